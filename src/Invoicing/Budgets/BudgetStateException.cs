@@ -1,0 +1,4 @@
+namespace Invoicing.Budgets;
+
+/// <summary>An operation asked for a move the budget's status does not allow.</summary>
+public sealed class BudgetStateException(string message) : InvalidOperationException(message);

@@ -1,0 +1,41 @@
+namespace Invoicing.Issuers;
+
+/// <summary>
+/// The issuer's details as configured (section <c>Invoicing:Issuer</c>). Validated into an <see cref="Issuer"/>
+/// before anything is issued; see <see cref="Issuer.FromOptions"/>.
+/// </summary>
+public sealed class IssuerOptions
+{
+    public const string Section = "Invoicing:Issuer";
+
+    /// <summary>Names the issuer's invoice number series; letters, digits and '-'.</summary>
+    public string? Id { get; set; }
+
+    public string? Name { get; set; }
+
+    public List<string> AddressLines { get; set; } = [];
+
+    public string? OrganisationNumber { get; set; }
+
+    /// <summary>Optional; derived from the organisation number (SE…01) when empty.</summary>
+    public string? VatNumber { get; set; }
+
+    public string? Bankgiro { get; set; }
+
+    public string? ContactName { get; set; }
+
+    public string? ContactPhone { get; set; }
+
+    public string? ContactEmail { get; set; }
+
+    public int PaymentTermsDays { get; set; } = 30;
+
+    /// <summary>VAT rate in per cent; 0 (the default) for contributions that are not taxable supplies.</summary>
+    public int VatRatePercent { get; set; }
+
+    /// <summary>The text explaining the VAT treatment, printed on every invoice.</summary>
+    public string? VatText { get; set; }
+
+    /// <summary>True for the bundled example details: every document then carries a visible EXEMPEL marking.</summary>
+    public bool IsExample { get; set; }
+}

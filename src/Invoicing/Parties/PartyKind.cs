@@ -1,0 +1,8 @@
+namespace Invoicing.Parties;
+
+public enum PartyKind
+{
+    Municipality,
+    Region,
+    Agency,
+}
