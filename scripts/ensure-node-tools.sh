@@ -1,0 +1,9 @@
+#!/usr/bin/env bash
+# Installs the repository's pinned Node tools (package-lock.json: Azurite) unless they are already there.
+set -euo pipefail
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+if [[ ! -x "$root/node_modules/.bin/azurite" ]] || [[ "$root/package-lock.json" -nt "$root/node_modules/.package-lock.json" ]]; then
+  command -v npm >/dev/null || { echo "error: Node.js and npm are needed (apt-get install nodejs npm)." >&2; exit 1; }
+  echo "Installing pinned Node tools (Azurite) …" >&2
+  (cd "$root" && npm ci --no-audit --no-fund --loglevel=error >&2)
+fi

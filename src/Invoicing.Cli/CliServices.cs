@@ -1,0 +1,57 @@
+using System.CommandLine;
+using Invoicing.Budgets;
+using Invoicing.Storage;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace Invoicing.Cli;
+
+/// <summary>
+/// The services a command runs on: the same registrations as the Functions app, configured from
+/// appsettings.json beside the CLI, an optional settings file (<c>INVOICING_SETTINGS</c>), environment
+/// variables (<c>Invoicing__Issuer__Bankgiro</c> …) and the command line.
+/// </summary>
+internal static class CliServices
+{
+    public static async Task<ServiceProvider> CreateAsync(ParseResult parse, CancellationToken cancellationToken)
+    {
+        var builder = new ConfigurationBuilder()
+            .SetBasePath(AppContext.BaseDirectory)
+            .AddJsonFile("appsettings.json", optional: false);
+        if (Environment.GetEnvironmentVariable("INVOICING_SETTINGS") is { Length: > 0 } settingsFile)
+        {
+            builder.AddJsonFile(Path.GetFullPath(settingsFile), optional: false);
+        }
+
+        var configuration = builder.AddEnvironmentVariables().Build();
+        var storageInput = parse.GetValue(CliOptions.Storage) ?? Environment.GetEnvironmentVariable("INVOICING_STORAGE");
+        var storage = StorageOptions.FromUserInput(storageInput ?? configuration[$"{StorageOptions.Section}:ConnectionString"]);
+        storage.NamePrefix = configuration[$"{StorageOptions.Section}:NamePrefix"] ?? "";
+        if (storage.ConnectionString == StorageOptions.DevelopmentStorage)
+        {
+            await LocalAzurite.EnsureRunningAsync(Console.Error, cancellationToken);
+        }
+
+        var services = new ServiceCollection();
+        services.AddLogging(logging => logging
+            .AddConfiguration(configuration.GetSection("Logging"))
+            .AddSimpleConsole(o => o.SingleLine = true)
+            .AddFilter(level => parse.GetValue(CliOptions.Verbose) || level >= LogLevel.Warning));
+        services.Configure<Microsoft.Extensions.Logging.Console.ConsoleLoggerOptions>(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
+        services.AddInvoicing(configuration);
+        services.PostConfigure<StorageOptions>(o =>
+        {
+            o.ConnectionString = storage.ConnectionString;
+            o.TableServiceUri = storage.TableServiceUri;
+            o.BlobServiceUri = storage.BlobServiceUri;
+            o.NamePrefix = storage.NamePrefix;
+        });
+        services.AddSingleton(new CliSettings(
+            new SchemeId(parse.GetValue(CliOptions.Scheme) ?? configuration["Invoicing:DefaultScheme"] ?? "region-mitt-pom")));
+        return services.BuildServiceProvider();
+    }
+}
+
+/// <summary>Settings that only the CLI has.</summary>
+internal sealed record CliSettings(SchemeId Scheme);

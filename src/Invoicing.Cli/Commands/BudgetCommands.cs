@@ -1,0 +1,52 @@
+using System.CommandLine;
+using Invoicing.Allocation;
+using Invoicing.Budgets;
+using Invoicing.Cli.Output;
+
+namespace Invoicing.Cli.Commands;
+
+internal static class BudgetCommands
+{
+    public static Command Create()
+    {
+        var command = new Command("budget", "Show and approve budgets.");
+        command.Subcommands.Add(Show());
+        command.Subcommands.Add(Approve());
+        return command;
+    }
+
+    private static Command Show()
+    {
+        var year = CliOptions.Year();
+        var command = new Command("show", "The budget's lines and how its pools are allocated.") { year };
+        CliAction.Set(command, async (parse, services, cancellationToken) =>
+        {
+            var budget = await services.Get<BudgetStore>().GetAsync(services.Get<CliSettings>().Scheme, parse.GetValue(year), cancellationToken);
+            AllocationPrinter.WriteBudget(budget, Console.Out);
+            AllocationPrinter.WriteAllocation(await services.Get<InvoicePlanner>().AllocateAsync(budget, cancellationToken), Console.Out);
+            return CliAction.Ok;
+        });
+        return command;
+    }
+
+    private static Command Approve()
+    {
+        var year = CliOptions.Year();
+        var decidedOn = new Option<string>("--decided-on") { Description = "Date of the budget meeting's decision, yyyy-MM-dd.", Required = true };
+        var reference = new Option<string>("--reference") { Description = "The decision's reference (minutes, paragraph).", Required = true };
+        var command = new Command("approve", "Record the budget meeting's approval; the next run invoices the budget.") { year, decidedOn, reference };
+        CliAction.Set(command, async (parse, services, cancellationToken) =>
+        {
+            if (!IsoDate.TryParse(parse.GetValue(decidedOn), out var date))
+            {
+                throw new CliException($"--decided-on '{parse.GetValue(decidedOn)}' is not a date in the form yyyy-MM-dd.");
+            }
+
+            var decision = new BudgetDecision(date, parse.GetValue(reference) ?? "");
+            var approved = await services.Get<BudgetApproval>().ApproveAsync(services.Get<CliSettings>().Scheme, parse.GetValue(year), decision, cancellationToken);
+            Console.Out.WriteLine($"Budget {approved.Key} approved, decided {SwedishFormat.Date(date)} ({decision.Reference}). The next run invoices it.");
+            return CliAction.Ok;
+        });
+        return command;
+    }
+}

@@ -1,0 +1,80 @@
+using Invoicing.Allocation;
+using Invoicing.Budgets;
+
+namespace Invoicing.Cli.Output;
+
+/// <summary>The budget and its allocation, as finance reads them: per pool, with sums.</summary>
+internal static class AllocationPrinter
+{
+    public static void WriteBudget(Budget budget, TextWriter writer)
+    {
+        writer.WriteLine($"Budget {budget.Key}: {budget.SchemeName}");
+        writer.WriteLine(budget.Decision is { } decision
+            ? $"Status: {budget.Status}, decided {SwedishFormat.Date(decision.DecidedOn)} ({decision.Reference})"
+            : $"Status: {budget.Status}");
+        writer.WriteLine();
+        var table = new TextTable(("Line", true), ("Kind", false), ("Text", false), ("Amount", true), ("Invoiced", false));
+        foreach (var line in budget.Lines.Where(l => l is not CostLine))
+        {
+            table.Add(line.Number.ToString(System.Globalization.CultureInfo.InvariantCulture), Kind(line), line.Text, SwedishFormat.Amount(line.Amount), line.IsInvoiced ? "yes" : "no");
+        }
+
+        table.AddSeparator();
+        table.Add("", "", "Total income", SwedishFormat.Amount(budget.TotalIncome), "");
+        table.Add("", "", "of which invoiced", SwedishFormat.Amount(budget.InvoicedIncome), "");
+        table.AddSeparator();
+        foreach (var line in budget.Lines.OfType<CostLine>())
+        {
+            table.Add(line.Number.ToString(System.Globalization.CultureInfo.InvariantCulture), Kind(line), line.Text, SwedishFormat.Amount(line.Amount), "");
+        }
+
+        table.AddSeparator();
+        table.Add("", "", "Total costs", SwedishFormat.Amount(budget.TotalCosts), "");
+        table.WriteTo(writer);
+    }
+
+    public static void WriteAllocation(BudgetAllocation allocation, TextWriter writer)
+    {
+        foreach (var pool in allocation.Pools)
+        {
+            writer.WriteLine();
+            writer.WriteLine($"{pool.Line.Text}: {SwedishFormat.Amount(pool.Line.Amount)} by population");
+            writer.WriteLine($"  population: {pool.Snapshot.Source}, {SwedishFormat.Date(pool.Snapshot.ReferenceDate)}; largest remainder in units of {SwedishFormat.Amount(pool.Line.AllocationUnit)}");
+            var table = new TextTable(("Code", false), ("Party", false), ("Population", true), ("Key", true), ("Amount", true));
+            foreach (var share in pool.Shares)
+            {
+                table.Add(share.Party.Code.Value, share.Party.Name, SwedishFormat.Integer(share.Population), SwedishFormat.PerMille(share.KeyPerMille(pool.TotalPopulation)), SwedishFormat.Amount(share.Amount));
+            }
+
+            table.AddSeparator();
+            table.Add("", "Sum", SwedishFormat.Integer(pool.TotalPopulation), SwedishFormat.PerMille(1000), SwedishFormat.Amount(pool.Total));
+            table.WriteTo(writer);
+        }
+
+        if (allocation.FixedContributions.Count > 0)
+        {
+            writer.WriteLine();
+            writer.WriteLine("Fixed contributions");
+            var table = new TextTable(("Code", false), ("Party", false), ("Amount", true));
+            foreach (var fixedLine in allocation.FixedContributions)
+            {
+                table.Add(fixedLine.Party.Code.Value, fixedLine.Party.Name, SwedishFormat.Amount(fixedLine.Line.Amount));
+            }
+
+            table.WriteTo(writer);
+        }
+
+        var plan = allocation.ToInvoicePlan();
+        writer.WriteLine();
+        writer.WriteLine($"To invoice: {plan.Invoices.Count} invoices, {SwedishFormat.Amount(plan.Total)} in total.");
+    }
+
+    private static string Kind(BudgetLine line) => line switch
+    {
+        PopulationPoolLine => "pool by population",
+        FixedContributionLine => "fixed",
+        RecordedIncomeLine => "recorded",
+        CostLine => "cost",
+        _ => line.GetType().Name,
+    };
+}

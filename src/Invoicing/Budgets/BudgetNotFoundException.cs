@@ -1,0 +1,3 @@
+namespace Invoicing.Budgets;
+
+public sealed class BudgetNotFoundException(string message) : InvalidOperationException(message);

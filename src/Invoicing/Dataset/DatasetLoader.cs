@@ -1,0 +1,204 @@
+using System.Text.Json;
+using Invoicing.Allocation;
+using Invoicing.Budgets;
+using Invoicing.Csv;
+using Invoicing.Parties;
+using Invoicing.Populations;
+
+namespace Invoicing.Dataset;
+
+/// <summary>
+/// Reads a dataset folder (<c>parties.csv</c>, <c>populations.csv</c>, <c>budget.json</c>) and checks it whole:
+/// every field, duplicate codes, and that the budget allocates against the dataset's own tables. Any
+/// problem stops the load with a message naming file, row and field.
+/// </summary>
+public static class DatasetLoader
+{
+    public const string PartiesFile = "parties.csv";
+    public const string PopulationsFile = "populations.csv";
+    public const string BudgetFile = "budget.json";
+
+    public static Dataset Load(string directory)
+    {
+        if (!Directory.Exists(directory))
+        {
+            throw new DatasetException($"Dataset folder '{directory}' does not exist.");
+        }
+
+        try
+        {
+            var parties = ReadParties(CsvTable.Read(Path.Combine(directory, PartiesFile)));
+            var snapshots = ReadPopulations(CsvTable.Read(Path.Combine(directory, PopulationsFile)));
+            var budget = ReadBudget(Path.Combine(directory, BudgetFile));
+            BudgetAllocator.Allocate(
+                budget,
+                parties.ToDictionary(p => p.Code),
+                snapshots.ToDictionary(s => s.Id, StringComparer.Ordinal));
+            return new Dataset(parties, snapshots, budget);
+        }
+        catch (CsvException e)
+        {
+            throw new DatasetException(e.Message, e);
+        }
+        catch (BudgetValidationException e)
+        {
+            throw new DatasetException($"{BudgetFile}: {e.Message}", e);
+        }
+    }
+
+    private static List<Party> ReadParties(CsvTable table)
+    {
+        var parties = new List<Party>();
+        var seen = new Dictionary<PartyCode, int>();
+        foreach (var row in table.Rows)
+        {
+            var code = table.Parse(row, "code", s => new PartyCode(s));
+            if (seen.TryGetValue(code, out var firstRow))
+            {
+                throw new CsvException($"{table.Source}, row {row.LineNumber}, field code: duplicate party code {code} (first on row {firstRow}).");
+            }
+
+            seen[code] = row.LineNumber;
+            var county = table.OptionalField(row, "county_code");
+            var orgNumber = table.OptionalField(row, "org_number");
+            parties.Add(table.Parse(row, "name", name => new Party(
+                code,
+                table.Parse(row, "kind", s => Enum.TryParse<PartyKind>(s, ignoreCase: false, out var kind) && Enum.IsDefined(kind)
+                    ? kind
+                    : throw new FormatException($"kind must be one of {string.Join(", ", Enum.GetNames<PartyKind>())}.")),
+                name,
+                county is null ? null : table.Parse(row, "county_code", s => new CountyCode(s)),
+                orgNumber is null ? null : table.Parse(row, "org_number", s => new OrganisationNumber(s)),
+                table.OptionalField(row, "address_lines")?.Split('|', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries) ?? [],
+                table.OptionalField(row, "invoice_email"),
+                table.OptionalField(row, "buyer_reference"))));
+        }
+
+        return parties;
+    }
+
+    private static List<PopulationSnapshot> ReadPopulations(CsvTable table)
+    {
+        var rows = table.Rows.Select(row => new
+        {
+            Row = row,
+            Snapshot = table.Field(row, "snapshot"),
+            Code = table.Parse(row, "code", s => new PartyCode(s)),
+            Population = table.Parse(row, "population", s => long.TryParse(s, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var n) && n > 0
+                ? n
+                : throw new FormatException("population must be a positive whole number.")),
+            Source = table.Field(row, "source"),
+            Date = table.Parse(row, "reference_date", IsoDate.Parse),
+        }).ToList();
+
+        var snapshots = new List<PopulationSnapshot>();
+        foreach (var group in rows.GroupBy(r => r.Snapshot, StringComparer.Ordinal))
+        {
+            var first = group.First();
+            var populations = new Dictionary<PartyCode, long>();
+            foreach (var r in group)
+            {
+                if (r.Source != first.Source || r.Date != first.Date)
+                {
+                    throw new CsvException($"{table.Source}, row {r.Row.LineNumber}: snapshot '{r.Snapshot}' has another source or reference date than on row {first.Row.LineNumber}.");
+                }
+
+                if (!populations.TryAdd(r.Code, r.Population))
+                {
+                    throw new CsvException($"{table.Source}, row {r.Row.LineNumber}, field code: {r.Code} appears twice in snapshot '{r.Snapshot}'.");
+                }
+            }
+
+            try
+            {
+                snapshots.Add(new PopulationSnapshot(first.Snapshot, first.Source, first.Date, populations));
+            }
+            catch (FormatException e)
+            {
+                throw new CsvException($"{table.Source}, row {first.Row.LineNumber}, field snapshot: {e.Message}");
+            }
+        }
+
+        return snapshots;
+    }
+
+    private static Budget ReadBudget(string path)
+    {
+        if (!File.Exists(path))
+        {
+            throw new DatasetException($"{BudgetFile}: file not found in '{Path.GetDirectoryName(path)}'.");
+        }
+
+        JsonDocument document;
+        try
+        {
+            document = JsonDocument.Parse(File.ReadAllText(path));
+        }
+        catch (JsonException e)
+        {
+            throw new DatasetException($"{BudgetFile}: not valid JSON (line {e.LineNumber + 1}): {e.Message}", e);
+        }
+
+        using (document)
+        {
+            var root = document.RootElement;
+            var scheme = Field(root, "scheme", BudgetFile, e => new SchemeId(e.GetString()!));
+            var schemeName = Field(root, "schemeName", BudgetFile, e => e.GetString() is { Length: > 0 } s ? s : throw new FormatException("must not be empty."));
+            var year = Field(root, "year", BudgetFile, e => e.GetInt32() is >= 2000 and <= 2999 and var y ? y : throw new FormatException("must be a year from 2000 to 2999."));
+            if (!root.TryGetProperty("lines", out var linesElement) || linesElement.ValueKind != JsonValueKind.Array)
+            {
+                throw new DatasetException($"{BudgetFile}: 'lines' must be an array.");
+            }
+
+            var lines = linesElement.EnumerateArray().Select((line, index) => ReadLine(line, index)).ToArray();
+            return new Budget(scheme, year, schemeName, lines);
+        }
+    }
+
+    private static BudgetLine ReadLine(JsonElement line, int index)
+    {
+        var where = $"{BudgetFile}, lines[{index}]";
+        var number = index + 1;
+        var kind = Field(line, "kind", where, e => e.GetString()!);
+        var text = Field(line, "text", where, e => e.GetString() is { Length: > 0 } s ? s : throw new FormatException("must not be empty."));
+        var amount = Field(line, "amount", where, e => Money.TryParseKronor(e.ValueKind == JsonValueKind.Number ? e.GetRawText() : e.GetString(), out var m)
+            ? m
+            : throw new FormatException("must be kronor with at most two decimals, e.g. \"75000\"."));
+        PartyCode? Party() => line.TryGetProperty("party", out _) ? Field(line, "party", where, e => new PartyCode(e.GetString()!)) : null;
+        return kind switch
+        {
+            "PopulationPool" => new PopulationPoolLine(
+                number,
+                text,
+                amount,
+                Field(line, "participants", where, e => PoolParticipants.Parse(e.GetString()!)),
+                Field(line, "populationSnapshot", where, e => e.GetString()!),
+                line.TryGetProperty("allocationUnit", out _)
+                    ? Field(line, "allocationUnit", where, e => Money.TryParseKronor(e.ValueKind == JsonValueKind.Number ? e.GetRawText() : e.GetString(), out var unit) && unit > Money.Zero
+                        ? unit
+                        : throw new FormatException("must be a positive amount in kronor, e.g. \"1\" or \"0.01\"."))
+                    : PopulationPoolLine.DefaultAllocationUnit),
+            "FixedContribution" => new FixedContributionLine(number, text, amount, Party() ?? throw new DatasetException($"{where}.party: a fixed contribution names its party.")),
+            "RecordedIncome" => new RecordedIncomeLine(number, text, amount, Party()),
+            "Cost" => new CostLine(number, text, amount),
+            _ => throw new DatasetException($"{where}.kind: '{kind}' is not one of PopulationPool, FixedContribution, RecordedIncome, Cost."),
+        };
+    }
+
+    private static T Field<T>(JsonElement element, string name, string where, Func<JsonElement, T> read)
+    {
+        if (!element.TryGetProperty(name, out var value) || value.ValueKind == JsonValueKind.Null)
+        {
+            throw new DatasetException($"{where}.{name}: missing.");
+        }
+
+        try
+        {
+            return read(value);
+        }
+        catch (Exception e) when (e is FormatException or InvalidOperationException or ArgumentException && e is not DatasetException)
+        {
+            throw new DatasetException($"{where}.{name}: '{value}' {e.Message}", e);
+        }
+    }
+}

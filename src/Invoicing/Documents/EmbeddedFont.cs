@@ -1,0 +1,91 @@
+using UglyToad.PdfPig.Fonts.TrueType;
+using UglyToad.PdfPig.Fonts.TrueType.Parser;
+
+namespace Invoicing.Documents;
+
+/// <summary>
+/// A TrueType font shipped as an embedded resource: its unmodified bytes (handed to PdfPig for every document,
+/// which subsets and embeds it) and the advance width of every character it has, so text can be measured,
+/// wrapped and right-aligned without a page. Immutable after construction, so one instance serves all threads.
+/// </summary>
+internal sealed class EmbeddedFont
+{
+    /// <summary>Characters above this are not looked up; the invoice text is Latin script.</summary>
+    private const char LastCharacter = '\u2FFF';
+
+    /// <summary>Advance width per character in em (1.0 = the font size); NaN when the font has no glyph for it.</summary>
+    private readonly double[] _advance;
+
+    private EmbeddedFont(string name, byte[] bytes, double[] advance)
+    {
+        Name = name;
+        Bytes = bytes;
+        _advance = advance;
+    }
+
+    public string Name { get; }
+
+    /// <summary>The font file exactly as shipped.</summary>
+    public ReadOnlyMemory<byte> Bytes { get; }
+
+    public static EmbeddedFont Load(string resourceName)
+    {
+        var assembly = typeof(EmbeddedFont).Assembly;
+        using var stream = assembly.GetManifestResourceStream(resourceName)
+            ?? throw new InvalidOperationException($"The font resource '{resourceName}' is not embedded in {assembly.GetName().Name}.");
+        using var buffer = new MemoryStream();
+        stream.CopyTo(buffer);
+        var bytes = buffer.ToArray();
+
+        var font = TrueTypeFontParser.Parse(new TrueTypeDataBytes(bytes));
+        var cmap = font.WindowsUnicodeCMap
+            ?? throw new InvalidOperationException($"The font '{resourceName}' has no Windows Unicode cmap.");
+        var unitsPerEm = (double)font.GetUnitsPerEm();
+        var advance = new double[LastCharacter + 1];
+        for (var c = 0; c <= LastCharacter; c++)
+        {
+            advance[c] = cmap.CharacterCodeToGlyphIndex(c) > 0
+                && font.TryGetBoundingBox(c, out _)
+                && font.TryGetAdvanceWidth(c, out var width)
+                    ? width / unitsPerEm
+                    : double.NaN;
+        }
+
+        return new EmbeddedFont(resourceName, bytes, advance);
+    }
+
+    public bool Has(char c) => c <= LastCharacter && !double.IsNaN(_advance[c]);
+
+    /// <summary>
+    /// The text as the font can draw it on one line: control characters (tabs, line breaks) become spaces and
+    /// characters without a glyph become '?', so a stray character in a description never fails a whole run.
+    /// </summary>
+    public string Drawable(string text)
+    {
+        if (text.All(c => !char.IsControl(c) && Has(c)))
+        {
+            return text;
+        }
+
+        return string.Create(text.Length, text, (span, source) =>
+        {
+            for (var i = 0; i < source.Length; i++)
+            {
+                var c = source[i];
+                span[i] = char.IsControl(c) ? ' ' : Has(c) ? c : '?';
+            }
+        });
+    }
+
+    /// <summary>Width in points of <paramref name="text"/> (already <see cref="Drawable"/>) at <paramref name="size"/>.</summary>
+    public double Width(string text, double size)
+    {
+        var ems = 0.0;
+        foreach (var c in text)
+        {
+            ems += Has(c) ? _advance[c] : 0;
+        }
+
+        return ems * size;
+    }
+}

@@ -1,0 +1,428 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using UglyToad.PdfPig.Core;
+using UglyToad.PdfPig.Writer;
+
+namespace Invoicing.Documents;
+
+/// <summary>
+/// Renders an <see cref="InvoiceDocument"/> as a one-page A4 PDF in Swedish, with Liberation Sans embedded.
+/// A pure function of the model: the same model gives the same bytes (dates come from the issue date, the
+/// file identifier from the content). Thread-safe; register one instance as a singleton, since the fonts are
+/// read and measured once per instance.
+/// </summary>
+public sealed class InvoicePdfRenderer
+{
+    private const string RegularFontResource = "Invoicing.Documents.Fonts.LiberationSans-Regular.ttf";
+    private const string BoldFontResource = "Invoicing.Documents.Fonts.LiberationSans-Bold.ttf";
+
+    // A4 in points; PDF coordinates start bottom-left, so "down the page" is a decreasing y.
+    private const double PageWidth = 595;
+    private const double PageHeight = 842;
+    private const double Left = 50;
+    private const double Right = PageWidth - 50;
+    private const double ContentWidth = Right - Left;
+
+    // The header has the seller on the left and the title, invoice facts and buyer on the right.
+    private const double HeaderTop = 782;
+    private const double SellerColumnWidth = 260;
+    private const double RightColumn = 330;
+    private const double RightColumnWidth = Right - RightColumn;
+    private const double FactValueColumn = 410;
+
+    // The lines table: descriptions wrap in their column, amounts are right-aligned at the right margin.
+    private const double AmountColumnWidth = 110;
+    private const double DescriptionWidth = ContentWidth - AmountColumnWidth - 15;
+    private const double TotalsLabel = 360;
+
+    // Fixed at the foot of the page: the payment box and, below it, the footer.
+    private const double PaymentBoxBottom = 92;
+    private const double PaymentBoxHeight = 72;
+    private const double PaymentBoxTop = PaymentBoxBottom + PaymentBoxHeight;
+    private const double FooterRule = 70;
+    private const double FooterSize = 8;
+
+    private const double VatTextLeading = 11;
+
+    private const string ExampleBanner = "EXEMPEL – fiktiva betalningsuppgifter, får inte betalas";
+
+    private static readonly Rgb Black = new(0, 0, 0);
+    private static readonly Rgb Muted = new(90, 90, 90);
+    private static readonly Rgb Rule = new(190, 190, 190);
+    private static readonly Rgb BoxFill = new(235, 235, 235);
+    private static readonly Rgb ExampleRed = new(200, 0, 0);
+    private static readonly Rgb WatermarkRed = new(250, 222, 222);
+
+    private readonly EmbeddedFont _regular;
+    private readonly EmbeddedFont _bold;
+
+    public InvoicePdfRenderer()
+    {
+        _regular = EmbeddedFont.Load(RegularFontResource);
+        _bold = EmbeddedFont.Load(BoldFontResource);
+    }
+
+    /// <summary>The invoice as PDF bytes.</summary>
+    /// <exception cref="InvalidOperationException">The lines do not fit on one page.</exception>
+    public byte[] Render(InvoiceDocument document)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+
+        using var builder = new PdfDocumentBuilder();
+        var issued = "D:" + document.IssueDate.ToString("yyyyMMdd", CultureInfo.InvariantCulture) + "000000Z";
+        builder.DocumentInformation.Title = $"{document.Title} {document.InvoiceNumber}";
+        builder.DocumentInformation.Author = document.Seller.Name;
+        builder.DocumentInformation.Subject = document.Subject;
+        builder.DocumentInformation.Creator = "Invoicing";
+        builder.DocumentInformation.CreationDate = issued;
+        builder.DocumentInformation.ModifiedDate = issued;
+
+        var regular = new Face(builder.AddTrueTypeFont(_regular.Bytes), _regular);
+        var bold = new Face(builder.AddTrueTypeFont(_bold.Bytes), _bold);
+        var canvas = new Canvas(builder.AddPage(PageWidth, PageHeight), regular, bold);
+
+        if (document.Seller.IsExample)
+        {
+            DrawExampleMarking(canvas);
+        }
+
+        var sellerBottom = DrawSeller(canvas, document);
+        var factsBottom = DrawTitleAndFacts(canvas, document);
+        var buyerBottom = DrawBuyer(canvas, document.Buyer, factsBottom - 16);
+
+        var y = Math.Min(sellerBottom, buyerBottom) - 24;
+        y = canvas.Paragraph("Avser: " + document.Subject, Left, y, ContentWidth, bold, 11, 14);
+        y = DrawLines(canvas, document.Lines, y - 14);
+        y = DrawTotals(canvas, document, y - 6);
+        y = canvas.Paragraph(document.Seller.Terms.VatText, Left, y - 10, ContentWidth, regular, 8.5, VatTextLeading, Muted);
+
+        var lowestBaseline = y + VatTextLeading;
+        if (lowestBaseline < PaymentBoxTop + 12)
+        {
+            throw new InvalidOperationException(
+                $"Invoice {document.InvoiceNumber} does not fit on one A4 page: its content ({document.Lines.Count} lines) reaches into the payment box.");
+        }
+
+        DrawPaymentBox(canvas, document);
+        DrawFooter(canvas, document);
+
+        return WithContentIdentifier(builder.Build());
+    }
+
+    private static void DrawExampleMarking(Canvas canvas)
+    {
+        // The watermark goes first so everything else is drawn over it; 90 points keeps it inside the margins.
+        canvas.Centred("EXEMPEL", PageWidth / 2, PaymentBoxTop + 40, canvas.Bold, 90, WatermarkRed);
+        canvas.Centred(ExampleBanner, PageWidth / 2, PageHeight - 26, canvas.Bold, 11, ExampleRed);
+    }
+
+    /// <returns>The lowest baseline used.</returns>
+    private static double DrawSeller(Canvas canvas, InvoiceDocument document)
+    {
+        var seller = document.Seller;
+        var y = canvas.Paragraph(seller.Name, Left, HeaderTop, SellerColumnWidth, canvas.Bold, 16, 19) - 2;
+        foreach (var line in seller.AddressLines)
+        {
+            y = canvas.Paragraph(line, Left, y, SellerColumnWidth, canvas.Regular, 9, 12);
+        }
+
+        y -= 5;
+        y = canvas.Paragraph("Org.nr " + seller.OrganisationNumber, Left, y, SellerColumnWidth, canvas.Regular, 9, 12);
+        y = canvas.Paragraph("Momsreg.nr " + seller.VatNumber, Left, y, SellerColumnWidth, canvas.Regular, 9, 12);
+        y -= 5;
+        y = canvas.Paragraph("Kontakt: " + seller.ContactName, Left, y, SellerColumnWidth, canvas.Regular, 9, 12);
+        y = canvas.Paragraph("Telefon: " + seller.ContactPhone, Left, y, SellerColumnWidth, canvas.Regular, 9, 12);
+        y = canvas.Paragraph("E-post: " + seller.ContactEmail, Left, y, SellerColumnWidth, canvas.Regular, 9, 12);
+        return y + 12;
+    }
+
+    /// <returns>The lowest baseline used.</returns>
+    private static double DrawTitleAndFacts(Canvas canvas, InvoiceDocument document)
+    {
+        canvas.Text(document.Title, RightColumn, HeaderTop - 4, canvas.Bold, 22);
+
+        var facts = new List<(string Label, string Value)>
+        {
+            ("Fakturanummer", document.InvoiceNumber),
+            ("Fakturadatum", SwedishFormat.Date(document.IssueDate)),
+            ("Förfallodatum", SwedishFormat.Date(document.DueDate)),
+            ("OCR-nummer", document.Ocr.Value),
+        };
+        if (!string.IsNullOrWhiteSpace(document.Buyer.BuyerReference))
+        {
+            facts.Add(("Er referens", document.Buyer.BuyerReference.Trim()));
+        }
+
+        facts.Add(("Betalningsvillkor", PaymentTerms(document.Seller.Terms.PaymentTermsDays)));
+
+        var y = HeaderTop - 30;
+        foreach (var (label, value) in facts)
+        {
+            canvas.Text(label, RightColumn, y, canvas.Regular, 9, Muted);
+            if (value.Contains(' ', StringComparison.Ordinal))
+            {
+                y = canvas.Paragraph(value, FactValueColumn, y, Right - FactValueColumn, canvas.Bold, 9, 13);
+            }
+            else
+            {
+                // A number (the OCR above all) is never broken; it is set smaller when it would not fit.
+                canvas.Text(value, FactValueColumn, y, canvas.Bold, canvas.FittingSize(value, canvas.Bold, 9, Right - FactValueColumn));
+                y -= 13;
+            }
+        }
+
+        return y + 13;
+    }
+
+    private static string PaymentTerms(int days) => days == 1 ? "1 dag netto" : $"{days} dagar netto";
+
+    /// <returns>The lowest baseline used.</returns>
+    private static double DrawBuyer(Canvas canvas, DocumentBuyer buyer, double top)
+    {
+        canvas.Text("Fakturamottagare", RightColumn, top, canvas.Regular, 7.5, Muted);
+        var y = canvas.Paragraph(buyer.Name, RightColumn, top - 14, RightColumnWidth, canvas.Bold, 10.5, 13);
+        foreach (var line in buyer.AddressLines.Where(l => !string.IsNullOrWhiteSpace(l)))
+        {
+            y = canvas.Paragraph(line, RightColumn, y, RightColumnWidth, canvas.Regular, 10, 13);
+        }
+
+        if (!string.IsNullOrWhiteSpace(buyer.OrganisationNumber))
+        {
+            y = canvas.Paragraph("Org.nr " + buyer.OrganisationNumber.Trim(), RightColumn, y, RightColumnWidth, canvas.Regular, 10, 13);
+        }
+
+        return y + 13;
+    }
+
+    /// <returns>The baseline below the table.</returns>
+    private static double DrawLines(Canvas canvas, IReadOnlyList<DocumentLine> lines, double top)
+    {
+        canvas.Text("Beskrivning", Left, top, canvas.Bold, 9);
+        canvas.TextRight("Belopp", Right, top, canvas.Bold, 9);
+        canvas.Line(Left, top - 5, Right, top - 5, 0.8, Black);
+
+        var y = top - 19;
+        foreach (var line in lines)
+        {
+            canvas.TextRight(SwedishFormat.Amount(line.Amount), Right, y, canvas.Regular, 10);
+            y = canvas.Paragraph(line.Description, Left, y, DescriptionWidth, canvas.Regular, 10, 13);
+            canvas.Line(Left, y + 8, Right, y + 8, 0.5, Rule);
+            y -= 6;
+        }
+
+        return y;
+    }
+
+    /// <returns>The baseline below the totals.</returns>
+    private static double DrawTotals(Canvas canvas, InvoiceDocument document, double top)
+    {
+        var vatLabel = "Moms " + document.Seller.Terms.VatRatePercent.ToString(CultureInfo.InvariantCulture) + SwedishFormat.GroupSeparator + "%";
+        var y = top;
+        canvas.Text("Netto", TotalsLabel, y, canvas.Regular, 10);
+        canvas.TextRight(SwedishFormat.Amount(document.Net), Right, y, canvas.Regular, 10);
+        y -= 14;
+        canvas.Text(vatLabel, TotalsLabel, y, canvas.Regular, 10);
+        canvas.TextRight(SwedishFormat.Amount(document.Vat), Right, y, canvas.Regular, 10);
+        y -= 7;
+        canvas.Line(TotalsLabel, y, Right, y, 0.8, Black);
+        y -= 15;
+        canvas.Text("Att betala", TotalsLabel, y, canvas.Bold, 11.5);
+        canvas.TextRight(SwedishFormat.Amount(document.Total), Right, y, canvas.Bold, 11.5);
+        return y - 16;
+    }
+
+    private static void DrawPaymentBox(Canvas canvas, InvoiceDocument document)
+    {
+        canvas.FilledBox(Left, PaymentBoxBottom, ContentWidth, PaymentBoxHeight, BoxFill);
+
+        const double inset = 12;
+        var headingY = PaymentBoxTop - 18;
+        canvas.Text("Betalningsuppgifter", Left + inset, headingY, canvas.Bold, 9.5);
+        if (document.Seller.IsExample)
+        {
+            canvas.TextRight("EXEMPEL – får inte betalas", Right - inset, headingY, canvas.Bold, 9.5, ExampleRed);
+        }
+
+        var labelY = PaymentBoxBottom + 32;
+        var valueY = PaymentBoxBottom + 14;
+        var columns = new (string Label, string Value, double X, double Width)[]
+        {
+            ("Bankgiro", document.Seller.Bankgiro.ToString(), Left + inset, 95),
+            ("OCR-nummer", document.Ocr.Value, Left + inset + 100, 180),
+            ("Förfallodatum", SwedishFormat.Date(document.DueDate), Left + inset + 285, 80),
+        };
+        foreach (var (label, value, x, width) in columns)
+        {
+            canvas.Text(label, x, labelY, canvas.Regular, 8, Muted);
+            canvas.Text(value, x, valueY, canvas.Bold, canvas.FittingSize(value, canvas.Bold, 12, width));
+        }
+
+        var total = SwedishFormat.Amount(document.Total);
+        var amountWidth = Right - inset - (Left + inset + 370);
+        canvas.TextRight("Att betala", Right - inset, labelY, canvas.Regular, 8, Muted);
+        canvas.TextRight(total, Right - inset, valueY, canvas.Bold, canvas.FittingSize(total, canvas.Bold, 12, amountWidth));
+    }
+
+    private static void DrawFooter(Canvas canvas, InvoiceDocument document)
+    {
+        var seller = document.Seller;
+        canvas.Line(Left, FooterRule, Right, FooterRule, 0.5, Rule);
+        string[] parts = [seller.Name, "Org.nr " + seller.OrganisationNumber, "Bankgiro " + seller.Bankgiro, seller.ContactEmail];
+        var y = FooterRule - 14;
+        foreach (var line in FooterLines(canvas, parts))
+        {
+            canvas.Centred(line, PageWidth / 2, y, canvas.Regular, FooterSize, Muted);
+            y -= 10;
+        }
+    }
+
+    /// <summary>The footer's parts joined by a separator, breaking lines only between parts when they fit.</summary>
+    private static List<string> FooterLines(Canvas canvas, IEnumerable<string> parts)
+    {
+        const string separator = "   ·   ";
+        var lines = new List<string>();
+        var line = "";
+        foreach (var part in parts)
+        {
+            var candidate = line.Length == 0 ? part : line + separator + part;
+            if (canvas.Wrap(candidate, canvas.Regular, FooterSize, ContentWidth).Count == 1)
+            {
+                line = candidate;
+                continue;
+            }
+
+            if (line.Length > 0)
+            {
+                lines.Add(line);
+            }
+
+            var wrapped = canvas.Wrap(part, canvas.Regular, FooterSize, ContentWidth);
+            lines.AddRange(wrapped.Take(wrapped.Count - 1));
+            line = wrapped[^1];
+        }
+
+        lines.Add(line);
+        return lines;
+    }
+
+    /// <summary>
+    /// PdfPig writes a random file identifier (trailer /ID). The PDF specification suggests deriving it from the
+    /// content instead, which is what keeps the output a pure function of the model: both halves become a hash
+    /// of everything before the trailer. Same length, so no offset in the file moves.
+    /// </summary>
+    private static byte[] WithContentIdentifier(byte[] pdf)
+    {
+        var trailer = LastIndexOf(pdf, "trailer"u8);
+        var id = trailer < 0 ? -1 : IndexOf(pdf, "/ID"u8, trailer);
+        if (id < 0)
+        {
+            throw new InvalidOperationException("The PDF writer produced no trailer /ID to make deterministic.");
+        }
+
+        var hash = Convert.ToHexString(SHA256.HashData(pdf.AsSpan(0, trailer)));
+        var position = id;
+        for (var half = 0; half < 2; half++)
+        {
+            var start = Array.IndexOf(pdf, (byte)'<', position);
+            var end = start < 0 ? -1 : Array.IndexOf(pdf, (byte)'>', start);
+            if (end < 0 || end - start - 1 > hash.Length)
+            {
+                throw new InvalidOperationException("The PDF trailer /ID is not two hex strings.");
+            }
+
+            Encoding.ASCII.GetBytes(hash, 0, end - start - 1, pdf, start + 1);
+            position = end + 1;
+        }
+
+        return pdf;
+    }
+
+    private static int IndexOf(byte[] haystack, ReadOnlySpan<byte> needle, int from)
+    {
+        var index = haystack.AsSpan(from).IndexOf(needle);
+        return index < 0 ? -1 : from + index;
+    }
+
+    private static int LastIndexOf(byte[] haystack, ReadOnlySpan<byte> needle) => haystack.AsSpan().LastIndexOf(needle);
+
+    private readonly record struct Rgb(byte R, byte G, byte B);
+
+    /// <summary>A font as added to one document, with its metrics.</summary>
+    private sealed record Face(PdfDocumentBuilder.AddedFont Added, EmbeddedFont Font);
+
+    /// <summary>Drawing on one page: text that is measured, wrapped and aligned; rules and filled boxes.</summary>
+    private sealed class Canvas(PdfPageBuilder page, Face regular, Face bold)
+    {
+        public Face Regular { get; } = regular;
+
+        public Face Bold { get; } = bold;
+
+        public void Text(string text, double x, double y, Face face, double size, Rgb? colour = null)
+        {
+            var drawable = face.Font.Drawable(text);
+            if (drawable.Length == 0)
+            {
+                return;
+            }
+
+            if (colour is { } c && c != Black)
+            {
+                page.SetTextAndFillColor(c.R, c.G, c.B);
+                page.AddText(drawable, size, new PdfPoint(x, y), face.Added);
+                page.ResetColor();
+            }
+            else
+            {
+                page.AddText(drawable, size, new PdfPoint(x, y), face.Added);
+            }
+        }
+
+        public void TextRight(string text, double right, double y, Face face, double size, Rgb? colour = null) =>
+            Text(text, right - Width(text, face, size), y, face, size, colour);
+
+        public void Centred(string text, double centre, double y, Face face, double size, Rgb? colour = null) =>
+            Text(text, centre - Width(text, face, size) / 2, y, face, size, colour);
+
+        /// <summary>Draws wrapped text from baseline <paramref name="y"/> down.</summary>
+        /// <returns>The baseline of the line that would follow.</returns>
+        public double Paragraph(string text, double x, double y, double width, Face face, double size, double leading, Rgb? colour = null)
+        {
+            foreach (var line in Wrap(text, face, size, width))
+            {
+                Text(line, x, y, face, size, colour);
+                y -= leading;
+            }
+
+            return y;
+        }
+
+        public IReadOnlyList<string> Wrap(string text, Face face, double size, double width) =>
+            TextWrapper.Wrap(face.Font.Drawable(text.Trim()), width, s => face.Font.Width(s, size));
+
+        /// <summary>The preferred size, or the smaller size at which the text fits the width.</summary>
+        public double FittingSize(string text, Face face, double preferred, double width)
+        {
+            var natural = Width(text, face, preferred);
+            return natural <= width ? preferred : Math.Floor(preferred * width / natural * 10) / 10;
+        }
+
+        public void Line(double x1, double y1, double x2, double y2, double width, Rgb colour)
+        {
+            page.SetStrokeColor(colour.R, colour.G, colour.B);
+            page.DrawLine(new PdfPoint(x1, y1), new PdfPoint(x2, y2), width);
+            page.ResetColor();
+        }
+
+        /// <summary>PdfPig fills and strokes a filled rectangle, so the outline takes the fill colour too.</summary>
+        public void FilledBox(double x, double y, double width, double height, Rgb colour)
+        {
+            page.SetStrokeColor(colour.R, colour.G, colour.B);
+            page.SetTextAndFillColor(colour.R, colour.G, colour.B);
+            page.DrawRectangle(new PdfPoint(x, y), width, height, 1, fill: true);
+            page.ResetColor();
+        }
+
+        private static double Width(string text, Face face, double size) => face.Font.Width(face.Font.Drawable(text), size);
+    }
+}

@@ -1,0 +1,100 @@
+using Invoicing.Allocation;
+using Invoicing.Budgets;
+using Invoicing.Issuers;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Invoicing.Invoices;
+
+/// <summary>
+/// What the timer calls: for each approved budget not yet fully invoiced, allocate it and issue every
+/// party's invoice. Safe to run again, concurrently, or after a crash: see <see cref="InvoiceIssuing"/>.
+/// A failed invoice does not stop the others; the next run picks it up under the number it already has.
+/// </summary>
+public sealed partial class AnnualInvoicingRun(
+    BudgetStore budgets,
+    InvoicePlanner planner,
+    InvoiceIssuing issuing,
+    IOptions<IssuerOptions> issuerOptions,
+    TimeProvider time,
+    ILogger<AnnualInvoicingRun> logger)
+{
+    public async Task<AnnualRunSummary> RunAsync(int? year, CancellationToken cancellationToken)
+    {
+        // Validated before anything is read or written: a bad bankgiro must not reach a single invoice.
+        var issuer = Issuer.FromOptions(issuerOptions.Value);
+        var today = SwedishCalendar.Today(time);
+        var results = new List<BudgetRunResult>();
+        foreach (var (scheme, budgetYear) in await budgets.FindApprovedNotCompletedAsync(year, cancellationToken))
+        {
+            results.Add(await RunBudgetAsync(scheme, budgetYear, issuer, today, cancellationToken));
+        }
+
+        var summary = new AnnualRunSummary(results);
+        var rejected = results.Count(r => r.Error is not null);
+        LogSummary(results.Count, summary.Created, summary.Existing, summary.Failed, rejected);
+        return summary;
+    }
+
+    private async Task<BudgetRunResult> RunBudgetAsync(SchemeId scheme, int year, Issuer issuer, DateOnly today, CancellationToken cancellationToken)
+    {
+        InvoicePlan plan;
+        Budget budget;
+        try
+        {
+            budget = await budgets.GetAsync(scheme, year, cancellationToken);
+            plan = await planner.PlanApprovedAsync(budget, cancellationToken);
+        }
+        catch (Exception e) when (e is BudgetValidationException or BudgetStateException or InvalidDataException)
+        {
+            LogBudgetRejected(e, $"{scheme} {year}");
+            return new BudgetRunResult(scheme, year, 0, 0, 0, 0, e.Message, []);
+        }
+
+        int created = 0, existing = 0;
+        var failures = new List<string>();
+        foreach (var planned in plan.Invoices)
+        {
+            try
+            {
+                var outcome = await issuing.IssueAsync(budget, planned, issuer, today, cancellationToken);
+                if (outcome == IssueOutcome.Created)
+                {
+                    created++;
+                }
+                else
+                {
+                    existing++;
+                }
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                LogInvoiceFailed(e, planned.Debtor.Code.Value, budget.Key);
+                failures.Add($"{planned.Debtor.Code} {planned.Debtor.Name}: {e.Message}");
+            }
+        }
+
+        if (failures.Count == 0)
+        {
+            await budgets.MarkInvoicingCompletedAsync(scheme, year, cancellationToken);
+        }
+
+        LogBudgetDone(budget.Key, plan.Invoices.Count, created, existing, failures.Count);
+        return new BudgetRunResult(scheme, year, plan.Invoices.Count, created, existing, failures.Count, null, failures);
+    }
+
+    [LoggerMessage(EventId = 1000, EventName = "AnnualInvoicingRunCompleted", Level = LogLevel.Information,
+        Message = "Annual invoicing run: {BudgetsSeen} budgets, {Created} invoices created, {Existing} already existing, {Failed} failed, {BudgetsRejected} budgets rejected")]
+    private partial void LogSummary(int budgetsSeen, int created, int existing, int failed, int budgetsRejected);
+
+    [LoggerMessage(EventId = 1001, Level = LogLevel.Information,
+        Message = "Budget {Budget}: {Planned} invoices planned, {Created} created, {Existing} already existing, {Failed} failed")]
+    private partial void LogBudgetDone(string budget, int planned, int created, int existing, int failed);
+
+    [LoggerMessage(EventId = 1002, EventName = "AnnualInvoicingBudgetRejected", Level = LogLevel.Error, Message = "Budget {Budget} was not invoiced")]
+    private partial void LogBudgetRejected(Exception exception, string budget);
+
+    [LoggerMessage(EventId = 1003, EventName = "AnnualInvoicingInvoiceFailed", Level = LogLevel.Error,
+        Message = "Invoice to {DebtorCode} for budget {Budget} failed; the next run resumes it")]
+    private partial void LogInvoiceFailed(Exception exception, string debtorCode, string budget);
+}

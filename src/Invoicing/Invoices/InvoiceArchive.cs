@@ -1,0 +1,68 @@
+using System.Security.Cryptography;
+using Azure;
+using Azure.Storage.Blobs;
+using Azure.Storage.Blobs.Models;
+using Invoicing.Storage;
+
+namespace Invoicing.Invoices;
+
+/// <summary>
+/// Invoice PDFs in the <c>invoices</c> container. A document is written once and never replaced
+/// (<c>If-None-Match: *</c>); its SHA-256 travels in the blob's metadata so a repeated write can tell what
+/// is already there without downloading it.
+/// </summary>
+public sealed class InvoiceArchive(InvoicingStorage storage)
+{
+    public const string Sha256Metadata = "sha256";
+
+    private BlobContainerClient Container => storage.Container(StorageNames.InvoicesContainer);
+
+    /// <summary>Writes the PDF unless the blob exists; returns the SHA-256 of what the blob holds.</summary>
+    public async Task<(string Sha256, bool Created)> WriteIfAbsentAsync(string blobName, byte[] pdf, CancellationToken cancellationToken)
+    {
+        await storage.EnsureCreatedAsync(cancellationToken);
+        var sha256 = Convert.ToHexStringLower(SHA256.HashData(pdf));
+        var blob = Container.GetBlobClient(blobName);
+        try
+        {
+            await blob.UploadAsync(
+                new BinaryData(pdf),
+                new BlobUploadOptions
+                {
+                    Conditions = new BlobRequestConditions { IfNoneMatch = ETag.All },
+                    HttpHeaders = new BlobHttpHeaders { ContentType = "application/pdf" },
+                    Metadata = new Dictionary<string, string> { [Sha256Metadata] = sha256 },
+                },
+                cancellationToken);
+            return (sha256, true);
+        }
+        catch (RequestFailedException e) when (e.Status is 409 or 412)
+        {
+            return (await ReadSha256Async(blob, cancellationToken), false);
+        }
+    }
+
+    public async Task<bool> ExistsAsync(string blobName, CancellationToken cancellationToken)
+    {
+        await storage.EnsureCreatedAsync(cancellationToken);
+        return await Container.GetBlobClient(blobName).ExistsAsync(cancellationToken);
+    }
+
+    public async Task DownloadToAsync(string blobName, Stream destination, CancellationToken cancellationToken)
+    {
+        await storage.EnsureCreatedAsync(cancellationToken);
+        await Container.GetBlobClient(blobName).DownloadToAsync(destination, cancellationToken);
+    }
+
+    private static async Task<string> ReadSha256Async(BlobClient blob, CancellationToken cancellationToken)
+    {
+        var properties = await blob.GetPropertiesAsync(cancellationToken: cancellationToken);
+        if (properties.Value.Metadata.TryGetValue(Sha256Metadata, out var recorded))
+        {
+            return recorded;
+        }
+
+        await using var content = await blob.OpenReadAsync(cancellationToken: cancellationToken);
+        return Convert.ToHexStringLower(await SHA256.HashDataAsync(content, cancellationToken));
+    }
+}

@@ -1,0 +1,57 @@
+using Invoicing.Allocation;
+using Invoicing.Budgets;
+using Invoicing.Documents;
+using Invoicing.Issuers;
+
+namespace Invoicing.Invoices;
+
+/// <summary>
+/// Puts a planned invoice, its reserved number and the issuer together into the invoice record and the
+/// document model. Pure: a resumed run composes exactly what the interrupted one did.
+/// </summary>
+public static class InvoiceComposer
+{
+    public static (Invoice Invoice, InvoiceDocument Document) Compose(
+        Budget budget,
+        PlannedInvoice planned,
+        Issuer issuer,
+        InvoiceReservation reservation)
+    {
+        var net = planned.Net;
+        var vat = issuer.Terms.VatOn(net);
+        var total = net + vat;
+        var lines = planned.Lines.Select(l => new InvoiceLine(l.BudgetLineNumber, l.Description, l.Amount)).ToArray();
+        var invoice = new Invoice(
+            budget.Scheme,
+            budget.Year,
+            reservation.Number,
+            planned.Debtor.Code,
+            planned.Debtor.Name,
+            reservation.Ocr,
+            reservation.IssueDate,
+            reservation.DueDate,
+            lines,
+            net,
+            vat,
+            total,
+            Invoice.BlobNameFor(budget.Scheme, budget.Year, reservation.Number),
+            PdfSha256: "");
+        var document = new InvoiceDocument(
+            issuer,
+            new DocumentBuyer(
+                planned.Debtor.Name,
+                planned.Debtor.AddressLines,
+                planned.Debtor.OrganisationNumber?.ToString(),
+                planned.Debtor.BuyerReference),
+            reservation.Number.ToString(),
+            reservation.Ocr,
+            reservation.IssueDate,
+            reservation.DueDate,
+            $"{budget.SchemeName}, år {budget.Year}",
+            lines.Select(l => new DocumentLine(l.Description, l.Amount)).ToArray(),
+            net,
+            vat,
+            total);
+        return (invoice, document);
+    }
+}

@@ -1,0 +1,128 @@
+using System.Globalization;
+using System.Text.Json;
+using Azure;
+using Azure.Data.Tables;
+using Invoicing.Budgets;
+using Invoicing.Parties;
+
+namespace Invoicing.Invoices;
+
+/// <summary>
+/// Table <c>Invoices</c>: partition = <c>{scheme}:{year}</c> (a year's invoices are listed with one partition
+/// query), row key = invoice number. Money as öre (<c>long</c>), dates as ISO strings. The payment fields
+/// are written Unpaid at issue and kept by the payments work under ETag concurrency.
+/// </summary>
+internal sealed class InvoiceEntity : ITableEntity
+{
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    public string PartitionKey { get; set; } = "";
+
+    public string RowKey { get; set; } = "";
+
+    public DateTimeOffset? Timestamp { get; set; }
+
+    public ETag ETag { get; set; }
+
+    public string Scheme { get; set; } = "";
+
+    public int Year { get; set; }
+
+    public string DebtorCode { get; set; } = "";
+
+    public string DebtorName { get; set; } = "";
+
+    public string Ocr { get; set; } = "";
+
+    public string IssueDate { get; set; } = "";
+
+    public string DueDate { get; set; } = "";
+
+    /// <summary>JSON array of <c>{ budgetLine, description, amountOre }</c>.</summary>
+    public string LinesJson { get; set; } = "[]";
+
+    public long NetOre { get; set; }
+
+    public long VatOre { get; set; }
+
+    public long TotalOre { get; set; }
+
+    public string BlobName { get; set; } = "";
+
+    /// <summary>SHA-256 (lower-case hex) of the PDF in <see cref="BlobName"/>.</summary>
+    public string PdfSha256 { get; set; } = "";
+
+    public string Status { get; set; } = nameof(PaymentStatus.Unpaid);
+
+    public long AmountPaidOre { get; set; }
+
+    public long AmountDueOre { get; set; }
+
+    public string? LastPaymentDate { get; set; }
+
+    public int ReminderLevel { get; set; }
+
+    public string? LastReminderDate { get; set; }
+
+    public DateTimeOffset IssuedAt { get; set; }
+
+    public static string PartitionKeyFor(SchemeId scheme, int year) => $"{scheme}:{year.ToString("0000", CultureInfo.InvariantCulture)}";
+
+    public static InvoiceEntity From(Invoice invoice, DateTimeOffset issuedAt) => new()
+    {
+        PartitionKey = PartitionKeyFor(invoice.Scheme, invoice.Year),
+        RowKey = invoice.Number.ToString(),
+        Scheme = invoice.Scheme.Value,
+        Year = invoice.Year,
+        DebtorCode = invoice.DebtorCode.Value,
+        DebtorName = invoice.DebtorName,
+        Ocr = invoice.Ocr.Value,
+        IssueDate = IsoDate.Format(invoice.IssueDate),
+        DueDate = IsoDate.Format(invoice.DueDate),
+        LinesJson = JsonSerializer.Serialize(invoice.Lines.Select(l => new LineJson(l.BudgetLineNumber, l.Description, l.Amount.Ore)), Json),
+        NetOre = invoice.Net.Ore,
+        VatOre = invoice.Vat.Ore,
+        TotalOre = invoice.Total.Ore,
+        BlobName = invoice.BlobName,
+        PdfSha256 = invoice.PdfSha256,
+        Status = invoice.Status.ToString(),
+        AmountPaidOre = invoice.AmountPaid.Ore,
+        AmountDueOre = invoice.AmountDue.Ore,
+        ReminderLevel = invoice.ReminderLevel,
+        IssuedAt = issuedAt,
+    };
+
+    public Invoice ToInvoice()
+    {
+        try
+        {
+            var lines = JsonSerializer.Deserialize<LineJson[]>(LinesJson, Json) ?? [];
+            return new Invoice(
+                new SchemeId(Scheme),
+                Year,
+                InvoiceNumber.Parse(RowKey),
+                new PartyCode(DebtorCode),
+                DebtorName,
+                new OcrReference(Ocr),
+                IsoDate.Parse(IssueDate),
+                IsoDate.Parse(DueDate),
+                lines.Select(l => new InvoiceLine(l.BudgetLine, l.Description, new Money(l.AmountOre))).ToArray(),
+                new Money(NetOre),
+                new Money(VatOre),
+                new Money(TotalOre),
+                BlobName,
+                PdfSha256)
+            {
+                Status = Enum.Parse<PaymentStatus>(Status),
+                AmountPaid = new Money(AmountPaidOre),
+                ReminderLevel = ReminderLevel,
+            };
+        }
+        catch (Exception e) when (e is FormatException or JsonException or ArgumentException)
+        {
+            throw new InvalidDataException($"Table Invoices, partition {PartitionKey}, row {RowKey}: {e.Message}", e);
+        }
+    }
+
+    private sealed record LineJson(int BudgetLine, string Description, long AmountOre);
+}

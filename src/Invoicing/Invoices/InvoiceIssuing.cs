@@ -1,0 +1,60 @@
+using Invoicing.Allocation;
+using Invoicing.Budgets;
+using Invoicing.Documents;
+using Invoicing.Issuers;
+using Microsoft.Extensions.Logging;
+
+namespace Invoicing.Invoices;
+
+/// <summary>
+/// Issues one planned invoice in steps that are each idempotent, so any run can repeat or resume them:
+/// <list type="number">
+/// <item>take (or find) the number reserved for this scheme, year and debtor;</item>
+/// <item>stop if the invoice is already recorded;</item>
+/// <item>render the PDF (a pure function of the reservation, plan and issuer);</item>
+/// <item>write it unless the blob exists (<c>If-None-Match: *</c>);</item>
+/// <item>record the invoice, Unpaid, unless it is already recorded (<c>AddEntity</c> conflict).</item>
+/// </list>
+/// The entity is written last, so a recorded invoice always has its PDF; a crash anywhere before that
+/// leaves a reservation the next run completes under the same number, so the series has no gap.
+/// </summary>
+public sealed partial class InvoiceIssuing(
+    InvoiceNumberSeries series,
+    InvoiceStore invoices,
+    InvoiceArchive archive,
+    InvoicePdfRenderer renderer,
+    ILogger<InvoiceIssuing> logger)
+{
+    public async Task<IssueOutcome> IssueAsync(Budget budget, PlannedInvoice planned, Issuer issuer, DateOnly today, CancellationToken cancellationToken)
+    {
+        var reservation = await series.ReserveAsync(
+            issuer.Id, budget.Scheme, budget.Year, planned.Debtor.Code, today, today.AddDays(issuer.Terms.PaymentTermsDays), cancellationToken);
+
+        if (await invoices.FindAsync(budget.Scheme, budget.Year, reservation.Number, cancellationToken) is not null)
+        {
+            return IssueOutcome.AlreadyIssued;
+        }
+
+        var (invoice, document) = InvoiceComposer.Compose(budget, planned, issuer, reservation);
+        var (sha256, pdfCreated) = await archive.WriteIfAbsentAsync(invoice.BlobName, renderer.Render(document), cancellationToken);
+        if (!pdfCreated)
+        {
+            LogPdfAlreadyThere(invoice.Number, invoice.BlobName);
+        }
+
+        var created = await invoices.AddAsync(invoice with { PdfSha256 = sha256 }, cancellationToken);
+        if (created)
+        {
+            var total = invoice.Total.ToInvariantString();
+            LogIssued(invoice.Number, invoice.DebtorCode.Value, invoice.DebtorName, total, budget.Key);
+        }
+
+        return created ? IssueOutcome.Created : IssueOutcome.AlreadyIssued;
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Issued invoice {InvoiceNumber} to {DebtorCode} {DebtorName}, {Total} SEK, budget {Budget}")]
+    private partial void LogIssued(InvoiceNumber invoiceNumber, string debtorCode, string debtorName, string total, string budget);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Invoice {InvoiceNumber}: PDF {BlobName} was already written by an earlier attempt; completing the invoice")]
+    private partial void LogPdfAlreadyThere(InvoiceNumber invoiceNumber, string blobName);
+}

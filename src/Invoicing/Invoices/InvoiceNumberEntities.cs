@@ -1,0 +1,66 @@
+using System.Globalization;
+using Azure;
+using Azure.Data.Tables;
+using Invoicing.Budgets;
+using Invoicing.Parties;
+
+namespace Invoicing.Invoices;
+
+/// <summary>
+/// Table <c>InvoiceNumbers</c>, the counter row: partition = <c>{issuer}:{year}</c>, row key <c>counter</c>.
+/// It moves forward only in the same transaction that records the number's reservation.
+/// </summary>
+internal sealed class InvoiceCounterEntity : ITableEntity
+{
+    public const string Key = "counter";
+
+    public string PartitionKey { get; set; } = "";
+
+    public string RowKey { get; set; } = Key;
+
+    public DateTimeOffset? Timestamp { get; set; }
+
+    public ETag ETag { get; set; }
+
+    public int LastSequence { get; set; }
+}
+
+/// <summary>
+/// Table <c>InvoiceNumbers</c>, a reservation row: partition = <c>{issuer}:{year}</c>, row key =
+/// <c>{scheme}:{debtor}</c>, so one invoice per scheme, year and debtor can ever take a number.
+/// </summary>
+internal sealed class InvoiceReservationEntity : ITableEntity
+{
+    public string PartitionKey { get; set; } = "";
+
+    public string RowKey { get; set; } = "";
+
+    public DateTimeOffset? Timestamp { get; set; }
+
+    public ETag ETag { get; set; }
+
+    public string Scheme { get; set; } = "";
+
+    public string DebtorCode { get; set; } = "";
+
+    public int Sequence { get; set; }
+
+    public string Number { get; set; } = "";
+
+    public string IssueDate { get; set; } = "";
+
+    public string DueDate { get; set; } = "";
+
+    public DateTimeOffset ReservedAt { get; set; }
+
+    public static string PartitionKeyFor(string issuerId, int year) => $"{issuerId}:{year.ToString("0000", CultureInfo.InvariantCulture)}";
+
+    public static string RowKeyFor(SchemeId scheme, PartyCode debtor) => $"{scheme}:{debtor}";
+
+    public InvoiceReservation ToReservation(int year) => new(
+        new SchemeId(Scheme),
+        new PartyCode(DebtorCode),
+        new InvoiceNumber(year, Sequence),
+        IsoDate.Parse(IssueDate),
+        IsoDate.Parse(DueDate));
+}

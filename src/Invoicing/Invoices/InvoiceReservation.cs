@@ -1,0 +1,13 @@
+using Invoicing.Budgets;
+using Invoicing.Parties;
+
+namespace Invoicing.Invoices;
+
+/// <summary>
+/// A number taken from the series for one (scheme, year, debtor), with the dates it was issued under.
+/// Once taken it is that invoice's forever: a resumed run finds it and finishes the same invoice.
+/// </summary>
+public sealed record InvoiceReservation(SchemeId Scheme, PartyCode Debtor, InvoiceNumber Number, DateOnly IssueDate, DateOnly DueDate)
+{
+    public OcrReference Ocr => Number.ToOcrReference();
+}

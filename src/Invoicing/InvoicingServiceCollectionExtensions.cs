@@ -1,0 +1,74 @@
+using Azure.Core;
+using Azure.Data.Tables;
+using Azure.Identity;
+using Azure.Storage.Blobs;
+using Invoicing.Allocation;
+using Invoicing.Budgets;
+using Invoicing.Documents;
+using Invoicing.Invoices;
+using Invoicing.Issuers;
+using Invoicing.Parties;
+using Invoicing.Populations;
+using Invoicing.Storage;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+
+namespace Invoicing;
+
+public static class InvoicingServiceCollectionExtensions
+{
+    /// <summary>
+    /// Registers the product's services for any host (Functions, CLI, tests). The Azure clients are
+    /// singletons created once from <see cref="StorageOptions"/>: a connection string locally, the service
+    /// URIs with <see cref="DefaultAzureCredential"/> in Azure.
+    /// </summary>
+    public static IServiceCollection AddInvoicing(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.Configure<StorageOptions>(configuration.GetSection(StorageOptions.Section));
+        services.Configure<IssuerOptions>(configuration.GetSection(IssuerOptions.Section));
+        services.TryAddSingleton(TimeProvider.System);
+
+        services.AddSingleton(sp => CreateStorage(sp.GetRequiredService<IOptions<StorageOptions>>().Value));
+        services.AddSingleton<PartyStore>();
+        services.AddSingleton<PopulationStore>();
+        services.AddSingleton<BudgetStore>();
+        services.AddSingleton<InvoiceStore>();
+        services.AddSingleton<InvoiceArchive>();
+        services.AddSingleton<InvoiceNumberSeries>();
+        services.AddSingleton<InvoicePdfRenderer>();
+        services.AddSingleton<InvoicePlanner>();
+        services.AddSingleton<InvoiceIssuing>();
+        services.AddSingleton<AnnualInvoicingRun>();
+        services.AddSingleton<BudgetApproval>();
+        services.AddSingleton<Dataset.DatasetSeeder>();
+        return services;
+    }
+
+    private static InvoicingStorage CreateStorage(StorageOptions options)
+    {
+        if (!string.IsNullOrWhiteSpace(options.ConnectionString))
+        {
+            return new InvoicingStorage(
+                new TableServiceClient(options.ConnectionString),
+                new BlobServiceClient(options.ConnectionString),
+                options.NamePrefix);
+        }
+
+        if (options.TableServiceUri is null || options.BlobServiceUri is null)
+        {
+            throw new InvalidOperationException(
+                $"{StorageOptions.Section}: set ConnectionString, or both TableServiceUri and BlobServiceUri.");
+        }
+
+        TokenCredential credential = new DefaultAzureCredential(new DefaultAzureCredentialOptions
+        {
+            ManagedIdentityClientId = options.ManagedIdentityClientId,
+        });
+        return new InvoicingStorage(
+            new TableServiceClient(options.TableServiceUri, credential),
+            new BlobServiceClient(options.BlobServiceUri, credential),
+            options.NamePrefix);
+    }
+}

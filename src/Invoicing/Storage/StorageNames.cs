@@ -1,0 +1,13 @@
+namespace Invoicing.Storage;
+
+/// <summary>Table and container names; see docs/data-model.md for their keys.</summary>
+public static class StorageNames
+{
+    public const string Parties = "Parties";
+    public const string PopulationSnapshots = "PopulationSnapshots";
+    public const string Budgets = "Budgets";
+    public const string InvoiceNumbers = "InvoiceNumbers";
+    public const string Invoices = "Invoices";
+
+    public const string InvoicesContainer = "invoices";
+}

@@ -1,0 +1,55 @@
+namespace Invoicing.Storage;
+
+/// <summary>
+/// Where the product keeps its tables and blobs (section <c>Invoicing:Storage</c>). Either a connection
+/// string (local development: <c>UseDevelopmentStorage=true</c>, i.e. Azurite) or the service URIs, used
+/// with <c>DefaultAzureCredential</c> (in Azure: the app's managed identity; no keys anywhere).
+/// </summary>
+public sealed class StorageOptions
+{
+    public const string Section = "Invoicing:Storage";
+
+    public const string DevelopmentStorage = "UseDevelopmentStorage=true";
+
+    public string? ConnectionString { get; set; }
+
+    public Uri? TableServiceUri { get; set; }
+
+    public Uri? BlobServiceUri { get; set; }
+
+    /// <summary>Client id of a user-assigned managed identity, when the app runs with one.</summary>
+    public string? ManagedIdentityClientId { get; set; }
+
+    /// <summary>
+    /// Prefixed to every table and container name. Empty in production; tests use a unique prefix each so
+    /// they can share one Azurite and run in parallel.
+    /// </summary>
+    public string NamePrefix { get; set; } = "";
+
+    /// <summary>
+    /// Reads what a user typed for <c>--storage</c> / <c>INVOICING_STORAGE</c>: a connection string, or an
+    /// account URL such as <c>https://account.blob.core.windows.net</c> (the table endpoint is derived).
+    /// </summary>
+    public static StorageOptions FromUserInput(string? value)
+    {
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            return new StorageOptions { ConnectionString = DevelopmentStorage };
+        }
+
+        if (Uri.TryCreate(value.Trim(), UriKind.Absolute, out var uri) && uri.Scheme == Uri.UriSchemeHttps)
+        {
+            var host = uri.Host;
+            var account = host.Split('.')[0];
+            var suffix = host[(host.IndexOf('.', StringComparison.Ordinal) + 1)..];
+            var domain = suffix[(suffix.IndexOf('.', StringComparison.Ordinal) + 1)..];
+            return new StorageOptions
+            {
+                BlobServiceUri = new Uri($"https://{account}.blob.{domain}"),
+                TableServiceUri = new Uri($"https://{account}.table.{domain}"),
+            };
+        }
+
+        return new StorageOptions { ConnectionString = value.Trim() };
+    }
+}
