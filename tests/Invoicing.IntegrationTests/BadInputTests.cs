@@ -1,0 +1,128 @@
+using Invoicing.Budgets;
+using Invoicing.Invoices;
+using Invoicing.Issuers;
+using Invoicing.Parties;
+using Invoicing.Populations;
+using Invoicing.Storage;
+using Invoicing.Testing;
+
+namespace Invoicing.IntegrationTests;
+
+/// <summary>Bad input gives a clear error naming the problem, and nothing is written for that budget.</summary>
+[Collection(AzuriteCollection.Name)]
+public sealed class BadInputTests(AzuriteFixture azurite)
+{
+    [Fact]
+    public async Task An_issuer_bankgiro_failing_its_check_digit_stops_the_run_before_anything_is_written()
+    {
+        var settings = TestServices.ExampleIssuer();
+        settings["Invoicing:Issuer:Bankgiro"] = "991-2345";
+        await using var scenario = new InvoicingScenario(azurite, settings);
+        await scenario.SeedAndApproveAsync();
+
+        var error = await Assert.ThrowsAsync<IssuerConfigurationException>(() => scenario.RunAsync());
+
+        Assert.Contains("Invoicing:Issuer:Bankgiro", error.Message, StringComparison.Ordinal);
+        Assert.Contains("check digit", error.Message, StringComparison.Ordinal);
+        await AssertNothingIssuedAsync(scenario);
+    }
+
+    [Fact]
+    public async Task A_missing_issuer_name_is_named_in_the_error()
+    {
+        var settings = TestServices.ExampleIssuer();
+        settings.Remove("Invoicing:Issuer:Name");
+        await using var scenario = new InvoicingScenario(azurite, settings);
+        await scenario.SeedAndApproveAsync();
+
+        var error = await Assert.ThrowsAsync<IssuerConfigurationException>(() => scenario.RunAsync());
+
+        Assert.Contains("Invoicing:Issuer:Name is missing", error.Message, StringComparison.Ordinal);
+        await AssertNothingIssuedAsync(scenario);
+    }
+
+    [Fact]
+    public async Task A_budget_naming_an_unknown_party_cannot_be_approved()
+    {
+        await using var scenario = new InvoicingScenario(azurite);
+        var dataset = InvoicingScenario.BundledDataset;
+        await scenario.Get<Dataset.DatasetSeeder>().SeedAsync(dataset, CancellationToken.None);
+        var broken = dataset.Budget with
+        {
+            Lines = [.. dataset.Budget.Lines, new FixedContributionLine(dataset.Budget.Lines.Count + 1, "Region Gävleborg", Money.FromKronor(75_000), new PartyCode("REGION-21"))],
+        };
+        await scenario.Get<BudgetStore>().SaveDraftAsync(broken, CancellationToken.None);
+
+        var error = await Assert.ThrowsAsync<BudgetValidationException>(() => scenario.Get<BudgetApproval>().ApproveAsync(
+            broken.Scheme, broken.Year, new BudgetDecision(new DateOnly(2025, 12, 15), "x"), CancellationToken.None));
+
+        Assert.Contains("region-mitt-pom 2026", error.Message, StringComparison.Ordinal);
+        Assert.Contains("line 15 (Region Gävleborg)", error.Message, StringComparison.Ordinal);
+        Assert.Contains("unknown party REGION-21", error.Message, StringComparison.Ordinal);
+        Assert.Equal(BudgetStatus.Draft, (await scenario.Get<BudgetStore>().GetAsync(broken.Scheme, broken.Year, CancellationToken.None)).Status);
+        Assert.Empty((await scenario.RunAsync()).Budgets);
+        await AssertNothingIssuedAsync(scenario);
+    }
+
+    [Fact]
+    public async Task A_population_changed_after_approval_stops_that_budget_and_writes_nothing()
+    {
+        await using var scenario = new InvoicingScenario(azurite);
+        await scenario.SeedAndApproveAsync();
+        var snapshot = InvoicingScenario.BundledDataset.Snapshots.Single(s => s.Id == "regionmitt-2026-19");
+        var changed = new Dictionary<PartyCode, long>(snapshot.Populations) { [new PartyCode("1980")] = 161_999 };
+        await scenario.Get<PopulationStore>().SaveAsync(snapshot with { Populations = changed }, CancellationToken.None);
+
+        var summary = await scenario.RunAsync();
+
+        var result = Assert.Single(summary.Budgets);
+        Assert.Contains("changed what it invoices since it was approved", result.Error, StringComparison.Ordinal);
+        Assert.False(summary.Succeeded);
+        await AssertNothingIssuedAsync(scenario);
+    }
+
+    [Fact]
+    public async Task A_participant_without_population_is_named_and_nothing_is_issued()
+    {
+        await using var scenario = new InvoicingScenario(azurite);
+        var dataset = InvoicingScenario.BundledDataset;
+        await scenario.Get<Dataset.DatasetSeeder>().SeedAsync(dataset, CancellationToken.None);
+        // A new municipality in Västmanland appears in the party table but not in the population table.
+        await scenario.Get<PartyStore>().SaveAsync([new Party(new PartyCode("1999"), PartyKind.Municipality, "Nya kommunen", new CountyCode("19"), null, [], null, null)], CancellationToken.None);
+
+        var error = await Assert.ThrowsAsync<BudgetValidationException>(() => scenario.Get<BudgetApproval>().ApproveAsync(
+            dataset.Budget.Scheme, dataset.Budget.Year, new BudgetDecision(new DateOnly(2025, 12, 15), "x"), CancellationToken.None));
+
+        Assert.Contains("line 6 (Västmanlands kommuner): party 1999 (Nya kommunen) has no population in snapshot 'regionmitt-2026-19'", error.Message, StringComparison.Ordinal);
+        await AssertNothingIssuedAsync(scenario);
+    }
+
+    [Fact]
+    public async Task An_approved_budget_cannot_be_approved_again_or_overwritten()
+    {
+        await using var scenario = new InvoicingScenario(azurite);
+        await scenario.SeedAndApproveAsync();
+        var budget = InvoicingScenario.BundledDataset.Budget;
+
+        await Assert.ThrowsAsync<BudgetStateException>(() => scenario.Get<BudgetApproval>().ApproveAsync(
+            budget.Scheme, budget.Year, new BudgetDecision(new DateOnly(2026, 1, 10), "again"), CancellationToken.None));
+        await Assert.ThrowsAsync<BudgetStateException>(() => scenario.Get<BudgetStore>().SaveDraftAsync(budget, CancellationToken.None));
+        Assert.Equal(Dataset.SeedOutcome.BudgetAlreadyApproved, await scenario.Get<Dataset.DatasetSeeder>().SeedAsync(InvoicingScenario.BundledDataset, CancellationToken.None));
+
+        var stored = await scenario.Get<BudgetStore>().GetAsync(budget.Scheme, budget.Year, CancellationToken.None);
+        Assert.Equal(new DateOnly(2025, 12, 15), stored.Decision!.DecidedOn);
+    }
+
+    private static async Task AssertNothingIssuedAsync(InvoicingScenario scenario)
+    {
+        Assert.Empty(await scenario.Get<InvoiceStore>().ListAsync(InvoicingScenario.Scheme, 2026, CancellationToken.None));
+        Assert.Empty(await scenario.Get<InvoiceNumberSeries>().ListAsync("vasteras-stad", 2026, CancellationToken.None));
+        var blobs = 0;
+        await foreach (var _ in scenario.Get<InvoicingStorage>().Container(StorageNames.InvoicesContainer).GetBlobsAsync())
+        {
+            blobs++;
+        }
+
+        Assert.Equal(0, blobs);
+    }
+}

@@ -1,0 +1,73 @@
+using Invoicing.Budgets;
+using Invoicing.Invoices;
+using Invoicing.Testing;
+
+namespace Invoicing.IntegrationTests;
+
+[Collection(AzuriteCollection.Name)]
+public sealed class StorageTests(AzuriteFixture azurite)
+{
+    [Fact]
+    public async Task A_pdf_is_written_once_and_never_replaced()
+    {
+        await using var scenario = new InvoicingScenario(azurite);
+        var archive = scenario.Get<InvoiceArchive>();
+
+        var first = await archive.WriteIfAbsentAsync("s/2026/202600001.pdf", [1, 2, 3], CancellationToken.None);
+        var second = await archive.WriteIfAbsentAsync("s/2026/202600001.pdf", [9, 9, 9], CancellationToken.None);
+
+        Assert.True(first.Created);
+        Assert.False(second.Created);
+        Assert.Equal(first.Sha256, second.Sha256);
+        using var content = new MemoryStream();
+        await archive.DownloadToAsync("s/2026/202600001.pdf", content, CancellationToken.None);
+        Assert.Equal([1, 2, 3], content.ToArray());
+    }
+
+    [Fact]
+    public async Task Concurrent_reservations_give_each_debtor_one_number_and_leave_no_gap()
+    {
+        await using var scenario = new InvoicingScenario(azurite);
+        var debtors = Enumerable.Range(1, 20).Select(i => new Parties.PartyCode($"P{i:00}")).ToArray();
+        var scheme = new SchemeId("scheme-a");
+        var day = new DateOnly(2026, 1, 20);
+
+        var reservations = await Task.WhenAll(debtors.Concat(debtors).Select(debtor => Task.Run(() =>
+            scenario.NewServices().GetRequiredServiceOf<InvoiceNumberSeries>().ReserveAsync("issuer", scheme, 2026, debtor, day, day, CancellationToken.None))));
+
+        Assert.Equal(20, reservations.Select(r => r.Number).Distinct().Count());
+        Assert.All(reservations.GroupBy(r => r.Debtor), g => Assert.Single(g.Select(r => r.Number).Distinct()));
+        var listed = await scenario.Get<InvoiceNumberSeries>().ListAsync("issuer", 2026, CancellationToken.None);
+        Assert.Equal(Enumerable.Range(1, 20), listed.Select(r => r.Number.Sequence));
+    }
+
+    [Fact]
+    public async Task A_budget_round_trips_through_its_table_with_every_line_kind()
+    {
+        await using var scenario = new InvoicingScenario(azurite);
+        var budget = new Budget(new SchemeId("stockholm-pom"), 2026, "Erbjudande till kommunerna i Stockholms region", [
+            new PopulationPoolLine(1, "Kommuner med avtal", Money.FromKronor(4_000_000),
+                new PoolParticipants.Listed([new("0180"), new("0114")]), "scb-2024", Money.FromKronor(1)),
+            new FixedContributionLine(2, "Region", Money.FromKronor(10), new("REGION-01")),
+            new RecordedIncomeLine(3, "Statsbidrag", Money.FromKronor(5), null),
+            new CostLine(4, "Löner", Money.FromKronor(3)),
+        ]);
+
+        await scenario.Get<BudgetStore>().SaveDraftAsync(budget, CancellationToken.None);
+        var shorter = budget with { Lines = budget.Lines.Take(2).ToArray() };
+        await scenario.Get<BudgetStore>().SaveDraftAsync(shorter, CancellationToken.None);
+        var stored = await scenario.Get<BudgetStore>().GetAsync(budget.Scheme, 2026, CancellationToken.None);
+
+        Assert.Equal(2, stored.Lines.Count);
+        var pool = Assert.IsType<PopulationPoolLine>(stored.Lines[0]);
+        Assert.Equal(["0180", "0114"], ((PoolParticipants.Listed)pool.Participants).Parties.Select(p => p.Value));
+        Assert.Equal(Money.FromKronor(4_000_000), pool.Amount);
+        Assert.Equal(BudgetStatus.Draft, stored.Status);
+    }
+}
+
+internal static class ServiceProviderExtensions
+{
+    public static T GetRequiredServiceOf<T>(this IServiceProvider services)
+        where T : notnull => (T)(services.GetService(typeof(T)) ?? throw new InvalidOperationException(typeof(T).Name));
+}
