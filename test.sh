@@ -1,0 +1,43 @@
+#!/usr/bin/env bash
+# Installs what the tests need (Node tools: Azurite) and runs every test of Invoicing.Local.slnf:
+# unit, Azurite integration, CLI end-to-end and infrastructure checks. Ends with "N passed, N failed".
+# TEST_COVERAGE=1 also collects coverage (cobertura) into TestResults/.
+set -uo pipefail
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+cd "$root"
+
+scripts/ensure-node-tools.sh || exit 1
+
+results="$root/TestResults"
+rm -rf "$results"
+echo "Building Invoicing.Local.slnf …"
+if ! dotnet build Invoicing.Local.slnf -c Release --nologo -v quiet -clp:ErrorsOnly; then
+  echo "Build failed."
+  echo "0 passed, 1 failed"
+  exit 1
+fi
+
+coverage=()
+if [[ "${TEST_COVERAGE:-0}" == "1" ]]; then
+  coverage=(--collect "XPlat Code Coverage")
+fi
+
+dotnet test Invoicing.Local.slnf -c Release --no-build --nologo \
+  --logger "trx" --logger "console;verbosity=minimal" --results-directory "$results" "${coverage[@]}"
+status=$?
+
+passed=0
+failed=0
+shopt -s nullglob
+for trx in "$results"/*.trx; do
+  counters="$(grep -o '<Counters [^>]*>' "$trx" | head -n 1)"
+  p="$(sed -n 's/.* passed="\([0-9]*\)".*/\1/p' <<<"$counters")"
+  f="$(sed -n 's/.* failed="\([0-9]*\)".*/\1/p' <<<"$counters")"
+  passed=$((passed + ${p:-0}))
+  failed=$((failed + ${f:-0}))
+done
+if [[ $status -ne 0 && $failed -eq 0 ]]; then
+  failed=1
+fi
+echo "$passed passed, $failed failed"
+exit $status

@@ -1,0 +1,89 @@
+using System.Diagnostics;
+using Invoicing.Testing;
+
+namespace Invoicing.EndToEndTests;
+
+/// <summary>
+/// Runs the CLI as a user would, as its own process, against the test Azurite under a fresh name prefix,
+/// in a fresh working folder.
+/// </summary>
+internal sealed class CliRunner : IDisposable
+{
+    private readonly string _connectionString;
+
+    public CliRunner(AzuriteFixture azurite)
+    {
+        _connectionString = azurite.ConnectionString;
+        Directory.CreateDirectory(WorkingDirectory);
+    }
+
+    public string Prefix { get; } = AzuriteFixture.NewPrefix();
+
+    public string WorkingDirectory { get; } = Path.Combine(Path.GetTempPath(), "invoicing-e2e-" + Guid.NewGuid().ToString("N")[..8]);
+
+    /// <summary>The CLI built beside this test project, in the same configuration.</summary>
+    public static string CliAssembly
+    {
+        get
+        {
+            var testBin = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar));
+            var configuration = testBin.Parent!.Name;
+            return Path.Combine(TestPaths.RepositoryRoot, "src", "Invoicing.Cli", "bin", configuration, testBin.Name, "Invoicing.Cli.dll");
+        }
+    }
+
+    public Task<CliResult> RunAsync(params string[] arguments) => RunProcessAsync("dotnet", [CliAssembly, .. arguments]);
+
+    /// <summary>Runs with an extra settings file (<c>INVOICING_SETTINGS</c>) over the bundled appsettings.json.</summary>
+    public Task<CliResult> RunWithSettingsAsync(string settingsFile, params string[] arguments) =>
+        RunProcessAsync("dotnet", [CliAssembly, .. arguments], settingsFile: settingsFile);
+
+    /// <summary>Runs the repository's <c>./invoicing</c> launcher itself (it builds the CLI when needed).</summary>
+    public Task<CliResult> RunLauncherAsync(params string[] arguments) =>
+        RunProcessAsync(Path.Combine(TestPaths.RepositoryRoot, "invoicing"), arguments, TimeSpan.FromMinutes(5));
+
+    public void Dispose()
+    {
+        try
+        {
+            Directory.Delete(WorkingDirectory, recursive: true);
+        }
+        catch (IOException)
+        {
+        }
+    }
+
+    private async Task<CliResult> RunProcessAsync(string fileName, IEnumerable<string> arguments, TimeSpan? timeout = null, string? settingsFile = null)
+    {
+        var start = new ProcessStartInfo(fileName)
+        {
+            WorkingDirectory = WorkingDirectory,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        foreach (var argument in arguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        start.Environment["INVOICING_STORAGE"] = _connectionString;
+        start.Environment["Invoicing__Storage__NamePrefix"] = Prefix;
+        start.Environment["DOTNET_NOLOGO"] = "1";
+        if (settingsFile is not null)
+        {
+            start.Environment["INVOICING_SETTINGS"] = settingsFile;
+        }
+        using var process = Process.Start(start)!;
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        using var cancel = new CancellationTokenSource(timeout ?? TimeSpan.FromMinutes(2));
+        await process.WaitForExitAsync(cancel.Token);
+        return new CliResult(process.ExitCode, await stdout, await stderr);
+    }
+}
+
+internal sealed record CliResult(int ExitCode, string Stdout, string Stderr)
+{
+    public override string ToString() => $"exit {ExitCode}\n--- stdout\n{Stdout}\n--- stderr\n{Stderr}";
+}
