@@ -36,7 +36,15 @@ internal static class DemoCommand
 
             await writer.WriteLineAsync();
             var summary = await services.Get<AnnualInvoicingRun>().RunAsync(budget.Year, cancellationToken);
-            RunCommand.Write(summary, writer);
+            if (summary.Budgets.Count == 0 && await services.Get<BudgetStore>().GetInvoicingCompletedAtAsync(budget.Scheme, budget.Year, cancellationToken) is { } completedAt)
+            {
+                await writer.WriteLineAsync(
+                    $"Budget {budget.Key} was already fully invoiced ({completedAt.UtcDateTime:yyyy-MM-dd HH:mm} UTC): nothing was created this time.");
+            }
+            else
+            {
+                RunCommand.Write(summary, writer);
+            }
 
             await writer.WriteLineAsync();
             AllocationPrinter.WriteAllocation(await services.Get<InvoicePlanner>().AllocateAsync(stored, cancellationToken), writer);
