@@ -100,12 +100,13 @@ public sealed class BudgetStore(InvoicingStorage storage, TimeProvider time)
     {
         await storage.EnsureCreatedAsync(cancellationToken);
         var result = new List<(SchemeId, int)>();
+        // Table Storage cannot filter on a missing property, so "not completed" is checked here.
         await foreach (var header in Table.QueryAsync<BudgetEntity>(
-            e => e.Status == nameof(BudgetStatus.Approved) && e.InvoicingCompletedAt == null,
+            e => e.Status == nameof(BudgetStatus.Approved),
             cancellationToken: cancellationToken))
         {
             var headerYear = int.Parse(header.RowKey, System.Globalization.CultureInfo.InvariantCulture);
-            if (year is null || year == headerYear)
+            if (header.InvoicingCompletedAt is null && (year is null || year == headerYear))
             {
                 result.Add((new SchemeId(header.PartitionKey), headerYear));
             }

@@ -40,7 +40,17 @@ public sealed class CsvTable
             throw new CsvException($"{path}: file not found.");
         }
 
-        return Parse(Path.GetFileName(path), File.ReadAllText(path, new UTF8Encoding(false, throwOnInvalidBytes: true)));
+        string text;
+        try
+        {
+            text = File.ReadAllText(path, new UTF8Encoding(false, throwOnInvalidBytes: true));
+        }
+        catch (DecoderFallbackException)
+        {
+            throw new CsvException($"{Path.GetFileName(path)}: not UTF-8 text; save it as \"CSV UTF-8\" (a Windows-1252 or ISO-8859-1 export mangles å, ä and ö).");
+        }
+
+        return Parse(Path.GetFileName(path), text);
     }
 
     public static CsvTable Parse(string source, string text)
@@ -54,6 +64,18 @@ public sealed class CsvTable
 
         var separator = lines[headerIndex].Count(c => c == ';') > lines[headerIndex].Count(c => c == ',') ? ';' : ',';
         var header = SplitLine(lines[headerIndex], separator, source, headerIndex + 1).Select(h => h.Trim()).ToArray();
+
+        // Spreadsheets export trailing separators as empty column names; those columns are ignored.
+        while (header.Length > 0 && header[^1].Length == 0)
+        {
+            header = header[..^1];
+        }
+
+        var repeated = header.GroupBy(h => h, StringComparer.OrdinalIgnoreCase).FirstOrDefault(g => g.Count() > 1);
+        if (repeated is not null)
+        {
+            throw new CsvException($"{source}, row {headerIndex + 1}: column '{repeated.Key}' appears {repeated.Count()} times in the header.");
+        }
         var rows = new List<CsvRow>();
         for (var i = headerIndex + 1; i < lines.Length; i++)
         {

@@ -59,17 +59,19 @@ public static class DatasetLoader
             }
 
             seen[code] = row.LineNumber;
-            var county = table.OptionalField(row, "county_code");
-            var orgNumber = table.OptionalField(row, "org_number");
+            var kind = table.Parse(row, "kind", s => Enum.GetNames<PartyKind>().Contains(s, StringComparer.Ordinal)
+                ? Enum.Parse<PartyKind>(s)
+                : throw new FormatException($"kind must be one of {string.Join(", ", Enum.GetNames<PartyKind>())}."));
+            CountyCode? county = table.OptionalField(row, "county_code") is null ? null : table.Parse(row, "county_code", s => new CountyCode(s));
+            OrganisationNumber? orgNumber = table.OptionalField(row, "org_number") is null ? null : table.Parse(row, "org_number", s => new OrganisationNumber(s));
+            var addressLines = table.OptionalField(row, "address_lines")?.Split('|', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries) ?? [];
             parties.Add(table.Parse(row, "name", name => new Party(
                 code,
-                table.Parse(row, "kind", s => Enum.TryParse<PartyKind>(s, ignoreCase: false, out var kind) && Enum.IsDefined(kind)
-                    ? kind
-                    : throw new FormatException($"kind must be one of {string.Join(", ", Enum.GetNames<PartyKind>())}.")),
+                kind,
                 name,
-                county is null ? null : table.Parse(row, "county_code", s => new CountyCode(s)),
-                orgNumber is null ? null : table.Parse(row, "org_number", s => new OrganisationNumber(s)),
-                table.OptionalField(row, "address_lines")?.Split('|', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries) ?? [],
+                county,
+                orgNumber,
+                addressLines,
                 table.OptionalField(row, "invoice_email"),
                 table.OptionalField(row, "buyer_reference"))));
         }
@@ -142,6 +144,11 @@ public static class DatasetLoader
         using (document)
         {
             var root = document.RootElement;
+            if (root.ValueKind != JsonValueKind.Object)
+            {
+                throw new DatasetException($"{BudgetFile}: must be a JSON object with scheme, schemeName, year and lines.");
+            }
+
             var scheme = Field(root, "scheme", BudgetFile, e => new SchemeId(e.GetString()!));
             var schemeName = Field(root, "schemeName", BudgetFile, e => e.GetString() is { Length: > 0 } s ? s : throw new FormatException("must not be empty."));
             var year = Field(root, "year", BudgetFile, e => e.GetInt32() is >= 2000 and <= 2999 and var y ? y : throw new FormatException("must be a year from 2000 to 2999."));
@@ -164,7 +171,7 @@ public static class DatasetLoader
         var amount = Field(line, "amount", where, e => Money.TryParseKronor(e.ValueKind == JsonValueKind.Number ? e.GetRawText() : e.GetString(), out var m)
             ? m
             : throw new FormatException("must be kronor with at most two decimals, e.g. \"75000\"."));
-        PartyCode? Party() => line.TryGetProperty("party", out _) ? Field(line, "party", where, e => new PartyCode(e.GetString()!)) : null;
+        PartyCode? Party() => line.TryGetProperty("party", out var party) && party.ValueKind != JsonValueKind.Null ? Field(line, "party", where, e => new PartyCode(e.GetString()!)) : null;
         return kind switch
         {
             "PopulationPool" => new PopulationPoolLine(
@@ -187,6 +194,11 @@ public static class DatasetLoader
 
     private static T Field<T>(JsonElement element, string name, string where, Func<JsonElement, T> read)
     {
+        if (element.ValueKind != JsonValueKind.Object)
+        {
+            throw new DatasetException($"{where}: must be a JSON object.");
+        }
+
         if (!element.TryGetProperty(name, out var value) || value.ValueKind == JsonValueKind.Null)
         {
             throw new DatasetException($"{where}.{name}: missing.");

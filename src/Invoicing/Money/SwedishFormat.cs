@@ -29,7 +29,8 @@ public static class SwedishFormat
 
     /// <summary>A share in tenths of a per cent, <c>57,4 %</c>.</summary>
     public static string PerMille(long perMille) =>
-        (perMille / 10).ToString(CultureInfo.InvariantCulture) + "," + (Math.Abs(perMille) % 10).ToString(CultureInfo.InvariantCulture) + GroupSeparator + "%";
+        (perMille < 0 ? "-" : "") + (Math.Abs(perMille) / 10).ToString(CultureInfo.InvariantCulture) + "," +
+        (Math.Abs(perMille) % 10).ToString(CultureInfo.InvariantCulture) + GroupSeparator + "%";
 
     public static string Date(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 

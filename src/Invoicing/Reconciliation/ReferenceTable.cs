@@ -21,7 +21,7 @@ public sealed record ReferenceTable(string Source, IReadOnlyList<ReferenceRow> R
         table.ColumnIndex("amount");
         var rows = table.Rows.Select(row => new ReferenceRow(
             row.LineNumber,
-            byCode ? table.Field(row, "code") : null,
+            byCode ? table.OptionalField(row, "code") : null,
             table.OptionalField(row, "name"),
             table.Parse(row, "amount", s => Money.TryParseKronor(s, out var m) ? m : throw new FormatException("not an amount in kronor."))))
             .ToArray();
