@@ -1,0 +1,243 @@
+// The storage account: invoice and reminder PDFs (WORM), bank files, the app's tables and the Functions host's own
+// state. Only Entra ID (RBAC) access: shared keys are disabled, so no key or connection string exists to leak.
+
+import { tagSet } from 'types.bicep'
+
+@description('Storage account name: 3-24 lowercase letters and digits, globally unique.')
+@minLength(3)
+@maxLength(24)
+param name string
+
+@description('Azure region.')
+param location string
+
+@description('Tags for every resource.')
+param tags tagSet
+
+@description('Redundancy of the account.')
+@allowed([
+  'Standard_LRS'
+  'Standard_ZRS'
+  'Standard_GRS'
+  'Standard_GZRS'
+  'Standard_RAGRS'
+  'Standard_RAGZRS'
+])
+param skuName string
+
+@description('Days a deleted or overwritten blob stays restorable (blob soft delete).')
+@minValue(1)
+@maxValue(365)
+param blobSoftDeleteDays int
+
+@description('Days a deleted container stays restorable (container soft delete).')
+@minValue(1)
+@maxValue(365)
+param containerSoftDeleteDays int
+
+@description('Days every invoice and reminder document stays immutable (time-based WORM retention) after it is written.')
+@minValue(1)
+@maxValue(146000)
+param immutabilityRetentionDays int
+
+@description('True once the WORM policies have been locked (see docs/operations.md): a locked policy can no longer be redeployed, only extended, so the template then leaves it alone.')
+param immutabilityPoliciesLocked bool
+
+@description('Blob container the Flex Consumption plan deploys the app package to.')
+param deploymentContainerName string
+
+@description('Name of the function app\'s user-assigned identity (in this resource group), which receives the data-plane roles.')
+param appIdentityName string
+
+// Built-in role definition ids (the same in every tenant).
+var storageBlobDataOwner = 'b7e6dc6d-f1e8-4753-8033-0f276bb0955b'
+var storageTableDataContributor = '0a9a7e1f-b9d0-4cc4-a60d-0319b160aaa3'
+var storageQueueDataContributor = '974c5e8b-45b9-4653-ba55-5f855dd0fb88'
+
+// Tables the app creates on its own as well; declared so that an empty account is complete after deployment.
+var tableNames = [
+  'Parties'
+  'PopulationSnapshots'
+  'Budgets'
+  'BudgetLines'
+  'InvoiceNumbers'
+  'Invoices'
+  'Payments'
+  'Reminders'
+  'Outbox'
+]
+
+// Containers without a WORM policy; invoices and reminders are declared on their own below.
+var plainContainerNames = [
+  'bank-files'
+  'bank-files-processed'
+  deploymentContainerName
+]
+
+resource appIdentity 'Microsoft.ManagedIdentity/userAssignedIdentities@2023-01-31' existing = {
+  name: appIdentityName
+}
+
+resource account 'Microsoft.Storage/storageAccounts@2024-01-01' = {
+  name: name
+  location: location
+  tags: tags
+  kind: 'StorageV2'
+  sku: {
+    name: skuName
+  }
+  properties: {
+    accessTier: 'Hot'
+    allowSharedKeyAccess: false
+    defaultToOAuthAuthentication: true
+    minimumTlsVersion: 'TLS1_2'
+    supportsHttpsTrafficOnly: true
+    allowBlobPublicAccess: false
+    allowCrossTenantReplication: false
+    publicNetworkAccess: 'Enabled'
+    networkAcls: {
+      bypass: 'AzureServices'
+      defaultAction: 'Allow'
+    }
+  }
+}
+
+resource blobService 'Microsoft.Storage/storageAccounts/blobServices@2024-01-01' = {
+  parent: account
+  name: 'default'
+  properties: {
+    isVersioningEnabled: true
+    deleteRetentionPolicy: {
+      enabled: true
+      days: blobSoftDeleteDays
+    }
+    containerDeleteRetentionPolicy: {
+      enabled: true
+      days: containerSoftDeleteDays
+    }
+  }
+}
+
+resource invoicesContainer 'Microsoft.Storage/storageAccounts/blobServices/containers@2024-01-01' = {
+  parent: blobService
+  name: 'invoices'
+  properties: {
+    publicAccess: 'None'
+  }
+}
+
+resource remindersContainer 'Microsoft.Storage/storageAccounts/blobServices/containers@2024-01-01' = {
+  parent: blobService
+  name: 'reminders'
+  properties: {
+    publicAccess: 'None'
+  }
+}
+
+resource plainContainers 'Microsoft.Storage/storageAccounts/blobServices/containers@2024-01-01' = [
+  for containerName in plainContainerNames: {
+    parent: blobService
+    name: containerName
+    properties: {
+      publicAccess: 'None'
+    }
+  }
+]
+
+// Time-based retention (WORM): a document can be read but neither overwritten nor deleted until it is
+// immutabilityRetentionDays old. Deployed unlocked; locking is a deliberate, irreversible step (docs/operations.md).
+resource invoicesImmutability 'Microsoft.Storage/storageAccounts/blobServices/containers/immutabilityPolicies@2024-01-01' = if (!immutabilityPoliciesLocked) {
+  parent: invoicesContainer
+  name: 'default'
+  properties: {
+    immutabilityPeriodSinceCreationInDays: immutabilityRetentionDays
+    allowProtectedAppendWrites: false
+  }
+}
+
+resource remindersImmutability 'Microsoft.Storage/storageAccounts/blobServices/containers/immutabilityPolicies@2024-01-01' = if (!immutabilityPoliciesLocked) {
+  parent: remindersContainer
+  name: 'default'
+  properties: {
+    immutabilityPeriodSinceCreationInDays: immutabilityRetentionDays
+    allowProtectedAppendWrites: false
+  }
+}
+
+resource tableService 'Microsoft.Storage/storageAccounts/tableServices@2024-01-01' = {
+  parent: account
+  name: 'default'
+}
+
+resource tables 'Microsoft.Storage/storageAccounts/tableServices/tables@2024-01-01' = [
+  for tableName in tableNames: {
+    parent: tableService
+    name: tableName
+  }
+]
+
+resource queueService 'Microsoft.Storage/storageAccounts/queueServices@2024-01-01' = {
+  parent: account
+  name: 'default'
+}
+
+// Data-plane roles for the app's identity, scoped to this account only.
+resource blobDataOwner 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
+  name: guid(account.id, appIdentity.id, storageBlobDataOwner)
+  scope: account
+  properties: {
+    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', storageBlobDataOwner)
+    principalId: appIdentity.properties.principalId
+    principalType: 'ServicePrincipal'
+  }
+}
+
+resource tableDataContributor 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
+  name: guid(account.id, appIdentity.id, storageTableDataContributor)
+  scope: account
+  properties: {
+    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', storageTableDataContributor)
+    principalId: appIdentity.properties.principalId
+    principalType: 'ServicePrincipal'
+  }
+}
+
+resource queueDataContributor 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
+  name: guid(account.id, appIdentity.id, storageQueueDataContributor)
+  scope: account
+  properties: {
+    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', storageQueueDataContributor)
+    principalId: appIdentity.properties.principalId
+    principalType: 'ServicePrincipal'
+  }
+}
+
+// Bank files uploaded to bank-files raise events here; the pipeline subscribes the ImportBankFile blob trigger
+// (Event Grid source, the only blob trigger the Flex Consumption plan supports) once the code is deployed.
+resource blobEvents 'Microsoft.EventGrid/systemTopics@2025-02-15' = {
+  name: '${name}-events'
+  location: location
+  tags: tags
+  properties: {
+    source: account.id
+    topicType: 'Microsoft.Storage.StorageAccounts'
+  }
+}
+
+@description('Name of the storage account.')
+output name string = account.name
+
+@description('Resource id of the storage account.')
+output id string = account.id
+
+@description('Blob endpoint, e.g. https://<name>.blob.core.windows.net/.')
+output blobEndpoint string = account.properties.primaryEndpoints.blob
+
+@description('Queue endpoint.')
+output queueEndpoint string = account.properties.primaryEndpoints.queue
+
+@description('Table endpoint.')
+output tableEndpoint string = account.properties.primaryEndpoints.table
+
+@description('Name of the Event Grid system topic for blob events.')
+output eventGridSystemTopicName string = blobEvents.name
