@@ -22,9 +22,15 @@ if [[ "${TEST_COVERAGE:-0}" == "1" ]]; then
   coverage=(--collect "XPlat Code Coverage")
 fi
 
-dotnet test Invoicing.Local.slnf -c Release --no-build --nologo \
-  --logger "trx" --logger "console;verbosity=minimal" --results-directory "$results" "${coverage[@]}"
-status=$?
+# Each test project of the solution filter in turn, each with its own TRX file (named after the project, so
+# two projects finishing in the same second cannot overwrite each other's results).
+status=0
+for project in $(grep -o '"tests/[^"]*Tests\.csproj"' Invoicing.Local.slnf | tr -d '"'); do
+  name="$(basename "$project" .csproj)"
+  dotnet test "$project" -c Release --no-build --nologo \
+    --logger "trx;LogFileName=$name.trx" --logger "console;verbosity=minimal" \
+    --results-directory "$results" "${coverage[@]}" || status=1
+done
 
 passed=0
 failed=0
