@@ -3,12 +3,32 @@ using Microsoft.Azure.Functions.Worker;
 using Microsoft.Azure.Functions.Worker.Builder;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.ApplicationInsights;
 
 var builder = FunctionsApplication.CreateBuilder(args);
 
 builder.Services
     .AddApplicationInsightsTelemetryWorkerService()
     .ConfigureFunctionsApplicationInsights();
+
+// Event names (AnnualInvoicingRunCompleted, …) are what the alerts query; scopes carry the run id.
+builder.Services.Configure<ApplicationInsightsLoggerOptions>(options =>
+{
+    options.IncludeEventId = true;
+    options.IncludeScopes = true;
+});
+
+// The Application Insights provider otherwise keeps only warnings; the run's summary is an Information event.
+builder.Services.Configure<LoggerFilterOptions>(options =>
+{
+    var warningsOnly = options.Rules.FirstOrDefault(rule =>
+        rule.ProviderName == "Microsoft.Extensions.Logging.ApplicationInsights.ApplicationInsightsLoggerProvider");
+    if (warningsOnly is not null)
+    {
+        options.Rules.Remove(warningsOnly);
+    }
+});
 
 // Every behaviour lives in the Invoicing library, registered exactly as the CLI and the tests use it.
 builder.Services.AddInvoicing(builder.Configuration);

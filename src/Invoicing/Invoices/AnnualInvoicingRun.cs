@@ -24,6 +24,9 @@ public sealed partial class AnnualInvoicingRun(
         // Validated before anything is read or written: a bad bankgiro must not reach a single invoice.
         var issuer = Issuer.FromOptions(issuerOptions.Value);
         var today = SwedishCalendar.Today(time);
+
+        // Every log line of this run carries its id, so one run can be followed from timer to blob and table.
+        using var scope = logger.BeginScope(new Dictionary<string, object> { ["RunId"] = Guid.NewGuid().ToString("N"), ["RunDate"] = IsoDate.Format(today) });
         var results = new List<BudgetRunResult>();
         foreach (var (scheme, budgetYear) in await budgets.FindApprovedNotCompletedAsync(year, cancellationToken))
         {
