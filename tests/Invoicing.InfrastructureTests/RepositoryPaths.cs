@@ -1,11 +1,11 @@
+using Invoicing.Testing;
+
 namespace Invoicing.InfrastructureTests;
 
-/// <summary>Files of the repository, found from the test's output folder by walking up to Invoicing.sln.</summary>
+/// <summary>Files of the repository the infrastructure tests read (the root comes from <see cref="TestPaths"/>).</summary>
 internal static class RepositoryPaths
 {
-    private static readonly Lazy<string> s_root = new(FindRoot);
-
-    public static string Root => s_root.Value;
+    public static string Root => TestPaths.RepositoryRoot;
 
     public static string Infra => Path.Combine(Root, "infra");
 
@@ -15,17 +15,4 @@ internal static class RepositoryPaths
 
     /// <summary>The path relative to the repository root, with '/' separators, for test names and messages.</summary>
     public static string Relative(string path) => Path.GetRelativePath(Root, path).Replace('\\', '/');
-
-    private static string FindRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "Invoicing.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        throw new InvalidOperationException($"No folder above {AppContext.BaseDirectory} contains Invoicing.sln.");
-    }
 }
