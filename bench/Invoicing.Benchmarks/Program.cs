@@ -1,0 +1,94 @@
+using System.Diagnostics;
+using System.Globalization;
+using Invoicing;
+using Invoicing.Allocation;
+using Invoicing.Budgets;
+using Invoicing.Dataset;
+using Invoicing.Documents;
+using Invoicing.Invoices;
+using Invoicing.Issuers;
+using Invoicing.Parties;
+using Invoicing.Populations;
+using Invoicing.Testing;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+// Figures, not pass/fail: run with ./benchmark.sh [parties] (default 290, every municipality in Sweden).
+var parties = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 290;
+var random = new Random(2026);
+var dataset = SyntheticDataset(parties, random);
+Console.WriteLine($"Invoicing benchmark: {parties} municipalities in one population pool of 4 000 000 kr; .NET {Environment.Version}, {Environment.ProcessorCount} cores");
+Console.WriteLine();
+
+// 1. Allocation: pure arithmetic.
+var partyTable = dataset.Parties.ToDictionary(p => p.Code);
+var snapshots = dataset.Snapshots.ToDictionary(s => s.Id);
+Measure("allocate the pool (largest remainder) + plan", 2_000, () => BudgetAllocator.Allocate(dataset.Budget, partyTable, snapshots).ToInvoicePlan());
+
+// 2. PDF rendering: a pure function, the dominant CPU cost of a run.
+var issuer = Issuer.FromOptions(new ConfigurationBuilder().AddInMemoryCollection(TestServices.ExampleIssuer()).Build().GetSection(IssuerOptions.Section).Get<IssuerOptions>()!);
+var plan = BudgetAllocator.Allocate(dataset.Budget, partyTable, snapshots).ToInvoicePlan();
+var renderer = new InvoicePdfRenderer();
+var reservation = new InvoiceReservation(dataset.Budget.Scheme, plan.Invoices[0].Debtor.Code, new InvoiceNumber(2026, 1), new DateOnly(2026, 1, 20), new DateOnly(2026, 2, 19));
+var document = InvoiceComposer.Compose(dataset.Budget, plan.Invoices[0], issuer, reservation).Document;
+var size = renderer.Render(document).Length;
+Measure($"render one invoice PDF ({size / 1024} KiB)", 100, () => renderer.Render(document));
+
+// 3. The whole annual run against a real Azurite: first run issues every invoice, second finds them all.
+await using var azurite = new AzuriteHost();
+await azurite.StartAsync();
+await using var services = TestServices.Create(azurite.ConnectionString, AzuriteFixture.NewPrefix(), TimeProvider.System);
+await services.GetRequiredService<DatasetSeeder>().SeedAsync(dataset, CancellationToken.None);
+await services.GetRequiredService<BudgetApproval>().ApproveAsync(dataset.Budget.Scheme, 2026, new BudgetDecision(new DateOnly(2025, 12, 15), "benchmark"), CancellationToken.None);
+var run = services.GetRequiredService<AnnualInvoicingRun>();
+var before = GC.GetTotalAllocatedBytes(precise: true);
+var clock = Stopwatch.StartNew();
+var first = await run.RunAsync(2026, CancellationToken.None);
+var firstTime = clock.Elapsed;
+var allocated = GC.GetTotalAllocatedBytes(precise: true) - before;
+Console.WriteLine($"{"annual run, first (issues every invoice)",-52} {firstTime.TotalSeconds,8:0.00} s total  {firstTime.TotalMilliseconds / Math.Max(1, first.Created),8:0.0} ms/invoice  {allocated / (1024.0 * 1024),8:0.0} MiB allocated  ({first.Created} created)");
+clock.Restart();
+var second = await run.RunAsync(2026, CancellationToken.None);
+Console.WriteLine($"{"annual run, second (budget already complete)",-52} {clock.Elapsed.TotalMilliseconds,8:0.0} ms total  ({second.Created} created)");
+Console.WriteLine();
+Console.WriteLine($"peak working set of this process: {Process.GetCurrentProcess().PeakWorkingSet64 / (1024 * 1024)} MiB");
+
+static void Measure(string what, int iterations, Func<object> action)
+{
+    action();
+    var before = GC.GetAllocatedBytesForCurrentThread();
+    var clock = Stopwatch.StartNew();
+    for (var i = 0; i < iterations; i++)
+    {
+        action();
+    }
+
+    var perCall = clock.Elapsed.TotalMilliseconds / iterations;
+    var allocated = (GC.GetAllocatedBytesForCurrentThread() - before) / (double)iterations / 1024;
+    Console.WriteLine($"{what,-52} {perCall,8:0.000} ms/call  {allocated,10:0.0} KiB allocated/call  ({iterations} calls)");
+}
+
+static Dataset SyntheticDataset(int count, Random random)
+{
+    var parties = Enumerable.Range(1, count)
+        .Select(i => new Party(new PartyCode($"M{i:0000}"), PartyKind.Municipality, $"Kommun {i}", new CountyCode("01"), null, [], null, null))
+        .ToArray();
+    var snapshot = new PopulationSnapshot("benchmark", "synthetic", new DateOnly(2025, 12, 31),
+        parties.ToDictionary(p => p.Code, _ => (long)random.Next(2_400, 1_000_000)));
+    var budget = new Budget(new SchemeId("benchmark"), 2026, "Benchmark", [
+        new PopulationPoolLine(1, "Alla kommuner", Money.FromKronor(4_000_000), new PoolParticipants.CountyMunicipalities(new CountyCode("01")), "benchmark", Money.FromKronor(1)),
+    ]);
+    return new Dataset(parties, [snapshot], budget);
+}
+
+/// <summary>The test fixture's Azurite, started outside xunit.</summary>
+internal sealed class AzuriteHost : IAsyncDisposable
+{
+    private readonly AzuriteFixture _fixture = new();
+
+    public string ConnectionString => _fixture.ConnectionString;
+
+    public Task StartAsync() => _fixture.InitializeAsync();
+
+    public async ValueTask DisposeAsync() => await _fixture.DisposeAsync();
+}
