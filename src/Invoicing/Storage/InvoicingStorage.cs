@@ -13,9 +13,13 @@ public sealed class InvoicingStorage(TableServiceClient tables, BlobServiceClien
     private volatile bool _created;
 
     public static readonly IReadOnlyList<string> TableNames =
-        [StorageNames.Parties, StorageNames.PopulationSnapshots, StorageNames.Budgets, StorageNames.InvoiceNumbers, StorageNames.Invoices];
+        [
+            StorageNames.Parties, StorageNames.PopulationSnapshots, StorageNames.Budgets, StorageNames.InvoiceNumbers, StorageNames.Invoices,
+            StorageNames.UnmatchedPayments, StorageNames.Outbox,
+        ];
 
-    public static readonly IReadOnlyList<string> ContainerNames = [StorageNames.InvoicesContainer];
+    public static readonly IReadOnlyList<string> ContainerNames =
+        [StorageNames.InvoicesContainer, StorageNames.RemindersContainer, StorageNames.BankFilesContainer, StorageNames.ProcessedBankFilesContainer];
 
     public TableClient Table(string name) => tables.GetTableClient(namePrefix + name);
 

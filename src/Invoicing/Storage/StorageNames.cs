@@ -8,6 +8,11 @@ public static class StorageNames
     public const string Budgets = "Budgets";
     public const string InvoiceNumbers = "InvoiceNumbers";
     public const string Invoices = "Invoices";
+    public const string UnmatchedPayments = "UnmatchedPayments";
+    public const string Outbox = "Outbox";
 
     public const string InvoicesContainer = "invoices";
+    public const string RemindersContainer = "reminders";
+    public const string BankFilesContainer = "bank-files";
+    public const string ProcessedBankFilesContainer = "bank-files-processed";
 }
