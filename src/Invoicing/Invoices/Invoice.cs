@@ -24,9 +24,70 @@ public sealed record Invoice(
 
     public Money AmountPaid { get; init; } = Money.Zero;
 
+    /// <summary>What remains to pay; negative when overpaid.</summary>
     public Money AmountDue => Total - AmountPaid;
 
+    public DateOnly? LastPaymentDate { get; init; }
+
+    /// <summary>How many reminders have been recorded (0, 1 or 2).</summary>
     public int ReminderLevel { get; init; }
+
+    public DateOnly? LastReminderDate { get; init; }
+
+    /// <summary>Set after the last reminder: a person takes over.</summary>
+    public bool NeedsManualFollowUp { get; init; }
+
+    public InvoiceKey Key => new(Scheme, Year, Number);
+
+    /// <summary>
+    /// The invoice after a payment: the amount paid grows and the status follows from it. A payment must be
+    /// positive; one to an invoice already paid in full is allowed (it is money received) and makes it Overpaid.
+    /// </summary>
+    public Invoice WithPayment(Money amount, DateOnly paidOn)
+    {
+        if (amount <= Money.Zero)
+        {
+            throw new InvalidPaymentException($"Invoice {Number}: a payment must be a positive amount, not {amount}.");
+        }
+
+        var paid = AmountPaid + amount;
+        return this with { AmountPaid = paid, Status = StatusFor(paid), LastPaymentDate = LastPaymentDate is { } last && last > paidOn ? last : paidOn };
+    }
+
+    /// <summary>The invoice after reminder <paramref name="level"/>; levels go 1, 2 in order, and only while money is due.</summary>
+    public Invoice WithReminder(int level, DateOnly remindedOn)
+    {
+        if (level != ReminderLevel + 1 || level > MaxReminderLevel)
+        {
+            throw new InvalidOperationException($"Invoice {Number}: reminder {level} cannot follow reminder level {ReminderLevel}.");
+        }
+
+        if (AmountDue <= Money.Zero)
+        {
+            throw new InvalidOperationException($"Invoice {Number} is {Status}; a paid invoice gets no reminder.");
+        }
+
+        return this with { ReminderLevel = level, LastReminderDate = remindedOn };
+    }
+
+    /// <summary>The invoice handed to a person after its last reminder.</summary>
+    public Invoice WithManualFollowUp()
+    {
+        if (ReminderLevel != MaxReminderLevel || NeedsManualFollowUp)
+        {
+            throw new InvalidOperationException($"Invoice {Number}: manual follow-up comes once, after reminder {MaxReminderLevel}.");
+        }
+
+        return this with { NeedsManualFollowUp = true };
+    }
+
+    public const int MaxReminderLevel = 2;
+
+    private PaymentStatus StatusFor(Money paid) =>
+        paid == Money.Zero ? PaymentStatus.Unpaid
+        : paid < Total ? PaymentStatus.PartiallyPaid
+        : paid == Total ? PaymentStatus.Paid
+        : PaymentStatus.Overpaid;
 
     public static string BlobNameFor(SchemeId scheme, int year, InvoiceNumber number) =>
         $"{scheme}/{year.ToString("0000", System.Globalization.CultureInfo.InvariantCulture)}/{number}.pdf";

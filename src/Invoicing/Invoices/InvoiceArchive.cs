@@ -7,22 +7,24 @@ using Invoicing.Storage;
 namespace Invoicing.Invoices;
 
 /// <summary>
-/// Invoice PDFs in the <c>invoices</c> container. A document is written once and never replaced
-/// (<c>If-None-Match: *</c>); its SHA-256 travels in the blob's metadata so a repeated write can tell what
-/// is already there without downloading it.
+/// The product's documents: invoice PDFs in the <c>invoices</c> container, reminders in <c>reminders</c>. A
+/// document is written once and never replaced (<c>If-None-Match: *</c>); its SHA-256 travels in the blob's
+/// metadata so a repeated write can tell what is already there without downloading it.
 /// </summary>
 public sealed class InvoiceArchive(InvoicingStorage storage)
 {
     public const string Sha256Metadata = "sha256";
 
-    private BlobContainerClient Container => storage.Container(StorageNames.InvoicesContainer);
+    /// <summary>Writes an invoice PDF unless the blob exists; returns the SHA-256 of what the blob holds.</summary>
+    public Task<(string Sha256, bool Created)> WriteIfAbsentAsync(string blobName, byte[] pdf, CancellationToken cancellationToken) =>
+        WriteIfAbsentAsync(StorageNames.InvoicesContainer, blobName, pdf, cancellationToken);
 
-    /// <summary>Writes the PDF unless the blob exists; returns the SHA-256 of what the blob holds.</summary>
-    public async Task<(string Sha256, bool Created)> WriteIfAbsentAsync(string blobName, byte[] pdf, CancellationToken cancellationToken)
+    /// <summary>Writes a PDF to a container unless the blob exists; returns the SHA-256 of what the blob holds.</summary>
+    public async Task<(string Sha256, bool Created)> WriteIfAbsentAsync(string container, string blobName, byte[] pdf, CancellationToken cancellationToken)
     {
         await storage.EnsureCreatedAsync(cancellationToken);
         var sha256 = Convert.ToHexStringLower(SHA256.HashData(pdf));
-        var blob = Container.GetBlobClient(blobName);
+        var blob = storage.Container(container).GetBlobClient(blobName);
         try
         {
             await blob.UploadAsync(
@@ -42,16 +44,19 @@ public sealed class InvoiceArchive(InvoicingStorage storage)
         }
     }
 
-    public async Task<bool> ExistsAsync(string blobName, CancellationToken cancellationToken)
+    public async Task<bool> ExistsAsync(string container, string blobName, CancellationToken cancellationToken)
     {
         await storage.EnsureCreatedAsync(cancellationToken);
-        return await Container.GetBlobClient(blobName).ExistsAsync(cancellationToken);
+        return await storage.Container(container).GetBlobClient(blobName).ExistsAsync(cancellationToken);
     }
 
-    public async Task DownloadToAsync(string blobName, Stream destination, CancellationToken cancellationToken)
+    public Task DownloadToAsync(string blobName, Stream destination, CancellationToken cancellationToken) =>
+        DownloadToAsync(StorageNames.InvoicesContainer, blobName, destination, cancellationToken);
+
+    public async Task DownloadToAsync(string container, string blobName, Stream destination, CancellationToken cancellationToken)
     {
         await storage.EnsureCreatedAsync(cancellationToken);
-        await Container.GetBlobClient(blobName).DownloadToAsync(destination, cancellationToken);
+        await storage.Container(container).GetBlobClient(blobName).DownloadToAsync(destination, cancellationToken);
     }
 
     private static async Task<string> ReadSha256Async(BlobClient blob, CancellationToken cancellationToken)

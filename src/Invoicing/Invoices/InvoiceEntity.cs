@@ -14,6 +14,9 @@ namespace Invoicing.Invoices;
 /// </summary>
 internal sealed class InvoiceEntity : ITableEntity
 {
+    /// <summary>The invoice row; its payments and reminders share the partition (see <see cref="RecordType"/>).</summary>
+    public const string InvoiceRecord = "Invoice";
+
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
     public string PartitionKey { get; set; } = "";
@@ -23,6 +26,12 @@ internal sealed class InvoiceEntity : ITableEntity
     public DateTimeOffset? Timestamp { get; set; }
 
     public ETag ETag { get; set; }
+
+    /// <summary>
+    /// <c>Invoice</c> here; the invoice's payment and reminder records in the same partition have their own
+    /// types, so one entity group transaction can record a payment and update the invoice together.
+    /// </summary>
+    public string RecordType { get; set; } = InvoiceRecord;
 
     public string Scheme { get; set; } = "";
 
@@ -64,6 +73,8 @@ internal sealed class InvoiceEntity : ITableEntity
 
     public string? LastReminderDate { get; set; }
 
+    public bool NeedsManualFollowUp { get; set; }
+
     public DateTimeOffset IssuedAt { get; set; }
 
     public static string PartitionKeyFor(SchemeId scheme, int year) => $"{scheme}:{year.ToString("0000", CultureInfo.InvariantCulture)}";
@@ -88,7 +99,10 @@ internal sealed class InvoiceEntity : ITableEntity
         Status = invoice.Status.ToString(),
         AmountPaidOre = invoice.AmountPaid.Ore,
         AmountDueOre = invoice.AmountDue.Ore,
+        LastPaymentDate = invoice.LastPaymentDate is { } paid ? IsoDate.Format(paid) : null,
         ReminderLevel = invoice.ReminderLevel,
+        LastReminderDate = invoice.LastReminderDate is { } reminded ? IsoDate.Format(reminded) : null,
+        NeedsManualFollowUp = invoice.NeedsManualFollowUp,
         IssuedAt = issuedAt,
     };
 
@@ -115,7 +129,10 @@ internal sealed class InvoiceEntity : ITableEntity
             {
                 Status = Enum.Parse<PaymentStatus>(Status),
                 AmountPaid = new Money(AmountPaidOre),
+                LastPaymentDate = LastPaymentDate is null ? null : IsoDate.Parse(LastPaymentDate),
                 ReminderLevel = ReminderLevel,
+                LastReminderDate = LastReminderDate is null ? null : IsoDate.Parse(LastReminderDate),
+                NeedsManualFollowUp = NeedsManualFollowUp,
             };
         }
         catch (Exception e) when (e is FormatException or JsonException or ArgumentException)

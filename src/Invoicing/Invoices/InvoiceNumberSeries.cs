@@ -87,6 +87,22 @@ public sealed class InvoiceNumberSeries(InvoicingStorage storage, TimeProvider t
             cancellationToken);
     }
 
+    /// <summary>The reservation that holds this number (and so the scheme it was issued in), if any.</summary>
+    public async Task<InvoiceReservation?> FindAsync(string issuerId, InvoiceNumber number, CancellationToken cancellationToken)
+    {
+        await storage.EnsureCreatedAsync(cancellationToken);
+        var partition = InvoiceReservationEntity.PartitionKeyFor(issuerId, number.Year);
+        var text = number.ToString();
+        await foreach (var entity in Table.QueryAsync<InvoiceReservationEntity>(
+            e => e.PartitionKey == partition && e.Number == text,
+            cancellationToken: cancellationToken))
+        {
+            return entity.ToReservation(number.Year);
+        }
+
+        return null;
+    }
+
     /// <summary>Every number taken in a year's series, in order: the audit that the series has no gap.</summary>
     public async Task<IReadOnlyList<InvoiceReservation>> ListAsync(string issuerId, int year, CancellationToken cancellationToken)
     {

@@ -37,7 +37,7 @@ public sealed class InvoiceStore(InvoicingStorage storage, TimeProvider time)
         var partition = InvoiceEntity.PartitionKeyFor(scheme, year);
         var invoices = new List<Invoice>();
         await foreach (var entity in storage.Table(StorageNames.Invoices)
-            .QueryAsync<InvoiceEntity>(e => e.PartitionKey == partition, cancellationToken: cancellationToken))
+            .QueryAsync<InvoiceEntity>(e => e.PartitionKey == partition && e.RecordType == InvoiceEntity.InvoiceRecord, cancellationToken: cancellationToken))
         {
             invoices.Add(entity.ToInvoice());
         }

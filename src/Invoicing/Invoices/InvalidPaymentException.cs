@@ -1,0 +1,4 @@
+namespace Invoicing.Invoices;
+
+/// <summary>A payment that cannot be booked as given (amount, date, reference); nothing was booked.</summary>
+public sealed class InvalidPaymentException(string message) : InvalidOperationException(message);

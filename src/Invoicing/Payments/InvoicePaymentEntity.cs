@@ -1,0 +1,50 @@
+using Azure;
+using Azure.Data.Tables;
+using Invoicing.Invoices;
+
+namespace Invoicing.Payments;
+
+/// <summary>
+/// Table <c>Invoices</c>, a payment record: partition = the invoice's (<c>{scheme}:{year}</c>), row key =
+/// <c>{number}-P-{entry key}</c>. Written in the same entity group transaction as the invoice's new payment
+/// status, so the status and its history never disagree, and its key makes a repeated booking a conflict.
+/// </summary>
+internal sealed class InvoicePaymentEntity : ITableEntity
+{
+    public const string Record = "Payment";
+
+    public string PartitionKey { get; set; } = "";
+
+    public string RowKey { get; set; } = "";
+
+    public DateTimeOffset? Timestamp { get; set; }
+
+    public ETag ETag { get; set; }
+
+    public string RecordType { get; set; } = Record;
+
+    public string InvoiceNumber { get; set; } = "";
+
+    public string EntryReference { get; set; } = "";
+
+    /// <summary><c>manual</c>, or the bank file's name.</summary>
+    public string Source { get; set; } = "";
+
+    public long AmountOre { get; set; }
+
+    public string PaidOn { get; set; } = "";
+
+    public string? Note { get; set; }
+
+    public string? PayerName { get; set; }
+
+    public string StatusBefore { get; set; } = "";
+
+    public string StatusAfter { get; set; } = "";
+
+    public string Flag { get; set; } = nameof(PaymentFlag.None);
+
+    public DateTimeOffset BookedAt { get; set; }
+
+    public static string RowKeyFor(InvoiceNumber number, string entryReference) => $"{number}-P-{EntryKey.For(entryReference)}";
+}
