@@ -40,6 +40,10 @@ public static class InvoicingServiceCollectionExtensions
         services.AddSingleton<InvoicePdfRenderer>();
         services.AddSingleton<InvoicePlanner>();
         services.AddSingleton<InvoiceIssuing>();
+        services.AddSingleton<InvoiceFinder>();
+        services.AddSingleton<Payments.PaymentLedger>();
+        services.AddSingleton<Payments.SuspenseList>();
+        services.AddSingleton<Payments.PaymentImport>();
         services.AddSingleton<AnnualInvoicingRun>();
         services.AddSingleton<BudgetApproval>();
         services.AddSingleton<Dataset.DatasetSeeder>();

@@ -1,0 +1,98 @@
+namespace Invoicing.Payments.BankFiles;
+
+/// <summary>
+/// Reads a BgMax file (Bankgirot's incoming bankgiro payments) record by record and checks it against its own
+/// totals, so that a damaged or partial file is refused as a whole rather than imported in part.
+/// </summary>
+internal static class BgMaxReader
+{
+    public static bool LooksLikeBgMax(ReadOnlySpan<byte> content)
+    {
+        // A UTF-8 BOM does not hide a BgMax file: it is then refused for its encoding, which says more than
+        // "unknown format".
+        ReadOnlySpan<byte> utf8Bom = [0xEF, 0xBB, 0xBF];
+        if (content.StartsWith(utf8Bom))
+        {
+            content = content[utf8Bom.Length..];
+        }
+
+        return content.StartsWith("01BGMAX"u8);
+    }
+
+    public static IReadOnlyList<BgMaxDeposit> Read(string fileName, byte[] content)
+    {
+        var lines = BgMaxText.Lines(fileName, content);
+        lines[0].Digits(BgMaxLayout.Start.Version);
+
+        var deposits = new List<BgMaxDeposit>();
+        var references = new HashSet<string>(StringComparer.Ordinal);
+        BgMaxDepositSection? section = null;
+        foreach (var line in lines.Skip(1))
+        {
+            switch (line.RecordType)
+            {
+                case "05":
+                    section = section is null
+                        ? BgMaxDepositSection.Open(line)
+                        : throw line.Fail("record type", "an opening record before the previous deposit's TK15 deposit record.");
+                    break;
+                case "20" or "21":
+                    InSection(section, line).AddPayment(line, isDeduction: line.RecordType == "21");
+                    break;
+                case "22" or "23":
+                    InSection(section, line).AddExtraReference(line);
+                    break;
+                case "26":
+                    InSection(section, line).AddName(line);
+                    break;
+                case "25" or "27" or "28" or "29":
+                    InSection(section, line).RequirePayment(line);
+                    break;
+                case "15":
+                    deposits.Add(InSection(section, line).Close(line, references));
+                    section = null;
+                    break;
+                case "70":
+                    CheckEnd(line, lines, section);
+                    return deposits;
+                case "01":
+                    throw line.Fail("record type", "a second start record; TK01 comes only first.");
+                default:
+                    throw line.Fail("record type", $"unknown record type '{line.RecordType}'.");
+            }
+        }
+
+        throw lines[^1].Fail("record type", "the file ends without its TK70 end record: it is truncated.");
+    }
+
+    private static BgMaxDepositSection InSection(BgMaxDepositSection? section, BgMaxLine line) =>
+        section ?? throw line.Fail("record type", "must come between a TK05 opening record and its TK15 deposit record.");
+
+    private static void CheckEnd(BgMaxLine end, IReadOnlyList<BgMaxLine> lines, BgMaxDepositSection? section)
+    {
+        if (end.Number < lines.Count)
+        {
+            throw lines[end.Number].Fail("record type", "a record after the TK70 end record.");
+        }
+
+        if (section is not null)
+        {
+            throw end.Fail("record type", "the last TK05 section has no TK15 deposit record.");
+        }
+
+        int Counted(params string[] recordTypes) => lines.Count(line => recordTypes.Contains(line.RecordType));
+        CheckCounter(end, BgMaxLayout.End.PaymentCount, Counted("20"));
+        CheckCounter(end, BgMaxLayout.End.DeductionCount, Counted("21"));
+        CheckCounter(end, BgMaxLayout.End.ExtraReferenceCount, Counted("22", "23"));
+        CheckCounter(end, BgMaxLayout.End.DepositCount, Counted("15"));
+    }
+
+    private static void CheckCounter(BgMaxLine end, BgMaxField field, int counted)
+    {
+        var stated = end.Count(field);
+        if (stated != counted)
+        {
+            throw end.Fail(field, $"{stated} but the file has {counted}.");
+        }
+    }
+}

@@ -1,0 +1,107 @@
+using System.Text;
+using System.Text.Unicode;
+
+namespace Invoicing.Payments.BankFiles;
+
+/// <summary>
+/// Splits a BgMax file into records. BgMax is ISO-8859-1, where every byte is a character, so decoding itself
+/// cannot fail; what can go wrong is a file that was re-saved in another encoding on its way here, which would
+/// misspell every payer name and shift columns. Such lines are refused instead of read.
+/// </summary>
+internal static class BgMaxText
+{
+    private const int TabStop = 8;
+
+    /// <summary>The records, one per line (CRLF or LF; a final line ending is optional), padded to 80 columns.</summary>
+    public static IReadOnlyList<BgMaxLine> Lines(string fileName, byte[] content)
+    {
+        var lines = new List<BgMaxLine>();
+        var start = 0;
+        while (start < content.Length)
+        {
+            var lineFeed = Array.IndexOf(content, (byte)'\n', start);
+            var end = lineFeed < 0 ? content.Length : lineFeed;
+            var raw = content.AsSpan(start, end - start);
+            if (raw.EndsWith("\r"u8))
+            {
+                raw = raw[..^1];
+            }
+
+            lines.Add(Decode(fileName, lines.Count + 1, raw));
+            start = end + 1;
+        }
+
+        // Blank lines after the last record are not records (editors and transfers add them), so they do not
+        // stop TK70 from being the last record.
+        while (lines.Count > 1 && lines[^1].IsBlank)
+        {
+            lines.RemoveAt(lines.Count - 1);
+        }
+
+        return lines;
+    }
+
+    private static BgMaxLine Decode(string fileName, int number, ReadOnlySpan<byte> raw)
+    {
+        var column = raw.IndexOfAnyInRange((byte)0x00, (byte)0x08);
+        if (column < 0)
+        {
+            column = raw.IndexOfAnyInRange((byte)0x0D, (byte)0x1F);
+        }
+
+        if (column >= 0)
+        {
+            throw Fail(fileName, number, $"control character 0x{raw[column]:X2} at column {column + 1}; BgMax records are text.");
+        }
+
+        // Latin-1 text such as "Plåt" (E5 followed by ASCII) is never valid UTF-8 with multi-byte characters,
+        // so a line that is signals a file converted to UTF-8 (which also adds a BOM on line 1).
+        if (raw.IndexOfAnyExceptInRange((byte)0x00, (byte)0x7F) >= 0 && Utf8.IsValid(raw))
+        {
+            throw Fail(fileName, number,
+                "has UTF-8 encoded characters; BgMax files are ISO-8859-1, so this file has been re-saved in the wrong encoding.");
+        }
+
+        var text = ExpandTabs(Encoding.Latin1.GetString(raw));
+        if (text.Length > BgMaxLayout.RecordLength && !string.IsNullOrWhiteSpace(text[BgMaxLayout.RecordLength..]))
+        {
+            throw Fail(fileName, number, $"{text.Length} characters; BgMax records are {BgMaxLayout.RecordLength}.");
+        }
+
+        // Trailing padding is often stripped on the way; the missing columns are blank.
+        var record = text.Length > BgMaxLayout.RecordLength
+            ? text[..BgMaxLayout.RecordLength]
+            : text.PadRight(BgMaxLayout.RecordLength);
+        return new BgMaxLine(fileName, number, record);
+    }
+
+    /// <summary>
+    /// A TAB stands for padding up to the next multiple of 8 columns: only then do the fields after it keep their
+    /// columns, as Bankgirot's example file shows (its line 17 has two TABs where its neighbours have spaces).
+    /// </summary>
+    private static string ExpandTabs(string text)
+    {
+        if (!text.Contains('\t', StringComparison.Ordinal))
+        {
+            return text;
+        }
+
+        var expanded = new StringBuilder(text.Length + TabStop);
+        foreach (var character in text)
+        {
+            if (character == '\t')
+            {
+                expanded.Append(' ', TabStop - expanded.Length % TabStop);
+            }
+            else
+            {
+                expanded.Append(character);
+            }
+        }
+
+        return expanded.ToString();
+    }
+
+    private static BankFileException Fail(string fileName, int number, string problem) =>
+        BankFileException.AtLine(fileName, number, "text", problem);
+}

@@ -1,0 +1,12 @@
+namespace Invoicing.Testing.BankFiles;
+
+/// <summary>One <c>Ntry</c>; a null field is left out of the XML.</summary>
+public sealed record CamtEntry(
+    string Amount,
+    string Indicator = "CRDT",
+    string? AccountServicerReference = null,
+    string? EntryReference = null,
+    string BookingDate = "2026-03-02",
+    bool BookingDateWithTime = false,
+    string Currency = "SEK",
+    IReadOnlyList<CamtTransaction>? Transactions = null);

@@ -1,0 +1,10 @@
+namespace Invoicing.Testing.BankFiles;
+
+/// <summary>One <c>TxDtls</c>; a null field is left out of the XML.</summary>
+public sealed record CamtTransaction(
+    string? Amount = null,
+    string? AccountServicerReference = null,
+    string? Ocr = null,
+    string? Unstructured = null,
+    string? Debtor = null,
+    string Currency = "SEK");
