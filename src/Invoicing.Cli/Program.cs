@@ -13,6 +13,9 @@ var root = new RootCommand("Invoicing: contributions to shared public-sector wor
     RunCommand.Create(),
     InvoicesCommands.Create(),
     ReconcileCommand.Create(),
+    PaymentsCommands.Create(),
+    RemindCommand.Create(),
+    MailCommands.Create(),
 };
 
 return await root.Parse(args).InvokeAsync();

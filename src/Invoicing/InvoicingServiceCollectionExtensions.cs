@@ -28,6 +28,8 @@ public static class InvoicingServiceCollectionExtensions
     {
         services.Configure<StorageOptions>(configuration.GetSection(StorageOptions.Section));
         services.Configure<IssuerOptions>(configuration.GetSection(IssuerOptions.Section));
+        services.Configure<Mail.SmtpOptions>(configuration.GetSection(Mail.SmtpOptions.Section));
+        services.Configure<Reminders.ReminderOptions>(configuration.GetSection(Reminders.ReminderOptions.Section));
         services.TryAddSingleton(TimeProvider.System);
 
         services.AddSingleton(sp => CreateStorage(sp.GetRequiredService<IOptions<StorageOptions>>().Value));
@@ -44,6 +46,10 @@ public static class InvoicingServiceCollectionExtensions
         services.AddSingleton<Payments.PaymentLedger>();
         services.AddSingleton<Payments.SuspenseList>();
         services.AddSingleton<Payments.PaymentImport>();
+        services.AddSingleton<Payments.BankFileInbox>();
+        services.AddSingleton<Mail.SmtpMailSender>();
+        services.AddSingleton<Mail.Outbox>();
+        services.AddSingleton<Reminders.ReminderRun>();
         services.AddSingleton<AnnualInvoicingRun>();
         services.AddSingleton<BudgetApproval>();
         services.AddSingleton<Dataset.DatasetSeeder>();

@@ -16,6 +16,8 @@ public sealed partial class AnnualInvoicingRun(
     InvoicePlanner planner,
     InvoiceIssuing issuing,
     IOptions<IssuerOptions> issuerOptions,
+    Mail.Outbox outbox,
+    IOptions<Mail.SmtpOptions> smtpOptions,
     TimeProvider time,
     ILogger<AnnualInvoicingRun> logger)
 {
@@ -31,6 +33,12 @@ public sealed partial class AnnualInvoicingRun(
         foreach (var (scheme, budgetYear) in await budgets.FindApprovedNotCompletedAsync(year, cancellationToken))
         {
             results.Add(await RunBudgetAsync(scheme, budgetYear, issuer, today, cancellationToken));
+        }
+
+        // Invoice e-mails go out at once when a mail server is configured; otherwise they wait in the outbox.
+        if (results.Any(r => r.Created > 0) && !string.IsNullOrWhiteSpace(smtpOptions.Value.Host))
+        {
+            await outbox.DeliverPendingAsync(cancellationToken);
         }
 
         var summary = new AnnualRunSummary(results);

@@ -13,7 +13,8 @@ namespace Invoicing.Invoices;
 /// <item>stop if the invoice is already recorded;</item>
 /// <item>render the PDF (a pure function of the reservation, plan and issuer);</item>
 /// <item>write it unless the blob exists (<c>If-None-Match: *</c>);</item>
-/// <item>record the invoice, Unpaid, unless it is already recorded (<c>AddEntity</c> conflict).</item>
+/// <item>record the invoice, Unpaid, unless it is already recorded (<c>AddEntity</c> conflict);</item>
+/// <item>queue its e-mail in the outbox when the party has an invoice address (idempotent by message id).</item>
 /// </list>
 /// The entity is written last, so a recorded invoice always has its PDF; a crash anywhere before that
 /// leaves a reservation the next run completes under the same number, so the series has no gap.
@@ -23,6 +24,7 @@ public sealed partial class InvoiceIssuing(
     InvoiceStore invoices,
     InvoiceArchive archive,
     InvoicePdfRenderer renderer,
+    Mail.Outbox outbox,
     ILogger<InvoiceIssuing> logger)
 {
     public async Task<IssueOutcome> IssueAsync(Budget budget, PlannedInvoice planned, Issuer issuer, DateOnly today, CancellationToken cancellationToken)
@@ -30,8 +32,9 @@ public sealed partial class InvoiceIssuing(
         var reservation = await series.ReserveAsync(
             issuer.Id, budget.Scheme, budget.Year, planned.Debtor.Code, today, today.AddDays(issuer.Terms.PaymentTermsDays), cancellationToken);
 
-        if (await invoices.FindAsync(budget.Scheme, budget.Year, reservation.Number, cancellationToken) is not null)
+        if (await invoices.FindAsync(budget.Scheme, budget.Year, reservation.Number, cancellationToken) is { } issued)
         {
+            await MailAsync(issued, planned.Debtor, issuer, cancellationToken);
             return IssueOutcome.AlreadyIssued;
         }
 
@@ -43,6 +46,7 @@ public sealed partial class InvoiceIssuing(
         }
 
         var created = await invoices.AddAsync(invoice with { PdfSha256 = sha256 }, cancellationToken);
+        await MailAsync(invoice, planned.Debtor, issuer, cancellationToken);
         if (created)
         {
             var total = invoice.Total.ToInvariantString();
@@ -50,6 +54,18 @@ public sealed partial class InvoiceIssuing(
         }
 
         return created ? IssueOutcome.Created : IssueOutcome.AlreadyIssued;
+    }
+
+    /// <summary>
+    /// Queues the invoice's e-mail when the party has an invoice address (idempotent by message id, so a
+    /// resumed run queues what an interrupted one did not). Parties without one get their invoice by hand.
+    /// </summary>
+    private async Task MailAsync(Invoice invoice, Parties.Party debtor, Issuer issuer, CancellationToken cancellationToken)
+    {
+        if (!string.IsNullOrWhiteSpace(debtor.InvoiceEmail))
+        {
+            await outbox.EnqueueAsync(InvoiceMail.Message(invoice, debtor, issuer), cancellationToken);
+        }
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Issued invoice {InvoiceNumber} to {DebtorCode} {DebtorName}, {Total} SEK, budget {Budget}")]

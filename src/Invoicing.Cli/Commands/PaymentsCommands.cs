@@ -1,0 +1,189 @@
+using System.CommandLine;
+using Invoicing.Cli.Output;
+using Invoicing.Invoices;
+using Invoicing.Payments;
+using Invoicing.Payments.BankFiles;
+
+namespace Invoicing.Cli.Commands;
+
+internal static class PaymentsCommands
+{
+    public static Command Create()
+    {
+        var command = new Command("payments", "Register payments, import bank files, and book what matched nothing.");
+        command.Subcommands.Add(Register());
+        command.Subcommands.Add(Import());
+        command.Subcommands.Add(Unmatched());
+        command.Subcommands.Add(Book());
+        return command;
+    }
+
+    private static Command Register()
+    {
+        var number = new Argument<string>("number") { Description = "Invoice number, e.g. 202600014." };
+        var amount = new Option<string>("--amount") { Description = "Amount in kronor, e.g. 43035 or 43035,50.", Required = true };
+        var date = new Option<string>("--date") { Description = "Payment date, yyyy-MM-dd (not in the future).", Required = true };
+        var note = new Option<string?>("--note") { Description = "A note kept with the payment." };
+        var reference = new Option<string?>("--reference") { Description = "Your reference for this payment (e.g. the bank statement line). The same invoice, amount, date and reference are booked once." };
+        var command = new Command("register", "Book a payment by hand on an invoice.") { number, amount, date, note, reference };
+        CliAction.Set(command, async (parse, services, cancellationToken) =>
+        {
+            var invoice = await FindInvoiceAsync(services, parse.GetValue(number)!, cancellationToken);
+            var money = Money.TryParseKronor(parse.GetValue(amount), out var m) && m > Money.Zero
+                ? m
+                : throw new CliException($"--amount '{parse.GetValue(amount)}' is not a positive amount in kronor with at most two decimals.");
+            var paidOn = IsoDate.TryParse(parse.GetValue(date), out var d) ? d : throw new CliException($"--date '{parse.GetValue(date)}' is not a date in the form yyyy-MM-dd.");
+            if (paidOn > SwedishCalendar.Today(services.Get<TimeProvider>()))
+            {
+                throw new CliException($"--date {IsoDate.Format(paidOn)} is in the future; register a payment when it has been received.");
+            }
+
+            var entryReference = $"manual:{invoice.Number}:{IsoDate.Format(paidOn)}:{money.Ore}:{parse.GetValue(reference) ?? parse.GetValue(note) ?? ""}";
+            var result = await services.Get<PaymentLedger>().BookAsync(
+                invoice.Key, new PaymentBooking(entryReference, "manual", money, paidOn, parse.GetValue(note)), cancellationToken);
+            Console.Out.WriteLine(result.Booked
+                ? $"Booked {SwedishFormat.Amount(money)} on invoice {invoice.Number} ({invoice.DebtorName}): {result.Before} -> {result.After}{FlagText(result.Flag)}."
+                : $"This payment was already booked on invoice {invoice.Number}; nothing changed (status {result.After}).");
+            return CliAction.Ok;
+        });
+        return command;
+    }
+
+    private static Command Import()
+    {
+        var file = new Argument<string>("file") { Description = "A camt.054 (ISO 20022) or BgMax file; the format is read from its content." };
+        var command = new Command("import", "Book a bank file's payments by OCR reference; the rest goes to the unmatched list. Importing a file again books nothing twice.") { file, CliOptions.Json };
+        CliAction.Set(command, async (parse, services, cancellationToken) =>
+        {
+            var path = parse.GetValue(file)!;
+            if (!File.Exists(path))
+            {
+                throw new CliException($"{path}: file not found.");
+            }
+
+            var bankFile = BankFileReader.Read(Path.GetFileName(path), await File.ReadAllBytesAsync(path, cancellationToken));
+            var report = await services.Get<PaymentImport>().ImportAsync(bankFile, cancellationToken);
+            if (parse.GetValue(CliOptions.Json))
+            {
+                CliJson.Write(new
+                {
+                    source = report.Source,
+                    format = report.Format.ToString(),
+                    booked = report.Booked,
+                    alreadyBooked = report.AlreadyBooked,
+                    unmatched = report.Unmatched,
+                    alreadyUnmatched = report.AlreadyUnmatched,
+                    entries = report.Lines.Select(l => new
+                    {
+                        entryReference = l.Entry.EntryReference,
+                        amount = l.Entry.Amount.ToKronorDecimal(),
+                        date = IsoDate.Format(l.Entry.BookingDate),
+                        reference = l.Entry.Reference,
+                        outcome = l.Outcome.ToString(),
+                        invoice = l.Booking?.Invoice.Number.ToString(),
+                        statusAfter = l.Booking?.After.ToString(),
+                        flag = l.Booking?.Flag.ToString(),
+                        reason = l.Reason,
+                    }),
+                });
+                return CliAction.Ok;
+            }
+
+            var table = new TextTable(("Date", false), ("Amount", true), ("Reference", false), ("Outcome", false));
+            foreach (var line in report.Lines)
+            {
+                table.Add(SwedishFormat.Date(line.Entry.BookingDate), SwedishFormat.Amount(line.Entry.Amount), line.Entry.Reference ?? "",
+                    line.Outcome switch
+                    {
+                        ImportOutcome.Booked => $"booked on {line.Booking!.Invoice.Number}: {line.Booking.Before} -> {line.Booking.After}{FlagText(line.Booking.Flag)}",
+                        ImportOutcome.AlreadyBooked => $"already booked on {line.Booking!.Invoice.Number}",
+                        ImportOutcome.Unmatched => $"unmatched: {line.Reason}",
+                        _ => "already on the unmatched list",
+                    });
+            }
+
+            table.WriteTo(Console.Out);
+            Console.Out.WriteLine($"{report.Source} ({report.Format}): {report.Booked} booked, {report.AlreadyBooked} already booked, {report.Unmatched} unmatched, {report.AlreadyUnmatched} already unmatched.");
+            if (report.NothingNew)
+            {
+                Console.Out.WriteLine("Nothing new: every entry of this file had already been handled.");
+            }
+
+            return CliAction.Ok;
+        });
+        return command;
+    }
+
+    private static Command Unmatched()
+    {
+        var command = new Command("unmatched", "Payments that matched no invoice, waiting to be booked by hand.") { CliOptions.Json };
+        CliAction.Set(command, async (parse, services, cancellationToken) =>
+        {
+            var open = await services.Get<SuspenseList>().ListOpenAsync(cancellationToken);
+            if (parse.GetValue(CliOptions.Json))
+            {
+                CliJson.Write(open.Select(p => new
+                {
+                    id = p.Id,
+                    entryReference = p.EntryReference,
+                    source = p.Source,
+                    amount = p.Amount.ToKronorDecimal(),
+                    date = IsoDate.Format(p.PaidOn),
+                    reference = p.Reference,
+                    payerName = p.PayerName,
+                    reason = p.Reason,
+                }));
+                return CliAction.Ok;
+            }
+
+            var table = new TextTable(("Id", false), ("Date", false), ("Amount", true), ("Reference", false), ("Payer", false), ("Reason", false));
+            foreach (var p in open)
+            {
+                table.Add(p.Id[..12], SwedishFormat.Date(p.PaidOn), SwedishFormat.Amount(p.Amount), p.Reference ?? "", p.PayerName ?? "", p.Reason);
+            }
+
+            table.WriteTo(Console.Out);
+            Console.Out.WriteLine($"{open.Count} unmatched payments, {SwedishFormat.Amount(Money.Sum(open.Select(p => p.Amount)))}. Book one with: ./invoicing payments book ID --invoice NUMBER");
+            return CliAction.Ok;
+        });
+        return command;
+    }
+
+    private static Command Book()
+    {
+        var id = new Argument<string>("id") { Description = "The unmatched payment's id (the first 12 characters are enough)." };
+        var invoiceOption = new Option<string>("--invoice") { Description = "Invoice number to book it on.", Required = true };
+        var command = new Command("book", "Book an unmatched payment by hand on an invoice.") { id, invoiceOption };
+        CliAction.Set(command, async (parse, services, cancellationToken) =>
+        {
+            var suspense = services.Get<SuspenseList>();
+            var wanted = parse.GetValue(id)!;
+            var matches = (await suspense.ListOpenAsync(cancellationToken)).Where(p => p.Id.StartsWith(wanted, StringComparison.Ordinal)).ToArray();
+            var payment = matches.Length switch
+            {
+                1 => matches[0],
+                0 => throw new CliException($"There is no open unmatched payment {wanted} (see ./invoicing payments unmatched)."),
+                _ => throw new CliException($"'{wanted}' matches {matches.Length} unmatched payments; give more of the id."),
+            };
+            var invoice = await FindInvoiceAsync(services, parse.GetValue(invoiceOption)!, cancellationToken);
+            var result = await suspense.BookAsync(payment.Id, invoice.Key, cancellationToken);
+            Console.Out.WriteLine($"Booked {SwedishFormat.Amount(payment.Amount)} on invoice {invoice.Number} ({invoice.DebtorName}): {result.Before} -> {result.After}{FlagText(result.Flag)}.");
+            return CliAction.Ok;
+        });
+        return command;
+    }
+
+    internal static async Task<Invoice> FindInvoiceAsync(IServiceProvider services, string number, CancellationToken cancellationToken)
+    {
+        var parsed = InvoiceNumber.TryParse(number, out var n) ? n : throw new CliException($"'{number}' is not an invoice number (nine digits, e.g. 202600014).");
+        return await services.Get<InvoiceFinder>().FindAsync(parsed, cancellationToken)
+            ?? throw new CliException($"There is no issued invoice {number}.");
+    }
+
+    private static string FlagText(PaymentFlag flag) => flag switch
+    {
+        PaymentFlag.Overpayment => " — OVERPAID, check and refund",
+        PaymentFlag.InvoiceAlreadyPaid => " — the invoice was ALREADY PAID, check and refund",
+        _ => "",
+    };
+}

@@ -1,0 +1,50 @@
+using Azure;
+using Azure.Data.Tables;
+using Invoicing.Invoices;
+
+namespace Invoicing.Reminders;
+
+/// <summary>
+/// Table <c>Invoices</c>, a reminder record: partition = the invoice's, row key = <c>{number}-R-{level}</c>.
+/// Inserted in the same transaction that raises the invoice's reminder level, so each level exists once.
+/// </summary>
+internal sealed class InvoiceReminderEntity : ITableEntity
+{
+    public const string Record = "Reminder";
+
+    public string PartitionKey { get; set; } = "";
+
+    public string RowKey { get; set; } = "";
+
+    public DateTimeOffset? Timestamp { get; set; }
+
+    public ETag ETag { get; set; }
+
+    public string RecordType { get; set; } = Record;
+
+    public string InvoiceNumber { get; set; } = "";
+
+    public int Level { get; set; }
+
+    public string RemindedOn { get; set; } = "";
+
+    public string NewDueDate { get; set; } = "";
+
+    public long RemainingOre { get; set; }
+
+    public long FeeOre { get; set; }
+
+    public long InterestOre { get; set; }
+
+    public string BlobName { get; set; } = "";
+
+    public string OutboxMessageId { get; set; } = "";
+
+    public DateTimeOffset RecordedAt { get; set; }
+
+    public static string RowKeyFor(InvoiceNumber number, int level) => $"{number}-R-{level}";
+
+    public ReminderRecord ToRecord() => new(
+        Invoices.InvoiceNumber.Parse(InvoiceNumber), Level, IsoDate.Parse(RemindedOn), IsoDate.Parse(NewDueDate),
+        new Money(RemainingOre), new Money(FeeOre), new Money(InterestOre), BlobName, OutboxMessageId, RecordedAt);
+}

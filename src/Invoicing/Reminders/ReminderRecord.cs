@@ -1,0 +1,23 @@
+using Invoicing.Invoices;
+
+namespace Invoicing.Reminders;
+
+/// <summary>A reminder as recorded: its level, date, what it asked for, and where its PDF and e-mail are.</summary>
+public sealed record ReminderRecord(
+    InvoiceNumber Invoice,
+    int Level,
+    DateOnly RemindedOn,
+    DateOnly NewDueDate,
+    Money Remaining,
+    Money Fee,
+    Money Interest,
+    string BlobName,
+    string OutboxMessageId,
+    DateTimeOffset RecordedAt)
+{
+    public Money Total => Remaining + Fee + Interest;
+
+    public static string BlobNameFor(InvoiceKey invoice, int level) => $"{invoice.Scheme}/{invoice.Year}/{invoice.Number}-{level}.pdf";
+
+    public static string MessageIdFor(InvoiceKey invoice, int level) => $"reminder-{invoice.Scheme}-{invoice.Year}-{invoice.Number}-{level}";
+}
