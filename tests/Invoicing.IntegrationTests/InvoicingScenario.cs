@@ -41,9 +41,9 @@ internal sealed class InvoicingScenario : IAsyncDisposable
     public static SchemeId Scheme => BundledDataset.Budget.Scheme;
 
     /// <summary>Another process's view of the same storage (its own clients), for concurrency tests.</summary>
-    public ServiceProvider NewServices(FaultInjectionPolicy? faults = null)
+    public ServiceProvider NewServices(FaultInjectionPolicy? faults = null, IDictionary<string, string?>? settings = null)
     {
-        var provider = TestServices.Create(_azurite.ConnectionString, Prefix, Time, faults, _settings);
+        var provider = TestServices.Create(_azurite.ConnectionString, Prefix, Time, faults, settings ?? _settings);
         _providers.Add(provider);
         return provider;
     }
