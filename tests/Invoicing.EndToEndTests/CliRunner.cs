@@ -19,6 +19,9 @@ internal sealed class CliRunner : IDisposable
 
     public string Prefix { get; } = AzuriteFixture.NewPrefix();
 
+    /// <summary>Extra environment variables for every command, e.g. <c>Invoicing__Smtp__Host</c>.</summary>
+    public Dictionary<string, string> Environment { get; } = [];
+
     public string WorkingDirectory { get; } = Path.Combine(Path.GetTempPath(), "invoicing-e2e-" + Guid.NewGuid().ToString("N")[..8]);
 
     /// <summary>The CLI built beside this test project, in the same configuration.</summary>
@@ -70,6 +73,10 @@ internal sealed class CliRunner : IDisposable
         start.Environment["INVOICING_STORAGE"] = _connectionString;
         start.Environment["Invoicing__Storage__NamePrefix"] = Prefix;
         start.Environment["DOTNET_NOLOGO"] = "1";
+        foreach (var (name, value) in Environment)
+        {
+            start.Environment[name] = value;
+        }
         if (settingsFile is not null)
         {
             start.Environment["INVOICING_SETTINGS"] = settingsFile;

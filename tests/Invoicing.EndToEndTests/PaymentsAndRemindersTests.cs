@@ -1,0 +1,164 @@
+using System.Globalization;
+using System.Text.Json;
+using Invoicing.Testing;
+using Invoicing.Testing.BankFiles;
+
+namespace Invoicing.EndToEndTests;
+
+/// <summary>
+/// Finance's payment and reminder work through the CLI, against Azurite and a real local SMTP server.
+/// The bundled dataset is used with an invoice e-mail address added for every municipality and region.
+/// </summary>
+[Collection(AzuriteCollection.Name)]
+public sealed class PaymentsAndRemindersTests(AzuriteFixture azurite)
+{
+    [Fact]
+    public async Task Imported_payments_change_statuses_and_each_unpaid_invoice_gets_exactly_one_reminder_per_level()
+    {
+        await using var smtp = await SmtpServerFixture.StartAsync();
+        using var cli = new CliRunner(azurite);
+        cli.Environment["Invoicing__Smtp__Host"] = "127.0.0.1";
+        cli.Environment["Invoicing__Smtp__Port"] = smtp.Port.ToString(CultureInfo.InvariantCulture);
+        cli.Environment["Invoicing__Smtp__Security"] = "None";
+        cli.Environment["Invoicing__Smtp__From"] = "Västerås stad <faktura@example.se>";
+        var data = DatasetWithEmails(cli.WorkingDirectory);
+
+        Ok(await cli.RunAsync("seed", "--data", data));
+        Ok(await cli.RunAsync("budget", "approve", "--year", "2026", "--decided-on", "2025-12-15", "--reference", "x"));
+        Ok(await cli.RunAsync("run"));
+        Assert.Equal(30, (await smtp.WaitForAsync(30)).Count(m => m.Subject!.StartsWith("Faktura ", StringComparison.Ordinal)));
+
+        var invoices = await ListAsync(cli);
+        var ocr = invoices.ToDictionary(i => i.GetProperty("debtorCode").GetString()!, i => i.GetProperty("ocr").GetString()!);
+        var dueDate = DateOnly.Parse(invoices[0].GetProperty("dueDate").GetString()!, CultureInfo.InvariantCulture);
+        var camt = Path.Combine(cli.WorkingDirectory, "camt054.xml");
+        await File.WriteAllBytesAsync(camt, new Camt054Builder(8)
+            .Entry(new CamtEntry("43035.00", AccountServicerReference: "E2E-1", BookingDate: "2026-11-20", Transactions: [new(Ocr: ocr["1980"])]))
+            .Entry(new CamtEntry("45601.00", AccountServicerReference: "E2E-2", BookingDate: "2026-11-20", Transactions: [new(Ocr: ocr["0380"])]))
+            .Entry(new CamtEntry("75000.00", AccountServicerReference: "E2E-3", BookingDate: "2026-11-20", Transactions: [new(Ocr: ocr["REGION-03"])]))
+            .Entry(new CamtEntry("1000.00", AccountServicerReference: "E2E-4", BookingDate: "2026-11-20", Transactions: [new(Ocr: ocr["2180"])]))
+            .Entry(new CamtEntry("500.00", AccountServicerReference: "E2E-5", BookingDate: "2026-11-20", Transactions: [new(Ocr: "12345678901")]))
+            .ToBytes());
+
+        var import = Ok(await cli.RunAsync("payments", "import", camt));
+        Assert.Contains("4 booked, 0 already booked, 1 unmatched", import.Stdout, StringComparison.Ordinal);
+        Assert.Contains("Nothing new", Ok(await cli.RunAsync("payments", "import", camt)).Stdout, StringComparison.Ordinal);
+        var statuses = (await ListAsync(cli)).ToDictionary(i => i.GetProperty("debtorCode").GetString()!, i => i.GetProperty("status").GetString());
+        Assert.Equal(("Paid", "Paid", "Paid", "PartiallyPaid"), (statuses["1980"], statuses["0380"], statuses["REGION-03"], statuses["2180"]));
+        using var unmatched = JsonDocument.Parse(Ok(await cli.RunAsync("payments", "unmatched", "--json")).Stdout);
+        Assert.Equal(500m, Assert.Single(unmatched.RootElement.EnumerateArray().ToArray()).GetProperty("amount").GetDecimal());
+
+        var firstLevel = IsoDate(dueDate.AddDays(11));
+        Ok(await cli.RunAsync("remind", "--as-of", firstLevel));
+        Ok(await cli.RunAsync("remind", "--as-of", firstLevel));
+        foreach (var result in await Task.WhenAll(Enumerable.Range(0, 3).Select(_ => cli.RunAsync("remind", "--as-of", firstLevel))))
+        {
+            Ok(result);
+        }
+
+        var reminders = await RemindersAsync(smtp, 27);
+        Assert.Equal(27, reminders.Count);
+        Assert.Equal(27, reminders.Select(m => m.Envelope.To.Single()).Distinct().Count());
+        Assert.All(new[] { "1980", "0380", "REGION-03" }, paid => Assert.DoesNotContain(reminders, m => m.Envelope.To.Single().StartsWith(paid + "@", StringComparison.Ordinal)));
+        Assert.Contains(reminders, m => m.Envelope.To.Single() == "2180@kommun.example.se" && m.Text!.Contains("26\u00A0368,00\u00A0kr", StringComparison.Ordinal));
+
+        var secondLevel = IsoDate(dueDate.AddDays(11 + 15));
+        Ok(await cli.RunAsync("remind", "--as-of", secondLevel));
+        Ok(await cli.RunAsync("remind", "--as-of", secondLevel));
+
+        var all = await RemindersAsync(smtp, 54);
+        Assert.Equal(54, all.Count);
+        Assert.Equal(27, all.Count(m => m.Subject!.StartsWith("Påminnelse 2:", StringComparison.Ordinal)));
+        Assert.Equal(27, all.Where(m => m.Subject!.StartsWith("Påminnelse 2:", StringComparison.Ordinal)).Select(m => m.Envelope.To.Single()).Distinct().Count());
+        using var outbox = JsonDocument.Parse(Ok(await cli.RunAsync("mail", "outbox", "--json")).Stdout);
+        Assert.Equal(30 + 54, outbox.RootElement.EnumerateArray().Count(m => m.GetProperty("state").GetString() == "Sent"));
+    }
+
+    [Fact]
+    public async Task A_manual_payment_is_booked_once_and_bad_amounts_and_future_dates_are_refused()
+    {
+        using var cli = new CliRunner(azurite);
+        Ok(await cli.RunAsync("demo"));
+        var vasteras = (await ListAsync(cli)).Single(i => i.GetProperty("debtorCode").GetString() == "1980");
+        var number = vasteras.GetProperty("number").GetString()!;
+
+        var booked = Ok(await cli.RunAsync("payments", "register", number, "--amount", "43 035,00", "--date", "2026-11-20", "--note", "bank statement 47"));
+        var again = Ok(await cli.RunAsync("payments", "register", number, "--amount", "43 035,00", "--date", "2026-11-20", "--note", "bank statement 47"));
+        var zero = await cli.RunAsync("payments", "register", number, "--amount", "0", "--date", "2026-11-20");
+        var future = await cli.RunAsync("payments", "register", number, "--amount", "10", "--date", "2099-01-01");
+
+        Assert.Contains("Unpaid -> Paid", booked.Stdout, StringComparison.Ordinal);
+        Assert.Contains("already booked", again.Stdout, StringComparison.Ordinal);
+        Assert.Equal(1, zero.ExitCode);
+        Assert.Contains("--amount '0' is not a positive amount", zero.Stderr, StringComparison.Ordinal);
+        Assert.Equal(1, future.ExitCode);
+        Assert.Contains("is in the future", future.Stderr, StringComparison.Ordinal);
+        var stored = (await ListAsync(cli)).Single(i => i.GetProperty("number").GetString() == number);
+        Assert.Equal(("Paid", 43035m), (stored.GetProperty("status").GetString(), stored.GetProperty("amountPaid").GetDecimal()));
+    }
+
+    [Fact]
+    public async Task A_bank_file_that_does_not_add_up_is_refused_and_books_nothing()
+    {
+        using var cli = new CliRunner(azurite);
+        Ok(await cli.RunAsync("demo"));
+        var ocr = (await ListAsync(cli)).First().GetProperty("ocr").GetString()!;
+        var file = Path.Combine(cli.WorkingDirectory, "BGMAX.txt");
+        await File.WriteAllBytesAsync(file, new BgMaxBuilder().Start().Opening("9912346")
+            .Payment(ocr, 100_000, "000000000001")
+            .Deposit("20261120", "00001", amountOre: 99_999)
+            .End()
+            .ToLatin1());
+
+        var result = await cli.RunAsync("payments", "import", file);
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains("BGMAX.txt, line", result.Stderr, StringComparison.Ordinal);
+        Assert.All(await ListAsync(cli), i => Assert.Equal("Unpaid", i.GetProperty("status").GetString()));
+    }
+
+    private static CliResult Ok(CliResult result)
+    {
+        Assert.True(result.ExitCode == 0, result.ToString());
+        return result;
+    }
+
+    private static string IsoDate(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    private static async Task<IReadOnlyList<SmtpServerFixture.ReceivedMail>> RemindersAsync(SmtpServerFixture smtp, int expected)
+    {
+        await smtp.WaitForAsync(30 + expected);
+        await Task.Delay(500);
+        return (await smtp.ReceivedAsync()).Where(m => m.Subject!.StartsWith("Påminnelse", StringComparison.Ordinal)).ToArray();
+    }
+
+    private static async Task<JsonElement[]> ListAsync(CliRunner cli)
+    {
+        var result = Ok(await cli.RunAsync("invoices", "list", "--year", "2026", "--json"));
+        return JsonDocument.Parse(result.Stdout).RootElement.Clone().EnumerateArray().ToArray();
+    }
+
+    private static string DatasetWithEmails(string workingDirectory)
+    {
+        var data = Path.Combine(workingDirectory, "data");
+        Directory.CreateDirectory(data);
+        foreach (var file in Directory.GetFiles(TestPaths.BundledDataset))
+        {
+            File.Copy(file, Path.Combine(data, Path.GetFileName(file)));
+        }
+
+        var parties = Path.Combine(data, "parties.csv");
+        var lines = File.ReadAllLines(parties).Select((line, i) =>
+        {
+            var fields = line.Split(',');
+            if (i > 0 && fields[1] is "Municipality" or "Region")
+            {
+                fields[6] = $"{fields[0]}@kommun.example.se";
+            }
+
+            return string.Join(',', fields);
+        });
+        File.WriteAllLines(parties, lines);
+        return data;
+    }
+}
