@@ -50,6 +50,7 @@ public static class InvoicingServiceCollectionExtensions
         services.AddSingleton<Mail.SmtpMailSender>();
         services.AddSingleton<Mail.Outbox>();
         services.AddSingleton<Reminders.ReminderRun>();
+        services.AddSingleton<Reminders.ReminderHistory>();
         services.AddSingleton<AnnualInvoicingRun>();
         services.AddSingleton<BudgetApproval>();
         services.AddSingleton<Dataset.DatasetSeeder>();

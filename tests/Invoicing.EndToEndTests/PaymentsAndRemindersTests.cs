@@ -95,6 +95,10 @@ public sealed class PaymentsAndRemindersTests(AzuriteFixture azurite)
         Assert.Contains("is in the future", future.Stderr, StringComparison.Ordinal);
         var stored = (await ListAsync(cli)).Single(i => i.GetProperty("number").GetString() == number);
         Assert.Equal(("Paid", 43035m), (stored.GetProperty("status").GetString(), stored.GetProperty("amountPaid").GetDecimal()));
+        var history = Ok(await cli.RunAsync("invoices", "show", number)).Stdout;
+        Assert.Contains("Status Paid: paid 43\u00A0035,00\u00A0kr", history, StringComparison.Ordinal);
+        Assert.Contains("2026-11-20  43\u00A0035,00\u00A0kr  manual", history, StringComparison.Ordinal);
+        Assert.Contains("Unpaid -> Paid", history, StringComparison.Ordinal);
     }
 
     [Fact]

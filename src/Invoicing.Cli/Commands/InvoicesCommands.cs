@@ -10,6 +10,7 @@ internal static class InvoicesCommands
     {
         var command = new Command("invoices", "List and download issued invoices.");
         command.Subcommands.Add(List());
+        command.Subcommands.Add(Show());
         command.Subcommands.Add(Download());
         return command;
     }
@@ -28,6 +29,61 @@ internal static class InvoicesCommands
             else
             {
                 InvoiceOutput.WriteTable(invoices, Console.Out);
+            }
+
+            return CliAction.Ok;
+        });
+        return command;
+    }
+
+    private static Command Show()
+    {
+        var number = new Argument<string>("number") { Description = "Invoice number, e.g. 202600014." };
+        var command = new Command("show", "One invoice: its lines, payment status, every payment and reminder.") { number };
+        CliAction.Set(command, async (parse, services, cancellationToken) =>
+        {
+            var invoice = await PaymentsCommands.FindInvoiceAsync(services, parse.GetValue(number)!, cancellationToken);
+            var payments = await services.Get<Payments.PaymentLedger>().HistoryAsync(invoice.Key, cancellationToken);
+            var reminders = await services.Get<Reminders.ReminderHistory>().ListAsync(invoice.Key, cancellationToken);
+            var writer = Console.Out;
+            writer.WriteLine($"Invoice {invoice.Number} to {invoice.DebtorCode} {invoice.DebtorName} ({invoice.Scheme} {invoice.Year})");
+            writer.WriteLine($"Issued {SwedishFormat.Date(invoice.IssueDate)}, due {SwedishFormat.Date(invoice.DueDate)}, OCR {invoice.Ocr}, PDF {invoice.BlobName}");
+            writer.WriteLine();
+            var lines = new TextTable(("Line", false), ("Amount", true));
+            foreach (var line in invoice.Lines)
+            {
+                lines.Add(line.Description, SwedishFormat.Amount(line.Amount));
+            }
+
+            lines.AddSeparator();
+            lines.Add("Total", SwedishFormat.Amount(invoice.Total));
+            lines.WriteTo(writer);
+            writer.WriteLine();
+            writer.WriteLine($"Status {invoice.Status}: paid {SwedishFormat.Amount(invoice.AmountPaid)}, due {SwedishFormat.Amount(invoice.AmountDue)}" +
+                (invoice.NeedsManualFollowUp ? "; handed to manual follow-up" : ""));
+            if (payments.Count > 0)
+            {
+                writer.WriteLine();
+                var table = new TextTable(("Paid on", false), ("Amount", true), ("Source", false), ("Entry", false), ("Status", false), ("Booked", false));
+                foreach (var p in payments)
+                {
+                    table.Add(SwedishFormat.Date(p.PaidOn), SwedishFormat.Amount(p.Amount), p.Source, p.EntryReference,
+                        $"{p.StatusBefore} -> {p.StatusAfter}" + (p.Flag == Payments.PaymentFlag.None ? "" : $" ({p.Flag})"), p.BookedAt.ToString("yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture) + " UTC");
+                }
+
+                table.WriteTo(writer);
+            }
+
+            if (reminders.Count > 0)
+            {
+                writer.WriteLine();
+                var table = new TextTable(("Reminder", false), ("Date", false), ("New due date", false), ("Amount", true), ("PDF", false));
+                foreach (var r in reminders)
+                {
+                    table.Add(r.Level.ToString(System.Globalization.CultureInfo.InvariantCulture), SwedishFormat.Date(r.RemindedOn), SwedishFormat.Date(r.NewDueDate), SwedishFormat.Amount(r.Total), "reminders/" + r.BlobName);
+                }
+
+                table.WriteTo(writer);
             }
 
             return CliAction.Ok;
