@@ -92,7 +92,8 @@ resource runFailed 'Microsoft.Insights/scheduledQueryRules@2023-12-01' = {
 }
 
 // The app logs the event named outboxFailedEventName when a message has used up its retries and is left in the Outbox
-// table as failed. The rule matches the event name in the telemetry's properties (EventName, present when the worker's
+// table as failed, or left Uncertain (a delivery died after handing the message over: never resent automatically,
+// so a person must check it). The rule matches the event name in the telemetry's properties (EventName, present when the worker's
 // Application Insights logger includes event ids) or at the start of the message; logged with an exception, the event
 // lands in AppExceptions instead of AppTraces.
 resource outboxFailed 'Microsoft.Insights/scheduledQueryRules@2023-12-01' = {
@@ -102,7 +103,7 @@ resource outboxFailed 'Microsoft.Insights/scheduledQueryRules@2023-12-01' = {
   kind: 'LogAlert'
   properties: {
     displayName: '${namePrefix}: outbox messages stuck as failed'
-    description: 'At least one outbox message (an invoice or reminder e-mail) has failed for good. See docs/operations.md, "Alert: outbox messages stuck as failed".'
+    description: 'At least one outbox message (an invoice or reminder e-mail) has failed for good or is uncertain. See docs/operations.md, "Alert: outbox messages stuck as failed".'
     severity: 2
     enabled: true
     scopes: [
@@ -113,7 +114,7 @@ resource outboxFailed 'Microsoft.Insights/scheduledQueryRules@2023-12-01' = {
     criteria: {
       allOf: [
         {
-          query: 'union isfuzzy=true AppTraces, AppExceptions\n| where tostring(Properties.EventName) == "${outboxFailedEventName}" or Message startswith "${outboxFailedEventName}"\n| project TimeGenerated, Message, OperationId, Properties'
+          query: 'union isfuzzy=true AppTraces, AppExceptions\n| where tostring(Properties.EventName) in ("${outboxFailedEventName}", "OutboxMessageUncertain") or Message startswith "${outboxFailedEventName}" or Message startswith "OutboxMessageUncertain"\n| project TimeGenerated, Message, OperationId, Properties'
           timeAggregation: 'Count'
           operator: 'GreaterThan'
           threshold: 0

@@ -283,7 +283,7 @@ public sealed partial class Outbox(
     [LoggerMessage(EventId = 3000, EventName = "OutboxMessageQueued", Level = LogLevel.Information, Message = "Outbox message {MessageId} ({Kind}) queued")]
     private partial void LogQueued(string messageId, string kind);
 
-    [LoggerMessage(EventId = 3001, EventName = "OutboxMessageNeedsManualDelivery", Level = LogLevel.Warning,
+    [LoggerMessage(EventId = 3001, EventName = "OutboxMessageNeedsManualDelivery", Level = LogLevel.Information,
         Message = "Outbox message {MessageId} ({Kind}) has no recipient address; it needs manual delivery")]
     private partial void LogNeedsManualDelivery(string messageId, string kind);
 
