@@ -55,7 +55,7 @@ public sealed class Camt054Builder(int version)
             Optional("NtryRef", entry.EntryReference),
             Amount(entry.Amount, entry.Currency),
             E("CdtDbtInd", entry.Indicator),
-            E("Sts", "BOOK"),
+            E("Sts", E("Cd", entry.Status)),
             E("BookgDt", E(entry.BookingDateWithTime ? "DtTm" : "Dt", entry.BookingDate)),
             E("ValDt", E("Dt", entry.BookingDate[..10])),
             Optional("AcctSvcrRef", entry.AccountServicerReference),

@@ -9,4 +9,5 @@ public sealed record CamtEntry(
     string BookingDate = "2026-03-02",
     bool BookingDateWithTime = false,
     string Currency = "SEK",
-    IReadOnlyList<CamtTransaction>? Transactions = null);
+    IReadOnlyList<CamtTransaction>? Transactions = null,
+    string Status = "BOOK");

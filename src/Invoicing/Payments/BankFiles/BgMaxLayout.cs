@@ -14,6 +14,7 @@ internal static class BgMaxLayout
     {
         public static readonly BgMaxField LayoutName = new("layout name", 3, 20);
         public static readonly BgMaxField Version = new("layout version", 23, 2);
+        public static readonly BgMaxField TestMarker = new("test marker", 45, 1);
     }
 
     /// <summary>TK05 opening record: which of our bankgiro numbers the following payments went to.</summary>

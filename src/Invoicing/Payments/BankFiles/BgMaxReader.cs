@@ -24,6 +24,12 @@ internal static class BgMaxReader
         var lines = BgMaxText.Lines(fileName, content);
         lines[0].Digits(BgMaxLayout.Start.Version);
 
+        // Bankgirot marks test deliveries 'T' (production 'P'): their payments never happened.
+        if (lines[0].Text(BgMaxLayout.Start.TestMarker) == "T")
+        {
+            throw lines[0].Fail(BgMaxLayout.Start.TestMarker, "'T': this is a test file from Bankgirot, not real payments; nothing is imported.");
+        }
+
         var deposits = new List<BgMaxDeposit>();
         var references = new HashSet<string>(StringComparer.Ordinal);
         BgMaxDepositSection? section = null;

@@ -72,7 +72,14 @@ internal static class Camt054Reader
                     var credit = new CamtCredit(camt, entry, account);
                     creditCount++;
                     creditSum += credit.Amount;
-                    entries.AddRange(credit.Entries());
+
+                    // A pending (PDNG) or information-only (INFO) entry is not money on the account yet: it counts in
+                    // the notification's totals but is not booked; the bank reports it again once booked.
+                    if (camt.Find(entry, "Sts")?.Value.Trim() is null or "BOOK")
+                    {
+                        entries.AddRange(credit.Entries());
+                    }
+
                     break;
                 default:
                     throw camt.Fail(indicator, $"'{indicator.Value.Trim()}' is neither CRDT nor DBIT.");

@@ -155,4 +155,19 @@ public sealed class BgMaxReaderTests
         Assert.StartsWith($"{FileName}, line {line}, ", error.Message, StringComparison.Ordinal);
         Assert.All(expectedWords, word => Assert.Contains(word, error.Message, StringComparison.Ordinal));
     }
+
+    [Fact]
+    public void A_test_file_from_Bankgirot_is_refused()
+    {
+        var content = new BgMaxBuilder().Line("01BGMAX               0120260302061500123456T" + new string(' ', 35)).Opening("9912346")
+            .Payment("1234567897", 100_000, "000000000001")
+            .Deposit("20260302", "00001")
+            .End()
+            .ToLatin1();
+
+        var error = Assert.Throws<BankFileException>(() => BankFileReader.Read("BGMAX.txt", content));
+
+        Assert.Contains("BGMAX.txt, line 1", error.Message, StringComparison.Ordinal);
+        Assert.Contains("test file", error.Message, StringComparison.Ordinal);
+    }
 }

@@ -167,4 +167,18 @@ public sealed class Camt054ReaderTests
         Assert.StartsWith(FileName, error.Message, StringComparison.Ordinal);
         Assert.All(expectedWords, word => Assert.Contains(word, error.Message, StringComparison.Ordinal));
     }
+
+    [Fact]
+    public void A_pending_credit_is_not_booked_but_counts_in_the_notification_totals()
+    {
+        var content = new Camt054Builder(8)
+            .Entry(new CamtEntry("100.00", AccountServicerReference: "BOOKED-1", Transactions: [new(Ocr: "1234567897")]))
+            .Entry(new CamtEntry("50.00", AccountServicerReference: "PENDING-1", Status: "PDNG", Transactions: [new(Ocr: "1234567897")]))
+            .CreditTotals("2", "150.00")
+            .ToBytes();
+
+        var file = BankFileReader.Read(FileName, content);
+
+        Assert.Equal(["camt:BOOKED-1"], file.Entries.Select(e => e.EntryReference));
+    }
 }
