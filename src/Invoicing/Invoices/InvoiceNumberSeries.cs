@@ -4,7 +4,6 @@ using Invoicing.Budgets;
 using Invoicing.Parties;
 using Invoicing.Storage;
 using Polly;
-using Polly.Retry;
 
 namespace Invoicing.Invoices;
 
@@ -18,17 +17,7 @@ namespace Invoicing.Invoices;
 public sealed class InvoiceNumberSeries(InvoicingStorage storage, TimeProvider time)
 {
     // Optimistic concurrency conflicts are the one thing here that nothing else retries.
-    private static readonly ResiliencePipeline ConflictRetry = new ResiliencePipelineBuilder()
-        .AddRetry(new RetryStrategyOptions
-        {
-            ShouldHandle = new PredicateBuilder().Handle<RequestFailedException>(e => e.Status is 409 or 412),
-            MaxRetryAttempts = 25,
-            BackoffType = DelayBackoffType.Exponential,
-            UseJitter = true,
-            Delay = TimeSpan.FromMilliseconds(10),
-            MaxDelay = TimeSpan.FromMilliseconds(500),
-        })
-        .Build();
+    private static readonly ResiliencePipeline ConflictRetry = OptimisticConcurrency.Retry(409, 412);
 
     private TableClient Table => storage.Table(StorageNames.InvoiceNumbers);
 

@@ -4,7 +4,6 @@ using Invoicing.Invoices;
 using Invoicing.Storage;
 using Microsoft.Extensions.Logging;
 using Polly;
-using Polly.Retry;
 
 namespace Invoicing.Payments;
 
@@ -17,17 +16,7 @@ namespace Invoicing.Payments;
 public sealed partial class PaymentLedger(InvoicingStorage storage, TimeProvider time, ILogger<PaymentLedger> logger)
 {
     // Optimistic concurrency on the invoice row is the one thing here nothing else retries.
-    private static readonly ResiliencePipeline ConflictRetry = new ResiliencePipelineBuilder()
-        .AddRetry(new RetryStrategyOptions
-        {
-            ShouldHandle = new PredicateBuilder().Handle<RequestFailedException>(e => e.Status == 412),
-            MaxRetryAttempts = 20,
-            BackoffType = DelayBackoffType.Exponential,
-            UseJitter = true,
-            Delay = TimeSpan.FromMilliseconds(10),
-            MaxDelay = TimeSpan.FromMilliseconds(500),
-        })
-        .Build();
+    private static readonly ResiliencePipeline ConflictRetry = OptimisticConcurrency.Retry(412);
 
     private TableClient Table => storage.Table(StorageNames.Invoices);
 
