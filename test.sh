@@ -1,12 +1,13 @@
 #!/usr/bin/env bash
-# Installs what the tests need (Node tools: Azurite) and runs every test of Invoicing.Local.slnf:
-# unit, Azurite integration, CLI end-to-end and infrastructure checks. Ends with "N passed, N failed".
+# Installs what the tests need (Node tools: Azurite and an SMTP server; Debian's Chromium) and runs every test
+# of Invoicing.Local.slnf: unit, Azurite integration, CLI end-to-end, web API, browser and infrastructure tests. Ends with "N passed, N failed".
 # TEST_COVERAGE=1 also collects coverage (cobertura) into TestResults/.
 set -uo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 cd "$root"
 
 scripts/ensure-node-tools.sh || exit 1
+scripts/ensure-browser.sh || exit 1
 
 results="$root/TestResults"
 rm -rf "$results"

@@ -16,6 +16,14 @@ internal static class CliServices
 {
     public static async Task<ServiceProvider> CreateAsync(ParseResult parse, CancellationToken cancellationToken)
     {
+        var services = new ServiceCollection();
+        await AddAsync(services, BuildConfiguration(), parse, cancellationToken);
+        return services.BuildServiceProvider();
+    }
+
+    /// <summary>The CLI's configuration: appsettings.json, <c>INVOICING_SETTINGS</c>, environment variables.</summary>
+    public static IConfigurationRoot BuildConfiguration()
+    {
         var builder = new ConfigurationBuilder()
             .SetBasePath(AppContext.BaseDirectory)
             .AddJsonFile("appsettings.json", optional: false);
@@ -24,7 +32,16 @@ internal static class CliServices
             builder.AddJsonFile(Path.GetFullPath(settingsFile), optional: false);
         }
 
-        var configuration = builder.AddEnvironmentVariables().Build();
+        return builder.AddEnvironmentVariables().Build();
+    }
+
+    /// <summary>
+    /// Registers the product's services on <paramref name="services"/> from <paramref name="configuration"/> and the
+    /// command line (starting the local Azurite when the storage is the development one): the commands' own
+    /// container and the web host of <c>serve</c> are built the same way.
+    /// </summary>
+    public static async Task AddAsync(IServiceCollection services, IConfiguration configuration, ParseResult parse, CancellationToken cancellationToken)
+    {
         var storageInput = parse.GetValue(CliOptions.Storage) ?? Environment.GetEnvironmentVariable("INVOICING_STORAGE");
         var storage = StorageOptions.FromUserInput(storageInput ?? configuration[$"{StorageOptions.Section}:ConnectionString"]);
         storage.NamePrefix = configuration[$"{StorageOptions.Section}:NamePrefix"] ?? "";
@@ -33,7 +50,6 @@ internal static class CliServices
             await LocalAzurite.EnsureRunningAsync(Console.Error, cancellationToken);
         }
 
-        var services = new ServiceCollection();
         services.AddLogging(logging => logging
             .AddConfiguration(configuration.GetSection("Logging"))
             .AddSimpleConsole(o => o.SingleLine = true)
@@ -49,7 +65,6 @@ internal static class CliServices
         });
         services.AddSingleton(new CliSettings(
             new SchemeId(parse.GetValue(CliOptions.Scheme) ?? configuration["Invoicing:DefaultScheme"] ?? "region-mitt-pom")));
-        return services.BuildServiceProvider();
     }
 }
 

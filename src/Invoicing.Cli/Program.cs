@@ -16,6 +16,7 @@ var root = new RootCommand("Invoicing: contributions to shared public-sector wor
     PaymentsCommands.Create(),
     RemindCommand.Create(),
     MailCommands.Create(),
+    ServeCommand.Create(),
 };
 
 return await root.Parse(args).InvokeAsync();

@@ -1,4 +1,6 @@
 using Invoicing;
+using Invoicing.Web;
+using Invoicing.Web.Identity;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.Azure.Functions.Worker.Builder;
 using Microsoft.Extensions.DependencyInjection;
@@ -7,6 +9,9 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.ApplicationInsights;
 
 var builder = FunctionsApplication.CreateBuilder(args);
+
+// HTTP triggers take ASP.NET Core's HttpRequest and return IResult, so they call the same handlers as ./invoicing serve.
+builder.ConfigureFunctionsWebApplication();
 
 builder.Services
     .AddApplicationInsightsTelemetryWorkerService()
@@ -32,5 +37,8 @@ builder.Services.Configure<LoggerFilterOptions>(options =>
 
 // Every behaviour lives in the Invoicing library, registered exactly as the CLI and the tests use it.
 builder.Services.AddInvoicing(builder.Configuration);
+
+// Finance's API: callers are who App Service Authentication (Entra ID) says they are, with their app roles.
+builder.Services.AddInvoicingWeb(builder.Configuration, WebIdentityMode.AppServiceAuthentication);
 
 builder.Build().Run();

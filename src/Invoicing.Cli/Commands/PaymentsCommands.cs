@@ -38,9 +38,8 @@ internal static class PaymentsCommands
                 throw new CliException($"--date {IsoDate.Format(paidOn)} is in the future; register a payment when it has been received.");
             }
 
-            var entryReference = $"manual:{invoice.Number}:{IsoDate.Format(paidOn)}:{money.Ore}:{parse.GetValue(reference) ?? parse.GetValue(note) ?? ""}";
             var result = await services.Get<PaymentLedger>().BookAsync(
-                invoice.Key, new PaymentBooking(entryReference, "manual", money, paidOn, parse.GetValue(note)), cancellationToken);
+                invoice.Key, PaymentBooking.Manual(invoice.Number, money, paidOn, parse.GetValue(note), parse.GetValue(reference)), cancellationToken);
             Console.Out.WriteLine(result.Booked
                 ? $"Booked {SwedishFormat.Amount(money)} on invoice {invoice.Number} ({invoice.DebtorName}): {result.Before} -> {result.After}{FlagText(result.Flag)}."
                 : $"This payment was already booked on invoice {invoice.Number}; nothing changed (status {result.After}).");

@@ -4,4 +4,15 @@ namespace Invoicing.Payments;
 /// A payment to book on an invoice. <see cref="EntryReference"/> identifies it at its source (the bank's
 /// entry reference, or a manual registration's own), so booking it twice books it once.
 /// </summary>
-public sealed record PaymentBooking(string EntryReference, string Source, Money Amount, DateOnly PaidOn, string? Note = null, string? PayerName = null);
+public sealed record PaymentBooking(string EntryReference, string Source, Money Amount, DateOnly PaidOn, string? Note = null, string? PayerName = null)
+{
+    public const string ManualSource = "manual";
+
+    /// <summary>
+    /// A payment registered by hand (terminal or page). Its entry reference is the invoice, date, amount and the
+    /// person's reference (or note), so registering the same payment twice, anywhere, books it once; a second
+    /// identical payment needs its own reference.
+    /// </summary>
+    public static PaymentBooking Manual(Invoices.InvoiceNumber invoice, Money amount, DateOnly paidOn, string? note, string? reference) =>
+        new($"manual:{invoice}:{IsoDate.Format(paidOn)}:{amount.Ore}:{reference ?? note ?? ""}", ManualSource, amount, paidOn, note);
+}

@@ -1,0 +1,31 @@
+using Invoicing.Budgets;
+using Invoicing.Invoices;
+using Invoicing.Web;
+using Invoicing.Web.Endpoints;
+using Invoicing.Web.Identity;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Azure.Functions.Worker;
+
+namespace Invoicing.Functions;
+
+/// <summary>A year's invoices as one streamed ZIP and as the ledger CSV (<see cref="ExportEndpoints"/>).</summary>
+public sealed class ExportFunctions(BudgetStore budgets, InvoiceStore invoices, InvoiceArchive archive, TimeProvider time)
+{
+    [Function("InvoicesZip")]
+    public Task<IResult> ZipAsync(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/schemes/{scheme}/years/{year}/invoices.zip")] HttpRequest request,
+        string scheme,
+        string year,
+        CancellationToken cancellationToken) =>
+        EndpointAccess.RunAsync(request.HttpContext, InvoicingPolicies.Reader, () =>
+            ExportEndpoints.ZipAsync(scheme, year, budgets, invoices, archive, cancellationToken));
+
+    [Function("LedgerCsv")]
+    public Task<IResult> LedgerAsync(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/schemes/{scheme}/years/{year}/ledger.csv")] HttpRequest request,
+        string scheme,
+        string year,
+        CancellationToken cancellationToken) =>
+        EndpointAccess.RunAsync(request.HttpContext, InvoicingPolicies.Reader, () =>
+            ExportEndpoints.LedgerAsync(scheme, year, budgets, invoices, time, cancellationToken));
+}

@@ -1,0 +1,59 @@
+using Invoicing.Budgets;
+using Invoicing.Invoices;
+using Invoicing.Payments;
+using Invoicing.Reminders;
+using Invoicing.Web;
+using Invoicing.Web.Endpoints;
+using Invoicing.Web.Identity;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Azure.Functions.Worker;
+
+namespace Invoicing.Functions;
+
+/// <summary>A year's invoices and totals, one invoice, its PDF: routes only, the handlers are <see cref="InvoiceEndpoints"/>.</summary>
+public sealed class InvoiceFunctions(
+    BudgetStore budgets,
+    InvoiceStore invoices,
+    PaymentLedger ledger,
+    ReminderHistory reminders,
+    InvoiceArchive archive,
+    TimeProvider time)
+{
+    [Function("ListInvoices")]
+    public Task<IResult> ListAsync(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/schemes/{scheme}/years/{year}/invoices")] HttpRequest request,
+        string scheme,
+        string year,
+        CancellationToken cancellationToken) =>
+        EndpointAccess.RunAsync(request.HttpContext, InvoicingPolicies.Reader, () =>
+            InvoiceEndpoints.ListAsync(scheme, year, request.Query["status"], request.Query["overdue"], budgets, invoices, time, cancellationToken));
+
+    [Function("YearSummary")]
+    public Task<IResult> SummaryAsync(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/schemes/{scheme}/years/{year}/summary")] HttpRequest request,
+        string scheme,
+        string year,
+        CancellationToken cancellationToken) =>
+        EndpointAccess.RunAsync(request.HttpContext, InvoicingPolicies.Reader, () =>
+            InvoiceEndpoints.SummaryAsync(scheme, year, budgets, invoices, time, cancellationToken));
+
+    [Function("GetInvoice")]
+    public Task<IResult> GetAsync(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/invoices/{scheme}/{year}/{number}")] HttpRequest request,
+        string scheme,
+        string year,
+        string number,
+        CancellationToken cancellationToken) =>
+        EndpointAccess.RunAsync(request.HttpContext, InvoicingPolicies.Reader, () =>
+            InvoiceEndpoints.GetAsync(scheme, year, number, invoices, ledger, reminders, time, cancellationToken));
+
+    [Function("InvoicePdf")]
+    public Task<IResult> PdfAsync(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/invoices/{scheme}/{year}/{number}/pdf")] HttpRequest request,
+        string scheme,
+        string year,
+        string number,
+        CancellationToken cancellationToken) =>
+        EndpointAccess.RunAsync(request.HttpContext, InvoicingPolicies.Reader, () =>
+            InvoiceEndpoints.PdfAsync(scheme, year, number, invoices, archive, cancellationToken));
+}

@@ -1,0 +1,19 @@
+using Invoicing.Web.Endpoints;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Azure.Functions.Worker;
+
+namespace Invoicing.Functions;
+
+/// <summary>
+/// The finance page's files at <c>/</c> (<see cref="PageEndpoints"/>, embedded in Invoicing.Web). They hold no
+/// data; in Azure App Service Authentication already stands in front of them. The API's routes are more
+/// specific than this catch-all and win.
+/// </summary>
+public sealed class PageFunction
+{
+    [Function("Page")]
+    public IResult Run(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "{*path}")] HttpRequest request,
+        string? path) =>
+        PageEndpoints.Get(path);
+}

@@ -1,0 +1,34 @@
+using Invoicing.Invoices;
+using Invoicing.Payments;
+using Invoicing.Web;
+using Invoicing.Web.Endpoints;
+using Invoicing.Web.Identity;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Azure.Functions.Worker;
+using Microsoft.Extensions.Logging;
+
+namespace Invoicing.Functions;
+
+/// <summary>
+/// The two changes finance makes, for <see cref="InvoicingRoles.Finance"/> only: a payment registered by hand
+/// (<see cref="PaymentEndpoints"/>) and an uploaded bank file (<see cref="BankFileEndpoints"/>).
+/// </summary>
+public sealed class PaymentFunctions(InvoiceStore invoices, PaymentLedger ledger, PaymentImport import, TimeProvider time, ILoggerFactory loggers)
+{
+    [Function("BookPayment")]
+    public Task<IResult> BookAsync(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/invoices/{scheme}/{year}/{number}/payments")] HttpRequest request,
+        string scheme,
+        string year,
+        string number,
+        CancellationToken cancellationToken) =>
+        EndpointAccess.RunAsync(request.HttpContext, InvoicingPolicies.Finance, () =>
+            PaymentEndpoints.BookAsync(scheme, year, number, request, invoices, ledger, time, loggers, cancellationToken));
+
+    [Function("UploadBankFile")]
+    public Task<IResult> UploadAsync(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/bank-files")] HttpRequest request,
+        CancellationToken cancellationToken) =>
+        EndpointAccess.RunAsync(request.HttpContext, InvoicingPolicies.Finance, () =>
+            BankFileEndpoints.ImportAsync(request, import, loggers, cancellationToken));
+}

@@ -1,0 +1,35 @@
+using Invoicing.Allocation;
+
+namespace Invoicing.Web.Contracts;
+
+/// <summary>The allocation a budget's invoices come from: each pool with its population key and shares, and the fixed contributions.</summary>
+public sealed record AllocationView(string Scheme, int Year, string SchemeName, string BudgetStatus, IReadOnlyList<AllocationView.Pool> Pools, IReadOnlyList<AllocationView.FixedLine> Fixed)
+{
+    public static AllocationView From(BudgetAllocation allocation) => new(
+        allocation.Budget.Scheme.Value,
+        allocation.Budget.Year,
+        allocation.Budget.SchemeName,
+        allocation.Budget.Status.ToString(),
+        [.. allocation.Pools.Select(pool => new Pool(
+            pool.Line.Number,
+            pool.Line.Text,
+            Kronor.From(pool.Line.Amount),
+            pool.Snapshot.Source,
+            pool.Snapshot.ReferenceDate,
+            pool.TotalPopulation,
+            [.. pool.Shares.Select(share => new Share(
+                share.Party.Code.Value,
+                share.Party.Name,
+                share.Population,
+                share.KeyPerMille(pool.TotalPopulation) * 0.1m,
+                Kronor.From(share.Amount)))]))],
+        [.. allocation.FixedContributions.Select(f => new FixedLine(f.Line.Number, f.Line.Text, f.Party.Code.Value, f.Party.Name, Kronor.From(f.Line.Amount)))]);
+
+    /// <summary>A population pool; <c>source</c> and <c>referenceDate</c> name the population table it was split by.</summary>
+    public sealed record Pool(int Line, string Text, decimal Amount, string Source, DateOnly ReferenceDate, long TotalPopulation, IReadOnlyList<Share> Shares);
+
+    /// <summary>A party's share; <c>keyPercent</c> is its population key to one decimal, as the budget shows it (57.4).</summary>
+    public sealed record Share(string Code, string Name, long Population, decimal KeyPercent, decimal Amount);
+
+    public sealed record FixedLine(int Line, string Text, string Code, string Name, decimal Amount);
+}

@@ -1,0 +1,25 @@
+using Invoicing.Invoices;
+
+namespace Invoicing.Web.Contracts;
+
+/// <summary>How an invoice stands on a given day, in the words the page shows.</summary>
+public static class InvoiceStanding
+{
+    /// <summary>Money is still due and the due date has passed.</summary>
+    public static bool IsOverdue(Invoice invoice, DateOnly today) => invoice.AmountDue > Money.Zero && invoice.DueDate < today;
+
+    /// <summary>
+    /// <c>betald</c>, <c>överbetald</c>; while money is due <c>påmind</c> once a reminder has gone out, else
+    /// <c>förfallen</c> past the due date, else <c>obetald</c> or <c>delbetald</c>. The most telling one wins:
+    /// a reminded invoice is always also overdue.
+    /// </summary>
+    public static string DisplayStatus(Invoice invoice, DateOnly today) => invoice.Status switch
+    {
+        PaymentStatus.Paid => "betald",
+        PaymentStatus.Overpaid => "överbetald",
+        _ when invoice.ReminderLevel > 0 => "påmind",
+        _ when IsOverdue(invoice, today) => "förfallen",
+        PaymentStatus.PartiallyPaid => "delbetald",
+        _ => "obetald",
+    };
+}

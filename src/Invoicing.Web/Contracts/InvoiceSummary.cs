@@ -1,0 +1,62 @@
+using Invoicing.Invoices;
+
+namespace Invoicing.Web.Contracts;
+
+/// <summary>One invoice in a list: who owes what, what is paid, and how it stands today.</summary>
+public record InvoiceSummary
+{
+    public required string Number { get; init; }
+
+    public required string Scheme { get; init; }
+
+    public required int Year { get; init; }
+
+    public required string DebtorCode { get; init; }
+
+    public required string DebtorName { get; init; }
+
+    public required decimal Amount { get; init; }
+
+    public required decimal AmountPaid { get; init; }
+
+    /// <summary>Negative when overpaid.</summary>
+    public required decimal AmountDue { get; init; }
+
+    public required string Ocr { get; init; }
+
+    /// <summary><see cref="PaymentStatus"/>: Unpaid, PartiallyPaid, Paid, Overpaid.</summary>
+    public required string Status { get; init; }
+
+    /// <summary>See <see cref="InvoiceStanding.DisplayStatus"/>.</summary>
+    public required string DisplayStatus { get; init; }
+
+    public required bool Overdue { get; init; }
+
+    public required int ReminderLevel { get; init; }
+
+    public required bool NeedsManualFollowUp { get; init; }
+
+    public required DateOnly IssueDate { get; init; }
+
+    public required DateOnly DueDate { get; init; }
+
+    public static InvoiceSummary From(Invoice invoice, DateOnly today) => new()
+    {
+        Number = invoice.Number.ToString(),
+        Scheme = invoice.Scheme.Value,
+        Year = invoice.Year,
+        DebtorCode = invoice.DebtorCode.Value,
+        DebtorName = invoice.DebtorName,
+        Amount = Kronor.From(invoice.Total),
+        AmountPaid = Kronor.From(invoice.AmountPaid),
+        AmountDue = Kronor.From(invoice.AmountDue),
+        Ocr = invoice.Ocr.Value,
+        Status = invoice.Status.ToString(),
+        DisplayStatus = InvoiceStanding.DisplayStatus(invoice, today),
+        Overdue = InvoiceStanding.IsOverdue(invoice, today),
+        ReminderLevel = invoice.ReminderLevel,
+        NeedsManualFollowUp = invoice.NeedsManualFollowUp,
+        IssueDate = invoice.IssueDate,
+        DueDate = invoice.DueDate,
+    };
+}

@@ -1,0 +1,47 @@
+using Invoicing.Web.Identity;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Invoicing.Web;
+
+/// <summary>
+/// Authentication and authorization for a host that calls the handlers without ASP.NET Core's middleware (the
+/// Functions worker): the same scheme and the same <see cref="InvoicingPolicies"/> as <c>serve</c>, checked
+/// before the handler runs, and the same 401/403 bodies. A function key is never an identity.
+/// </summary>
+public static class EndpointAccess
+{
+    public static async Task<IResult> RunAsync<TResult>(HttpContext context, string policy, Func<Task<TResult>> handler)
+        where TResult : IResult
+    {
+        var denied = await AuthorizeAsync(context, policy);
+        return denied ?? await handler();
+    }
+
+    public static async Task<IResult> RunAsync<TResult>(HttpContext context, string policy, Func<TResult> handler)
+        where TResult : IResult
+    {
+        var denied = await AuthorizeAsync(context, policy);
+        return denied ?? handler();
+    }
+
+    /// <summary>Null when the caller may go on; else the challenge (no identity, 401) or refusal (403) to answer with.</summary>
+    public static async Task<IResult?> AuthorizeAsync(HttpContext context, string policy)
+    {
+        var authentication = await context.AuthenticateAsync();
+        if (authentication.Succeeded)
+        {
+            context.User = authentication.Principal;
+        }
+
+        var authorization = await context.RequestServices.GetRequiredService<IAuthorizationService>().AuthorizeAsync(context.User, policy);
+        if (authorization.Succeeded)
+        {
+            return null;
+        }
+
+        return context.User.Identity?.IsAuthenticated == true ? TypedResults.Forbid() : TypedResults.Challenge();
+    }
+}

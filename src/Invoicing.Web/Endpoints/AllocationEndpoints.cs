@@ -1,0 +1,56 @@
+using Invoicing.Allocation;
+using Invoicing.Budgets;
+using Invoicing.Web.Contracts;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace Invoicing.Web.Endpoints;
+
+/// <summary><c>GET /api/schemes/{scheme}/years/{year}/allocation</c>: the split the year's invoices come from.</summary>
+public static class AllocationEndpoints
+{
+    /// <summary>
+    /// Allocates the stored budget against the stored parties and populations. For an approved budget the result
+    /// is checked against the fingerprint recorded at approval: if those tables changed since, the figures would
+    /// not be the ones invoiced, and the answer is 409 instead of a table that looks right and is not.
+    /// </summary>
+    public static async Task<Results<Ok<AllocationView>, ProblemHttpResult>> GetAsync(
+        string scheme,
+        string year,
+        BudgetStore budgets,
+        InvoicePlanner planner,
+        CancellationToken cancellationToken)
+    {
+        if (!YearRoute.TryParse(scheme, year, out var route, out var problem))
+        {
+            return ApiProblems.BadRequest(problem);
+        }
+
+        var budget = await budgets.FindAsync(route.Scheme, route.Year, cancellationToken);
+        if (budget is null)
+        {
+            return YearInvoices.NotFound(route);
+        }
+
+        BudgetAllocation allocation;
+        try
+        {
+            allocation = await planner.AllocateAsync(budget, cancellationToken);
+        }
+        catch (BudgetValidationException e)
+        {
+            return ApiProblems.Status(StatusCodes.Status409Conflict, "The budget cannot be allocated.", e.Message);
+        }
+
+        if (budget.Status == BudgetStatus.Approved
+            && !string.Equals(allocation.ToInvoicePlan().Fingerprint(), budget.ApprovedPlanFingerprint, StringComparison.Ordinal))
+        {
+            return ApiProblems.Status(
+                StatusCodes.Status409Conflict,
+                "The allocation changed since approval.",
+                $"Budget {route}: the parties or population tables changed what it invoices since it was approved, so today's allocation is not the one invoiced.");
+        }
+
+        return TypedResults.Ok(AllocationView.From(allocation));
+    }
+}

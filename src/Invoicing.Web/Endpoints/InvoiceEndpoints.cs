@@ -1,0 +1,140 @@
+using Invoicing.Budgets;
+using Invoicing.Invoices;
+using Invoicing.Payments;
+using Invoicing.Reminders;
+using Invoicing.Web.Contracts;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace Invoicing.Web.Endpoints;
+
+/// <summary>A year's invoices, its totals, one invoice in full, and its PDF.</summary>
+public static class InvoiceEndpoints
+{
+    /// <summary><c>GET /api/schemes/{scheme}/years/{year}/invoices?status=&amp;overdue=</c>, in number order.</summary>
+    public static async Task<Results<Ok<InvoiceSummary[]>, ProblemHttpResult>> ListAsync(
+        string scheme,
+        string year,
+        string? status,
+        string? overdue,
+        BudgetStore budgets,
+        InvoiceStore invoices,
+        TimeProvider time,
+        CancellationToken cancellationToken)
+    {
+        if (!YearRoute.TryParse(scheme, year, out var route, out var problem))
+        {
+            return ApiProblems.BadRequest(problem);
+        }
+
+        PaymentStatus? wantedStatus = null;
+        if (!string.IsNullOrEmpty(status))
+        {
+            var name = Enum.GetNames<PaymentStatus>().FirstOrDefault(n => string.Equals(n, status, StringComparison.OrdinalIgnoreCase));
+            if (name is null)
+            {
+                return ApiProblems.BadRequest($"status '{YearRoute.Shorten(status)}' is not one of {string.Join(", ", Enum.GetNames<PaymentStatus>())}.");
+            }
+
+            wantedStatus = Enum.Parse<PaymentStatus>(name);
+        }
+
+        var onlyOverdue = false;
+        if (!string.IsNullOrEmpty(overdue) && !bool.TryParse(overdue, out onlyOverdue))
+        {
+            return ApiProblems.BadRequest($"overdue '{YearRoute.Shorten(overdue)}' is not true or false.");
+        }
+
+        var found = await YearInvoices.FindAsync(route, budgets, invoices, cancellationToken);
+        if (found is null)
+        {
+            return YearInvoices.NotFound(route);
+        }
+
+        var today = SwedishCalendar.Today(time);
+        return TypedResults.Ok(found
+            .Where(i => wantedStatus is null || i.Status == wantedStatus)
+            .Where(i => !onlyOverdue || InvoiceStanding.IsOverdue(i, today))
+            .Select(i => InvoiceSummary.From(i, today))
+            .ToArray());
+    }
+
+    /// <summary><c>GET /api/schemes/{scheme}/years/{year}/summary</c>.</summary>
+    public static async Task<Results<Ok<YearSummary>, ProblemHttpResult>> SummaryAsync(
+        string scheme,
+        string year,
+        BudgetStore budgets,
+        InvoiceStore invoices,
+        TimeProvider time,
+        CancellationToken cancellationToken)
+    {
+        if (!YearRoute.TryParse(scheme, year, out var route, out var problem))
+        {
+            return ApiProblems.BadRequest(problem);
+        }
+
+        var found = await YearInvoices.FindAsync(route, budgets, invoices, cancellationToken);
+        return found is null
+            ? YearInvoices.NotFound(route)
+            : TypedResults.Ok(YearSummary.From(route.Scheme, route.Year, found, SwedishCalendar.Today(time)));
+    }
+
+    /// <summary><c>GET /api/invoices/{scheme}/{year}/{number}</c>: lines, payments and reminders.</summary>
+    public static async Task<Results<Ok<InvoiceDetail>, ProblemHttpResult>> GetAsync(
+        string scheme,
+        string year,
+        string number,
+        InvoiceStore invoices,
+        PaymentLedger ledger,
+        ReminderHistory reminders,
+        TimeProvider time,
+        CancellationToken cancellationToken)
+    {
+        if (!InvoiceRoute.TryParse(scheme, year, number, out var key, out var problem))
+        {
+            return ApiProblems.BadRequest(problem);
+        }
+
+        var invoice = await invoices.FindAsync(key.Scheme, key.Year, key.Number, cancellationToken);
+        if (invoice is null)
+        {
+            return NotFound(key);
+        }
+
+        var payments = await ledger.HistoryAsync(key, cancellationToken);
+        var sent = await reminders.ListAsync(key, cancellationToken);
+        return TypedResults.Ok(InvoiceDetail.From(invoice, payments, sent, SwedishCalendar.Today(time)));
+    }
+
+    /// <summary>
+    /// <c>GET /api/invoices/{scheme}/{year}/{number}/pdf</c>: the PDF streamed from its blob, as
+    /// <c>faktura-{number}.pdf</c>. The blob's name comes from the stored invoice, never from the request.
+    /// </summary>
+    public static async Task<Results<PushStreamHttpResult, ProblemHttpResult>> PdfAsync(
+        string scheme,
+        string year,
+        string number,
+        InvoiceStore invoices,
+        InvoiceArchive archive,
+        CancellationToken cancellationToken)
+    {
+        if (!InvoiceRoute.TryParse(scheme, year, number, out var key, out var problem))
+        {
+            return ApiProblems.BadRequest(problem);
+        }
+
+        var invoice = await invoices.FindAsync(key.Scheme, key.Year, key.Number, cancellationToken);
+        if (invoice is null)
+        {
+            return NotFound(key);
+        }
+
+        return TypedResults.Stream(
+            body => archive.DownloadToAsync(invoice.BlobName, body, cancellationToken),
+            "application/pdf",
+            $"faktura-{invoice.Number}.pdf");
+    }
+
+    internal static ProblemHttpResult NotFound(InvoiceKey key) =>
+        ApiProblems.NotFound($"There is no invoice {key.Number} in scheme {key.Scheme}, year {key.Year}.");
+}

@@ -1,0 +1,18 @@
+using System.Security.Claims;
+using Invoicing.Web.Contracts;
+using Invoicing.Web.Identity;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace Invoicing.Web.Endpoints;
+
+/// <summary><c>GET /api/me</c>: who the page is talking to, so it can greet them and offer booking only to finance.</summary>
+public static class MeEndpoints
+{
+    public static Ok<MeView> Get(ClaimsPrincipal user)
+    {
+        var name = user.Identity?.Name ?? user.FindFirst("name")?.Value ?? user.FindFirst("preferred_username")?.Value ?? "";
+        var roles = InvoicingRoles.All.Where(user.IsInRole).ToArray();
+        return TypedResults.Ok(new MeView(name, roles, user.IsInRole(InvoicingRoles.Finance)));
+    }
+}

@@ -1,0 +1,20 @@
+using Invoicing.Budgets;
+using Invoicing.Invoices;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace Invoicing.Web.Endpoints;
+
+/// <summary>
+/// A year's invoices, when the year exists: a scheme and year are known when they have a budget, so a budget
+/// not yet invoiced lists no invoices while a misspelt scheme is a 404.
+/// </summary>
+internal static class YearInvoices
+{
+    public static async Task<IReadOnlyList<Invoice>?> FindAsync(YearRoute route, BudgetStore budgets, InvoiceStore invoices, CancellationToken cancellationToken) =>
+        await budgets.FindAsync(route.Scheme, route.Year, cancellationToken) is null
+            ? null
+            : await invoices.ListAsync(route.Scheme, route.Year, cancellationToken);
+
+    public static ProblemHttpResult NotFound(YearRoute route) =>
+        ApiProblems.NotFound($"There is no budget for scheme {route.Scheme}, year {route.Year}.");
+}

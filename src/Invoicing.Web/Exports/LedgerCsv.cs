@@ -1,0 +1,70 @@
+using System.Text;
+using Invoicing.Invoices;
+using Invoicing.Web.Contracts;
+
+namespace Invoicing.Web.Exports;
+
+/// <summary>
+/// A year's invoices as the ledger file finance loads into its own system or opens in Excel: UTF-8 with a BOM
+/// (without it Excel reads å, ä, ö as two characters each), <c>;</c> between fields (Swedish Excel's list
+/// separator, since the comma is the decimal sign), amounts with a decimal comma and no digit grouping
+/// (<c>43035,00</c>), ISO dates, CRLF line ends, and a header row of Swedish column names.
+/// </summary>
+public static class LedgerCsv
+{
+    public static IReadOnlyList<string> Header { get; } =
+        ["Fakturanummer", "Kundkod", "Kund", "Fakturadatum", "Förfallodatum", "Belopp", "Betalt", "Kvar", "Status", "OCR"];
+
+    public static byte[] Write(IEnumerable<Invoice> invoices, DateOnly today)
+    {
+        var text = new StringBuilder();
+        AppendRow(text, Header);
+        foreach (var invoice in invoices)
+        {
+            AppendRow(text, [
+                invoice.Number.ToString(),
+                Text(invoice.DebtorCode.Value),
+                Text(invoice.DebtorName),
+                IsoDate.Format(invoice.IssueDate),
+                IsoDate.Format(invoice.DueDate),
+                Amount(invoice.Total),
+                Amount(invoice.AmountPaid),
+                Amount(invoice.AmountDue),
+                InvoiceStanding.DisplayStatus(invoice, today),
+                invoice.Ocr.Value,
+            ]);
+        }
+
+        return [.. Encoding.UTF8.GetPreamble(), .. Encoding.UTF8.GetBytes(text.ToString())];
+    }
+
+    /// <summary><c>43035,00</c>; <c>-100,00</c> for an overpayment: a number to Excel, not text.</summary>
+    internal static string Amount(Money money) => money.ToInvariantString().Replace('.', ',');
+
+    /// <summary>
+    /// A name or code: a leading <c>=</c>, <c>+</c>, <c>-</c> or <c>@</c> would make Excel run it as a formula, so such
+    /// a value gets a leading apostrophe and stays text.
+    /// </summary>
+    internal static string Text(string value) => value.Length > 0 && value[0] is '=' or '+' or '-' or '@' or '\t' or '\r' ? "'" + value : value;
+
+    private static void AppendRow(StringBuilder text, IReadOnlyList<string> fields)
+    {
+        for (var i = 0; i < fields.Count; i++)
+        {
+            if (i > 0)
+            {
+                text.Append(';');
+            }
+
+            text.Append(Quoted(fields[i]));
+        }
+
+        text.Append("\r\n");
+    }
+
+    /// <summary>Quotes a field only when it must be (RFC 4180): it holds the separator, a quote or a line break, or edge spaces.</summary>
+    internal static string Quoted(string field) =>
+        field.AsSpan().IndexOfAny(";\"\r\n") >= 0 || (field.Length > 0 && (char.IsWhiteSpace(field[0]) || char.IsWhiteSpace(field[^1])))
+            ? "\"" + field.Replace("\"", "\"\"", StringComparison.Ordinal) + "\""
+            : field;
+}

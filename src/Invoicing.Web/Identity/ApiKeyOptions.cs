@@ -1,0 +1,11 @@
+namespace Invoicing.Web.Identity;
+
+/// <summary>One API key: who holds it and what it may do.</summary>
+public sealed class ApiKeyOptions
+{
+    public string Name { get; set; } = "";
+
+    public string Key { get; set; } = "";
+
+    public string Role { get; set; } = "";
+}

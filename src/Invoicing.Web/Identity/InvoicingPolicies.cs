@@ -1,0 +1,11 @@
+namespace Invoicing.Web.Identity;
+
+/// <summary>Authorization policies of the API; both hosts use the same ones, whatever the identity comes from.</summary>
+public static class InvoicingPolicies
+{
+    /// <summary>An identity with <see cref="InvoicingRoles.Reader"/> or <see cref="InvoicingRoles.Finance"/> (finance implies reader).</summary>
+    public const string Reader = "Reader";
+
+    /// <summary>An identity with <see cref="InvoicingRoles.Finance"/>: anything that changes data.</summary>
+    public const string Finance = "Finance";
+}

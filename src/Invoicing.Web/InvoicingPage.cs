@@ -1,0 +1,28 @@
+using Microsoft.AspNetCore.StaticFiles;
+using Microsoft.Extensions.FileProviders;
+
+namespace Invoicing.Web;
+
+/// <summary>
+/// The finance page: the files of <c>wwwroot/</c>, embedded in this assembly with their manifest, so the
+/// Functions app and <c>serve</c> serve the same bytes and nothing is read from disk.
+/// </summary>
+public static class InvoicingPage
+{
+    public static IFileProvider Files { get; } = new ManifestEmbeddedFileProvider(typeof(InvoicingPage).Assembly, "wwwroot");
+
+    private static readonly FileExtensionContentTypeProvider ContentTypes = new();
+
+    /// <summary>The file at <paramref name="path"/> (the page itself for <c>/</c> and folders) with its content type; null when there is none.</summary>
+    public static (IFileInfo File, string ContentType)? Find(string? path)
+    {
+        var relative = string.IsNullOrEmpty(path) || path.EndsWith('/') ? (path ?? "") + "index.html" : path;
+        var file = Files.GetFileInfo(relative);
+        if (!file.Exists || file.IsDirectory)
+        {
+            return null;
+        }
+
+        return (file, ContentTypes.TryGetContentType(file.Name, out var type) ? type : "application/octet-stream");
+    }
+}

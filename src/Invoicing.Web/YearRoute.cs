@@ -1,0 +1,52 @@
+using System.Diagnostics.CodeAnalysis;
+using System.Globalization;
+using Invoicing.Budgets;
+
+namespace Invoicing.Web;
+
+/// <summary>
+/// A scheme and budget year from the route, validated before anything is looked up: a malformed value is a
+/// 400 that says what the value must look like, and never reaches a table key or a blob name. <c>..</c>,
+/// slashes (also encoded) and every other character outside the scheme's and year's alphabets fail here.
+/// </summary>
+public readonly record struct YearRoute(SchemeId Scheme, int Year)
+{
+    public static bool TryParse(string? scheme, string? year, out YearRoute route, [NotNullWhen(false)] out string? problem)
+    {
+        route = default;
+        if (!TryParseScheme(scheme, out var schemeId))
+        {
+            problem = $"Scheme '{Shorten(scheme)}' is not a scheme id: 2-40 characters of a-z, 0-9 and '-', starting with a letter or digit (e.g. region-mitt-pom).";
+            return false;
+        }
+
+        if (year is not { Length: 4 } || !year.All(char.IsAsciiDigit) || int.Parse(year, CultureInfo.InvariantCulture) is < 2000 or > 2999)
+        {
+            problem = $"Year '{Shorten(year)}' is not a budget year: four digits from 2000 to 2999.";
+            return false;
+        }
+
+        route = new YearRoute(schemeId, int.Parse(year, CultureInfo.InvariantCulture));
+        problem = null;
+        return true;
+    }
+
+    public override string ToString() => $"{Scheme} {Year}";
+
+    /// <summary>Echoes at most a little of what was sent, so a long or hostile value does not fill the answer.</summary>
+    internal static string Shorten(string? value) => value is null ? "" : value.Length <= 50 ? value : value[..50] + "…";
+
+    private static bool TryParseScheme(string? value, out SchemeId scheme)
+    {
+        scheme = default;
+        try
+        {
+            scheme = new SchemeId(value!);
+            return true;
+        }
+        catch (FormatException)
+        {
+            return false;
+        }
+    }
+}

@@ -1,0 +1,525 @@
+"use strict";
+
+// The finance page: a scheme's invoices for one year with their totals, downloads, and, for people who may
+// book, manual payments and bank files. Plain DOM code against the JSON API of docs/api.md.
+
+const NBSP = "\u00A0";
+const KEY_STORAGE = "invoicing.apiKey";
+const MAX_UPLOAD_BYTES = 5 * 1024 * 1024; // the API's limit; checked here too so a big file is not sent in vain
+
+const STATUS_LABELS = { Unpaid: "obetald", PartiallyPaid: "delbetald", Paid: "betald", Overpaid: "överbetald" };
+const FLAG_LABELS = {
+  Overpayment: "överbetalning – ska återbetalas",
+  InvoiceAlreadyPaid: "fakturan var redan betald – ska återbetalas",
+};
+const BADGE_CLASSES = {
+  obetald: "unpaid", delbetald: "partly-paid", betald: "paid", "överbetald": "overpaid",
+  "förfallen": "overdue", "påmind": "reminded",
+};
+const PROBLEM_KINDS = {
+  400: "Ogiltig begäran",
+  401: "Inte inloggad – ange en giltig API-nyckel",
+  403: "Behörighet saknas",
+  404: "Hittades inte",
+  413: "Filen är för stor",
+};
+
+const state = { me: null, scheme: "", year: "", openNumber: null };
+
+const $ = (id) => document.getElementById(id);
+const enc = encodeURIComponent;
+
+// ---- Formats -------------------------------------------------------------------------------------------
+
+/**
+ * "43 035,00 kr" from a JSON number of kronor. Works in whole öre so that binary fractions never show, and
+ * groups the digits itself (U+00A0, as the PDFs do) because toLocaleString's output varies between browsers.
+ */
+function formatMoney(kronor) {
+  const ore = Math.round(Number(kronor) * 100);
+  const whole = String(Math.floor(Math.abs(ore) / 100)).replace(/\B(?=(\d{3})+(?!\d))/g, NBSP);
+  const cents = String(Math.abs(ore) % 100).padStart(2, "0");
+  return `${ore < 0 ? "-" : ""}${whole},${cents}${NBSP}kr`;
+}
+
+/** The API already sends calendar dates as yyyy-MM-dd, the Swedish standard form. */
+const formatDate = (isoDate) => (isoDate ? String(isoDate).slice(0, 10) : "–");
+
+/** Date and time parts in Swedish local time, whatever time zone the browser itself is in. */
+function stockholmParts(date) {
+  const format = new Intl.DateTimeFormat("en-GB", {
+    timeZone: "Europe/Stockholm", year: "numeric", month: "2-digit", day: "2-digit",
+    hour: "2-digit", minute: "2-digit", hourCycle: "h23",
+  });
+  return Object.fromEntries(format.formatToParts(date).map((part) => [part.type, part.value]));
+}
+
+function formatTimestamp(iso) {
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return iso ?? "";
+  const p = stockholmParts(date);
+  return `${p.year}-${p.month}-${p.day} ${p.hour}:${p.minute}`;
+}
+
+/** Today in Sweden: the default payment date (the API refuses later ones). */
+function todayInSweden() {
+  const p = stockholmParts(new Date());
+  return `${p.year}-${p.month}-${p.day}`;
+}
+
+const statusLabel = (status) => STATUS_LABELS[status] ?? String(status ?? "");
+
+// ---- DOM helper ----------------------------------------------------------------------------------------
+
+/** Builds an element. Children go in as text nodes, so names from the data can never become markup. */
+function el(tag, props = {}, ...children) {
+  const node = document.createElement(tag);
+  for (const [name, value] of Object.entries(props)) {
+    if (value === undefined || value === null || value === false) continue;
+    if (name === "className") node.className = value;
+    else if (name === "dataset") Object.assign(node.dataset, value);
+    else node.setAttribute(name, value === true ? "" : String(value));
+  }
+  node.append(...children.filter((child) => child !== undefined && child !== null && child !== false));
+  return node;
+}
+
+/** A titled part of the invoice dialog: a heading, then a table or a line saying there is nothing. */
+function part(title, headings, rows, emptyText) {
+  const content = rows.length === 0
+    ? el("p", { className: "empty" }, emptyText)
+    : el("table", { className: "compact", "aria-label": title },
+      el("thead", {}, el("tr", {}, ...headings.map(([text, className]) => el("th", { scope: "col", className }, text)))),
+      el("tbody", {}, ...rows));
+  return el("section", { className: "part" }, el("h3", {}, title), content);
+}
+
+// ---- Messages ------------------------------------------------------------------------------------------
+
+/** The visible message regions of what the user is looking at: with the modal dialog open, the page behind it is inert. */
+function regions() {
+  return $("invoice-dialog").open
+    ? { alert: $("dialog-alert"), status: $("dialog-status") }
+    : { alert: $("alert"), status: $("status-message") };
+}
+
+function showError(error) {
+  const { alert, status } = regions();
+  status.textContent = "";
+  alert.textContent = error instanceof Error ? error.message : String(error);
+}
+
+function showStatus(text) {
+  const { alert, status } = regions();
+  alert.textContent = "";
+  status.textContent = text;
+}
+
+function clearMessages() {
+  for (const id of ["alert", "status-message", "dialog-alert", "dialog-status"]) $(id).textContent = "";
+}
+
+/** Runs a user action so that any failure ends up in the visible alert region, never only in the console. */
+const action = (handler) => async (...args) => {
+  try {
+    await handler(...args);
+  } catch (error) {
+    showError(error);
+    if (error.status === 401) $("api-key").focus();
+  }
+};
+
+// ---- API -----------------------------------------------------------------------------------------------
+
+class ApiError extends Error {
+  constructor(status, message) {
+    super(message);
+    this.status = status;
+  }
+}
+
+const apiKey = () => sessionStorage.getItem(KEY_STORAGE) ?? "";
+
+/**
+ * Every request carries the API key when one is set: a server started with API keys refuses requests
+ * without one, and one started with a development identity does not need it.
+ */
+async function request(path, options = {}) {
+  const headers = new Headers(options.headers);
+  if (apiKey()) headers.set("X-Api-Key", apiKey());
+  let response;
+  try {
+    response = await fetch(path, { ...options, headers });
+  } catch {
+    throw new ApiError(0, "Servern svarar inte. Kontrollera att den är igång och försök igen.");
+  }
+  if (!response.ok) throw new ApiError(response.status, await problemMessage(response));
+  return response;
+}
+
+/** ProblemDetails' detail says what was wrong; the status says what kind of refusal it was. */
+async function problemMessage(response) {
+  let detail = "";
+  try {
+    const problem = await response.json();
+    detail = problem.detail || problem.title || "";
+  } catch {
+    // Not JSON (a proxy's error page, say): the status alone has to do.
+  }
+  const kind = PROBLEM_KINDS[response.status] ?? "Fel från servern";
+  return `${kind} (${response.status})${detail ? `: ${detail}` : "."}`;
+}
+
+const getJson = async (path) => (await request(path)).json();
+const yearPath = () => `/api/schemes/${enc(state.scheme)}/years/${enc(state.year)}`;
+const invoicePath = (number) => `/api/invoices/${enc(state.scheme)}/${enc(state.year)}/${enc(number)}`;
+
+// ---- Identity ------------------------------------------------------------------------------------------
+
+async function loadIdentity() {
+  state.me = null;
+  renderFinanceTools();
+  try {
+    state.me = await getJson("/api/me");
+  } catch (error) {
+    $("identity").textContent = "Inte inloggad.";
+    throw error;
+  }
+  const role = state.me.canBook ? "ekonomi, får bokföra betalningar" : "läsbehörighet";
+  $("identity").textContent = `Inloggad som ${state.me.name} (${role}).`;
+  renderFinanceTools();
+}
+
+/** The bank-file form exists only for people who may book: a reader is never offered a form the API would refuse. */
+function renderFinanceTools() {
+  $("finance-tools").replaceChildren();
+  if (!state.me?.canBook) return;
+  $("finance-tools").append($("bank-file-template").content.cloneNode(true));
+  $("bank-file-form").addEventListener("submit", action(uploadBankFile));
+}
+
+// ---- The list and its totals ---------------------------------------------------------------------------
+
+async function loadInvoices() {
+  const query = new URLSearchParams();
+  if ($("status-filter").value) query.set("status", $("status-filter").value);
+  if ($("overdue-filter").checked) query.set("overdue", "true");
+  const suffix = query.toString() ? `?${query}` : "";
+  const listTable = $("invoice-table");
+  listTable.setAttribute("aria-busy", "true");
+  try {
+    const [invoices, summary] = await Promise.all([
+      getJson(`${yearPath()}/invoices${suffix}`),
+      getJson(`${yearPath()}/summary`),
+    ]);
+    renderInvoices(invoices);
+    renderSummary(summary);
+  } catch (error) {
+    // Figures of the previous scheme or year must not stay on screen as if they answered this request.
+    renderInvoices([]);
+    renderSummary(null);
+    throw error;
+  } finally {
+    listTable.removeAttribute("aria-busy");
+  }
+}
+
+function renderInvoices(invoices) {
+  $("invoice-rows").replaceChildren(...invoices.map(invoiceRow));
+  const count = invoices.length;
+  $("invoice-count").textContent = `${count} ${count === 1 ? "faktura" : "fakturor"} · ${state.scheme} ${state.year}`;
+  $("empty-message").hidden = count > 0;
+}
+
+function invoiceRow(invoice) {
+  const which = `faktura ${invoice.number} (${invoice.debtorName})`;
+  return el("tr", { dataset: { number: invoice.number } },
+    el("th", { scope: "row" }, invoice.debtorName),
+    el("td", { className: "nowrap" }, invoice.number),
+    el("td", { className: "num" }, formatMoney(invoice.amount)),
+    el("td", { className: "nowrap" }, formatDate(invoice.dueDate)),
+    el("td", { className: "num" }, formatMoney(invoice.amountPaid)),
+    el("td", {}, statusBadge(invoice)),
+    el("td", { className: "actions" },
+      el("button", { type: "button", className: "secondary", dataset: { open: invoice.number }, "aria-label": `Öppna ${which}` }, "Öppna"),
+      pdfLink(invoice.number, `Ladda ner PDF för ${which}`)));
+}
+
+function statusBadge(invoice) {
+  return el("span", { className: "status-cell" },
+    el("span", { className: `badge badge-${BADGE_CLASSES[invoice.displayStatus] ?? "other"}` }, invoice.displayStatus),
+    invoice.needsManualFollowUp && el("span", { className: "note" }, "manuell uppföljning"));
+}
+
+function pdfLink(number, label) {
+  return el("a", { className: "button secondary", href: `${invoicePath(number)}/pdf`, "aria-label": label, dataset: { download: "" } }, "PDF");
+}
+
+function renderSummary(summary) {
+  const count = (n) => el("span", { className: "count" }, `${n} ${n === 1 ? "faktura" : "fakturor"}`);
+  const figures = {
+    "total-invoiced": summary && [formatMoney(summary.invoiced), count(summary.count)],
+    "total-paid": summary && [formatMoney(summary.paid)],
+    "total-outstanding": summary && [formatMoney(summary.outstanding)],
+    "total-overdue": summary && [formatMoney(summary.overdue), count(summary.overdueCount)],
+  };
+  for (const [id, parts] of Object.entries(figures)) $(id).replaceChildren(...(parts ?? ["–"]));
+}
+
+// ---- Downloads -----------------------------------------------------------------------------------------
+
+function updateDownloadLinks() {
+  $("download-zip").href = `${yearPath()}/invoices.zip`;
+  $("download-ledger").href = `${yearPath()}/ledger.csv`;
+}
+
+/**
+ * A plain link cannot carry the X-Api-Key header, so a download is fetched as a blob and handed to the
+ * browser through a temporary object URL and an <a download>, named by the server's Content-Disposition.
+ */
+async function download(link) {
+  if (link.getAttribute("aria-disabled") === "true") return;
+  link.setAttribute("aria-disabled", "true");
+  try {
+    const response = await request(link.getAttribute("href"));
+    const name = fileName(response, link);
+    const url = URL.createObjectURL(await response.blob());
+    const anchor = el("a", { href: url, download: name, hidden: true });
+    // Inside the open dialog when there is one: everything outside a modal dialog is inert.
+    ($("invoice-dialog").open ? $("invoice-dialog") : document.body).append(anchor);
+    anchor.click();
+    anchor.remove();
+    // Revoked later, not at once: revoking straight away can cancel a download the browser has not started.
+    setTimeout(() => URL.revokeObjectURL(url), 60_000);
+    showStatus(`Hämtade ${name}.`);
+  } finally {
+    link.removeAttribute("aria-disabled");
+  }
+}
+
+function fileName(response, link) {
+  const header = response.headers.get("Content-Disposition") ?? "";
+  const encoded = /filename\*=UTF-8''([^;]+)/i.exec(header);
+  if (encoded) return decodeURIComponent(encoded[1]);
+  const plain = /filename="?([^";]+)"?/i.exec(header);
+  return plain ? plain[1] : link.getAttribute("href").split("/").pop();
+}
+
+// ---- One invoice ---------------------------------------------------------------------------------------
+
+async function openInvoice(number) {
+  clearMessages();
+  const invoice = await getJson(invoicePath(number));
+  state.openNumber = number;
+  renderDetails(invoice);
+  renderPaymentForm(invoice);
+  const dialog = $("invoice-dialog");
+  if (!dialog.open) dialog.showModal();
+}
+
+async function refreshDetails(number) {
+  const invoice = await getJson(invoicePath(number));
+  renderDetails(invoice);
+  $("payment-hint")?.replaceChildren(paymentHint(invoice));
+}
+
+function renderDetails(invoice) {
+  $("dialog-title").textContent = `Faktura ${invoice.number} – ${invoice.debtorName}`;
+  const facts = [
+    ["Status", statusBadge(invoice)],
+    ["Belopp", formatMoney(invoice.amount)],
+    ["Betalt", formatMoney(invoice.amountPaid)],
+    ["Kvar att betala", formatMoney(invoice.amountDue)],
+    ["OCR-nummer", invoice.ocr],
+    ["Fakturadatum", formatDate(invoice.issueDate)],
+    ["Förfallodag", formatDate(invoice.dueDate)],
+  ];
+  $("dialog-details").replaceChildren(
+    el("dl", { className: "facts" }, ...facts.map(([term, value]) => el("div", {}, el("dt", {}, term), el("dd", {}, value)))),
+    el("p", {}, el("a", { className: "button secondary", href: `${invoicePath(invoice.number)}/pdf`, dataset: { download: "" } },
+      `Ladda ner faktura ${invoice.number} (PDF)`)),
+    linesTable(invoice.lines ?? []),
+    paymentsTable(invoice.payments ?? []),
+    remindersTable(invoice.reminders ?? []));
+}
+
+function linesTable(lines) {
+  return part("Fakturarader", [["Beskrivning"], ["Belopp", "num"]],
+    lines.map((line) => el("tr", {}, el("td", {}, line.description), el("td", { className: "num" }, formatMoney(line.amount)))),
+    "Fakturan har inga rader.");
+}
+
+function paymentsTable(payments) {
+  return part("Betalningar",
+    [["Betaldag"], ["Belopp", "num"], ["Källa"], ["Bankens referens"], ["Status"], ["Anteckning"], ["Bokförd"]],
+    payments.map((payment) => el("tr", {},
+      el("td", { className: "nowrap" }, formatDate(payment.paidOn)),
+      el("td", { className: "num" }, formatMoney(payment.amount)),
+      el("td", {}, payment.source === "manual" ? "manuell" : payment.source),
+      // A manual payment's entry reference is the ledger's own key, not the bank's: nothing to read there.
+      el("td", { className: "mono" }, payment.source === "manual" ? "–" : payment.entryReference ?? ""),
+      el("td", { className: "nowrap" }, `${statusLabel(payment.statusBefore)} → ${statusLabel(payment.statusAfter)}`),
+      el("td", {}, payment.note ?? "", FLAG_LABELS[payment.flag] && el("strong", { className: "flag" }, FLAG_LABELS[payment.flag])),
+      el("td", { className: "nowrap" }, formatTimestamp(payment.bookedAt)))),
+    "Inga betalningar har bokförts.");
+}
+
+function remindersTable(reminders) {
+  return part("Påminnelser", [["Påminnelse"], ["Datum"], ["Ny förfallodag"], ["Belopp", "num"]],
+    reminders.map((reminder) => el("tr", {},
+      el("td", {}, `nr ${reminder.level}`),
+      el("td", { className: "nowrap" }, formatDate(reminder.remindedOn)),
+      el("td", { className: "nowrap" }, formatDate(reminder.newDueDate)),
+      el("td", { className: "num" }, formatMoney(reminder.amount)))),
+    "Inga påminnelser har skickats.");
+}
+
+/** Only for people who may book; for a reader the form is not in the page at all. */
+function renderPaymentForm(invoice) {
+  const host = $("dialog-payment");
+  host.replaceChildren();
+  if (!state.me?.canBook) return;
+  host.append($("payment-form-template").content.cloneNode(true));
+  const form = $("payment-form");
+  form.elements.date.value = todayInSweden();
+  $("payment-hint").replaceChildren(paymentHint(invoice));
+  form.addEventListener("submit", action(bookPayment));
+}
+
+const paymentHint = (invoice) =>
+  `Kvar att betala: ${formatMoney(invoice.amountDue)}. Skriv beloppet som 43 035,00 och betaldagen som 2026-11-20.`;
+
+async function bookPayment(event) {
+  event.preventDefault();
+  const form = event.currentTarget;
+  const number = state.openNumber;
+  const submit = form.querySelector("button[type=submit]");
+  submit.disabled = true;
+  try {
+    const body = {
+      // The API reads "43035,00"; people type "43 035,00 kr".
+      amount: form.elements.amount.value.replace(/kr/gi, "").replace(/\s/g, ""),
+      date: form.elements.date.value,
+      note: form.elements.note.value.trim() || undefined,
+    };
+    const response = await request(`${invoicePath(number)}/payments`, {
+      method: "POST",
+      headers: { "Content-Type": "application/json" },
+      body: JSON.stringify(body),
+    });
+    const result = await response.json();
+    form.reset();
+    form.elements.date.value = todayInSweden();
+    await Promise.all([refreshDetails(number), loadInvoices()]);
+    const flag = FLAG_LABELS[result.flag] ? ` Obs: ${FLAG_LABELS[result.flag]}.` : "";
+    showStatus(result.booked
+      ? `Betalningen bokfördes: ${statusLabel(result.statusBefore)} → ${statusLabel(result.statusAfter)}.${flag}`
+      : "Den betalningen var redan bokförd; ingenting ändrades.");
+  } finally {
+    submit.disabled = false;
+  }
+}
+
+/** Focus goes back to the row's own button; the list may have been redrawn while the dialog was open. */
+function onDialogClose() {
+  const number = state.openNumber;
+  state.openNumber = null;
+  $("dialog-alert").textContent = "";
+  $("dialog-status").textContent = "";
+  const opener = number && document.querySelector(`button[data-open="${CSS.escape(number)}"]`);
+  (opener || $("invoices-heading")).focus();
+}
+
+// ---- Bank files ----------------------------------------------------------------------------------------
+
+async function uploadBankFile(event) {
+  event.preventDefault();
+  const form = event.currentTarget;
+  const file = form.elements.file.files[0];
+  if (!file) throw new Error("Välj en fil att läsa in.");
+  if (file.size > MAX_UPLOAD_BYTES) throw new Error(`Filen ${file.name} är större än 5 MiB och kan inte läsas in.`);
+  const data = new FormData();
+  data.append("file", file, file.name);
+  const submit = form.querySelector("button[type=submit]");
+  submit.disabled = true;
+  try {
+    const report = await (await request("/api/bank-files", { method: "POST", body: data })).json();
+    form.reset();
+    await loadInvoices();
+    showStatus(`${report.source} (${report.format}): ${report.booked} bokförda, ${report.alreadyBooked} redan bokförda, ` +
+      `${report.unmatched} utan matchande faktura, ${report.alreadyUnmatched} redan kända utan matchning.`);
+  } finally {
+    submit.disabled = false;
+  }
+}
+
+// ---- Start ---------------------------------------------------------------------------------------------
+
+/** Scheme and year come from the form; they are kept in the address so a reload or a shared link shows the same. */
+function readSelection() {
+  state.scheme = $("scheme").value.trim();
+  state.year = $("year").value.trim();
+  const address = new URL(location.href);
+  address.searchParams.set("scheme", state.scheme);
+  address.searchParams.set("year", state.year);
+  history.replaceState(null, "", address);
+  updateDownloadLinks();
+}
+
+async function showSelection() {
+  clearMessages();
+  readSelection();
+  await loadInvoices();
+}
+
+async function start() {
+  clearMessages();
+  readSelection();
+  await loadIdentity();
+  await loadInvoices();
+}
+
+async function saveKey(event) {
+  event.preventDefault();
+  const key = $("api-key").value.trim();
+  if (key) sessionStorage.setItem(KEY_STORAGE, key);
+  else sessionStorage.removeItem(KEY_STORAGE);
+  await start();
+  showStatus(key ? "API-nyckeln används i den här fliken." : "Ingen API-nyckel används.");
+}
+
+function init() {
+  const params = new URLSearchParams(location.search);
+  if (params.get("scheme")) $("scheme").value = params.get("scheme");
+  if (params.get("year")) $("year").value = params.get("year");
+  $("api-key").value = apiKey();
+
+  $("key-form").addEventListener("submit", action(saveKey));
+  $("filters").addEventListener("submit", action(async (event) => {
+    event.preventDefault();
+    await showSelection();
+  }));
+  // Status and "overdue only" narrow the shown list at once; a typed scheme or year waits for "Visa".
+  const refilter = action(async () => {
+    clearMessages();
+    await loadInvoices();
+  });
+  $("status-filter").addEventListener("change", refilter);
+  $("overdue-filter").addEventListener("change", refilter);
+  $("invoice-rows").addEventListener("click", action(async (event) => {
+    const button = event.target.closest("button[data-open]");
+    if (button) await openInvoice(button.dataset.open);
+  }));
+  document.addEventListener("click", action(async (event) => {
+    const link = event.target.closest("a[data-download]");
+    if (!link) return;
+    event.preventDefault();
+    await download(link);
+  }));
+  $("dialog-close").addEventListener("click", () => $("invoice-dialog").close());
+  $("invoice-dialog").addEventListener("close", onDialogClose);
+
+  action(start)();
+}
+
+init();

@@ -1,0 +1,182 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net;
+using System.Net.Sockets;
+using System.Text.Json;
+using Invoicing.Testing;
+
+namespace Invoicing.EndToEndTests;
+
+/// <summary><c>./invoicing serve</c> as finance starts it: the real CLI process, Kestrel on a free loopback port, Azurite behind.</summary>
+[Collection(AzuriteCollection.Name)]
+public sealed class ServeTests(AzuriteFixture azurite)
+{
+    private const string FinanceKey = "end-to-end-finance-key-0123456789";
+
+    [Fact]
+    public async Task Serve_shows_the_page_and_answers_the_api_for_an_api_key_and_no_one_else()
+    {
+        using var cli = new CliRunner(azurite);
+        Ok(await cli.RunAsync("seed"));
+        Ok(await cli.RunAsync("budget", "approve", "--year", "2026", "--decided-on", "2025-12-15", "--reference", "x"));
+        Ok(await cli.RunAsync("run"));
+        var port = FreePort();
+        await using var serve = await ServeProcess.StartAsync(cli, azurite, port, "--urls", $"http://127.0.0.1:{port}");
+        using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
+
+        using var page = await http.GetAsync("/");
+        using var anonymous = await http.GetAsync("/api/me");
+        http.DefaultRequestHeaders.Add("X-Api-Key", FinanceKey);
+        using var me = JsonDocument.Parse(await http.GetStringAsync("/api/me"));
+        using var invoices = JsonDocument.Parse(await http.GetStringAsync("/api/schemes/region-mitt-pom/years/2026/invoices"));
+
+        Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+        Assert.Equal("text/html", page.Content.Headers.ContentType?.MediaType);
+        Assert.Contains("<html", await page.Content.ReadAsStringAsync(), StringComparison.OrdinalIgnoreCase);
+        Assert.Equal(HttpStatusCode.Unauthorized, anonymous.StatusCode);
+        Assert.Equal("application/problem+json", anonymous.Content.Headers.ContentType?.MediaType);
+        Assert.Equal("Ekonomi", me.RootElement.GetProperty("name").GetString());
+        Assert.True(me.RootElement.GetProperty("canBook").GetBoolean());
+        Assert.Equal(30, invoices.RootElement.GetArrayLength());
+        Assert.Contains($"Invoicing finance page: http://127.0.0.1:{port}/", serve.Output, StringComparison.Ordinal);
+        Assert.Contains("X-Api-Key", serve.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain(FinanceKey, serve.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Serve_with_a_development_role_gives_every_request_that_role_and_says_so_loudly()
+    {
+        using var cli = new CliRunner(azurite);
+        var port = FreePort();
+        await using var serve = await ServeProcess.StartAsync(cli, azurite, port, "--dev-role", "Invoicing.Reader", "--urls", $"http://127.0.0.1:{port}");
+        using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
+
+        using var me = JsonDocument.Parse(await http.GetStringAsync("/api/me"));
+        using var booking = await http.PostAsync("/api/invoices/region-mitt-pom/2026/202600014/payments", new StringContent("{}", System.Text.Encoding.UTF8, "application/json"));
+
+        Assert.Equal(["Invoicing.Reader"], me.RootElement.GetProperty("roles").EnumerateArray().Select(r => r.GetString()));
+        Assert.Equal(HttpStatusCode.Forbidden, booking.StatusCode);
+        Assert.Contains("WARNING: development identity", serve.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Serve_refuses_to_start_without_api_keys_or_a_development_role()
+    {
+        using var cli = new CliRunner(azurite);
+
+        var result = await cli.RunAsync("serve", "--urls", $"http://127.0.0.1:{FreePort()}");
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains("refuses to start", result.Stderr, StringComparison.Ordinal);
+        Assert.Contains("--dev-role", result.Stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Serve_refuses_the_development_identity_beyond_loopback()
+    {
+        using var cli = new CliRunner(azurite);
+
+        var result = await cli.RunAsync("serve", "--dev-role", "Invoicing.Finance", "--urls", $"http://0.0.0.0:{FreePort()}");
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains("not loopback", result.Stderr, StringComparison.Ordinal);
+    }
+
+    private static CliResult Ok(CliResult result)
+    {
+        Assert.True(result.ExitCode == 0, result.ToString());
+        return result;
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    /// <summary>The CLI's <c>serve</c> running in the background with one finance API key, until disposed.</summary>
+    private sealed class ServeProcess : IAsyncDisposable
+    {
+        private readonly Process _process;
+        private readonly System.Text.StringBuilder _output = new();
+
+        private ServeProcess(Process process) => _process = process;
+
+        public string Output
+        {
+            get
+            {
+                lock (_output)
+                {
+                    return _output.ToString();
+                }
+            }
+        }
+
+        public static async Task<ServeProcess> StartAsync(CliRunner cli, AzuriteFixture azurite, int port, params string[] arguments)
+        {
+            var start = new ProcessStartInfo("dotnet")
+            {
+                WorkingDirectory = cli.WorkingDirectory,
+                RedirectStandardOutput = true,
+                RedirectStandardError = true,
+                UseShellExecute = false,
+            };
+            foreach (var argument in (string[])[CliRunner.CliAssembly, "serve", .. arguments])
+            {
+                start.ArgumentList.Add(argument);
+            }
+
+            start.Environment["INVOICING_STORAGE"] = azurite.ConnectionString;
+            start.Environment["Invoicing__Storage__NamePrefix"] = cli.Prefix;
+            start.Environment["Invoicing__Web__ApiKeys__0__Name"] = "Ekonomi";
+            start.Environment["Invoicing__Web__ApiKeys__0__Key"] = FinanceKey;
+            start.Environment["Invoicing__Web__ApiKeys__0__Role"] = "Invoicing.Finance";
+            start.Environment["DOTNET_NOLOGO"] = "1";
+            var serve = new ServeProcess(Process.Start(start)!);
+            serve._process.OutputDataReceived += (_, e) => serve.Append(e.Data);
+            serve._process.ErrorDataReceived += (_, e) => serve.Append(e.Data);
+            serve._process.BeginOutputReadLine();
+            serve._process.BeginErrorReadLine();
+            await serve.WaitUntilListeningAsync(port);
+            return serve;
+        }
+
+        public async ValueTask DisposeAsync()
+        {
+            if (!_process.HasExited)
+            {
+                _process.Kill(entireProcessTree: true);
+                await _process.WaitForExitAsync();
+            }
+
+            _process.Dispose();
+        }
+
+        private void Append(string? line)
+        {
+            lock (_output)
+            {
+                _output.AppendLine(line);
+            }
+        }
+
+        private async Task WaitUntilListeningAsync(int port)
+        {
+            var deadline = DateTime.UtcNow.AddSeconds(60);
+            while (DateTime.UtcNow < deadline)
+            {
+                Assert.False(_process.HasExited, $"serve exited with {(_process.HasExited ? _process.ExitCode.ToString(CultureInfo.InvariantCulture) : "")}:\n{Output}");
+                if (Output.Contains("Stop with Ctrl+C.", StringComparison.Ordinal))
+                {
+                    return;
+                }
+
+                await Task.Delay(100);
+            }
+
+            Assert.Fail($"serve did not listen on {port} within 60 s:\n{Output}");
+        }
+    }
+}

@@ -1,0 +1,121 @@
+using Azure.Data.Tables;
+using Azure.Storage.Blobs;
+using Invoicing.Budgets;
+using Invoicing.Dataset;
+using Invoicing.Invoices;
+using Invoicing.Storage;
+using Invoicing.Testing;
+using Invoicing.Web.Identity;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Time.Testing;
+
+namespace Invoicing.Web.Tests;
+
+/// <summary>
+/// The web host exactly as <c>serve</c> builds it (<c>AddInvoicing</c>, <c>AddInvoicingWeb</c>, <c>UseInvoicingWeb</c>)
+/// on a test server, over Azurite under a fresh name prefix, with a fake clock and two API keys. With
+/// <c>issue</c>, the bundled 2026 budget is seeded, approved and invoiced on 2026-01-20 (due 2026-02-19), and
+/// the clock then stands at <see cref="Today"/> (or the day given).
+/// </summary>
+public sealed class WebWorld : IAsyncDisposable
+{
+    public const string ReaderKey = "reader-key-for-the-web-tests-0001";
+    public const string FinanceKey = "finance-key-for-the-web-tests-0002";
+    public const string Scheme = "region-mitt-pom";
+
+    public static readonly DateTimeOffset RunTime = new(2026, 1, 20, 5, 0, 0, TimeSpan.Zero);
+
+    /// <summary>After every due date of the run (2026-02-19), so unpaid invoices are overdue.</summary>
+    public static readonly DateTimeOffset Today = new(2026, 3, 2, 10, 0, 0, TimeSpan.Zero);
+
+    private WebWorld(WebApplication app, FakeTimeProvider time)
+    {
+        App = app;
+        Time = time;
+    }
+
+    public WebApplication App { get; }
+
+    public FakeTimeProvider Time { get; }
+
+    public static Dictionary<string, string?> ApiKeySettings() => new()
+    {
+        ["Invoicing:Web:ApiKeys:0:Name"] = "Rut Läsare",
+        ["Invoicing:Web:ApiKeys:0:Key"] = ReaderKey,
+        ["Invoicing:Web:ApiKeys:0:Role"] = InvoicingRoles.Reader,
+        ["Invoicing:Web:ApiKeys:1:Name"] = "Eva Ekonom",
+        ["Invoicing:Web:ApiKeys:1:Key"] = FinanceKey,
+        ["Invoicing:Web:ApiKeys:1:Role"] = InvoicingRoles.Finance,
+    };
+
+    public static async Task<WebWorld> StartAsync(string connectionString, WebIdentityMode identity, bool issue, IDictionary<string, string?>? settings = null, DateTimeOffset? today = null)
+    {
+        var time = new FakeTimeProvider(RunTime);
+        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { EnvironmentName = "Production" });
+        builder.WebHost.UseTestServer();
+        builder.Logging.ClearProviders();
+        builder.Configuration.AddInMemoryCollection(TestServices.ExampleIssuer());
+        builder.Configuration.AddInMemoryCollection(ApiKeySettings());
+        if (settings is not null)
+        {
+            builder.Configuration.AddInMemoryCollection(settings);
+        }
+
+        builder.Services.AddInvoicing(builder.Configuration);
+        builder.Services.AddSingleton<TimeProvider>(time);
+        builder.Services.AddSingleton(new InvoicingStorage(
+            new TableServiceClient(connectionString), new BlobServiceClient(connectionString), AzuriteFixture.NewPrefix()));
+        builder.Services.AddInvoicingWeb(builder.Configuration, identity);
+
+        var app = builder.Build();
+        app.UseInvoicingWeb();
+        await app.StartAsync();
+        var world = new WebWorld(app, time);
+        if (issue)
+        {
+            await world.IssueBundledYearAsync();
+        }
+
+        time.SetUtcNow(today ?? Today);
+        return world;
+    }
+
+    public T Get<T>()
+        where T : notnull => App.Services.GetRequiredService<T>();
+
+    /// <summary>A client without any identity.</summary>
+    public HttpClient Anonymous() => App.GetTestClient();
+
+    public HttpClient Reader() => WithKey(ReaderKey);
+
+    public HttpClient Finance() => WithKey(FinanceKey);
+
+    public HttpClient WithKey(string key)
+    {
+        var client = App.GetTestClient();
+        client.DefaultRequestHeaders.Add(ApiKeyAuthenticationHandler.HeaderName, key);
+        return client;
+    }
+
+    public async Task<IReadOnlyList<Invoice>> InvoicesAsync() => await Get<InvoiceStore>().ListAsync(new SchemeId(Scheme), 2026, CancellationToken.None);
+
+    public async ValueTask DisposeAsync()
+    {
+        await App.StopAsync();
+        await App.DisposeAsync();
+    }
+
+    private async Task IssueBundledYearAsync()
+    {
+        var dataset = DatasetLoader.Load(TestPaths.BundledDataset);
+        await Get<DatasetSeeder>().SeedAsync(dataset, CancellationToken.None);
+        await Get<BudgetApproval>().ApproveAsync(
+            dataset.Budget.Scheme, dataset.Budget.Year, new BudgetDecision(new DateOnly(2025, 12, 15), "Samverkansforum PoM 2025-12-15"), CancellationToken.None);
+        (await Get<AnnualInvoicingRun>().RunAsync(null, CancellationToken.None)).EnsureSucceeded();
+    }
+}
