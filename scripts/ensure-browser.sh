@@ -1,11 +1,16 @@
 #!/usr/bin/env bash
 # Installs Debian's Chromium for the browser tests unless /usr/bin/chromium is already there.
 # Playwright's own browser download does not work on these machines, so the tests drive this one
-# (tests/Invoicing.BrowserTests launches it with ExecutablePath = /usr/bin/chromium).
+# (tests/Invoicing.BrowserTests launches it with ExecutablePath = /usr/bin/chromium). INVOICING_CHROMIUM
+# names another Chromium-based browser instead (the Azure pipeline uses the agent's Google Chrome).
 set -euo pipefail
-browser=/usr/bin/chromium
+browser="${INVOICING_CHROMIUM:-/usr/bin/chromium}"
 if [[ -x "$browser" ]]; then
   exit 0
+fi
+if [[ -n "${INVOICING_CHROMIUM:-}" ]]; then
+  echo "error: INVOICING_CHROMIUM=$INVOICING_CHROMIUM does not exist or is not executable." >&2
+  exit 1
 fi
 
 echo "Installing Debian's chromium for the browser tests (apt-get) …" >&2

@@ -5,10 +5,12 @@ namespace Invoicing.BrowserTests;
 /// <summary>
 /// Debian's Chromium, which the tests drive instead of a browser downloaded by Playwright (that download does
 /// not work on the machines this project is built on). <c>scripts/ensure-browser.sh</c> installs it.
+/// <c>INVOICING_CHROMIUM</c> names another Chromium-based browser, e.g. the Chrome that hosted CI agents carry.
 /// </summary>
 internal static class Chromium
 {
-    public const string ExecutablePath = "/usr/bin/chromium";
+    public static string ExecutablePath { get; } =
+        Environment.GetEnvironmentVariable("INVOICING_CHROMIUM") is { Length: > 0 } path ? path : "/usr/bin/chromium";
 
     public static BrowserTypeLaunchOptions LaunchOptions => new()
     {
