@@ -18,15 +18,10 @@ public static class ExportEndpoints
         InvoiceArchive archive,
         CancellationToken cancellationToken)
     {
-        if (!YearRoute.TryParse(scheme, year, out var route, out var problem))
+        var (route, found, problem) = await YearInvoices.LoadAsync(scheme, year, budgets, invoices, cancellationToken);
+        if (problem is not null)
         {
-            return ApiProblems.BadRequest(problem);
-        }
-
-        var found = await YearInvoices.FindAsync(route, budgets, invoices, cancellationToken);
-        if (found is null)
-        {
-            return YearInvoices.NotFound(route);
+            return problem;
         }
 
         return TypedResults.Stream(
@@ -44,15 +39,10 @@ public static class ExportEndpoints
         TimeProvider time,
         CancellationToken cancellationToken)
     {
-        if (!YearRoute.TryParse(scheme, year, out var route, out var problem))
+        var (route, found, problem) = await YearInvoices.LoadAsync(scheme, year, budgets, invoices, cancellationToken);
+        if (problem is not null)
         {
-            return ApiProblems.BadRequest(problem);
-        }
-
-        var found = await YearInvoices.FindAsync(route, budgets, invoices, cancellationToken);
-        if (found is null)
-        {
-            return YearInvoices.NotFound(route);
+            return problem;
         }
 
         return TypedResults.File(

@@ -68,14 +68,9 @@ public static class InvoiceEndpoints
         TimeProvider time,
         CancellationToken cancellationToken)
     {
-        if (!YearRoute.TryParse(scheme, year, out var route, out var problem))
-        {
-            return ApiProblems.BadRequest(problem);
-        }
-
-        var found = await YearInvoices.FindAsync(route, budgets, invoices, cancellationToken);
-        return found is null
-            ? YearInvoices.NotFound(route)
+        var (route, found, problem) = await YearInvoices.LoadAsync(scheme, year, budgets, invoices, cancellationToken);
+        return problem is not null
+            ? problem
             : TypedResults.Ok(YearSummary.From(route.Scheme, route.Year, found, SwedishCalendar.Today(time)));
     }
 
@@ -90,15 +85,10 @@ public static class InvoiceEndpoints
         TimeProvider time,
         CancellationToken cancellationToken)
     {
-        if (!InvoiceRoute.TryParse(scheme, year, number, out var key, out var problem))
+        var (key, invoice, problem) = await LoadAsync(scheme, year, number, invoices, cancellationToken);
+        if (problem is not null)
         {
-            return ApiProblems.BadRequest(problem);
-        }
-
-        var invoice = await invoices.FindAsync(key.Scheme, key.Year, key.Number, cancellationToken);
-        if (invoice is null)
-        {
-            return NotFound(key);
+            return problem;
         }
 
         var payments = await ledger.HistoryAsync(key, cancellationToken);
@@ -118,21 +108,32 @@ public static class InvoiceEndpoints
         InvoiceArchive archive,
         CancellationToken cancellationToken)
     {
-        if (!InvoiceRoute.TryParse(scheme, year, number, out var key, out var problem))
+        var (_, invoice, problem) = await LoadAsync(scheme, year, number, invoices, cancellationToken);
+        if (problem is not null)
         {
-            return ApiProblems.BadRequest(problem);
-        }
-
-        var invoice = await invoices.FindAsync(key.Scheme, key.Year, key.Number, cancellationToken);
-        if (invoice is null)
-        {
-            return NotFound(key);
+            return problem;
         }
 
         return TypedResults.Stream(
             body => archive.DownloadToAsync(invoice.BlobName, body, cancellationToken),
             "application/pdf",
             $"faktura-{invoice.Number}.pdf");
+    }
+
+    /// <summary>
+    /// The invoice from the raw route values, or the problem to answer with (400 malformed, 404 unknown); the
+    /// invoice is set exactly when the problem is not.
+    /// </summary>
+    internal static async Task<(InvoiceKey Key, Invoice Invoice, ProblemHttpResult? Problem)> LoadAsync(
+        string scheme, string year, string number, InvoiceStore invoices, CancellationToken cancellationToken)
+    {
+        if (!InvoiceRoute.TryParse(scheme, year, number, out var key, out var problem))
+        {
+            return (key, null!, ApiProblems.BadRequest(problem));
+        }
+
+        var invoice = await invoices.FindAsync(key.Scheme, key.Year, key.Number, cancellationToken);
+        return invoice is null ? (key, null!, NotFound(key)) : (key, invoice, null);
     }
 
     internal static ProblemHttpResult NotFound(InvoiceKey key) =>

@@ -15,6 +15,22 @@ internal static class YearInvoices
             ? null
             : await invoices.ListAsync(route.Scheme, route.Year, cancellationToken);
 
+    /// <summary>
+    /// The year's invoices from the raw route values, or the problem to answer with: 400 for a malformed scheme
+    /// or year, 404 for one without a budget.
+    /// </summary>
+    public static async Task<(YearRoute Route, IReadOnlyList<Invoice> Invoices, ProblemHttpResult? Problem)> LoadAsync(
+        string scheme, string year, BudgetStore budgets, InvoiceStore invoices, CancellationToken cancellationToken)
+    {
+        if (!YearRoute.TryParse(scheme, year, out var route, out var problem))
+        {
+            return (route, [], ApiProblems.BadRequest(problem));
+        }
+
+        var found = await FindAsync(route, budgets, invoices, cancellationToken);
+        return found is null ? (route, [], NotFound(route)) : (route, found, null);
+    }
+
     public static ProblemHttpResult NotFound(YearRoute route) =>
         ApiProblems.NotFound($"There is no budget for scheme {route.Scheme}, year {route.Year}.");
 }
