@@ -5,6 +5,7 @@ using Azure.Storage.Blobs;
 using Invoicing.Storage;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace Invoicing.Testing;
 
@@ -31,13 +32,20 @@ public static class TestServices
         string prefix,
         TimeProvider time,
         HttpPipelinePolicy? policy = null,
-        IDictionary<string, string?>? settings = null)
+        IDictionary<string, string?>? settings = null,
+        ILoggerProvider? log = null)
     {
         var configuration = new ConfigurationBuilder()
             .AddInMemoryCollection(settings ?? ExampleIssuer())
             .Build();
         var services = new ServiceCollection();
-        services.AddLogging();
+        services.AddLogging(logging =>
+        {
+            if (log is not null)
+            {
+                logging.AddProvider(log).SetMinimumLevel(LogLevel.Debug);
+            }
+        });
         services.AddSingleton(time);
         services.AddInvoicing(configuration);
 

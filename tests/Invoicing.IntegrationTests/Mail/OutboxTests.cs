@@ -438,17 +438,10 @@ internal sealed class MailScenario : IAsyncDisposable
         return new MailScenario(azurite, smtp, overrides ?? []);
     }
 
-    /// <summary>The registrations <c>AddInvoicing</c> is to get for mail.</summary>
-    public static void AddMail(IServiceCollection services, IConfiguration configuration)
-    {
-        services.Configure<SmtpOptions>(configuration.GetSection(SmtpOptions.Section));
-        services.AddSingleton<SmtpMailSender>();
-        services.AddSingleton<Outbox>();
-    }
-
     /// <summary>
     /// Another process's view of the same storage and SMTP server: its own storage clients (with
-    /// <paramref name="faults"/>) and its own outbox; <paramref name="overrides"/> change its settings.
+    /// <paramref name="faults"/>) and its own outbox, registered as the product registers them, with a log the
+    /// tests can read; <paramref name="overrides"/> change its settings.
     /// </summary>
     public ServiceProvider NewServices(Dictionary<string, string?>? overrides = null, FaultInjectionPolicy? faults = null)
     {
@@ -458,18 +451,7 @@ internal sealed class MailScenario : IAsyncDisposable
             settings[key] = value;
         }
 
-        var product = TestServices.Create(_azurite.ConnectionString, Prefix, Time, faults, settings);
-        _providers.Add(product);
-
-        // The product's storage and invoices as TestServices builds them, plus the mail registrations on top,
-        // with a log that the tests can read.
-        var services = new ServiceCollection();
-        services.AddLogging(logging => logging.AddProvider(Log).SetMinimumLevel(LogLevel.Debug));
-        services.AddSingleton<TimeProvider>(Time);
-        services.AddSingleton(product.GetRequiredService<InvoicingStorage>());
-        services.AddSingleton(product.GetRequiredService<InvoiceStore>());
-        AddMail(services, new ConfigurationBuilder().AddInMemoryCollection(settings).Build());
-        var provider = services.BuildServiceProvider();
+        var provider = TestServices.Create(_azurite.ConnectionString, Prefix, Time, faults, settings, Log);
         _providers.Add(provider);
         return provider;
     }
