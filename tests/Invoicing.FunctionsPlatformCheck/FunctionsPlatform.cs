@@ -125,7 +125,9 @@ public sealed partial class FunctionsPlatform : IAsyncLifetime, IAsyncDisposable
             UseShellExecute = false,
             ArgumentList = { Path.Combine(FunctionsAppBuild.StandInFolder, "StandInHost.dll"), AppFolder, steps, settings },
         };
-        start.Environment["STANDIN_LOG_DIR"] = Path.Combine(FunctionsAppBuild.WorkFolder, "logs");
+        var logs = Path.Combine(FunctionsAppBuild.WorkFolder, "logs");
+        start.Environment["STANDIN_LOG_DIR"] = logs;
+        BypassProxyForLoopback(start);
         using var process = Process.Start(start)!;
         var output = process.StandardOutput.ReadToEndAsync(cancellationToken);
         var errors = process.StandardError.ReadToEndAsync(cancellationToken);
@@ -141,7 +143,46 @@ public sealed partial class FunctionsPlatform : IAsyncLifetime, IAsyncDisposable
 
         var text = await output;
         var errorText = await errors;
-        return (process.ExitCode, errorText.Length == 0 ? text : text + "\n[stderr]\n" + errorText);
+        if (errorText.Length > 0)
+        {
+            text += "\n[stderr]\n" + errorText;
+        }
+
+        if (process.ExitCode != 0)
+        {
+            text += WorkerLogTail(Path.Combine(logs, "worker-stdout.log"));
+        }
+
+        return (process.ExitCode, text);
+    }
+
+    /// <summary>
+    /// Host and worker talk gRPC (HTTP/2 without TLS) over loopback, and the stand-in calls the worker's Kestrel on
+    /// localhost. An HTTP proxy from the environment (a CI sandbox's) cannot carry h2c: the worker's StartStream
+    /// fails ("unable to establish HTTP/2 connection") and it aborts. The real host never proxies loopback either.
+    /// </summary>
+    private static void BypassProxyForLoopback(ProcessStartInfo start)
+    {
+        foreach (var name in new[] { "no_proxy", "NO_PROXY" })
+        {
+            var current = Environment.GetEnvironmentVariable(name);
+            start.Environment[name] = string.IsNullOrWhiteSpace(current)
+                ? "127.0.0.1,localhost,::1"
+                : current.TrimEnd(',') + ",127.0.0.1,localhost,::1";
+        }
+    }
+
+    /// <summary>The worker's own output when the run failed: without it a crash before StartStream is a bare timeout.</summary>
+    private static string WorkerLogTail(string path)
+    {
+        if (!File.Exists(path))
+        {
+            return $"\n[worker log] {path} was not written";
+        }
+
+        var lines = File.ReadAllLines(path);
+        return $"\n[worker log, last {Math.Min(40, lines.Length)} of {lines.Length} lines of {path}]\n"
+            + string.Join('\n', lines.TakeLast(40));
     }
 
     public static JsonArray Metadata() =>
