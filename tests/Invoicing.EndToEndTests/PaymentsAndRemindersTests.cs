@@ -32,7 +32,7 @@ public sealed class PaymentsAndRemindersTests(AzuriteFixture azurite)
         var ocr = invoices.ToDictionary(i => i.GetProperty("debtorCode").GetString()!, i => i.GetProperty("ocr").GetString()!);
         var dueDate = DateOnly.Parse(invoices[0].GetProperty("dueDate").GetString()!, CultureInfo.InvariantCulture);
         var camt = Path.Combine(cli.WorkingDirectory, "camt054.xml");
-        await File.WriteAllBytesAsync(camt, new Camt054Builder(8)
+        await File.WriteAllBytesAsync(camt, new Camt054Builder(8) { Account = "9912346" }
             .Entry(new CamtEntry("43035.00", AccountServicerReference: "E2E-1", BookingDate: "2026-11-20", Transactions: [new(Ocr: ocr["1980"])]))
             .Entry(new CamtEntry("45601.00", AccountServicerReference: "E2E-2", BookingDate: "2026-11-20", Transactions: [new(Ocr: ocr["0380"])]))
             .Entry(new CamtEntry("75000.00", AccountServicerReference: "E2E-3", BookingDate: "2026-11-20", Transactions: [new(Ocr: ocr["REGION-03"])]))

@@ -53,8 +53,8 @@ public static class ReminderLetter
             reminder.OutboxMessageId,
             "reminder",
             party?.InvoiceEmail,
-            $"Påminnelse {reminder.Level}: faktura {invoice.Number} från {issuer.Name}",
-            $"""
+            issuer.MailSubject($"Påminnelse {reminder.Level}: faktura {invoice.Number} från {issuer.Name}"),
+            issuer.MailBody($"""
             Hej,
 
             Vi har ännu inte fått betalt för faktura {invoice.Number} ({SwedishFormat.Amount(invoice.Total)}, förföll {SwedishFormat.Date(invoice.DueDate)}).
@@ -66,7 +66,7 @@ public static class ReminderLetter
             Med vänliga hälsningar
             {issuer.Name}
             {issuer.ContactName}, {issuer.ContactPhone}, {issuer.ContactEmail}
-            """,
+            """),
             [new OutboxAttachment(StorageNames.RemindersContainer, reminder.BlobName, $"paminnelse-{invoice.Number}-{reminder.Level}.pdf")])
         {
             CancelIfPaid = invoice.Key,

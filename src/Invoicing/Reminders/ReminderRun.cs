@@ -41,7 +41,16 @@ public sealed partial class ReminderRun(
         var options = reminderOptions.Value;
         options.Validate();
         var issuer = Issuer.FromOptions(issuerOptions.Value);
-        var day = asOf ?? SwedishCalendar.Today(time);
+        var today = SwedishCalendar.Today(time);
+        var day = asOf ?? today;
+
+        // Real reminders from a day that has not come would use up each level early: only a dry run may look ahead.
+        if (day > today && !dryRun)
+        {
+            throw new DateInFutureException(
+                $"reminders as of {IsoDate.Format(day)}, after today ({IsoDate.Format(today)}), can only be a dry run; nothing was recorded or sent.");
+        }
+
         using var scope = logger.BeginScope(new Dictionary<string, object> { ["RunId"] = Guid.NewGuid().ToString("N"), ["AsOf"] = IsoDate.Format(day) });
         await storage.EnsureCreatedAsync(cancellationToken);
         var partyTable = await parties.GetAllAsync(cancellationToken);
