@@ -34,7 +34,8 @@ internal static class CliOptions
         // The same years the API accepts: a year 0 or 20260 names no budget and would only confuse the tables.
         option.Validators.Add(result =>
         {
-            if (result.Tokens.Count > 0 && result.GetValueOrDefault<int>() is < 2000 or > 2999)
+            if (result.Tokens.Count > 0
+                && !(int.TryParse(result.Tokens[0].Value, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var value) && value is >= 2000 and <= 2999))
             {
                 result.AddError($"--year {result.Tokens[0].Value} is not a year from 2000 to 2999.");
             }

@@ -45,7 +45,7 @@ public sealed class CliBadInputCatalogueTests(AzuriteFixture azurite)
         { "cli-import-bad-totals", ["payments", "import", "{file:bad-totals.txt}"], 1, "bad-totals.txt, line" },
         { "cli-mail-retry-unknown", ["mail", "retry", "no-such-message"], 1, "no-such-message" },
         { "cli-download-unwritable-out", ["invoices", "download", "202600014", "--year", "2026", "--out", "/proc/invoicing-cannot-write-here"], 1, "/proc/invoicing-cannot-write-here" },
-        { "cli-bad-storage", ["invoices", "list", "--year", "2026", "--storage", "this is not a connection string"], 1, "" },
+        { "cli-bad-storage", ["invoices", "list", "--year", "2026", "--storage", "this is not a connection string"], 1, "--storage (or INVOICING_STORAGE) is neither a storage connection string nor an https:// account URL" },
         { "cli-reconcile-missing-reference", ["reconcile", "--year", "2026", "--reference", "{dir}/missing.csv"], 1, "missing.csv" },
         { "cli-seed-missing-folder", ["seed", "--data", "{dir}/no-such-dataset"], 1, "does not exist" },
         { "cli-serve-bad-urls", ["serve", "--dev-role", "Invoicing.Finance", "--urls", "ftp://127.0.0.1:1"], 1, "--urls: 'ftp://127.0.0.1:1' is not an http:// or https:// address" },

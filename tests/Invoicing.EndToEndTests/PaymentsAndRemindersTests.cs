@@ -26,7 +26,7 @@ public sealed class PaymentsAndRemindersTests(AzuriteFixture azurite)
         Ok(await cli.RunAsync("seed", "--data", data));
         Ok(await cli.RunAsync("budget", "approve", "--year", "2026", "--decided-on", "2025-12-15", "--reference", "x"));
         Ok(await cli.RunAsync("run"));
-        Assert.Equal(30, (await smtp.WaitForAsync(30)).Count(m => m.Subject!.StartsWith("Faktura ", StringComparison.Ordinal)));
+        Assert.Equal(30, (await smtp.WaitForAsync(30)).Count(m => m.Subject!.StartsWith("EXEMPEL: Faktura ", StringComparison.Ordinal)));
 
         var invoices = await ListAsync(cli);
         var ocr = invoices.ToDictionary(i => i.GetProperty("debtorCode").GetString()!, i => i.GetProperty("ocr").GetString()!);
@@ -68,8 +68,8 @@ public sealed class PaymentsAndRemindersTests(AzuriteFixture azurite)
 
         var all = await RemindersAsync(smtp, 54);
         Assert.Equal(54, all.Count);
-        Assert.Equal(27, all.Count(m => m.Subject!.StartsWith("Påminnelse 2:", StringComparison.Ordinal)));
-        Assert.Equal(27, all.Where(m => m.Subject!.StartsWith("Påminnelse 2:", StringComparison.Ordinal)).Select(m => m.Envelope.To.Single()).Distinct().Count());
+        Assert.Equal(27, all.Count(m => m.Subject!.StartsWith("EXEMPEL: Påminnelse 2:", StringComparison.Ordinal)));
+        Assert.Equal(27, all.Where(m => m.Subject!.StartsWith("EXEMPEL: Påminnelse 2:", StringComparison.Ordinal)).Select(m => m.Envelope.To.Single()).Distinct().Count());
         using var outbox = JsonDocument.Parse(Ok(await cli.RunAsync("mail", "outbox", "--json")).Stdout);
         Assert.Equal(30 + 54, outbox.RootElement.EnumerateArray().Count(m => m.GetProperty("state").GetString() == "Sent"));
     }

@@ -146,6 +146,36 @@ public sealed class BadInputTests(AzuriteFixture azurite)
         Assert.All(await scenario.Get<InvoiceStore>().ListAsync(InvoicingScenario.Scheme, 2026, CancellationToken.None), i => Assert.Equal(0, i.ReminderLevel));
     }
 
+    [Fact]
+    public async Task A_reserved_number_whose_invoice_could_not_be_issued_is_issued_under_that_number_once_the_party_is_corrected()
+    {
+        await using var scenario = new InvoicingScenario(azurite);
+        await scenario.SeedAndApproveAsync();
+        using var process = new CancellationTokenSource();
+        // The fifth invoice's PDF never gets written: its number is reserved, its invoice is not issued.
+        scenario.Faults.Arm(
+            r => r.Method == Azure.Core.RequestMethod.Put && r.Uri.Path.Contains("-invoices/", StringComparison.Ordinal), FaultTiming.BeforeSending, skip: 4, beforeThrow: process.Cancel);
+        await Record.ExceptionAsync(() => scenario.RunAsync(cancellationToken: process.Token));
+        var issued = await scenario.Get<InvoiceStore>().ListAsync(InvoicingScenario.Scheme, 2026, CancellationToken.None);
+        var reserved = await scenario.Get<InvoiceNumberSeries>().ListAsync("vasteras-stad", 2026, CancellationToken.None);
+        var gap = Assert.Single(reserved, r => issued.All(i => i.Number != r.Number));
+
+        // Finance corrects the party (here: its name) and seeds again; the approved budget stays as decided.
+        var dataset = InvoicingScenario.BundledDataset;
+        var corrected = dataset with
+        {
+            Parties = [.. dataset.Parties.Select(p => p.Code == gap.Debtor ? new Party(p.Code, p.Kind, "Rättat namn kommun", p.County, p.OrganisationNumber, p.AddressLines, p.InvoiceEmail, p.BuyerReference) : p)],
+        };
+        Assert.Equal(Dataset.SeedOutcome.BudgetAlreadyApproved, await scenario.Get<Dataset.DatasetSeeder>().SeedAsync(corrected, CancellationToken.None));
+        Assert.Equal("Rättat namn kommun", (await scenario.Get<PartyStore>().GetAllAsync(CancellationToken.None))[gap.Debtor].Name);
+        var run = await scenario.RunAsync();
+
+        Assert.True(run.Succeeded);
+        await scenario.AssertOneCompleteSetAsync();
+        var repaired = (await scenario.Get<InvoiceStore>().ListAsync(InvoicingScenario.Scheme, 2026, CancellationToken.None)).Single(i => i.Number == gap.Number);
+        Assert.Equal((gap.Debtor, "Rättat namn kommun", gap.IssueDate), (repaired.DebtorCode, repaired.DebtorName, repaired.IssueDate));
+    }
+
     private static async Task AssertNothingIssuedAsync(InvoicingScenario scenario)
     {
         Assert.Empty(await scenario.Get<InvoiceStore>().ListAsync(InvoicingScenario.Scheme, 2026, CancellationToken.None));

@@ -31,7 +31,7 @@ public sealed class DatasetBadInputTests(AzuriteFixture azurite)
         { "dataset-address-line-too-long", "parties.csv", Habo, $"0305,Municipality,Håbo kommun,03,,{new string('G', 80)},,", "field address_lines" },
         { "dataset-five-address-lines", "parties.csv", Habo, "0305,Municipality,Håbo kommun,03,,a|b|c|d|e,,", "field address_lines: 'a|b|c|d|e': has more than 4 lines" },
         { "dataset-buyer-reference-too-long", "parties.csv", Habo, $"0305,Municipality,Håbo kommun,03,,,,{new string('R', 200)}", "field buyer_reference" },
-        { "dataset-population-5e18", "populations.csv", "1980,161236", "1980,5000000000000000000", "populations.csv, row 2, field population: '5000000000000000000': population must be a whole number from 1 to 20000000." },
+        { "dataset-population-5e18", "populations.csv", "1980,161236", "1980,5000000000000000000", "populations.csv, row 2, field population: '5000000000000000000': population must be a positive whole number, at most 20000000." },
         { "dataset-population-9e18", "populations.csv", "1980,161236", "1980,9000000000000000000", "field population: '9000000000000000000'" },
         { "dataset-population-zero", "populations.csv", "1980,161236", "1980,0", "field population: '0'" },
         { "dataset-population-above-bound", "populations.csv", "1980,161236", "1980,20000001", "field population: '20000001'" },

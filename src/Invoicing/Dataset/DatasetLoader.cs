@@ -28,8 +28,8 @@ public static class DatasetLoader
 
         try
         {
-            var parties = ReadParties(KnownColumnsOnly(CsvTable.Read(Path.Combine(directory, PartiesFile)), PartyColumns));
-            var snapshots = ReadPopulations(KnownColumnsOnly(CsvTable.Read(Path.Combine(directory, PopulationsFile)), PopulationColumns));
+            var parties = ReadParties(KnownColumnsOnly(CsvTable.Read(Path.Combine(directory, PartiesFile)), PartyColumns, required: 3));
+            var snapshots = ReadPopulations(KnownColumnsOnly(CsvTable.Read(Path.Combine(directory, PopulationsFile)), PopulationColumns, required: 5));
             var budget = ReadBudget(Path.Combine(directory, BudgetFile));
             BudgetAllocator.Allocate(
                 budget,
@@ -51,8 +51,14 @@ public static class DatasetLoader
     private static readonly string[] PopulationColumns = ["snapshot", "code", "population", "source", "reference_date"];
 
     /// <summary>A column the loader does not know is a typo until shown otherwise: read silently, it would drop its data.</summary>
-    private static CsvTable KnownColumnsOnly(CsvTable table, string[] known)
+    private static CsvTable KnownColumnsOnly(CsvTable table, string[] known, int required)
     {
+        foreach (var column in known.Take(required))
+        {
+            // A missing column is named as such (a renamed one is then also unknown, but missing says more).
+            table.ColumnIndex(column);
+        }
+
         if (table.Header.FirstOrDefault(column => !known.Contains(column, StringComparer.Ordinal)) is { } unknown)
         {
             throw new CsvException($"{table.Source}, row 1, header: unknown column '{Documents.DocumentText.Quote(unknown)}'; the columns are {string.Join(", ", known)}.");
@@ -83,7 +89,7 @@ public static class DatasetLoader
                 : table.Parse(row, "address_lines", s => s.Split('|', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries) is { Length: <= Party.MaxAddressLines } lines
                     ? lines.Select(line => DocumentText.Check(line, Party.MaxAddressLineLength)).ToArray()
                     : throw new FormatException($"has more than {Party.MaxAddressLines} lines ('|' between lines)."));
-            var name = table.Parse(row, "name", s => s.Length == 0 ? throw new FormatException("a party needs a name.") : DocumentText.Check(s, Party.MaxNameLength));
+            var name = table.Parse(row, "name", s => s.Length == 0 ? throw new FormatException($"Party {code} has no name.") : DocumentText.Check(s, Party.MaxNameLength));
             var email = table.OptionalField(row, "invoice_email") is null ? null : table.Parse(row, "invoice_email", InvoiceEmail.Parse);
             var buyerReference = table.OptionalField(row, "buyer_reference") is null ? null
                 : table.Parse(row, "buyer_reference", s => DocumentText.Check(s, Party.MaxBuyerReferenceLength));
@@ -102,7 +108,7 @@ public static class DatasetLoader
             Code = table.Parse(row, "code", s => new PartyCode(s)),
             Population = table.Parse(row, "population", s => long.TryParse(s, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var n) && n is > 0 and <= PopulationSnapshot.MaxPopulation
                 ? n
-                : throw new FormatException($"population must be a whole number from 1 to {PopulationSnapshot.MaxPopulation}.")),
+                : throw new FormatException($"population must be a positive whole number, at most {PopulationSnapshot.MaxPopulation}.")),
             Source = table.Field(row, "source"),
             Date = table.Parse(row, "reference_date", IsoDate.Parse),
         }).ToList();

@@ -30,9 +30,10 @@ public sealed partial record PopulationSnapshot(string Id, string Source, DateOn
     {
         foreach (var (code, population) in populations)
         {
-            if (population is <= 0 or > MaxPopulation)
+            // Zero and negative figures are the allocator's to name with the budget line; the bound keeps sums exact.
+            if (population > MaxPopulation)
             {
-                throw new FormatException($"Population snapshot '{id}': population {population} of {code} is not from 1 to {MaxPopulation}.");
+                throw new FormatException($"Population snapshot '{id}': population {population} of {code} is above {MaxPopulation}.");
             }
         }
 

@@ -1,5 +1,6 @@
 using Azure;
 using Azure.Data.Tables;
+using Invoicing.Budgets;
 using Invoicing.Documents;
 using Invoicing.Invoices;
 using Invoicing.Issuers;
@@ -25,6 +26,7 @@ namespace Invoicing.Reminders;
 public sealed partial class ReminderRun(
     InvoicingStorage storage,
     PartyStore parties,
+    BudgetStore budgets,
     InvoicePdfRenderer renderer,
     InvoiceArchive archive,
     Outbox outbox,
@@ -173,7 +175,8 @@ public sealed partial class ReminderRun(
         var reminder = found.Value!.ToRecord();
         if (!await archive.ExistsAsync(StorageNames.RemindersContainer, reminder.BlobName, cancellationToken))
         {
-            var pdf = renderer.Render(ReminderLetter.Document(invoice, reminder, party, issuer));
+            var schemeName = (await budgets.FindAsync(invoice.Scheme, invoice.Year, cancellationToken))?.SchemeName ?? invoice.Scheme.Value;
+            var pdf = renderer.Render(ReminderLetter.Document(invoice, reminder, party, issuer, schemeName));
             await archive.WriteIfAbsentAsync(StorageNames.RemindersContainer, reminder.BlobName, pdf, cancellationToken);
         }
 
