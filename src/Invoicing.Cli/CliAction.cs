@@ -53,7 +53,7 @@ internal static class CliAction
             AggregateException { InnerExceptions.Count: 1 } aggregate => (aggregate.InnerException!.Message, Unexpected),
             _ => ($"{FirstLine(e.Message)} ({e.GetType().Name}; run again with --verbose for details)", Unexpected),
         };
-        await Console.Error.WriteLineAsync("error: " + FirstLine(message));
+        await Console.Error.WriteLineAsync("error: " + OneLine(message));
         if (verbose)
         {
             await Console.Error.WriteLineAsync(e.ToString());
@@ -63,6 +63,10 @@ internal static class CliAction
     }
 
     private static string FirstLine(string text) => text.Split('\n', 2)[0].TrimEnd('\r');
+
+    /// <summary>A message listing several problems (one per line) joined into the one line an error gets.</summary>
+    private static string OneLine(string text) =>
+        string.Join(' ', text.Split(['\r', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
 
     public static T Get<T>(this IServiceProvider services)
         where T : notnull => services.GetRequiredService<T>();
