@@ -3,19 +3,25 @@ using Azure;
 using Invoicing.Budgets;
 using Invoicing.Csv;
 using Invoicing.Dataset;
+using Invoicing.Invoices;
 using Invoicing.Issuers;
+using Invoicing.Payments.BankFiles;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Invoicing.Cli;
 
 /// <summary>
-/// Runs a command body with its services, and turns the problems a user can fix into one clear line on
-/// stderr and exit code 1 (unexpected failures keep their stack trace).
+/// Runs a command body with its services, and turns every failure into one clear line on stderr: exit code 1
+/// for problems a user can fix, <see cref="Unexpected"/> for the rest.
 /// </summary>
 internal static class CliAction
 {
     public const int Ok = 0;
     public const int Failed = 1;
+    public const int Usage = 2;
+
+    /// <summary>Something failed that the user cannot fix by changing the input; the message says what.</summary>
+    public const int Unexpected = 5;
 
     public static void Set(Command command, Func<ParseResult, IServiceProvider, CancellationToken, Task<int>> body) =>
         command.SetAction(async (parse, cancellationToken) =>
@@ -25,18 +31,42 @@ internal static class CliAction
                 await using var services = await CliServices.CreateAsync(parse, cancellationToken);
                 return await body(parse, services, cancellationToken);
             }
-            catch (Exception e) when (e is CliException or BudgetValidationException or BudgetStateException or BudgetNotFoundException
-                or IssuerConfigurationException or DatasetException or CsvException or InvalidDataException)
+            catch (Exception e) when (!cancellationToken.IsCancellationRequested)
             {
-                await Console.Error.WriteLineAsync("error: " + e.Message);
-                return Failed;
-            }
-            catch (RequestFailedException e)
-            {
-                await Console.Error.WriteLineAsync($"error: storage answered {e.Status} {e.ErrorCode}: {e.Message.Split('\n')[0]}");
-                return Failed;
+                return await ReportAsync(e, parse.GetValue(CliOptions.Verbose));
             }
         });
+
+    /// <summary>
+    /// Every failure is one line on stderr starting <c>error:</c>, never a stack trace (that only with
+    /// <c>--verbose</c>): what the user can fix exits 1, anything else <see cref="Unexpected"/>.
+    /// </summary>
+    public static async Task<int> ReportAsync(Exception e, bool verbose)
+    {
+        var (message, code) = e switch
+        {
+            CliException or BudgetValidationException or BudgetStateException or BudgetNotFoundException or IssuerConfigurationException or KeyNotFoundException
+                or DatasetException or CsvException or InvalidDataException or BankFileException or InvalidPaymentException
+                or DateInFutureException or FormatException or ArgumentException => (e.Message, Failed),
+            RequestFailedException storage => ($"storage answered {storage.Status} {storage.ErrorCode}: {FirstLine(storage.Message)}", Failed),
+            UnauthorizedAccessException or IOException => (e.Message, Failed),
+            AggregateException { InnerExceptions.Count: 1 } aggregate => (aggregate.InnerException!.Message, Unexpected),
+            _ => ($"{FirstLine(e.Message)} ({e.GetType().Name}; run again with --verbose for details)", Unexpected),
+        };
+        await Console.Error.WriteLineAsync("error: " + OneLine(message));
+        if (verbose)
+        {
+            await Console.Error.WriteLineAsync(e.ToString());
+        }
+
+        return code;
+    }
+
+    private static string FirstLine(string text) => text.Split('\n', 2)[0].TrimEnd('\r');
+
+    /// <summary>A message listing several problems (one per line) joined into the one line an error gets.</summary>
+    private static string OneLine(string text) =>
+        string.Join(' ', text.Split(['\r', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
 
     public static T Get<T>(this IServiceProvider services)
         where T : notnull => services.GetRequiredService<T>();

@@ -23,11 +23,25 @@ internal static class CliOptions
         Recursive = true,
     };
 
-    public static Option<int> Year(bool required = true) => new("--year")
+    public static Option<int> Year(bool required = true)
     {
-        Description = "Budget year, e.g. 2026.",
-        Required = required,
-    };
+        var option = new Option<int>("--year")
+        {
+            Description = "Budget year, e.g. 2026.",
+            Required = required,
+        };
+
+        // The same years the API accepts: a year 0 or 20260 names no budget and would only confuse the tables.
+        option.Validators.Add(result =>
+        {
+            if (result.Tokens.Count > 0
+                && !(int.TryParse(result.Tokens[0].Value, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var value) && value is >= 2000 and <= 2999))
+            {
+                result.AddError($"--year {result.Tokens[0].Value} is not a year from 2000 to 2999.");
+            }
+        });
+        return option;
+    }
 
     public static readonly Option<bool> Json = new("--json")
     {

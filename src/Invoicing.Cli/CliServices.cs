@@ -45,6 +45,17 @@ internal static class CliServices
         var storageInput = parse.GetValue(CliOptions.Storage) ?? Environment.GetEnvironmentVariable("INVOICING_STORAGE");
         var storage = StorageOptions.FromUserInput(storageInput ?? configuration[$"{StorageOptions.Section}:ConnectionString"]);
         storage.NamePrefix = configuration[$"{StorageOptions.Section}:NamePrefix"] ?? "";
+        if (storage.ConnectionString is { } connectionString && connectionString != StorageOptions.DevelopmentStorage)
+        {
+            try
+            {
+                _ = new Azure.Data.Tables.TableServiceClient(connectionString);
+            }
+            catch (Exception e) when (e is FormatException or InvalidOperationException or ArgumentException)
+            {
+                throw new CliException($"--storage (or INVOICING_STORAGE) is neither a storage connection string nor an https:// account URL: {e.Message}");
+            }
+        }
         if (storage.ConnectionString == StorageOptions.DevelopmentStorage)
         {
             await LocalAzurite.EnsureRunningAsync(Console.Error, cancellationToken);

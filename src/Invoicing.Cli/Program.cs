@@ -19,4 +19,17 @@ var root = new RootCommand("Invoicing: contributions to shared public-sector wor
     ServeCommand.Create(),
 };
 
-return await root.Parse(args).InvokeAsync();
+var parse = root.Parse(args);
+if (parse.Errors.Count > 0)
+{
+    // A wrong command line is usage (exit 2), reported like every other error: one line each, no help dump.
+    foreach (var error in parse.Errors)
+    {
+        await Console.Error.WriteLineAsync("error: " + error.Message);
+    }
+
+    await Console.Error.WriteLineAsync("Run with --help for the commands and options.");
+    return CliAction.Usage;
+}
+
+return await parse.InvokeAsync();

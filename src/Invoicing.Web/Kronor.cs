@@ -4,5 +4,5 @@ namespace Invoicing.Web;
 public static class Kronor
 {
     /// <summary>Multiplying by 0.01m gives the decimal a scale of two, which System.Text.Json writes as two decimals.</summary>
-    public static decimal From(Money money) => money.Ore * 0.01m;
+    public static decimal From(Money money) => money.ToKronorDecimal();
 }

@@ -82,6 +82,51 @@ public sealed class ServeTests(AzuriteFixture azurite)
         Assert.Contains("not loopback", result.Stderr, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Serve_on_loopback_refuses_other_host_names_and_changes_from_another_origin_even_with_a_development_role()
+    {
+        using var cli = new CliRunner(azurite);
+        Ok(await cli.RunAsync("seed"));
+        Ok(await cli.RunAsync("budget", "approve", "--year", "2026", "--decided-on", "2025-12-15", "--reference", "x"));
+        Ok(await cli.RunAsync("run"));
+        var port = FreePort();
+        await using var serve = await ServeProcess.StartAsync(cli, azurite, port, "--dev-role", "Invoicing.Finance", "--urls", $"http://127.0.0.1:{port}");
+        using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
+        var storage = new Invoicing.Storage.InvoicingStorage(
+            new Azure.Data.Tables.TableServiceClient(azurite.ConnectionString), new Azure.Storage.Blobs.BlobServiceClient(azurite.ConnectionString), cli.Prefix);
+        var before = await StorageContents.TakeAsync(storage);
+
+        HttpRequestMessage Payment(string? host, string? origin)
+        {
+            var request = new HttpRequestMessage(HttpMethod.Post, "/api/invoices/region-mitt-pom/2026/202600014/payments")
+            {
+                Content = new StringContent("""{"amount":"100","date":"2026-03-01"}""", System.Text.Encoding.UTF8, "application/json"),
+            };
+            request.Headers.Host = host;
+            if (origin is not null)
+            {
+                request.Headers.Add("Origin", origin);
+            }
+
+            return request;
+        }
+
+        using var rebound = await http.SendAsync(Payment("evil.example", "https://evil.example"));
+        using var reboundRead = await http.SendAsync(new HttpRequestMessage(HttpMethod.Get, "/api/me") { Headers = { Host = $"evil.example:{port}" } });
+        using var foreign = await http.SendAsync(Payment(null, "https://evil.example"));
+        using var nullOrigin = await http.SendAsync(Payment(null, "null"));
+
+        Assert.Equal(HttpStatusCode.BadRequest, rebound.StatusCode);
+        Assert.Contains("evil.example", await rebound.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.BadRequest, reboundRead.StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, foreign.StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, nullOrigin.StatusCode);
+        Assert.Equal(before, await StorageContents.TakeAsync(storage));
+
+        using var own = await http.SendAsync(Payment($"localhost:{port}", $"http://localhost:{port}"));
+        Assert.Equal(HttpStatusCode.Created, own.StatusCode);
+    }
+
     private static CliResult Ok(CliResult result)
     {
         Assert.True(result.ExitCode == 0, result.ToString());

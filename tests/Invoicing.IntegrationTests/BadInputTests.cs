@@ -113,6 +113,69 @@ public sealed class BadInputTests(AzuriteFixture azurite)
         Assert.Equal(new DateOnly(2025, 12, 15), stored.Decision!.DecidedOn);
     }
 
+    [Fact]
+    public async Task A_budget_decision_dated_after_today_is_refused_and_nothing_is_written()
+    {
+        await using var scenario = new InvoicingScenario(azurite);
+        var dataset = InvoicingScenario.BundledDataset;
+        await scenario.Get<Dataset.DatasetSeeder>().SeedAsync(dataset, CancellationToken.None);
+        var before = await StorageContents.TakeAsync(scenario.Get<InvoicingStorage>());
+
+        var error = await Assert.ThrowsAsync<DateInFutureException>(() => scenario.Get<BudgetApproval>().ApproveAsync(
+            dataset.Budget.Scheme, dataset.Budget.Year, new BudgetDecision(new DateOnly(2026, 1, 21), "tomorrow"), CancellationToken.None));
+
+        Assert.Equal("region-mitt-pom 2026: the decision date 2026-01-21 is after today (2026-01-20); approve a budget once it has been decided.", error.Message);
+        Assert.Equal(before, await StorageContents.TakeAsync(scenario.Get<InvoicingStorage>()));
+    }
+
+    [Fact]
+    public async Task Reminders_as_of_a_day_after_today_are_only_a_dry_run_and_use_up_no_level()
+    {
+        await using var scenario = new InvoicingScenario(azurite);
+        await scenario.SeedAndApproveAsync();
+        await scenario.RunAsync();
+        var run = scenario.Get<Invoicing.Reminders.ReminderRun>();
+        var before = await StorageContents.TakeAsync(scenario.Get<InvoicingStorage>());
+
+        var error = await Assert.ThrowsAsync<DateInFutureException>(() => run.RunAsync(new DateOnly(2027, 1, 5), dryRun: false, CancellationToken.None));
+        var dryRun = await run.RunAsync(new DateOnly(2027, 1, 5), dryRun: true, CancellationToken.None);
+
+        Assert.Contains("reminders as of 2027-01-05, after today (2026-01-20), can only be a dry run", error.Message, StringComparison.Ordinal);
+        Assert.NotEmpty(dryRun.Actions);
+        Assert.Equal(before, await StorageContents.TakeAsync(scenario.Get<InvoicingStorage>()));
+        Assert.All(await scenario.Get<InvoiceStore>().ListAsync(InvoicingScenario.Scheme, 2026, CancellationToken.None), i => Assert.Equal(0, i.ReminderLevel));
+    }
+
+    [Fact]
+    public async Task A_reserved_number_whose_invoice_could_not_be_issued_is_issued_under_that_number_once_the_party_is_corrected()
+    {
+        await using var scenario = new InvoicingScenario(azurite);
+        await scenario.SeedAndApproveAsync();
+        using var process = new CancellationTokenSource();
+        // The fifth invoice's PDF never gets written: its number is reserved, its invoice is not issued.
+        scenario.Faults.Arm(
+            r => r.Method == Azure.Core.RequestMethod.Put && r.Uri.Path.Contains("-invoices/", StringComparison.Ordinal), FaultTiming.BeforeSending, skip: 4, beforeThrow: process.Cancel);
+        await Record.ExceptionAsync(() => scenario.RunAsync(cancellationToken: process.Token));
+        var issued = await scenario.Get<InvoiceStore>().ListAsync(InvoicingScenario.Scheme, 2026, CancellationToken.None);
+        var reserved = await scenario.Get<InvoiceNumberSeries>().ListAsync("vasteras-stad", 2026, CancellationToken.None);
+        var gap = Assert.Single(reserved, r => issued.All(i => i.Number != r.Number));
+
+        // Finance corrects the party (here: its name) and seeds again; the approved budget stays as decided.
+        var dataset = InvoicingScenario.BundledDataset;
+        var corrected = dataset with
+        {
+            Parties = [.. dataset.Parties.Select(p => p.Code == gap.Debtor ? new Party(p.Code, p.Kind, "Rättat namn kommun", p.County, p.OrganisationNumber, p.AddressLines, p.InvoiceEmail, p.BuyerReference) : p)],
+        };
+        Assert.Equal(Dataset.SeedOutcome.BudgetAlreadyApproved, await scenario.Get<Dataset.DatasetSeeder>().SeedAsync(corrected, CancellationToken.None));
+        Assert.Equal("Rättat namn kommun", (await scenario.Get<PartyStore>().GetAllAsync(CancellationToken.None))[gap.Debtor].Name);
+        var run = await scenario.RunAsync();
+
+        Assert.True(run.Succeeded);
+        await scenario.AssertOneCompleteSetAsync();
+        var repaired = (await scenario.Get<InvoiceStore>().ListAsync(InvoicingScenario.Scheme, 2026, CancellationToken.None)).Single(i => i.Number == gap.Number);
+        Assert.Equal((gap.Debtor, "Rättat namn kommun", gap.IssueDate), (repaired.DebtorCode, repaired.DebtorName, repaired.IssueDate));
+    }
+
     private static async Task AssertNothingIssuedAsync(InvoicingScenario scenario)
     {
         Assert.Empty(await scenario.Get<InvoiceStore>().ListAsync(InvoicingScenario.Scheme, 2026, CancellationToken.None));

@@ -21,6 +21,7 @@ public static class TestServices
         ["Invoicing:Issuer:AddressLines:1"] = "721 00 Västerås",
         ["Invoicing:Issuer:OrganisationNumber"] = "212000-0001",
         ["Invoicing:Issuer:Bankgiro"] = "991-2346",
+        ["Invoicing:Issuer:ReceivingAccounts:0"] = "SE45 5000 0000 0583 9825 7466",
         ["Invoicing:Issuer:ContactName"] = "Ekonomiservice",
         ["Invoicing:Issuer:ContactPhone"] = "021-00 00 00",
         ["Invoicing:Issuer:ContactEmail"] = "faktura@example.se",

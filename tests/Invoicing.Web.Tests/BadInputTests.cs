@@ -62,6 +62,8 @@ public sealed class BadInputTests(WebFixture fixture)
         """{"amount":"100","date":"1 mars 2026"}""",
         """{"amount":"100"}""",
         """{"amount":"100","date":"2026-03-03"}""",
+        """{"amount":"100","date":"1900-01-01"}""",
+        """{"amount":"100","date":"2025-12-31"}""",
         """{"amount":"100","date":"2026-03-01","note":"{long}"}""",
         """not json""",
         """[1, 2]""",
@@ -170,6 +172,73 @@ public sealed class BadInputTests(WebFixture fixture)
         await (await client.PostPaymentAsync("202600014", new { amount = "100", date = "2026-03-01" })).ProblemAsync(HttpStatusCode.Forbidden);
         await (await client.PostAsync("/api/bank-files", await BankFileUploads.CamtAsync(world, "202600014"))).ProblemAsync(HttpStatusCode.Forbidden);
 
+        Assert.Equal(before, await StorageSnapshot.TakeAsync(world));
+    }
+
+    [Fact]
+    public async Task A_change_whose_origin_is_another_site_is_403_even_without_sec_fetch_site_and_nothing_is_written()
+    {
+        var world = fixture.Shared;
+        var client = world.Finance();
+        client.DefaultRequestHeaders.Add("Origin", "https://evil.example");
+        var before = await StorageSnapshot.TakeAsync(world);
+
+        var payment = await (await client.PostPaymentAsync("202600014", new { amount = "100", date = "2026-03-01" })).ProblemAsync(HttpStatusCode.Forbidden);
+        await (await client.PostAsync("/api/bank-files", await BankFileUploads.CamtAsync(world, "202600014"))).ProblemAsync(HttpStatusCode.Forbidden);
+
+        Assert.Contains("not from a page of another site", payment, StringComparison.Ordinal);
+        Assert.Equal(before, await StorageSnapshot.TakeAsync(world));
+    }
+
+    /// <summary>Case id, file name, file, expected text in the 400's detail.</summary>
+    public static TheoryData<string, string, byte[], string> BadBankFiles()
+    {
+        const string Ocr = "12345678903";
+        return new()
+        {
+            {
+                "api-bank-file-other-iban", "other.xml",
+                new Camt054Builder(8) { Account = "SE3550000000054910000003" }.Entry(new CamtEntry("100.00", AccountServicerReference: "O-1", BookingDate: "2026-03-01", Transactions: [new(Ocr: Ocr)])).ToBytes(),
+                "addressed to account SE3550000000054910000003, which is not ours"
+            },
+            {
+                "api-bank-file-other-bankgiro", "BGMAX.txt",
+                new BgMaxBuilder().Start().Opening("50501055").Payment(Ocr, 10_000, "000000000001").Deposit("20260301", "00001").End().ToLatin1(),
+                "addressed to account 50501055, which is not ours"
+            },
+            {
+                "api-bank-file-reference-100000-characters", "long.xml",
+                new Camt054Builder(8)
+                    .Entry(new CamtEntry("100.00", AccountServicerReference: "L-1", BookingDate: "2026-03-01", Transactions: [new(Ocr: Ocr)]))
+                    .Entry(new CamtEntry("100.00", AccountServicerReference: "L-2", BookingDate: "2026-03-01", Transactions: [new(Unstructured: new string('7', 100_000))])).ToBytes(),
+                "is 100000 characters; at most 140 are kept"
+            },
+            {
+                "api-bank-file-payer-name-too-long", "name.xml",
+                new Camt054Builder(8).Entry(new CamtEntry("100.00", AccountServicerReference: "N-1", BookingDate: "2026-03-01", Transactions: [new(Ocr: Ocr, Debtor: new string('N', 500))])).ToBytes(),
+                "payer name (RltdPties/Dbtr) is 500 characters"
+            },
+            {
+                "api-bank-file-bad-reversal-indicator", "rvsl.xml",
+                new Camt054Builder(8).Entry(new CamtEntry("100.00", AccountServicerReference: "R-1", BookingDate: "2026-03-01", Transactions: [new(Ocr: Ocr)])).ToXml()
+                    .Replace("<CdtDbtInd>CRDT</CdtDbtInd>\n", "<CdtDbtInd>CRDT</CdtDbtInd><RvslInd>kanske</RvslInd>\n", StringComparison.Ordinal).Replace("<CdtDbtInd>CRDT</CdtDbtInd><Sts>", "<CdtDbtInd>CRDT</CdtDbtInd><RvslInd>kanske</RvslInd><Sts>", StringComparison.Ordinal)
+                    .Select(c => (byte)c).ToArray(),
+                "'kanske' is neither true nor false"
+            },
+        };
+    }
+
+    [Theory]
+    [MemberData(nameof(BadBankFiles))]
+    public async Task A_bank_file_that_cannot_be_booked_whole_is_400_naming_the_problem_and_nothing_is_written(string id, string name, byte[] content, string expected)
+    {
+        var world = fixture.Shared;
+        var before = await StorageSnapshot.TakeAsync(world);
+
+        var detail = await (await world.Finance().PostAsync("/api/bank-files", BankFileUploads.File(name, content))).ProblemAsync(HttpStatusCode.BadRequest);
+
+        Assert.True(detail.Contains(expected, StringComparison.Ordinal), $"{id}: {detail}");
+        Assert.StartsWith("Nothing was booked", detail, StringComparison.Ordinal);
         Assert.Equal(before, await StorageSnapshot.TakeAsync(world));
     }
 

@@ -24,7 +24,9 @@ internal static class InvoicesCommands
             var invoices = await services.Get<InvoiceStore>().ListAsync(services.Get<CliSettings>().Scheme, parse.GetValue(year), cancellationToken);
             if (parse.GetValue(CliOptions.Json))
             {
-                CliJson.Write(invoices.Select(InvoiceOutput.From));
+                // The same contract as the API's invoice list (docs/api.md), so a script can read either.
+                var today = SwedishCalendar.Today(services.Get<TimeProvider>());
+                CliJson.Write(invoices.Select(i => Web.Contracts.InvoiceSummary.From(i, today)));
             }
             else
             {

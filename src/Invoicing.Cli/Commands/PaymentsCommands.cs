@@ -64,27 +64,7 @@ internal static class PaymentsCommands
             var report = await services.Get<PaymentImport>().ImportAsync(bankFile, cancellationToken);
             if (parse.GetValue(CliOptions.Json))
             {
-                CliJson.Write(new
-                {
-                    source = report.Source,
-                    format = report.Format.ToString(),
-                    booked = report.Booked,
-                    alreadyBooked = report.AlreadyBooked,
-                    unmatched = report.Unmatched,
-                    alreadyUnmatched = report.AlreadyUnmatched,
-                    entries = report.Lines.Select(l => new
-                    {
-                        entryReference = l.Entry.EntryReference,
-                        amount = l.Entry.Amount.ToKronorDecimal(),
-                        date = IsoDate.Format(l.Entry.BookingDate),
-                        reference = l.Entry.Reference,
-                        outcome = l.Outcome.ToString(),
-                        invoice = l.Booking?.Invoice.Number.ToString(),
-                        statusAfter = l.Booking?.After.ToString(),
-                        flag = l.Booking?.Flag.ToString(),
-                        reason = l.Reason,
-                    }),
-                });
+                CliJson.Write(Web.Contracts.ImportReportView.From(report));
                 return CliAction.Ok;
             }
 

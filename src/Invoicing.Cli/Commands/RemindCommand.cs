@@ -22,26 +22,7 @@ internal static class RemindCommand
             var summary = await services.Get<ReminderRun>().RunAsync(day, parse.GetValue(dryRun), cancellationToken);
             if (parse.GetValue(CliOptions.Json))
             {
-                CliJson.Write(new
-                {
-                    asOf = IsoDate.Format(summary.AsOf),
-                    dryRun = summary.DryRun,
-                    remindersRecorded = summary.RemindersRecorded,
-                    manualFollowUps = summary.ManualFollowUps,
-                    actions = summary.Actions.Select(a => new
-                    {
-                        invoice = a.Invoice.Number.ToString(),
-                        scheme = a.Invoice.Scheme.Value,
-                        year = a.Invoice.Year,
-                        debtorName = a.DebtorName,
-                        step = a.Step,
-                        amount = a.Amount.ToKronorDecimal(),
-                        email = a.Email,
-                        recorded = a.Recorded,
-                    }),
-                    delivery = summary.Delivery,
-                    deliverySkipped = summary.DeliverySkipped,
-                });
+                CliJson.Write(Web.Contracts.ReminderRunView.From(summary));
                 return summary.Succeeded ? CliAction.Ok : RunCommand.PartlyFailed;
             }
 

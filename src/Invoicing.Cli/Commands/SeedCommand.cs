@@ -26,6 +26,6 @@ internal static class SeedCommand
         var outcome = await services.Get<DatasetSeeder>().SeedAsync(dataset, cancellationToken);
         await output.WriteLineAsync(outcome == SeedOutcome.Seeded
             ? $"Seeded {dataset.Parties.Count} parties, {dataset.Snapshots.Count} population snapshots and budget {dataset.Budget.Key} (draft)."
-            : $"Budget {dataset.Budget.Key} is already approved: parties, populations and budget left as they are.");
+            : $"Budget {dataset.Budget.Key} is already approved: budget and populations left as they are; party details updated (the next run issues any reserved invoice with them).");
     }
 }

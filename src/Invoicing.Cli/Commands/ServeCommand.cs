@@ -40,10 +40,9 @@ internal static class ServeCommand
             {
                 return await ServeAsync(parse, parse.GetValue(urls)!, parse.GetValue(devRole), cancellationToken);
             }
-            catch (CliException e)
+            catch (Exception e) when (!cancellationToken.IsCancellationRequested)
             {
-                await Console.Error.WriteLineAsync("error: " + e.Message);
-                return CliAction.Failed;
+                return await CliAction.ReportAsync(e, parse.GetValue(CliOptions.Verbose));
             }
         });
         return command;
@@ -86,6 +85,11 @@ internal static class ServeCommand
         builder.Services.AddInvoicingWeb(builder.Configuration, mode);
 
         await using var app = builder.Build();
+        if (addresses.All(IsLoopback))
+        {
+            app.UseLoopbackHostsOnly();
+        }
+
         app.UseInvoicingWeb();
         try
         {

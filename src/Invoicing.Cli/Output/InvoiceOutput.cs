@@ -2,46 +2,9 @@ using Invoicing.Invoices;
 
 namespace Invoicing.Cli.Output;
 
-/// <summary>
-/// An invoice in <c>invoices list --json</c>. The field names and meanings are a documented, stable
-/// contract (docs/cli.md): amounts in kronor as JSON numbers, dates as ISO strings.
-/// </summary>
-internal sealed record InvoiceOutput(
-    string Number,
-    string Scheme,
-    int Year,
-    string DebtorCode,
-    string DebtorName,
-    decimal Amount,
-    decimal Net,
-    decimal Vat,
-    decimal AmountPaid,
-    decimal AmountDue,
-    string Ocr,
-    string Status,
-    string IssueDate,
-    string DueDate,
-    string BlobName,
-    string PdfSha256)
+/// <summary>A year's invoices as a table for people; <c>--json</c> writes the API's <c>InvoiceSummary</c> instead.</summary>
+internal static class InvoiceOutput
 {
-    public static InvoiceOutput From(Invoice invoice) => new(
-        invoice.Number.ToString(),
-        invoice.Scheme.Value,
-        invoice.Year,
-        invoice.DebtorCode.Value,
-        invoice.DebtorName,
-        invoice.Total.ToKronorDecimal(),
-        invoice.Net.ToKronorDecimal(),
-        invoice.Vat.ToKronorDecimal(),
-        invoice.AmountPaid.ToKronorDecimal(),
-        invoice.AmountDue.ToKronorDecimal(),
-        invoice.Ocr.Value,
-        invoice.Status.ToString(),
-        IsoDate.Format(invoice.IssueDate),
-        IsoDate.Format(invoice.DueDate),
-        invoice.BlobName,
-        invoice.PdfSha256);
-
     public static void WriteTable(IReadOnlyList<Invoice> invoices, TextWriter writer)
     {
         var table = new TextTable(("Number", false), ("Debtor", false), ("Amount", true), ("OCR", false), ("Issued", false), ("Due", false), ("Status", false));

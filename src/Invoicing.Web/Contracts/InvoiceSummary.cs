@@ -40,6 +40,17 @@ public record InvoiceSummary
 
     public required DateOnly DueDate { get; init; }
 
+    /// <summary>Net amount and VAT, kronor (their sum is <see cref="Amount"/>).</summary>
+    public required decimal Net { get; init; }
+
+    public required decimal Vat { get; init; }
+
+    /// <summary><c>{scheme}/{year}/{number}.pdf</c> in container <c>invoices</c>.</summary>
+    public required string BlobName { get; init; }
+
+    /// <summary>SHA-256 of the PDF, lower-case hex.</summary>
+    public required string PdfSha256 { get; init; }
+
     public static InvoiceSummary From(Invoice invoice, DateOnly today) => new()
     {
         Number = invoice.Number.ToString(),
@@ -58,5 +69,9 @@ public record InvoiceSummary
         NeedsManualFollowUp = invoice.NeedsManualFollowUp,
         IssueDate = invoice.IssueDate,
         DueDate = invoice.DueDate,
+        Net = Kronor.From(invoice.Net),
+        Vat = Kronor.From(invoice.Vat),
+        BlobName = invoice.BlobName,
+        PdfSha256 = invoice.PdfSha256,
     };
 }

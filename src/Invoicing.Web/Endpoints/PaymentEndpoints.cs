@@ -99,10 +99,15 @@ public static partial class PaymentEndpoints
 
         var note = string.IsNullOrWhiteSpace(body.Note) ? null : body.Note.Trim();
         var reference = string.IsNullOrWhiteSpace(body.Reference) ? null : body.Reference.Trim();
-        var result = await ledger.BookAsync(
-            key,
-            PaymentBooking.Manual(key.Number, amount, paidOn, note, reference),
-            cancellationToken);
+        BookingResult result;
+        try
+        {
+            result = await ledger.BookAsync(key, PaymentBooking.Manual(key.Number, amount, paidOn, note, reference), cancellationToken);
+        }
+        catch (InvalidPaymentException e)
+        {
+            return ApiProblems.BadRequest(e.Message);
+        }
         var logger = loggers.CreateLogger(typeof(PaymentEndpoints).FullName!);
         var amountText = amount.ToInvariantString();
         LogRegistered(logger, amountText, key.Number, request.HttpContext.User.Identity?.Name ?? "", result.Booked);

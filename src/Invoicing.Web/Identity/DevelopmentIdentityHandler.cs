@@ -20,7 +20,7 @@ public sealed class DevelopmentIdentityHandler(
     public const string SchemeName = "DevelopmentIdentity";
 
     /// <summary>The name the development identity shows on the page.</summary>
-    public const string IdentityName = "development identity";
+    public const string IdentityName = "utvecklingsidentitet (endast lokalt)";
 
     protected override string ChallengeDetail => "No development identity is configured.";
 

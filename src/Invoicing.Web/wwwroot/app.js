@@ -166,6 +166,10 @@ async function problemMessage(response) {
   } catch {
     // Not JSON (a proxy's error page, say): the status alone has to do.
   }
+  // A server fault's text is the framework's English, not a reason the user can act on: say it in Swedish.
+  if (response.status >= 500) {
+    return `Ett fel uppstod i servern (${response.status}). Försök igen, och kontakta förvaltningen om felet kvarstår.`;
+  }
   const kind = PROBLEM_KINDS[response.status] ?? "Fel från servern";
   return `${kind} (${response.status})${detail ? `: ${detail}` : "."}`;
 }

@@ -13,7 +13,7 @@ public sealed record BudgetAllocation(Budget Budget, IReadOnlyList<PoolAllocatio
             .SelectMany(pool => pool.Shares.Select(share => (share.Party, Line: new PlannedInvoiceLine(
                 pool.Line.Number,
                 PoolShareText(pool, share),
-                share.Amount))))
+                share.Amount) { PopulationBasis = $"Befolkning enligt {pool.Snapshot.Source}, per {SwedishFormat.Date(pool.Snapshot.ReferenceDate)}." })))
             .Concat(FixedContributions.Select(fixedLine => (fixedLine.Party, Line: new PlannedInvoiceLine(
                 fixedLine.Line.Number,
                 $"Bidrag {Budget.Year}, {fixedLine.Line.Text}",

@@ -41,4 +41,11 @@ public sealed record PlannedInvoice(Party Debtor, IReadOnlyList<PlannedInvoiceLi
 }
 
 /// <summary>A line of a planned invoice; <see cref="Description"/> shows the basis of the amount.</summary>
-public sealed record PlannedInvoiceLine(int BudgetLineNumber, string Description, Money Amount);
+public sealed record PlannedInvoiceLine(int BudgetLineNumber, string Description, Money Amount)
+{
+    /// <summary>
+    /// For a pool share, where its population figures come from (source and reference date), printed on the
+    /// invoice; wording, so not part of the plan's fingerprint.
+    /// </summary>
+    public string? PopulationBasis { get; init; }
+}

@@ -2,6 +2,7 @@ using System.Text.Json;
 using Invoicing.Allocation;
 using Invoicing.Budgets;
 using Invoicing.Csv;
+using Invoicing.Documents;
 using Invoicing.Parties;
 using Invoicing.Populations;
 
@@ -27,8 +28,8 @@ public static class DatasetLoader
 
         try
         {
-            var parties = ReadParties(CsvTable.Read(Path.Combine(directory, PartiesFile)));
-            var snapshots = ReadPopulations(CsvTable.Read(Path.Combine(directory, PopulationsFile)));
+            var parties = ReadParties(KnownColumnsOnly(CsvTable.Read(Path.Combine(directory, PartiesFile)), PartyColumns, required: 3));
+            var snapshots = ReadPopulations(KnownColumnsOnly(CsvTable.Read(Path.Combine(directory, PopulationsFile)), PopulationColumns, required: 5));
             var budget = ReadBudget(Path.Combine(directory, BudgetFile));
             BudgetAllocator.Allocate(
                 budget,
@@ -44,6 +45,26 @@ public static class DatasetLoader
         {
             throw new DatasetException($"{BudgetFile}: {e.Message}", e);
         }
+    }
+
+    private static readonly string[] PartyColumns = ["code", "kind", "name", "county_code", "org_number", "address_lines", "invoice_email", "buyer_reference"];
+    private static readonly string[] PopulationColumns = ["snapshot", "code", "population", "source", "reference_date"];
+
+    /// <summary>A column the loader does not know is a typo until shown otherwise: read silently, it would drop its data.</summary>
+    private static CsvTable KnownColumnsOnly(CsvTable table, string[] known, int required)
+    {
+        foreach (var column in known.Take(required))
+        {
+            // A missing column is named as such (a renamed one is then also unknown, but missing says more).
+            table.ColumnIndex(column);
+        }
+
+        if (table.Header.FirstOrDefault(column => !known.Contains(column, StringComparer.Ordinal)) is { } unknown)
+        {
+            throw new CsvException($"{table.Source}, row 1, header: unknown column '{Documents.DocumentText.Quote(unknown)}'; the columns are {string.Join(", ", known)}.");
+        }
+
+        return table;
     }
 
     private static List<Party> ReadParties(CsvTable table)
@@ -64,16 +85,15 @@ public static class DatasetLoader
                 : throw new FormatException($"kind must be one of {string.Join(", ", Enum.GetNames<PartyKind>())}."));
             CountyCode? county = table.OptionalField(row, "county_code") is null ? null : table.Parse(row, "county_code", s => new CountyCode(s));
             OrganisationNumber? orgNumber = table.OptionalField(row, "org_number") is null ? null : table.Parse(row, "org_number", s => new OrganisationNumber(s));
-            var addressLines = table.OptionalField(row, "address_lines")?.Split('|', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries) ?? [];
-            parties.Add(table.Parse(row, "name", name => new Party(
-                code,
-                kind,
-                name,
-                county,
-                orgNumber,
-                addressLines,
-                table.OptionalField(row, "invoice_email"),
-                table.OptionalField(row, "buyer_reference"))));
+            var addressLines = table.OptionalField(row, "address_lines") is null ? []
+                : table.Parse(row, "address_lines", s => s.Split('|', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries) is { Length: <= Party.MaxAddressLines } lines
+                    ? lines.Select(line => DocumentText.Check(line, Party.MaxAddressLineLength)).ToArray()
+                    : throw new FormatException($"has more than {Party.MaxAddressLines} lines ('|' between lines)."));
+            var name = table.Parse(row, "name", s => s.Length == 0 ? throw new FormatException($"Party {code} has no name.") : DocumentText.Check(s, Party.MaxNameLength));
+            var email = table.OptionalField(row, "invoice_email") is null ? null : table.Parse(row, "invoice_email", InvoiceEmail.Parse);
+            var buyerReference = table.OptionalField(row, "buyer_reference") is null ? null
+                : table.Parse(row, "buyer_reference", s => DocumentText.Check(s, Party.MaxBuyerReferenceLength));
+            parties.Add(table.Parse(row, "name", _ => new Party(code, kind, name, county, orgNumber, addressLines, email, buyerReference)));
         }
 
         return parties;
@@ -86,9 +106,9 @@ public static class DatasetLoader
             Row = row,
             Snapshot = table.Field(row, "snapshot"),
             Code = table.Parse(row, "code", s => new PartyCode(s)),
-            Population = table.Parse(row, "population", s => long.TryParse(s, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var n) && n > 0
+            Population = table.Parse(row, "population", s => long.TryParse(s, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var n) && n is > 0 and <= PopulationSnapshot.MaxPopulation
                 ? n
-                : throw new FormatException("population must be a positive whole number.")),
+                : throw new FormatException($"population must be a positive whole number, at most {PopulationSnapshot.MaxPopulation}.")),
             Source = table.Field(row, "source"),
             Date = table.Parse(row, "reference_date", IsoDate.Parse),
         }).ToList();

@@ -6,7 +6,11 @@ namespace Invoicing.Dataset;
 
 /// <summary>
 /// Loads a checked dataset into the tables, its budget as a draft. An approved budget is left exactly as
-/// it is, with the tables it was approved on: seeding never changes what has been decided.
+/// it is, with the population figures it was approved on: seeding never changes what has been decided. The
+/// party table is still updated then: a corrected name, address or e-mail is how finance repairs a party
+/// whose invoice could not be issued, which the next run then issues under the number already reserved for
+/// it. A correction that would change an amount is caught by the approved plan's fingerprint: the run then
+/// issues nothing for that budget.
 /// </summary>
 public sealed class DatasetSeeder(PartyStore parties, PopulationStore populations, BudgetStore budgets)
 {
@@ -15,6 +19,7 @@ public sealed class DatasetSeeder(PartyStore parties, PopulationStore population
         var existing = await budgets.FindAsync(dataset.Budget.Scheme, dataset.Budget.Year, cancellationToken);
         if (existing is { Status: not BudgetStatus.Draft })
         {
+            await parties.SaveAsync(dataset.Parties, cancellationToken);
             return SeedOutcome.BudgetAlreadyApproved;
         }
 

@@ -21,6 +21,22 @@ public sealed record InvoiceDocument(
 {
     /// <summary>Document title, "Faktura"; reminders use the same layout with another title.</summary>
     public string Title { get; init; } = "Faktura";
+
+    /// <summary>What the document is: it decides every label (a reminder has no invoice date, terms or VAT block).</summary>
+    public DocumentKind Kind { get; init; } = DocumentKind.Invoice;
+
+    /// <summary>What the amounts rest on, one line each (the budget decision, the population figures' source and date).</summary>
+    public IReadOnlyList<string> Basis { get; init; } = [];
+}
+
+/// <summary>The kinds of document rendered with the invoice layout.</summary>
+public enum DocumentKind
+{
+    /// <summary>An invoice: invoice date, payment terms, net, VAT and total.</summary>
+    Invoice,
+
+    /// <summary>A payment reminder: its own date and the new date to pay by; the amount still due.</summary>
+    Reminder,
 }
 
 /// <summary>The buyer as the party table has it: only what is known is printed.</summary>

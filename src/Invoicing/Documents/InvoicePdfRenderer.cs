@@ -95,7 +95,15 @@ public sealed class InvoicePdfRenderer
         y = canvas.Paragraph("Avser: " + document.Subject, Left, y, ContentWidth, bold, 11, 14);
         y = DrawLines(canvas, document.Lines, y - 14);
         y = DrawTotals(canvas, document, y - 6);
-        y = canvas.Paragraph(document.Seller.Terms.VatText, Left, y - 10, ContentWidth, regular, 8.5, VatTextLeading, Muted);
+        if (document.Kind == DocumentKind.Invoice)
+        {
+            y = canvas.Paragraph(document.Seller.Terms.VatText, Left, y - 10, ContentWidth, regular, 8.5, VatTextLeading, Muted);
+        }
+
+        foreach (var basis in document.Basis)
+        {
+            y = canvas.Paragraph(basis, Left, y - 4, ContentWidth, regular, 8.5, VatTextLeading, Muted);
+        }
 
         var lowestBaseline = y + VatTextLeading;
         if (lowestBaseline < PaymentBoxTop + 12)
@@ -142,11 +150,12 @@ public sealed class InvoicePdfRenderer
     {
         canvas.Text(document.Title, RightColumn, HeaderTop - 4, canvas.Bold, 22);
 
+        var reminder = document.Kind == DocumentKind.Reminder;
         var facts = new List<(string Label, string Value)>
         {
-            ("Fakturanummer", document.InvoiceNumber),
-            ("Fakturadatum", SwedishFormat.Date(document.IssueDate)),
-            ("Förfallodatum", SwedishFormat.Date(document.DueDate)),
+            (reminder ? "Avser faktura" : "Fakturanummer", document.InvoiceNumber),
+            (reminder ? "Påminnelsedatum" : "Fakturadatum", SwedishFormat.Date(document.IssueDate)),
+            (DueDateLabel(document), SwedishFormat.Date(document.DueDate)),
             ("OCR-nummer", document.Ocr.Value),
         };
         if (!string.IsNullOrWhiteSpace(document.Buyer.BuyerReference))
@@ -154,7 +163,10 @@ public sealed class InvoicePdfRenderer
             facts.Add(("Er referens", document.Buyer.BuyerReference.Trim()));
         }
 
-        facts.Add(("Betalningsvillkor", PaymentTerms(document.Seller.Terms.PaymentTermsDays)));
+        if (!reminder)
+        {
+            facts.Add(("Betalningsvillkor", PaymentTerms(document.Seller.Terms.PaymentTermsDays)));
+        }
 
         var y = HeaderTop - 30;
         foreach (var (label, value) in facts)
@@ -174,6 +186,8 @@ public sealed class InvoicePdfRenderer
 
         return y + 13;
     }
+
+    private static string DueDateLabel(InvoiceDocument document) => document.Kind == DocumentKind.Reminder ? "Betala senast" : "Förfallodatum";
 
     private static string PaymentTerms(int days) => days == 1 ? "1 dag netto" : $"{days} dagar netto";
 
@@ -219,6 +233,14 @@ public sealed class InvoicePdfRenderer
     {
         var vatLabel = "Moms " + document.Seller.Terms.VatRatePercent.ToString(CultureInfo.InvariantCulture) + SwedishFormat.GroupSeparator + "%";
         var y = top;
+        if (document.Kind == DocumentKind.Reminder)
+        {
+            // A reminder asks for what is still due; its VAT was on the invoice.
+            canvas.Text("Att betala", TotalsLabel, y, canvas.Bold, 11.5);
+            canvas.TextRight(SwedishFormat.Amount(document.Total), Right, y, canvas.Bold, 11.5);
+            return y - 16;
+        }
+
         canvas.Text("Netto", TotalsLabel, y, canvas.Regular, 10);
         canvas.TextRight(SwedishFormat.Amount(document.Net), Right, y, canvas.Regular, 10);
         y -= 14;
@@ -250,7 +272,7 @@ public sealed class InvoicePdfRenderer
         {
             ("Bankgiro", document.Seller.Bankgiro.ToString(), Left + inset, 95),
             ("OCR-nummer", document.Ocr.Value, Left + inset + 100, 180),
-            ("Förfallodatum", SwedishFormat.Date(document.DueDate), Left + inset + 285, 80),
+            (DueDateLabel(document), SwedishFormat.Date(document.DueDate), Left + inset + 285, 80),
         };
         foreach (var (label, value, x, width) in columns)
         {

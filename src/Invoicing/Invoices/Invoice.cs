@@ -54,6 +54,21 @@ public sealed record Invoice(
         return this with { AmountPaid = paid, Status = StatusFor(paid), LastPaymentDate = LastPaymentDate is { } last && last > paidOn ? last : paidOn };
     }
 
+    /// <summary>
+    /// The invoice after the bank took back <paramref name="amount"/> of a booked payment: the amount paid falls by
+    /// it and the status follows. It cannot fall below zero: only money booked can be taken back.
+    /// </summary>
+    public Invoice WithReversal(Money amount)
+    {
+        if (amount <= Money.Zero || amount > AmountPaid)
+        {
+            throw new InvalidPaymentException($"Invoice {Number}: a reversal of {amount} cannot take back more than the {AmountPaid} paid.");
+        }
+
+        var paid = AmountPaid - amount;
+        return this with { AmountPaid = paid, Status = StatusFor(paid) };
+    }
+
     /// <summary>The invoice after reminder <paramref name="level"/>; levels go 1, 2 in order, and only while money is due.</summary>
     public Invoice WithReminder(int level, DateOnly remindedOn)
     {

@@ -51,7 +51,19 @@ public static class InvoiceComposer
             lines.Select(l => new DocumentLine(l.Description, l.Amount)).ToArray(),
             net,
             vat,
-            total);
+            total)
+        {
+            Basis = Basis(budget, planned),
+        };
         return (invoice, document);
+    }
+
+    /// <summary>The decision the invoice rests on, and where each population figure on it comes from.</summary>
+    private static string[] Basis(Budget budget, PlannedInvoice planned)
+    {
+        var decision = budget.Decision is { } d
+            ? $"Enligt budgetbeslut {SwedishFormat.Date(d.DecidedOn)}, {d.Reference}."
+            : null;
+        return [.. new[] { decision }.Concat(planned.Lines.Select(l => l.PopulationBasis)).OfType<string>().Distinct(StringComparer.Ordinal)];
     }
 }

@@ -16,8 +16,8 @@ public static class InvoiceMail
             MessageIdFor(invoice.Key),
             "invoice",
             party.InvoiceEmail,
-            $"Faktura {invoice.Number} från {issuer.Name}",
-            $"""
+            issuer.MailSubject($"Faktura {invoice.Number} från {issuer.Name}"),
+            issuer.MailBody($"""
             Hej,
 
             Här kommer faktura {invoice.Number} på {SwedishFormat.Amount(invoice.Total)}, att betala senast {SwedishFormat.Date(invoice.DueDate)}
@@ -26,6 +26,6 @@ public static class InvoiceMail
             Med vänliga hälsningar
             {issuer.Name}
             {issuer.ContactName}, {issuer.ContactPhone}, {issuer.ContactEmail}
-            """,
+            """),
             [new OutboxAttachment(StorageNames.InvoicesContainer, invoice.BlobName, $"faktura-{invoice.Number}.pdf")]);
 }

@@ -16,6 +16,18 @@ public sealed partial record Issuer(
     InvoiceTerms Terms,
     bool IsExample)
 {
+    /// <summary>The marking an example issuer's documents and e-mails carry, so that nobody pays them.</summary>
+    public const string ExampleMarking = "EXEMPEL – fiktiva betalningsuppgifter, får inte betalas";
+
+    /// <summary>An e-mail subject, marked EXEMPEL for an example issuer like its PDFs.</summary>
+    public string MailSubject(string subject) => IsExample ? "EXEMPEL: " + subject : subject;
+
+    /// <summary>An e-mail text, opening with the EXEMPEL marking for an example issuer like its PDFs.</summary>
+    public string MailBody(string body) => IsExample ? ExampleMarking + ".\n\n" + body : body;
+
+    /// <summary>The accounts a bank file must be addressed to: the bankgiro and any configured others.</summary>
+    public ReceivingAccounts ReceivingAccounts { get; init; } = new(Bankgiro, []);
+
     public const string DefaultVatText =
         "Ingen moms: bidraget finansierar gemensam verksamhet och är inte omsättning enligt mervärdesskattelagen (2023:200).";
 
@@ -71,6 +83,11 @@ public sealed partial record Issuer(
             problems.Add($"{IssuerOptions.Section}:AddressLines must have at least one line and no empty lines.");
         }
 
+        if (options.ReceivingAccounts.Any(string.IsNullOrWhiteSpace))
+        {
+            problems.Add($"{IssuerOptions.Section}:ReceivingAccounts has an empty entry.");
+        }
+
         if (options.PaymentTermsDays is < 0 or > 365)
         {
             problems.Add($"{IssuerOptions.Section}:PaymentTermsDays is {options.PaymentTermsDays}; it must be 0 to 365.");
@@ -103,7 +120,10 @@ public sealed partial record Issuer(
             contactPhone,
             contactEmail,
             new InvoiceTerms(options.PaymentTermsDays, options.VatRatePercent, vatText),
-            options.IsExample);
+            options.IsExample)
+        {
+            ReceivingAccounts = new ReceivingAccounts(bankgiro.Value, options.ReceivingAccounts),
+        };
     }
 
     [GeneratedRegex("^[A-Za-z0-9][A-Za-z0-9-]{1,31}$")]

@@ -22,6 +22,12 @@ public sealed class IssuerOptions
 
     public string? Bankgiro { get; set; }
 
+    /// <summary>
+    /// Other accounts of ours that bank files may name as the credited account (IBAN, plusgiro, the bank's own
+    /// account id); the bankgiro is always one. A file addressed to any other account is refused.
+    /// </summary>
+    public List<string> ReceivingAccounts { get; set; } = [];
+
     public string? ContactName { get; set; }
 
     public string? ContactPhone { get; set; }

@@ -30,7 +30,9 @@ public sealed partial record OutboxMessage(string Id, string Kind, string? To, s
         : throw new ArgumentException($"Outbox message kind '{Kind}' must be 1-40 characters of a-z, 0-9 and '-', starting with a letter.", nameof(Kind));
 
     /// <summary>One address or a comma-separated list; empty or missing means manual delivery.</summary>
-    public string? To { get; } = string.IsNullOrWhiteSpace(To) ? null : To.Trim();
+    public string? To { get; } = string.IsNullOrWhiteSpace(To) ? null
+        : To.Trim().Any(char.IsControl) ? throw new ArgumentException("Outbox message recipient must not contain control characters (CR, LF, TAB…).", nameof(To))
+        : To.Trim();
 
     public string Subject { get; } = !string.IsNullOrWhiteSpace(Subject) && Subject.Length <= MaxSubjectLength && !Subject.AsSpan().ContainsAny('\r', '\n')
         ? Subject

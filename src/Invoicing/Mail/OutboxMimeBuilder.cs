@@ -64,6 +64,13 @@ internal sealed class OutboxMimeBuilder(InvoicingStorage storage, TimeProvider t
 
     private static MailboxAddress[] Recipients(OutboxEntry entry)
     {
+        // A control character (a lone CR, a TAB) in an address could smuggle in a header such as Bcc: refuse it
+        // outright rather than let the parser guess.
+        if (entry.To is { } to && to.Any(char.IsControl))
+        {
+            throw new SmtpSendException(SmtpFailureKind.Permanent, $"Recipient address '{Documents.DocumentText.Quote(to)}' contains a control character; it is not sent.", null);
+        }
+
         try
         {
             var mailboxes = InternetAddressList.Parse(entry.To ?? "").Mailboxes.ToArray();

@@ -17,8 +17,11 @@ public readonly record struct Money(long Ore) : IComparable<Money>
     /// <summary>Whole kronor, when the amount has no öre part.</summary>
     public bool IsWholeKronor => Ore % OrePerKrona == 0;
 
-    /// <summary>The amount as kronor for machine output (JSON numbers): exact, since öre has two decimals.</summary>
-    public decimal ToKronorDecimal() => Ore / (decimal)OrePerKrona;
+    /// <summary>
+    /// The amount as kronor for machine output (JSON numbers): exact, since öre has two decimals, and always with
+    /// a scale of two, so System.Text.Json writes <c>43035.00</c> — the one money shape of the CLI and the API.
+    /// </summary>
+    public decimal ToKronorDecimal() => Ore * 0.01m;
 
     public static Money operator +(Money left, Money right) => new(checked(left.Ore + right.Ore));
 

@@ -15,4 +15,7 @@ public enum PaymentFlag
 
     /// <summary>The invoice was already paid in full before this payment.</summary>
     InvoiceAlreadyPaid,
+
+    /// <summary>The bank took a booked payment back (a reversal); the amount paid went down by it.</summary>
+    Reversal,
 }

@@ -44,6 +44,9 @@ internal sealed class InvoicePaymentEntity : ITableEntity
 
     public string Flag { get; set; } = nameof(PaymentFlag.None);
 
+    /// <summary>For a reversal (negative amount): the entry reference of the payment it takes back.</summary>
+    public string? Reverses { get; set; }
+
     public DateTimeOffset BookedAt { get; set; }
 
     public static string RowKeyFor(InvoiceNumber number, string entryReference) => $"{number}-P-{EntryKey.For(entryReference)}";

@@ -27,6 +27,56 @@ public sealed partial class PaymentLedger(InvoicingStorage storage, TimeProvider
             throw new InvalidPaymentException($"Invoice {key.Number}: a payment must be a positive amount, not {payment.Amount}.");
         }
 
+        CheckPaidOn(key, payment.PaidOn);
+        return await PostAsync(key, payment, null, cancellationToken);
+    }
+
+    /// <summary>
+    /// Undoes the booked payment <paramref name="reversedEntryReference"/>: one transaction inserts the reversal's
+    /// own record (negative amount, naming the payment it reverses) and lowers the invoice's amount paid, so the
+    /// status goes back and the history shows both. Keyed by the reversal's entry reference: booked once.
+    /// </summary>
+    /// <param name="reversal">The reversal as the bank reports it; its amount is the (positive) amount taken back.</param>
+    public async Task<BookingResult> ReverseAsync(InvoiceKey key, PaymentBooking reversal, string reversedEntryReference, CancellationToken cancellationToken)
+    {
+        if (reversal.Amount <= Money.Zero)
+        {
+            throw new InvalidPaymentException($"Invoice {key.Number}: a reversal takes back a positive amount, not {reversal.Amount}.");
+        }
+
+        return await PostAsync(key, reversal, reversedEntryReference, cancellationToken);
+    }
+
+    /// <summary>
+    /// The entry reference of a booked payment of exactly <paramref name="amount"/> on the invoice that no reversal
+    /// has taken back yet (the oldest such); null when there is none.
+    /// </summary>
+    /// <param name="claimed">Payments other reversals (of the same file) already take back.</param>
+    public async Task<string?> FindReversibleAsync(InvoiceKey key, Money amount, IReadOnlySet<string> claimed, CancellationToken cancellationToken)
+    {
+        var history = await HistoryAsync(key, cancellationToken);
+        var reversed = history.Where(r => r.Reverses is not null).Select(r => r.Reverses!).Concat(claimed).ToHashSet(StringComparer.Ordinal);
+        return history.FirstOrDefault(r => r.Reverses is null && r.Amount == amount && !reversed.Contains(r.EntryReference))?.EntryReference;
+    }
+
+    /// <summary>A payment is not dated after today, nor before the invoice's year began (no invoice existed then).</summary>
+    private void CheckPaidOn(InvoiceKey key, DateOnly paidOn)
+    {
+        var today = SwedishCalendar.Today(time);
+        if (paidOn > today)
+        {
+            throw new InvalidPaymentException($"Invoice {key.Number}: a payment dated {IsoDate.Format(paidOn)} is after today ({IsoDate.Format(today)}); book it when it has been received.");
+        }
+
+        var yearBegan = new DateOnly(key.Year, 1, 1);
+        if (paidOn < yearBegan)
+        {
+            throw new InvalidPaymentException($"Invoice {key.Number}: a payment dated {IsoDate.Format(paidOn)} is before the invoice's year {key.Year} began ({IsoDate.Format(yearBegan)}).");
+        }
+    }
+
+    private async Task<BookingResult> PostAsync(InvoiceKey key, PaymentBooking payment, string? reverses, CancellationToken cancellationToken)
+    {
         await storage.EnsureCreatedAsync(cancellationToken);
         var partition = InvoiceEntity.PartitionKeyFor(key.Scheme, key.Year);
         var paymentRow = InvoicePaymentEntity.RowKeyFor(key.Number, payment.EntryReference);
@@ -44,10 +94,12 @@ public sealed partial class PaymentLedger(InvoicingStorage storage, TimeProvider
                 var entity = (await Table.GetEntityIfExistsAsync<InvoiceEntity>(partition, key.Number.ToString(), cancellationToken: ct)).Value
                     ?? throw new InvalidPaymentException($"There is no invoice {key}.");
                 var before = entity.ToInvoice();
-                var after = before.WithPayment(payment.Amount, payment.PaidOn);
-                var flag = before.Status is PaymentStatus.Paid or PaymentStatus.Overpaid ? PaymentFlag.InvoiceAlreadyPaid
+                var after = reverses is null ? before.WithPayment(payment.Amount, payment.PaidOn) : before.WithReversal(payment.Amount);
+                var flag = reverses is not null ? PaymentFlag.Reversal
+                    : before.Status is PaymentStatus.Paid or PaymentStatus.Overpaid ? PaymentFlag.InvoiceAlreadyPaid
                     : after.Status == PaymentStatus.Overpaid ? PaymentFlag.Overpayment
                     : PaymentFlag.None;
+                var signed = reverses is null ? payment.Amount : -payment.Amount;
                 var updated = InvoiceEntity.From(after, entity.IssuedAt);
                 var record = new InvoicePaymentEntity
                 {
@@ -56,7 +108,8 @@ public sealed partial class PaymentLedger(InvoicingStorage storage, TimeProvider
                     InvoiceNumber = key.Number.ToString(),
                     EntryReference = payment.EntryReference,
                     Source = payment.Source,
-                    AmountOre = payment.Amount.Ore,
+                    AmountOre = signed.Ore,
+                    Reverses = reverses,
                     PaidOn = IsoDate.Format(payment.PaidOn),
                     Note = payment.Note,
                     PayerName = payment.PayerName,
@@ -80,9 +133,9 @@ public sealed partial class PaymentLedger(InvoicingStorage storage, TimeProvider
                     throw new RequestFailedException(412, "Payment booked concurrently.", e);
                 }
 
-                var amount = payment.Amount.ToInvariantString();
+                var amount = signed.ToInvariantString();
                 LogBooked(key.Number, amount, payment.Source, before.Status, after.Status, flag);
-                return new BookingResult(key, true, before.Status, after.Status, payment.Amount, flag);
+                return new BookingResult(key, true, before.Status, after.Status, signed, flag);
             },
             cancellationToken);
     }
@@ -99,7 +152,7 @@ public sealed partial class PaymentLedger(InvoicingStorage storage, TimeProvider
             cancellationToken: cancellationToken))
         {
             records.Add(new PaymentRecord(key.Number, e.EntryReference, e.Source, new Money(e.AmountOre), IsoDate.Parse(e.PaidOn), e.BookedAt,
-                Enum.Parse<PaymentStatus>(e.StatusBefore), Enum.Parse<PaymentStatus>(e.StatusAfter), Enum.Parse<PaymentFlag>(e.Flag), e.Note, e.PayerName));
+                Enum.Parse<PaymentStatus>(e.StatusBefore), Enum.Parse<PaymentStatus>(e.StatusAfter), Enum.Parse<PaymentFlag>(e.Flag), e.Note, e.PayerName) { Reverses = e.Reverses });
         }
 
         return records.OrderBy(r => r.BookedAt).ToArray();

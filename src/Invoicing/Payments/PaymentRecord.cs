@@ -14,4 +14,8 @@ public sealed record PaymentRecord(
     PaymentStatus StatusAfter,
     PaymentFlag Flag,
     string? Note,
-    string? PayerName);
+    string? PayerName)
+{
+    /// <summary>For a reversal (negative <see cref="Amount"/>): the entry reference of the payment it took back.</summary>
+    public string? Reverses { get; init; }
+}

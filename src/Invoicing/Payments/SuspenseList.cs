@@ -80,7 +80,7 @@ public sealed class SuspenseList(InvoicingStorage storage, PaymentLedger ledger)
         var entity = open.Value!;
         if (entity.AmountOre <= 0)
         {
-            throw new InvalidPaymentException($"Unmatched payment {id} is a deduction of {new Money(entity.AmountOre)}; book it in the finance system, not on an invoice.");
+            throw new InvalidPaymentException($"Unmatched payment {id} is money taken back ({new Money(entity.AmountOre)}: a deduction or reversal); book it in the finance system, not on an invoice.");
         }
 
         var payment = entity.ToPayment();

@@ -18,6 +18,28 @@ public sealed partial record PopulationSnapshot(string Id, string Source, DateOn
         ? throw new FormatException($"Population snapshot '{Id}' has no source text.")
         : Source.Trim();
 
+    /// <summary>
+    /// No party is larger than this (Sweden has about 10.6 million people). The bound keeps every sum and product
+    /// over a pool far inside 64-bit arithmetic, and catches a figure typed in the wrong unit.
+    /// </summary>
+    public const long MaxPopulation = 20_000_000;
+
+    public IReadOnlyDictionary<PartyCode, long> Populations { get; init => field = Checked(Id, value); } = Checked(Id ?? "", Populations);
+
+    private static IReadOnlyDictionary<PartyCode, long> Checked(string id, IReadOnlyDictionary<PartyCode, long> populations)
+    {
+        foreach (var (code, population) in populations)
+        {
+            // Zero and negative figures are the allocator's to name with the budget line; the bound keeps sums exact.
+            if (population > MaxPopulation)
+            {
+                throw new FormatException($"Population snapshot '{id}': population {population} of {code} is above {MaxPopulation}.");
+            }
+        }
+
+        return populations;
+    }
+
     [GeneratedRegex("^[a-z0-9][a-z0-9-]{1,59}$")]
     private static partial Regex IdPattern();
 }

@@ -10,7 +10,8 @@ namespace Invoicing.Reminders;
 /// <summary>The reminder's PDF and e-mail, composed from the invoice, the recorded reminder and the party. Pure.</summary>
 public static class ReminderLetter
 {
-    public static InvoiceDocument Document(Invoice invoice, ReminderRecord reminder, Party? party, Issuer issuer)
+    /// <param name="schemeName">The scheme's display name (the budget's), not its id.</param>
+    public static InvoiceDocument Document(Invoice invoice, ReminderRecord reminder, Party? party, Issuer issuer, string schemeName)
     {
         var lines = new List<DocumentLine>
         {
@@ -38,13 +39,14 @@ public static class ReminderLetter
             invoice.Ocr,
             reminder.RemindedOn,
             reminder.NewDueDate,
-            $"Påminnelse {reminder.Level} avseende faktura {invoice.Number}, {invoice.Scheme} år {invoice.Year}. Om ni redan har betalat kan ni bortse från denna påminnelse.",
+            $"Påminnelse {reminder.Level} avseende faktura {invoice.Number}, {schemeName}, år {invoice.Year}. Om ni redan har betalat kan ni bortse från denna påminnelse.",
             lines,
             reminder.Total,
             Money.Zero,
             reminder.Total)
         {
             Title = reminder.Level == 1 ? "Påminnelse" : $"Påminnelse {reminder.Level}",
+            Kind = DocumentKind.Reminder,
         };
     }
 
@@ -53,8 +55,8 @@ public static class ReminderLetter
             reminder.OutboxMessageId,
             "reminder",
             party?.InvoiceEmail,
-            $"Påminnelse {reminder.Level}: faktura {invoice.Number} från {issuer.Name}",
-            $"""
+            issuer.MailSubject($"Påminnelse {reminder.Level}: faktura {invoice.Number} från {issuer.Name}"),
+            issuer.MailBody($"""
             Hej,
 
             Vi har ännu inte fått betalt för faktura {invoice.Number} ({SwedishFormat.Amount(invoice.Total)}, förföll {SwedishFormat.Date(invoice.DueDate)}).
@@ -66,7 +68,7 @@ public static class ReminderLetter
             Med vänliga hälsningar
             {issuer.Name}
             {issuer.ContactName}, {issuer.ContactPhone}, {issuer.ContactEmail}
-            """,
+            """),
             [new OutboxAttachment(StorageNames.RemindersContainer, reminder.BlobName, $"paminnelse-{invoice.Number}-{reminder.Level}.pdf")])
         {
             CancelIfPaid = invoice.Key,

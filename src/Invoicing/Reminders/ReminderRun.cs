@@ -1,5 +1,6 @@
 using Azure;
 using Azure.Data.Tables;
+using Invoicing.Budgets;
 using Invoicing.Documents;
 using Invoicing.Invoices;
 using Invoicing.Issuers;
@@ -25,6 +26,7 @@ namespace Invoicing.Reminders;
 public sealed partial class ReminderRun(
     InvoicingStorage storage,
     PartyStore parties,
+    BudgetStore budgets,
     InvoicePdfRenderer renderer,
     InvoiceArchive archive,
     Outbox outbox,
@@ -41,7 +43,16 @@ public sealed partial class ReminderRun(
         var options = reminderOptions.Value;
         options.Validate();
         var issuer = Issuer.FromOptions(issuerOptions.Value);
-        var day = asOf ?? SwedishCalendar.Today(time);
+        var today = SwedishCalendar.Today(time);
+        var day = asOf ?? today;
+
+        // Real reminders from a day that has not come would use up each level early: only a dry run may look ahead.
+        if (day > today && !dryRun)
+        {
+            throw new DateInFutureException(
+                $"reminders as of {IsoDate.Format(day)}, after today ({IsoDate.Format(today)}), can only be a dry run; nothing was recorded or sent.");
+        }
+
         using var scope = logger.BeginScope(new Dictionary<string, object> { ["RunId"] = Guid.NewGuid().ToString("N"), ["AsOf"] = IsoDate.Format(day) });
         await storage.EnsureCreatedAsync(cancellationToken);
         var partyTable = await parties.GetAllAsync(cancellationToken);
@@ -164,7 +175,8 @@ public sealed partial class ReminderRun(
         var reminder = found.Value!.ToRecord();
         if (!await archive.ExistsAsync(StorageNames.RemindersContainer, reminder.BlobName, cancellationToken))
         {
-            var pdf = renderer.Render(ReminderLetter.Document(invoice, reminder, party, issuer));
+            var schemeName = (await budgets.FindAsync(invoice.Scheme, invoice.Year, cancellationToken))?.SchemeName ?? invoice.Scheme.Value;
+            var pdf = renderer.Render(ReminderLetter.Document(invoice, reminder, party, issuer, schemeName));
             await archive.WriteIfAbsentAsync(StorageNames.RemindersContainer, reminder.BlobName, pdf, cancellationToken);
         }
 

@@ -7,7 +7,7 @@ namespace Invoicing.IntegrationTests.Payments;
 [Collection(AzuriteCollection.Name)]
 public sealed class PaymentLedgerTests(AzuriteFixture azurite)
 {
-    private static readonly DateOnly PaidOn = new(2026, 2, 10);
+    private static readonly DateOnly PaidOn = new(2026, 1, 20);
 
     [Fact]
     public async Task Partial_payments_accumulate_until_paid_and_a_further_payment_is_flagged_as_overpayment()

@@ -38,7 +38,7 @@ public sealed class ReminderRunTests(AzuriteFixture azurite)
         Assert.Equal(27, firstLevel.Count);
         Assert.Equal(27, firstLevel.Select(m => m.Envelope.To.Single()).Distinct().Count());
         Assert.DoesNotContain(firstLevel, m => paid.Any(p => m.Envelope.To.Single().StartsWith(p, StringComparison.Ordinal)));
-        Assert.All(firstLevel, m => Assert.StartsWith("Påminnelse 1: faktura", m.Subject, StringComparison.Ordinal));
+        Assert.All(firstLevel, m => Assert.StartsWith("EXEMPEL: Påminnelse 1: faktura", m.Subject, StringComparison.Ordinal));
         Assert.All(firstLevel, m => Assert.Single(m.Attachments));
 
         await RemindAsync(scenario, SecondLevelDay);
@@ -46,7 +46,7 @@ public sealed class ReminderRunTests(AzuriteFixture azurite)
 
         var all = await smtp.WaitForAsync(54);
         Assert.Equal(54, all.Count);
-        Assert.Equal(27, all.Count(m => m.Subject!.StartsWith("Påminnelse 2:", StringComparison.Ordinal)));
+        Assert.Equal(27, all.Count(m => m.Subject!.StartsWith("EXEMPEL: Påminnelse 2:", StringComparison.Ordinal)));
 
         var followUp = await RemindAsync(scenario, FollowUpDay);
         Assert.Equal(27, followUp.ManualFollowUps);
@@ -69,6 +69,8 @@ public sealed class ReminderRunTests(AzuriteFixture azurite)
 
         var mail = (await smtp.WaitForAsync(30)).Single(m => m.Envelope.To.Single() == "1980@kommun.example.se");
         Assert.Contains(vasteras.Number.ToString(), mail.Subject!, StringComparison.Ordinal);
+        Assert.StartsWith("EXEMPEL: ", mail.Subject!, StringComparison.Ordinal);
+        Assert.StartsWith("EXEMPEL – fiktiva betalningsuppgifter, får inte betalas.", mail.Text!.TrimStart(), StringComparison.Ordinal);
         Assert.Contains(vasteras.Ocr.Value, mail.Text!, StringComparison.Ordinal);
         Assert.Contains("40\u00A0000,00\u00A0kr", mail.Text!, StringComparison.Ordinal);
         Assert.Contains("2026-03-12", mail.Text!, StringComparison.Ordinal);

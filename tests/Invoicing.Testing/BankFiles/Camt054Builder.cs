@@ -16,6 +16,9 @@ public sealed class Camt054Builder(int version)
     private XNamespace _namespace = XNamespace.None;
     private (string? Count, string? Sum)? _creditTotals;
 
+    /// <summary>The account the notification is about: an IBAN (<c>Acct/Id/IBAN</c>) or any other id (<c>Acct/Id/Othr/Id</c>), e.g. a bankgiro number.</summary>
+    public string Account { get; init; } = Iban;
+
     /// <summary>The ISO 20022 message in the namespace; another than camt.054 makes a document that is not a notification.</summary>
     public string Message { get; init; } = "camt.054";
 
@@ -40,7 +43,7 @@ public sealed class Camt054Builder(int version)
                 E("Ntfctn",
                     E("Id", "NTF-20260303-1"),
                     E("CreDtTm", "2026-03-03T06:00:00+01:00"),
-                    E("Acct", E("Id", E("IBAN", Iban))),
+                    E("Acct", E("Id", char.IsAsciiLetter(Account[0]) ? E("IBAN", Account) : E("Othr", E("Id", Account)))),
                     _creditTotals is { } totals
                         ? E("TxsSummry", E("TtlCdtNtries", Optional("NbOfNtries", totals.Count), Optional("Sum", totals.Sum)))
                         : null,
@@ -55,6 +58,7 @@ public sealed class Camt054Builder(int version)
             Optional("NtryRef", entry.EntryReference),
             Amount(entry.Amount, entry.Currency),
             E("CdtDbtInd", entry.Indicator),
+            entry.Reversal is { } reversal ? E("RvslInd", reversal ? "true" : "false") : null,
             E("Sts", E("Cd", entry.Status)),
             E("BookgDt", E(entry.BookingDateWithTime ? "DtTm" : "Dt", entry.BookingDate)),
             E("ValDt", E("Dt", entry.BookingDate[..10])),
@@ -68,7 +72,7 @@ public sealed class Camt054Builder(int version)
             transaction.Amount is null ? null
                 : version >= 4 ? Amount(transaction.Amount, transaction.Currency)
                 : E("AmtDtls", E("TxAmt", Amount(transaction.Amount, transaction.Currency))),
-            version >= 4 && transaction.Amount is not null ? E("CdtDbtInd", "CRDT") : null,
+            version >= 4 && transaction.Amount is not null ? E("CdtDbtInd", transaction.Indicator) : null,
             transaction.Debtor is null ? null
                 : E("RltdPties", E("Dbtr", version >= 8 ? E("Pty", E("Nm", transaction.Debtor)) : E("Nm", transaction.Debtor))),
             transaction.Ocr is null && transaction.Unstructured is null ? null

@@ -10,4 +10,5 @@ public sealed record CamtEntry(
     bool BookingDateWithTime = false,
     string Currency = "SEK",
     IReadOnlyList<CamtTransaction>? Transactions = null,
-    string Status = "BOOK");
+    string Status = "BOOK",
+    bool? Reversal = null);

@@ -7,4 +7,5 @@ public sealed record CamtTransaction(
     string? Ocr = null,
     string? Unstructured = null,
     string? Debtor = null,
-    string Currency = "SEK");
+    string Currency = "SEK",
+    string Indicator = "CRDT");

@@ -149,7 +149,7 @@ public sealed class DatasetLoaderTests
 
         var e = Assert.Throws<DatasetException>(() => DatasetLoader.Load(data.Directory));
 
-        Assert.Equal($"populations.csv, row {row}, field population: '{population}': population must be a positive whole number.", e.Message);
+        Assert.Equal($"populations.csv, row {row}, field population: '{population}': population must be a positive whole number, at most 20000000.", e.Message);
     }
 
     [Fact]

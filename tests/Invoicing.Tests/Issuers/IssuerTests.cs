@@ -32,6 +32,31 @@ public sealed class IssuerTests
     }
 
     [Fact]
+    public void Bank_files_must_be_addressed_to_the_bankgiro_or_a_configured_receiving_account()
+    {
+        var options = ValidOptions();
+        options.ReceivingAccounts = ["SE45 5000 0000 0583 9825 7466"];
+        var accounts = Issuer.FromOptions(options).ReceivingAccounts;
+
+        Assert.True(accounts.Contains(Issuer.FromOptions(options).Bankgiro.Digits));
+        Assert.True(accounts.Contains("000" + Issuer.FromOptions(options).Bankgiro.Digits));
+        Assert.True(accounts.Contains("se4550000000058398257466"));
+        Assert.False(accounts.Contains("SE3550000000054910000003"));
+        Assert.False(accounts.Contains(null));
+    }
+
+    [Fact]
+    public void An_empty_receiving_account_is_a_configuration_error()
+    {
+        var options = ValidOptions();
+        options.ReceivingAccounts = [" "];
+
+        var error = Assert.Throws<IssuerConfigurationException>(() => Issuer.FromOptions(options));
+
+        Assert.Contains("Invoicing:Issuer:ReceivingAccounts has an empty entry.", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void VAT_number_is_derived_from_the_organisation_number_when_not_given()
     {
         Assert.Equal("SE202100669301", Issuer.FromOptions(ValidOptions()).VatNumber);

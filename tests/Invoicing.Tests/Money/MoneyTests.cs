@@ -131,6 +131,8 @@ public sealed class MoneyTests
     {
         Assert.Equal(43_035.05m, new Money(4_303_505).ToKronorDecimal());
         Assert.Equal(-0.5m, new Money(-50).ToKronorDecimal());
+        Assert.Equal("43035.00", System.Text.Json.JsonSerializer.Serialize(Money.FromKronor(43_035).ToKronorDecimal()));
+        Assert.Equal("-0.50", System.Text.Json.JsonSerializer.Serialize(new Money(-50).ToKronorDecimal()));
     }
 
     [Fact]

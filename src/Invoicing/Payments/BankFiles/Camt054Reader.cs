@@ -63,19 +63,27 @@ internal static class Camt054Reader
         foreach (var entry in camt.Children(notification, "Ntry"))
         {
             var indicator = camt.Required(entry, "CdtDbtInd");
+            var booked = camt.Find(entry, "Sts")?.Value.Trim() is null or "BOOK";
+            var reversal = IsReversalIndicator(camt, entry);
             switch (indicator.Value.Trim())
             {
                 case "DBIT":
-                    // Money leaving the account: not a payment to us.
+                    // Money leaving the account is not a payment to us, unless it takes back a payment: a reversal
+                    // (RvslInd) or a debit quoting a creditor reference (an OCR number) must reach a person or undo it.
+                    if (booked && (reversal || CamtCredit.QuotesCreditorReference(camt, entry)))
+                    {
+                        entries.AddRange(new CamtCredit(camt, entry, account, debit: true).Entries());
+                    }
+
                     continue;
                 case "CRDT":
-                    var credit = new CamtCredit(camt, entry, account);
+                    var credit = new CamtCredit(camt, entry, account, debit: false) { IsReversal = reversal };
                     creditCount++;
                     creditSum += credit.Amount;
 
                     // A pending (PDNG) or information-only (INFO) entry is not money on the account yet: it counts in
                     // the notification's totals but is not booked; the bank reports it again once booked.
-                    if (camt.Find(entry, "Sts")?.Value.Trim() is null or "BOOK")
+                    if (booked)
                     {
                         entries.AddRange(credit.Entries());
                     }
@@ -88,6 +96,17 @@ internal static class Camt054Reader
 
         CheckCreditTotals(camt, notification, creditCount, creditSum);
         return entries;
+    }
+
+    private static bool IsReversalIndicator(CamtDocument camt, XElement entry)
+    {
+        var element = camt.Find(entry, "RvslInd");
+        return element?.Value.Trim() switch
+        {
+            null or "false" or "0" => false,
+            "true" or "1" => true,
+            var other => throw camt.Fail(element!, $"'{other}' is neither true nor false."),
+        };
     }
 
     /// <summary>The notification's own count and sum of credit entries, where it states them, must match what was read.</summary>

@@ -4,7 +4,8 @@ using System.Xml.Linq;
 namespace Invoicing.Payments.BankFiles;
 
 /// <summary>
-/// One credit entry (<c>Ntry</c> with <c>CdtDbtInd</c> CRDT) of a camt.054 notification. An entry can batch
+/// One credit entry (<c>Ntry</c> with <c>CdtDbtInd</c> CRDT) of a camt.054 notification, or a debit entry that
+/// takes a credit back (a reversal; its entries get negative amounts). An entry can batch
 /// several transactions (<c>NtryDtls/TxDtls</c>); each becomes a <see cref="BankEntry"/>, and together they must
 /// make up the entry's amount. An entry without transaction details is one payment.
 /// </summary>
@@ -15,16 +16,30 @@ internal sealed class CamtCredit
     private readonly CamtDocument _camt;
     private readonly XElement _entry;
     private readonly string? _account;
+    private readonly bool _debit;
 
-    public CamtCredit(CamtDocument camt, XElement entry, string? account)
+    public CamtCredit(CamtDocument camt, XElement entry, string? account, bool debit)
     {
         _camt = camt;
         _entry = entry;
         _account = account;
+        _debit = debit;
         Amount = CreditAmount(camt, camt.Required(entry, "Amt"));
+        IsReversal = debit;
     }
 
+    /// <summary>The entry's amount as the file states it (positive, debit or credit).</summary>
     public Money Amount { get; }
+
+    /// <summary>True for a debit, or a credit with <c>RvslInd</c> true (a debit of ours returned).</summary>
+    public bool IsReversal { get; init; }
+
+    /// <summary>True when any transaction of the entry quotes a structured creditor reference (an OCR number).</summary>
+    public static bool QuotesCreditorReference(CamtDocument camt, XElement entry) =>
+        camt.Children(entry, "NtryDtls").SelectMany(d => camt.Children(d, "TxDtls"))
+            .Any(t => camt.Children(camt.Find(t, "RmtInf"), "Strd").Any(part => camt.Text(part, "CdtrRefInf", "Ref") is not null));
+
+    private Money Signed(Money amount) => _debit ? -amount : amount;
 
     public IEnumerable<(BankEntry Entry, XElement Element)> Entries()
     {
@@ -34,7 +49,7 @@ internal sealed class CamtCredit
         if (transactions.Count == 0)
         {
             var reference = entryReference ?? throw NoReference(_entry);
-            return [(new BankEntry("camt:" + reference, Amount, bookingDate, null, null, _account, false), _entry)];
+            return [(Checked(new BankEntry("camt:" + reference, Signed(Amount), bookingDate, null, null, _account, false) { IsReversal = IsReversal }, _entry), _entry)];
         }
 
         var amounts = transactions.Select(transaction => TransactionAmount(transaction, transactions.Count)).ToList();
@@ -52,16 +67,20 @@ internal sealed class CamtCredit
                     : transactions.Count == 1 ? entryReference
                     : string.Create(CultureInfo.InvariantCulture, $"{entryReference}/{index + 1}"));
             var entry = new BankEntry(
-                "camt:" + reference, amounts[index], bookingDate, PaymentReference(transaction), PayerName(transaction), _account, false);
-            return (entry, transaction);
+                "camt:" + reference, Signed(amounts[index]), bookingDate, PaymentReference(transaction), PayerName(transaction), _account, false)
+            {
+                IsReversal = IsReversal,
+            };
+            return (Checked(entry, transaction), transaction);
         }).ToList();
     }
 
     private Money TransactionAmount(XElement transaction, int transactionCount)
     {
-        if (_camt.Text(transaction, "CdtDbtInd") is "DBIT")
+        if (_camt.Text(transaction, "CdtDbtInd") is { } indicator && indicator != (_debit ? "DBIT" : "CRDT"))
         {
-            throw _camt.Fail(_camt.Required(transaction, "CdtDbtInd"), "a debit transaction inside a credit entry is not read.");
+            throw _camt.Fail(_camt.Required(transaction, "CdtDbtInd"),
+                _debit ? "a credit transaction inside a debit entry is not read." : "a debit transaction inside a credit entry is not read.");
         }
 
         // TxDtls/Amt from version 04; AmtDtls/TxAmt/Amt in every version.
@@ -72,6 +91,27 @@ internal sealed class CamtCredit
         }
 
         return transactionCount == 1 ? Amount : throw _camt.Missing(transaction, "Amt");
+    }
+
+    /// <summary>
+    /// Every text an entry keeps must fit where it is stored and shown: a field too long for that is an error
+    /// naming its element and line, found before anything is booked, never a storage failure halfway through.
+    /// </summary>
+    private BankEntry Checked(BankEntry entry, XElement element)
+    {
+        CheckLength(element, "entry reference", entry.EntryReference, BankEntry.MaxEntryReferenceLength);
+        CheckLength(_camt.Find(element, "RmtInf") ?? element, "payment reference (RmtInf)", entry.Reference, BankEntry.MaxReferenceLength);
+        CheckLength(_camt.Find(element, "RltdPties") ?? element, "payer name (RltdPties/Dbtr)", entry.PayerName, BankEntry.MaxPayerNameLength);
+        CheckLength(element, "account (Ntfctn/Acct)", entry.ReceivingAccount, BankEntry.MaxEntryReferenceLength);
+        return entry;
+    }
+
+    private void CheckLength(XElement element, string field, string? value, int max)
+    {
+        if (value is { Length: var length } && length > max)
+        {
+            throw _camt.Fail(element, string.Create(CultureInfo.InvariantCulture, $"its {field} is {length} characters; at most {max} are kept."));
+        }
     }
 
     private DateOnly BookingDate()

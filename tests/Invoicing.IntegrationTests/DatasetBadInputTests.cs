@@ -1,0 +1,77 @@
+using System.Text;
+using Invoicing.Dataset;
+using Invoicing.Storage;
+using Invoicing.Testing;
+
+namespace Invoicing.IntegrationTests;
+
+/// <summary>
+/// The catalogue's dataset cases (docs/bad-input.md): a party or population row that a document, an e-mail or
+/// the arithmetic could not hold is refused at seed time, naming file, row and field, and nothing is written —
+/// so no approved budget can later fail on it with a number already reserved.
+/// </summary>
+[Collection(AzuriteCollection.Name)]
+public sealed class DatasetBadInputTests(AzuriteFixture azurite)
+{
+    private const string Habo = "0305,Municipality,Håbo kommun,03,,,,";
+
+    /// <summary>Case id, file, text replaced (exactly once), replacement, expected message fragment.</summary>
+    public static TheoryData<string, string, string, string, string> Cases() => new()
+    {
+        { "dataset-unknown-party-column", "parties.csv", "invoice_email", "invoice_mail", "parties.csv, row 1, header: unknown column 'invoice_mail'" },
+        { "dataset-unknown-population-column", "populations.csv", "reference_date\n", "reference_date,comment\n", "populations.csv, row 1, header: unknown column 'comment'" },
+        { "dataset-name-5000-characters", "parties.csv", Habo, $"0305,Municipality,{new string('H', 5000)},03,,,,", "parties.csv, row 2, field name: 'HHHH" },
+        { "dataset-name-control-character", "parties.csv", Habo, "0305,Municipality,Håbo\u0007kommun,03,,,,", "field name: 'Håbo\\u0007kommun': contains a control character (U+0007)" },
+        { "dataset-email-lone-cr-bcc", "parties.csv", Habo, "0305,Municipality,Håbo kommun,03,,,\"a@b.se\rBcc: x@y.se\",", "field invoice_email: 'a@b.se\\u000DBcc: x@y.se': contains a control character (U+000D)" },
+        { "dataset-email-tab", "parties.csv", Habo, "0305,Municipality,Håbo kommun,03,,,\"a@b.se\tx@y.se\",", "field invoice_email: 'a@b.se\\u0009x@y.se': contains a control character (U+0009)" },
+        { "dataset-email-two-addresses", "parties.csv", Habo, "0305,Municipality,Håbo kommun,03,,,\"a@b.se,c@d.se\",", "field invoice_email: 'a@b.se,c@d.se': is not exactly one e-mail address" },
+        { "dataset-email-display-name", "parties.csv", Habo, "0305,Municipality,Håbo kommun,03,,,Kalle <a@b.se>,", "is not exactly one e-mail address" },
+        { "dataset-email-no-domain", "parties.csv", Habo, "0305,Municipality,Håbo kommun,03,,,faktura@habo,", "field invoice_email: 'faktura@habo': is not exactly one e-mail address" },
+        { "dataset-email-300-characters", "parties.csv", Habo, $"0305,Municipality,Håbo kommun,03,,,{new string('a', 290)}@habo.se,", "field invoice_email" },
+        { "dataset-address-line-too-long", "parties.csv", Habo, $"0305,Municipality,Håbo kommun,03,,{new string('G', 80)},,", "field address_lines" },
+        { "dataset-five-address-lines", "parties.csv", Habo, "0305,Municipality,Håbo kommun,03,,a|b|c|d|e,,", "field address_lines: 'a|b|c|d|e': has more than 4 lines" },
+        { "dataset-buyer-reference-too-long", "parties.csv", Habo, $"0305,Municipality,Håbo kommun,03,,,,{new string('R', 200)}", "field buyer_reference" },
+        { "dataset-population-5e18", "populations.csv", "1980,161236", "1980,5000000000000000000", "populations.csv, row 2, field population: '5000000000000000000': population must be a positive whole number, at most 20000000." },
+        { "dataset-population-9e18", "populations.csv", "1980,161236", "1980,9000000000000000000", "field population: '9000000000000000000'" },
+        { "dataset-population-zero", "populations.csv", "1980,161236", "1980,0", "field population: '0'" },
+        { "dataset-population-above-bound", "populations.csv", "1980,161236", "1980,20000001", "field population: '20000001'" },
+        { "dataset-population-with-space", "populations.csv", "1980,161236", "1980,161 236", "field population: '161 236'" },
+    };
+
+    [Theory]
+    [MemberData(nameof(Cases))]
+    public async Task A_bad_dataset_row_is_refused_at_seed_time_naming_file_row_and_field_and_nothing_is_written(
+        string id, string file, string oldText, string newText, string expected)
+    {
+        await using var scenario = new InvoicingScenario(azurite);
+        await scenario.SeedAndApproveAsync();
+        var directory = Path.Combine(Path.GetTempPath(), $"invoicing-{id}-{Guid.NewGuid():N}");
+        Directory.CreateDirectory(directory);
+        try
+        {
+            foreach (var name in new[] { "parties.csv", "populations.csv", "budget.json" })
+            {
+                File.Copy(Path.Combine(TestPaths.BundledDataset, name), Path.Combine(directory, name));
+            }
+
+            var path = Path.Combine(directory, file);
+            var text = File.ReadAllText(path, Encoding.UTF8).Replace("\r\n", "\n", StringComparison.Ordinal);
+            Assert.True(text.Split(oldText).Length == 2, $"{id}: '{oldText}' must occur once in {file}");
+            File.WriteAllText(path, text.Replace(oldText, newText, StringComparison.Ordinal), new UTF8Encoding(false));
+            var before = await StorageContents.TakeAsync(scenario.Get<InvoicingStorage>());
+
+            var error = await Assert.ThrowsAsync<DatasetException>(async () =>
+                await scenario.Get<DatasetSeeder>().SeedAsync(DatasetLoader.Load(directory), CancellationToken.None));
+
+            Assert.Contains(expected, error.Message, StringComparison.Ordinal);
+            Assert.DoesNotContain('\r', error.Message);
+            Assert.DoesNotContain('\n', error.Message);
+            Assert.True(error.Message.Length < 400, $"{id}: the message quotes too much: {error.Message.Length} characters");
+            Assert.Equal(before, await StorageContents.TakeAsync(scenario.Get<InvoicingStorage>()));
+        }
+        finally
+        {
+            Directory.Delete(directory, recursive: true);
+        }
+    }
+}

@@ -1,0 +1,236 @@
+using Azure.Core;
+using Invoicing.Invoices;
+using Invoicing.Payments;
+using Invoicing.Payments.BankFiles;
+using Invoicing.Storage;
+using Invoicing.Testing;
+using Invoicing.Testing.BankFiles;
+
+namespace Invoicing.IntegrationTests.Payments;
+
+/// <summary>
+/// Money only from our own accounts, files booked whole or not at all, reversals undone or handed to a person,
+/// and no payment dated outside the invoice's time: each refusal leaves every table and blob as it was.
+/// </summary>
+[Collection(AzuriteCollection.Name)]
+public sealed class BankFileHardeningTests(AzuriteFixture azurite)
+{
+    private const string SomeoneElsesIban = "SE3550000000054910000003";
+
+    [Fact]
+    public async Task A_camt054_addressed_to_another_account_is_refused_whole_naming_both_accounts()
+    {
+        await using var scenario = await IssuedAsync();
+        var ocr = await OcrsAsync(scenario);
+        var camt = new Camt054Builder(8) { Account = SomeoneElsesIban }
+            .Entry(new CamtEntry("43035.00", AccountServicerReference: "OTHER-1", Transactions: [new(Ocr: ocr["1980"])]))
+            .ToBytes();
+        var before = await StorageContents.TakeAsync(scenario.Get<InvoicingStorage>());
+
+        var error = await Assert.ThrowsAsync<InvalidPaymentException>(() => ImportAsync(scenario, "other.xml", camt));
+
+        Assert.Contains($"addressed to account {SomeoneElsesIban}, which is not ours (bankgiro 991-2346, SE45 5000 0000 0583 9825 7466)", error.Message, StringComparison.Ordinal);
+        Assert.Contains("Nothing was booked", error.Message, StringComparison.Ordinal);
+        Assert.Equal(before, await StorageContents.TakeAsync(scenario.Get<InvoicingStorage>()));
+    }
+
+    [Fact]
+    public async Task A_bgmax_for_another_bankgiro_is_refused_whole()
+    {
+        await using var scenario = await IssuedAsync();
+        var ocr = await OcrsAsync(scenario);
+        var bgmax = new BgMaxBuilder().Start().Opening("50501055")
+            .Payment(ocr["0380"], 4_560_100, "000000000001")
+            .Deposit("20260302", "00001")
+            .End()
+            .ToLatin1();
+        var before = await StorageContents.TakeAsync(scenario.Get<InvoicingStorage>());
+
+        var error = await Assert.ThrowsAsync<InvalidPaymentException>(() => ImportAsync(scenario, "BGMAX.txt", bgmax));
+
+        Assert.Contains("addressed to account 50501055, which is not ours (bankgiro 991-2346", error.Message, StringComparison.Ordinal);
+        Assert.Equal(before, await StorageContents.TakeAsync(scenario.Get<InvoicingStorage>()));
+    }
+
+    [Fact]
+    public async Task A_camt054_naming_our_bankgiro_as_its_account_is_booked()
+    {
+        await using var scenario = await IssuedAsync();
+        var ocr = await OcrsAsync(scenario);
+        var camt = new Camt054Builder(8) { Account = "9912346" }
+            .Entry(new CamtEntry("43035.00", AccountServicerReference: "BG-1", Transactions: [new(Ocr: ocr["1980"])]))
+            .ToBytes();
+
+        var report = await ImportAsync(scenario, "bg.xml", camt);
+
+        Assert.Equal(1, report.Booked);
+    }
+
+    [Fact]
+    public async Task An_entry_too_long_to_store_is_a_validation_error_naming_line_and_field_and_nothing_is_booked()
+    {
+        await using var scenario = await IssuedAsync();
+        var ocr = await OcrsAsync(scenario);
+        var camt = new Camt054Builder(8)
+            .Entry(new CamtEntry("43035.00", AccountServicerReference: "GOOD-1", Transactions: [new(Ocr: ocr["1980"])]))
+            .Entry(new CamtEntry("100.00", AccountServicerReference: "LONG-1", Transactions: [new(Unstructured: new string('7', 100_000))]))
+            .ToBytes();
+        var before = await StorageContents.TakeAsync(scenario.Get<InvoicingStorage>());
+
+        var error = await Assert.ThrowsAsync<BankFileException>(() => ImportAsync(scenario, "long.xml", camt));
+
+        Assert.Contains("long.xml", error.Message, StringComparison.Ordinal);
+        Assert.Contains("Ntry[2]/NtryDtls/TxDtls/RmtInf (line ", error.Message, StringComparison.Ordinal);
+        Assert.Contains("payment reference (RmtInf) is 100000 characters; at most 140 are kept", error.Message, StringComparison.Ordinal);
+        Assert.Equal(before, await StorageContents.TakeAsync(scenario.Get<InvoicingStorage>()));
+    }
+
+    [Theory]
+    [InlineData(FaultTiming.BeforeSending)]
+    [InlineData(FaultTiming.AfterResponse)]
+    public async Task A_crash_in_the_middle_of_booking_a_valid_file_is_completed_by_the_next_import_each_entry_once(FaultTiming timing)
+    {
+        await using var scenario = await IssuedAsync();
+        var ocr = await OcrsAsync(scenario);
+        var camt = new Camt054Builder(8)
+            .Entry(new CamtEntry("43035.00", AccountServicerReference: "C-1", Transactions: [new(Ocr: ocr["1980"])]))
+            .Entry(new CamtEntry("1000.00", AccountServicerReference: "C-2", Transactions: [new(Ocr: ocr["0305"])]))
+            .Entry(new CamtEntry("3224.00", AccountServicerReference: "C-3", Transactions: [new(Ocr: ocr["0305"])]))
+            .ToBytes();
+        using var process = new CancellationTokenSource();
+        scenario.Faults.Arm(
+            r => r.Method == RequestMethod.Post && r.Uri.Path.EndsWith("$batch", StringComparison.Ordinal), timing, skip: 1, beforeThrow: process.Cancel);
+
+        var crashed = await Record.ExceptionAsync(() => scenario.Get<PaymentImport>().ImportAsync(BankFileReader.Read("c.xml", camt), process.Token));
+
+        Assert.True(scenario.Faults.Fired);
+        Assert.NotNull(crashed);
+        var again = await ImportAsync(scenario, "c.xml", camt);
+
+        Assert.Equal(3, again.Booked + again.AlreadyBooked);
+        var invoices = await InvoicesAsync(scenario);
+        Assert.Equal((PaymentStatus.Paid, Money.FromKronor(43_035)), (invoices["1980"].Status, invoices["1980"].AmountPaid));
+        Assert.Equal((PaymentStatus.Paid, Money.FromKronor(4_224)), (invoices["0305"].Status, invoices["0305"].AmountPaid));
+        Assert.Equal(2, (await scenario.Get<PaymentLedger>().HistoryAsync(invoices["0305"].Key, CancellationToken.None)).Count);
+        Assert.True((await ImportAsync(scenario, "c.xml", camt)).NothingNew);
+    }
+
+    [Fact]
+    public async Task A_reversal_of_a_booked_payment_undoes_it_and_the_history_shows_both()
+    {
+        await using var scenario = await IssuedAsync();
+        var ocr = await OcrsAsync(scenario);
+        await ImportAsync(scenario, "paid.xml", new Camt054Builder(8)
+            .Entry(new CamtEntry("43035.00", AccountServicerReference: "PAY-1", Transactions: [new(Ocr: ocr["1980"])]))
+            .ToBytes());
+        scenario.Time.Advance(TimeSpan.FromHours(1));
+        var reversal = new Camt054Builder(8)
+            .Entry(new CamtEntry("43035.00", Indicator: "DBIT", AccountServicerReference: "REV-1", BookingDate: "2026-03-03", Reversal: true,
+                Transactions: [new(Ocr: ocr["1980"], Indicator: "DBIT")]))
+            .ToBytes();
+
+        var report = await ImportAsync(scenario, "reversal.xml", reversal);
+
+        var line = Assert.Single(report.Lines);
+        Assert.Equal(ImportOutcome.Booked, line.Outcome);
+        Assert.Equal((PaymentStatus.Paid, PaymentStatus.Unpaid, PaymentFlag.Reversal), (line.Booking!.Before, line.Booking.After, line.Booking.Flag));
+        var invoice = (await InvoicesAsync(scenario))["1980"];
+        Assert.Equal((PaymentStatus.Unpaid, Money.Zero), (invoice.Status, invoice.AmountPaid));
+        var history = await scenario.Get<PaymentLedger>().HistoryAsync(invoice.Key, CancellationToken.None);
+        Assert.Equal([Money.FromKronor(43_035), Money.FromKronor(-43_035)], history.Select(h => h.Amount));
+        Assert.Equal("camt:PAY-1", history[1].Reverses);
+        Assert.True((await ImportAsync(scenario, "reversal-again.xml", reversal)).NothingNew);
+        Assert.Equal(PaymentStatus.Unpaid, (await InvoicesAsync(scenario))["1980"].Status);
+    }
+
+    [Fact]
+    public async Task A_debit_quoting_an_ocr_without_a_reversal_flag_still_undoes_the_payment_it_takes_back()
+    {
+        await using var scenario = await IssuedAsync();
+        var ocr = await OcrsAsync(scenario);
+        await ImportAsync(scenario, "paid.xml", new Camt054Builder(8)
+            .Entry(new CamtEntry("1000.00", AccountServicerReference: "PAY-2", Transactions: [new(Ocr: ocr["0305"])]))
+            .ToBytes());
+
+        await ImportAsync(scenario, "debit.xml", new Camt054Builder(8)
+            .Entry(new CamtEntry("1000.00", Indicator: "DBIT", AccountServicerReference: "DBIT-2", Transactions: [new(Ocr: ocr["0305"], Indicator: "DBIT")]))
+            .ToBytes());
+
+        Assert.Equal((PaymentStatus.Unpaid, Money.Zero), ((await InvoicesAsync(scenario))["0305"].Status, (await InvoicesAsync(scenario))["0305"].AmountPaid));
+    }
+
+    [Fact]
+    public async Task A_reversal_that_matches_no_booked_payment_goes_to_the_unmatched_list_as_a_reversal()
+    {
+        await using var scenario = await IssuedAsync();
+        var ocr = await OcrsAsync(scenario);
+
+        var report = await ImportAsync(scenario, "reversal.xml", new Camt054Builder(8)
+            .Entry(new CamtEntry("500.00", Indicator: "DBIT", AccountServicerReference: "REV-9", Reversal: true, Transactions: [new(Ocr: ocr["1980"], Indicator: "DBIT")]))
+            .Entry(new CamtEntry("250.00", Indicator: "CRDT", AccountServicerReference: "REV-10", Reversal: true, Transactions: [new(Ocr: ocr["1984"])]))
+            .ToBytes());
+
+        Assert.Equal(2, report.Unmatched);
+        var unmatched = await scenario.Get<SuspenseList>().ListOpenAsync(CancellationToken.None);
+        var taken = Assert.Single(unmatched, u => u.Amount == Money.FromKronor(-500));
+        Assert.StartsWith("a reversal of 500,00", taken.Reason, StringComparison.Ordinal);
+        Assert.Contains($"quoting OCR {ocr["1980"]}", taken.Reason, StringComparison.Ordinal);
+        Assert.Contains("no booked payment of that amount", taken.Reason, StringComparison.Ordinal);
+        Assert.Contains(unmatched, u => u.Amount == Money.FromKronor(250) && u.Reason.Contains("returned debit", StringComparison.Ordinal));
+        Assert.All((await InvoicesAsync(scenario)).Values, i => Assert.Equal(PaymentStatus.Unpaid, i.Status));
+        var error = await Assert.ThrowsAsync<InvalidPaymentException>(() =>
+            scenario.Get<SuspenseList>().BookAsync(taken.Id, new InvoiceKey(InvoicingScenario.Scheme, 2026, InvoiceNumber.Parse("202600001")), CancellationToken.None));
+        Assert.Contains("a deduction or reversal", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_bank_payment_dated_before_the_invoice_year_goes_to_a_person_not_onto_the_invoice()
+    {
+        await using var scenario = await IssuedAsync();
+        var ocr = await OcrsAsync(scenario);
+
+        var report = await ImportAsync(scenario, "old.xml", new Camt054Builder(8)
+            .Entry(new CamtEntry("43035.00", AccountServicerReference: "OLD-1", BookingDate: "1900-01-01", Transactions: [new(Ocr: ocr["1980"])]))
+            .ToBytes());
+
+        var line = Assert.Single(report.Lines);
+        Assert.Equal(ImportOutcome.Unmatched, line.Outcome);
+        Assert.Contains("dated 1900-01-01, before invoice 2026", line.Reason, StringComparison.Ordinal);
+        Assert.Equal(PaymentStatus.Unpaid, (await InvoicesAsync(scenario))["1980"].Status);
+    }
+
+    [Theory]
+    [InlineData("1900-01-01", "before the invoice's year 2026 began (2026-01-01)")]
+    [InlineData("2025-12-31", "before the invoice's year 2026 began (2026-01-01)")]
+    [InlineData("2026-03-05", "after today (2026-03-04)")]
+    public async Task A_payment_dated_before_the_invoice_year_or_after_today_is_refused_and_nothing_is_written(string date, string expected)
+    {
+        await using var scenario = await IssuedAsync();
+        var invoice = (await InvoicesAsync(scenario))["1980"];
+        var before = await StorageContents.TakeAsync(scenario.Get<InvoicingStorage>());
+
+        var error = await Assert.ThrowsAsync<InvalidPaymentException>(() => scenario.Get<PaymentLedger>().BookAsync(
+            invoice.Key, PaymentBooking.Manual(invoice.Number, Money.FromKronor(100), IsoDate.Parse(date), null, null), CancellationToken.None));
+
+        Assert.Contains(expected, error.Message, StringComparison.Ordinal);
+        Assert.Equal(before, await StorageContents.TakeAsync(scenario.Get<InvoicingStorage>()));
+    }
+
+    private static async Task<ImportReport> ImportAsync(InvoicingScenario scenario, string name, byte[] content) =>
+        await scenario.Get<PaymentImport>().ImportAsync(BankFileReader.Read(name, content), CancellationToken.None);
+
+    private async Task<InvoicingScenario> IssuedAsync()
+    {
+        var scenario = new InvoicingScenario(azurite);
+        await scenario.SeedAndApproveAsync();
+        await scenario.RunAsync();
+        scenario.Time.SetUtcNow(new DateTimeOffset(2026, 3, 4, 7, 0, 0, TimeSpan.Zero));
+        return scenario;
+    }
+
+    private static async Task<Dictionary<string, Invoice>> InvoicesAsync(InvoicingScenario scenario) =>
+        (await scenario.Get<InvoiceStore>().ListAsync(InvoicingScenario.Scheme, 2026, CancellationToken.None)).ToDictionary(i => i.DebtorCode.Value);
+
+    private static async Task<Dictionary<string, string>> OcrsAsync(InvoicingScenario scenario) =>
+        (await InvoicesAsync(scenario)).ToDictionary(p => p.Key, p => p.Value.Ocr.Value);
+}
