@@ -13,6 +13,6 @@ public sealed class BudgetApproval(BudgetStore budgets, InvoicePlanner planner)
             scheme,
             year,
             decision,
-            async (draft, ct) => (await planner.AllocateAsync(draft, ct)).ToInvoicePlan().Fingerprint(),
+            async (draft, ct) => planner.Plan(await planner.AllocateAsync(draft, ct)).Fingerprint(),
             cancellationToken);
 }

@@ -21,6 +21,15 @@ public sealed record InvoiceDocument(
 {
     /// <summary>Document title, "Faktura"; reminders use the same layout with another title.</summary>
     public string Title { get; init; } = "Faktura";
+
+    /// <summary>A credit note has no payment slip and states what it credits instead of what to pay.</summary>
+    public DocumentKind Kind { get; init; } = DocumentKind.Invoice;
+
+    /// <summary>The invoice this document changes ("Avser faktura N av DATUM"); null on an ordinary invoice.</summary>
+    public DocumentReference? Corrects { get; init; }
+
+    /// <summary>Why it changes it: the decision behind the change.</summary>
+    public string? Reason { get; init; }
 }
 
 /// <summary>The buyer as the party table has it: only what is known is printed.</summary>

@@ -1,15 +1,28 @@
 using Azure;
+using Azure.Data.Tables;
 using Invoicing.Budgets;
 using Invoicing.Storage;
 
 namespace Invoicing.Invoices;
 
-/// <summary>The invoice table: issued invoices with their payment status.</summary>
+/// <summary>The invoice table: issued documents (invoices and credit notes) with their balances.</summary>
 public sealed class InvoiceStore(InvoicingStorage storage, TimeProvider time)
 {
+    /// <summary>
+    /// Records an issued document: an invoice with <see cref="AddAsync"/>, a credit note with
+    /// <see cref="AddCreditNoteAsync"/>. False when it was already recorded (a repeated or concurrent run).
+    /// </summary>
+    public Task<bool> RecordAsync(Invoice document, CancellationToken cancellationToken) =>
+        document.IsCreditNote ? AddCreditNoteAsync(document, cancellationToken) : AddAsync(document, cancellationToken);
+
     /// <summary>Records an issued invoice. False when it was already recorded (a repeated or concurrent run).</summary>
     public async Task<bool> AddAsync(Invoice invoice, CancellationToken cancellationToken)
     {
+        if (invoice.IsCreditNote)
+        {
+            throw new InvalidOperationException($"{invoice.Number} is a credit note; record it with {nameof(AddCreditNoteAsync)}.");
+        }
+
         await storage.EnsureCreatedAsync(cancellationToken);
         try
         {
@@ -19,6 +32,44 @@ public sealed class InvoiceStore(InvoicingStorage storage, TimeProvider time)
         catch (RequestFailedException e) when (e.Status == 409)
         {
             return false;
+        }
+    }
+
+    /// <summary>
+    /// Records a credit note and applies it to the invoice it corrects in one entity group transaction: the
+    /// credit note row is added and the invoice's credited amount raised (guarded by its ETag). So a credit is
+    /// applied exactly once, and the invoice's balance always equals its rows. False when already recorded.
+    /// </summary>
+    public async Task<bool> AddCreditNoteAsync(Invoice creditNote, CancellationToken cancellationToken)
+    {
+        var corrects = creditNote.Corrects ?? throw new InvalidOperationException($"Credit note {creditNote.Number} names no invoice it corrects.");
+        await storage.EnsureCreatedAsync(cancellationToken);
+        var table = storage.Table(StorageNames.Invoices);
+        var partition = InvoiceEntity.PartitionKeyFor(creditNote.Scheme, creditNote.Year);
+        for (var attempt = 0; ; attempt++)
+        {
+            if ((await table.GetEntityIfExistsAsync<InvoiceEntity>(partition, creditNote.Number.ToString(), cancellationToken: cancellationToken)).HasValue)
+            {
+                return false;
+            }
+
+            var corrected = (await table.GetEntityIfExistsAsync<InvoiceEntity>(partition, corrects.Number.ToString(), cancellationToken: cancellationToken)).Value
+                ?? throw new InvalidOperationException($"Credit note {creditNote.Number} corrects invoice {corrects.Number}, which is not recorded.");
+            var credited = corrected.ToInvoice().WithCredit(creditNote.Total);
+            try
+            {
+                await table.SubmitTransactionAsync(
+                    [
+                        new TableTransactionAction(TableTransactionActionType.Add, InvoiceEntity.From(creditNote, time.GetUtcNow())),
+                        new TableTransactionAction(TableTransactionActionType.UpdateReplace, InvoiceEntity.From(credited, corrected.IssuedAt), corrected.ETag),
+                    ],
+                    cancellationToken);
+                return true;
+            }
+            catch (TableTransactionFailedException e) when (e.Status is 409 or 412 && attempt < 10)
+            {
+                // A concurrent run recorded the credit note (409), or a payment or reminder changed the invoice (412): look again.
+            }
         }
     }
 

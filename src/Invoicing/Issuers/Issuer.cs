@@ -16,6 +16,12 @@ public sealed partial record Issuer(
     InvoiceTerms Terms,
     bool IsExample)
 {
+    /// <summary>
+    /// The party in the scheme's data that is the issuer itself (Västerås stad is party 1980): its share is
+    /// computed and shown as its own, never invoiced. Null when the issuer pays no share.
+    /// </summary>
+    public Parties.PartyCode? OwnParty { get; init; }
+
     public const string DefaultVatText =
         "Ingen moms: bidraget finansierar gemensam verksamhet och är inte omsättning enligt mervärdesskattelagen (2023:200).";
 
@@ -86,6 +92,19 @@ public sealed partial record Issuer(
             problems.Add($"{IssuerOptions.Section}:VatText must say how VAT is charged when VatRatePercent is not 0.");
         }
 
+        Parties.PartyCode? ownParty = null;
+        if (!string.IsNullOrWhiteSpace(options.PartyCode))
+        {
+            try
+            {
+                ownParty = new Parties.PartyCode(options.PartyCode.Trim());
+            }
+            catch (FormatException e)
+            {
+                problems.Add($"{IssuerOptions.Section}:PartyCode: {e.Message}");
+            }
+        }
+
         if (problems.Count > 0 || orgNumber is null || bankgiro is null)
         {
             throw new IssuerConfigurationException(problems);
@@ -103,7 +122,10 @@ public sealed partial record Issuer(
             contactPhone,
             contactEmail,
             new InvoiceTerms(options.PaymentTermsDays, options.VatRatePercent, vatText),
-            options.IsExample);
+            options.IsExample)
+        {
+            OwnParty = ownParty,
+        };
     }
 
     [GeneratedRegex("^[A-Za-z0-9][A-Za-z0-9-]{1,31}$")]
