@@ -1,5 +1,4 @@
 using Invoicing.Allocation;
-using Invoicing.Budgets;
 using Invoicing.Documents;
 using Invoicing.Parties;
 
@@ -12,7 +11,7 @@ namespace Invoicing.Invoices;
 /// a run of this revision got before: a resumed run plans exactly the documents the interrupted one did.
 /// <list type="bullet">
 /// <item>more: a supplementary invoice correcting the party's original invoice, or an ordinary invoice for a party with none (it joined);</item>
-/// <item>less: a credit note correcting the newest of its invoices with that much not yet credited (a party that left is credited in full);</item>
+/// <item>less: a credit note correcting the party's original invoice (a party that left is credited in full);</item>
 /// <item>the same: nothing.</item>
 /// </list>
 /// </summary>
@@ -44,7 +43,7 @@ public static class ChangePlanner
             var change = new PartyChange(party, invoicedSoFar, newShare, own, null);
             if (change.Difference != Money.Zero)
             {
-                change = change with { Document = DocumentFor(party, own ? null : share, documents, change.Difference, revision, reason, target.Budget) };
+                change = change with { Document = DocumentFor(party, own ? null : share, documents, change.Difference, revision, reason) };
             }
 
             changes.Add(change);
@@ -53,7 +52,7 @@ public static class ChangePlanner
         return changes.OrderBy(c => c.Party.Kind).ThenBy(c => c.Party.Code).ToArray();
     }
 
-    private static PlannedDocument DocumentFor(Party party, PlannedInvoice? share, Invoice[] documents, Money difference, int revision, string reason, Budget budget)
+    private static PlannedDocument DocumentFor(Party party, PlannedInvoice? share, Invoice[] documents, Money difference, int revision, string reason)
     {
         var targetLines = share?.Lines ?? [];
         var lineNumbers = targetLines.Select(l => l.BudgetLineNumber)
@@ -86,17 +85,11 @@ public static class ChangePlanner
                 original is null ? null : new DocumentReference(original.Number, original.IssueDate), reason);
         }
 
-        var amount = -difference;
-        var corrected = invoices.Reverse().FirstOrDefault(d => d.Net - CreditedEarlier(d, documents) >= amount)
-            ?? throw new BudgetStateException(
-                $"Budget {budget.Key}, revision {revision}: {party.Code} {party.Name} is to be credited {amount}, more than any one of its invoices has left to credit; " +
-                "credit it by hand in parts or revise in smaller steps.");
+        // The credit note names the party's original invoice (the one its supplements add to); the store takes
+        // the credit off that invoice first and off its supplements after, so one document per revision suffices.
+        var corrected = invoices.FirstOrDefault(d => d.Corrects is null) ?? invoices.Last();
         return new PlannedDocument(party, DocumentKind.CreditNote, lines, revision, new DocumentReference(corrected.Number, corrected.IssueDate), reason);
     }
-
-    /// <summary>What credit notes of earlier revisions took off this invoice (the row's own figure may already include this revision's).</summary>
-    private static Money CreditedEarlier(Invoice invoice, Invoice[] documents) =>
-        Money.Sum(documents.Where(d => d.IsCreditNote && d.Corrects?.Number == invoice.Number).Select(d => d.Net));
 
     private static Money Signed(Invoice document) => document.IsCreditNote ? -document.Net : document.Net;
 }

@@ -36,9 +36,10 @@ public sealed class InvoiceStore(InvoicingStorage storage, TimeProvider time)
     }
 
     /// <summary>
-    /// Records a credit note and applies it to the invoice it corrects in one entity group transaction: the
-    /// credit note row is added and the invoice's credited amount raised (guarded by its ETag). So a credit is
-    /// applied exactly once, and the invoice's balance always equals its rows. False when already recorded.
+    /// Records a credit note and applies it in one entity group transaction: the credit note row is added and
+    /// the credit taken off the invoice it corrects (then, when a revision credits more than that invoice has
+    /// left, off the party's supplementary invoices, newest first), each guarded by its ETag. So a credit is
+    /// applied exactly once, and every invoice's balance always equals its rows. False when already recorded.
     /// </summary>
     public async Task<bool> AddCreditNoteAsync(Invoice creditNote, CancellationToken cancellationToken)
     {
@@ -46,6 +47,7 @@ public sealed class InvoiceStore(InvoicingStorage storage, TimeProvider time)
         await storage.EnsureCreatedAsync(cancellationToken);
         var table = storage.Table(StorageNames.Invoices);
         var partition = InvoiceEntity.PartitionKeyFor(creditNote.Scheme, creditNote.Year);
+        var debtor = creditNote.DebtorCode.Value;
         for (var attempt = 0; ; attempt++)
         {
             if ((await table.GetEntityIfExistsAsync<InvoiceEntity>(partition, creditNote.Number.ToString(), cancellationToken: cancellationToken)).HasValue)
@@ -53,22 +55,46 @@ public sealed class InvoiceStore(InvoicingStorage storage, TimeProvider time)
                 return false;
             }
 
-            var corrected = (await table.GetEntityIfExistsAsync<InvoiceEntity>(partition, corrects.Number.ToString(), cancellationToken: cancellationToken)).Value
-                ?? throw new InvalidOperationException($"Credit note {creditNote.Number} corrects invoice {corrects.Number}, which is not recorded.");
-            var credited = corrected.ToInvoice().WithCredit(creditNote.Total);
+            var invoices = new List<InvoiceEntity>();
+            await foreach (var entity in table.QueryAsync<InvoiceEntity>(
+                e => e.PartitionKey == partition && e.RecordType == InvoiceEntity.InvoiceRecord && e.DebtorCode == debtor,
+                cancellationToken: cancellationToken))
+            {
+                invoices.Add(entity);
+            }
+
+            var order = invoices.Where(e => e.RowKey == corrects.Number.ToString())
+                .Concat(invoices.Where(e => e.RowKey != corrects.Number.ToString()).OrderByDescending(e => e.RowKey, StringComparer.Ordinal));
+            var actions = new List<TableTransactionAction> { new(TableTransactionActionType.Add, InvoiceEntity.From(creditNote, time.GetUtcNow())) };
+            var remaining = creditNote.Total;
+            foreach (var entity in order)
+            {
+                var invoice = entity.ToInvoice();
+                var open = invoice.IsCreditNote ? Money.Zero : invoice.Total - invoice.Credited;
+                if (remaining == Money.Zero || open <= Money.Zero)
+                {
+                    continue;
+                }
+
+                var part = remaining < open ? remaining : open;
+                actions.Add(new TableTransactionAction(TableTransactionActionType.UpdateReplace, InvoiceEntity.From(invoice.WithCredit(part), entity.IssuedAt), entity.ETag));
+                remaining -= part;
+            }
+
+            if (actions.Count == 1 || remaining > Money.Zero)
+            {
+                throw new InvalidOperationException(
+                    $"Credit note {creditNote.Number} credits {creditNote.Total}, more than {debtor}'s invoices in {creditNote.Scheme} {creditNote.Year} have left to credit.");
+            }
+
             try
             {
-                await table.SubmitTransactionAsync(
-                    [
-                        new TableTransactionAction(TableTransactionActionType.Add, InvoiceEntity.From(creditNote, time.GetUtcNow())),
-                        new TableTransactionAction(TableTransactionActionType.UpdateReplace, InvoiceEntity.From(credited, corrected.IssuedAt), corrected.ETag),
-                    ],
-                    cancellationToken);
+                await table.SubmitTransactionAsync(actions, cancellationToken);
                 return true;
             }
             catch (TableTransactionFailedException e) when (e.Status is 409 or 412 && attempt < 10)
             {
-                // A concurrent run recorded the credit note (409), or a payment or reminder changed the invoice (412): look again.
+                // A concurrent run recorded the credit note (409), or a payment or reminder changed an invoice (412): look again.
             }
         }
     }
