@@ -26,9 +26,11 @@ internal static class BudgetCommands
         {
             var budget = await services.Get<BudgetStore>().GetAsync(services.Get<CliSettings>().Scheme, parse.GetValue(year), cancellationToken);
             var planner = services.Get<InvoicePlanner>();
-            AllocationPrinter.WriteBudget(budget, Console.Out);
+            var allocation = await planner.AllocateCurrentAsync(budget, cancellationToken);
+            // A revised budget is shown with the lines of the revision runs invoice to.
+            AllocationPrinter.WriteBudget(budget.Revision == 0 ? budget : budget with { Lines = allocation.Budget.Lines }, Console.Out);
             AllocationPrinter.WriteRevisions(budget, await services.Get<BudgetStore>().ListRevisionsAsync(budget.Scheme, budget.Year, cancellationToken), Console.Out);
-            AllocationPrinter.WriteAllocation(await planner.AllocateCurrentAsync(budget, cancellationToken), planner.OwnParty, Console.Out);
+            AllocationPrinter.WriteAllocation(allocation, planner.OwnParty, Console.Out);
             return CliAction.Ok;
         });
         return command;

@@ -13,6 +13,10 @@ internal static class AllocationPrinter
         writer.WriteLine(budget.Decision is { } decision
             ? $"Status: {budget.Status}, decided {SwedishFormat.Date(decision.DecidedOn)} ({decision.Reference})"
             : $"Status: {budget.Status}");
+        if (budget.Revision > 0)
+        {
+            writer.WriteLine($"Lines as revised: revision {budget.Revision} (decisions below)");
+        }
         writer.WriteLine();
         var table = new TextTable(("Line", true), ("Kind", false), ("Text", false), ("Amount", true), ("Invoiced", false));
         foreach (var line in budget.Lines.Where(l => l is not CostLine))

@@ -64,7 +64,7 @@ internal sealed record InvoiceOutput(
         table.AddSeparator();
         var credits = invoices.Count(i => i.IsCreditNote);
         var net = Money.Sum(invoices.Select(i => i.IsCreditNote ? -i.Total : i.Total));
-        table.Add(credits == 0 ? $"{invoices.Count} invoices" : $"{invoices.Count - credits} invoices, {credits} credit notes", credits == 0 ? "" : "net", SwedishFormat.Amount(net), "", "", "", "", "");
+        table.Add(credits == 0 ? $"{invoices.Count} invoices" : $"{invoices.Count - credits} invoices, {credits} credit note{(credits == 1 ? "" : "s")}", credits == 0 ? "" : "net", SwedishFormat.Amount(net), "", "", "", "", "");
         table.WriteTo(writer);
         var refunds = invoices.Where(i => i.RefundOwed > Money.Zero).ToArray();
         if (refunds.Length > 0)
