@@ -5,7 +5,11 @@ using Invoicing.Storage;
 
 namespace Invoicing.Invoices;
 
-/// <summary>The invoice table: issued documents (invoices and credit notes) with their balances.</summary>
+/// <summary>
+/// The one module that writes the <c>Invoices</c> table: issued documents (invoices and credit notes) and their
+/// balances. Payments, reminders and revisions change an invoice through it, each together with the history
+/// row that says why (<see cref="ReplaceAsync"/>), so a balance always equals the rows beside it.
+/// </summary>
 public sealed class InvoiceStore(InvoicingStorage storage, TimeProvider time)
 {
     /// <summary>
@@ -96,6 +100,51 @@ public sealed class InvoiceStore(InvoicingStorage storage, TimeProvider time)
             {
                 // A concurrent run recorded the credit note (409), or a payment or reminder changed an invoice (412): look again.
             }
+        }
+    }
+
+    /// <summary>The invoice with the ETag a change to it is guarded by; null when there is none.</summary>
+    public async Task<InvoiceVersion?> FindVersionAsync(InvoiceKey key, CancellationToken cancellationToken)
+    {
+        await storage.EnsureCreatedAsync(cancellationToken);
+        var response = await storage.Table(StorageNames.Invoices).GetEntityIfExistsAsync<InvoiceEntity>(
+            InvoiceEntity.PartitionKeyFor(key.Scheme, key.Year), key.Number.ToString(), cancellationToken: cancellationToken);
+        return response.HasValue ? new InvoiceVersion(response.Value!.ToInvoice(), response.Value.ETag, response.Value.IssuedAt) : null;
+    }
+
+    /// <summary>
+    /// Replaces the invoice read as <paramref name="before"/> with <paramref name="after"/> and, in the same entity
+    /// group transaction, adds <paramref name="history"/> (a payment or reminder row in the invoice's partition).
+    /// Fails with 412 when the invoice changed since it was read, and with 409 when the history row exists: the
+    /// caller reads again and decides.
+    /// </summary>
+    public async Task ReplaceAsync(InvoiceVersion before, Invoice after, ITableEntity? history, CancellationToken cancellationToken)
+    {
+        if (after.Key != before.Invoice.Key)
+        {
+            throw new InvalidOperationException($"Invoice {before.Invoice.Key} cannot be replaced by {after.Key}.");
+        }
+
+        var actions = new List<TableTransactionAction>();
+        if (history is not null)
+        {
+            history.PartitionKey = InvoiceEntity.PartitionKeyFor(after.Scheme, after.Year);
+            actions.Add(new TableTransactionAction(TableTransactionActionType.Add, history));
+        }
+
+        actions.Add(new TableTransactionAction(TableTransactionActionType.UpdateReplace, InvoiceEntity.From(after, before.IssuedAt), before.ETag));
+        await storage.Table(StorageNames.Invoices).SubmitTransactionAsync(actions, cancellationToken);
+    }
+
+    /// <summary>Every invoice of every scheme and year with money due (net of credits) and not yet handed to a person.</summary>
+    public async IAsyncEnumerable<Invoice> ListDueAsync([System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        await storage.EnsureCreatedAsync(cancellationToken);
+        await foreach (var entity in storage.Table(StorageNames.Invoices).QueryAsync<InvoiceEntity>(
+            e => e.RecordType == InvoiceEntity.InvoiceRecord && e.AmountDueOre > 0 && e.NeedsManualFollowUp == false,
+            cancellationToken: cancellationToken))
+        {
+            yield return entity.ToInvoice();
         }
     }
 
