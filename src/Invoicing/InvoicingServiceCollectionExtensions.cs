@@ -53,6 +53,7 @@ public static class InvoicingServiceCollectionExtensions
         services.AddSingleton<Reminders.ReminderHistory>();
         services.AddSingleton<AnnualInvoicingRun>();
         services.AddSingleton<BudgetApproval>();
+        services.AddSingleton<BudgetRevisions>();
         services.AddSingleton<Dataset.DatasetSeeder>();
         return services;
     }

@@ -17,7 +17,7 @@ public sealed class CliWorkflowTests(AzuriteFixture azurite)
         var draft = await cli.RunAsync("budget", "show", "--year", "2026");
         Assert.True(draft.ExitCode == 0, draft.ToString());
         Assert.Contains("Status: Draft", draft.Stdout, StringComparison.Ordinal);
-        Assert.Contains("To invoice: 30 invoices, 375\u00A0000,00\u00A0kr in total.", draft.Stdout, StringComparison.Ordinal);
+        Assert.Contains("To invoice: 29 invoices, 331\u00A0965,00\u00A0kr in total.", draft.Stdout, StringComparison.Ordinal);
 
         var beforeApproval = await cli.RunAsync("run", "--year", "2026");
         Assert.Contains("nothing was created", beforeApproval.Stdout, StringComparison.Ordinal);
@@ -28,10 +28,10 @@ public sealed class CliWorkflowTests(AzuriteFixture azurite)
 
         var run = await cli.RunAsync("run");
         Assert.True(run.ExitCode == 0, run.ToString());
-        Assert.Contains("30 created", run.Stdout, StringComparison.Ordinal);
+        Assert.Contains("29 created", run.Stdout, StringComparison.Ordinal);
         var again = await cli.RunAsync("run");
         Assert.Contains("nothing was created", again.Stdout, StringComparison.Ordinal);
-        Assert.Equal(30, (await ListAsync(cli)).GetArrayLength());
+        Assert.Equal(29, (await ListAsync(cli)).GetArrayLength());
     }
 
     [Fact]
@@ -42,18 +42,22 @@ public sealed class CliWorkflowTests(AzuriteFixture azurite)
 
         var invoices = await ListAsync(cli);
 
-        Assert.Equal(30, invoices.GetArrayLength());
-        var vasteras = invoices.EnumerateArray().Single(i => i.GetProperty("debtorCode").GetString() == "1980");
-        Assert.Equal("Västerås kommun", vasteras.GetProperty("debtorName").GetString());
-        Assert.Equal(43035m, vasteras.GetProperty("amount").GetDecimal());
-        Assert.Equal(JsonValueKind.Number, vasteras.GetProperty("amount").ValueKind);
-        Assert.Equal("Unpaid", vasteras.GetProperty("status").GetString());
-        Assert.Matches("^[0-9]{9}$", vasteras.GetProperty("number").GetString());
-        Assert.Matches("^[0-9]{11}$", vasteras.GetProperty("ocr").GetString());
-        Assert.Matches("^[0-9]{4}-[0-9]{2}-[0-9]{2}$", vasteras.GetProperty("issueDate").GetString());
-        Assert.Matches("^[0-9]{4}-[0-9]{2}-[0-9]{2}$", vasteras.GetProperty("dueDate").GetString());
-        Assert.Equal($"region-mitt-pom/2026/{vasteras.GetProperty("number").GetString()}.pdf", vasteras.GetProperty("blobName").GetString());
-        Assert.Equal(375000m, invoices.EnumerateArray().Sum(i => i.GetProperty("amount").GetDecimal()));
+        Assert.Equal(29, invoices.GetArrayLength());
+        var uppsala = invoices.EnumerateArray().Single(i => i.GetProperty("debtorCode").GetString() == "0380");
+        Assert.Equal("Uppsala kommun", uppsala.GetProperty("debtorName").GetString());
+        Assert.Equal(45601m, uppsala.GetProperty("amount").GetDecimal());
+        Assert.Equal("invoice", uppsala.GetProperty("kind").GetString());
+        Assert.Equal(JsonValueKind.Null, uppsala.GetProperty("corrects").ValueKind);
+        Assert.Equal(0m, uppsala.GetProperty("credited").GetDecimal());
+        Assert.Equal(0m, uppsala.GetProperty("refundOwed").GetDecimal());
+        Assert.Equal(JsonValueKind.Number, uppsala.GetProperty("amount").ValueKind);
+        Assert.Equal("Unpaid", uppsala.GetProperty("status").GetString());
+        Assert.Matches("^[0-9]{9}$", uppsala.GetProperty("number").GetString());
+        Assert.Matches("^[0-9]{11}$", uppsala.GetProperty("ocr").GetString());
+        Assert.Matches("^[0-9]{4}-[0-9]{2}-[0-9]{2}$", uppsala.GetProperty("issueDate").GetString());
+        Assert.Matches("^[0-9]{4}-[0-9]{2}-[0-9]{2}$", uppsala.GetProperty("dueDate").GetString());
+        Assert.Equal($"region-mitt-pom/2026/{uppsala.GetProperty("number").GetString()}.pdf", uppsala.GetProperty("blobName").GetString());
+        Assert.Equal(375000m - 43035m, invoices.EnumerateArray().Sum(i => i.GetProperty("amount").GetDecimal()));
     }
 
     [Fact]
@@ -61,8 +65,8 @@ public sealed class CliWorkflowTests(AzuriteFixture azurite)
     {
         using var cli = new CliRunner(azurite);
         Assert.Equal(0, (await cli.RunAsync("demo", "--out", "demo-out")).ExitCode);
-        var vasteras = (await ListAsync(cli)).EnumerateArray().Single(i => i.GetProperty("debtorCode").GetString() == "1980");
-        var number = vasteras.GetProperty("number").GetString()!;
+        var uppsala = (await ListAsync(cli)).EnumerateArray().Single(i => i.GetProperty("debtorCode").GetString() == "0380");
+        var number = uppsala.GetProperty("number").GetString()!;
 
         var one = await cli.RunAsync("invoices", "download", number, "--year", "2026", "--out", "one");
         var all = await cli.RunAsync("invoices", "download", "--all", "--year", "2026", "--out", "all");
@@ -70,11 +74,11 @@ public sealed class CliWorkflowTests(AzuriteFixture azurite)
         Assert.True(one.ExitCode == 0, one.ToString());
         Assert.True(all.ExitCode == 0, all.ToString());
         Assert.Equal([$"{number}.pdf"], Directory.GetFiles(Path.Combine(cli.WorkingDirectory, "one")).Select(Path.GetFileName));
-        Assert.Equal(30, Directory.GetFiles(Path.Combine(cli.WorkingDirectory, "all"), "*.pdf").Length);
+        Assert.Equal(29, Directory.GetFiles(Path.Combine(cli.WorkingDirectory, "all"), "*.pdf").Length);
         using var pdf = PdfDocument.Open(Path.Combine(cli.WorkingDirectory, "one", $"{number}.pdf"));
         var text = pdf.GetPage(1).Text;
-        Assert.Contains(vasteras.GetProperty("ocr").GetString()!, text, StringComparison.Ordinal);
-        Assert.Contains("43\u00A0035,00\u00A0kr", text, StringComparison.Ordinal);
+        Assert.Contains(uppsala.GetProperty("ocr").GetString()!, text, StringComparison.Ordinal);
+        Assert.Contains("45\u00A0601,00\u00A0kr", text, StringComparison.Ordinal);
     }
 
     [Fact]

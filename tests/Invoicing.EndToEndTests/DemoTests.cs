@@ -7,26 +7,28 @@ namespace Invoicing.EndToEndTests;
 public sealed class DemoTests(AzuriteFixture azurite)
 {
     [Fact]
-    public async Task Demo_issues_the_30_bundled_invoices_and_a_second_demo_creates_nothing()
+    public async Task Demo_issues_the_29_bundled_invoices_shows_the_issuers_own_share_and_a_second_demo_creates_nothing()
     {
         using var cli = new CliRunner(azurite);
 
         var first = await cli.RunAsync("demo");
 
         Assert.True(first.ExitCode == 0, first.ToString());
-        Assert.Contains("Budget region-mitt-pom 2026: 30 invoices; 30 created, 0 already existed, 0 failed.", first.Stdout, StringComparison.Ordinal);
+        Assert.Contains("Budget region-mitt-pom 2026: 29 invoices; 29 created, 0 already existed, 0 failed.", first.Stdout, StringComparison.Ordinal);
         var poolSums = first.Stdout.Split('\n').Where(l => l.TrimStart().StartsWith("Sum ", StringComparison.Ordinal) && l.TrimEnd().EndsWith("100,0\u00A0%  75\u00A0000,00\u00A0kr", StringComparison.Ordinal));
         Assert.Equal(3, poolSums.Count());
-        Assert.Contains("30 invoices", first.Stdout, StringComparison.Ordinal);
+        Assert.Contains("29 invoices", first.Stdout, StringComparison.Ordinal);
+        Assert.Contains("Own share, not invoiced: 1980 Västerås kommun, 43\u00A0035,00\u00A0kr.", first.Stdout, StringComparison.Ordinal);
+        Assert.Contains("Västerås kommun (own share, not invoiced)", first.Stdout, StringComparison.Ordinal);
         var pdfs = Directory.GetFiles(Path.Combine(cli.WorkingDirectory, "out", "invoices"), "*.pdf");
-        Assert.Equal(30, pdfs.Length);
+        Assert.Equal(29, pdfs.Length);
 
         var second = await cli.RunAsync("demo");
 
         Assert.True(second.ExitCode == 0, second.ToString());
         Assert.Contains("already approved", second.Stdout, StringComparison.Ordinal);
         Assert.Contains("nothing was created", second.Stdout, StringComparison.Ordinal);
-        Assert.Equal(30, Directory.GetFiles(Path.Combine(cli.WorkingDirectory, "out", "invoices"), "*.pdf").Length);
+        Assert.Equal(29, Directory.GetFiles(Path.Combine(cli.WorkingDirectory, "out", "invoices"), "*.pdf").Length);
     }
 
     [Fact]
@@ -37,8 +39,8 @@ public sealed class DemoTests(AzuriteFixture azurite)
         var result = await cli.RunLauncherAsync("demo");
 
         Assert.True(result.ExitCode == 0, result.ToString());
-        Assert.Contains("30 created", result.Stdout, StringComparison.Ordinal);
+        Assert.Contains("29 created", result.Stdout, StringComparison.Ordinal);
         using var pdf = PdfDocument.Open(Path.Combine(cli.WorkingDirectory, "out", "invoices", "202600014.pdf"));
-        Assert.Contains("Västerås kommun", pdf.GetPage(1).Text, StringComparison.Ordinal);
+        Assert.Contains("Sala kommun", pdf.GetPage(1).Text, StringComparison.Ordinal);
     }
 }

@@ -2,6 +2,7 @@ using System.CommandLine;
 using Invoicing.Allocation;
 using Invoicing.Budgets;
 using Invoicing.Cli.Output;
+using Invoicing.Dataset;
 
 namespace Invoicing.Cli.Commands;
 
@@ -9,21 +10,27 @@ internal static class BudgetCommands
 {
     public static Command Create()
     {
-        var command = new Command("budget", "Show and approve budgets.");
+        var command = new Command("budget", "Show, approve and revise budgets.");
         command.Subcommands.Add(Show());
         command.Subcommands.Add(Approve());
+        command.Subcommands.Add(Revise());
+        command.Subcommands.Add(Diff());
         return command;
     }
 
     private static Command Show()
     {
         var year = CliOptions.Year();
-        var command = new Command("show", "The budget's lines and how its pools are allocated.") { year };
+        var command = new Command("show", "The budget's lines, every revision with its decision, and how its pools are allocated.") { year };
         CliAction.Set(command, async (parse, services, cancellationToken) =>
         {
             var budget = await services.Get<BudgetStore>().GetAsync(services.Get<CliSettings>().Scheme, parse.GetValue(year), cancellationToken);
-            AllocationPrinter.WriteBudget(budget, Console.Out);
-            AllocationPrinter.WriteAllocation(await services.Get<InvoicePlanner>().AllocateAsync(budget, cancellationToken), Console.Out);
+            var planner = services.Get<InvoicePlanner>();
+            var allocation = await planner.AllocateCurrentAsync(budget, cancellationToken);
+            // A revised budget is shown with the lines of the revision runs invoice to.
+            AllocationPrinter.WriteBudget(budget.Revision == 0 ? budget : budget with { Lines = allocation.Budget.Lines }, Console.Out);
+            AllocationPrinter.WriteRevisions(budget, await services.Get<BudgetStore>().ListRevisionsAsync(budget.Scheme, budget.Year, cancellationToken), Console.Out);
+            AllocationPrinter.WriteAllocation(allocation, planner.OwnParty, Console.Out);
             return CliAction.Ok;
         });
         return command;
@@ -34,7 +41,7 @@ internal static class BudgetCommands
         var year = CliOptions.Year();
         var decidedOn = new Option<string>("--decided-on") { Description = "Date of the budget meeting's decision, yyyy-MM-dd.", Required = true };
         var reference = new Option<string>("--reference") { Description = "The decision's reference (minutes, paragraph).", Required = true };
-        var command = new Command("approve", "Record the budget meeting's approval; the next run invoices the budget.") { year, decidedOn, reference };
+        var command = new Command("approve", "Record the budget meeting's approval of a draft budget, or of its pending revision; the next run invoices it.") { year, decidedOn, reference };
         CliAction.Set(command, async (parse, services, cancellationToken) =>
         {
             if (!IsoDate.TryParse(parse.GetValue(decidedOn), out var date))
@@ -43,8 +50,54 @@ internal static class BudgetCommands
             }
 
             var decision = new BudgetDecision(date, parse.GetValue(reference) ?? "");
-            var approved = await services.Get<BudgetApproval>().ApproveAsync(services.Get<CliSettings>().Scheme, parse.GetValue(year), decision, cancellationToken);
+            var scheme = services.Get<CliSettings>().Scheme;
+            var budget = await services.Get<BudgetStore>().GetAsync(scheme, parse.GetValue(year), cancellationToken);
+            if (budget.Status == BudgetStatus.Approved)
+            {
+                var revision = await services.Get<BudgetRevisions>().ApproveAsync(scheme, budget.Year, decision, cancellationToken);
+                Console.Out.WriteLine($"Revision {revision.Number} of budget {budget.Key} approved, decided {SwedishFormat.Date(date)} ({decision.Reference}). The next run issues its credit notes and invoices.");
+                return CliAction.Ok;
+            }
+
+            var approved = await services.Get<BudgetApproval>().ApproveAsync(scheme, budget.Year, decision, cancellationToken);
             Console.Out.WriteLine($"Budget {approved.Key} approved, decided {SwedishFormat.Date(date)} ({decision.Reference}). The next run invoices it.");
+            return CliAction.Ok;
+        });
+        return command;
+    }
+
+    private static Command Revise()
+    {
+        var year = CliOptions.Year();
+        var data = new Option<string>("--data") { Description = "Dataset folder with the changed budget, parties and populations.", Required = true };
+        var command = new Command("revise", "Record a draft revision of an approved budget from a changed dataset; review it with budget diff, then approve it.") { year, data };
+        CliAction.Set(command, async (parse, services, cancellationToken) =>
+        {
+            var scheme = services.Get<CliSettings>().Scheme;
+            var revision = await services.Get<BudgetRevisions>().ReviseAsync(scheme, parse.GetValue(year), DatasetFiles.Read(parse.GetValue(data)!), cancellationToken);
+            Console.Out.WriteLine($"Recorded draft revision {revision.Number} of budget {scheme} {revision.Year}. " +
+                $"See what it changes with: budget diff --year {revision.Year}; approve it with: budget approve --year {revision.Year} --decided-on DATE --reference REF.");
+            return CliAction.Ok;
+        });
+        return command;
+    }
+
+    private static Command Diff()
+    {
+        var year = CliOptions.Year();
+        var command = new Command("diff", "Per party: invoiced so far, the pending revision's share, the difference and the document it will cause.") { year, CliOptions.Json };
+        CliAction.Set(command, async (parse, services, cancellationToken) =>
+        {
+            var (revision, changes) = await services.Get<BudgetRevisions>().DiffAsync(services.Get<CliSettings>().Scheme, parse.GetValue(year), cancellationToken);
+            if (parse.GetValue(CliOptions.Json))
+            {
+                CliJson.Write(changes.Select(RevisionDiffOutput.From));
+            }
+            else
+            {
+                RevisionDiffOutput.WriteTable(revision, changes, Console.Out);
+            }
+
             return CliAction.Ok;
         });
         return command;

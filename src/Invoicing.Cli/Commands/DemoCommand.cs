@@ -47,7 +47,8 @@ internal static class DemoCommand
             }
 
             await writer.WriteLineAsync();
-            AllocationPrinter.WriteAllocation(await services.Get<InvoicePlanner>().AllocateAsync(stored, cancellationToken), writer);
+            var planner = services.Get<InvoicePlanner>();
+            AllocationPrinter.WriteAllocation(await planner.AllocateCurrentAsync(stored, cancellationToken), planner.OwnParty, writer);
 
             var invoices = await services.Get<InvoiceStore>().ListAsync(budget.Scheme, budget.Year, cancellationToken);
             await writer.WriteLineAsync();

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Invoicing.Cli.Output;
+using Invoicing.Documents;
 using Invoicing.Invoices;
 
 namespace Invoicing.Cli.Commands;
@@ -48,8 +49,14 @@ internal static class InvoicesCommands
             var payments = await services.Get<Payments.PaymentLedger>().HistoryAsync(invoice.Key, cancellationToken);
             var reminders = await services.Get<Reminders.ReminderHistory>().ListAsync(invoice.Key, cancellationToken);
             var writer = Console.Out;
-            writer.WriteLine($"Invoice {invoice.Number} to {invoice.DebtorCode} {invoice.DebtorName} ({invoice.Scheme} {invoice.Year})");
-            writer.WriteLine($"Issued {SwedishFormat.Date(invoice.IssueDate)}, due {SwedishFormat.Date(invoice.DueDate)}, OCR {invoice.Ocr}, PDF {invoice.BlobName}");
+            writer.WriteLine($"{(invoice.IsCreditNote ? "Credit note" : "Invoice")} {invoice.Number} to {invoice.DebtorCode} {invoice.DebtorName} ({invoice.Scheme} {invoice.Year})");
+            writer.WriteLine(invoice.IsCreditNote
+                ? $"Issued {SwedishFormat.Date(invoice.IssueDate)}, PDF {invoice.BlobName}"
+                : $"Issued {SwedishFormat.Date(invoice.IssueDate)}, due {SwedishFormat.Date(invoice.DueDate)}, OCR {invoice.Ocr}, PDF {invoice.BlobName}");
+            if (invoice.Corrects is { } corrects)
+            {
+                writer.WriteLine($"{(invoice.IsCreditNote ? "Credits" : "Adds to")} invoice {corrects.Number} of {SwedishFormat.Date(corrects.IssueDate)}: {invoice.Reason}");
+            }
             writer.WriteLine();
             var lines = new TextTable(("Line", false), ("Amount", true));
             foreach (var line in invoice.Lines)
@@ -61,8 +68,12 @@ internal static class InvoicesCommands
             lines.Add("Total", SwedishFormat.Amount(invoice.Total));
             lines.WriteTo(writer);
             writer.WriteLine();
-            writer.WriteLine($"Status {invoice.Status}: paid {SwedishFormat.Amount(invoice.AmountPaid)}, due {SwedishFormat.Amount(invoice.AmountDue)}" +
-                (invoice.NeedsManualFollowUp ? "; handed to manual follow-up" : ""));
+            writer.WriteLine(invoice.IsCreditNote
+                ? $"Status {invoice.Status}: {SwedishFormat.Amount(invoice.Total)} credited to invoice {invoice.Corrects?.Number}"
+                : $"Status {invoice.Status}: paid {SwedishFormat.Amount(invoice.AmountPaid)}, credited {SwedishFormat.Amount(invoice.Credited)}, due {SwedishFormat.Amount(invoice.AmountDue)}" +
+                    (invoice.RefundOwed > Money.Zero ? $"; refund owed {SwedishFormat.Amount(invoice.RefundOwed)}" : "") +
+                    (invoice.NeedsManualFollowUp ? "; handed to manual follow-up" : ""));
+            await WriteChainAsync(services, invoice, writer, cancellationToken);
             if (payments.Count > 0)
             {
                 writer.WriteLine();
@@ -91,6 +102,31 @@ internal static class InvoicesCommands
             return CliAction.Ok;
         });
         return command;
+    }
+
+    /// <summary>Every document of the party in the same scheme and year: the original, its credit notes and supplements.</summary>
+    private static async Task WriteChainAsync(IServiceProvider services, Invoice invoice, TextWriter writer, CancellationToken cancellationToken)
+    {
+        var chain = (await services.Get<InvoiceStore>().ListAsync(invoice.Scheme, invoice.Year, cancellationToken))
+            .Where(d => d.DebtorCode == invoice.DebtorCode)
+            .ToArray();
+        if (chain.Length < 2)
+        {
+            return;
+        }
+
+        writer.WriteLine();
+        writer.WriteLine($"Documents to {invoice.DebtorCode} {invoice.DebtorName}, {invoice.Scheme} {invoice.Year}:");
+        var table = new TextTable(("Number", false), ("Kind", false), ("Issued", false), ("Amount", true), ("Corrects", false), ("Revision", true), ("Status", false));
+        foreach (var d in chain)
+        {
+            table.Add(d.Number.ToString() + (d.Number == invoice.Number ? " *" : ""), d.Kind.ToText(), SwedishFormat.Date(d.IssueDate),
+                SwedishFormat.Amount(d.IsCreditNote ? -d.Total : d.Total), d.Corrects?.Number.ToString() ?? "", d.Revision.ToString(System.Globalization.CultureInfo.InvariantCulture), d.Status.ToString());
+        }
+
+        table.AddSeparator();
+        table.Add("", "net", "", SwedishFormat.Amount(Money.Sum(chain.Select(d => d.IsCreditNote ? -d.Total : d.Total))), "", "", "");
+        table.WriteTo(writer);
     }
 
     private static Command Download()

@@ -36,7 +36,9 @@ internal static class RunCommand
                 continue;
             }
 
-            writer.WriteLine($"Budget {budget.Scheme} {budget.Year}: {budget.Planned} invoices; {budget.Created} created, {budget.Existing} already existed, {budget.Failed} failed.");
+            writer.WriteLine(budget.Revision == 0
+                ? $"Budget {budget.Scheme} {budget.Year}: {budget.Planned} invoices; {budget.Created} created, {budget.Existing} already existed, {budget.Failed} failed."
+                : $"Budget {budget.Scheme} {budget.Year}, revision {budget.Revision}: {budget.Planned} documents (credit notes and invoices); {budget.Created} created, {budget.Existing} already existed, {budget.Failed} failed.");
             foreach (var failure in budget.Failures)
             {
                 writer.WriteLine($"  failed: {failure}");

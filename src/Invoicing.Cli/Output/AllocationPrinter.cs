@@ -1,5 +1,6 @@
 using Invoicing.Allocation;
 using Invoicing.Budgets;
+using Invoicing.Parties;
 
 namespace Invoicing.Cli.Output;
 
@@ -12,6 +13,10 @@ internal static class AllocationPrinter
         writer.WriteLine(budget.Decision is { } decision
             ? $"Status: {budget.Status}, decided {SwedishFormat.Date(decision.DecidedOn)} ({decision.Reference})"
             : $"Status: {budget.Status}");
+        if (budget.Revision > 0)
+        {
+            writer.WriteLine($"Lines as revised: revision {budget.Revision} (decisions below)");
+        }
         writer.WriteLine();
         var table = new TextTable(("Line", true), ("Kind", false), ("Text", false), ("Amount", true), ("Invoiced", false));
         foreach (var line in budget.Lines.Where(l => l is not CostLine))
@@ -33,7 +38,28 @@ internal static class AllocationPrinter
         table.WriteTo(writer);
     }
 
-    public static void WriteAllocation(BudgetAllocation allocation, TextWriter writer)
+    /// <summary>Every revision, with its decision (a draft has none yet).</summary>
+    public static void WriteRevisions(Budget budget, IReadOnlyList<BudgetRevision> revisions, TextWriter writer)
+    {
+        if (revisions.Count == 0)
+        {
+            return;
+        }
+
+        writer.WriteLine();
+        writer.WriteLine($"Revisions (runs invoice to revision {budget.Revision}):");
+        var table = new TextTable(("Revision", true), ("Status", false), ("Decided", false), ("Reference", false), ("Recorded", false));
+        foreach (var revision in revisions)
+        {
+            table.Add(revision.Number.ToString(System.Globalization.CultureInfo.InvariantCulture), revision.IsApproved ? "Approved" : "Draft",
+                revision.Decision is { } d ? SwedishFormat.Date(d.DecidedOn) : "", revision.Decision?.Reference ?? "",
+                revision.RecordedAt.UtcDateTime.ToString("yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture) + " UTC");
+        }
+
+        table.WriteTo(writer);
+    }
+
+    public static void WriteAllocation(BudgetAllocation allocation, PartyCode? ownParty, TextWriter writer)
     {
         foreach (var pool in allocation.Pools)
         {
@@ -43,7 +69,8 @@ internal static class AllocationPrinter
             var table = new TextTable(("Code", false), ("Party", false), ("Population", true), ("Key", true), ("Amount", true));
             foreach (var share in pool.Shares)
             {
-                table.Add(share.Party.Code.Value, share.Party.Name, SwedishFormat.Integer(share.Population), SwedishFormat.PerMille(share.KeyPerMille(pool.TotalPopulation)), SwedishFormat.Amount(share.Amount));
+                table.Add(share.Party.Code.Value, share.Party.Name + (share.Party.Code == ownParty ? " (own share, not invoiced)" : ""),
+                    SwedishFormat.Integer(share.Population), SwedishFormat.PerMille(share.KeyPerMille(pool.TotalPopulation)), SwedishFormat.Amount(share.Amount));
             }
 
             table.AddSeparator();
@@ -58,15 +85,20 @@ internal static class AllocationPrinter
             var table = new TextTable(("Code", false), ("Party", false), ("Amount", true));
             foreach (var fixedLine in allocation.FixedContributions)
             {
-                table.Add(fixedLine.Party.Code.Value, fixedLine.Party.Name, SwedishFormat.Amount(fixedLine.Line.Amount));
+                table.Add(fixedLine.Party.Code.Value, fixedLine.Party.Name + (fixedLine.Party.Code == ownParty ? " (own share, not invoiced)" : ""),
+                    SwedishFormat.Amount(fixedLine.Line.Amount));
             }
 
             table.WriteTo(writer);
         }
 
-        var plan = allocation.ToInvoicePlan();
+        var plan = allocation.ToInvoicePlan(ownParty);
         writer.WriteLine();
         writer.WriteLine($"To invoice: {plan.Invoices.Count} invoices, {SwedishFormat.Amount(plan.Total)} in total.");
+        foreach (var own in plan.OwnShares)
+        {
+            writer.WriteLine($"Own share, not invoiced: {own.Debtor.Code} {own.Debtor.Name}, {SwedishFormat.Amount(own.Net)}.");
+        }
     }
 
     private static string Kind(BudgetLine line) => line switch

@@ -9,12 +9,16 @@ public static class InvoiceStanding
     public static bool IsOverdue(Invoice invoice, DateOnly today) => invoice.AmountDue > Money.Zero && invoice.DueDate < today;
 
     /// <summary>
-    /// <c>betald</c>, <c>överbetald</c>; while money is due <c>påmind</c> once a reminder has gone out, else
+    /// <c>kreditfaktura</c> for a credit note, <c>krediterad</c> when credits took all that was due,
+    /// <c>återbetalas</c> when a credit on a paid invoice leaves a refund owed, <c>betald</c>, <c>överbetald</c>; while money is due <c>påmind</c> once a reminder has gone out, else
     /// <c>förfallen</c> past the due date, else <c>obetald</c> or <c>delbetald</c>. The most telling one wins:
     /// a reminded invoice is always also overdue.
     /// </summary>
     public static string DisplayStatus(Invoice invoice, DateOnly today) => invoice.Status switch
     {
+        PaymentStatus.Issued => "kreditfaktura",
+        PaymentStatus.Credited => "krediterad",
+        PaymentStatus.Overpaid when invoice.Credited > Money.Zero => "återbetalas",
         PaymentStatus.Paid => "betald",
         PaymentStatus.Overpaid => "överbetald",
         _ when invoice.ReminderLevel > 0 => "påmind",

@@ -24,7 +24,19 @@ public record InvoiceSummary
 
     public required string Ocr { get; init; }
 
-    /// <summary><see cref="PaymentStatus"/>: Unpaid, PartiallyPaid, Paid, Overpaid.</summary>
+    /// <summary><c>invoice</c> or <c>credit-note</c>; amounts are positive either way.</summary>
+    public required string Kind { get; init; }
+
+    /// <summary>The number of the invoice this document changes, or null.</summary>
+    public required string? Corrects { get; init; }
+
+    /// <summary>What credit notes took off this invoice.</summary>
+    public required decimal Credited { get; init; }
+
+    /// <summary>What the issuer owes back after payments and credits (0 when nothing).</summary>
+    public required decimal RefundOwed { get; init; }
+
+    /// <summary><see cref="PaymentStatus"/>: Unpaid, PartiallyPaid, Paid, Overpaid, Credited, Issued (a credit note).</summary>
     public required string Status { get; init; }
 
     /// <summary>See <see cref="InvoiceStanding.DisplayStatus"/>.</summary>
@@ -62,6 +74,10 @@ public record InvoiceSummary
         AmountPaid = Kronor.From(invoice.AmountPaid),
         AmountDue = Kronor.From(invoice.AmountDue),
         Ocr = invoice.Ocr.Value,
+        Kind = Documents.DocumentKinds.ToText(invoice.Kind),
+        Corrects = invoice.Corrects?.Number.ToString(),
+        Credited = Kronor.From(invoice.Credited),
+        RefundOwed = Kronor.From(invoice.RefundOwed),
         Status = invoice.Status.ToString(),
         DisplayStatus = InvoiceStanding.DisplayStatus(invoice, today),
         Overdue = InvoiceStanding.IsOverdue(invoice, today),

@@ -14,7 +14,8 @@ public sealed record YearSummary(string Scheme, int Year, int Count, decimal Inv
             scheme.Value,
             year,
             invoices.Count,
-            Kronor.From(Money.Sum(invoices.Select(i => i.Total))),
+            // Net of credit notes: what the year's documents ask for in the end.
+            Kronor.From(Money.Sum(invoices.Select(i => i.IsCreditNote ? -i.Total : i.Total))),
             Kronor.From(Money.Sum(invoices.Select(i => i.AmountPaid))),
             Kronor.From(Money.Sum(invoices.Select(i => i.AmountDue > Money.Zero ? i.AmountDue : Money.Zero))),
             Kronor.From(Money.Sum(overdue.Select(i => i.AmountDue))),

@@ -35,7 +35,7 @@ public static class AllocationEndpoints
         BudgetAllocation allocation;
         try
         {
-            allocation = await planner.AllocateAsync(budget, cancellationToken);
+            allocation = await planner.AllocateCurrentAsync(budget, cancellationToken);
         }
         catch (BudgetValidationException e)
         {
@@ -43,7 +43,7 @@ public static class AllocationEndpoints
         }
 
         if (budget.Status == BudgetStatus.Approved
-            && !string.Equals(allocation.ToInvoicePlan().Fingerprint(), budget.ApprovedPlanFingerprint, StringComparison.Ordinal))
+            && !allocation.ToInvoicePlan().Matches(budget.ApprovedPlanFingerprint))
         {
             return ApiProblems.Status(
                 StatusCodes.Status409Conflict,

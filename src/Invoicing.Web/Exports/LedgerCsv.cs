@@ -8,12 +8,14 @@ namespace Invoicing.Web.Exports;
 /// A year's invoices as the ledger file finance loads into its own system or opens in Excel: UTF-8 with a BOM
 /// (without it Excel reads å, ä, ö as two characters each), <c>;</c> between fields (Swedish Excel's list
 /// separator, since the comma is the decimal sign), amounts with a decimal comma and no digit grouping
-/// (<c>43035,00</c>), ISO dates, CRLF line ends, and a header row of Swedish column names.
+/// (<c>43035,00</c>), ISO dates, CRLF line ends, and a header row of Swedish column names. A credit note is a
+/// row of its own (Typ <c>Kreditfaktura</c>, positive amount); a refund owed is listed in its own column.
 /// </summary>
 public static class LedgerCsv
 {
     public static IReadOnlyList<string> Header { get; } =
-        ["Fakturanummer", "Kundkod", "Kund", "Fakturadatum", "Förfallodatum", "Belopp", "Betalt", "Kvar", "Status", "OCR"];
+        ["Fakturanummer", "Kundkod", "Kund", "Fakturadatum", "Förfallodatum", "Belopp", "Betalt", "Kvar", "Status", "OCR",
+            "Typ", "Avser faktura", "Krediterat", "Att återbetala"];
 
     public static byte[] Write(IEnumerable<Invoice> invoices, DateOnly today)
     {
@@ -32,6 +34,10 @@ public static class LedgerCsv
                 Amount(invoice.AmountDue),
                 InvoiceStanding.DisplayStatus(invoice, today),
                 invoice.Ocr.Value,
+                invoice.IsCreditNote ? "Kreditfaktura" : "Faktura",
+                invoice.Corrects?.Number.ToString() ?? "",
+                Amount(invoice.Credited),
+                Amount(invoice.RefundOwed),
             ]);
         }
 

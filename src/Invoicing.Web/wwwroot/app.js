@@ -252,7 +252,10 @@ function invoiceRow(invoice) {
 function statusBadge(invoice) {
   return el("span", { className: "status-cell" },
     el("span", { className: `badge badge-${BADGE_CLASSES[invoice.displayStatus] ?? "other"}` }, invoice.displayStatus),
-    invoice.needsManualFollowUp && el("span", { className: "note" }, "manuell uppföljning"));
+    invoice.needsManualFollowUp && el("span", { className: "note" }, "manuell uppföljning"),
+    invoice.kind === "credit-note" && el("span", { className: "note" }, `avser faktura ${invoice.corrects}`),
+    invoice.kind === "invoice" && invoice.corrects && el("span", { className: "note" }, `tillägg till ${invoice.corrects}`),
+    invoice.refundOwed > 0 && el("span", { className: "note" }, `att återbetala ${formatMoney(invoice.refundOwed)}`));
 }
 
 function pdfLink(number, label) {

@@ -6,14 +6,19 @@ namespace Invoicing.Allocation;
 /// <summary>What an approved budget asks of each party: the pools split, and the fixed contributions.</summary>
 public sealed record BudgetAllocation(Budget Budget, IReadOnlyList<PoolAllocation> Pools, IReadOnlyList<FixedContribution> FixedContributions)
 {
-    /// <summary>One invoice per paying party, carrying that party's lines in budget order.</summary>
-    public InvoicePlan ToInvoicePlan()
+    /// <summary>
+    /// One invoice per paying party, carrying that party's lines in budget order. The share of
+    /// <paramref name="ownParty"/> (the issuer itself) is planned like every other but kept apart: it is
+    /// shown as "own share, not invoiced".
+    /// </summary>
+    public InvoicePlan ToInvoicePlan(PartyCode? ownParty = null)
     {
         var lines = Pools
             .SelectMany(pool => pool.Shares.Select(share => (share.Party, Line: new PlannedInvoiceLine(
                 pool.Line.Number,
                 PoolShareText(pool, share),
-                share.Amount) { PopulationBasis = $"Befolkning enligt {pool.Snapshot.Source}, per {SwedishFormat.Date(pool.Snapshot.ReferenceDate)}." })))
+                share.Amount,
+                share.Population) { PopulationBasis = $"Befolkning enligt {pool.Snapshot.Source}, per {SwedishFormat.Date(pool.Snapshot.ReferenceDate)}." })))
             .Concat(FixedContributions.Select(fixedLine => (fixedLine.Party, Line: new PlannedInvoiceLine(
                 fixedLine.Line.Number,
                 $"Bidrag {Budget.Year}, {fixedLine.Line.Text}",
@@ -26,7 +31,10 @@ public sealed record BudgetAllocation(Budget Budget, IReadOnlyList<PoolAllocatio
             .OrderBy(invoice => invoice.Debtor.Kind)
             .ThenBy(invoice => invoice.Debtor.Code)
             .ToArray();
-        return new InvoicePlan(Budget, invoices);
+        return new InvoicePlan(Budget, invoices.Where(i => i.Debtor.Code != ownParty).ToArray())
+        {
+            OwnShares = invoices.Where(i => i.Debtor.Code == ownParty).ToArray(),
+        };
     }
 
     private string PoolShareText(PoolAllocation pool, PoolShare share) =>

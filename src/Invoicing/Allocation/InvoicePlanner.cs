@@ -1,12 +1,23 @@
 using Invoicing.Budgets;
+using Invoicing.Dataset;
+using Invoicing.Issuers;
 using Invoicing.Parties;
 using Invoicing.Populations;
+using Microsoft.Extensions.Options;
 
 namespace Invoicing.Allocation;
 
-/// <summary>Allocates a stored budget against the stored party and population tables.</summary>
-public sealed class InvoicePlanner(PartyStore parties, PopulationStore populations)
+/// <summary>
+/// Allocates a budget: the budget as first approved against the stored party and population tables, a
+/// revision against the dataset recorded with it. The issuer's own party (<c>Invoicing:Issuer:PartyCode</c>) is
+/// planned apart, as its own share.
+/// </summary>
+public sealed class InvoicePlanner(PartyStore parties, PopulationStore populations, BudgetStore budgets, IOptions<IssuerOptions> issuerOptions)
 {
+    /// <summary>The issuer's own party, if configured.</summary>
+    public PartyCode? OwnParty =>
+        string.IsNullOrWhiteSpace(issuerOptions.Value.PartyCode) ? null : new PartyCode(issuerOptions.Value.PartyCode.Trim());
+
     public async Task<BudgetAllocation> AllocateAsync(Budget budget, CancellationToken cancellationToken)
     {
         var allParties = await parties.GetAllAsync(cancellationToken);
@@ -15,20 +26,39 @@ public sealed class InvoicePlanner(PartyStore parties, PopulationStore populatio
         return BudgetAllocator.Allocate(budget, allParties, snapshots);
     }
 
+    /// <summary>The allocation runs invoice to: the current revision's dataset when the budget has been revised, else the tables.</summary>
+    public async Task<BudgetAllocation> AllocateCurrentAsync(Budget budget, CancellationToken cancellationToken)
+    {
+        if (budget.Revision == 0)
+        {
+            return await AllocateAsync(budget, cancellationToken);
+        }
+
+        var revision = (await budgets.ListRevisionsAsync(budget.Scheme, budget.Year, cancellationToken)).SingleOrDefault(r => r.Number == budget.Revision)
+            ?? throw new InvalidDataException($"Table Budgets, budget {budget.Key}: revision {budget.Revision} is current but has no row.");
+        return Allocate(DatasetLoader.Load(await budgets.ReadRevisionDatasetAsync(revision, cancellationToken)));
+    }
+
+    /// <summary>A dataset's budget allocated against the dataset's own tables (a revision is self-contained).</summary>
+    public static BudgetAllocation Allocate(Dataset.Dataset dataset) =>
+        BudgetAllocator.Allocate(dataset.Budget, dataset.Parties.ToDictionary(p => p.Code), dataset.Snapshots.ToDictionary(s => s.Id, StringComparer.Ordinal));
+
+    public InvoicePlan Plan(BudgetAllocation allocation) => allocation.ToInvoicePlan(OwnParty);
+
     /// <summary>
-    /// The plan of an approved budget, checked against the fingerprint recorded at approval: if a party or
-    /// population row changed what the budget invoices since then, nothing is issued.
+    /// The plan of an approved budget at its current revision, checked against the fingerprint recorded at
+    /// approval: if a party or population row changed what the budget invoices since then, nothing is issued.
     /// </summary>
     public async Task<InvoicePlan> PlanApprovedAsync(Budget budget, CancellationToken cancellationToken)
     {
         budget.EnsureApproved();
-        var plan = (await AllocateAsync(budget, cancellationToken)).ToInvoicePlan();
-        var fingerprint = plan.Fingerprint();
-        if (!string.Equals(fingerprint, budget.ApprovedPlanFingerprint, StringComparison.Ordinal))
+        var plan = Plan(await AllocateCurrentAsync(budget, cancellationToken));
+        if (!plan.Matches(budget.ApprovedPlanFingerprint))
         {
             throw new BudgetStateException(
                 $"Budget {budget.Key}: the parties or population tables changed what it invoices since it was approved " +
-                $"(approved plan {budget.ApprovedPlanFingerprint?[..12]}…, now {fingerprint[..12]}…). Nothing is issued; restore the approved figures or approve a corrected budget.");
+                $"(approved plan {budget.ApprovedPlanFingerprint?[..12]}…, now {plan.Fingerprint()[..12]}…). Nothing is issued; restore the approved figures, " +
+                "or record the change as a revision (./invoicing budget revise --data DIR) and approve it.");
         }
 
         return plan;

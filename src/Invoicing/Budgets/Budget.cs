@@ -14,6 +14,9 @@ public sealed record Budget(SchemeId Scheme, int Year, string SchemeName, IReadO
     /// <summary>SHA-256 (hex) of the invoice plan approved; see <see cref="Allocation.InvoicePlan.Fingerprint"/>.</summary>
     public string? ApprovedPlanFingerprint { get; init; }
 
+    /// <summary>The approved revision the runs invoice to: 0 for the budget as first approved.</summary>
+    public int Revision { get; init; }
+
     public string Title => $"{SchemeName} {Year}";
 
     public string Key => $"{Scheme} {Year}";

@@ -12,18 +12,12 @@ public sealed class BudgetApproval(BudgetStore budgets, InvoicePlanner planner, 
     /// <summary>Records the decision; one dated after today is refused, since a decision cannot lie in the future.</summary>
     public Task<Budget> ApproveAsync(SchemeId scheme, int year, BudgetDecision decision, CancellationToken cancellationToken)
     {
-        var today = SwedishCalendar.Today(time);
-        if (decision.DecidedOn > today)
-        {
-            throw new DateInFutureException(
-                $"{scheme} {year}: the decision date {IsoDate.Format(decision.DecidedOn)} is after today ({IsoDate.Format(today)}); approve a budget once it has been decided.");
-        }
-
+        decision.EnsureTaken($"{scheme} {year}", time);
         return budgets.ApproveAsync(
             scheme,
             year,
             decision,
-            async (draft, ct) => (await planner.AllocateAsync(draft, ct)).ToInvoicePlan().Fingerprint(),
+            async (draft, ct) => planner.Plan(await planner.AllocateAsync(draft, ct)).Fingerprint(),
             cancellationToken);
     }
 }

@@ -33,6 +33,9 @@ internal sealed class BudgetEntity : ITableEntity
 
     public DateTimeOffset? ApprovedAt { get; set; }
 
+    /// <summary>The approved revision runs invoice to (absent = 0, the budget as first approved).</summary>
+    public int Revision { get; set; }
+
     /// <summary>Set when a run has issued every invoice of the budget; later runs skip it.</summary>
     public DateTimeOffset? InvoicingCompletedAt { get; set; }
 
@@ -48,6 +51,7 @@ internal sealed class BudgetEntity : ITableEntity
         DecidedOn = budget.Decision?.DecidedOn.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
         DecisionReference = budget.Decision?.Reference,
         PlanFingerprint = budget.ApprovedPlanFingerprint,
+        Revision = budget.Revision,
     };
 
     public Budget ToBudget(IReadOnlyList<BudgetLine> lines)
@@ -74,6 +78,7 @@ internal sealed class BudgetEntity : ITableEntity
             Status = status,
             Decision = decision,
             ApprovedPlanFingerprint = PlanFingerprint,
+            Revision = Revision,
         };
     }
 }

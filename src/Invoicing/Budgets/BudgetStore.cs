@@ -1,5 +1,7 @@
+using System.Security.Cryptography;
 using Azure;
 using Azure.Data.Tables;
+using Azure.Storage.Blobs.Models;
 using Invoicing.Storage;
 
 namespace Invoicing.Budgets;
@@ -118,13 +120,167 @@ public sealed class BudgetStore(InvoicingStorage storage, TimeProvider time)
     public async Task<DateTimeOffset?> GetInvoicingCompletedAtAsync(SchemeId scheme, int year, CancellationToken cancellationToken) =>
         (await FindHeaderAsync(scheme, year, cancellationToken))?.InvoicingCompletedAt;
 
-    public async Task MarkInvoicingCompletedAsync(SchemeId scheme, int year, CancellationToken cancellationToken)
+    /// <summary>
+    /// Marks the budget completed for <paramref name="revision"/>. Guarded by the header's ETag: when a newer
+    /// revision was approved meanwhile, the mark is not set (that revision still has documents to issue).
+    /// </summary>
+    public async Task MarkInvoicingCompletedAsync(SchemeId scheme, int year, int revision, CancellationToken cancellationToken)
     {
+        var header = await FindHeaderAsync(scheme, year, cancellationToken);
+        if (header is null || header.Revision != revision)
+        {
+            return;
+        }
+
         var entity = new TableEntity(scheme.Value, BudgetEntity.RowKeyFor(year))
         {
             [nameof(BudgetEntity.InvoicingCompletedAt)] = time.GetUtcNow(),
         };
-        await Table.UpdateEntityAsync(entity, ETag.All, TableUpdateMode.Merge, cancellationToken);
+        try
+        {
+            await Table.UpdateEntityAsync(entity, header.ETag, TableUpdateMode.Merge, cancellationToken);
+        }
+        catch (RequestFailedException e) when (e.Status == 412)
+        {
+            // Marked by a concurrent run, or a revision was approved in between: either way nothing to do here.
+        }
+    }
+
+    /// <summary>
+    /// Records a draft revision of an approved budget: the dataset's files go to a blob named by their SHA-256
+    /// (written once), and the row <c>{year}-R{N}</c> (N = current revision + 1) points to it. Recording again
+    /// before approval replaces the draft.
+    /// </summary>
+    public async Task<BudgetRevision> SaveRevisionDraftAsync(SchemeId scheme, int year, byte[] datasetJson, string planFingerprint, CancellationToken cancellationToken)
+    {
+        await storage.EnsureCreatedAsync(cancellationToken);
+        var header = await FindHeaderAsync(scheme, year, cancellationToken)
+            ?? throw new BudgetNotFoundException($"There is no budget for scheme {scheme}, year {year}.");
+        if (header.Status != nameof(BudgetStatus.Approved))
+        {
+            throw new BudgetStateException($"Budget {scheme} {year} is {header.Status}: a draft is changed by seeding it again, not revised.");
+        }
+
+        var blobName = $"{scheme}/{year}/{Convert.ToHexStringLower(SHA256.HashData(datasetJson))}.json";
+        try
+        {
+            await storage.Container(StorageNames.BudgetRevisionsContainer).GetBlobClient(blobName).UploadAsync(
+                new BinaryData(datasetJson),
+                new BlobUploadOptions
+                {
+                    Conditions = new BlobRequestConditions { IfNoneMatch = ETag.All },
+                    HttpHeaders = new BlobHttpHeaders { ContentType = "application/json" },
+                },
+                cancellationToken);
+        }
+        catch (RequestFailedException e) when (e.Status is 409 or 412)
+        {
+            // The same files were recorded before: the name is their hash, so the blob holds exactly them.
+        }
+
+        var entity = new BudgetRevisionEntity
+        {
+            PartitionKey = scheme.Value,
+            RowKey = BudgetRevisionEntity.RowKeyFor(year, header.Revision + 1),
+            DatasetBlob = blobName,
+            PlanFingerprint = planFingerprint,
+            RecordedAt = time.GetUtcNow(),
+        };
+        var existing = await Table.GetEntityIfExistsAsync<BudgetRevisionEntity>(entity.PartitionKey, entity.RowKey, cancellationToken: cancellationToken);
+        if (existing.HasValue && existing.Value!.RevisionStatus != BudgetRevisionEntity.Draft)
+        {
+            throw new BudgetStateException($"Budget {scheme} {year}: revision {header.Revision + 1} was approved meanwhile; revise again.");
+        }
+
+        try
+        {
+            if (existing.HasValue)
+            {
+                await Table.UpdateEntityAsync(entity, existing.Value!.ETag, TableUpdateMode.Replace, cancellationToken);
+            }
+            else
+            {
+                await Table.AddEntityAsync(entity, cancellationToken);
+            }
+        }
+        catch (RequestFailedException e) when (e.Status is 409 or 412)
+        {
+            throw new BudgetStateException($"Budget {scheme} {year}: revision {header.Revision + 1} was recorded concurrently; look at it with budget show and revise again if needed.");
+        }
+
+        return entity.ToRevision();
+    }
+
+    /// <summary>
+    /// Approves the pending draft revision: the revision row (Approved, with the decision) and the budget header
+    /// (current revision, its fingerprint, not completed) change in one transaction, both ETag-guarded. Refused
+    /// while the current revision is not yet completely issued, so no document is left behind a newer revision.
+    /// </summary>
+    public async Task<BudgetRevision> ApproveRevisionAsync(SchemeId scheme, int year, BudgetDecision decision, CancellationToken cancellationToken)
+    {
+        await storage.EnsureCreatedAsync(cancellationToken);
+        var header = await FindHeaderAsync(scheme, year, cancellationToken)
+            ?? throw new BudgetNotFoundException($"There is no budget for scheme {scheme}, year {year}.");
+        var rowKey = BudgetRevisionEntity.RowKeyFor(year, header.Revision + 1);
+        var pending = await Table.GetEntityIfExistsAsync<BudgetRevisionEntity>(scheme.Value, rowKey, cancellationToken: cancellationToken);
+        if (!pending.HasValue || pending.Value!.RevisionStatus != BudgetRevisionEntity.Draft)
+        {
+            throw new BudgetStateException($"Budget {scheme} {year} is already approved and has no draft revision to approve; record one with budget revise.");
+        }
+
+        if (header.InvoicingCompletedAt is null)
+        {
+            throw new BudgetStateException(
+                $"Budget {scheme} {year}: revision {header.Revision} is not completely issued yet; run the invoicing (./invoicing run) before approving revision {header.Revision + 1}.");
+        }
+
+        var revision = pending.Value!;
+        revision.RevisionStatus = BudgetRevisionEntity.Approved;
+        revision.DecidedOn = IsoDate.Format(decision.DecidedOn);
+        revision.DecisionReference = decision.Reference;
+        revision.ApprovedAt = time.GetUtcNow();
+        header.Revision++;
+        header.PlanFingerprint = revision.PlanFingerprint;
+        header.InvoicingCompletedAt = null;
+        try
+        {
+            await Table.SubmitTransactionAsync(
+                [
+                    new TableTransactionAction(TableTransactionActionType.UpdateReplace, header, header.ETag),
+                    new TableTransactionAction(TableTransactionActionType.UpdateReplace, revision, revision.ETag),
+                ],
+                cancellationToken);
+        }
+        catch (TableTransactionFailedException e) when (e.Status is 409 or 412)
+        {
+            throw new BudgetStateException($"Budget {scheme} {year} was changed while revision {header.Revision} was being approved; try again.");
+        }
+
+        return revision.ToRevision();
+    }
+
+    /// <summary>Every revision of the budget (drafts included), oldest first.</summary>
+    public async Task<IReadOnlyList<BudgetRevision>> ListRevisionsAsync(SchemeId scheme, int year, CancellationToken cancellationToken)
+    {
+        await storage.EnsureCreatedAsync(cancellationToken);
+        var (after, before) = BudgetRevisionEntity.RangeFor(year);
+        var revisions = new List<BudgetRevision>();
+        await foreach (var entity in Table.QueryAsync<BudgetRevisionEntity>(
+            e => e.PartitionKey == scheme.Value && e.RowKey.CompareTo(after) > 0 && e.RowKey.CompareTo(before) < 0,
+            cancellationToken: cancellationToken))
+        {
+            revisions.Add(entity.ToRevision());
+        }
+
+        return revisions.OrderBy(r => r.Number).ToArray();
+    }
+
+    /// <summary>The files of a revision's dataset, as recorded.</summary>
+    public async Task<Dataset.DatasetFiles> ReadRevisionDatasetAsync(BudgetRevision revision, CancellationToken cancellationToken)
+    {
+        await storage.EnsureCreatedAsync(cancellationToken);
+        var content = await storage.Container(StorageNames.BudgetRevisionsContainer).GetBlobClient(revision.DatasetBlob).DownloadContentAsync(cancellationToken);
+        return Dataset.DatasetFiles.FromJsonBytes(content.Value.Content.ToArray(), $"{StorageNames.BudgetRevisionsContainer}/{revision.DatasetBlob}");
     }
 
     private async Task<BudgetEntity?> FindHeaderAsync(SchemeId scheme, int year, CancellationToken cancellationToken)

@@ -21,16 +21,24 @@ public static class DatasetLoader
 
     public static Dataset Load(string directory)
     {
-        if (!Directory.Exists(directory))
-        {
-            throw new DatasetException($"Dataset folder '{directory}' does not exist.");
-        }
-
         try
         {
-            var parties = ReadParties(KnownColumnsOnly(CsvTable.Read(Path.Combine(directory, PartiesFile)), PartyColumns, required: 3));
-            var snapshots = ReadPopulations(KnownColumnsOnly(CsvTable.Read(Path.Combine(directory, PopulationsFile)), PopulationColumns, required: 5));
-            var budget = ReadBudget(Path.Combine(directory, BudgetFile));
+            return Load(DatasetFiles.Read(directory));
+        }
+        catch (CsvException e)
+        {
+            throw new DatasetException(e.Message, e);
+        }
+    }
+
+    /// <summary>Checks a dataset given as its files' text (a folder read, or a stored budget revision).</summary>
+    public static Dataset Load(DatasetFiles files)
+    {
+        try
+        {
+            var parties = ReadParties(KnownColumnsOnly(CsvTable.Parse(PartiesFile, files.Parties), PartyColumns, required: 3));
+            var snapshots = ReadPopulations(KnownColumnsOnly(CsvTable.Parse(PopulationsFile, files.Populations), PopulationColumns, required: 5));
+            var budget = ReadBudget(files.Budget);
             BudgetAllocator.Allocate(
                 budget,
                 parties.ToDictionary(p => p.Code),
@@ -144,17 +152,12 @@ public static class DatasetLoader
         return snapshots;
     }
 
-    private static Budget ReadBudget(string path)
+    private static Budget ReadBudget(string text)
     {
-        if (!File.Exists(path))
-        {
-            throw new DatasetException($"{BudgetFile}: file not found in '{Path.GetDirectoryName(path)}'.");
-        }
-
         JsonDocument document;
         try
         {
-            document = JsonDocument.Parse(File.ReadAllText(path));
+            document = JsonDocument.Parse(text);
         }
         catch (JsonException e)
         {

@@ -22,21 +22,20 @@ public sealed record InvoiceDocument(
     /// <summary>Document title, "Faktura"; reminders use the same layout with another title.</summary>
     public string Title { get; init; } = "Faktura";
 
-    /// <summary>What the document is: it decides every label (a reminder has no invoice date, terms or VAT block).</summary>
+    /// <summary>
+    /// What the document is: it decides every label (a credit note has no payment slip and states what it credits;
+    /// a reminder has no invoice date, terms or VAT block).
+    /// </summary>
     public DocumentKind Kind { get; init; } = DocumentKind.Invoice;
 
     /// <summary>What the amounts rest on, one line each (the budget decision, the population figures' source and date).</summary>
     public IReadOnlyList<string> Basis { get; init; } = [];
-}
 
-/// <summary>The kinds of document rendered with the invoice layout.</summary>
-public enum DocumentKind
-{
-    /// <summary>An invoice: invoice date, payment terms, net, VAT and total.</summary>
-    Invoice,
+    /// <summary>The invoice this document changes ("Avser faktura N av DATUM"); null on an ordinary invoice.</summary>
+    public DocumentReference? Corrects { get; init; }
 
-    /// <summary>A payment reminder: its own date and the new date to pay by; the amount still due.</summary>
-    Reminder,
+    /// <summary>Why it changes it: the decision behind the change.</summary>
+    public string? Reason { get; init; }
 }
 
 /// <summary>The buyer as the party table has it: only what is known is printed.</summary>

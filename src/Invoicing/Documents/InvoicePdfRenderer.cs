@@ -93,9 +93,10 @@ public sealed class InvoicePdfRenderer
 
         var y = Math.Min(sellerBottom, buyerBottom) - 24;
         y = canvas.Paragraph("Avser: " + document.Subject, Left, y, ContentWidth, bold, 11, 14);
+        y = DrawReference(canvas, document, y);
         y = DrawLines(canvas, document.Lines, y - 14);
         y = DrawTotals(canvas, document, y - 6);
-        if (document.Kind == DocumentKind.Invoice)
+        if (document.Kind != DocumentKind.Reminder)
         {
             y = canvas.Paragraph(document.Seller.Terms.VatText, Left, y - 10, ContentWidth, regular, 8.5, VatTextLeading, Muted);
         }
@@ -112,10 +113,37 @@ public sealed class InvoicePdfRenderer
                 $"Invoice {document.InvoiceNumber} does not fit on one A4 page: its content ({document.Lines.Count} lines) reaches into the payment box.");
         }
 
-        DrawPaymentBox(canvas, document);
+        if (document.Kind == DocumentKind.CreditNote)
+        {
+            // A credit note asks for nothing: no payment slip that someone could pay by mistake.
+            canvas.Paragraph($"Inget att betala. Beloppet krediteras faktura {document.Corrects?.Number}.", Left, PaymentBoxTop - 18, ContentWidth, bold, 10, 13);
+        }
+        else
+        {
+            DrawPaymentBox(canvas, document);
+        }
+
         DrawFooter(canvas, document);
 
         return WithContentIdentifier(builder.Build());
+    }
+
+    /// <summary>What a change document changes and why ("Avser faktura N av DATUM", the decision).</summary>
+    /// <returns>The baseline below.</returns>
+    private static double DrawReference(Canvas canvas, InvoiceDocument document, double y)
+    {
+        if (document.Corrects is { } corrects)
+        {
+            var what = document.Kind == DocumentKind.CreditNote ? "Avser faktura" : "Tillägg till faktura";
+            y = canvas.Paragraph($"{what} {corrects.Number} av {SwedishFormat.Date(corrects.IssueDate)}", Left, y - 2, ContentWidth, canvas.Bold, 10.5, 14);
+        }
+
+        if (!string.IsNullOrWhiteSpace(document.Reason))
+        {
+            y = canvas.Paragraph("Anledning: " + document.Reason, Left, y, ContentWidth, canvas.Regular, 10, 13);
+        }
+
+        return y;
     }
 
     private static void DrawExampleMarking(Canvas canvas)
@@ -151,19 +179,29 @@ public sealed class InvoicePdfRenderer
         canvas.Text(document.Title, RightColumn, HeaderTop - 4, canvas.Bold, 22);
 
         var reminder = document.Kind == DocumentKind.Reminder;
+        var credit = document.Kind == DocumentKind.CreditNote;
         var facts = new List<(string Label, string Value)>
         {
-            (reminder ? "Avser faktura" : "Fakturanummer", document.InvoiceNumber),
-            (reminder ? "Påminnelsedatum" : "Fakturadatum", SwedishFormat.Date(document.IssueDate)),
-            (DueDateLabel(document), SwedishFormat.Date(document.DueDate)),
-            ("OCR-nummer", document.Ocr.Value),
+            (reminder ? "Avser faktura" : credit ? "Kreditfaktura nr" : "Fakturanummer", document.InvoiceNumber),
+            (reminder ? "Påminnelsedatum" : credit ? "Datum" : "Fakturadatum", SwedishFormat.Date(document.IssueDate)),
         };
+        if (document.Corrects is { } corrects)
+        {
+            facts.Add(("Avser faktura", corrects.Number.ToString()));
+        }
+
+        if (!credit)
+        {
+            facts.Add((DueDateLabel(document), SwedishFormat.Date(document.DueDate)));
+            facts.Add(("OCR-nummer", document.Ocr.Value));
+        }
+
         if (!string.IsNullOrWhiteSpace(document.Buyer.BuyerReference))
         {
             facts.Add(("Er referens", document.Buyer.BuyerReference.Trim()));
         }
 
-        if (!reminder)
+        if (!reminder && !credit)
         {
             facts.Add(("Betalningsvillkor", PaymentTerms(document.Seller.Terms.PaymentTermsDays)));
         }
@@ -249,7 +287,7 @@ public sealed class InvoicePdfRenderer
         y -= 7;
         canvas.Line(TotalsLabel, y, Right, y, 0.8, Black);
         y -= 15;
-        canvas.Text("Att betala", TotalsLabel, y, canvas.Bold, 11.5);
+        canvas.Text(document.Kind == DocumentKind.CreditNote ? "Att kreditera" : "Att betala", TotalsLabel, y, canvas.Bold, 11.5);
         canvas.TextRight(SwedishFormat.Amount(document.Total), Right, y, canvas.Bold, 11.5);
         return y - 16;
     }

@@ -7,14 +7,18 @@ using Microsoft.Extensions.Options;
 namespace Invoicing.Invoices;
 
 /// <summary>
-/// What the timer calls: for each approved budget not yet fully invoiced, allocate it and issue every
-/// party's invoice. Safe to run again, concurrently, or after a crash: see <see cref="InvoiceIssuing"/>.
-/// A failed invoice does not stop the others; the next run picks it up under the number it already has.
+/// What the timer calls: for each approved budget not yet fully invoiced, allocate it at its current revision
+/// and issue the documents that revision needs: every party's invoice for the budget as first approved, and
+/// for a revision the credit notes and supplementary invoices <see cref="ChangePlanner"/> plans. Safe to run
+/// again, concurrently, or after a crash: see <see cref="InvoiceIssuing"/>. A failed document does not stop
+/// the others; the next run picks it up under the number it already has.
 /// </summary>
 public sealed partial class AnnualInvoicingRun(
     BudgetStore budgets,
     InvoicePlanner planner,
     InvoiceIssuing issuing,
+    InvoiceStore invoices,
+    Parties.PartyStore parties,
     IOptions<IssuerOptions> issuerOptions,
     Mail.Outbox outbox,
     IOptions<Mail.SmtpOptions> smtpOptions,
@@ -49,12 +53,12 @@ public sealed partial class AnnualInvoicingRun(
 
     private async Task<BudgetRunResult> RunBudgetAsync(SchemeId scheme, int year, Issuer issuer, DateOnly today, CancellationToken cancellationToken)
     {
-        InvoicePlan plan;
+        IReadOnlyList<PlannedDocument> documents;
         Budget budget;
         try
         {
             budget = await budgets.GetAsync(scheme, year, cancellationToken);
-            plan = await planner.PlanApprovedAsync(budget, cancellationToken);
+            documents = await PlanDocumentsAsync(budget, cancellationToken);
         }
         catch (Exception e) when (e is BudgetValidationException or BudgetStateException or InvalidDataException)
         {
@@ -64,7 +68,7 @@ public sealed partial class AnnualInvoicingRun(
 
         int created = 0, existing = 0;
         var failures = new List<string>();
-        foreach (var planned in plan.Invoices)
+        foreach (var planned in documents)
         {
             try
             {
@@ -87,11 +91,37 @@ public sealed partial class AnnualInvoicingRun(
 
         if (failures.Count == 0)
         {
-            await budgets.MarkInvoicingCompletedAsync(scheme, year, cancellationToken);
+            await budgets.MarkInvoicingCompletedAsync(scheme, year, budget.Revision, cancellationToken);
         }
 
-        LogBudgetDone(budget.Key, plan.Invoices.Count, created, existing, failures.Count);
-        return new BudgetRunResult(scheme, year, plan.Invoices.Count, created, existing, failures.Count, null, failures);
+        LogBudgetDone(budget.Key, documents.Count, created, existing, failures.Count);
+        return new BudgetRunResult(scheme, year, documents.Count, created, existing, failures.Count, null, failures) { Revision = budget.Revision };
+    }
+
+    /// <summary>
+    /// The budget as first approved: one invoice per paying party. A revision: the documents that take each
+    /// party from what its earlier documents say to its share in the revision.
+    /// </summary>
+    private async Task<IReadOnlyList<PlannedDocument>> PlanDocumentsAsync(Budget budget, CancellationToken cancellationToken)
+    {
+        var plan = await planner.PlanApprovedAsync(budget, cancellationToken);
+        if (budget.Revision == 0)
+        {
+            return plan.Invoices.Select(PlannedDocument.FirstInvoice).ToArray();
+        }
+
+        var revision = (await budgets.ListRevisionsAsync(budget.Scheme, budget.Year, cancellationToken)).Single(r => r.Number == budget.Revision);
+        var issued = await invoices.ListAsync(budget.Scheme, budget.Year, cancellationToken);
+        var known = new Dictionary<Parties.PartyCode, Parties.Party>(await parties.GetAllAsync(cancellationToken));
+        foreach (var share in plan.AllShares)
+        {
+            known[share.Debtor.Code] = share.Debtor;
+        }
+
+        return ChangePlanner.Plan(plan, issued, revision.Number, revision.Reason, known)
+            .Select(c => c.Document)
+            .OfType<PlannedDocument>()
+            .ToArray();
     }
 
     [LoggerMessage(EventId = 1000, EventName = "AnnualInvoicingRunCompleted", Level = LogLevel.Information,

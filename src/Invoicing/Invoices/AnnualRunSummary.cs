@@ -30,4 +30,8 @@ public sealed record AnnualRunSummary(IReadOnlyList<BudgetRunResult> Budgets)
 public sealed class AnnualRunFailedException(string message) : InvalidOperationException(message);
 
 /// <summary>One budget's outcome. <see cref="Error"/> is set when the budget could not be invoiced at all.</summary>
-public sealed record BudgetRunResult(SchemeId Scheme, int Year, int Planned, int Created, int Existing, int Failed, string? Error, IReadOnlyList<string> Failures);
+public sealed record BudgetRunResult(SchemeId Scheme, int Year, int Planned, int Created, int Existing, int Failed, string? Error, IReadOnlyList<string> Failures)
+{
+    /// <summary>The budget revision the documents were planned for (0: the budget as first approved).</summary>
+    public int Revision { get; init; }
+}

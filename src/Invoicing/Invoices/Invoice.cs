@@ -1,9 +1,14 @@
 using Invoicing.Budgets;
+using Invoicing.Documents;
 using Invoicing.Parties;
 
 namespace Invoicing.Invoices;
 
-/// <summary>An issued invoice as recorded in Table Storage, with its payment status.</summary>
+/// <summary>
+/// An issued document as recorded in Table Storage: an invoice (possibly a supplementary one that
+/// <see cref="Corrects"/> another) or a credit note, with its balance. Amounts are positive whatever the kind;
+/// a credit note's amount is what it credits.
+/// </summary>
 public sealed record Invoice(
     SchemeId Scheme,
     int Year,
@@ -20,12 +25,31 @@ public sealed record Invoice(
     string BlobName,
     string PdfSha256)
 {
+    public DocumentKind Kind { get; init; } = DocumentKind.Invoice;
+
+    /// <summary>The invoice this document changes (a credit note always has one; an invoice only when supplementary).</summary>
+    public DocumentReference? Corrects { get; init; }
+
+    /// <summary>Why the document was issued when it changes another: the budget decision behind it.</summary>
+    public string? Reason { get; init; }
+
+    /// <summary>The budget revision the document was issued for: 0 for the first approval.</summary>
+    public int Revision { get; init; }
+
+    public bool IsCreditNote => Kind == DocumentKind.CreditNote;
+
     public PaymentStatus Status { get; init; } = PaymentStatus.Unpaid;
 
     public Money AmountPaid { get; init; } = Money.Zero;
 
-    /// <summary>What remains to pay; negative when overpaid.</summary>
-    public Money AmountDue => Total - AmountPaid;
+    /// <summary>What credit notes have taken off this invoice (zero on a credit note itself).</summary>
+    public Money Credited { get; init; } = Money.Zero;
+
+    /// <summary>What remains to pay: total − payments − credits; negative when a refund is owed. Zero for a credit note.</summary>
+    public Money AmountDue => IsCreditNote ? Money.Zero : Total - AmountPaid - Credited;
+
+    /// <summary>What the issuer owes back: more was paid than the invoice asks for after its credits.</summary>
+    public Money RefundOwed => AmountDue < Money.Zero ? -AmountDue : Money.Zero;
 
     public DateOnly? LastPaymentDate { get; init; }
 
@@ -45,13 +69,38 @@ public sealed record Invoice(
     /// </summary>
     public Invoice WithPayment(Money amount, DateOnly paidOn)
     {
+        if (IsCreditNote)
+        {
+            throw new InvalidPaymentException($"{Number} is a credit note; a payment is booked on an invoice.");
+        }
+
         if (amount <= Money.Zero)
         {
             throw new InvalidPaymentException($"Invoice {Number}: a payment must be a positive amount, not {amount}.");
         }
 
         var paid = AmountPaid + amount;
-        return this with { AmountPaid = paid, Status = StatusFor(paid), LastPaymentDate = LastPaymentDate is { } last && last > paidOn ? last : paidOn };
+        return this with { AmountPaid = paid, Status = StatusFor(paid, Credited), LastPaymentDate = LastPaymentDate is { } last && last > paidOn ? last : paidOn };
+    }
+
+    /// <summary>
+    /// The invoice after a credit note took <paramref name="amount"/> off it. A credit is positive and never
+    /// more than what is still uncredited; on an invoice already paid it leaves a refund owed.
+    /// </summary>
+    public Invoice WithCredit(Money amount)
+    {
+        if (IsCreditNote)
+        {
+            throw new InvalidOperationException($"{Number} is a credit note; only an invoice can be credited.");
+        }
+
+        if (amount <= Money.Zero || amount > Total - Credited)
+        {
+            throw new InvalidOperationException($"Invoice {Number}: a credit of {amount} must be positive and at most the {Total - Credited} not yet credited.");
+        }
+
+        var credited = Credited + amount;
+        return this with { Credited = credited, Status = StatusFor(AmountPaid, credited) };
     }
 
     /// <summary>
@@ -66,7 +115,7 @@ public sealed record Invoice(
         }
 
         var paid = AmountPaid - amount;
-        return this with { AmountPaid = paid, Status = StatusFor(paid) };
+        return this with { AmountPaid = paid, Status = StatusFor(paid, Credited) };
     }
 
     /// <summary>The invoice after reminder <paramref name="level"/>; levels go 1, 2 in order, and only while money is due.</summary>
@@ -98,11 +147,14 @@ public sealed record Invoice(
 
     public const int MaxReminderLevel = 2;
 
-    private PaymentStatus StatusFor(Money paid) =>
-        paid == Money.Zero ? PaymentStatus.Unpaid
-        : paid < Total ? PaymentStatus.PartiallyPaid
-        : paid == Total ? PaymentStatus.Paid
-        : PaymentStatus.Overpaid;
+    private PaymentStatus StatusFor(Money paid, Money credited)
+    {
+        var net = Total - credited;
+        return paid == Money.Zero ? (net == Money.Zero ? PaymentStatus.Credited : PaymentStatus.Unpaid)
+            : paid < net ? PaymentStatus.PartiallyPaid
+            : paid == net ? PaymentStatus.Paid
+            : PaymentStatus.Overpaid;
+    }
 
     public static string BlobNameFor(SchemeId scheme, int year, InvoiceNumber number) =>
         $"{scheme}/{year.ToString("0000", System.Globalization.CultureInfo.InvariantCulture)}/{number}.pdf";

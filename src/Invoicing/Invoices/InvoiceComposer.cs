@@ -6,14 +6,21 @@ using Invoicing.Issuers;
 namespace Invoicing.Invoices;
 
 /// <summary>
-/// Puts a planned invoice, its reserved number and the issuer together into the invoice record and the
-/// document model. Pure: a resumed run composes exactly what the interrupted one did.
+/// Puts a planned document, its reserved number and the issuer together into the record and the document
+/// model. Pure: a resumed run composes exactly what the interrupted one did.
 /// </summary>
 public static class InvoiceComposer
 {
     public static (Invoice Invoice, InvoiceDocument Document) Compose(
         Budget budget,
         PlannedInvoice planned,
+        Issuer issuer,
+        InvoiceReservation reservation) =>
+        Compose(budget, PlannedDocument.FirstInvoice(planned), issuer, reservation);
+
+    public static (Invoice Invoice, InvoiceDocument Document) Compose(
+        Budget budget,
+        PlannedDocument planned,
         Issuer issuer,
         InvoiceReservation reservation)
     {
@@ -35,7 +42,14 @@ public static class InvoiceComposer
             vat,
             total,
             Invoice.BlobNameFor(budget.Scheme, budget.Year, reservation.Number),
-            PdfSha256: "");
+            PdfSha256: "")
+        {
+            Kind = planned.Kind,
+            Corrects = planned.Corrects,
+            Reason = planned.Reason,
+            Revision = planned.Revision,
+            Status = planned.Kind == DocumentKind.CreditNote ? PaymentStatus.Issued : PaymentStatus.Unpaid,
+        };
         var document = new InvoiceDocument(
             issuer,
             new DocumentBuyer(
@@ -54,12 +68,16 @@ public static class InvoiceComposer
             total)
         {
             Basis = Basis(budget, planned),
+            Title = planned.Kind == DocumentKind.CreditNote ? "Kreditfaktura" : "Faktura",
+            Kind = planned.Kind,
+            Corrects = planned.Corrects,
+            Reason = planned.Reason,
         };
         return (invoice, document);
     }
 
     /// <summary>The decision the invoice rests on, and where each population figure on it comes from.</summary>
-    private static string[] Basis(Budget budget, PlannedInvoice planned)
+    private static string[] Basis(Budget budget, PlannedDocument planned)
     {
         var decision = budget.Decision is { } d
             ? $"Enligt budgetbeslut {SwedishFormat.Date(d.DecidedOn)}, {d.Reference}."

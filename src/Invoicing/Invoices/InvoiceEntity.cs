@@ -3,6 +3,7 @@ using System.Text.Json;
 using Azure;
 using Azure.Data.Tables;
 using Invoicing.Budgets;
+using Invoicing.Documents;
 using Invoicing.Parties;
 
 namespace Invoicing.Invoices;
@@ -77,6 +78,22 @@ internal sealed class InvoiceEntity : ITableEntity
 
     public DateTimeOffset IssuedAt { get; set; }
 
+    /// <summary><c>invoice</c> or <c>credit-note</c>; empty on rows written before documents had kinds (read as <c>invoice</c>).</summary>
+    public string? Kind { get; set; }
+
+    /// <summary>The number of the invoice this document changes, if any.</summary>
+    public string? CorrectsNumber { get; set; }
+
+    public string? CorrectsIssueDate { get; set; }
+
+    public string? Reason { get; set; }
+
+    /// <summary>The budget revision the document was issued for; absent (0) on the first approval's invoices.</summary>
+    public int Revision { get; set; }
+
+    /// <summary>What credit notes have taken off this invoice, in öre.</summary>
+    public long CreditedOre { get; set; }
+
     public static string PartitionKeyFor(SchemeId scheme, int year) => $"{scheme}:{year.ToString("0000", CultureInfo.InvariantCulture)}";
 
     public static InvoiceEntity From(Invoice invoice, DateTimeOffset issuedAt) => new()
@@ -104,6 +121,12 @@ internal sealed class InvoiceEntity : ITableEntity
         LastReminderDate = invoice.LastReminderDate is { } reminded ? IsoDate.Format(reminded) : null,
         NeedsManualFollowUp = invoice.NeedsManualFollowUp,
         IssuedAt = issuedAt,
+        Kind = invoice.Kind.ToText(),
+        CorrectsNumber = invoice.Corrects?.Number.ToString(),
+        CorrectsIssueDate = invoice.Corrects is { } corrects ? IsoDate.Format(corrects.IssueDate) : null,
+        Reason = invoice.Reason,
+        Revision = invoice.Revision,
+        CreditedOre = invoice.Credited.Ore,
     };
 
     public Invoice ToInvoice()
@@ -133,6 +156,11 @@ internal sealed class InvoiceEntity : ITableEntity
                 ReminderLevel = ReminderLevel,
                 LastReminderDate = LastReminderDate is null ? null : IsoDate.Parse(LastReminderDate),
                 NeedsManualFollowUp = NeedsManualFollowUp,
+                Kind = DocumentKinds.Parse(Kind),
+                Corrects = CorrectsNumber is null ? null : new DocumentReference(InvoiceNumber.Parse(CorrectsNumber), IsoDate.Parse(CorrectsIssueDate ?? "")),
+                Reason = Reason,
+                Revision = Revision,
+                Credited = new Money(CreditedOre),
             };
         }
         catch (Exception e) when (e is FormatException or JsonException or ArgumentException)

@@ -16,7 +16,7 @@ public sealed class InvoiceFinder(InvoiceNumberSeries series, InvoiceStore invoi
         return reservation is null ? null : await invoices.FindAsync(reservation.Scheme, number.Year, number, cancellationToken);
     }
 
-    /// <summary>The invoice whose OCR reference this is; null when it is none of this issuer's.</summary>
+    /// <summary>The invoice whose OCR reference this is; null when it is none of this issuer's invoices (or a credit note's number).</summary>
     public async Task<Invoice?> FindAsync(OcrReference ocr, CancellationToken cancellationToken)
     {
         if (ocr.Value.Length != 11 || !ocr.HasValidLengthDigit || !InvoiceNumber.TryParse(ocr.Value[..9], out var number))
@@ -24,7 +24,8 @@ public sealed class InvoiceFinder(InvoiceNumberSeries series, InvoiceStore invoi
             return null;
         }
 
+        // A credit note asks for no payment and prints no OCR: money sent with its number goes to the unmatched list.
         var invoice = await FindAsync(number, cancellationToken);
-        return invoice?.Ocr == ocr ? invoice : null;
+        return invoice?.Ocr == ocr && !invoice.IsCreditNote ? invoice : null;
     }
 }

@@ -7,13 +7,15 @@ using Microsoft.Extensions.Logging;
 namespace Invoicing.Invoices;
 
 /// <summary>
-/// Issues one planned invoice in steps that are each idempotent, so any run can repeat or resume them:
+/// Issues one planned document (an invoice, a supplementary invoice or a credit note) in steps that are each
+/// idempotent, so any run can repeat or resume them:
 /// <list type="number">
-/// <item>take (or find) the number reserved for this scheme, year and debtor;</item>
+/// <item>take (or find) the number reserved for this scheme, year, debtor and revision;</item>
 /// <item>stop if the invoice is already recorded;</item>
 /// <item>render the PDF (a pure function of the reservation, plan and issuer);</item>
 /// <item>write it unless the blob exists (<c>If-None-Match: *</c>);</item>
-/// <item>record the invoice, Unpaid, unless it is already recorded (<c>AddEntity</c> conflict);</item>
+/// <item>record it unless it is already recorded: an invoice Unpaid (<c>AddEntity</c> conflict), a credit note
+/// together with the credit on the invoice it corrects (one transaction);</item>
 /// <item>queue its e-mail in the outbox when the party has an invoice address (idempotent by message id).</item>
 /// </list>
 /// The entity is written last, so a recorded invoice always has its PDF; a crash anywhere before that
@@ -27,10 +29,15 @@ public sealed partial class InvoiceIssuing(
     Mail.Outbox outbox,
     ILogger<InvoiceIssuing> logger)
 {
-    public async Task<IssueOutcome> IssueAsync(Budget budget, PlannedInvoice planned, Issuer issuer, DateOnly today, CancellationToken cancellationToken)
+    public Task<IssueOutcome> IssueAsync(Budget budget, PlannedInvoice planned, Issuer issuer, DateOnly today, CancellationToken cancellationToken) =>
+        IssueAsync(budget, PlannedDocument.FirstInvoice(planned), issuer, today, cancellationToken);
+
+    public async Task<IssueOutcome> IssueAsync(Budget budget, PlannedDocument planned, Issuer issuer, DateOnly today, CancellationToken cancellationToken)
     {
+        // A credit note asks for nothing, so it falls due on the day it is issued.
+        var dueDate = planned.Kind == DocumentKind.CreditNote ? today : today.AddDays(issuer.Terms.PaymentTermsDays);
         var reservation = await series.ReserveAsync(
-            issuer.Id, budget.Scheme, budget.Year, planned.Debtor.Code, today, today.AddDays(issuer.Terms.PaymentTermsDays), cancellationToken);
+            issuer.Id, budget.Scheme, budget.Year, planned.Debtor.Code, today, dueDate, cancellationToken, planned.Revision);
 
         if (await invoices.FindAsync(budget.Scheme, budget.Year, reservation.Number, cancellationToken) is { } issued)
         {
@@ -45,12 +52,13 @@ public sealed partial class InvoiceIssuing(
             LogPdfAlreadyThere(invoice.Number, invoice.BlobName);
         }
 
-        var created = await invoices.AddAsync(invoice with { PdfSha256 = sha256 }, cancellationToken);
+        var created = await invoices.RecordAsync(invoice with { PdfSha256 = sha256 }, cancellationToken);
         await MailAsync(invoice, planned.Debtor, issuer, cancellationToken);
         if (created)
         {
             var total = invoice.Total.ToInvariantString();
-            LogIssued(invoice.Number, invoice.DebtorCode.Value, invoice.DebtorName, total, budget.Key);
+            var kind = invoice.Kind.ToText();
+            LogIssued(kind, invoice.Number, invoice.DebtorCode.Value, invoice.DebtorName, total, budget.Key);
         }
 
         return created ? IssueOutcome.Created : IssueOutcome.AlreadyIssued;
@@ -68,8 +76,8 @@ public sealed partial class InvoiceIssuing(
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Issued invoice {InvoiceNumber} to {DebtorCode} {DebtorName}, {Total} SEK, budget {Budget}")]
-    private partial void LogIssued(InvoiceNumber invoiceNumber, string debtorCode, string debtorName, string total, string budget);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Issued {Kind} {InvoiceNumber} to {DebtorCode} {DebtorName}, {Total} SEK, budget {Budget}")]
+    private partial void LogIssued(string kind, InvoiceNumber invoiceNumber, string debtorCode, string debtorName, string total, string budget);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Invoice {InvoiceNumber}: PDF {BlobName} was already written by an earlier attempt; completing the invoice")]
     private partial void LogPdfAlreadyThere(InvoiceNumber invoiceNumber, string blobName);

@@ -27,7 +27,8 @@ internal sealed class InvoiceCounterEntity : ITableEntity
 
 /// <summary>
 /// Table <c>InvoiceNumbers</c>, a reservation row: partition = <c>{issuer}:{year}</c>, row key =
-/// <c>{scheme}:{debtor}</c>, so one invoice per scheme, year and debtor can ever take a number.
+/// <c>{scheme}:{debtor}</c> for the budget as first approved and <c>{scheme}:{debtor}:r{N}</c> for the document of
+/// revision N, so each debtor gets at most one document per scheme, year and revision.
 /// </summary>
 internal sealed class InvoiceReservationEntity : ITableEntity
 {
@@ -55,7 +56,8 @@ internal sealed class InvoiceReservationEntity : ITableEntity
 
     public static string PartitionKeyFor(string issuerId, int year) => $"{issuerId}:{year.ToString("0000", CultureInfo.InvariantCulture)}";
 
-    public static string RowKeyFor(SchemeId scheme, PartyCode debtor) => $"{scheme}:{debtor}";
+    public static string RowKeyFor(SchemeId scheme, PartyCode debtor, int revision = 0) =>
+        revision == 0 ? $"{scheme}:{debtor}" : $"{scheme}:{debtor}:r{revision.ToString(CultureInfo.InvariantCulture)}";
 
     public InvoiceReservation ToReservation(int year) => new(
         new SchemeId(Scheme),

@@ -22,8 +22,8 @@ public sealed class InvoiceNumberSeries(InvoicingStorage storage, TimeProvider t
     private TableClient Table => storage.Table(StorageNames.InvoiceNumbers);
 
     /// <summary>
-    /// The reservation for (scheme, year, debtor): the existing one, or a new one with the next number and
-    /// the given dates.
+    /// The reservation for (scheme, year, debtor, revision): the existing one, or a new one with the next number
+    /// and the given dates. Change documents (revision ≥ 1) take their numbers from the same series.
     /// </summary>
     public async Task<InvoiceReservation> ReserveAsync(
         string issuerId,
@@ -32,11 +32,12 @@ public sealed class InvoiceNumberSeries(InvoicingStorage storage, TimeProvider t
         PartyCode debtor,
         DateOnly issueDate,
         DateOnly dueDate,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken,
+        int revision = 0)
     {
         await storage.EnsureCreatedAsync(cancellationToken);
         var partition = InvoiceReservationEntity.PartitionKeyFor(issuerId, year);
-        var rowKey = InvoiceReservationEntity.RowKeyFor(scheme, debtor);
+        var rowKey = InvoiceReservationEntity.RowKeyFor(scheme, debtor, revision);
         return await ConflictRetry.ExecuteAsync(
             async ct =>
             {

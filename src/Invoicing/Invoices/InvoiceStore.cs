@@ -1,15 +1,32 @@
 using Azure;
+using Azure.Data.Tables;
 using Invoicing.Budgets;
 using Invoicing.Storage;
 
 namespace Invoicing.Invoices;
 
-/// <summary>The invoice table: issued invoices with their payment status.</summary>
+/// <summary>
+/// The one module that writes the <c>Invoices</c> table: issued documents (invoices and credit notes) and their
+/// balances. Payments, reminders and revisions change an invoice through it, each together with the history
+/// row that says why (<see cref="ReplaceAsync"/>), so a balance always equals the rows beside it.
+/// </summary>
 public sealed class InvoiceStore(InvoicingStorage storage, TimeProvider time)
 {
+    /// <summary>
+    /// Records an issued document: an invoice with <see cref="AddAsync"/>, a credit note with
+    /// <see cref="AddCreditNoteAsync"/>. False when it was already recorded (a repeated or concurrent run).
+    /// </summary>
+    public Task<bool> RecordAsync(Invoice document, CancellationToken cancellationToken) =>
+        document.IsCreditNote ? AddCreditNoteAsync(document, cancellationToken) : AddAsync(document, cancellationToken);
+
     /// <summary>Records an issued invoice. False when it was already recorded (a repeated or concurrent run).</summary>
     public async Task<bool> AddAsync(Invoice invoice, CancellationToken cancellationToken)
     {
+        if (invoice.IsCreditNote)
+        {
+            throw new InvalidOperationException($"{invoice.Number} is a credit note; record it with {nameof(AddCreditNoteAsync)}.");
+        }
+
         await storage.EnsureCreatedAsync(cancellationToken);
         try
         {
@@ -19,6 +36,115 @@ public sealed class InvoiceStore(InvoicingStorage storage, TimeProvider time)
         catch (RequestFailedException e) when (e.Status == 409)
         {
             return false;
+        }
+    }
+
+    /// <summary>
+    /// Records a credit note and applies it in one entity group transaction: the credit note row is added and
+    /// the credit taken off the invoice it corrects (then, when a revision credits more than that invoice has
+    /// left, off the party's supplementary invoices, newest first), each guarded by its ETag. So a credit is
+    /// applied exactly once, and every invoice's balance always equals its rows. False when already recorded.
+    /// </summary>
+    public async Task<bool> AddCreditNoteAsync(Invoice creditNote, CancellationToken cancellationToken)
+    {
+        var corrects = creditNote.Corrects ?? throw new InvalidOperationException($"Credit note {creditNote.Number} names no invoice it corrects.");
+        await storage.EnsureCreatedAsync(cancellationToken);
+        var table = storage.Table(StorageNames.Invoices);
+        var partition = InvoiceEntity.PartitionKeyFor(creditNote.Scheme, creditNote.Year);
+        var debtor = creditNote.DebtorCode.Value;
+        for (var attempt = 0; ; attempt++)
+        {
+            if ((await table.GetEntityIfExistsAsync<InvoiceEntity>(partition, creditNote.Number.ToString(), cancellationToken: cancellationToken)).HasValue)
+            {
+                return false;
+            }
+
+            var invoices = new List<InvoiceEntity>();
+            await foreach (var entity in table.QueryAsync<InvoiceEntity>(
+                e => e.PartitionKey == partition && e.RecordType == InvoiceEntity.InvoiceRecord && e.DebtorCode == debtor,
+                cancellationToken: cancellationToken))
+            {
+                invoices.Add(entity);
+            }
+
+            var order = invoices.Where(e => e.RowKey == corrects.Number.ToString())
+                .Concat(invoices.Where(e => e.RowKey != corrects.Number.ToString()).OrderByDescending(e => e.RowKey, StringComparer.Ordinal));
+            var actions = new List<TableTransactionAction> { new(TableTransactionActionType.Add, InvoiceEntity.From(creditNote, time.GetUtcNow())) };
+            var remaining = creditNote.Total;
+            foreach (var entity in order)
+            {
+                var invoice = entity.ToInvoice();
+                var open = invoice.IsCreditNote ? Money.Zero : invoice.Total - invoice.Credited;
+                if (remaining == Money.Zero || open <= Money.Zero)
+                {
+                    continue;
+                }
+
+                var part = remaining < open ? remaining : open;
+                actions.Add(new TableTransactionAction(TableTransactionActionType.UpdateReplace, InvoiceEntity.From(invoice.WithCredit(part), entity.IssuedAt), entity.ETag));
+                remaining -= part;
+            }
+
+            if (actions.Count == 1 || remaining > Money.Zero)
+            {
+                throw new InvalidOperationException(
+                    $"Credit note {creditNote.Number} credits {creditNote.Total}, more than {debtor}'s invoices in {creditNote.Scheme} {creditNote.Year} have left to credit.");
+            }
+
+            try
+            {
+                await table.SubmitTransactionAsync(actions, cancellationToken);
+                return true;
+            }
+            catch (TableTransactionFailedException e) when (e.Status is 409 or 412 && attempt < 10)
+            {
+                // A concurrent run recorded the credit note (409), or a payment or reminder changed an invoice (412): look again.
+            }
+        }
+    }
+
+    /// <summary>The invoice with the ETag a change to it is guarded by; null when there is none.</summary>
+    public async Task<InvoiceVersion?> FindVersionAsync(InvoiceKey key, CancellationToken cancellationToken)
+    {
+        await storage.EnsureCreatedAsync(cancellationToken);
+        var response = await storage.Table(StorageNames.Invoices).GetEntityIfExistsAsync<InvoiceEntity>(
+            InvoiceEntity.PartitionKeyFor(key.Scheme, key.Year), key.Number.ToString(), cancellationToken: cancellationToken);
+        return response.HasValue ? new InvoiceVersion(response.Value!.ToInvoice(), response.Value.ETag, response.Value.IssuedAt) : null;
+    }
+
+    /// <summary>
+    /// Replaces the invoice read as <paramref name="before"/> with <paramref name="after"/> and, in the same entity
+    /// group transaction, adds <paramref name="history"/> (a payment or reminder row in the invoice's partition).
+    /// Fails with 412 when the invoice changed since it was read, and with 409 when the history row exists: the
+    /// caller reads again and decides.
+    /// </summary>
+    public async Task ReplaceAsync(InvoiceVersion before, Invoice after, ITableEntity? history, CancellationToken cancellationToken)
+    {
+        if (after.Key != before.Invoice.Key)
+        {
+            throw new InvalidOperationException($"Invoice {before.Invoice.Key} cannot be replaced by {after.Key}.");
+        }
+
+        var actions = new List<TableTransactionAction>();
+        if (history is not null)
+        {
+            history.PartitionKey = InvoiceEntity.PartitionKeyFor(after.Scheme, after.Year);
+            actions.Add(new TableTransactionAction(TableTransactionActionType.Add, history));
+        }
+
+        actions.Add(new TableTransactionAction(TableTransactionActionType.UpdateReplace, InvoiceEntity.From(after, before.IssuedAt), before.ETag));
+        await storage.Table(StorageNames.Invoices).SubmitTransactionAsync(actions, cancellationToken);
+    }
+
+    /// <summary>Every invoice of every scheme and year with money due (net of credits) and not yet handed to a person.</summary>
+    public async IAsyncEnumerable<Invoice> ListDueAsync([System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        await storage.EnsureCreatedAsync(cancellationToken);
+        await foreach (var entity in storage.Table(StorageNames.Invoices).QueryAsync<InvoiceEntity>(
+            e => e.RecordType == InvoiceEntity.InvoiceRecord && e.AmountDueOre > 0 && e.NeedsManualFollowUp == false,
+            cancellationToken: cancellationToken))
+        {
+            yield return entity.ToInvoice();
         }
     }
 

@@ -27,6 +27,11 @@ public sealed partial record Issuer(
 
     /// <summary>The accounts a bank file must be addressed to: the bankgiro and any configured others.</summary>
     public ReceivingAccounts ReceivingAccounts { get; init; } = new(Bankgiro, []);
+    /// <summary>
+    /// The party in the scheme's data that is the issuer itself (Västerås stad is party 1980): its share is
+    /// computed and shown as its own, never invoiced. Null when the issuer pays no share.
+    /// </summary>
+    public Parties.PartyCode? OwnParty { get; init; }
 
     public const string DefaultVatText =
         "Ingen moms: bidraget finansierar gemensam verksamhet och är inte omsättning enligt mervärdesskattelagen (2023:200).";
@@ -103,6 +108,19 @@ public sealed partial record Issuer(
             problems.Add($"{IssuerOptions.Section}:VatText must say how VAT is charged when VatRatePercent is not 0.");
         }
 
+        Parties.PartyCode? ownParty = null;
+        if (!string.IsNullOrWhiteSpace(options.PartyCode))
+        {
+            try
+            {
+                ownParty = new Parties.PartyCode(options.PartyCode.Trim());
+            }
+            catch (FormatException e)
+            {
+                problems.Add($"{IssuerOptions.Section}:PartyCode: {e.Message}");
+            }
+        }
+
         if (problems.Count > 0 || orgNumber is null || bankgiro is null)
         {
             throw new IssuerConfigurationException(problems);
@@ -123,6 +141,7 @@ public sealed partial record Issuer(
             options.IsExample)
         {
             ReceivingAccounts = new ReceivingAccounts(bankgiro.Value, options.ReceivingAccounts),
+            OwnParty = ownParty,
         };
     }
 

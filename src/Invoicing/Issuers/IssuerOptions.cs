@@ -13,6 +13,12 @@ public sealed class IssuerOptions
 
     public string? Name { get; set; }
 
+    /// <summary>
+    /// Optional: the party code of the issuer itself in the scheme's data (e.g. <c>1980</c> for Västerås stad).
+    /// Its share is shown as its own and not invoiced.
+    /// </summary>
+    public string? PartyCode { get; set; }
+
     public List<string> AddressLines { get; set; } = [];
 
     public string? OrganisationNumber { get; set; }

@@ -165,8 +165,10 @@ public sealed partial class Outbox(
     {
         try
         {
+            // Nothing due any more, whether payments or credit notes made it so: the reminder would be wrong.
             if (claimed.CancelIfPaid is { } key
-                && await invoices.FindAsync(key.Scheme, key.Year, key.Number, cancellationToken) is { Status: PaymentStatus.Paid or PaymentStatus.Overpaid } paid)
+                && await invoices.FindAsync(key.Scheme, key.Year, key.Number, cancellationToken) is { } paid
+                && paid.AmountDue <= Money.Zero)
             {
                 return (claimed.Cancel($"Invoice {key} is {paid.Status}."), null);
             }

@@ -8,12 +8,12 @@ using Polly;
 namespace Invoicing.Payments;
 
 /// <summary>
-/// Books payments on invoices. Each booking is one entity group transaction in the invoice's partition:
-/// insert the payment record (keyed by its entry reference) and replace the invoice with its new amount paid
-/// and status (guarded by the invoice's ETag). So a payment is booked once, the status always equals the sum
+/// Books payments on invoices. Each booking is one entity group transaction in the invoice's partition, made by
+/// <see cref="InvoiceStore.ReplaceAsync"/> (the Invoices table's one writer): insert the payment record (keyed by
+/// its entry reference) and replace the invoice with its new amount paid and status (guarded by its ETag). So a payment is booked once, the status always equals the sum
 /// of the recorded payments, and two bookings racing on one invoice cannot lose either.
 /// </summary>
-public sealed partial class PaymentLedger(InvoicingStorage storage, TimeProvider time, ILogger<PaymentLedger> logger)
+public sealed partial class PaymentLedger(InvoicingStorage storage, InvoiceStore invoices, TimeProvider time, ILogger<PaymentLedger> logger)
 {
     // Optimistic concurrency on the invoice row is the one thing here nothing else retries.
     private static readonly ResiliencePipeline ConflictRetry = OptimisticConcurrency.Retry(412);
@@ -91,16 +91,15 @@ public sealed partial class PaymentLedger(InvoicingStorage storage, TimeProvider
                         new Money(done.AmountOre), Enum.Parse<PaymentFlag>(done.Flag));
                 }
 
-                var entity = (await Table.GetEntityIfExistsAsync<InvoiceEntity>(partition, key.Number.ToString(), cancellationToken: ct)).Value
+                var version = await invoices.FindVersionAsync(key, ct)
                     ?? throw new InvalidPaymentException($"There is no invoice {key}.");
-                var before = entity.ToInvoice();
+                var before = version.Invoice;
                 var after = reverses is null ? before.WithPayment(payment.Amount, payment.PaidOn) : before.WithReversal(payment.Amount);
                 var flag = reverses is not null ? PaymentFlag.Reversal
                     : before.Status is PaymentStatus.Paid or PaymentStatus.Overpaid ? PaymentFlag.InvoiceAlreadyPaid
                     : after.Status == PaymentStatus.Overpaid ? PaymentFlag.Overpayment
                     : PaymentFlag.None;
                 var signed = reverses is null ? payment.Amount : -payment.Amount;
-                var updated = InvoiceEntity.From(after, entity.IssuedAt);
                 var record = new InvoicePaymentEntity
                 {
                     PartitionKey = partition,
@@ -120,12 +119,7 @@ public sealed partial class PaymentLedger(InvoicingStorage storage, TimeProvider
                 };
                 try
                 {
-                    await Table.SubmitTransactionAsync(
-                        [
-                            new TableTransactionAction(TableTransactionActionType.Add, record),
-                            new TableTransactionAction(TableTransactionActionType.UpdateReplace, updated, entity.ETag),
-                        ],
-                        ct);
+                    await invoices.ReplaceAsync(version, after, record, ct);
                 }
                 catch (TableTransactionFailedException e) when (e.Status == 409)
                 {

@@ -25,6 +25,7 @@ namespace Invoicing.Reminders;
 /// </summary>
 public sealed partial class ReminderRun(
     InvoicingStorage storage,
+    InvoiceStore invoices,
     PartyStore parties,
     BudgetStore budgets,
     InvoicePdfRenderer renderer,
@@ -58,11 +59,8 @@ public sealed partial class ReminderRun(
         var partyTable = await parties.GetAllAsync(cancellationToken);
 
         var actions = new List<ReminderAction>();
-        await foreach (var entity in Table.QueryAsync<InvoiceEntity>(
-            e => e.RecordType == InvoiceEntity.InvoiceRecord && e.AmountDueOre > 0 && e.NeedsManualFollowUp == false,
-            cancellationToken: cancellationToken))
+        await foreach (var invoice in invoices.ListDueAsync(cancellationToken))
         {
-            var invoice = entity.ToInvoice();
             partyTable.TryGetValue(invoice.DebtorCode, out var party);
             var step = ReminderStep.For(invoice, day, options);
             if (dryRun)
@@ -110,8 +108,9 @@ public sealed partial class ReminderRun(
         var partition = InvoiceEntity.PartitionKeyFor(invoice.Scheme, invoice.Year);
         for (var attempt = 0; ; attempt++)
         {
-            var entity = (await Table.GetEntityAsync<InvoiceEntity>(partition, invoice.Number.ToString(), cancellationToken: cancellationToken)).Value;
-            var current = entity.ToInvoice();
+            var version = await invoices.FindVersionAsync(invoice.Key, cancellationToken)
+                ?? throw new InvalidOperationException($"Invoice {invoice.Key} disappeared while it was being reminded.");
+            var current = version.Invoice;
             var now = ReminderStep.For(current, day, reminderOptions.Value);
             if (now is ReminderStep.Nothing || now.GetType() != step.GetType() ||
                 (now is ReminderStep.Remind r && step is ReminderStep.Remind s && r.Level != s.Level))
@@ -120,11 +119,11 @@ public sealed partial class ReminderRun(
                 return (current, false);
             }
 
-            var actions = new List<TableTransactionAction>();
+            InvoiceReminderEntity? record = null;
             if (now is ReminderStep.Remind remind)
             {
                 var updated = current.WithReminder(remind.Level, day);
-                actions.Add(new TableTransactionAction(TableTransactionActionType.Add, new InvoiceReminderEntity
+                record = new InvoiceReminderEntity
                 {
                     PartitionKey = partition,
                     RowKey = InvoiceReminderEntity.RowKeyFor(current.Number, remind.Level),
@@ -138,19 +137,17 @@ public sealed partial class ReminderRun(
                     BlobName = ReminderRecord.BlobNameFor(current.Key, remind.Level),
                     OutboxMessageId = ReminderRecord.MessageIdFor(current.Key, remind.Level),
                     RecordedAt = time.GetUtcNow(),
-                }));
-                actions.Add(new TableTransactionAction(TableTransactionActionType.UpdateReplace, InvoiceEntity.From(updated, entity.IssuedAt), entity.ETag));
+                };
                 current = updated;
             }
             else
             {
                 current = current.WithManualFollowUp();
-                actions.Add(new TableTransactionAction(TableTransactionActionType.UpdateReplace, InvoiceEntity.From(current, entity.IssuedAt), entity.ETag));
             }
 
             try
             {
-                await Table.SubmitTransactionAsync(actions, cancellationToken);
+                await invoices.ReplaceAsync(version, current, record, cancellationToken);
                 LogRecorded(current.Number, step is ReminderStep.Remind x ? $"reminder {x.Level}" : "manual follow-up");
                 return (current, true);
             }

@@ -102,6 +102,30 @@ public sealed class ReminderRunTests(AzuriteFixture azurite)
     }
 
     [Fact]
+    public async Task A_credit_that_arrives_after_a_reminder_was_queued_cancels_it_and_a_fully_credited_invoice_gets_no_more()
+    {
+        await using var smtp = await SmtpServerFixture.StartAsync();
+        await using var scenario = await IssuedAsync(smtp);
+        var withoutSmtp = scenario.NewServices(settings: SettingsFor(smtp, withSmtp: false));
+        await withoutSmtp.GetRequiredService<ReminderRun>().RunAsync(FirstLevelDay, dryRun: false, CancellationToken.None);
+        var leaves = Revisions.RevisionScenario.Edited(b => string.Join('\n', b.Split('\n').Where(l => !l.Contains("\"party\": \"REGION-03\"", StringComparison.Ordinal))));
+        Revisions.RevisionScenario.AfterTheMeeting(scenario);
+        var revisions = withoutSmtp.GetRequiredService<Budgets.BudgetRevisions>();
+        await revisions.ReviseAsync(InvoicingScenario.Scheme, 2026, leaves, CancellationToken.None);
+        await revisions.ApproveAsync(InvoicingScenario.Scheme, 2026, Revisions.RevisionScenario.Decision, CancellationToken.None);
+        Assert.Equal(1, (await withoutSmtp.GetRequiredService<AnnualInvoicingRun>().RunAsync(null, CancellationToken.None)).Created);
+
+        var delivery = await scenario.Get<Outbox>().DeliverPendingAsync(CancellationToken.None);
+
+        Assert.Equal((30, 1), (delivery.Sent, delivery.Cancelled));
+        var received = await smtp.WaitForAsync(30);
+        var toRegion = Assert.Single(received, m => m.Envelope.To.Single() == "REGION-03@kommun.example.se");
+        Assert.StartsWith("Kreditfaktura", toRegion.Subject, StringComparison.Ordinal);
+        var second = await RemindAsync(scenario, SecondLevelDay);
+        Assert.DoesNotContain(second.Actions, a => a.DebtorName == "Region Uppsala");
+    }
+
+    [Fact]
     public async Task A_party_without_e_mail_is_recorded_for_manual_delivery_and_the_run_goes_on()
     {
         await using var smtp = await SmtpServerFixture.StartAsync();

@@ -47,7 +47,7 @@ public sealed class InvoicePlanTests
         var second = BudgetBuilder.Vastmanland().WithCountyPool("19", 75_000).Plan().Fingerprint();
 
         Assert.Equal(first, second);
-        Assert.Matches("^[0-9a-f]{64}$", first);
+        Assert.Matches("^v2:[0-9a-f]{64}$", first);
     }
 
     [Fact]
@@ -75,6 +75,26 @@ public sealed class InvoicePlanTests
             before.Invoices.Select(i => (i.Debtor.Code, i.Net)),
             after.Invoices.Select(i => (i.Debtor.Code, i.Net)));
         Assert.NotEqual(before.Fingerprint(), after.Fingerprint());
+    }
+
+    [Fact]
+    public void Fingerprint_ignores_wording_so_a_changed_description_blocks_nothing()
+    {
+        var approved = new BudgetBuilder().WithRegion("REGION-19", "Region Västmanland").WithFixedContribution("REGION-19", 75_000, "Region Västmanland").Plan();
+        var reworded = new BudgetBuilder().WithRegion("REGION-19", "Region Västmanland").WithFixedContribution("REGION-19", 75_000, "Bidrag från Region Västmanland").Plan();
+
+        Assert.NotEqual(approved.Invoices[0].Lines[0].Description, reworded.Invoices[0].Lines[0].Description);
+        Assert.Equal(approved.Fingerprint(), reworded.Fingerprint());
+        Assert.True(reworded.Matches(approved.Fingerprint()));
+    }
+
+    [Fact]
+    public void Fingerprint_covers_the_issuers_own_share_so_changing_it_needs_a_revision()
+    {
+        var approved = BudgetBuilder.Vastmanland().WithCountyPool("19", 75_000).Allocate().ToInvoicePlan(new Invoicing.Parties.PartyCode("1980"));
+        var edited = BudgetBuilder.Vastmanland().WithPopulation("1980", 170_000).WithCountyPool("19", 75_000).Allocate().ToInvoicePlan(new Invoicing.Parties.PartyCode("1980"));
+
+        Assert.False(edited.Matches(approved.Fingerprint()));
     }
 
     [Fact]

@@ -1,0 +1,44 @@
+namespace Invoicing.Documents;
+
+/// <summary>
+/// What a document does to the debtor's account. A supplementary invoice is an <see cref="Invoice"/> with a
+/// reference to the invoice it adds to; a credit note always references the invoice it reduces.
+/// </summary>
+public enum DocumentKind
+{
+    /// <summary>Asks for money ("Faktura"); JSON <c>invoice</c>.</summary>
+    Invoice,
+
+    /// <summary>Reduces what an earlier invoice asked for ("Kreditfaktura"); JSON <c>credit-note</c>.</summary>
+    CreditNote,
+
+    /// <summary>
+    /// A payment reminder on the invoice layout: its own date and the new date to pay by, the amount still due; no
+    /// invoice date, terms or VAT block. Never stored as an invoice's kind.
+    /// </summary>
+    Reminder,
+}
+
+/// <summary>The stable text form of <see cref="DocumentKind"/> (tables, JSON, CLI).</summary>
+public static class DocumentKinds
+{
+    public const string Invoice = "invoice";
+    public const string CreditNote = "credit-note";
+
+    public const string Reminder = "reminder";
+
+    public static string ToText(this DocumentKind kind) => kind switch
+    {
+        DocumentKind.CreditNote => CreditNote,
+        DocumentKind.Reminder => Reminder,
+        _ => Invoice,
+    };
+
+    /// <summary>Reads the stored form; a row written before documents had kinds (null or empty) is an invoice.</summary>
+    public static DocumentKind Parse(string? text) => text switch
+    {
+        null or "" or Invoice => DocumentKind.Invoice,
+        CreditNote => DocumentKind.CreditNote,
+        _ => throw new FormatException($"Document kind '{text}' must be '{Invoice}' or '{CreditNote}'."),
+    };
+}

@@ -1,0 +1,25 @@
+using Invoicing.Allocation;
+using Invoicing.Documents;
+using Invoicing.Parties;
+
+namespace Invoicing.Invoices;
+
+/// <summary>
+/// A document the run is to issue, before its number is taken: an invoice (ordinary, or supplementary when it
+/// <see cref="Corrects"/> one) or a credit note. Line amounts are what the document itself states: asked for on
+/// an invoice, credited on a credit note; <see cref="Net"/> is always positive.
+/// </summary>
+public sealed record PlannedDocument(
+    Party Debtor,
+    DocumentKind Kind,
+    IReadOnlyList<PlannedInvoiceLine> Lines,
+    int Revision,
+    DocumentReference? Corrects,
+    string? Reason)
+{
+    public Money Net => Money.Sum(Lines.Select(l => l.Amount));
+
+    /// <summary>An ordinary invoice of the budget as first approved.</summary>
+    public static PlannedDocument FirstInvoice(PlannedInvoice planned) =>
+        new(planned.Debtor, DocumentKind.Invoice, planned.Lines, 0, null, null);
+}

@@ -1,0 +1,80 @@
+using Invoicing.Allocation;
+using Invoicing.Budgets;
+using Invoicing.Documents;
+using Invoicing.Invoices;
+
+namespace Invoicing.Tests.Invoices;
+
+/// <summary>
+/// A year's issued documents for planner tests: planned documents become recorded ones with the next number,
+/// and credit notes are applied to the invoice they correct, as the store does.
+/// </summary>
+internal sealed class IssuedDocuments
+{
+    private static readonly DateOnly IssueDate = new(2026, 1, 20);
+    private readonly List<Invoice> _documents = [];
+
+    public IReadOnlyList<Invoice> All => _documents;
+
+    public static string Reason(int revision) => $"Budgetrevision {revision}, beslut 2026-03-16 (test)";
+
+    /// <summary>Plans <paramref name="revision"/> of <paramref name="plan"/> against what is issued, and issues it.</summary>
+    public IReadOnlyList<PlannedDocument> IssueRevision(InvoicePlan plan, int revision)
+    {
+        var planned = revision == 0
+            ? plan.Invoices.Select(PlannedDocument.FirstInvoice).ToArray()
+            : ChangePlanner.Plan(plan, _documents, revision, Reason(revision), plan.AllShares.ToDictionary(s => s.Debtor.Code, s => s.Debtor))
+                .Select(c => c.Document).OfType<PlannedDocument>().ToArray();
+        foreach (var document in planned)
+        {
+            Issue(document, plan.Budget.Scheme);
+        }
+
+        return planned;
+    }
+
+    public Invoice Issue(PlannedDocument document, SchemeId scheme)
+    {
+        var number = new InvoiceNumber(2026, _documents.Count + 1);
+        var lines = document.Lines.Select(l => new InvoiceLine(l.BudgetLineNumber, l.Description, l.Amount)).ToArray();
+        var issued = new Invoice(scheme, 2026, number, document.Debtor.Code, document.Debtor.Name, number.ToOcrReference(), IssueDate, IssueDate.AddDays(30),
+            lines, document.Net, Money.Zero, document.Net, "", "")
+        {
+            Kind = document.Kind,
+            Corrects = document.Corrects,
+            Reason = document.Reason,
+            Revision = document.Revision,
+            Status = document.Kind == DocumentKind.CreditNote ? PaymentStatus.Issued : PaymentStatus.Unpaid,
+        };
+        if (issued.IsCreditNote)
+        {
+            // As the store does: the corrected invoice first, then the party's other invoices, newest first.
+            var remaining = issued.Total;
+            var order = _documents.Select((d, i) => (d, i)).Where(x => !x.d.IsCreditNote && x.d.DebtorCode == issued.DebtorCode)
+                .OrderBy(x => x.d.Number == issued.Corrects!.Number ? 0 : 1).ThenByDescending(x => x.d.Number).Select(x => x.i).ToArray();
+            foreach (var index in order)
+            {
+                var open = _documents[index].Total - _documents[index].Credited;
+                var part = remaining < open ? remaining : open;
+                if (part > Money.Zero)
+                {
+                    _documents[index] = _documents[index].WithCredit(part);
+                    remaining -= part;
+                }
+            }
+        }
+
+        _documents.Add(issued);
+        return issued;
+    }
+
+    public void Pay(string debtor, Money amount)
+    {
+        var index = _documents.FindIndex(d => d.DebtorCode.Value == debtor && !d.IsCreditNote);
+        _documents[index] = _documents[index].WithPayment(amount, IssueDate.AddDays(10));
+    }
+
+    /// <summary>What the party's documents come to: invoices − credit notes.</summary>
+    public Money NetFor(string debtor) =>
+        Money.Sum(_documents.Where(d => d.DebtorCode.Value == debtor).Select(d => d.IsCreditNote ? -d.Net : d.Net));
+}
