@@ -1,12 +1,11 @@
-using UglyToad.PdfPig.Fonts.TrueType;
-using UglyToad.PdfPig.Fonts.TrueType.Parser;
+using Invoicing.Documents.Pdf;
 
 namespace Invoicing.Documents;
 
 /// <summary>
-/// A TrueType font shipped as an embedded resource: its unmodified bytes (handed to PdfPig for every document,
-/// which subsets and embeds it) and the advance width of every character it has, so text can be measured,
-/// wrapped and right-aligned without a page. Immutable after construction, so one instance serves all threads.
+/// A TrueType font shipped as an embedded resource: its program, read once (each document embeds the subset of
+/// glyphs it draws), and the advance width of every character it has, so text can be measured, wrapped and
+/// right-aligned without a page. Immutable after construction, so one instance serves all threads.
 /// </summary>
 internal sealed class EmbeddedFont
 {
@@ -16,17 +15,17 @@ internal sealed class EmbeddedFont
     /// <summary>Advance width per character in em (1.0 = the font size); NaN when the font has no glyph for it.</summary>
     private readonly double[] _advance;
 
-    private EmbeddedFont(string name, byte[] bytes, double[] advance)
+    private EmbeddedFont(string name, TrueTypeFont program, double[] advance)
     {
         Name = name;
-        Bytes = bytes;
+        Program = program;
         _advance = advance;
     }
 
     public string Name { get; }
 
-    /// <summary>The font file exactly as shipped.</summary>
-    public ReadOnlyMemory<byte> Bytes { get; }
+    /// <summary>The font program as shipped, read once.</summary>
+    public TrueTypeFont Program { get; }
 
     public static EmbeddedFont Load(string resourceName)
     {
@@ -37,21 +36,15 @@ internal sealed class EmbeddedFont
         stream.CopyTo(buffer);
         var bytes = buffer.ToArray();
 
-        var font = TrueTypeFontParser.Parse(new TrueTypeDataBytes(bytes));
-        var cmap = font.WindowsUnicodeCMap
-            ?? throw new InvalidOperationException($"The font '{resourceName}' has no Windows Unicode cmap.");
-        var unitsPerEm = (double)font.GetUnitsPerEm();
+        var program = TrueTypeFont.Parse(bytes);
         var advance = new double[LastCharacter + 1];
-        for (var c = 0; c <= LastCharacter; c++)
+        for (var c = (char)0; c <= LastCharacter; c++)
         {
-            advance[c] = cmap.CharacterCodeToGlyphIndex(c) > 0
-                && font.TryGetBoundingBox(c, out _)
-                && font.TryGetAdvanceWidth(c, out var width)
-                    ? width / unitsPerEm
-                    : double.NaN;
+            var glyph = program.Glyph(c);
+            advance[c] = glyph > 0 ? program.Advance(glyph) / (double)program.UnitsPerEm : double.NaN;
         }
 
-        return new EmbeddedFont(resourceName, bytes, advance);
+        return new EmbeddedFont(resourceName, program, advance);
     }
 
     public bool Has(char c) => c <= LastCharacter && !double.IsNaN(_advance[c]);

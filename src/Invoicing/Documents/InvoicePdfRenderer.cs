@@ -1,8 +1,5 @@
 using System.Globalization;
-using System.Security.Cryptography;
-using System.Text;
-using UglyToad.PdfPig.Core;
-using UglyToad.PdfPig.Writer;
+using Invoicing.Documents.Pdf;
 
 namespace Invoicing.Documents;
 
@@ -10,7 +7,7 @@ namespace Invoicing.Documents;
 /// Renders an <see cref="InvoiceDocument"/> as a one-page A4 PDF in Swedish, with Liberation Sans embedded.
 /// A pure function of the model: the same model gives the same bytes (dates come from the issue date, the
 /// file identifier from the content). Thread-safe; register one instance as a singleton, since the fonts are
-/// read and measured once per instance.
+/// read and measured once per instance. The layout is here; the PDF mechanics are in <see cref="Pdf"/>.
 /// </summary>
 public sealed class InvoicePdfRenderer
 {
@@ -69,18 +66,10 @@ public sealed class InvoicePdfRenderer
     {
         ArgumentNullException.ThrowIfNull(document);
 
-        using var builder = new PdfDocumentBuilder();
-        var issued = "D:" + document.IssueDate.ToString("yyyyMMdd", CultureInfo.InvariantCulture) + "000000Z";
-        builder.DocumentInformation.Title = $"{document.Title} {document.InvoiceNumber}";
-        builder.DocumentInformation.Author = document.Seller.Name;
-        builder.DocumentInformation.Subject = document.Subject;
-        builder.DocumentInformation.Creator = "Invoicing";
-        builder.DocumentInformation.CreationDate = issued;
-        builder.DocumentInformation.ModifiedDate = issued;
-
-        var regular = new Face(builder.AddTrueTypeFont(_regular.Bytes), _regular);
-        var bold = new Face(builder.AddTrueTypeFont(_bold.Bytes), _bold);
-        var canvas = new Canvas(builder.AddPage(PageWidth, PageHeight), regular, bold);
+        using var pdf = new OnePagePdf(PageWidth, PageHeight);
+        var regular = pdf.AddFont(_regular);
+        var bold = pdf.AddFont(_bold);
+        var canvas = new Canvas(pdf.Content, regular, bold);
 
         if (document.Seller.IsExample)
         {
@@ -125,7 +114,8 @@ public sealed class InvoicePdfRenderer
 
         DrawFooter(canvas, document);
 
-        return WithContentIdentifier(builder.Build());
+        var issued = "D:" + document.IssueDate.ToString("yyyyMMdd", CultureInfo.InvariantCulture) + "000000Z";
+        return pdf.Build(new PdfInformation($"{document.Title} {document.InvoiceNumber}", document.Seller.Name, document.Subject, "Invoicing", issued));
     }
 
     /// <summary>What a change document changes and why ("Avser faktura N av DATUM", the decision).</summary>
@@ -364,125 +354,5 @@ public sealed class InvoicePdfRenderer
 
         lines.Add(line);
         return lines;
-    }
-
-    /// <summary>
-    /// PdfPig writes a random file identifier (trailer /ID). The PDF specification suggests deriving it from the
-    /// content instead, which is what keeps the output a pure function of the model: both halves become a hash
-    /// of everything before the trailer. Same length, so no offset in the file moves.
-    /// </summary>
-    private static byte[] WithContentIdentifier(byte[] pdf)
-    {
-        var trailer = LastIndexOf(pdf, "trailer"u8);
-        var id = trailer < 0 ? -1 : IndexOf(pdf, "/ID"u8, trailer);
-        if (id < 0)
-        {
-            throw new InvalidOperationException("The PDF writer produced no trailer /ID to make deterministic.");
-        }
-
-        var hash = Convert.ToHexString(SHA256.HashData(pdf.AsSpan(0, trailer)));
-        var position = id;
-        for (var half = 0; half < 2; half++)
-        {
-            var start = Array.IndexOf(pdf, (byte)'<', position);
-            var end = start < 0 ? -1 : Array.IndexOf(pdf, (byte)'>', start);
-            if (end < 0 || end - start - 1 > hash.Length)
-            {
-                throw new InvalidOperationException("The PDF trailer /ID is not two hex strings.");
-            }
-
-            Encoding.ASCII.GetBytes(hash, 0, end - start - 1, pdf, start + 1);
-            position = end + 1;
-        }
-
-        return pdf;
-    }
-
-    private static int IndexOf(byte[] haystack, ReadOnlySpan<byte> needle, int from)
-    {
-        var index = haystack.AsSpan(from).IndexOf(needle);
-        return index < 0 ? -1 : from + index;
-    }
-
-    private static int LastIndexOf(byte[] haystack, ReadOnlySpan<byte> needle) => haystack.AsSpan().LastIndexOf(needle);
-
-    private readonly record struct Rgb(byte R, byte G, byte B);
-
-    /// <summary>A font as added to one document, with its metrics.</summary>
-    private sealed record Face(PdfDocumentBuilder.AddedFont Added, EmbeddedFont Font);
-
-    /// <summary>Drawing on one page: text that is measured, wrapped and aligned; rules and filled boxes.</summary>
-    private sealed class Canvas(PdfPageBuilder page, Face regular, Face bold)
-    {
-        public Face Regular { get; } = regular;
-
-        public Face Bold { get; } = bold;
-
-        public void Text(string text, double x, double y, Face face, double size, Rgb? colour = null)
-        {
-            var drawable = face.Font.Drawable(text);
-            if (drawable.Length == 0)
-            {
-                return;
-            }
-
-            if (colour is { } c && c != Black)
-            {
-                page.SetTextAndFillColor(c.R, c.G, c.B);
-                page.AddText(drawable, size, new PdfPoint(x, y), face.Added);
-                page.ResetColor();
-            }
-            else
-            {
-                page.AddText(drawable, size, new PdfPoint(x, y), face.Added);
-            }
-        }
-
-        public void TextRight(string text, double right, double y, Face face, double size, Rgb? colour = null) =>
-            Text(text, right - Width(text, face, size), y, face, size, colour);
-
-        public void Centred(string text, double centre, double y, Face face, double size, Rgb? colour = null) =>
-            Text(text, centre - Width(text, face, size) / 2, y, face, size, colour);
-
-        /// <summary>Draws wrapped text from baseline <paramref name="y"/> down.</summary>
-        /// <returns>The baseline of the line that would follow.</returns>
-        public double Paragraph(string text, double x, double y, double width, Face face, double size, double leading, Rgb? colour = null)
-        {
-            foreach (var line in Wrap(text, face, size, width))
-            {
-                Text(line, x, y, face, size, colour);
-                y -= leading;
-            }
-
-            return y;
-        }
-
-        public IReadOnlyList<string> Wrap(string text, Face face, double size, double width) =>
-            TextWrapper.Wrap(face.Font.Drawable(text.Trim()), width, s => face.Font.Width(s, size));
-
-        /// <summary>The preferred size, or the smaller size at which the text fits the width.</summary>
-        public double FittingSize(string text, Face face, double preferred, double width)
-        {
-            var natural = Width(text, face, preferred);
-            return natural <= width ? preferred : Math.Floor(preferred * width / natural * 10) / 10;
-        }
-
-        public void Line(double x1, double y1, double x2, double y2, double width, Rgb colour)
-        {
-            page.SetStrokeColor(colour.R, colour.G, colour.B);
-            page.DrawLine(new PdfPoint(x1, y1), new PdfPoint(x2, y2), width);
-            page.ResetColor();
-        }
-
-        /// <summary>PdfPig fills and strokes a filled rectangle, so the outline takes the fill colour too.</summary>
-        public void FilledBox(double x, double y, double width, double height, Rgb colour)
-        {
-            page.SetStrokeColor(colour.R, colour.G, colour.B);
-            page.SetTextAndFillColor(colour.R, colour.G, colour.B);
-            page.DrawRectangle(new PdfPoint(x, y), width, height, 1, fill: true);
-            page.ResetColor();
-        }
-
-        private static double Width(string text, Face face, double size) => face.Font.Width(face.Font.Drawable(text), size);
     }
 }
