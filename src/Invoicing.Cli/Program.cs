@@ -17,6 +17,7 @@ var root = new RootCommand("Invoicing: contributions to shared public-sector wor
     RemindCommand.Create(),
     MailCommands.Create(),
     ServeCommand.Create(),
+    ExportCommands.Create(),
 };
 
 return await root.Parse(args).InvokeAsync();

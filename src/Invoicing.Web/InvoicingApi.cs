@@ -24,6 +24,7 @@ public static class InvoicingApi
         year.MapGet("/allocation", AllocationEndpoints.GetAsync);
         year.MapGet("/invoices.zip", ExportEndpoints.ZipAsync);
         year.MapGet("/ledger.csv", ExportEndpoints.LedgerAsync);
+        year.MapGet("/export.sie", ExportEndpoints.SieAsync);
 
         var invoice = api.MapGroup("/invoices/{scheme}/{year}/{number}");
         invoice.MapGet("/", InvoiceEndpoints.GetAsync);

@@ -30,6 +30,7 @@ public static class InvoicingServiceCollectionExtensions
         services.Configure<IssuerOptions>(configuration.GetSection(IssuerOptions.Section));
         services.Configure<Mail.SmtpOptions>(configuration.GetSection(Mail.SmtpOptions.Section));
         services.Configure<Reminders.ReminderOptions>(configuration.GetSection(Reminders.ReminderOptions.Section));
+        services.Configure<Accounting.SieOptions>(configuration.GetSection(Accounting.SieOptions.Section));
         services.TryAddSingleton(TimeProvider.System);
 
         services.AddSingleton(sp => CreateStorage(sp.GetRequiredService<IOptions<StorageOptions>>().Value));
@@ -54,6 +55,7 @@ public static class InvoicingServiceCollectionExtensions
         services.AddSingleton<AnnualInvoicingRun>();
         services.AddSingleton<BudgetApproval>();
         services.AddSingleton<Dataset.DatasetSeeder>();
+        services.AddSingleton<Accounting.SieExport>();
         return services;
     }
 
