@@ -18,6 +18,7 @@ var root = new RootCommand("Invoicing: contributions to shared public-sector wor
     MailCommands.Create(),
     ServeCommand.Create(),
     ExportCommands.Create(),
+    PopulationCommands.Create(),
 };
 
 return await root.Parse(args).InvokeAsync();

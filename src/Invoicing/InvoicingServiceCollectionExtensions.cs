@@ -31,6 +31,7 @@ public static class InvoicingServiceCollectionExtensions
         services.Configure<Mail.SmtpOptions>(configuration.GetSection(Mail.SmtpOptions.Section));
         services.Configure<Reminders.ReminderOptions>(configuration.GetSection(Reminders.ReminderOptions.Section));
         services.Configure<Accounting.SieOptions>(configuration.GetSection(Accounting.SieOptions.Section));
+        services.Configure<Populations.Scb.ScbOptions>(configuration.GetSection(Populations.Scb.ScbOptions.Section));
         services.TryAddSingleton(TimeProvider.System);
 
         services.AddSingleton(sp => CreateStorage(sp.GetRequiredService<IOptions<StorageOptions>>().Value));
@@ -56,6 +57,8 @@ public static class InvoicingServiceCollectionExtensions
         services.AddSingleton<BudgetApproval>();
         services.AddSingleton<Dataset.DatasetSeeder>();
         services.AddSingleton<Accounting.SieExport>();
+        services.AddSingleton<Populations.Scb.ScbClient>();
+        services.AddSingleton<Populations.Scb.PopulationImport>();
         return services;
     }
 
