@@ -44,7 +44,7 @@ public sealed class ScbClient(IOptions<ScbOptions> options, TimeProvider time) :
             }
             catch (OperationCanceledException e) when (!cancellationToken.IsCancellationRequested)
             {
-                throw new ScbUnavailableException($"SCB did not answer {url} within {Options.Timeout.TotalSeconds:0} s; try again later, or import a saved response with --scb FILE.", e);
+                throw new ScbUnavailableException($"SCB did not answer {url} within {Options.Timeout.TotalSeconds.ToString("0.###", System.Globalization.CultureInfo.InvariantCulture)} s; try again later, or import a saved response with --scb FILE.", e);
             }
             catch (HttpRequestException e)
             {
