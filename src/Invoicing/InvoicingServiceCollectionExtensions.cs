@@ -59,6 +59,7 @@ public static class InvoicingServiceCollectionExtensions
         services.AddSingleton<Accounting.SieExport>();
         services.AddSingleton<Populations.Scb.ScbClient>();
         services.AddSingleton<Populations.Scb.PopulationImport>();
+        services.AddSingleton<Documents.BudgetReport.BudgetReportRenderer>();
         return services;
     }
 
