@@ -14,7 +14,7 @@ public sealed class ExportFunctions(BudgetStore budgets, InvoiceStore invoices, 
 {
     [Function("InvoicesZip")]
     public Task<IResult> ZipAsync(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/schemes/{scheme}/years/{year}/invoices.zip")] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "GET", Route = ApiRoutes.YearInvoicesZip)] HttpRequest request,
         string scheme,
         string year,
         CancellationToken cancellationToken) =>
@@ -23,7 +23,7 @@ public sealed class ExportFunctions(BudgetStore budgets, InvoiceStore invoices, 
 
     [Function("LedgerCsv")]
     public Task<IResult> LedgerAsync(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/schemes/{scheme}/years/{year}/ledger.csv")] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "GET", Route = ApiRoutes.YearLedgerCsv)] HttpRequest request,
         string scheme,
         string year,
         CancellationToken cancellationToken) =>
@@ -32,7 +32,7 @@ public sealed class ExportFunctions(BudgetStore budgets, InvoiceStore invoices, 
 
     [Function("SieExport")]
     public Task<IResult> SieAsync(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/schemes/{scheme}/years/{year}/export.sie")] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "GET", Route = ApiRoutes.YearExportSie)] HttpRequest request,
         string scheme,
         string year,
         CancellationToken cancellationToken) =>
