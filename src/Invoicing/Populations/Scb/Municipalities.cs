@@ -3,7 +3,7 @@ using System.Collections.Frozen;
 namespace Invoicing.Populations.Scb;
 
 /// <summary>
-/// Sweden's 290 municipality codes (SCB's, from data/reference/municipality_county.csv, CC0, embedded): what
+/// Sweden's 290 municipality codes (SCB's, a copy of data/reference/municipality_county.csv beside this file, CC0, embedded): what
 /// a region code must be to give a municipality's population. County codes (<c>03</c>) and the country
 /// (<c>00</c>) are regions too in SCB's tables, but not municipalities.
 /// </summary>
