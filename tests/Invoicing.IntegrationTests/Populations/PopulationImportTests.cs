@@ -52,6 +52,22 @@ public sealed class PopulationImportTests(AzuriteFixture azurite)
     }
 
     [Fact]
+    public async Task An_import_cut_off_before_its_provenance_row_is_finished_by_the_next_import()
+    {
+        await using var scenario = new InvoicingScenario(azurite);
+        var data = JsonStat2Reader.Read(Tab5557, "a.json", null, null);
+        var partial = new PopulationSnapshot("scb-2025", data.SourceText, data.ReferenceDate,
+            data.ByMunicipality.Take(100).ToDictionary(p => new PartyCode(p.Key), p => p.Value));
+        await scenario.Get<PopulationStore>().SaveAsync(partial, CancellationToken.None);
+
+        var result = await scenario.Get<PopulationImport>().ImportAsync(data, null, InvoicingScenario.Scheme, CancellationToken.None);
+
+        var stored = await scenario.Get<PopulationStore>().FindAsync("scb-2025", CancellationToken.None);
+        Assert.True(result.Recorded);
+        Assert.Equal((290, "TAB5557"), (stored!.Populations.Count, stored.Provenance!.TableId));
+    }
+
+    [Fact]
     public async Task A_response_lacking_a_municipality_that_a_pool_of_the_snapshot_needs_records_nothing()
     {
         await using var scenario = new InvoicingScenario(azurite);

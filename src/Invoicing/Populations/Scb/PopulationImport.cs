@@ -32,6 +32,13 @@ public sealed class PopulationImport(PopulationStore populations, PartyStore par
         await CheckPoolsAsync(snapshot, scheme, cancellationToken);
 
         var existing = await populations.FindAsync(id, cancellationToken);
+        if (existing is not null && IsUnfinishedImportOf(existing, snapshot))
+        {
+            // An earlier import of these figures stopped before its provenance row: finish it.
+            await populations.SaveAsync(snapshot, cancellationToken);
+            return new PopulationImportResult(snapshot, true);
+        }
+
         if (existing is not null)
         {
             return existing.SameAs(snapshot)
@@ -43,6 +50,14 @@ public sealed class PopulationImport(PopulationStore populations, PartyStore par
         await populations.SaveAsync(snapshot, cancellationToken);
         return new PopulationImportResult(snapshot, true);
     }
+
+    /// <summary>
+    /// The provenance row is written last, so a snapshot without it whose rows all agree with this import (same
+    /// source and date) is this import cut off part-way, not another snapshot.
+    /// </summary>
+    private static bool IsUnfinishedImportOf(PopulationSnapshot existing, PopulationSnapshot snapshot) =>
+        existing.Provenance is null && existing.Source == snapshot.Source && existing.ReferenceDate == snapshot.ReferenceDate
+        && existing.Populations.All(p => snapshot.Populations.TryGetValue(p.Key, out var value) && value == p.Value);
 
     private async Task CheckPoolsAsync(PopulationSnapshot snapshot, SchemeId scheme, CancellationToken cancellationToken)
     {
