@@ -17,6 +17,8 @@ var root = new RootCommand("Invoicing: contributions to shared public-sector wor
     RemindCommand.Create(),
     MailCommands.Create(),
     ServeCommand.Create(),
+    ExportCommands.Create(),
+    PopulationCommands.Create(),
 };
 
 var parse = root.Parse(args);

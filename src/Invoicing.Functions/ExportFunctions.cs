@@ -1,3 +1,4 @@
+using Invoicing.Accounting;
 using Invoicing.Budgets;
 using Invoicing.Invoices;
 using Invoicing.Web;
@@ -8,8 +9,8 @@ using Microsoft.Azure.Functions.Worker;
 
 namespace Invoicing.Functions;
 
-/// <summary>A year's invoices as one streamed ZIP and as the ledger CSV (<see cref="ExportEndpoints"/>).</summary>
-public sealed class ExportFunctions(BudgetStore budgets, InvoiceStore invoices, InvoiceArchive archive, TimeProvider time)
+/// <summary>A year's invoices as one streamed ZIP, as the ledger CSV and as SIE 4 vouchers (<see cref="ExportEndpoints"/>).</summary>
+public sealed class ExportFunctions(BudgetStore budgets, InvoiceStore invoices, InvoiceArchive archive, SieExport sie, TimeProvider time)
 {
     [Function("InvoicesZip")]
     public Task<IResult> ZipAsync(
@@ -28,4 +29,13 @@ public sealed class ExportFunctions(BudgetStore budgets, InvoiceStore invoices, 
         CancellationToken cancellationToken) =>
         EndpointAccess.RunAsync(request.HttpContext, InvoicingPolicies.Reader, () =>
             ExportEndpoints.LedgerAsync(scheme, year, budgets, invoices, time, cancellationToken));
+
+    [Function("SieExport")]
+    public Task<IResult> SieAsync(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "GET", Route = ApiRoutes.YearExportSie)] HttpRequest request,
+        string scheme,
+        string year,
+        CancellationToken cancellationToken) =>
+        EndpointAccess.RunAsync(request.HttpContext, InvoicingPolicies.Reader, () =>
+            ExportEndpoints.SieAsync(scheme, year, request.Query["from"].FirstOrDefault(), request.Query["to"].FirstOrDefault(), budgets, sie, time, cancellationToken));
 }

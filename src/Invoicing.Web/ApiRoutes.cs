@@ -18,6 +18,7 @@ public static class ApiRoutes
     public const string YearAllocation = "api/schemes/{scheme}/years/{year}/allocation";
     public const string YearInvoicesZip = "api/schemes/{scheme}/years/{year}/invoices.zip";
     public const string YearLedgerCsv = "api/schemes/{scheme}/years/{year}/ledger.csv";
+    public const string YearExportSie = "api/schemes/{scheme}/years/{year}/export.sie";
     public const string Invoice = "api/invoices/{scheme}/{year}/{number}";
     public const string InvoicePdf = "api/invoices/{scheme}/{year}/{number}/pdf";
     public const string InvoicePayments = "api/invoices/{scheme}/{year}/{number}/payments";
@@ -38,6 +39,7 @@ public static class ApiRoutes
         new(Get, YearAllocation, InvoicingPolicies.Reader, AllocationEndpoints.GetAsync),
         new(Get, YearInvoicesZip, InvoicingPolicies.Reader, ExportEndpoints.ZipAsync),
         new(Get, YearLedgerCsv, InvoicingPolicies.Reader, ExportEndpoints.LedgerAsync),
+        new(Get, YearExportSie, InvoicingPolicies.Reader, ExportEndpoints.SieAsync),
         new(Get, Invoice, InvoicingPolicies.Reader, InvoiceEndpoints.GetAsync),
         new(Get, InvoicePdf, InvoicingPolicies.Reader, InvoiceEndpoints.PdfAsync),
         new(Post, InvoicePayments, InvoicingPolicies.Finance, PaymentEndpoints.BookAsync),

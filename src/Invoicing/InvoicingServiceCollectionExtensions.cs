@@ -30,6 +30,8 @@ public static class InvoicingServiceCollectionExtensions
         services.Configure<IssuerOptions>(configuration.GetSection(IssuerOptions.Section));
         services.Configure<Mail.SmtpOptions>(configuration.GetSection(Mail.SmtpOptions.Section));
         services.Configure<Reminders.ReminderOptions>(configuration.GetSection(Reminders.ReminderOptions.Section));
+        services.Configure<Accounting.SieOptions>(configuration.GetSection(Accounting.SieOptions.Section));
+        services.Configure<Populations.Scb.ScbOptions>(configuration.GetSection(Populations.Scb.ScbOptions.Section));
         services.TryAddSingleton(TimeProvider.System);
 
         services.AddSingleton(sp => CreateStorage(sp.GetRequiredService<IOptions<StorageOptions>>().Value));
@@ -55,6 +57,10 @@ public static class InvoicingServiceCollectionExtensions
         services.AddSingleton<BudgetApproval>();
         services.AddSingleton<BudgetRevisions>();
         services.AddSingleton<Dataset.DatasetSeeder>();
+        services.AddSingleton<Accounting.SieExport>();
+        services.AddSingleton<Populations.Scb.ScbClient>();
+        services.AddSingleton<Populations.Scb.PopulationImport>();
+        services.AddSingleton<Documents.BudgetReport.BudgetReportRenderer>();
         return services;
     }
 

@@ -94,6 +94,26 @@ public sealed partial class FinancePageTests(FinancePageFixture fixture)
     }
 
     [Fact]
+    public async Task The_sie_button_downloads_one_balanced_voucher_per_invoice_of_the_list()
+    {
+        await using var session = await fixture.OpenAsFinanceAsync();
+        var page = session.Page;
+        var numbers = await page.Locator($"#invoice-rows tr td:nth-of-type({(int)Column.Number + 1})").AllInnerTextsAsync();
+
+        var download = await page.RunAndWaitForDownloadAsync(
+            () => page.GetByRole(AriaRole.Link, new() { Name = "Exportera verifikationer (SIE 4)" }).ClickAsync());
+
+        Assert.Equal($"verifikationer-{FinancePageFixture.Scheme}-{FinancePageFixture.Year}.se", download.SuggestedFilename);
+        var sie = Invoicing.Testing.Sie.SieReader.Read(await SaveAsync(download));
+        Assert.Equal(["PC8"], sie.Post("#FORMAT"));
+        Assert.All(sie.Vouchers, v => Assert.Equal(0, v.BalanceOre));
+        Assert.Equal(
+            numbers.Order(StringComparer.Ordinal),
+            sie.Vouchers.Where(v => v.Series == "F").Select(v => v.Text.Split(' ')[1]).Order(StringComparer.Ordinal));
+        Assert.Empty(session.ScriptErrors);
+    }
+
+    [Fact]
     public async Task Booking_a_payment_changes_the_status_on_the_page()
     {
         const string Party = "Gävle kommun";

@@ -158,6 +158,9 @@ public sealed partial class FunctionsPlatformTests(FunctionsPlatform platform, I
 
         var ledger = File.ReadAllText(Path.Combine(FunctionsPlatform.DownloadFolder, "ledger.csv"));
         Assert.Contains("202600001", ledger, StringComparison.Ordinal);
+        var sie = Invoicing.Testing.Sie.SieReader.Read(File.ReadAllBytes(Path.Combine(FunctionsPlatform.DownloadFolder, "export.sie")));
+        Assert.Equal(invoices.GetArrayLength(), sie.Vouchers.Count(v => v.Series == "F"));
+        Assert.All(sie.Vouchers, v => Assert.Equal(0, v.BalanceOre));
         Assert.Contains("<html", File.ReadAllText(Path.Combine(FunctionsPlatform.DownloadFolder, "index.html")), StringComparison.OrdinalIgnoreCase);
     }
 

@@ -12,7 +12,7 @@ namespace Invoicing.Testing;
 /// <summary>The product's services over Azurite, as the hosts register them, with test settings.</summary>
 public static class TestServices
 {
-    /// <summary>The bundled example issuer, as the CLI's appsettings.json configures it.</summary>
+    /// <summary>The bundled example issuer and SIE accounts, as the CLI's appsettings.json configures them.</summary>
     public static Dictionary<string, string?> ExampleIssuer() => new()
     {
         ["Invoicing:Issuer:Id"] = "vasteras-stad",
@@ -26,6 +26,15 @@ public static class TestServices
         ["Invoicing:Issuer:ContactPhone"] = "021-00 00 00",
         ["Invoicing:Issuer:ContactEmail"] = "faktura@example.se",
         ["Invoicing:Issuer:IsExample"] = "true",
+        ["Invoicing:Sie:Receivables:Number"] = "1510",
+        ["Invoicing:Sie:Receivables:Name"] = "Kundfordringar",
+        ["Invoicing:Sie:ContributionIncome:Number"] = "3490",
+        ["Invoicing:Sie:ContributionIncome:Name"] = "Bidrag från kommuner och regioner",
+        ["Invoicing:Sie:Bank:Number"] = "1930",
+        ["Invoicing:Sie:Bank:Name"] = "Bank",
+        ["Invoicing:Sie:RefundsOwed:Number"] = "2890",
+        ["Invoicing:Sie:RefundsOwed:Name"] = "Övriga kortfristiga skulder",
+        ["Invoicing:Sie:PartyDimension"] = "20",
     };
 
     public static ServiceProvider Create(

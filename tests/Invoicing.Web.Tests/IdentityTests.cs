@@ -25,6 +25,7 @@ public sealed class IdentityTests(WebFixture fixture)
         "/api/schemes/{scheme}/years/{year}/allocation",
         "/api/schemes/{scheme}/years/{year}/invoices.zip",
         "/api/schemes/{scheme}/years/{year}/ledger.csv",
+        "/api/schemes/{scheme}/years/{year}/export.sie",
         "/api/invoices/{scheme}/{year}/202600014",
         "/api/invoices/{scheme}/{year}/202600014/pdf",
     };

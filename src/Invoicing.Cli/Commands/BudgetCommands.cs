@@ -15,6 +15,7 @@ internal static class BudgetCommands
         command.Subcommands.Add(Approve());
         command.Subcommands.Add(Revise());
         command.Subcommands.Add(Diff());
+        command.Subcommands.Add(Report());
         return command;
     }
 
@@ -96,6 +97,31 @@ internal static class BudgetCommands
             else
             {
                 RevisionDiffOutput.WriteTable(revision, changes, Console.Out);
+            }
+
+            return CliAction.Ok;
+        });
+        return command;
+    }
+
+    private static Command Report()
+    {
+        var year = CliOptions.Year();
+        var output = new Option<string>("--out") { Description = "The PDF to write, e.g. bilaga1-2026.pdf.", Required = true };
+        var command = new Command("report", "The budget meeting's appendix (BILAGA 1) as an A4 PDF in Swedish: income, costs, each pool's split with its population source, fixed contributions.") { year, output };
+        CliAction.Set(command, async (parse, services, cancellationToken) =>
+        {
+            var budget = await services.Get<BudgetStore>().GetAsync(services.Get<CliSettings>().Scheme, parse.GetValue(year), cancellationToken);
+            var allocation = await services.Get<InvoicePlanner>().AllocateAsync(budget, cancellationToken);
+            var document = Documents.BudgetReport.BudgetReportDocument.From(allocation, Invoices.SwedishCalendar.Today(services.Get<TimeProvider>()));
+            var pdf = services.Get<Documents.BudgetReport.BudgetReportRenderer>().Render(document);
+            var path = Path.GetFullPath(parse.GetValue(output)!);
+            await File.WriteAllBytesAsync(path + ".part", pdf, cancellationToken);
+            File.Move(path + ".part", path, overwrite: true);
+            Console.Out.WriteLine($"Wrote {path}: appendix of budget {budget.Key} ({(document.IsDraft ? "UTKAST" : "beslutad " + SwedishFormat.Date(document.PreparedOn))}), {allocation.Pools.Count} pools, {SwedishFormat.Amount(document.TotalIncome)} income, {SwedishFormat.Amount(document.TotalCosts)} costs.");
+            foreach (var warning in document.Warnings)
+            {
+                Console.Out.WriteLine("warning: " + warning);
             }
 
             return CliAction.Ok;

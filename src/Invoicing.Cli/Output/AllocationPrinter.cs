@@ -65,7 +65,7 @@ internal static class AllocationPrinter
         {
             writer.WriteLine();
             writer.WriteLine($"{pool.Line.Text}: {SwedishFormat.Amount(pool.Line.Amount)} by population");
-            writer.WriteLine($"  population: {pool.Snapshot.Source}, {SwedishFormat.Date(pool.Snapshot.ReferenceDate)}; largest remainder in units of {SwedishFormat.Amount(pool.Line.AllocationUnit)}");
+            writer.WriteLine($"  key: population snapshot {pool.Snapshot.Id}, reference date {SwedishFormat.Date(pool.Snapshot.ReferenceDate)} ({pool.Snapshot.Source}); largest remainder in units of {SwedishFormat.Amount(pool.Line.AllocationUnit)}");
             var table = new TextTable(("Code", false), ("Party", false), ("Population", true), ("Key", true), ("Amount", true));
             foreach (var share in pool.Shares)
             {
@@ -90,6 +90,12 @@ internal static class AllocationPrinter
             }
 
             table.WriteTo(writer);
+        }
+
+        foreach (var warning in PopulationKeyWarnings.For(allocation))
+        {
+            writer.WriteLine();
+            writer.WriteLine("warning: " + warning);
         }
 
         var plan = allocation.ToInvoicePlan(ownParty);

@@ -278,6 +278,7 @@ function renderSummary(summary) {
 function updateDownloadLinks() {
   $("download-zip").href = `${yearPath()}/invoices.zip`;
   $("download-ledger").href = `${yearPath()}/ledger.csv`;
+  $("download-sie").href = `${yearPath()}/export.sie`;
 }
 
 /**

@@ -62,6 +62,29 @@ public sealed class BudgetStore(InvoicingStorage storage, TimeProvider time)
         return header.ToBudget(lines);
     }
 
+    /// <summary>Every budget of a scheme, by year (one partition query for the headers).</summary>
+    public async Task<IReadOnlyList<Budget>> ListAsync(SchemeId scheme, CancellationToken cancellationToken)
+    {
+        await storage.EnsureCreatedAsync(cancellationToken);
+        var years = new List<int>();
+        await foreach (var entity in Table.QueryAsync<TableEntity>(e => e.PartitionKey == scheme.Value, select: ["RowKey"], cancellationToken: cancellationToken))
+        {
+            // Header rows are keyed by the year alone; lines by "{year}-L{number}".
+            if (entity.RowKey.Length == 4 && int.TryParse(entity.RowKey, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var year))
+            {
+                years.Add(year);
+            }
+        }
+
+        var budgets = new List<Budget>();
+        foreach (var year in years.Order())
+        {
+            budgets.Add(await GetAsync(scheme, year, cancellationToken));
+        }
+
+        return budgets;
+    }
+
     public async Task<Budget> GetAsync(SchemeId scheme, int year, CancellationToken cancellationToken) =>
         await FindAsync(scheme, year, cancellationToken)
         ?? throw new BudgetNotFoundException($"There is no budget for scheme {scheme}, year {year}.");

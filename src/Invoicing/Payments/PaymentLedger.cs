@@ -145,12 +145,31 @@ public sealed partial class PaymentLedger(InvoicingStorage storage, InvoiceStore
             e => e.PartitionKey == partition && e.RowKey.CompareTo(after) > 0 && e.RowKey.CompareTo(before) < 0,
             cancellationToken: cancellationToken))
         {
-            records.Add(new PaymentRecord(key.Number, e.EntryReference, e.Source, new Money(e.AmountOre), IsoDate.Parse(e.PaidOn), e.BookedAt,
-                Enum.Parse<PaymentStatus>(e.StatusBefore), Enum.Parse<PaymentStatus>(e.StatusAfter), Enum.Parse<PaymentFlag>(e.Flag), e.Note, e.PayerName) { Reverses = e.Reverses });
+            records.Add(ToRecord(key.Number, e));
         }
 
         return records.OrderBy(r => r.BookedAt).ToArray();
     }
+
+    /// <summary>Every payment booked on the invoices of a scheme's year, oldest booking first (one partition query).</summary>
+    public async Task<IReadOnlyList<PaymentRecord>> ListYearAsync(Budgets.SchemeId scheme, int year, CancellationToken cancellationToken)
+    {
+        await storage.EnsureCreatedAsync(cancellationToken);
+        var partition = InvoiceEntity.PartitionKeyFor(scheme, year);
+        var records = new List<PaymentRecord>();
+        await foreach (var e in Table.QueryAsync<InvoicePaymentEntity>(
+            e => e.PartitionKey == partition && e.RecordType == InvoicePaymentEntity.Record,
+            cancellationToken: cancellationToken))
+        {
+            records.Add(ToRecord(InvoiceNumber.Parse(e.InvoiceNumber), e));
+        }
+
+        return records.OrderBy(r => r.BookedAt).ThenBy(r => r.EntryReference, StringComparer.Ordinal).ToArray();
+    }
+
+    private static PaymentRecord ToRecord(InvoiceNumber number, InvoicePaymentEntity e) =>
+        new(number, e.EntryReference, e.Source, new Money(e.AmountOre), IsoDate.Parse(e.PaidOn), e.BookedAt,
+            Enum.Parse<PaymentStatus>(e.StatusBefore), Enum.Parse<PaymentStatus>(e.StatusAfter), Enum.Parse<PaymentFlag>(e.Flag), e.Note, e.PayerName) { Reverses = e.Reverses };
 
     [LoggerMessage(EventId = 2000, EventName = "PaymentBooked", Level = LogLevel.Information,
         Message = "Booked {Amount} SEK on invoice {InvoiceNumber} from {Source}: {StatusBefore} -> {StatusAfter} ({Flag})")]

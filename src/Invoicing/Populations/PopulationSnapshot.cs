@@ -40,6 +40,15 @@ public sealed partial record PopulationSnapshot(string Id, string Source, DateOn
         return populations;
     }
 
+    /// <summary>Where an imported snapshot's figures come from; null for one typed in (the bundled dataset).</summary>
+    public PopulationProvenance? Provenance { get; init; }
+
+    /// <summary>Same source, date, provenance and figures: importing it again changes nothing.</summary>
+    public bool SameAs(PopulationSnapshot other) =>
+        Id == other.Id && Source == other.Source && ReferenceDate == other.ReferenceDate && Provenance == other.Provenance
+        && Populations.Count == other.Populations.Count
+        && Populations.All(p => other.Populations.TryGetValue(p.Key, out var v) && v == p.Value);
+
     [GeneratedRegex("^[a-z0-9][a-z0-9-]{1,59}$")]
     private static partial Regex IdPattern();
 }

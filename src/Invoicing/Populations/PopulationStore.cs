@@ -1,3 +1,4 @@
+using Azure.Data.Tables;
 using System.Globalization;
 using Invoicing.Parties;
 using Invoicing.Storage;
@@ -10,8 +11,17 @@ public sealed class PopulationStore(InvoicingStorage storage)
     public async Task SaveAsync(PopulationSnapshot snapshot, CancellationToken cancellationToken)
     {
         await storage.EnsureCreatedAsync(cancellationToken);
-        await storage.Table(StorageNames.PopulationSnapshots).UpsertAsync(PopulationEntity.From(snapshot), cancellationToken);
+        var table = storage.Table(StorageNames.PopulationSnapshots);
+        await table.UpsertAsync(PopulationEntity.From(snapshot), cancellationToken);
+        if (snapshot.Provenance is { } provenance)
+        {
+            // Last, so a snapshot with its provenance row has all its figures.
+            await table.UpsertEntityAsync(PopulationProvenanceEntity.From(snapshot.Id, provenance), TableUpdateMode.Replace, cancellationToken);
+        }
     }
+
+    public async Task<PopulationSnapshot?> FindAsync(string id, CancellationToken cancellationToken) =>
+        (await GetAsync([id], cancellationToken)).GetValueOrDefault(id);
 
     /// <summary>The snapshots with these ids that exist; a missing id is simply absent from the result.</summary>
     public async Task<IReadOnlyDictionary<string, PopulationSnapshot>> GetAsync(IEnumerable<string> ids, CancellationToken cancellationToken)
@@ -20,16 +30,18 @@ public sealed class PopulationStore(InvoicingStorage storage)
         var result = new Dictionary<string, PopulationSnapshot>(StringComparer.Ordinal);
         foreach (var id in ids.Distinct(StringComparer.Ordinal))
         {
+            var table = storage.Table(StorageNames.PopulationSnapshots);
             var rows = new List<PopulationEntity>();
-            await foreach (var row in storage.Table(StorageNames.PopulationSnapshots)
-                .QueryAsync<PopulationEntity>(e => e.PartitionKey == id, cancellationToken: cancellationToken))
+            await foreach (var row in table.QueryAsync<PopulationEntity>(
+                e => e.PartitionKey == id && e.RowKey.CompareTo(PopulationProvenanceEntity.Key) < 0, cancellationToken: cancellationToken))
             {
                 rows.Add(row);
             }
 
             if (rows.Count > 0)
             {
-                result[id] = ToSnapshot(id, rows);
+                var provenance = await table.GetEntityIfExistsAsync<PopulationProvenanceEntity>(id, PopulationProvenanceEntity.Key, cancellationToken: cancellationToken);
+                result[id] = ToSnapshot(id, rows) with { Provenance = provenance.HasValue ? provenance.Value!.ToProvenance() : null };
             }
         }
 

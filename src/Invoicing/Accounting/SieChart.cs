@@ -1,0 +1,47 @@
+namespace Invoicing.Accounting;
+
+/// <summary>The validated accounts and dimension of <see cref="SieOptions"/>.</summary>
+public sealed record SieChart(SieAccount Receivables, SieAccount ContributionIncome, SieAccount Bank, SieAccount RefundsOwed, int? PartyDimension, string PartyDimensionName)
+{
+    /// <exception cref="SieConfigurationException">An account is missing or malformed, or the dimension is outside 1-999.</exception>
+    public static SieChart FromOptions(SieOptions options)
+    {
+        var problems = new List<string>();
+        var receivables = Account(options.Receivables, nameof(SieOptions.Receivables), problems);
+        var income = Account(options.ContributionIncome, nameof(SieOptions.ContributionIncome), problems);
+        var bank = Account(options.Bank, nameof(SieOptions.Bank), problems);
+        var refunds = Account(options.RefundsOwed, nameof(SieOptions.RefundsOwed), problems);
+        if (options.PartyDimension is { } dimension && dimension is < 1 or > 999)
+        {
+            problems.Add($"{SieOptions.Section}:{nameof(SieOptions.PartyDimension)} = {dimension} is not a dimension number (1-999; 20 and above are free).");
+        }
+
+        if (problems.Count > 0)
+        {
+            throw new SieConfigurationException(string.Join(" ", problems));
+        }
+
+        return new SieChart(receivables!, income!, bank!, refunds!, options.PartyDimension,
+            string.IsNullOrWhiteSpace(options.PartyDimensionName) ? "Motpart" : options.PartyDimensionName.Trim());
+    }
+
+    private static SieAccount? Account(SieAccountOptions? account, string name, List<string> problems)
+    {
+        var setting = $"{SieOptions.Section}:{name}";
+        if (account is null || string.IsNullOrWhiteSpace(account.Number) || string.IsNullOrWhiteSpace(account.Name))
+        {
+            problems.Add($"{setting}:Number and :Name must be set (the account in your chart of accounts; see docs/sie.md).");
+            return null;
+        }
+
+        try
+        {
+            return new SieAccount(account.Number.Trim(), account.Name);
+        }
+        catch (FormatException e)
+        {
+            problems.Add($"{setting}: {e.Message}");
+            return null;
+        }
+    }
+}

@@ -1,0 +1,16 @@
+using Invoicing.Parties;
+
+namespace Invoicing.Accounting;
+
+/// <summary>
+/// One voucher (<c>#VER</c>): a series, a number within the export, the document's date, a text naming the
+/// document and party, and rows that balance to the öre.
+/// </summary>
+public sealed record Voucher(string Series, int Number, DateOnly Date, string Text, IReadOnlyList<VoucherRow> Rows)
+{
+    /// <summary>Always zero: <see cref="VoucherBuilder"/> builds only balanced vouchers.</summary>
+    public Money Balance => Money.Sum(Rows.Select(r => r.Amount));
+}
+
+/// <summary>A row (<c>#TRANS</c>): debit positive, credit negative; the party when the row carries it as an object.</summary>
+public sealed record VoucherRow(SieAccount Account, Money Amount, PartyCode? Party);

@@ -1,0 +1,363 @@
+using System.Globalization;
+using Invoicing.Budgets;
+using UglyToad.PdfPig.Core;
+using UglyToad.PdfPig.Writer;
+
+namespace Invoicing.Documents.BudgetReport;
+
+/// <summary>
+/// Renders the budget appendix as a multi-page A4 PDF in Swedish (Liberation Sans embedded): the income and
+/// costs, one table per pool and the fixed contributions. Tables flow over pages; a table never starts without
+/// room for its heading and two rows, and a continued table repeats its title and column headings. Every page
+/// has the appendix's name and "Sida n av N"; a draft carries UTKAST on every page. Layout first, then drawing,
+/// so the page count is known when the footers are written. Pure: no storage, no clock.
+/// </summary>
+public sealed class BudgetReportRenderer
+{
+    private const double PageWidth = 595;
+    private const double PageHeight = 842;
+    private const double Left = 56;
+    private const double Right = PageWidth - 56;
+    private const double ContentWidth = Right - Left;
+    private const double Top = 780;
+    private const double Bottom = 72;
+    private const double RowHeight = 15;
+    private const double TableSize = 9.5;
+
+    private static readonly Rgb Black = new(0, 0, 0);
+    private static readonly Rgb Muted = new(90, 90, 90);
+    private static readonly Rgb Rule = new(190, 190, 190);
+    private static readonly Rgb HeadingFill = new(232, 236, 241);
+    private static readonly Rgb DraftRed = new(200, 0, 0);
+    private static readonly Rgb WatermarkRed = new(250, 225, 225);
+
+    private static readonly CultureInfo SwedishCulture = CultureInfo.GetCultureInfo("sv-SE");
+
+    private readonly EmbeddedFont _regular = EmbeddedFont.Load("Invoicing.Documents.Fonts.LiberationSans-Regular.ttf");
+    private readonly EmbeddedFont _bold = EmbeddedFont.Load("Invoicing.Documents.Fonts.LiberationSans-Bold.ttf");
+
+    public byte[] Render(BudgetReportDocument document)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        var layout = new Layout(_regular, _bold);
+        LayOut(document, layout);
+
+        using var builder = new PdfDocumentBuilder();
+        var date = "D:" + document.PreparedOn.ToString("yyyyMMdd", CultureInfo.InvariantCulture) + "000000Z";
+        builder.DocumentInformation.Title = $"{document.Title}, {document.SchemeName}";
+        builder.DocumentInformation.Subject = document.IsDraft ? "Utkast" : "Beslutad budget";
+        builder.DocumentInformation.Creator = "Invoicing";
+        builder.DocumentInformation.CreationDate = date;
+        builder.DocumentInformation.ModifiedDate = date;
+        var regular = builder.AddTrueTypeFont(_regular.Bytes);
+        var bold = builder.AddTrueTypeFont(_bold.Bytes);
+
+        for (var n = 0; n < layout.Pages.Count; n++)
+        {
+            var canvas = new Canvas(builder.AddPage(PageWidth, PageHeight), regular, bold, _regular, _bold);
+            if (document.IsDraft)
+            {
+                // First, so everything else is drawn over it.
+                canvas.Centred("UTKAST", PageWidth / 2, PageHeight / 2 - 40, Face.Bold, 120, WatermarkRed);
+            }
+
+            DrawFrame(canvas, document, n + 1, layout.Pages.Count);
+            foreach (var draw in layout.Pages[n])
+            {
+                draw(canvas);
+            }
+        }
+
+        return builder.Build();
+    }
+
+    private static void LayOut(BudgetReportDocument document, Layout layout)
+    {
+        layout.Paragraph(document.Title, Face.Bold, 18, 24);
+        layout.Paragraph(document.SchemeName, Face.Regular, 12, 16);
+        layout.Space(4);
+        if (document.IsDraft)
+        {
+            layout.Paragraph($"UTKAST upprättat {SwedishFormat.Date(document.PreparedOn)}. Budgeten är inte beslutad; beloppen kan ändras.", Face.Bold, 10.5, 14, DraftRed);
+        }
+        else
+        {
+            var decision = document.Decision!;
+            layout.Paragraph($"Beslutad {SwedishFormat.Date(decision.DecidedOn)}: {decision.Reference}.", Face.Bold, 10.5, 14);
+        }
+
+        foreach (var warning in document.Warnings)
+        {
+            layout.Space(4);
+            layout.Paragraph("Observera: " + Swedish(warning), Face.Regular, 9.5, 12.5, DraftRed);
+        }
+
+        layout.Space(10);
+        layout.Table(IncomeTable(document));
+        layout.Table(CostTable(document));
+        layout.Paragraph(
+            $"Intäkter {SwedishFormat.WholeKronor(document.TotalIncome)} − kostnader {SwedishFormat.WholeKronor(document.TotalCosts)} = " +
+            $"{SwedishFormat.WholeKronor(document.TotalIncome - document.TotalCosts)} (överskott att föra till nästa år).",
+            Face.Regular, 9.5, 12.5);
+        layout.Space(12);
+
+        foreach (var pool in document.Pools)
+        {
+            layout.Table(PoolTable(document.Year, pool));
+        }
+
+        if (document.FixedContributions.Count > 0)
+        {
+            layout.Table(new ReportTable(
+                "Fasta bidrag",
+                ["Faktureras respektive part med det fasta belopp budgeten anger."],
+                [new("Part", 0.7, false), new($"Bidrag {document.Year} (kr)", 0.3, true)],
+                document.FixedContributions.Select(f => new[] { f.Party.Name, Kronor(f.Line.Amount) }).ToArray(),
+                ["Summa", Kronor(Money.Sum(document.FixedContributions.Select(f => f.Line.Amount)))]));
+        }
+    }
+
+    private static ReportTable IncomeTable(BudgetReportDocument document) => new(
+        $"Intäkter {document.Year}",
+        [],
+        [new("Intäkt", 0.58, false), new("Faktureras", 0.17, false), new("Belopp (kr)", 0.25, true)],
+        document.Income.Select(l => new[] { l.Text, l.IsInvoiced ? (l is PopulationPoolLine ? "efter folkmängd" : "fast belopp") : "nej", Kronor(l.Amount) }).ToArray(),
+        [$"Summa intäkter (varav fakturerat {Kronor(document.InvoicedIncome)})", "", Kronor(document.TotalIncome)]);
+
+    private static ReportTable CostTable(BudgetReportDocument document) => new(
+        $"Kostnader {document.Year}",
+        [],
+        [new("Kostnad", 0.75, false), new("Belopp (kr)", 0.25, true)],
+        document.Costs.Select(l => new[] { l.Text, Kronor(l.Amount) }).ToArray(),
+        ["Summa kostnader", Kronor(document.TotalCosts)]);
+
+    private static ReportTable PoolTable(int year, Allocation.PoolAllocation pool) => new(
+        $"Fördelning {pool.Line.Text}",
+        [
+            $"Summa {year}: {SwedishFormat.WholeKronor(pool.Line.Amount)}, fördelat efter folkmängd med största-rest-metoden i hela kronor.",
+            $"Befolkning: {pool.Snapshot.Source}, per {SwedishFormat.Date(pool.Snapshot.ReferenceDate)} (underlag {pool.Snapshot.Id}).",
+        ],
+        [new("Kommun", 0.37, false), new("Befolkning", 0.19, true), new("Fördelningsnyckel (%)", 0.22, true), new($"Fördelning {year} (kr)", 0.22, true)],
+        pool.Shares.OrderBy(s => s.Party.Name, StringComparer.Create(SwedishCulture, ignoreCase: true)).Select(s => new[]
+        {
+            s.Party.Name, SwedishFormat.Integer(s.Population), SwedishFormat.PerMille(s.KeyPerMille(pool.TotalPopulation)), Kronor(s.Amount),
+        }).ToArray(),
+        ["Summa", SwedishFormat.Integer(pool.TotalPopulation), SwedishFormat.PerMille(1000), Kronor(pool.Total)]);
+
+    private static void DrawFrame(Canvas canvas, BudgetReportDocument document, int page, int pages)
+    {
+        canvas.Text(document.SchemeName, Left, PageHeight - 36, Face.Regular, 8, Muted, ContentWidth * 0.7);
+        canvas.TextRight($"{document.Title}{(document.IsDraft ? " – UTKAST" : "")}", Right, PageHeight - 36, Face.Bold, 8, document.IsDraft ? DraftRed : Muted);
+        canvas.Line(Left, PageHeight - 42, Right, PageHeight - 42, 0.5, Rule);
+        canvas.Line(Left, 50, Right, 50, 0.5, Rule);
+        var stamp = document.IsDraft ? $"Utkast {SwedishFormat.Date(document.PreparedOn)}" : $"Beslutad {SwedishFormat.Date(document.PreparedOn)}";
+        canvas.Text(stamp, Left, 38, Face.Regular, 8, Muted);
+        canvas.TextRight($"Sida {page} av {pages}", Right, 38, Face.Regular, 8, Muted);
+    }
+
+    /// <summary>Whole kronor without the currency (the column heading says kr): <c>43 035</c>; öre only when there are any.</summary>
+    private static string Kronor(Money money) =>
+        money.IsWholeKronor ? SwedishFormat.Integer(money.Ore / Money.OrePerKrona) : SwedishFormat.AmountWithoutCurrency(money);
+
+    /// <summary>The warning's English wording from the terminal, put in Swedish for the document.</summary>
+    private static string Swedish(string warning) =>
+        warning.Replace("the pools' population figures come from different dates: ", "fördelningarnas befolkningssiffror avser olika datum: ", StringComparison.Ordinal)
+            .Replace(" for ", " för ", StringComparison.Ordinal)
+            .Replace(". Split every pool by figures of one date (population import --scb, docs/populations.md).", ".", StringComparison.Ordinal);
+
+    private enum Face
+    {
+        Regular,
+        Bold,
+    }
+
+    private readonly record struct Rgb(byte R, byte G, byte B);
+
+    /// <summary>Places content on pages top-down, starting a new page when the next piece does not fit.</summary>
+    private sealed class Layout(EmbeddedFont regular, EmbeddedFont bold)
+    {
+        private double _y = Top;
+
+        public List<List<Action<Canvas>>> Pages { get; } = [[]];
+
+        private List<Action<Canvas>> Page => Pages[^1];
+
+        public void Space(double points) => _y -= points;
+
+        public void Paragraph(string text, Face face, double size, double leading, Rgb? colour = null)
+        {
+            foreach (var line in Wrap(text, face, size, ContentWidth))
+            {
+                Ensure(leading);
+                var y = _y - size;
+                Page.Add(c => c.Text(line, Left, y, face, size, colour ?? Black));
+                _y -= leading;
+            }
+        }
+
+        public void Table(ReportTable table)
+        {
+            var notes = table.Notes.Where(n => n is not null).SelectMany(n => Wrap(n!, Face.Regular, 9, ContentWidth)).ToArray();
+            var titleHeight = 20 + notes.Length * 12 + 4;
+            var firstRows = Math.Min(2, table.Rows.Count) + (table.Rows.Count <= 2 && table.Sum is not null ? 1 : 0);
+
+            // The title, its notes, the column headings and two rows (or the whole table) go together.
+            Ensure(titleHeight + RowHeight * (1 + firstRows));
+            Title(table.Title);
+            foreach (var note in notes)
+            {
+                var y = _y - 9;
+                Page.Add(c => c.Text(note, Left, y, Face.Regular, 9, Muted));
+                _y -= 12;
+            }
+
+            _y -= 4;
+            Headings(table);
+            for (var i = 0; i < table.Rows.Count; i++)
+            {
+                var last = i == table.Rows.Count - 1;
+                // The last row keeps the sum row company on its page.
+                var needed = RowHeight * (last && table.Sum is not null ? 2 : 1);
+                if (_y - needed < Bottom)
+                {
+                    NewPage();
+                    Title(table.Title + " (forts.)");
+                    _y -= 4;
+                    Headings(table);
+                }
+
+                Row(table, table.Rows[i], Face.Regular);
+            }
+
+            if (table.Sum is not null)
+            {
+                var y = _y;
+                Page.Add(c => c.Line(Left, y, Right, y, 0.9, Black));
+                Row(table, table.Sum, Face.Bold);
+            }
+
+            _y -= 18;
+        }
+
+        private void Title(string title)
+        {
+            var y = _y - 12;
+            Page.Add(c => c.Text(title, Left, y, Face.Bold, 12, Black));
+            _y -= 20;
+        }
+
+        private void Headings(ReportTable table)
+        {
+            var top = _y;
+            Page.Add(c => c.Box(Left, top - RowHeight - 2, ContentWidth, RowHeight + 2, HeadingFill));
+            Cells(table, table.Columns.Select(col => col.Heading).ToArray(), Face.Bold, top - 2);
+            _y -= RowHeight + 2;
+        }
+
+        private void Row(ReportTable table, string[] cells, Face face)
+        {
+            var top = _y;
+            Cells(table, cells, face, top);
+            Page.Add(c => c.Line(Left, top - RowHeight, Right, top - RowHeight, 0.3, Rule));
+            _y -= RowHeight;
+        }
+
+        private void Cells(ReportTable table, string[] cells, Face face, double top)
+        {
+            var x = Left;
+            var baseline = top - RowHeight + 4.5;
+            for (var k = 0; k < table.Columns.Count; k++)
+            {
+                var column = table.Columns[k];
+                var width = column.Width * ContentWidth;
+                var (cellLeft, cellRight, text) = (x + 4, x + width - 4, cells[k]);
+                Page.Add(column.Right
+                    ? c => c.TextRight(text, cellRight, baseline, face, TableSize, Black, cellRight - cellLeft)
+                    : c => c.Text(text, cellLeft, baseline, face, TableSize, Black, cellRight - cellLeft));
+                x += width;
+            }
+        }
+
+        private void Ensure(double height)
+        {
+            if (_y - height < Bottom && Page.Count > 0)
+            {
+                NewPage();
+            }
+        }
+
+        private void NewPage()
+        {
+            Pages.Add([]);
+            _y = Top;
+        }
+
+        private IReadOnlyList<string> Wrap(string text, Face face, double size, double width)
+        {
+            var font = face == Face.Bold ? bold : regular;
+            return TextWrapper.Wrap(font.Drawable(text.Trim()), width, s => font.Width(s, size));
+        }
+    }
+
+    /// <summary>Drawing on one page with the two embedded faces; text is fitted to a width by shrinking, never cut.</summary>
+    private sealed class Canvas(PdfPageBuilder page, PdfDocumentBuilder.AddedFont regular, PdfDocumentBuilder.AddedFont bold, EmbeddedFont regularMetrics, EmbeddedFont boldMetrics)
+    {
+        public void Text(string text, double x, double y, Face face, double size, Rgb colour, double? maxWidth = null)
+        {
+            var font = Metrics(face);
+            var drawable = font.Drawable(text);
+            if (drawable.Length == 0)
+            {
+                return;
+            }
+
+            var fitted = Fit(drawable, font, size, maxWidth);
+            page.SetTextAndFillColor(colour.R, colour.G, colour.B);
+            page.AddText(drawable, fitted, new PdfPoint(x, y), face == Face.Bold ? bold : regular);
+            page.ResetColor();
+        }
+
+        public void TextRight(string text, double right, double y, Face face, double size, Rgb colour, double? maxWidth = null)
+        {
+            var font = Metrics(face);
+            var drawable = font.Drawable(text);
+            var fitted = Fit(drawable, font, size, maxWidth);
+            Text(text, right - font.Width(drawable, fitted), y, face, fitted, colour);
+        }
+
+        public void Centred(string text, double centre, double y, Face face, double size, Rgb colour)
+        {
+            var font = Metrics(face);
+            Text(text, centre - font.Width(font.Drawable(text), size) / 2, y, face, size, colour);
+        }
+
+        public void Line(double x1, double y1, double x2, double y2, double width, Rgb colour)
+        {
+            page.SetStrokeColor(colour.R, colour.G, colour.B);
+            page.DrawLine(new PdfPoint(x1, y1), new PdfPoint(x2, y2), width);
+            page.ResetColor();
+        }
+
+        /// <summary>PdfPig fills and strokes a filled rectangle, so the outline takes the fill colour too.</summary>
+        public void Box(double x, double y, double width, double height, Rgb colour)
+        {
+            page.SetStrokeColor(colour.R, colour.G, colour.B);
+            page.SetTextAndFillColor(colour.R, colour.G, colour.B);
+            page.DrawRectangle(new PdfPoint(x, y), width, height, 0.5, fill: true);
+            page.ResetColor();
+        }
+
+        private EmbeddedFont Metrics(Face face) => face == Face.Bold ? boldMetrics : regularMetrics;
+
+        private static double Fit(string text, EmbeddedFont font, double size, double? maxWidth)
+        {
+            if (maxWidth is not { } width)
+            {
+                return size;
+            }
+
+            var natural = font.Width(text, size);
+            return natural <= width ? size : Math.Floor(size * width / natural * 10) / 10;
+        }
+    }
+}

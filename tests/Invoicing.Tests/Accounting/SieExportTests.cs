@@ -1,0 +1,162 @@
+using System.Text;
+using CsCheck;
+using Invoicing.Accounting;
+using Invoicing.Budgets;
+using Invoicing.Invoices;
+using Invoicing.Parties;
+using Invoicing.Payments;
+using Invoicing.Testing.Sie;
+
+namespace Invoicing.Tests.Accounting;
+
+/// <summary>SIE 4E: one balanced voucher per document, read back by an independent reader, byte for byte repeatable.</summary>
+public sealed class SieExportTests
+{
+    private static readonly SieChart Chart = SieChart.FromOptions(new SieOptions
+    {
+        Receivables = new() { Number = "1510", Name = "Kundfordringar" },
+        ContributionIncome = new() { Number = "3490", Name = "Bidrag från kommuner och regioner" },
+        Bank = new() { Number = "1930", Name = "Bank" },
+        RefundsOwed = new() { Number = "2890", Name = "Övriga kortfristiga skulder" },
+        PartyDimension = 20,
+    });
+
+    private static readonly DateOnly Generated = new(2026, 11, 24);
+
+    [Fact]
+    public void The_file_is_type_4E_in_pc8_with_the_identification_posts_and_only_the_accounts_used()
+    {
+        var invoice = Invoice(1, "2180", "Gävle kommun", 4_303_500);
+
+        var sie = SieReader.Read(SieWriter.Write(File([new InvoiceIssued(invoice)])));
+
+        Assert.Equal(["0"], sie.Post("#FLAGGA"));
+        Assert.Equal(["PC8"], sie.Post("#FORMAT"));
+        Assert.Equal(["4"], sie.Post("#SIETYP"));
+        Assert.Equal(["Invoicing", "1.0"], sie.Post("#PROGRAM"));
+        Assert.Equal(["20261124"], sie.Post("#GEN"));
+        Assert.Equal(["Västerås stad"], sie.Post("#FNAMN"));
+        Assert.Equal(["212000-2080"], sie.Post("#ORGNR"));
+        Assert.Equal(["0", "20260101", "20261231"], sie.Post("#RAR"));
+        Assert.Equal(["20", "Motpart"], sie.Post("#DIM"));
+        Assert.Equal(new Dictionary<string, string> { ["1510"] = "Kundfordringar", ["3490"] = "Bidrag från kommuner och regioner" }, sie.Accounts);
+        Assert.Equal("Gävle kommun", sie.Objects[("20", "2180")]);
+        var voucher = Assert.Single(sie.Vouchers);
+        Assert.Equal(("F", "1", new DateOnly(2026, 1, 20), "Faktura 202600001 Gävle kommun (2180)"), (voucher.Series, voucher.Number, voucher.Date, voucher.Text));
+        Assert.Equal([("1510", 4_303_500L), ("3490", -4_303_500L)], voucher.Rows.Select(r => (r.Account, r.AmountOre)));
+        Assert.All(voucher.Rows, r => Assert.Equal([("20", "2180")], r.Objects));
+    }
+
+    [Fact]
+    public void Swedish_letters_are_written_in_code_page_437()
+    {
+        var bytes = SieWriter.Write(File([new InvoiceIssued(Invoice(1, "2180", "Gävle kommun", 100))]));
+
+        // In IBM 437 'ä' is 0x84 and 'å' 0x86 (UTF-8 would need two bytes each, Latin-1 has 0xE4/0xE5).
+        Assert.True(bytes.AsSpan().IndexOf((byte[])[(byte)'G', 0x84, (byte)'v', (byte)'l', (byte)'e']) >= 0);
+        Assert.True(bytes.AsSpan().IndexOf((byte[])[(byte)'V', 0x84, (byte)'s', (byte)'t', (byte)'e', (byte)'r', 0x86, (byte)'s']) >= 0);
+        Assert.DoesNotContain((byte)0xC3, bytes);
+    }
+
+    [Fact]
+    public void Texts_with_spaces_quotes_and_backslashes_are_quoted_and_escaped_and_read_back_unchanged()
+    {
+        const string name = "Kommunförbundet \"Norra\" \\ Söder\tAB";
+
+        var bytes = SieWriter.Write(File([new InvoiceIssued(Invoice(1, "2180", name, 100))]));
+        var sie = SieReader.Read(bytes);
+
+        Assert.Contains("\"Kommunförbundet \\\"Norra\\\" \\\\ Söder AB\"", SieWriter.Pc8.GetString(bytes), StringComparison.Ordinal);
+        Assert.Equal("Kommunförbundet \"Norra\" \\ Söder AB", sie.Objects[("20", "2180")]);
+        Assert.Equal("Faktura 202600001 Kommunförbundet \"Norra\" \\ Söder AB (2180)", Assert.Single(sie.Vouchers).Text);
+    }
+
+    [Fact]
+    public void A_payment_clears_the_receivable_and_what_exceeds_the_invoice_is_owed_back()
+    {
+        var invoice = Invoice(1, "2180", "Gävle kommun", 1_000_00);
+        var events = SieExport.Events([invoice], [Payment(invoice, 600_00, 1), Payment(invoice, 600_00, 2), Payment(invoice, 50_00, 3)]);
+
+        var sie = SieReader.Read(SieWriter.Write(File(events)));
+
+        var payments = sie.Vouchers.Where(v => v.Series == "I").Select(v => v.Rows.Select(r => (r.Account, r.AmountOre)).ToArray()).ToArray();
+        Assert.Equal([("1930", 600_00L), ("1510", -600_00L)], payments[0]);
+        Assert.Equal([("1930", 600_00L), ("1510", -400_00L), ("2890", -200_00L)], payments[1]);
+        Assert.Equal([("1930", 50_00L), ("2890", -50_00L)], payments[2]);
+        Assert.Equal(["1", "2", "3"], sie.Vouchers.Where(v => v.Series == "I").Select(v => v.Number));
+    }
+
+    [Fact]
+    public void Without_a_party_dimension_rows_carry_no_objects_and_no_dimension_is_declared()
+    {
+        var chart = Chart with { PartyDimension = null };
+        var invoice = Invoice(1, "2180", "Gävle kommun", 100);
+
+        var sie = SieReader.Read(SieWriter.Write(File([new InvoiceIssued(invoice)]) with { Chart = chart, Vouchers = VoucherBuilder.Build([new InvoiceIssued(invoice)], chart) }));
+
+        Assert.DoesNotContain(sie.Posts, p => p.Post == "#DIM");
+        Assert.Empty(sie.Objects);
+        Assert.All(sie.Vouchers.SelectMany(v => v.Rows), r => Assert.Empty(r.Objects));
+    }
+
+    [Fact]
+    public void The_same_documents_and_generation_date_give_the_same_bytes_in_any_input_order()
+    {
+        var a = Invoice(1, "2180", "Gävle kommun", 4_303_500);
+        var b = Invoice(2, "0380", "Uppsala kommun", 4_560_100);
+        var events = SieExport.Events([a, b], [Payment(b, 100_00, 1), Payment(a, 4_303_500, 2)]);
+
+        var first = SieWriter.Write(File(events));
+        var second = SieWriter.Write(File(events.Reverse().ToArray()));
+
+        Assert.Equal(first, second);
+    }
+
+    [Fact]
+    public void Every_voucher_balances_and_the_receivable_left_is_what_remains_to_pay()
+    {
+        var amounts = Gen.Long[1, 10_000_000];
+        Gen.Select(amounts.Array[1, 6], Gen.Select(Gen.Long[1, 5_000_000], Gen.Int[0, 5]).Array[0, 8])
+            .Sample((totals, paid) =>
+            {
+                var invoices = totals.Select((t, i) => Invoice(i + 1, "2180", "Gävle kommun", t)).ToArray();
+                var payments = paid.Select((p, k) => Payment(invoices[p.Item2 % invoices.Length], p.Item1, k + 1)).ToArray();
+
+                var sie = SieReader.Read(SieWriter.Write(File(SieExport.Events(invoices, payments))));
+
+                Assert.All(sie.Vouchers, v => Assert.Equal(0, v.BalanceOre));
+                var receivable = sie.Vouchers.SelectMany(v => v.Rows).Where(r => r.Account == "1510").Sum(r => r.AmountOre);
+                var owedBack = -sie.Vouchers.SelectMany(v => v.Rows).Where(r => r.Account == "2890").Sum(r => r.AmountOre);
+                var stillDue = invoices.Sum(i => Math.Max(0, i.Total.Ore - payments.Where(p => p.Invoice == i.Number).Sum(p => p.Amount.Ore)));
+                var overpaid = invoices.Sum(i => Math.Max(0, payments.Where(p => p.Invoice == i.Number).Sum(p => p.Amount.Ore) - i.Total.Ore));
+                Assert.Equal((stillDue, overpaid), (receivable, owedBack));
+                Assert.Equal(payments.Sum(p => p.Amount.Ore), sie.Vouchers.SelectMany(v => v.Rows).Where(r => r.Account == "1930").Sum(r => r.AmountOre));
+            });
+    }
+
+    [Fact]
+    public void Missing_accounts_are_refused_naming_the_setting()
+    {
+        var e = Assert.Throws<SieConfigurationException>(() => SieChart.FromOptions(new SieOptions { Receivables = new() { Number = "15x0", Name = "Kundfordringar" } }));
+
+        Assert.Contains("Invoicing:Sie:Receivables: Account number '15x0' must be 1-10 digits.", e.Message, StringComparison.Ordinal);
+        Assert.Contains("Invoicing:Sie:Bank:Number and :Name must be set", e.Message, StringComparison.Ordinal);
+    }
+
+    private static SieFile File(IReadOnlyList<AccountingEvent> events) =>
+        new("Västerås stad", new OrganisationNumber("212000-2080"), new DateOnly(2026, 1, 1), new DateOnly(2026, 12, 31), Generated, Chart,
+            events.GroupBy(e => e.Invoice.DebtorCode).ToDictionary(g => g.Key, g => g.First().Invoice.DebtorName),
+            VoucherBuilder.Build(events, Chart));
+
+    private static Invoice Invoice(int sequence, string party, string name, long totalOre)
+    {
+        var number = InvoiceNumber.Parse($"2026{sequence:00000}");
+        return new Invoice(new SchemeId("region-mitt-pom"), 2026, number, new PartyCode(party), name, OcrReference.Create(number.ToString()),
+            new DateOnly(2026, 1, 20), new DateOnly(2026, 2, 19), [new InvoiceLine(1, "Bidrag", new Money(totalOre))],
+            new Money(totalOre), Money.Zero, new Money(totalOre), $"region-mitt-pom/2026/{number}.pdf", new string('0', 64));
+    }
+
+    private static PaymentRecord Payment(Invoice invoice, long ore, int order) =>
+        new(invoice.Number, $"entry-{order}", "camt054.xml", new Money(ore), new DateOnly(2026, 3, 1).AddDays(order),
+            new DateTimeOffset(2026, 3, 5, 8, 0, 0, TimeSpan.Zero).AddMinutes(order), PaymentStatus.Unpaid, PaymentStatus.PartiallyPaid, PaymentFlag.None, null, null);
+}
