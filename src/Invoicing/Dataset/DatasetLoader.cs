@@ -65,6 +65,8 @@ public static class DatasetLoader
             CountyCode? county = table.OptionalField(row, "county_code") is null ? null : table.Parse(row, "county_code", s => new CountyCode(s));
             OrganisationNumber? orgNumber = table.OptionalField(row, "org_number") is null ? null : table.Parse(row, "org_number", s => new OrganisationNumber(s));
             var addressLines = table.OptionalField(row, "address_lines")?.Split('|', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries) ?? [];
+            PeppolEndpoint? endpoint = table.OptionalField(row, "peppol_endpoint") is null ? null : table.Parse(row, "peppol_endpoint", s => PeppolEndpoint.Parse(s, orgNumber));
+            var buyerReference = table.OptionalField(row, "buyer_reference") is null ? null : table.Parse(row, "buyer_reference", BuyerReference);
             parties.Add(table.Parse(row, "name", name => new Party(
                 code,
                 kind,
@@ -73,11 +75,24 @@ public static class DatasetLoader
                 orgNumber,
                 addressLines,
                 table.OptionalField(row, "invoice_email"),
-                table.OptionalField(row, "buyer_reference"))));
+                buyerReference) { PeppolEndpoint = endpoint }));
         }
 
         return parties;
     }
+
+    /// <summary>
+    /// The buyer's reference (BT-10) is the code the buyer's accounts payable route by; it travels in every
+    /// e-invoice and on the PDF, so it must be one printable line of sensible length.
+    /// </summary>
+    private static string BuyerReference(string value) =>
+        value.Length > MaxBuyerReferenceLength
+            ? throw new FormatException($"a buyer reference is at most {MaxBuyerReferenceLength} characters.")
+            : value.Any(char.IsControl)
+                ? throw new FormatException("a buyer reference is one line without control characters.")
+                : value;
+
+    private const int MaxBuyerReferenceLength = 100;
 
     private static List<PopulationSnapshot> ReadPopulations(CsvTable table)
     {

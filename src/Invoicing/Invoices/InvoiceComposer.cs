@@ -42,7 +42,10 @@ public static class InvoiceComposer
                 planned.Debtor.Name,
                 planned.Debtor.AddressLines,
                 planned.Debtor.OrganisationNumber?.ToString(),
-                planned.Debtor.BuyerReference),
+                planned.Debtor.BuyerReference)
+            {
+                Endpoint = planned.Debtor.PeppolEndpoint,
+            },
             reservation.Number.ToString(),
             reservation.Ocr,
             reservation.IssueDate,
@@ -51,7 +54,10 @@ public static class InvoiceComposer
             lines.Select(l => new DocumentLine(l.Description, l.Amount)).ToArray(),
             net,
             vat,
-            total);
+            total)
+        {
+            DecisionNote = budget.Decision is { } decision ? $"Beslut {SwedishFormat.Date(decision.DecidedOn)}, {decision.Reference}" : null,
+        };
         return (invoice, document);
     }
 }

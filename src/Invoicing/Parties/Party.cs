@@ -17,4 +17,11 @@ public sealed record Party(
     public string Name { get; } = string.IsNullOrWhiteSpace(Name)
         ? throw new FormatException($"Party {Code} has no name.")
         : Name.Trim();
+
+    /// <summary>
+    /// Where the party receives e-invoices in Peppol (BT-49). A party with an endpoint is marked for e-invoice
+    /// delivery: its documents are handed to the issuer's e-invoice operator (<c>einvoices-outbox</c>); parties
+    /// without one get PDF and e-mail.
+    /// </summary>
+    public PeppolEndpoint? PeppolEndpoint { get; init; }
 }
