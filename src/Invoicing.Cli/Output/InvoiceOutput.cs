@@ -22,7 +22,10 @@ internal sealed record InvoiceOutput(
     string IssueDate,
     string DueDate,
     string BlobName,
-    string PdfSha256)
+    string PdfSha256,
+    string? EInvoiceBlobName,
+    string? EInvoiceSha256,
+    string? EInvoiceMissingReason)
 {
     public static InvoiceOutput From(Invoice invoice) => new(
         invoice.Number.ToString(),
@@ -40,19 +43,27 @@ internal sealed record InvoiceOutput(
         IsoDate.Format(invoice.IssueDate),
         IsoDate.Format(invoice.DueDate),
         invoice.BlobName,
-        invoice.PdfSha256);
+        invoice.PdfSha256,
+        invoice.EInvoiceBlobName,
+        invoice.EInvoiceSha256,
+        invoice.EInvoiceMissingReason);
+
+    /// <summary>"UBL", or why the invoice is PDF only, for the list's last column.</summary>
+    public static string EInvoiceColumn(Invoice invoice) => invoice.EInvoiceBlobName is not null
+        ? "UBL"
+        : "PDF only: " + (invoice.EInvoiceMissingReason ?? "issued before e-invoices").Replace("no e-invoice: ", "", StringComparison.Ordinal);
 
     public static void WriteTable(IReadOnlyList<Invoice> invoices, TextWriter writer)
     {
-        var table = new TextTable(("Number", false), ("Debtor", false), ("Amount", true), ("OCR", false), ("Issued", false), ("Due", false), ("Status", false));
+        var table = new TextTable(("Number", false), ("Debtor", false), ("Amount", true), ("OCR", false), ("Issued", false), ("Due", false), ("Status", false), ("E-invoice", false));
         foreach (var invoice in invoices)
         {
             table.Add(invoice.Number.ToString(), $"{invoice.DebtorCode} {invoice.DebtorName}", SwedishFormat.Amount(invoice.Total), invoice.Ocr.Value,
-                SwedishFormat.Date(invoice.IssueDate), SwedishFormat.Date(invoice.DueDate), invoice.Status.ToString());
+                SwedishFormat.Date(invoice.IssueDate), SwedishFormat.Date(invoice.DueDate), invoice.Status.ToString(), EInvoiceColumn(invoice));
         }
 
         table.AddSeparator();
-        table.Add($"{invoices.Count} invoices", "", SwedishFormat.Amount(Money.Sum(invoices.Select(i => i.Total))), "", "", "", "");
+        table.Add($"{invoices.Count} invoices", "", SwedishFormat.Amount(Money.Sum(invoices.Select(i => i.Total))), "", "", "", "", "");
         table.WriteTo(writer);
     }
 }

@@ -19,7 +19,8 @@ public sealed class InvoicingStorage(TableServiceClient tables, BlobServiceClien
         ];
 
     public static readonly IReadOnlyList<string> ContainerNames =
-        [StorageNames.InvoicesContainer, StorageNames.RemindersContainer, StorageNames.BankFilesContainer, StorageNames.ProcessedBankFilesContainer];
+        [StorageNames.InvoicesContainer, StorageNames.RemindersContainer, StorageNames.BankFilesContainer, StorageNames.ProcessedBankFilesContainer,
+            StorageNames.EInvoicesContainer, StorageNames.EInvoicesOutboxContainer];
 
     public TableClient Table(string name) => tables.GetTableClient(namePrefix + name);
 

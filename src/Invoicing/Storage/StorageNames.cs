@@ -15,4 +15,6 @@ public static class StorageNames
     public const string RemindersContainer = "reminders";
     public const string BankFilesContainer = "bank-files";
     public const string ProcessedBankFilesContainer = "bank-files-processed";
+    public const string EInvoicesContainer = "einvoices";
+    public const string EInvoicesOutboxContainer = "einvoices-outbox";
 }
