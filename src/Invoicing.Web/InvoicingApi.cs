@@ -23,11 +23,13 @@ public static class InvoicingApi
         year.MapGet("/summary", InvoiceEndpoints.SummaryAsync);
         year.MapGet("/allocation", AllocationEndpoints.GetAsync);
         year.MapGet("/invoices.zip", ExportEndpoints.ZipAsync);
+        year.MapGet("/einvoices.zip", ExportEndpoints.EInvoicesZipAsync);
         year.MapGet("/ledger.csv", ExportEndpoints.LedgerAsync);
 
         var invoice = api.MapGroup("/invoices/{scheme}/{year}/{number}");
         invoice.MapGet("/", InvoiceEndpoints.GetAsync);
         invoice.MapGet("/pdf", InvoiceEndpoints.PdfAsync);
+        invoice.MapGet("/ubl", InvoiceEndpoints.UblAsync);
         invoice.MapPost("/payments", PaymentEndpoints.BookAsync).RequireAuthorization(InvoicingPolicies.Finance);
         return app;
     }

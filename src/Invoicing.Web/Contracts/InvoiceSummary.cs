@@ -40,6 +40,12 @@ public record InvoiceSummary
 
     public required DateOnly DueDate { get; init; }
 
+    /// <summary>True when the invoice has a Peppol BIS Billing 3.0 e-invoice (UBL) to download.</summary>
+    public bool EInvoice { get; init; }
+
+    /// <summary>Why the invoice has no e-invoice (e.g. the buyer has no buyer reference); null when it has one.</summary>
+    public string? EInvoiceMissingReason { get; init; }
+
     public static InvoiceSummary From(Invoice invoice, DateOnly today) => new()
     {
         Number = invoice.Number.ToString(),
@@ -58,5 +64,7 @@ public record InvoiceSummary
         NeedsManualFollowUp = invoice.NeedsManualFollowUp,
         IssueDate = invoice.IssueDate,
         DueDate = invoice.DueDate,
+        EInvoice = invoice.EInvoiceBlobName is not null,
+        EInvoiceMissingReason = invoice.EInvoiceMissingReason,
     };
 }
