@@ -34,6 +34,20 @@ for project in $(grep -o '"tests/[^"]*Tests\.csproj"' Invoicing.Local.slnf | tr 
     --results-directory "$results" "${coverage[@]}" || status=1
 done
 
+# The Functions platform check: the Functions app built against the real isolated-worker packages and run in the
+# real worker (tests/Invoicing.FunctionsPlatformCheck). It needs ../shared/functions-worker-feed, which CI has
+# beside the clone and a user's clone does not.
+if [[ -d "$root/../shared/functions-worker-feed" && -d "$root/../shared/tools/functions-host-standin" ]]; then
+  echo "Functions platform check (real worker from ../shared/functions-worker-feed) …"
+  started=$SECONDS
+  dotnet test tests/Invoicing.FunctionsPlatformCheck/Invoicing.FunctionsPlatformCheck.csproj -c Release --no-build --nologo \
+    --logger "trx;LogFileName=Invoicing.FunctionsPlatformCheck.trx" --logger "console;verbosity=minimal" \
+    --results-directory "$results" || status=1
+  echo "Functions platform check took $((SECONDS - started)) s; the stand-in host's output is in .build/functions-check/standin-output.txt."
+else
+  echo "Functions platform check skipped: ../shared/functions-worker-feed is not beside this clone (it runs in CI, where it is)."
+fi
+
 passed=0
 failed=0
 shopt -s nullglob

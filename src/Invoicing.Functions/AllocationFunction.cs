@@ -13,7 +13,7 @@ public sealed class AllocationFunction(BudgetStore budgets, InvoicePlanner plann
 {
     [Function("Allocation")]
     public Task<IResult> RunAsync(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/schemes/{scheme}/years/{year}/allocation")] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "GET", Route = ApiRoutes.YearAllocation)] HttpRequest request,
         string scheme,
         string year,
         CancellationToken cancellationToken) =>

@@ -13,7 +13,7 @@ public sealed class ExportFunctions(BudgetStore budgets, InvoiceStore invoices, 
 {
     [Function("InvoicesZip")]
     public Task<IResult> ZipAsync(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/schemes/{scheme}/years/{year}/invoices.zip")] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "GET", Route = ApiRoutes.YearInvoicesZip)] HttpRequest request,
         string scheme,
         string year,
         CancellationToken cancellationToken) =>
@@ -22,7 +22,7 @@ public sealed class ExportFunctions(BudgetStore budgets, InvoiceStore invoices, 
 
     [Function("EInvoicesZip")]
     public Task<IResult> EInvoicesZipAsync(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/schemes/{scheme}/years/{year}/einvoices.zip")] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "GET", Route = ApiRoutes.YearEInvoicesZip)] HttpRequest request,
         string scheme,
         string year,
         CancellationToken cancellationToken) =>
@@ -31,7 +31,7 @@ public sealed class ExportFunctions(BudgetStore budgets, InvoiceStore invoices, 
 
     [Function("LedgerCsv")]
     public Task<IResult> LedgerAsync(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/schemes/{scheme}/years/{year}/ledger.csv")] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "GET", Route = ApiRoutes.YearLedgerCsv)] HttpRequest request,
         string scheme,
         string year,
         CancellationToken cancellationToken) =>

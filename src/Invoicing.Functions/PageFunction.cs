@@ -1,4 +1,5 @@
 using Invoicing.Web.Endpoints;
+using Invoicing.Web;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Azure.Functions.Worker;
 
@@ -13,7 +14,7 @@ public sealed class PageFunction
 {
     [Function("Page")]
     public IResult Run(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "{*path}")] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "GET", Route = ApiRoutes.Page)] HttpRequest request,
         string? path) =>
         PageEndpoints.Get(path);
 }

@@ -17,7 +17,7 @@ public sealed class PaymentFunctions(InvoiceStore invoices, PaymentLedger ledger
 {
     [Function("BookPayment")]
     public Task<IResult> BookAsync(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/invoices/{scheme}/{year}/{number}/payments")] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "POST", Route = ApiRoutes.InvoicePayments)] HttpRequest request,
         string scheme,
         string year,
         string number,
@@ -27,7 +27,7 @@ public sealed class PaymentFunctions(InvoiceStore invoices, PaymentLedger ledger
 
     [Function("UploadBankFile")]
     public Task<IResult> UploadAsync(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/bank-files")] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "POST", Route = ApiRoutes.BankFiles)] HttpRequest request,
         CancellationToken cancellationToken) =>
         EndpointAccess.RunAsync(request.HttpContext, InvoicingPolicies.Finance, () =>
             BankFileEndpoints.ImportAsync(request, import, loggers, cancellationToken));

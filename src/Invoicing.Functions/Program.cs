@@ -17,12 +17,9 @@ builder.Services
     .AddApplicationInsightsTelemetryWorkerService()
     .ConfigureFunctionsApplicationInsights();
 
-// Event names (AnnualInvoicingRunCompleted, …) are what the alerts query; scopes carry the run id.
-builder.Services.Configure<ApplicationInsightsLoggerOptions>(options =>
-{
-    options.IncludeEventId = true;
-    options.IncludeScopes = true;
-});
+// Scopes carry the run id. Event ids and names (AnnualInvoicingRunCompleted, …), which the alerts query, need no
+// option: the 2.2x Application Insights logger always records them as the EventId and EventName properties.
+builder.Services.Configure<ApplicationInsightsLoggerOptions>(options => options.IncludeScopes = true);
 
 // The Application Insights provider otherwise keeps only warnings; the run's summary is an Information event.
 builder.Services.Configure<LoggerFilterOptions>(options =>

@@ -2,6 +2,7 @@ using Azure;
 using Azure.Storage.Blobs.Models;
 using Invoicing.Payments.BankFiles;
 using Invoicing.Storage;
+using Microsoft.Extensions.Logging;
 
 namespace Invoicing.Payments;
 
@@ -11,8 +12,32 @@ namespace Invoicing.Payments;
 /// idempotent anyway, so a file processed twice books nothing twice. A file that fails validation books
 /// nothing and stays where it is, marked with the error, for a person to look at.
 /// </summary>
-public sealed class BankFileInbox(InvoicingStorage storage, PaymentImport import, TimeProvider time)
+public sealed partial class BankFileInbox(InvoicingStorage storage, PaymentImport import, TimeProvider time, ILogger<BankFileInbox> logger)
 {
+    /// <summary>
+    /// Imports the file named <paramref name="blobName"/> in <c>bank-files</c>. A file that is no longer there was
+    /// moved by an earlier delivery of the same event (or removed by a person): there is nothing to do, and null
+    /// says so.
+    /// </summary>
+    public async Task<ImportReport?> ImportAsync(string blobName, CancellationToken cancellationToken)
+    {
+        await storage.EnsureCreatedAsync(cancellationToken);
+        byte[] content;
+        try
+        {
+            var download = await storage.Container(StorageNames.BankFilesContainer).GetBlobClient(blobName)
+                .DownloadContentAsync(cancellationToken);
+            content = download.Value.Content.ToArray();
+        }
+        catch (RequestFailedException e) when (e.Status == 404)
+        {
+            LogAlreadyGone(blobName);
+            return null;
+        }
+
+        return await ImportAsync(blobName, content, cancellationToken);
+    }
+
     public async Task<ImportReport> ImportAsync(string blobName, byte[] content, CancellationToken cancellationToken)
     {
         await storage.EnsureCreatedAsync(cancellationToken);
@@ -44,4 +69,8 @@ public sealed class BankFileInbox(InvoicingStorage storage, PaymentImport import
         await source.DeleteIfExistsAsync(cancellationToken: cancellationToken);
         return report;
     }
+
+    [LoggerMessage(EventId = 2101, EventName = "BankFileAlreadyGone", Level = LogLevel.Information,
+        Message = "Bank file {BlobName} is no longer in bank-files: an earlier delivery already imported and moved it; nothing to do")]
+    private partial void LogAlreadyGone(string blobName);
 }

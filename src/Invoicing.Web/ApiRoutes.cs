@@ -1,0 +1,49 @@
+using Invoicing.Web.Endpoints;
+using Invoicing.Web.Identity;
+
+namespace Invoicing.Web;
+
+/// <summary>
+/// The API's routes, declared once. <see cref="InvoicingApi"/> maps <see cref="All"/> for <c>serve</c>; each HTTP
+/// trigger of the Functions app names one of these constants (an attribute needs a constant), and the platform
+/// check compares the app's <c>functions.metadata</c> with <see cref="All"/>, method by method, so an endpoint
+/// added here cannot be missing from Azure.
+/// </summary>
+public static class ApiRoutes
+{
+    public const string Me = "api/me";
+    public const string BankFiles = "api/bank-files";
+    public const string YearInvoices = "api/schemes/{scheme}/years/{year}/invoices";
+    public const string YearSummary = "api/schemes/{scheme}/years/{year}/summary";
+    public const string YearAllocation = "api/schemes/{scheme}/years/{year}/allocation";
+    public const string YearInvoicesZip = "api/schemes/{scheme}/years/{year}/invoices.zip";
+    public const string YearLedgerCsv = "api/schemes/{scheme}/years/{year}/ledger.csv";
+    public const string YearEInvoicesZip = "api/schemes/{scheme}/years/{year}/einvoices.zip";
+    public const string Invoice = "api/invoices/{scheme}/{year}/{number}";
+    public const string InvoicePdf = "api/invoices/{scheme}/{year}/{number}/pdf";
+    public const string InvoiceUbl = "api/invoices/{scheme}/{year}/{number}/ubl";
+    public const string InvoicePayments = "api/invoices/{scheme}/{year}/{number}/payments";
+
+    /// <summary>The finance page's files: anonymous (they hold no data), the least specific route of all.</summary>
+    public const string Page = "{*path}";
+
+    public const string Get = "GET";
+    public const string Post = "POST";
+
+    /// <summary>Every API endpoint (the page is not one: it needs no identity).</summary>
+    public static IReadOnlyList<ApiRoute> All { get; } =
+    [
+        new(Get, Me, InvoicingPolicies.Reader, MeEndpoints.Get),
+        new(Post, BankFiles, InvoicingPolicies.Finance, BankFileEndpoints.ImportAsync),
+        new(Get, YearInvoices, InvoicingPolicies.Reader, InvoiceEndpoints.ListAsync),
+        new(Get, YearSummary, InvoicingPolicies.Reader, InvoiceEndpoints.SummaryAsync),
+        new(Get, YearAllocation, InvoicingPolicies.Reader, AllocationEndpoints.GetAsync),
+        new(Get, YearInvoicesZip, InvoicingPolicies.Reader, ExportEndpoints.ZipAsync),
+        new(Get, YearLedgerCsv, InvoicingPolicies.Reader, ExportEndpoints.LedgerAsync),
+        new(Get, YearEInvoicesZip, InvoicingPolicies.Reader, ExportEndpoints.EInvoicesZipAsync),
+        new(Get, Invoice, InvoicingPolicies.Reader, InvoiceEndpoints.GetAsync),
+        new(Get, InvoicePdf, InvoicingPolicies.Reader, InvoiceEndpoints.PdfAsync),
+        new(Get, InvoiceUbl, InvoicingPolicies.Reader, InvoiceEndpoints.UblAsync),
+        new(Post, InvoicePayments, InvoicingPolicies.Finance, PaymentEndpoints.BookAsync),
+    ];
+}

@@ -1,0 +1,210 @@
+using System.Globalization;
+using System.IO.Compression;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
+using Invoicing.Budgets;
+using Invoicing.Invoices;
+using Invoicing.Storage;
+using Invoicing.Web;
+using Microsoft.Extensions.DependencyInjection;
+using UglyToad.PdfPig;
+using Xunit.Abstractions;
+
+namespace Invoicing.FunctionsPlatformCheck;
+
+/// <summary>
+/// The Functions app, compiled against the real isolated-worker packages and run in the real worker, does what
+/// the library does for the CLI: every function loads, the timers issue and remind, every HTTP function answers
+/// with the right status for each role, and the bank-file trigger survives Event Grid's redelivery.
+/// </summary>
+public sealed partial class FunctionsPlatformTests(FunctionsPlatform platform, ITestOutputHelper output) : IClassFixture<FunctionsPlatform>
+{
+    [Fact]
+    public void Every_function_loads_in_the_real_worker_and_every_step_meets_its_expectation()
+    {
+        output.WriteLine($"Build {platform.BuildTime.TotalSeconds:0} s, run {platform.RunTime.TotalSeconds:0} s. The stand-in printed:");
+        output.WriteLine(platform.Output);
+        var functions = FunctionsPlatform.Metadata().Select(f => (string)f!["name"]!).ToList();
+        Assert.NotEmpty(functions);
+        foreach (var function in functions)
+        {
+            Assert.Contains($"load: {function} -> Success", platform.Output, StringComparison.Ordinal);
+        }
+
+        Assert.DoesNotContain("MISMATCH:", platform.Output, StringComparison.Ordinal);
+        Assert.Equal(0, platform.ExitCode);
+    }
+
+    [Fact]
+    public void Functions_metadata_declares_exactly_the_API_routes_of_ApiRoutes_and_the_page()
+    {
+        var declared = HttpTriggers().Select(t => (t.Method, t.Route)).Order().ToList();
+        var expected = ApiRoutes.All.Select(r => (r.Method.ToUpperInvariant(), r.Template))
+            .Append(("GET", ApiRoutes.Page))
+            .Order()
+            .ToList();
+        Assert.Equal(expected, declared);
+    }
+
+    [Fact]
+    public void Timers_take_their_schedules_from_app_settings_that_the_deployment_and_local_settings_define()
+    {
+        var timers = Triggers("timerTrigger").ToDictionary(t => t.Function, t => (string)t.Binding["schedule"]!);
+        Assert.Equal(
+            new Dictionary<string, string>
+            {
+                ["IssueAnnualInvoices"] = "%AnnualInvoicingSchedule%",
+                ["SendPaymentReminders"] = "%PaymentRemindersSchedule%",
+            },
+            timers);
+
+        var bicep = File.ReadAllText(Path.Combine(Testing.TestPaths.RepositoryRoot, "infra", "modules", "functionapp.bicep"));
+        var localSettings = JsonNode.Parse(File.ReadAllText(Path.Combine(Testing.TestPaths.RepositoryRoot, "src", "Invoicing.Functions", "local.settings.example.json")))!["Values"]!.AsObject();
+        foreach (var schedule in timers.Values)
+        {
+            var setting = schedule.Trim('%');
+            Assert.True(bicep.Contains($"name: '{setting}'", StringComparison.Ordinal), $"infra/modules/functionapp.bicep sets no app setting {setting}, which a timer's schedule names.");
+            Assert.True(localSettings.ContainsKey(setting), $"local.settings.example.json has no {setting}, which a timer's schedule names.");
+        }
+    }
+
+    [Fact]
+    public void The_bank_file_trigger_listens_on_bank_files_through_Event_Grid_and_binds_no_content()
+    {
+        var (function, binding) = Assert.Single(Triggers("blobTrigger"));
+        Assert.Equal("ImportBankFile", function);
+        Assert.Equal("bank-files/{name}", (string)binding["path"]!);
+        Assert.Equal("EventGrid", (string)binding["source"]!);
+
+        // Bound as a BlobClient (deferred binding), not downloaded before the function runs: a redelivered event
+        // for a blob already moved must reach our code.
+        Assert.Equal("True", (string?)binding["properties"]?["supportsDeferredBinding"]);
+    }
+
+    [Fact]
+    public async Task IssueAnnualInvoices_issues_the_approved_budget_and_a_second_firing_creates_nothing()
+    {
+        var first = platform.Step(PlatformSteps.Number("IssueAnnualInvoices", 1));
+        var second = platform.Step(PlatformSteps.Number("IssueAnnualInvoices", 2));
+        Assert.Contains("result: Success", first, StringComparison.Ordinal);
+        Assert.Contains("result: Success", second, StringComparison.Ordinal);
+
+        var created = CreatedCount(first);
+        Assert.True(created > 0, first);
+        Assert.Equal(0, CreatedCount(second));
+
+        var invoices = await platform.Services.GetRequiredService<InvoiceStore>()
+            .ListAsync(new SchemeId(FunctionsPlatform.Scheme), FunctionsPlatform.Year, CancellationToken.None);
+        Assert.Equal(created, invoices.Count);
+
+        var pdfs = 0;
+        await foreach (var _ in platform.Services.GetRequiredService<InvoicingStorage>().Container(StorageNames.InvoicesContainer).GetBlobsAsync())
+        {
+            pdfs++;
+        }
+
+        Assert.Equal(created, pdfs);
+    }
+
+    [Fact]
+    public void SendPaymentReminders_runs_and_logs_its_summary()
+    {
+        var step = platform.Step(PlatformSteps.Number("SendPaymentReminders"));
+        Assert.Contains("result: Success", step, StringComparison.Ordinal);
+        Assert.Matches(@"Reminder run as of .*: \d+ reminders recorded, \d+ handed to manual follow-up, \d+ e-mails sent, 0 failed", step);
+    }
+
+    [Fact]
+    public void Every_HTTP_function_answers_through_the_worker_with_the_status_its_caller_earns()
+    {
+        var httpSteps = PlatformSteps.All.Select((step, index) => (step, number: index + 1)).Where(s => s.step.Kind == "http").ToList();
+        foreach (var (step, number) in httpSteps)
+        {
+            var expected = (int)step.Fields["expectStatus"]!;
+            var text = platform.Step(number);
+            Assert.True(
+                text.Contains($"{step.Fields["method"]} {step.Fields["path"]} -> {expected} ", StringComparison.Ordinal),
+                $"Step {number} ({step.Function}, {step.Fields["principal"]?["claims"]?[1]?["val"] ?? "no principal"}) should answer {expected}:\n{text}");
+        }
+
+        // Every HTTP function of the app is exercised, and anonymous, reader and finance callers are all tried.
+        var invoked = httpSteps.Select(s => s.step.Function).ToHashSet();
+        foreach (var (function, _, _) in HttpTriggers())
+        {
+            Assert.True(invoked.Contains(function), $"No step invokes the HTTP function {function}.");
+        }
+    }
+
+    [Fact]
+    public void The_PDF_ZIP_and_ledger_downloads_are_whole()
+    {
+        using (var pdf = PdfDocument.Open(Path.Combine(FunctionsPlatform.DownloadFolder, "invoice.pdf")))
+        {
+            Assert.Equal(1, pdf.NumberOfPages);
+            Assert.Contains("202600001", pdf.GetPage(1).Text, StringComparison.Ordinal);
+        }
+
+        var invoices = JsonDocument.Parse(File.ReadAllText(Path.Combine(FunctionsPlatform.DownloadFolder, "invoices.json"))).RootElement;
+        using var zip = ZipFile.OpenRead(Path.Combine(FunctionsPlatform.DownloadFolder, "invoices.zip"));
+        Assert.Equal(invoices.GetArrayLength(), zip.Entries.Count);
+        foreach (var entry in zip.Entries)
+        {
+            using var stream = entry.Open();
+            var head = new byte[5];
+            stream.ReadExactly(head);
+            Assert.Equal("%PDF-"u8.ToArray(), head);
+        }
+
+        var ledger = File.ReadAllText(Path.Combine(FunctionsPlatform.DownloadFolder, "ledger.csv"));
+        Assert.Contains("202600001", ledger, StringComparison.Ordinal);
+        Assert.Contains("<html", File.ReadAllText(Path.Combine(FunctionsPlatform.DownloadFolder, "index.html")), StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
+    public async Task ImportBankFile_books_the_example_file_and_a_redelivered_event_after_the_move_is_a_no_op()
+    {
+        var import = platform.Step(PlatformSteps.Number("ImportBankFile", 1));
+        Assert.Contains("result: Success", import, StringComparison.Ordinal);
+        var booked = BookedCount().Match(import);
+        Assert.True(booked.Success && int.Parse(booked.Groups[1].Value, CultureInfo.InvariantCulture) > 0, import);
+
+        var listings = PlatformSteps.All.Select((step, index) => (step, number: index + 1)).Where(s => s.step.Kind == "listblobs").ToList();
+        Assert.Contains($"/{PlatformSteps.BankFileName}", platform.Step(listings[0].number), StringComparison.Ordinal);
+        Assert.Contains("blobs in bank-files: (none)", platform.Step(listings[1].number), StringComparison.Ordinal);
+
+        var redelivered = platform.Step(PlatformSteps.Number("ImportBankFile", 2));
+        Assert.Contains("result: Success", redelivered, StringComparison.Ordinal);
+        Assert.Contains("is no longer in bank-files", redelivered, StringComparison.Ordinal);
+        Assert.DoesNotContain("Booked", redelivered, StringComparison.Ordinal);
+
+        // The finance step's manual payment and the file's payments, each once.
+        var invoices = await platform.Services.GetRequiredService<InvoiceStore>()
+            .ListAsync(new SchemeId(FunctionsPlatform.Scheme), FunctionsPlatform.Year, CancellationToken.None);
+        Assert.Contains(invoices, invoice => invoice.Number.ToString() == "202600001" && invoice.AmountPaid == Money.FromKronor(100));
+    }
+
+    private static int CreatedCount(string step)
+    {
+        var match = CreatedInvoices().Match(step);
+        Assert.True(match.Success, step);
+        return int.Parse(match.Groups[1].Value, CultureInfo.InvariantCulture);
+    }
+
+    private static IEnumerable<(string Function, JsonNode Binding)> Triggers(string type) =>
+        from function in FunctionsPlatform.Metadata()
+        from binding in function!["bindings"]!.AsArray()
+        where (string)binding!["type"]! == type
+        select ((string)function["name"]!, binding!);
+
+    private static IEnumerable<(string Function, string Method, string Route)> HttpTriggers() =>
+        from trigger in Triggers("httpTrigger")
+        from method in trigger.Binding["methods"]!.AsArray()
+        select (trigger.Function, ((string)method!).ToUpperInvariant(), (string)trigger.Binding["route"]!);
+
+    [GeneratedRegex(@"Annual invoicing run: \d+ budgets, (\d+) invoices created")]
+    private static partial Regex CreatedInvoices();
+
+    [GeneratedRegex(@"Imported .*?: (\d+) booked")]
+    private static partial Regex BookedCount();
+}

@@ -1,0 +1,174 @@
+using System.Text.Json.Nodes;
+using Invoicing.Web;
+using Invoicing.Web.Identity;
+
+namespace Invoicing.FunctionsPlatformCheck;
+
+/// <summary>
+/// What the stand-in host does with the app, in order: the steps a real host would take (timer firings, HTTP
+/// requests through the worker's ASP.NET Core proxy with App Service's client principal, Event Grid blob events).
+/// Step numbers are the 1-based positions below.
+/// </summary>
+public static class PlatformSteps
+{
+    public const string InvoicePath = "/api/invoices/" + FunctionsPlatform.Scheme + "/2026/202600001";
+    public const string YearPath = "/api/schemes/" + FunctionsPlatform.Scheme + "/years/2026";
+    public const string BankFileName = "camt054-example.xml";
+
+    public static IReadOnlyList<PlatformStep> All { get; } =
+    [
+        Timer("IssueAnnualInvoices"),
+        Timer("IssueAnnualInvoices"),
+        Timer("SendPaymentReminders"),
+        Http("Me", "GET", "/api/me", null, 401),
+        Http("ListInvoices", "GET", YearPath + "/invoices", null, 401),
+        Http("BookPayment", "POST", InvoicePath + "/payments", null, 401, Payment("anonymous")),
+        Http("Me", "GET", "/api/me", InvoicingRoles.Reader, 200),
+        Http("ListInvoices", "GET", YearPath + "/invoices", InvoicingRoles.Reader, 200, save: "invoices.json"),
+        Http("YearSummary", "GET", YearPath + "/summary", InvoicingRoles.Reader, 200),
+        Http("Allocation", "GET", YearPath + "/allocation", InvoicingRoles.Reader, 200),
+        Http("GetInvoice", "GET", InvoicePath, InvoicingRoles.Reader, 200),
+        Http("InvoicePdf", "GET", InvoicePath + "/pdf", InvoicingRoles.Reader, 200, save: "invoice.pdf"),
+        Http("InvoicesZip", "GET", YearPath + "/invoices.zip", InvoicingRoles.Reader, 200, save: "invoices.zip"),
+        Http("LedgerCsv", "GET", YearPath + "/ledger.csv", InvoicingRoles.Reader, 200, save: "ledger.csv"),
+        Http("Page", "GET", "/", null, 200, save: "index.html"),
+        Http("BookPayment", "POST", InvoicePath + "/payments", InvoicingRoles.Reader, 403, Payment("reader")),
+        Http("UploadBankFile", "POST", "/api/bank-files", InvoicingRoles.Reader, 403),
+        Http("BookPayment", "POST", InvoicePath + "/payments", InvoicingRoles.Finance, 201, Payment("finance")),
+        new("upload", null, new JsonObject { ["container"] = "bank-files", ["blob"] = BankFileName, ["file"] = "{examples}/" + BankFileName }),
+        Blob(),
+        new("listblobs", null, new JsonObject { ["container"] = "bank-files-processed" }),
+        new("listblobs", null, new JsonObject { ["container"] = "bank-files" }),
+        Blob(),
+    ];
+
+    /// <summary>The 1-based number of the <paramref name="occurrence"/>-th step invoking <paramref name="function"/>.</summary>
+    public static int Number(string function, int occurrence = 1)
+    {
+        var seen = 0;
+        for (var i = 0; i < All.Count; i++)
+        {
+            if (All[i].Function == function && ++seen == occurrence)
+            {
+                return i + 1;
+            }
+        }
+
+        throw new ArgumentException($"No step {occurrence} of {function}.", nameof(function));
+    }
+
+    public static string Json(string downloads, string repositoryRoot)
+    {
+        var array = new JsonArray();
+        foreach (var step in All)
+        {
+            var node = (JsonObject)step.Fields.DeepClone();
+            node["kind"] = step.Kind;
+            if (step.Function is not null)
+            {
+                node["function"] = step.Function;
+            }
+
+            if (node["save"] is JsonValue save)
+            {
+                node["save"] = Path.Combine(downloads, save.GetValue<string>());
+            }
+
+            if (node["file"] is JsonValue file)
+            {
+                node["file"] = file.GetValue<string>().Replace("{examples}", Path.Combine(repositoryRoot, "data", "examples"), StringComparison.Ordinal);
+            }
+
+            array.Add(node);
+        }
+
+        return array.ToJsonString(new System.Text.Json.JsonSerializerOptions { WriteIndented = true });
+    }
+
+    private static PlatformStep Timer(string function) => new("timer", function, []);
+
+    private static PlatformStep Blob() => new("blob", "ImportBankFile", new JsonObject { ["container"] = "bank-files", ["blob"] = BankFileName });
+
+    private static PlatformStep Http(string function, string method, string path, string? role, int status, JsonObject? body = null, string? save = null)
+    {
+        var fields = new JsonObject { ["method"] = method, ["path"] = path, ["expectStatus"] = status };
+        var route = RouteValues(function, path);
+        if (route is not null)
+        {
+            fields["route"] = route;
+        }
+
+        if (role is not null)
+        {
+            fields["principal"] = Principal(role);
+        }
+
+        if (body is not null)
+        {
+            fields["body"] = body;
+        }
+
+        if (save is not null)
+        {
+            fields["save"] = save;
+        }
+
+        return new("http", function, fields);
+    }
+
+    /// <summary>The route values the host passes along, taken from the path by the function's template in <see cref="ApiRoutes"/>.</summary>
+    private static JsonObject? RouteValues(string function, string path)
+    {
+        var template = function switch
+        {
+            "ListInvoices" => ApiRoutes.YearInvoices,
+            "YearSummary" => ApiRoutes.YearSummary,
+            "Allocation" => ApiRoutes.YearAllocation,
+            "InvoicesZip" => ApiRoutes.YearInvoicesZip,
+            "LedgerCsv" => ApiRoutes.YearLedgerCsv,
+            "GetInvoice" => ApiRoutes.Invoice,
+            "InvoicePdf" => ApiRoutes.InvoicePdf,
+            "BookPayment" => ApiRoutes.InvoicePayments,
+            _ => null,
+        };
+        if (template is null)
+        {
+            return null;
+        }
+
+        var values = new JsonObject();
+        var names = template.Split('/');
+        var parts = path.TrimStart('/').Split('/');
+        for (var i = 0; i < names.Length && i < parts.Length; i++)
+        {
+            if (names[i].StartsWith('{') && names[i].EndsWith('}'))
+            {
+                values[names[i][1..^1]] = parts[i];
+            }
+        }
+
+        return values;
+    }
+
+    /// <summary>What App Service Authentication sends for a signed-in Entra ID user with one app role.</summary>
+    private static JsonObject Principal(string role) => new()
+    {
+        ["auth_typ"] = "aad",
+        ["name_typ"] = "name",
+        ["role_typ"] = "roles",
+        ["claims"] = new JsonArray(
+            new JsonObject { ["typ"] = "name", ["val"] = role + " (platform check)" },
+            new JsonObject { ["typ"] = "roles", ["val"] = role }),
+    };
+
+    private static JsonObject Payment(string who) => new()
+    {
+        ["amount"] = "100,00",
+        ["date"] = DateOnly.FromDateTime(DateTime.UtcNow).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+        ["note"] = "platform check",
+        ["reference"] = "platform-check-" + who,
+    };
+}
+
+/// <summary>One step of the stand-in's steps file: its kind, the function it invokes (if any) and its other fields.</summary>
+public sealed record PlatformStep(string Kind, string? Function, JsonObject Fields);
