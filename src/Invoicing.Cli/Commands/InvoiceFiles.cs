@@ -17,7 +17,7 @@ internal static class InvoiceFiles
     public static Task<string> SaveEInvoiceAsync(InvoiceArchive archive, Invoice invoice, string directory, CancellationToken cancellationToken) =>
         invoice.EInvoiceBlobName is { } blobName
             ? SaveAsync(archive, Storage.StorageNames.EInvoicesContainer, blobName, invoice.EInvoiceSha256 ?? "", invoice, "xml", directory, cancellationToken)
-            : throw new CliException($"Invoice {invoice.Number} is PDF only: {(invoice.EInvoiceMissingReason ?? "issued before e-invoices").Replace("no e-invoice: ", "", StringComparison.Ordinal)}. Its PDF is the invoice.");
+            : throw new CliException($"Invoice {invoice.Number} is PDF only: {invoice.EInvoiceMissingReason ?? "issued before e-invoices"}. Its PDF is the invoice.");
 
     private static async Task<string> SaveAsync(
         InvoiceArchive archive, string container, string blobName, string recordedSha256, Invoice invoice, string extension, string directory, CancellationToken cancellationToken)

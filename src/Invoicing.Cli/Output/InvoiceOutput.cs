@@ -51,7 +51,7 @@ internal sealed record InvoiceOutput(
     /// <summary>"UBL", or why the invoice is PDF only, for the list's last column.</summary>
     public static string EInvoiceColumn(Invoice invoice) => invoice.EInvoiceBlobName is not null
         ? "UBL"
-        : "PDF only: " + (invoice.EInvoiceMissingReason ?? "issued before e-invoices").Replace("no e-invoice: ", "", StringComparison.Ordinal);
+        : "PDF only: " + (invoice.EInvoiceMissingReason ?? "issued before e-invoices");
 
     public static void WriteTable(IReadOnlyList<Invoice> invoices, TextWriter writer)
     {

@@ -15,22 +15,22 @@ public static class EInvoiceEligibility
     {
         if (string.IsNullOrWhiteSpace(document.Buyer.BuyerReference))
         {
-            return "no e-invoice: the buyer has no buyer reference (Er referens)";
+            return "the buyer has no buyer reference (Er referens)";
         }
 
         if (document.Buyer.Endpoint is null && string.IsNullOrWhiteSpace(document.Buyer.OrganisationNumber))
         {
-            return "no e-invoice: the buyer has no organisation number or Peppol endpoint";
+            return "the buyer has no organisation number or Peppol endpoint";
         }
 
         if (document.Seller.Terms.VatRatePercent != 0 || document.Vat != Money.Zero)
         {
-            return "no e-invoice: only contributions outside the scope of VAT (category O) are written as e-invoices";
+            return "only contributions outside the scope of VAT (category O) are written as e-invoices";
         }
 
         if (document.Kind == DocumentKind.CreditNote && document.PrecedingInvoice is null)
         {
-            return "no e-invoice: a credit note must name the invoice it corrects";
+            return "a credit note must name the invoice it corrects";
         }
 
         return null;

@@ -27,7 +27,7 @@ public sealed class EInvoiceIssuingTests(AzuriteFixture azurite, ITestOutputHelp
         Assert.Equal("application/xml", properties.Value.ContentType);
         var region = invoices.Single(i => i.DebtorCode.Value == "REGION-19");
         Assert.Null(region.EInvoiceBlobName);
-        Assert.Equal("no e-invoice: the buyer has no buyer reference (Er referens)", region.EInvoiceMissingReason);
+        Assert.Equal("the buyer has no buyer reference (Er referens)", region.EInvoiceMissingReason);
         await scenario.AssertOneCompleteSetAsync();
     }
 
