@@ -29,6 +29,15 @@ public sealed class EInvoiceIssuingTests(AzuriteFixture azurite, ITestOutputHelp
         Assert.Null(region.EInvoiceBlobName);
         Assert.Equal("the buyer has no buyer reference (Er referens)", region.EInvoiceMissingReason);
         await scenario.AssertOneCompleteSetAsync();
+
+        // The PDF, the other rendering of the same document, shows the buyer's reference and org number too.
+        using var pdf = new MemoryStream();
+        await scenario.Get<InvoiceArchive>().DownloadToAsync(vasteras.BlobName, pdf, CancellationToken.None);
+        using var document = UglyToad.PdfPig.PdfDocument.Open(pdf.ToArray());
+        var text = string.Concat(document.GetPages().Select(p => p.Text));
+        Assert.Contains("Er referens", text, StringComparison.Ordinal);
+        Assert.Contains("EXEMPEL-1980", text, StringComparison.Ordinal);
+        Assert.Contains("Org.nr 212000-2080", text, StringComparison.Ordinal);
     }
 
     [Fact]
