@@ -9,6 +9,7 @@ cd "$root"
 scripts/ensure-node-tools.sh || exit 1
 scripts/ensure-browser.sh || exit 1
 scripts/ensure-poppler.sh || exit 1
+scripts/ensure-java-saxon.sh || exit 1
 
 results="$root/TestResults"
 rm -rf "$results"

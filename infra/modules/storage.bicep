@@ -35,7 +35,7 @@ param blobSoftDeleteDays int
 @maxValue(365)
 param containerSoftDeleteDays int
 
-@description('Days every invoice and reminder document stays immutable (time-based WORM retention) after it is written.')
+@description('Days every invoice, e-invoice and reminder document stays immutable (time-based WORM retention) after it is written.')
 @minValue(1)
 @maxValue(146000)
 param immutabilityRetentionDays int
@@ -67,10 +67,13 @@ var tableNames = [
   'Outbox'
 ]
 
-// Containers without a WORM policy; invoices and reminders are declared on their own below.
+// Containers without a WORM policy; invoices, e-invoices and reminders are declared on their own below.
+// einvoices-outbox is the hand-off to the e-invoice operator, whose integration updates each blob's status
+// metadata: WORM would forbid that, and the archived copy is in einvoices.
 var plainContainerNames = [
   'bank-files'
   'bank-files-processed'
+  'einvoices-outbox'
   deploymentContainerName
 ]
 
@@ -126,6 +129,14 @@ resource invoicesContainer 'Microsoft.Storage/storageAccounts/blobServices/conta
   }
 }
 
+resource einvoicesContainer 'Microsoft.Storage/storageAccounts/blobServices/containers@2024-01-01' = {
+  parent: blobService
+  name: 'einvoices'
+  properties: {
+    publicAccess: 'None'
+  }
+}
+
 resource remindersContainer 'Microsoft.Storage/storageAccounts/blobServices/containers@2024-01-01' = {
   parent: blobService
   name: 'reminders'
@@ -148,6 +159,15 @@ resource plainContainers 'Microsoft.Storage/storageAccounts/blobServices/contain
 // immutabilityRetentionDays old. Deployed unlocked; locking is a deliberate, irreversible step (docs/operations.md).
 resource invoicesImmutability 'Microsoft.Storage/storageAccounts/blobServices/containers/immutabilityPolicies@2024-01-01' = if (!immutabilityPoliciesLocked) {
   parent: invoicesContainer
+  name: 'default'
+  properties: {
+    immutabilityPeriodSinceCreationInDays: immutabilityRetentionDays
+    allowProtectedAppendWrites: false
+  }
+}
+
+resource einvoicesImmutability 'Microsoft.Storage/storageAccounts/blobServices/containers/immutabilityPolicies@2024-01-01' = if (!immutabilityPoliciesLocked) {
+  parent: einvoicesContainer
   name: 'default'
   properties: {
     immutabilityPeriodSinceCreationInDays: immutabilityRetentionDays

@@ -12,6 +12,7 @@ var root = new RootCommand("Invoicing: contributions to shared public-sector wor
     BudgetCommands.Create(),
     RunCommand.Create(),
     InvoicesCommands.Create(),
+    PartiesCommands.Create(),
     ReconcileCommand.Create(),
     PaymentsCommands.Create(),
     RemindCommand.Create(),

@@ -21,6 +21,15 @@ public sealed class ExportFunctions(BudgetStore budgets, InvoiceStore invoices, 
         EndpointAccess.RunAsync(request.HttpContext, InvoicingPolicies.Reader, () =>
             ExportEndpoints.ZipAsync(scheme, year, budgets, invoices, archive, cancellationToken));
 
+    [Function("EInvoicesZip")]
+    public Task<IResult> EInvoicesZipAsync(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "GET", Route = ApiRoutes.YearEInvoicesZip)] HttpRequest request,
+        string scheme,
+        string year,
+        CancellationToken cancellationToken) =>
+        EndpointAccess.RunAsync(request.HttpContext, InvoicingPolicies.Reader, () =>
+            ExportEndpoints.EInvoicesZipAsync(scheme, year, budgets, invoices, archive, cancellationToken));
+
     [Function("LedgerCsv")]
     public Task<IResult> LedgerAsync(
         [HttpTrigger(AuthorizationLevel.Anonymous, "GET", Route = ApiRoutes.YearLedgerCsv)] HttpRequest request,

@@ -56,4 +56,14 @@ public sealed class InvoiceFunctions(
         CancellationToken cancellationToken) =>
         EndpointAccess.RunAsync(request.HttpContext, InvoicingPolicies.Reader, () =>
             InvoiceEndpoints.PdfAsync(scheme, year, number, invoices, archive, cancellationToken));
+
+    [Function("InvoiceUbl")]
+    public Task<IResult> UblAsync(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "GET", Route = ApiRoutes.InvoiceUbl)] HttpRequest request,
+        string scheme,
+        string year,
+        string number,
+        CancellationToken cancellationToken) =>
+        EndpointAccess.RunAsync(request.HttpContext, InvoicingPolicies.Reader, () =>
+            InvoiceEndpoints.UblAsync(scheme, year, number, invoices, archive, cancellationToken));
 }

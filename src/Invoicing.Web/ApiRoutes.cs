@@ -19,8 +19,10 @@ public static class ApiRoutes
     public const string YearInvoicesZip = "api/schemes/{scheme}/years/{year}/invoices.zip";
     public const string YearLedgerCsv = "api/schemes/{scheme}/years/{year}/ledger.csv";
     public const string YearExportSie = "api/schemes/{scheme}/years/{year}/export.sie";
+    public const string YearEInvoicesZip = "api/schemes/{scheme}/years/{year}/einvoices.zip";
     public const string Invoice = "api/invoices/{scheme}/{year}/{number}";
     public const string InvoicePdf = "api/invoices/{scheme}/{year}/{number}/pdf";
+    public const string InvoiceUbl = "api/invoices/{scheme}/{year}/{number}/ubl";
     public const string InvoicePayments = "api/invoices/{scheme}/{year}/{number}/payments";
 
     /// <summary>The finance page's files: anonymous (they hold no data), the least specific route of all.</summary>
@@ -40,8 +42,10 @@ public static class ApiRoutes
         new(Get, YearInvoicesZip, InvoicingPolicies.Reader, ExportEndpoints.ZipAsync),
         new(Get, YearLedgerCsv, InvoicingPolicies.Reader, ExportEndpoints.LedgerAsync),
         new(Get, YearExportSie, InvoicingPolicies.Reader, ExportEndpoints.SieAsync),
+        new(Get, YearEInvoicesZip, InvoicingPolicies.Reader, ExportEndpoints.EInvoicesZipAsync),
         new(Get, Invoice, InvoicingPolicies.Reader, InvoiceEndpoints.GetAsync),
         new(Get, InvoicePdf, InvoicingPolicies.Reader, InvoiceEndpoints.PdfAsync),
+        new(Get, InvoiceUbl, InvoicingPolicies.Reader, InvoiceEndpoints.UblAsync),
         new(Post, InvoicePayments, InvoicingPolicies.Finance, PaymentEndpoints.BookAsync),
     ];
 }

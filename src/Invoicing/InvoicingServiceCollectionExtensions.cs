@@ -40,6 +40,7 @@ public static class InvoicingServiceCollectionExtensions
         services.AddSingleton<BudgetStore>();
         services.AddSingleton<InvoiceStore>();
         services.AddSingleton<InvoiceArchive>();
+        services.AddSingleton<EInvoices.EInvoiceOutbox>();
         services.AddSingleton<InvoiceNumberSeries>();
         services.AddSingleton<InvoicePdfRenderer>();
         services.AddSingleton<InvoicePlanner>();

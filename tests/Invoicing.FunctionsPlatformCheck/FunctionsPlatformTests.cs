@@ -156,6 +156,12 @@ public sealed partial class FunctionsPlatformTests(FunctionsPlatform platform, I
             Assert.Equal("%PDF-"u8.ToArray(), head);
         }
 
+        // The e-invoices: invoice 202600001 (Håbo, with a buyer reference) and one UBL per invoice that has one.
+        Assert.Contains("<cbc:ID>202600001</cbc:ID>", File.ReadAllText(Path.Combine(FunctionsPlatform.DownloadFolder, "invoice.xml")), StringComparison.Ordinal);
+        using var einvoices = ZipFile.OpenRead(Path.Combine(FunctionsPlatform.DownloadFolder, "einvoices.zip"));
+        Assert.Equal(invoices.EnumerateArray().Count(i => i.GetProperty("eInvoice").GetBoolean()), einvoices.Entries.Count);
+        Assert.NotEmpty(einvoices.Entries);
+
         var ledger = File.ReadAllText(Path.Combine(FunctionsPlatform.DownloadFolder, "ledger.csv"));
         Assert.Contains("202600001", ledger, StringComparison.Ordinal);
         var sie = Invoicing.Testing.Sie.SieReader.Read(File.ReadAllBytes(Path.Combine(FunctionsPlatform.DownloadFolder, "export.sie")));

@@ -30,6 +30,8 @@ public static class PlatformSteps
         Http("GetInvoice", "GET", InvoicePath, InvoicingRoles.Reader, 200),
         Http("InvoicePdf", "GET", InvoicePath + "/pdf", InvoicingRoles.Reader, 200, save: "invoice.pdf"),
         Http("InvoicesZip", "GET", YearPath + "/invoices.zip", InvoicingRoles.Reader, 200, save: "invoices.zip"),
+        Http("InvoiceUbl", "GET", InvoicePath + "/ubl", InvoicingRoles.Reader, 200, save: "invoice.xml"),
+        Http("EInvoicesZip", "GET", YearPath + "/einvoices.zip", InvoicingRoles.Reader, 200, save: "einvoices.zip"),
         Http("LedgerCsv", "GET", YearPath + "/ledger.csv", InvoicingRoles.Reader, 200, save: "ledger.csv"),
         Http("SieExport", "GET", YearPath + "/export.sie", InvoicingRoles.Reader, 200, save: "export.sie"),
         Http("Page", "GET", "/", null, 200, save: "index.html"),
@@ -130,6 +132,8 @@ public static class PlatformSteps
             "SieExport" => ApiRoutes.YearExportSie,
             "GetInvoice" => ApiRoutes.Invoice,
             "InvoicePdf" => ApiRoutes.InvoicePdf,
+            "InvoiceUbl" => ApiRoutes.InvoiceUbl,
+            "EInvoicesZip" => ApiRoutes.YearEInvoicesZip,
             "BookPayment" => ApiRoutes.InvoicePayments,
             _ => null,
         };

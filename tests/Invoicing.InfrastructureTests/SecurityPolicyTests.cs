@@ -104,7 +104,7 @@ public sealed partial class SecurityPolicyTests
             Assert.Equal("None", ArmTemplate.AsString(container.Properties?["publicAccess"]));
         }
 
-        foreach (var name in new[] { "invoices", "reminders", "bank-files", "bank-files-processed" })
+        foreach (var name in new[] { "invoices", "einvoices", "einvoices-outbox", "reminders", "bank-files", "bank-files-processed" })
         {
             Assert.Contains(name, declared);
         }
@@ -112,6 +112,7 @@ public sealed partial class SecurityPolicyTests
 
     [Theory]
     [InlineData("invoices")]
+    [InlineData("einvoices")]
     [InlineData("reminders")]
     public async Task Documents_container_has_a_time_based_immutability_policy(string container)
     {

@@ -13,7 +13,7 @@ public sealed class FaultRecoveryTests(AzuriteFixture azurite)
     public static TheoryData<string, FaultTiming, bool> Faults()
     {
         var data = new TheoryData<string, FaultTiming, bool>();
-        foreach (var step in new[] { "take-number", "look-up-invoice", "write-pdf", "record-invoice", "complete-budget" })
+        foreach (var step in new[] { "take-number", "look-up-invoice", "write-pdf", "write-einvoice", "record-invoice", "hand-off-einvoice", "complete-budget" })
         {
             foreach (var timing in Enum.GetValues<FaultTiming>())
             {
@@ -68,6 +68,8 @@ public sealed class FaultRecoveryTests(AzuriteFixture azurite)
             "take-number" => (r => r.Method == RequestMethod.Post && r.Uri.Path.EndsWith("$batch", StringComparison.Ordinal), 4),
             "look-up-invoice" => (r => r.Method == RequestMethod.Get && Table(r, "Invoices("), 4),
             "write-pdf" => (r => r.Method == RequestMethod.Put && r.Uri.Path.Contains("/" + prefix + "-invoices/", StringComparison.Ordinal), 4),
+            "write-einvoice" => (r => r.Method == RequestMethod.Put && r.Uri.Path.Contains("/" + prefix.ToLowerInvariant() + "-einvoices/", StringComparison.Ordinal), 4),
+            "hand-off-einvoice" => (r => r.Method == RequestMethod.Put && r.Uri.Path.Contains("/" + prefix.ToLowerInvariant() + "-einvoices-outbox/", StringComparison.Ordinal), 4),
             "record-invoice" => (r => r.Method == RequestMethod.Post && Table(r, "Invoices"), 4),
             "complete-budget" => (r => r.Method != RequestMethod.Get && Table(r, "Budgets("), 0),
             _ => throw new ArgumentOutOfRangeException(nameof(step), step, null),

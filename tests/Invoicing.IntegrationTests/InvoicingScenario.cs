@@ -92,6 +92,43 @@ internal sealed class InvoicingScenario : IAsyncDisposable
         }
 
         Assert.Equal(invoices.Select(i => i.BlobName).Order(StringComparer.Ordinal), blobs.Order(StringComparer.Ordinal));
+        await AssertEInvoicesAsync(invoices);
+    }
+
+    /// <summary>
+    /// Every invoice has its UBL with a matching SHA-256, or a recorded reason why not; no stray UBL; and each
+    /// e-invoice of a party with a Peppol endpoint is in the operator's outbox exactly once.
+    /// </summary>
+    private async Task AssertEInvoicesAsync(IReadOnlyList<Invoice> invoices)
+    {
+        var storage = Get<InvoicingStorage>();
+        foreach (var invoice in invoices)
+        {
+            if (invoice.EInvoiceBlobName is null)
+            {
+                Assert.False(string.IsNullOrWhiteSpace(invoice.EInvoiceMissingReason), $"invoice {invoice.Number} has neither an e-invoice nor a reason");
+                continue;
+            }
+
+            var content = await storage.Container(StorageNames.EInvoicesContainer).GetBlobClient(invoice.EInvoiceBlobName).DownloadContentAsync();
+            Assert.Equal(invoice.EInvoiceSha256, Convert.ToHexStringLower(SHA256.HashData(content.Value.Content.ToArray())));
+        }
+
+        async Task<List<string>> NamesAsync(string container)
+        {
+            var names = new List<string>();
+            await foreach (var blob in storage.Container(container).GetBlobsAsync())
+            {
+                names.Add(blob.Name);
+            }
+
+            return names;
+        }
+
+        var withUbl = invoices.Where(i => i.EInvoiceBlobName is not null).Select(i => i.EInvoiceBlobName!).Order(StringComparer.Ordinal).ToArray();
+        Assert.Equal(withUbl, (await NamesAsync(StorageNames.EInvoicesContainer)).Order(StringComparer.Ordinal));
+        // The bundled parties with a buyer reference all have a Peppol endpoint, so each e-invoice is handed off.
+        Assert.Equal(withUbl, (await NamesAsync(StorageNames.EInvoicesOutboxContainer)).Order(StringComparer.Ordinal));
     }
 
     public async ValueTask DisposeAsync()

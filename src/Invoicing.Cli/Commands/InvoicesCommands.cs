@@ -57,6 +57,7 @@ internal static class InvoicesCommands
             {
                 writer.WriteLine($"{(invoice.IsCreditNote ? "Credits" : "Adds to")} invoice {corrects.Number} of {SwedishFormat.Date(corrects.IssueDate)}: {invoice.Reason}");
             }
+            writer.WriteLine(invoice.EInvoiceBlobName is { } ubl ? $"E-invoice (Peppol BIS 3.0 UBL) einvoices/{ubl}" : InvoiceOutput.EInvoiceColumn(invoice));
             writer.WriteLine();
             var lines = new TextTable(("Line", false), ("Amount", true));
             foreach (var line in invoice.Lines)
@@ -129,13 +130,17 @@ internal static class InvoicesCommands
         table.WriteTo(writer);
     }
 
+    private static string OutputReason(Invoice invoice) => InvoiceOutput.EInvoiceColumn(invoice);
+
     private static Command Download()
     {
         var year = CliOptions.Year();
         var number = new Argument<string?>("number") { Description = "Invoice number, e.g. 202600001.", Arity = ArgumentArity.ZeroOrOne };
         var all = new Option<bool>("--all") { Description = "Every invoice of the year." };
-        var output = new Option<string>("--out") { Description = "Folder to save the PDFs in.", Required = true };
-        var command = new Command("download", "Save invoice PDFs (NUMBER or --all) to a folder, checked against their recorded SHA-256.") { number, year, all, output };
+        var output = new Option<string>("--out") { Description = "Folder to save the files in.", Required = true };
+        var format = new Option<string>("--format") { Description = "pdf (default) or ubl: the Peppol BIS Billing 3.0 e-invoice, NUMBER.xml.", DefaultValueFactory = _ => "pdf" };
+        format.AcceptOnlyFromAmong("pdf", "ubl");
+        var command = new Command("download", "Save invoice PDFs or e-invoices (NUMBER or --all) to a folder, checked against their recorded SHA-256.") { number, year, all, output, format };
         CliAction.Set(command, async (parse, services, cancellationToken) =>
         {
             var scheme = services.Get<CliSettings>().Scheme;
@@ -159,6 +164,26 @@ internal static class InvoicesCommands
             }
 
             var archive = services.Get<InvoiceArchive>();
+            if (parse.GetValue(format) == "ubl")
+            {
+                // With --all, invoices issued as PDF only are listed with their reason instead of failing the rest.
+                var saved = 0;
+                foreach (var invoice in invoices)
+                {
+                    if (invoice.EInvoiceBlobName is null && wanted is null)
+                    {
+                        Console.Error.WriteLine($"{invoice.Number}: {OutputReason(invoice)}");
+                        continue;
+                    }
+
+                    Console.Out.WriteLine(await InvoiceFiles.SaveEInvoiceAsync(archive, invoice, parse.GetValue(output)!, cancellationToken));
+                    saved++;
+                }
+
+                Console.Error.WriteLine($"Saved {saved} e-invoices (UBL) to {Path.GetFullPath(parse.GetValue(output)!)}.");
+                return CliAction.Ok;
+            }
+
             foreach (var invoice in invoices)
             {
                 Console.Out.WriteLine(await InvoiceFiles.SaveAsync(archive, invoice, parse.GetValue(output)!, cancellationToken));

@@ -63,6 +63,12 @@ public record InvoiceSummary
     /// <summary>SHA-256 of the PDF, lower-case hex.</summary>
     public required string PdfSha256 { get; init; }
 
+    /// <summary>True when the invoice has a Peppol BIS Billing 3.0 e-invoice (UBL) to download.</summary>
+    public bool EInvoice { get; init; }
+
+    /// <summary>Why the invoice has no e-invoice (e.g. the buyer has no buyer reference); null when it has one.</summary>
+    public string? EInvoiceMissingReason { get; init; }
+
     public static InvoiceSummary From(Invoice invoice, DateOnly today) => new()
     {
         Number = invoice.Number.ToString(),
@@ -89,5 +95,7 @@ public record InvoiceSummary
         Vat = Kronor.From(invoice.Vat),
         BlobName = invoice.BlobName,
         PdfSha256 = invoice.PdfSha256,
+        EInvoice = invoice.EInvoiceBlobName is not null,
+        EInvoiceMissingReason = invoice.EInvoiceMissingReason,
     };
 }

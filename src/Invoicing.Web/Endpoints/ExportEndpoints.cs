@@ -31,6 +31,27 @@ public static class ExportEndpoints
             $"fakturor-{route.Scheme}-{route.Year}.zip");
     }
 
+    /// <summary><c>GET /api/schemes/{scheme}/years/{year}/einvoices.zip</c>: every e-invoice (UBL) of the year, streamed like the PDFs.</summary>
+    public static async Task<Results<PushStreamHttpResult, ProblemHttpResult>> EInvoicesZipAsync(
+        string scheme,
+        string year,
+        BudgetStore budgets,
+        InvoiceStore invoices,
+        InvoiceArchive archive,
+        CancellationToken cancellationToken)
+    {
+        var (route, found, problem) = await YearInvoices.LoadAsync(scheme, year, budgets, invoices, cancellationToken);
+        if (problem is not null)
+        {
+            return problem;
+        }
+
+        return TypedResults.Stream(
+            body => InvoiceZip.WriteAsync(body, found, archive, cancellationToken, eInvoices: true),
+            "application/zip",
+            $"e-fakturor-{route.Scheme}-{route.Year}.zip");
+    }
+
     /// <summary><c>GET /api/schemes/{scheme}/years/{year}/ledger.csv</c> (see <see cref="LedgerCsv"/>).</summary>
     public static async Task<Results<FileContentHttpResult, ProblemHttpResult>> LedgerAsync(
         string scheme,

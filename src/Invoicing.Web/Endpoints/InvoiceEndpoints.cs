@@ -121,6 +121,35 @@ public static class InvoiceEndpoints
     }
 
     /// <summary>
+    /// <c>GET /api/invoices/{scheme}/{year}/{number}/ubl</c>: the Peppol BIS Billing 3.0 e-invoice streamed from its
+    /// blob, as <c>e-faktura-{number}.xml</c>; 404 with the recorded reason when the invoice is PDF only.
+    /// </summary>
+    public static async Task<Results<PushStreamHttpResult, ProblemHttpResult>> UblAsync(
+        string scheme,
+        string year,
+        string number,
+        InvoiceStore invoices,
+        InvoiceArchive archive,
+        CancellationToken cancellationToken)
+    {
+        var (_, invoice, problem) = await LoadAsync(scheme, year, number, invoices, cancellationToken);
+        if (problem is not null)
+        {
+            return problem;
+        }
+
+        if (invoice.EInvoiceBlobName is not { } blobName)
+        {
+            return ApiProblems.NotFound($"Invoice {invoice.Number} has no e-invoice: {invoice.EInvoiceMissingReason ?? "it was issued before e-invoices"}.");
+        }
+
+        return TypedResults.Stream(
+            body => archive.DownloadToAsync(Storage.StorageNames.EInvoicesContainer, blobName, body, cancellationToken),
+            EInvoices.UblWriter.ContentType,
+            $"e-faktura-{invoice.Number}.xml");
+    }
+
+    /// <summary>
     /// The invoice from the raw route values, or the problem to answer with (400 malformed, 404 unknown); the
     /// invoice is set exactly when the problem is not.
     /// </summary>

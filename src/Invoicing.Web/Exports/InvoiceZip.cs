@@ -14,15 +14,25 @@ public static class InvoiceZip
 {
     public static string EntryName(Invoice invoice) => $"faktura-{invoice.Number}.pdf";
 
+    public static string EInvoiceEntryName(Invoice invoice) => $"e-faktura-{invoice.Number}.xml";
+
     /// <returns>The most bytes held back from <paramref name="destination"/> at any one time (see <see cref="DeferredSyncWriteStream"/>).</returns>
-    public static async Task<int> WriteAsync(Stream destination, IEnumerable<Invoice> invoices, InvoiceArchive archive, CancellationToken cancellationToken)
+    /// <param name="eInvoices">The e-invoices (UBL) instead of the PDFs; invoices issued as PDF only are left out.</param>
+    public static async Task<int> WriteAsync(Stream destination, IEnumerable<Invoice> invoices, InvoiceArchive archive, CancellationToken cancellationToken, bool eInvoices = false)
     {
         await using var output = new DeferredSyncWriteStream(destination);
         await using (var zip = await ZipArchive.CreateAsync(output, ZipArchiveMode.Create, leaveOpen: true, entryNameEncoding: null, cancellationToken))
         {
             foreach (var invoice in invoices)
             {
-                await AddAsync(zip, invoice, archive, cancellationToken);
+                if (!eInvoices)
+                {
+                    await AddAsync(zip, EntryName(invoice), Storage.StorageNames.InvoicesContainer, invoice.BlobName, invoice, archive, cancellationToken);
+                }
+                else if (invoice.EInvoiceBlobName is { } ubl)
+                {
+                    await AddAsync(zip, EInvoiceEntryName(invoice), Storage.StorageNames.EInvoicesContainer, ubl, invoice, archive, cancellationToken);
+                }
             }
         }
 
@@ -30,14 +40,15 @@ public static class InvoiceZip
         return output.PeakDeferredBytes;
     }
 
-    private static async Task AddAsync(ZipArchive zip, Invoice invoice, InvoiceArchive archive, CancellationToken cancellationToken)
+    private static async Task AddAsync(
+        ZipArchive zip, string entryName, string container, string blobName, Invoice invoice, InvoiceArchive archive, CancellationToken cancellationToken)
     {
         // PDFs are mostly compressed already; the fastest level still shrinks the embedded font and costs little CPU.
-        var entry = zip.CreateEntry(EntryName(invoice), CompressionLevel.Fastest);
+        var entry = zip.CreateEntry(entryName, CompressionLevel.Fastest);
 
         // The issue date rather than the time of download, so the same year gives the same archive.
         entry.LastWriteTime = new DateTimeOffset(invoice.IssueDate.ToDateTime(new TimeOnly(12, 0)), TimeSpan.Zero);
         await using var content = await entry.OpenAsync(cancellationToken);
-        await archive.DownloadToAsync(invoice.BlobName, content, cancellationToken);
+        await archive.DownloadToAsync(container, blobName, content, cancellationToken);
     }
 }

@@ -246,7 +246,15 @@ function invoiceRow(invoice) {
     el("td", {}, statusBadge(invoice)),
     el("td", { className: "actions" },
       el("button", { type: "button", className: "secondary", dataset: { open: invoice.number }, "aria-label": `Öppna ${which}` }, "Öppna"),
-      pdfLink(invoice.number, `Ladda ner PDF för ${which}`)));
+      pdfLink(invoice.number, `Ladda ner PDF för ${which}`),
+      eInvoiceCell(invoice, which)));
+}
+
+/** The e-invoice link, or why there is none (the server's reason), so nobody waits for an e-invoice that will not come. */
+function eInvoiceCell(invoice, which) {
+  return invoice.eInvoice
+    ? el("a", { className: "button secondary", href: `${invoicePath(invoice.number)}/ubl`, "aria-label": `Ladda ner e-faktura för ${which}`, dataset: { download: "" } }, "E-faktura")
+    : el("span", { className: "note", title: invoice.eInvoiceMissingReason ?? "" }, "Endast PDF");
 }
 
 function statusBadge(invoice) {
@@ -277,6 +285,7 @@ function renderSummary(summary) {
 
 function updateDownloadLinks() {
   $("download-zip").href = `${yearPath()}/invoices.zip`;
+  $("download-einvoices-zip").href = `${yearPath()}/einvoices.zip`;
   $("download-ledger").href = `${yearPath()}/ledger.csv`;
   $("download-sie").href = `${yearPath()}/export.sie`;
 }
@@ -346,6 +355,10 @@ function renderDetails(invoice) {
     el("dl", { className: "facts" }, ...facts.map(([term, value]) => el("div", {}, el("dt", {}, term), el("dd", {}, value)))),
     el("p", {}, el("a", { className: "button secondary", href: `${invoicePath(invoice.number)}/pdf`, dataset: { download: "" } },
       `Ladda ner faktura ${invoice.number} (PDF)`)),
+    invoice.eInvoice
+      ? el("p", {}, el("a", { className: "button secondary", href: `${invoicePath(invoice.number)}/ubl`, dataset: { download: "" } },
+        `Ladda ner e-faktura ${invoice.number} (Peppol BIS 3.0, XML)`))
+      : el("p", { className: "note", dataset: { einvoiceMissing: "" } }, `Endast PDF, ingen e-faktura: ${invoice.eInvoiceMissingReason ?? "utfärdad före e-fakturor"}`),
     linesTable(invoice.lines ?? []),
     paymentsTable(invoice.payments ?? []),
     remindersTable(invoice.reminders ?? []));

@@ -55,7 +55,7 @@ public static class DatasetLoader
         }
     }
 
-    private static readonly string[] PartyColumns = ["code", "kind", "name", "county_code", "org_number", "address_lines", "invoice_email", "buyer_reference"];
+    private static readonly string[] PartyColumns = ["code", "kind", "name", "county_code", "org_number", "address_lines", "invoice_email", "buyer_reference", "peppol_endpoint"];
     private static readonly string[] PopulationColumns = ["snapshot", "code", "population", "source", "reference_date"];
 
     /// <summary>A column the loader does not know is a typo until shown otherwise: read silently, it would drop its data.</summary>
@@ -101,12 +101,17 @@ public static class DatasetLoader
             var email = table.OptionalField(row, "invoice_email") is null ? null : table.Parse(row, "invoice_email", InvoiceEmail.Parse);
             var buyerReference = table.OptionalField(row, "buyer_reference") is null ? null
                 : table.Parse(row, "buyer_reference", s => DocumentText.Check(s, Party.MaxBuyerReferenceLength));
-            parties.Add(table.Parse(row, "name", _ => new Party(code, kind, name, county, orgNumber, addressLines, email, buyerReference)));
+            PeppolEndpoint? endpoint = table.OptionalField(row, "peppol_endpoint") is null ? null : table.Parse(row, "peppol_endpoint", s => PeppolEndpoint.Parse(s, orgNumber));
+            parties.Add(table.Parse(row, "name", _ => new Party(code, kind, name, county, orgNumber, addressLines, email, buyerReference) { PeppolEndpoint = endpoint }));
         }
 
         return parties;
     }
 
+    /// <summary>
+    /// The buyer's reference (BT-10) is the code the buyer's accounts payable route by; it travels in every
+    /// e-invoice and on the PDF, so it must be one printable line of sensible length.
+    /// </summary>
     private static List<PopulationSnapshot> ReadPopulations(CsvTable table)
     {
         var rows = table.Rows.Select(row => new

@@ -34,6 +34,14 @@ public static class DocumentKinds
         _ => Invoice,
     };
 
+    /// <summary>The UNCL 1001 document type code an e-invoice carries: 380 commercial invoice, 381 credit note.</summary>
+    public static int UnclTypeCode(this DocumentKind kind) => kind switch
+    {
+        DocumentKind.Invoice => 380,
+        DocumentKind.CreditNote => 381,
+        _ => throw new InvalidOperationException($"A {kind.ToText()} is not an e-invoice document."),
+    };
+
     /// <summary>Reads the stored form; a row written before documents had kinds (null or empty) is an invoice.</summary>
     public static DocumentKind Parse(string? text) => text switch
     {

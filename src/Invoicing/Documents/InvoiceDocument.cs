@@ -36,10 +36,17 @@ public sealed record InvoiceDocument(
 
     /// <summary>Why it changes it: the decision behind the change.</summary>
     public string? Reason { get; init; }
+
+    /// <summary>The decision the amounts rest on (e.g. "Beslut 2025-12-15, Samverkansforum PoM, budgetmöte"), when known.</summary>
+    public string? DecisionNote { get; init; }
 }
 
 /// <summary>The buyer as the party table has it: only what is known is printed.</summary>
-public sealed record DocumentBuyer(string Name, IReadOnlyList<string> AddressLines, string? OrganisationNumber, string? BuyerReference);
+public sealed record DocumentBuyer(string Name, IReadOnlyList<string> AddressLines, string? OrganisationNumber, string? BuyerReference)
+{
+    /// <summary>The buyer's Peppol address (BT-49), when the party table has one.</summary>
+    public Parties.PeppolEndpoint? Endpoint { get; init; }
+}
 
 /// <summary>An invoice line: a description that shows the basis of the amount, and the amount.</summary>
 public sealed record DocumentLine(string Description, Money Amount);

@@ -63,6 +63,19 @@ public sealed record Invoice(
 
     public InvoiceKey Key => new(Scheme, Year, Number);
 
+    /// <summary>The UBL e-invoice in container <c>einvoices</c>; null when the invoice has none (see <see cref="EInvoiceMissingReason"/>).</summary>
+    public string? EInvoiceBlobName { get; init; }
+
+    /// <summary>SHA-256 (lower-case hex) of the UBL e-invoice.</summary>
+    public string? EInvoiceSha256 { get; init; }
+
+    /// <summary>Why the invoice was issued as PDF only (e.g. the buyer has no buyer reference); null when it has an e-invoice.</summary>
+    public string? EInvoiceMissingReason { get; init; }
+
+    /// <summary>Blob name of an invoice's e-invoice: <c>{scheme}/{year}/{number}.xml</c>, next to its PDF's name.</summary>
+    public static string EInvoiceBlobNameFor(SchemeId scheme, int year, InvoiceNumber number) =>
+        $"{scheme}/{year.ToString("0000", System.Globalization.CultureInfo.InvariantCulture)}/{number}.xml";
+
     /// <summary>
     /// The invoice after a payment: the amount paid grows and the status follows from it. A payment must be
     /// positive; one to an invoice already paid in full is allowed (it is money received) and makes it Overpaid.

@@ -19,8 +19,9 @@ public sealed class InvoiceArchive(InvoicingStorage storage)
     public Task<(string Sha256, bool Created)> WriteIfAbsentAsync(string blobName, byte[] pdf, CancellationToken cancellationToken) =>
         WriteIfAbsentAsync(StorageNames.InvoicesContainer, blobName, pdf, cancellationToken);
 
-    /// <summary>Writes a PDF to a container unless the blob exists; returns the SHA-256 of what the blob holds.</summary>
-    public async Task<(string Sha256, bool Created)> WriteIfAbsentAsync(string container, string blobName, byte[] pdf, CancellationToken cancellationToken)
+    /// <summary>Writes a document (a PDF unless <paramref name="contentType"/> says otherwise) to a container unless the blob exists; returns the SHA-256 of what the blob holds.</summary>
+    public async Task<(string Sha256, bool Created)> WriteIfAbsentAsync(
+        string container, string blobName, byte[] pdf, CancellationToken cancellationToken, string contentType = "application/pdf")
     {
         await storage.EnsureCreatedAsync(cancellationToken);
         var sha256 = Convert.ToHexStringLower(SHA256.HashData(pdf));
@@ -32,7 +33,7 @@ public sealed class InvoiceArchive(InvoicingStorage storage)
                 new BlobUploadOptions
                 {
                     Conditions = new BlobRequestConditions { IfNoneMatch = ETag.All },
-                    HttpHeaders = new BlobHttpHeaders { ContentType = "application/pdf" },
+                    HttpHeaders = new BlobHttpHeaders { ContentType = contentType },
                     Metadata = new Dictionary<string, string> { [Sha256Metadata] = sha256 },
                 },
                 cancellationToken);

@@ -56,7 +56,10 @@ public static class InvoiceComposer
                 planned.Debtor.Name,
                 planned.Debtor.AddressLines,
                 planned.Debtor.OrganisationNumber?.ToString(),
-                planned.Debtor.BuyerReference),
+                planned.Debtor.BuyerReference)
+            {
+                Endpoint = planned.Debtor.PeppolEndpoint,
+            },
             reservation.Number.ToString(),
             reservation.Ocr,
             reservation.IssueDate,
@@ -72,6 +75,7 @@ public static class InvoiceComposer
             Kind = planned.Kind,
             Corrects = planned.Corrects,
             Reason = planned.Reason,
+            DecisionNote = budget.Decision is { } decision ? $"Beslut {SwedishFormat.Date(decision.DecidedOn)}, {decision.Reference}" : null,
         };
         return (invoice, document);
     }

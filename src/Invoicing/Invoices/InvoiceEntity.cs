@@ -62,6 +62,15 @@ internal sealed class InvoiceEntity : ITableEntity
     /// <summary>SHA-256 (lower-case hex) of the PDF in <see cref="BlobName"/>.</summary>
     public string PdfSha256 { get; set; } = "";
 
+    /// <summary>Blob name of the UBL e-invoice in container <c>einvoices</c>; null when there is none.</summary>
+    public string? EInvoiceBlobName { get; set; }
+
+    /// <summary>SHA-256 (lower-case hex) of the e-invoice.</summary>
+    public string? EInvoiceSha256 { get; set; }
+
+    /// <summary>Why there is no e-invoice (PDF only), for the list and the page.</summary>
+    public string? EInvoiceMissingReason { get; set; }
+
     public string Status { get; set; } = nameof(PaymentStatus.Unpaid);
 
     public long AmountPaidOre { get; set; }
@@ -113,6 +122,9 @@ internal sealed class InvoiceEntity : ITableEntity
         TotalOre = invoice.Total.Ore,
         BlobName = invoice.BlobName,
         PdfSha256 = invoice.PdfSha256,
+        EInvoiceBlobName = invoice.EInvoiceBlobName,
+        EInvoiceSha256 = invoice.EInvoiceSha256,
+        EInvoiceMissingReason = invoice.EInvoiceMissingReason,
         Status = invoice.Status.ToString(),
         AmountPaidOre = invoice.AmountPaid.Ore,
         AmountDueOre = invoice.AmountDue.Ore,
@@ -161,6 +173,9 @@ internal sealed class InvoiceEntity : ITableEntity
                 Reason = Reason,
                 Revision = Revision,
                 Credited = new Money(CreditedOre),
+                EInvoiceBlobName = EInvoiceBlobName,
+                EInvoiceSha256 = EInvoiceSha256,
+                EInvoiceMissingReason = EInvoiceMissingReason,
             };
         }
         catch (Exception e) when (e is FormatException or JsonException or ArgumentException)

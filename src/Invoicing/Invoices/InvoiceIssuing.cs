@@ -14,8 +14,10 @@ namespace Invoicing.Invoices;
 /// <item>stop if the invoice is already recorded;</item>
 /// <item>render the PDF (a pure function of the reservation, plan and issuer);</item>
 /// <item>write it unless the blob exists (<c>If-None-Match: *</c>);</item>
-/// <item>record it unless it is already recorded: an invoice Unpaid (<c>AddEntity</c> conflict), a credit note
-/// together with the credit on the invoice it corrects (one transaction);</item>
+/// <item>write its UBL e-invoice the same way (<c>einvoices/</c>), or note why it has none;</item>
+/// <item>record it, with both hashes, unless it is already recorded: an invoice Unpaid (<c>AddEntity</c> conflict),
+/// a credit note together with the credit on the invoice it corrects (one transaction);</item>
+/// <item>hand the e-invoice to the operator (<c>einvoices-outbox/</c>, once) when the party has a Peppol endpoint;</item>
 /// <item>queue its e-mail in the outbox when the party has an invoice address (idempotent by message id).</item>
 /// </list>
 /// The entity is written last, so a recorded invoice always has its PDF; a crash anywhere before that
@@ -27,6 +29,7 @@ public sealed partial class InvoiceIssuing(
     InvoiceArchive archive,
     InvoicePdfRenderer renderer,
     Mail.Outbox outbox,
+    EInvoices.EInvoiceOutbox einvoiceOutbox,
     ILogger<InvoiceIssuing> logger)
 {
     public Task<IssueOutcome> IssueAsync(Budget budget, PlannedInvoice planned, Issuer issuer, DateOnly today, CancellationToken cancellationToken) =>
@@ -41,6 +44,7 @@ public sealed partial class InvoiceIssuing(
 
         if (await invoices.FindAsync(budget.Scheme, budget.Year, reservation.Number, cancellationToken) is { } issued)
         {
+            await einvoiceOutbox.HandOffAsync(issued, planned.Debtor, cancellationToken);
             await MailAsync(issued, planned.Debtor, issuer, cancellationToken);
             return IssueOutcome.AlreadyIssued;
         }
@@ -52,7 +56,9 @@ public sealed partial class InvoiceIssuing(
             LogPdfAlreadyThere(invoice.Number, invoice.BlobName);
         }
 
-        var created = await invoices.RecordAsync(invoice with { PdfSha256 = sha256 }, cancellationToken);
+        invoice = await WriteEInvoiceAsync(invoice with { PdfSha256 = sha256 }, document, cancellationToken);
+        var created = await invoices.RecordAsync(invoice, cancellationToken);
+        await einvoiceOutbox.HandOffAsync(invoice, planned.Debtor, cancellationToken);
         await MailAsync(invoice, planned.Debtor, issuer, cancellationToken);
         if (created)
         {
@@ -62,6 +68,23 @@ public sealed partial class InvoiceIssuing(
         }
 
         return created ? IssueOutcome.Created : IssueOutcome.AlreadyIssued;
+    }
+
+    /// <summary>
+    /// Writes the UBL rendering of the same document model next to the PDF, once; or records why the invoice is
+    /// PDF only (e.g. no buyer reference), so the list and the page can say so.
+    /// </summary>
+    private async Task<Invoice> WriteEInvoiceAsync(Invoice invoice, Documents.InvoiceDocument document, CancellationToken cancellationToken)
+    {
+        if (EInvoices.EInvoiceEligibility.WhyNot(document) is { } reason)
+        {
+            return invoice with { EInvoiceMissingReason = reason };
+        }
+
+        var blobName = Invoice.EInvoiceBlobNameFor(invoice.Scheme, invoice.Year, invoice.Number);
+        var (sha256, _) = await archive.WriteIfAbsentAsync(
+            Storage.StorageNames.EInvoicesContainer, blobName, EInvoices.UblWriter.Write(document), cancellationToken, EInvoices.UblWriter.ContentType);
+        return invoice with { EInvoiceBlobName = blobName, EInvoiceSha256 = sha256 };
     }
 
     /// <summary>

@@ -60,4 +60,11 @@ public sealed record Party(
             throw new FormatException($"Party {code}: invoice e-mail '{DocumentText.Quote(value)}' {e.Message}", e);
         }
     }
+
+    /// <summary>
+    /// Where the party receives e-invoices in Peppol (BT-49). A party with an endpoint is marked for e-invoice
+    /// delivery: its documents are handed to the issuer's e-invoice operator (<c>einvoices-outbox</c>); parties
+    /// without one get PDF and e-mail.
+    /// </summary>
+    public PeppolEndpoint? PeppolEndpoint { get; init; }
 }

@@ -31,6 +31,9 @@ internal sealed class PartyEntity : ITableEntity
 
     public string? BuyerReference { get; set; }
 
+    /// <summary><c>0007:NNNNNNNNNN</c> or <c>0088:GLN</c>; empty when the party takes PDF and e-mail only.</summary>
+    public string? PeppolEndpoint { get; set; }
+
     public static PartyEntity From(Party party) => new()
     {
         RowKey = party.Code.Value,
@@ -41,21 +44,26 @@ internal sealed class PartyEntity : ITableEntity
         AddressLines = party.AddressLines.Count == 0 ? null : string.Join('\n', party.AddressLines),
         InvoiceEmail = party.InvoiceEmail,
         BuyerReference = party.BuyerReference,
+        PeppolEndpoint = party.PeppolEndpoint?.ToString(),
     };
 
     public Party ToParty()
     {
         try
         {
+            OrganisationNumber? orgNumber = string.IsNullOrEmpty(OrganisationNumber) ? null : new OrganisationNumber(OrganisationNumber);
             return new Party(
                 new PartyCode(RowKey),
                 Enum.Parse<PartyKind>(Kind),
                 Name,
                 string.IsNullOrEmpty(CountyCode) ? null : new CountyCode(CountyCode),
-                string.IsNullOrEmpty(OrganisationNumber) ? null : new OrganisationNumber(OrganisationNumber),
+                orgNumber,
                 string.IsNullOrEmpty(AddressLines) ? [] : AddressLines.Split('\n'),
                 string.IsNullOrWhiteSpace(InvoiceEmail) ? null : InvoiceEmail,
-                string.IsNullOrWhiteSpace(BuyerReference) ? null : BuyerReference);
+                string.IsNullOrWhiteSpace(BuyerReference) ? null : BuyerReference)
+            {
+                PeppolEndpoint = string.IsNullOrEmpty(PeppolEndpoint) ? null : Parties.PeppolEndpoint.Parse(PeppolEndpoint, orgNumber),
+            };
         }
         catch (Exception e) when (e is FormatException or ArgumentException)
         {

@@ -20,7 +20,7 @@ public sealed class InvoicingStorage(TableServiceClient tables, BlobServiceClien
 
     public static readonly IReadOnlyList<string> ContainerNames =
         [StorageNames.InvoicesContainer, StorageNames.RemindersContainer, StorageNames.BankFilesContainer, StorageNames.ProcessedBankFilesContainer,
-            StorageNames.BudgetRevisionsContainer];
+            StorageNames.BudgetRevisionsContainer, StorageNames.EInvoicesContainer, StorageNames.EInvoicesOutboxContainer];
 
     public TableClient Table(string name) => tables.GetTableClient(namePrefix + name);
 

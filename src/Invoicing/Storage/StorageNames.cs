@@ -16,4 +16,6 @@ public static class StorageNames
     public const string BankFilesContainer = "bank-files";
     public const string ProcessedBankFilesContainer = "bank-files-processed";
     public const string BudgetRevisionsContainer = "budget-revisions";
+    public const string EInvoicesContainer = "einvoices";
+    public const string EInvoicesOutboxContainer = "einvoices-outbox";
 }

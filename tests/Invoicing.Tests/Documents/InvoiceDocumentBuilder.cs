@@ -19,6 +19,12 @@ internal sealed class InvoiceDocumentBuilder
     private DateOnly _issueDate = new(2026, 3, 1);
     private DateOnly _dueDate = new(2026, 3, 31);
     private string _subject = "Medlemsbidrag 2026";
+    private IReadOnlyList<string> _sellerAddress = ["Box 123", "721 87 Västerås"];
+    private IReadOnlyList<string> _buyerAddress = ["Kommunhuset", "Storgatan 1", "731 85 Köpinge"];
+    private Invoicing.Parties.PeppolEndpoint? _buyerEndpoint;
+    private DocumentKind _kind = DocumentKind.Invoice;
+    private DocumentReference? _preceding;
+    private string? _decisionNote;
     private List<DocumentLine> _lines =
     [
         new(
@@ -85,6 +91,33 @@ internal sealed class InvoiceDocumentBuilder
         return this;
     }
 
+    public InvoiceDocumentBuilder WithAddresses(IReadOnlyList<string> seller, IReadOnlyList<string> buyer)
+    {
+        _sellerAddress = seller;
+        _buyerAddress = buyer;
+        return this;
+    }
+
+    public InvoiceDocumentBuilder WithBuyerEndpoint(Invoicing.Parties.PeppolEndpoint? endpoint)
+    {
+        _buyerEndpoint = endpoint;
+        return this;
+    }
+
+    /// <summary>A credit note correcting <paramref name="invoiceNumber"/> of <paramref name="invoiceIssueDate"/>.</summary>
+    public InvoiceDocumentBuilder AsCreditNoteFor(string invoiceNumber, DateOnly invoiceIssueDate)
+    {
+        _kind = DocumentKind.CreditNote;
+        _preceding = new DocumentReference(Invoicing.Invoices.InvoiceNumber.Parse(invoiceNumber), invoiceIssueDate);
+        return this;
+    }
+
+    public InvoiceDocumentBuilder WithDecisionNote(string? note)
+    {
+        _decisionNote = note;
+        return this;
+    }
+
     public InvoiceDocumentBuilder WithLines(params DocumentLine[] lines)
     {
         _lines = [.. lines];
@@ -97,7 +130,7 @@ internal sealed class InvoiceDocumentBuilder
         {
             Id = "MKF",
             Name = _sellerName,
-            AddressLines = ["Box 123", "721 87 Västerås"],
+            AddressLines = [.. _sellerAddress],
             OrganisationNumber = SellerOrganisationNumber,
             Bankgiro = ExampleBankgiro,
             ContactName = "Eva Ekonom",
@@ -106,10 +139,15 @@ internal sealed class InvoiceDocumentBuilder
             PaymentTermsDays = 30,
             IsExample = _isExample,
         });
-        var buyer = new DocumentBuyer(_buyerName, ["Kommunhuset", "Storgatan 1", "731 85 Köpinge"], _buyerOrganisationNumber, _buyerReference);
+        var buyer = new DocumentBuyer(_buyerName, _buyerAddress, _buyerOrganisationNumber, _buyerReference) { Endpoint = _buyerEndpoint };
         var net = Money.Sum(_lines.Select(l => l.Amount));
         var vat = seller.Terms.VatOn(net);
-        return new InvoiceDocument(seller, buyer, _invoiceNumber, _ocr, _issueDate, _dueDate, _subject, _lines, net, vat, net + vat);
+        return new InvoiceDocument(seller, buyer, _invoiceNumber, _ocr, _issueDate, _dueDate, _subject, _lines, net, vat, net + vat)
+        {
+            Kind = _kind,
+            Corrects = _preceding,
+            DecisionNote = _decisionNote,
+        };
     }
 
     private static string WithCheckDigit(string nineDigits)

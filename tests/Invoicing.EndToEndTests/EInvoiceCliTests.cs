@@ -1,0 +1,71 @@
+using System.Security.Cryptography;
+using System.Text.Json;
+using Invoicing.Testing;
+using Invoicing.Testing.Peppol;
+using Xunit.Abstractions;
+
+namespace Invoicing.EndToEndTests;
+
+/// <summary>E-invoices through the CLI as finance uses it: list, download one or all, parties, and why some are PDF only.</summary>
+[Collection(AzuriteCollection.Name)]
+public sealed class EInvoiceCliTests(AzuriteFixture azurite, ITestOutputHelper output)
+{
+    [Fact]
+    public async Task After_the_demo_every_e_invoice_downloads_checked_against_its_hash_and_passes_peppol_validation()
+    {
+        using var cli = new CliRunner(azurite);
+        Assert.Equal(0, (await cli.RunAsync("demo", "--out", "demo-out")).ExitCode);
+        var list = await cli.RunAsync("invoices", "list", "--year", "2026", "--json");
+        var invoices = JsonDocument.Parse(list.Stdout).RootElement.EnumerateArray().ToArray();
+        var vasteras = invoices.Single(i => i.GetProperty("debtorCode").GetString() == "1980");
+
+        var one = await cli.RunAsync("invoices", "download", "202600014", "--year", "2026", "--format", "ubl", "--out", "one");
+        var all = await cli.RunAsync("invoices", "download", "--all", "--year", "2026", "--format", "ubl", "--out", "all");
+
+        Assert.True(one.ExitCode == 0, one.ToString());
+        Assert.True(all.ExitCode == 0, all.ToString());
+        var file = Path.Combine(cli.WorkingDirectory, "one", "202600014.xml");
+        Assert.Equal(vasteras.GetProperty("eInvoiceSha256").GetString(), Convert.ToHexStringLower(SHA256.HashData(await File.ReadAllBytesAsync(file))));
+        Assert.Equal("region-mitt-pom/2026/202600014.xml", vasteras.GetProperty("eInvoiceBlobName").GetString());
+        var files = Directory.GetFiles(Path.Combine(cli.WorkingDirectory, "all"), "*.xml");
+        Assert.Equal(29, files.Length);
+        Assert.Contains("202600030: PDF only: the buyer has no buyer reference (Er referens)", all.Stderr, StringComparison.Ordinal);
+
+        var report = await PeppolValidator.ValidateAsync(files.ToDictionary(f => Path.GetFileName(f), f => File.ReadAllBytes(f)));
+        output.WriteLine(report.Summary());
+        report.AssertNoFatal();
+    }
+
+    [Fact]
+    public async Task An_invoice_without_buyer_reference_is_pdf_only_and_list_show_and_download_say_why()
+    {
+        using var cli = new CliRunner(azurite);
+        Assert.Equal(0, (await cli.RunAsync("demo", "--out", "demo-out")).ExitCode);
+
+        var list = await cli.RunAsync("invoices", "list", "--year", "2026");
+        var show = await cli.RunAsync("invoices", "show", "202600030");
+        var download = await cli.RunAsync("invoices", "download", "202600030", "--year", "2026", "--format", "ubl", "--out", "x");
+
+        Assert.Contains("Region Västmanland", list.Stdout, StringComparison.Ordinal);
+        Assert.Contains("PDF only: the buyer has no buyer reference (Er referens)", list.Stdout, StringComparison.Ordinal);
+        Assert.Contains("PDF only: the buyer has no buyer reference (Er referens)", show.Stdout, StringComparison.Ordinal);
+        Assert.Equal(1, download.ExitCode);
+        Assert.Contains("error: Invoice 202600030 is PDF only: the buyer has no buyer reference (Er referens). Its PDF is the invoice.", download.Stderr, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(Path.Combine(cli.WorkingDirectory, "x")) && Directory.EnumerateFiles(Path.Combine(cli.WorkingDirectory, "x")).Any());
+    }
+
+    [Fact]
+    public async Task The_party_list_shows_org_number_buyer_reference_endpoint_address_and_delivery()
+    {
+        using var cli = new CliRunner(azurite);
+        Assert.Equal(0, (await cli.RunAsync("seed")).ExitCode);
+
+        var parties = await cli.RunAsync("parties", "list");
+
+        Assert.True(parties.ExitCode == 0, parties.ToString());
+        var lines = parties.Stdout.Split('\n');
+        Assert.Matches(@"^1980\s+Västerås kommun\s+212000-2080\s+EXEMPEL-1980\s+0007:2120002080\s+-\s+e-invoice via operator", lines.Single(l => l.StartsWith("1980 ", StringComparison.Ordinal)));
+        Assert.Matches(@"^LST-03\s+.*202100-2254\s+-\s+-\s+Bäverns gränd 17, 753 19 UPPSALA\s+PDF only: no buyer reference, e-mail", lines.Single(l => l.StartsWith("LST-03 ", StringComparison.Ordinal)));
+        Assert.Matches(@"^REGION-19\s+Region Västmanland\s+-\s+-\s+-\s+-\s+PDF only: no buyer reference", lines.Single(l => l.StartsWith("REGION-19 ", StringComparison.Ordinal)));
+    }
+}
