@@ -136,6 +136,35 @@ public sealed class InvoiceStore(InvoicingStorage storage, TimeProvider time)
         await storage.Table(StorageNames.Invoices).SubmitTransactionAsync(actions, cancellationToken);
     }
 
+    /// <summary>
+    /// <see cref="ReplaceAsync"/> with many history rows (at most <see cref="MaxHistoryPerReplace"/>) in one entity
+    /// group transaction: a bank file's payments on one invoice are booked a hundred at a time, not one round trip
+    /// each. Returns the invoice as now stored with its new ETag, so the next batch needs no read (null should the
+    /// response carry no ETag: then read it).
+    /// </summary>
+    public async Task<InvoiceVersion?> ReplaceAsync(InvoiceVersion before, Invoice after, IReadOnlyList<ITableEntity> history, CancellationToken cancellationToken)
+    {
+        if (after.Key != before.Invoice.Key || history.Count > MaxHistoryPerReplace)
+        {
+            throw new InvalidOperationException($"Invoice {before.Invoice.Key} cannot be replaced by {after.Key} with {history.Count} history rows.");
+        }
+
+        var partition = InvoiceEntity.PartitionKeyFor(after.Scheme, after.Year);
+        var actions = new List<TableTransactionAction>(history.Count + 1);
+        foreach (var row in history)
+        {
+            row.PartitionKey = partition;
+            actions.Add(new TableTransactionAction(TableTransactionActionType.Add, row));
+        }
+
+        actions.Add(new TableTransactionAction(TableTransactionActionType.UpdateReplace, InvoiceEntity.From(after, before.IssuedAt), before.ETag));
+        var responses = await storage.Table(StorageNames.Invoices).SubmitTransactionAsync(actions, cancellationToken);
+        return responses.Value[^1].Headers.ETag is { } etag ? new InvoiceVersion(after, etag, before.IssuedAt) : null;
+    }
+
+    /// <summary>An entity group transaction holds at most 100 actions: the history rows and the invoice itself.</summary>
+    public const int MaxHistoryPerReplace = 99;
+
     /// <summary>Every invoice of every scheme and year with money due (net of credits) and not yet handed to a person.</summary>
     public async IAsyncEnumerable<Invoice> ListDueAsync([System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
     {

@@ -20,15 +20,20 @@ public sealed partial class PaymentImport(
     TimeProvider time,
     ILogger<PaymentImport> logger)
 {
+    /// <summary>Invoices booked on at once: their partitions are the same, their rows are not.</summary>
+    private const int ParallelInvoices = 8;
+
     public async Task<ImportReport> ImportAsync(BankFile file, CancellationToken cancellationToken)
     {
         // Everything is checked, and every entry matched, before the first write: a file is booked whole or not at all.
         Check(file, Issuer.FromOptions(issuerOptions.Value).ReceivingAccounts, SwedishCalendar.Today(time));
-        var plans = new List<EntryPlan>();
+        var listed = await suspense.ListedAsync([.. file.Entries.Select(e => EntryKey.For(e.EntryReference))], cancellationToken);
+        var invoicesByOcr = await FindInvoicesAsync(file.Entries, cancellationToken);
+        var plans = new List<EntryPlan>(file.Entries.Count);
         var reversed = new HashSet<string>(StringComparer.Ordinal);
         foreach (var entry in file.Entries)
         {
-            var plan = await PlanAsync(entry, reversed, cancellationToken);
+            var plan = await PlanAsync(entry, listed, invoicesByOcr, reversed, cancellationToken);
             if (plan.Reverses is not null)
             {
                 reversed.Add(plan.Reverses);
@@ -37,12 +42,35 @@ public sealed partial class PaymentImport(
             plans.Add(plan);
         }
 
-        var lines = new List<ImportLine>();
-        foreach (var plan in plans)
-        {
-            lines.Add(await ImportEntryAsync(file, plan, cancellationToken));
-        }
+        // Bookings go one invoice at a time in file order (each invoice's records and balance in batches of a
+        // hundred), several invoices at once; the unmatched list is written a hundred entries per transaction.
+        var bookings = new BookingResult?[plans.Count];
+        var perInvoice = plans.Select((plan, index) => (plan, index)).Where(p => p.plan.Invoice is not null).GroupBy(p => p.plan.Invoice!.Key).ToList();
+        await Parallel.ForEachAsync(
+            perInvoice,
+            new ParallelOptions { MaxDegreeOfParallelism = ParallelInvoices, CancellationToken = cancellationToken },
+            async (invoice, ct) =>
+            {
+                var postings = invoice.Select(p => p.plan.Reverses is null
+                    ? new PaymentPosting(new PaymentBooking(p.plan.Entry.EntryReference, file.Source, p.plan.Entry.Amount, p.plan.Entry.BookingDate, null, p.plan.Entry.PayerName), null)
+                    : new PaymentPosting(new PaymentBooking(p.plan.Entry.EntryReference, file.Source, -p.plan.Entry.Amount, p.plan.Entry.BookingDate, $"reversal of {p.plan.Reverses}", p.plan.Entry.PayerName), p.plan.Reverses))
+                    .ToList();
+                var results = await ledger.PostAsync(invoice.Key, postings, ct);
+                foreach (var ((_, index), result) in invoice.Zip(results))
+                {
+                    bookings[index] = result;
+                }
+            });
 
+        var unmatched = plans.Where(p => p.Invoice is null && !p.AlreadyUnmatched)
+            .Select(p => new UnmatchedPayment(p.Id, p.Entry.EntryReference, file.Source, p.Entry.Amount, p.Entry.BookingDate, p.Entry.Reference, p.Entry.PayerName, p.Reason!, time.GetUtcNow()))
+            .ToList();
+        var added = await suspense.AddAsync(unmatched, cancellationToken);
+
+        var lines = plans.Select((plan, index) =>
+            plan.AlreadyUnmatched ? new ImportLine(plan.Entry, ImportOutcome.AlreadyUnmatched, null, null)
+            : plan.Invoice is null ? new ImportLine(plan.Entry, added.Contains(plan.Id) ? ImportOutcome.Unmatched : ImportOutcome.AlreadyUnmatched, null, plan.Reason)
+            : new ImportLine(plan.Entry, bookings[index]!.Booked ? ImportOutcome.Booked : ImportOutcome.AlreadyBooked, bookings[index], null)).ToList();
         var report = new ImportReport(file.Source, file.Format, lines);
         LogImported(file.Source, file.Format, report.Booked, report.AlreadyBooked, report.Unmatched, report.AlreadyUnmatched);
         return report;
@@ -87,15 +115,16 @@ public sealed partial class PaymentImport(
     /// <summary>The file name kept as every payment's source.</summary>
     public const int MaxSourceLength = 200;
 
-    private async Task<EntryPlan> PlanAsync(BankEntry entry, IReadOnlySet<string> reversed, CancellationToken cancellationToken)
+    private async Task<EntryPlan> PlanAsync(
+        BankEntry entry, IReadOnlySet<string> listed, IReadOnlyDictionary<OcrReference, Invoice> invoicesByOcr, IReadOnlySet<string> reversed, CancellationToken cancellationToken)
     {
         var id = EntryKey.For(entry.EntryReference);
-        if (await suspense.FindAsync(id, cancellationToken) is not null)
+        if (listed.Contains(id))
         {
             return new EntryPlan(entry, id, null, null, null, AlreadyUnmatched: true);
         }
 
-        var (invoice, reason) = await MatchAsync(entry, cancellationToken);
+        var (invoice, reason) = Match(entry, invoicesByOcr);
         if (invoice is null)
         {
             return new EntryPlan(entry, id, null, null, reason, false);
@@ -121,36 +150,29 @@ public sealed partial class PaymentImport(
             : new EntryPlan(entry, id, invoice, original, null, false);
     }
 
-    private async Task<ImportLine> ImportEntryAsync(BankFile file, EntryPlan plan, CancellationToken cancellationToken)
+    /// <summary>The invoice of every valid OCR reference in the file, each looked up once (several at a time).</summary>
+    private async Task<IReadOnlyDictionary<OcrReference, Invoice>> FindInvoicesAsync(IReadOnlyList<BankEntry> entries, CancellationToken cancellationToken)
     {
-        var entry = plan.Entry;
-        if (plan.AlreadyUnmatched)
-        {
-            return new ImportLine(entry, ImportOutcome.AlreadyUnmatched, null, null);
-        }
-
-        if (plan.Invoice is null)
-        {
-            var added = await suspense.AddAsync(
-                new UnmatchedPayment(plan.Id, entry.EntryReference, file.Source, entry.Amount, entry.BookingDate, entry.Reference, entry.PayerName, plan.Reason!, time.GetUtcNow()),
-                cancellationToken);
-            return new ImportLine(entry, added ? ImportOutcome.Unmatched : ImportOutcome.AlreadyUnmatched, null, plan.Reason);
-        }
-
-        var result = plan.Reverses is null
-            ? await ledger.BookAsync(
-                plan.Invoice.Key,
-                new PaymentBooking(entry.EntryReference, file.Source, entry.Amount, entry.BookingDate, null, entry.PayerName),
-                cancellationToken)
-            : await ledger.ReverseAsync(
-                plan.Invoice.Key,
-                new PaymentBooking(entry.EntryReference, file.Source, -entry.Amount, entry.BookingDate, $"reversal of {plan.Reverses}", entry.PayerName),
-                plan.Reverses,
-                cancellationToken);
-        return new ImportLine(entry, result.Booked ? ImportOutcome.Booked : ImportOutcome.AlreadyBooked, result, null);
+        var references = entries
+            .Select(e => OcrReference.TryParse(e.Reference, out var ocr) ? ocr : (OcrReference?)null)
+            .OfType<OcrReference>()
+            .Distinct()
+            .ToList();
+        var found = new System.Collections.Concurrent.ConcurrentDictionary<OcrReference, Invoice>();
+        await Parallel.ForEachAsync(
+            references,
+            new ParallelOptions { MaxDegreeOfParallelism = ParallelInvoices, CancellationToken = cancellationToken },
+            async (ocr, ct) =>
+            {
+                if (await finder.FindAsync(ocr, ct) is { } invoice)
+                {
+                    found[ocr] = invoice;
+                }
+            });
+        return found;
     }
 
-    private async Task<(Invoice? Invoice, string? Reason)> MatchAsync(BankEntry entry, CancellationToken cancellationToken)
+    private static (Invoice? Invoice, string? Reason) Match(BankEntry entry, IReadOnlyDictionary<OcrReference, Invoice> invoicesByOcr)
     {
         if (entry.IsReversal && entry.Amount > Money.Zero)
         {
@@ -177,8 +199,7 @@ public sealed partial class PaymentImport(
             return (null, $"{(entry.IsReversal ? "a reversal whose " : "")}reference '{entry.Reference}' is not a valid OCR number (length or check digit)");
         }
 
-        var invoice = await finder.FindAsync(ocr, cancellationToken);
-        return invoice is null ? (null, $"{(entry.IsReversal ? "a reversal: " : "")}OCR {ocr} matches no issued invoice") : (invoice, null);
+        return invoicesByOcr.TryGetValue(ocr, out var invoice) ? (invoice, null) : (null, $"{(entry.IsReversal ? "a reversal: " : "")}OCR {ocr} matches no issued invoice");
     }
 
     /// <summary>What one entry will do, decided (by reading only) before anything is written.</summary>

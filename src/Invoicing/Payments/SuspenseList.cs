@@ -35,6 +35,78 @@ public sealed class SuspenseList(InvoicingStorage storage, PaymentLedger ledger)
         }
     }
 
+    /// <summary>
+    /// Adds the payments that are not on the list yet, a hundred per entity group transaction; returns the ids
+    /// added. The caller has checked (<see cref="ListedAsync"/>) that none is listed: should one be added
+    /// concurrently after all, its batch is added one by one instead, each as <see cref="AddAsync(UnmatchedPayment, CancellationToken)"/> does.
+    /// </summary>
+    public async Task<IReadOnlySet<string>> AddAsync(IReadOnlyList<UnmatchedPayment> payments, CancellationToken cancellationToken)
+    {
+        await storage.EnsureCreatedAsync(cancellationToken);
+        var added = new System.Collections.Concurrent.ConcurrentDictionary<string, bool>(StringComparer.Ordinal);
+        var batches = payments.DistinctBy(p => p.Id, StringComparer.Ordinal).Chunk(TableBatches.MaxActions).ToList();
+        await Parallel.ForEachAsync(
+            batches,
+            new ParallelOptions { MaxDegreeOfParallelism = 4, CancellationToken = cancellationToken },
+            async (batch, ct) =>
+            {
+                try
+                {
+                    await Table.SubmitTransactionAsync(batch.Select(p => new TableTransactionAction(TableTransactionActionType.Add, UnmatchedPaymentEntity.From(p))), ct);
+                    foreach (var payment in batch)
+                    {
+                        added[payment.Id] = true;
+                    }
+                }
+                catch (TableTransactionFailedException e) when (e.Status == 409)
+                {
+                    foreach (var payment in batch)
+                    {
+                        if (await AddAsync(payment, ct))
+                        {
+                            added[payment.Id] = true;
+                        }
+                    }
+                }
+            });
+        return added.Keys.ToHashSet(StringComparer.Ordinal);
+    }
+
+    /// <summary>
+    /// Which of <paramref name="ids"/> are on the list, open or booked. A few are looked up one by one; for many,
+    /// reading the list's keys once is far fewer round trips than two reads per entry.
+    /// </summary>
+    public async Task<IReadOnlySet<string>> ListedAsync(IReadOnlyCollection<string> ids, CancellationToken cancellationToken)
+    {
+        await storage.EnsureCreatedAsync(cancellationToken);
+        var listed = new HashSet<string>(StringComparer.Ordinal);
+        if (ids.Count <= LookUpOneByOne)
+        {
+            foreach (var id in ids)
+            {
+                if (await FindAsync(id, cancellationToken) is not null)
+                {
+                    listed.Add(id);
+                }
+            }
+
+            return listed;
+        }
+
+        var wanted = ids.ToHashSet(StringComparer.Ordinal);
+        await foreach (var e in Table.QueryAsync<TableEntity>(select: ["RowKey"], cancellationToken: cancellationToken))
+        {
+            if (wanted.Contains(e.RowKey))
+            {
+                listed.Add(e.RowKey);
+            }
+        }
+
+        return listed;
+    }
+
+    private const int LookUpOneByOne = 10;
+
     public async Task<IReadOnlyList<UnmatchedPayment>> ListOpenAsync(CancellationToken cancellationToken)
     {
         await storage.EnsureCreatedAsync(cancellationToken);

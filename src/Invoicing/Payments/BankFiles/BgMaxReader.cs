@@ -19,22 +19,56 @@ internal static class BgMaxReader
         return content.StartsWith("01BGMAX"u8);
     }
 
-    public static IReadOnlyList<BgMaxDeposit> Read(string fileName, byte[] content)
+    public static IReadOnlyList<BgMaxDeposit> Read(string fileName, byte[] content) =>
+        Read(fileName, new MemoryStream(content, writable: false));
+
+    /// <summary>
+    /// Streams the file record by record: memory holds the entries read, never the file. Checks and messages are
+    /// those of reading it whole: blank lines count only if a record follows them, and whatever follows TK70 is
+    /// read before the end record's counters are checked.
+    /// </summary>
+    public static IReadOnlyList<BgMaxDeposit> Read(string fileName, Stream content)
     {
-        var lines = BgMaxText.Lines(fileName, content);
-        lines[0].Digits(BgMaxLayout.Start.Version);
+        using var lines = BgMaxText.Lines(fileName, content).GetEnumerator();
+        if (!lines.MoveNext())
+        {
+            throw BankFileException.InFile(fileName, "is empty.");
+        }
+
+        var first = lines.Current;
+        first.Digits(BgMaxLayout.Start.Version);
 
         // Bankgirot marks test deliveries 'T' (production 'P'): their payments never happened.
-        if (lines[0].Text(BgMaxLayout.Start.TestMarker) == "T")
+        if (first.Text(BgMaxLayout.Start.TestMarker) == "T")
         {
-            throw lines[0].Fail(BgMaxLayout.Start.TestMarker, "'T': this is a test file from Bankgirot, not real payments; nothing is imported.");
+            throw first.Fail(BgMaxLayout.Start.TestMarker, "'T': this is a test file from Bankgirot, not real payments; nothing is imported.");
         }
 
         var deposits = new List<BgMaxDeposit>();
         var references = new HashSet<string>(StringComparer.Ordinal);
+        var counted = new Dictionary<string, int>(StringComparer.Ordinal);
         BgMaxDepositSection? section = null;
-        foreach (var line in lines.Skip(1))
+        var last = first;
+        BgMaxLine? firstBlank = null;
+        while (lines.MoveNext())
         {
+            var line = lines.Current;
+
+            // Blank lines after the last record are not records (editors and transfers add them), so they are
+            // judged only when a record follows them.
+            if (line.IsBlank)
+            {
+                firstBlank ??= line;
+                continue;
+            }
+
+            if (firstBlank is not null)
+            {
+                throw firstBlank.Fail("record type", $"unknown record type '{firstBlank.RecordType}'.");
+            }
+
+            last = line;
+            counted[line.RecordType] = counted.GetValueOrDefault(line.RecordType) + 1;
             switch (line.RecordType)
             {
                 case "05":
@@ -59,7 +93,7 @@ internal static class BgMaxReader
                     section = null;
                     break;
                 case "70":
-                    CheckEnd(line, lines, section);
+                    CheckEnd(line, lines, section, counted);
                     return deposits;
                 case "01":
                     throw line.Fail("record type", "a second start record; TK01 comes only first.");
@@ -68,17 +102,23 @@ internal static class BgMaxReader
             }
         }
 
-        throw lines[^1].Fail("record type", "the file ends without its TK70 end record: it is truncated.");
+        throw last.Fail("record type", "the file ends without its TK70 end record: it is truncated.");
     }
 
     private static BgMaxDepositSection InSection(BgMaxDepositSection? section, BgMaxLine line) =>
         section ?? throw line.Fail("record type", "must come between a TK05 opening record and its TK15 deposit record.");
 
-    private static void CheckEnd(BgMaxLine end, IReadOnlyList<BgMaxLine> lines, BgMaxDepositSection? section)
+    private static void CheckEnd(BgMaxLine end, IEnumerator<BgMaxLine> rest, BgMaxDepositSection? section, Dictionary<string, int> counted)
     {
-        if (end.Number < lines.Count)
+        // Only blank lines may follow the end record; a record after them is named by the line right after TK70.
+        BgMaxLine? next = null;
+        while (rest.MoveNext())
         {
-            throw lines[end.Number].Fail("record type", "a record after the TK70 end record.");
+            next ??= rest.Current;
+            if (!rest.Current.IsBlank)
+            {
+                throw next.Fail("record type", "a record after the TK70 end record.");
+            }
         }
 
         if (section is not null)
@@ -86,7 +126,7 @@ internal static class BgMaxReader
             throw end.Fail("record type", "the last TK05 section has no TK15 deposit record.");
         }
 
-        int Counted(params string[] recordTypes) => lines.Count(line => recordTypes.Contains(line.RecordType));
+        int Counted(params string[] recordTypes) => recordTypes.Sum(type => counted.GetValueOrDefault(type));
         CheckCounter(end, BgMaxLayout.End.PaymentCount, Counted("20"));
         CheckCounter(end, BgMaxLayout.End.DeductionCount, Counted("21"));
         CheckCounter(end, BgMaxLayout.End.ExtraReferenceCount, Counted("22", "23"));

@@ -12,34 +12,55 @@ internal static class BgMaxText
 {
     private const int TabStop = 8;
 
-    /// <summary>The records, one per line (CRLF or LF; a final line ending is optional), padded to 80 columns.</summary>
-    public static IReadOnlyList<BgMaxLine> Lines(string fileName, byte[] content)
+    /// <summary>Longest line read: real records are 80 characters; anything near this is not a BgMax file.</summary>
+    private const int MaxLineBytes = 64 * 1024;
+
+    /// <summary>
+    /// The records, one per line (CRLF or LF; a final line ending is optional), padded to 80 columns, read as the
+    /// stream gives them: only the current line is in memory. Blank lines are returned too (the reader decides
+    /// whether they trail the last record).
+    /// </summary>
+    public static IEnumerable<BgMaxLine> Lines(string fileName, Stream content)
     {
-        var lines = new List<BgMaxLine>();
-        var start = 0;
-        while (start < content.Length)
+        var buffer = new byte[MaxLineBytes];
+        var (start, end, number) = (0, 0, 0);
+        while (true)
         {
-            var lineFeed = Array.IndexOf(content, (byte)'\n', start);
-            var end = lineFeed < 0 ? content.Length : lineFeed;
-            var raw = content.AsSpan(start, end - start);
-            if (raw.EndsWith("\r"u8))
+            var lineFeed = Array.IndexOf(buffer, (byte)'\n', start, end - start);
+            if (lineFeed >= 0)
             {
-                raw = raw[..^1];
+                yield return Decode(fileName, ++number, WithoutCarriageReturn(buffer.AsSpan(start, lineFeed - start)));
+                start = lineFeed + 1;
+                continue;
             }
 
-            lines.Add(Decode(fileName, lines.Count + 1, raw));
-            start = end + 1;
-        }
+            if (start > 0)
+            {
+                Buffer.BlockCopy(buffer, start, buffer, 0, end - start);
+                (start, end) = (0, end - start);
+            }
 
-        // Blank lines after the last record are not records (editors and transfers add them), so they do not
-        // stop TK70 from being the last record.
-        while (lines.Count > 1 && lines[^1].IsBlank)
-        {
-            lines.RemoveAt(lines.Count - 1);
-        }
+            if (end == buffer.Length)
+            {
+                throw Fail(fileName, number + 1, $"more than {MaxLineBytes} bytes without a line break; BgMax records are {BgMaxLayout.RecordLength} characters.");
+            }
 
-        return lines;
+            var read = content.Read(buffer, end, buffer.Length - end);
+            if (read == 0)
+            {
+                if (end > 0)
+                {
+                    yield return Decode(fileName, ++number, WithoutCarriageReturn(buffer.AsSpan(0, end)));
+                }
+
+                yield break;
+            }
+
+            end += read;
+        }
     }
+
+    private static ReadOnlySpan<byte> WithoutCarriageReturn(ReadOnlySpan<byte> raw) => raw.EndsWith("\r"u8) ? raw[..^1] : raw;
 
     private static BgMaxLine Decode(string fileName, int number, ReadOnlySpan<byte> raw)
     {

@@ -148,7 +148,7 @@ internal sealed class CamtCredit
     private string? PayerName(XElement transaction) =>
         _camt.Text(transaction, "RltdPties", "Dbtr", "Nm") ?? _camt.Text(transaction, "RltdPties", "Dbtr", "Pty", "Nm");
 
-    private BankFileException NoReference(XElement element) =>
+    private CamtFault NoReference(XElement element) =>
         _camt.Fail(element,
             "has no bank reference (TxDtls/Refs/AcctSvcrRef, Ntry/AcctSvcrRef or Ntry/NtryRef), so importing the file again could not be recognised.");
 

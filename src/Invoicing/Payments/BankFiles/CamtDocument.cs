@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Xml;
 using System.Xml.Linq;
 
@@ -5,10 +6,18 @@ namespace Invoicing.Payments.BankFiles;
 
 /// <summary>
 /// Finds elements of one camt document by their ISO 20022 names (in the document's namespace, whatever its
-/// version) and names them, by element path and line, in every complaint.
+/// version) and names them, by element path and line, in every complaint. The document is streamed: only the
+/// elements on the way down (<c>Document</c>, <c>BkToCstmrDbtCdtNtfctn</c>, the current <c>Ntfctn</c>) and the
+/// entry being read are in memory, so the reader marks each streamed element with its position among its
+/// siblings (<see cref="MarkStreamed"/>), and the line of the elements it only opened (<see cref="MarkLine"/>).
 /// </summary>
 internal sealed class CamtDocument(string fileName, XNamespace xmlNamespace)
 {
+    private readonly ConditionalWeakTable<XElement, CamtPathStep> _streamed = [];
+    private readonly ConditionalWeakTable<XElement, string> _lines = [];
+
+    public XNamespace Namespace => xmlNamespace;
+
     public IEnumerable<XElement> Children(XElement? parent, string name) =>
         parent?.Elements(xmlNamespace + name) ?? [];
 
@@ -34,26 +43,42 @@ internal sealed class CamtDocument(string fileName, XNamespace xmlNamespace)
     public XElement Required(XElement parent, params string[] path) =>
         Find(parent, path) ?? throw Missing(parent, path);
 
-    public BankFileException Fail(XElement element, string problem) =>
-        BankFileException.AtElement(fileName, $"{PathOf(element)}{LineOf(element)}", problem);
+    /// <summary>Records that <paramref name="element"/> is the <paramref name="position"/>-th of <paramref name="siblings"/> same-named elements read from its parent.</summary>
+    public void MarkStreamed(XElement element, int position, SiblingCount siblings) =>
+        _streamed.AddOrUpdate(element, new CamtPathStep(element.Name.LocalName, position, siblings));
 
-    public BankFileException Missing(XElement parent, params string[] path) =>
-        BankFileException.AtElement(fileName, $"{PathOf(parent)}/{string.Join('/', path)}{LineOf(parent)}", "is missing.");
+    /// <summary>Records the line of an element whose start tag was read but whose content is streamed.</summary>
+    public void MarkLine(XElement element, IXmlLineInfo line) =>
+        _lines.AddOrUpdate(element, LineOf(line));
+
+    public CamtFault Fail(XElement element, string problem) =>
+        new(fileName, PathOf(element), LineOf(element), problem);
+
+    public CamtFault Missing(XElement parent, params string[] path) =>
+        new(fileName, [.. PathOf(parent), .. path.Select(name => new CamtPathStep(name, 1, new SiblingCount(1)))], LineOf(parent), "is missing.");
 
     /// <summary>Local names from the root, with a 1-based index where an element has same-named siblings.</summary>
-    private static string PathOf(XElement element) =>
-        string.Join('/', element.AncestorsAndSelf().Reverse().Select(Step));
+    private List<CamtPathStep> PathOf(XElement element) =>
+        [.. element.AncestorsAndSelf().Reverse().Select(Step)];
 
-    private static string Step(XElement element)
+    private CamtPathStep Step(XElement element)
     {
+        if (_streamed.TryGetValue(element, out var streamed))
+        {
+            return streamed;
+        }
+
         if (element.Parent is null)
         {
-            return element.Name.LocalName;
+            return new CamtPathStep(element.Name.LocalName, 1, new SiblingCount(1));
         }
 
         var siblings = element.Parent.Elements(element.Name).ToList();
-        return siblings.Count == 1 ? element.Name.LocalName : $"{element.Name.LocalName}[{siblings.IndexOf(element) + 1}]";
+        return new CamtPathStep(element.Name.LocalName, siblings.IndexOf(element) + 1, new SiblingCount(siblings.Count));
     }
+
+    private string LineOf(XElement element) =>
+        _lines.TryGetValue(element, out var line) ? line : LineOf((IXmlLineInfo)element);
 
     private static string LineOf(IXmlLineInfo element) =>
         element.HasLineInfo() ? $" (line {element.LineNumber}, position {element.LinePosition})" : "";

@@ -1,9 +1,8 @@
 using System.Xml;
-using System.Xml.Linq;
 
 namespace Invoicing.Payments.BankFiles;
 
-/// <summary>Recognises and loads XML bank files without ever reaching outside the file.</summary>
+/// <summary>Recognises and reads XML bank files without ever reaching outside the file.</summary>
 internal static class CamtXml
 {
     public static bool LooksLikeXml(ReadOnlySpan<byte> content)
@@ -23,28 +22,21 @@ internal static class CamtXml
     }
 
     /// <summary>
-    /// Loads with line information for messages. DTDs are refused and nothing is resolved: a bank file has no
-    /// business declaring entities, and resolving them would let a file read local files or call out.
+    /// A reader that keeps line information for messages. DTDs are refused and nothing is resolved: a bank file
+    /// has no business declaring entities, and resolving them would let a file read local files or call out.
+    /// Whitespace between elements is skipped (every text read is trimmed anyway).
     /// </summary>
-    public static XDocument Load(string fileName, byte[] content)
-    {
-        var settings = new XmlReaderSettings
+    public static XmlReader CreateReader(Stream content) =>
+        XmlReader.Create(content, new XmlReaderSettings
         {
             DtdProcessing = DtdProcessing.Prohibit,
             XmlResolver = null,
             IgnoreComments = true,
             IgnoreProcessingInstructions = true,
-        };
-        try
-        {
-            using var stream = new MemoryStream(content, writable: false);
-            using var reader = XmlReader.Create(stream, settings);
-            return XDocument.Load(reader, LoadOptions.SetLineInfo);
-        }
-        catch (XmlException e)
-        {
-            throw BankFileException.InFile(
-                fileName, $"not well-formed XML (line {e.LineNumber}, position {e.LinePosition}): {e.Message}", e);
-        }
-    }
+            IgnoreWhitespace = true,
+            CloseInput = false,
+        });
+
+    public static BankFileException NotWellFormed(string fileName, XmlException e) =>
+        BankFileException.InFile(fileName, $"not well-formed XML (line {e.LineNumber}, position {e.LinePosition}): {e.Message}", e);
 }
