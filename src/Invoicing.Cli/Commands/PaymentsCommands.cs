@@ -60,7 +60,12 @@ internal static class PaymentsCommands
                 throw new CliException($"{path}: file not found.");
             }
 
-            var bankFile = BankFileReader.Read(Path.GetFileName(path), await File.ReadAllBytesAsync(path, cancellationToken));
+            // Streamed from disk: memory holds the entries, never the whole file.
+            BankFile bankFile;
+            await using (var stream = File.OpenRead(path))
+            {
+                bankFile = BankFileReader.Read(Path.GetFileName(path), stream);
+            }
             var report = await services.Get<PaymentImport>().ImportAsync(bankFile, cancellationToken);
             if (parse.GetValue(CliOptions.Json))
             {
