@@ -26,7 +26,7 @@ public sealed class DataInAndOutTests(AzuriteFixture azurite)
         var export = Ok(await cli.RunAsync("export", "sie", "--year", "2026", "--out", first));
         Ok(await cli.RunAsync("export", "sie", "--year", "2026", "--out", second));
 
-        Assert.Contains("SIE 4E, 2026-01-01–2026-12-31, 30 invoice and 3 payment vouchers", export.Stdout, StringComparison.Ordinal);
+        Assert.Contains("SIE 4E, 2026-01-01–2026-12-31, 29 invoice, 0 credit note, 3 payment and 0 reversal vouchers", export.Stdout, StringComparison.Ordinal);
         Assert.Equal(await File.ReadAllBytesAsync(first), await File.ReadAllBytesAsync(second));
         var sie = SieReader.Read(await File.ReadAllBytesAsync(first));
         using var list = JsonDocument.Parse(Ok(await cli.RunAsync("invoices", "list", "--year", "2026", "--json")).Stdout);
@@ -37,7 +37,8 @@ public sealed class DataInAndOutTests(AzuriteFixture azurite)
         Assert.Equal(invoices.Sum(i => Ore(i.GetProperty("amountPaid"))), rows.Where(r => r.Account == "1930").Sum(r => r.AmountOre));
         Assert.Equal(invoices.Sum(i => Ore(i.GetProperty("amountDue"))), rows.Where(r => r.Account == "1510").Sum(r => r.AmountOre));
         Assert.Equal(["Västerås stad"], sie.Post("#FNAMN"));
-        Assert.Equal("Västerås kommun", sie.Objects[("20", "1980")]);
+        Assert.Equal("Sala kommun", sie.Objects[("20", "1981")]);
+        Assert.DoesNotContain(("20", "1980"), sie.Objects.Keys); // the issuer's own share is not invoiced
     }
 
     [Fact]
@@ -108,6 +109,41 @@ public sealed class DataInAndOutTests(AzuriteFixture azurite)
         Assert.Contains("of 10 parties of regionmitt-2026-19 have another figure in scb-2025", compare.Stdout, StringComparison.Ordinal);
         Assert.Contains("region-mitt-pom 2026 line 6, Västmanlands kommuner", compare.Stdout, StringComparison.Ordinal);
         Assert.Contains("key: population snapshot regionmitt-2026-19, reference date 2025-09-30 (regionfakta.com 2025-09 (budget 2026 BILAGA 1))", budget.Stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Scbs_2024_figures_match_the_bundled_uppsala_and_gavleborg_pools_and_differ_for_all_ten_vastmanland_municipalities()
+    {
+        using var cli = new CliRunner(azurite);
+        Ok(await cli.RunAsync("seed"));
+
+        var import = Ok(await cli.RunAsync("population", "import", "--scb", ScbFile("folkmangd-2024-kommuner.csv"), "--format", "csv"));
+        var compared = new Dictionary<string, JsonElement>();
+        foreach (var county in new[] { "03", "19", "21" })
+        {
+            using var json = JsonDocument.Parse(Ok(await cli.RunAsync("population", "compare", "--snapshot", $"regionmitt-2026-{county}", "--snapshot", "scb-2024", "--json")).Stdout);
+            compared[county] = json.RootElement.Clone();
+        }
+
+        Assert.Equal("Recorded population snapshot scb-2024: 290 municipalities, SCB TAB638 Folkmängd 31 december 2024 (BE0101N1), reference date 2024-12-31.", import.Stdout.Trim());
+        // Differences are the parties of A whose figure differs; the other 280-odd municipalities are only in SCB's table.
+        static (string Code, long A, long B)[] Differing(JsonElement compare) => compare.GetProperty("differences").EnumerateArray()
+            .Where(d => d.GetProperty("a").ValueKind != JsonValueKind.Null)
+            .Select(d => (d.GetProperty("code").GetString()!, d.GetProperty("a").GetInt64(), d.GetProperty("b").GetInt64())).ToArray();
+        static (string Code, decimal A, decimal B)[] Shares(JsonElement compare) => Assert.Single(compare.GetProperty("pools").EnumerateArray()).GetProperty("shares").EnumerateArray()
+            .Select(s => (s.GetProperty("code").GetString()!, s.GetProperty("amountA").GetDecimal(), s.GetProperty("amountB").GetDecimal())).ToArray();
+        Assert.Empty(Differing(compared["03"]));
+        Assert.Empty(Differing(compared["21"]));
+        Assert.All(Shares(compared["03"]).Concat(Shares(compared["21"])), s => Assert.Equal(s.A, s.B));
+        Assert.Equal(
+            [("1904", 4_238L, 4_256L), ("1907", 9_773L, 9_845L), ("1960", 8_581L, 8_694L), ("1961", 16_551L, 16_653L), ("1962", 5_381L, 5_452L),
+             ("1980", 161_236L, 160_634L), ("1981", 22_672L, 22_843L), ("1982", 12_956L, 13_072L), ("1983", 25_673L, 25_729L), ("1984", 13_938L, 13_980L)],
+            Differing(compared["19"]));
+        Assert.Equal(
+            [("1904", 1_131m, 1_135m), ("1907", 2_609m, 2_626m), ("1960", 2_290m, 2_319m), ("1961", 4_418m, 4_442m), ("1962", 1_436m, 1_455m),
+             ("1980", 43_035m, 42_850m), ("1981", 6_051m, 6_094m), ("1982", 3_458m, 3_487m), ("1983", 6_852m, 6_863m), ("1984", 3_720m, 3_729m)],
+            Shares(compared["19"]));
+        Assert.Equal(75_000m, Shares(compared["19"]).Sum(s => s.B));
     }
 
     [Fact]
