@@ -22,6 +22,7 @@ public sealed class StockholmSchemeCliTests(AzuriteFixture azurite)
         var seed = Ok(await cli.RunAsync("seed", "--data", StockholmData));
         Assert.Contains("budget stockholm-pom 2026 (draft)", seed.Stdout, StringComparison.Ordinal);
         var show = Ok(await cli.RunAsync("budget", "show", "--scheme", "stockholm-pom", "--year", "2026"));
+        Assert.Contains("4\u00A0000\u00A0000,00\u00A0kr by population among the parties with an agreement for 2026 (agreements:county:01)", show.Stdout, StringComparison.Ordinal);
         Assert.Contains("0180  Stockholms kommun (own share, not invoiced)", show.Stdout, StringComparison.Ordinal);
         Assert.Contains("To invoice: 12 invoices, 2\u00A0019\u00A0913,00\u00A0kr in total.", show.Stdout, StringComparison.Ordinal);
 
@@ -45,6 +46,13 @@ public sealed class StockholmSchemeCliTests(AzuriteFixture azurite)
             Assert.Contains("Upplands Väsby kommun", text, StringComparison.Ordinal);
             Assert.Contains("EXEMPEL", text, StringComparison.Ordinal);
         }
+
+        // 202600001 is in both series now: the scheme says whose, and without it nothing is guessed.
+        var ambiguous = await cli.RunAsync("invoices", "show", "202600001");
+        Assert.Equal(1, ambiguous.ExitCode);
+        Assert.Contains("name the scheme (--scheme)", ambiguous.Stderr, StringComparison.Ordinal);
+        Assert.Contains("to 0114 Upplands Väsby kommun (stockholm-pom 2026)", Ok(await cli.RunAsync("invoices", "show", "202600001", "--scheme", "stockholm-pom")).Stdout, StringComparison.Ordinal);
+        Assert.Contains("(region-mitt-pom 2026)", Ok(await cli.RunAsync("invoices", "show", "202600001", "--scheme", "region-mitt-pom")).Stdout, StringComparison.Ordinal);
 
         var revised = RevisedAgreements(cli.WorkingDirectory);
         Ok(await cli.RunAsync("budget", "revise", "--scheme", "stockholm-pom", "--year", "2026", "--data", revised));
