@@ -164,7 +164,7 @@ public sealed class BadInputTests(AzuriteFixture azurite)
         var dataset = InvoicingScenario.BundledDataset;
         var corrected = dataset with
         {
-            Parties = [.. dataset.Parties.Select(p => p.Code == gap.Debtor ? new Party(p.Code, p.Kind, "Rättat namn kommun", p.County, p.OrganisationNumber, p.AddressLines, p.InvoiceEmail, p.BuyerReference) : p)],
+            Parties = [.. dataset.Parties.Select(p => p.Code == gap.Debtor ? new Party(p.Code, p.Kind, "Rättat namn kommun", p.County, p.OrganisationNumber, p.AddressLines, p.InvoiceEmail, p.BuyerReference) { PeppolEndpoint = p.PeppolEndpoint } : p)],
         };
         Assert.Equal(Dataset.SeedOutcome.BudgetAlreadyApproved, await scenario.Get<Dataset.DatasetSeeder>().SeedAsync(corrected, CancellationToken.None));
         Assert.Equal("Rättat namn kommun", (await scenario.Get<PartyStore>().GetAllAsync(CancellationToken.None))[gap.Debtor].Name);
