@@ -31,7 +31,7 @@ internal static class BudgetCommands
             // A revised budget is shown with the lines of the revision runs invoice to.
             AllocationPrinter.WriteBudget(budget.Revision == 0 ? budget : budget with { Lines = allocation.Budget.Lines }, Console.Out);
             AllocationPrinter.WriteRevisions(budget, await services.Get<BudgetStore>().ListRevisionsAsync(budget.Scheme, budget.Year, cancellationToken), Console.Out);
-            AllocationPrinter.WriteAllocation(allocation, planner.OwnParty, Console.Out);
+            AllocationPrinter.WriteAllocation(allocation, planner.OwnParty(allocation.Budget.Scheme), Console.Out);
             return CliAction.Ok;
         });
         return command;

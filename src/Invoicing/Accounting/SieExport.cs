@@ -12,14 +12,14 @@ namespace Invoicing.Accounting;
 /// the fiscal year (the calendar year) or a narrower period.
 /// Reads only; the same stored data and generation date always give the same bytes.
 /// </summary>
-public sealed class SieExport(InvoiceStore invoices, PaymentLedger payments, IOptions<SieOptions> options, IOptions<IssuerOptions> issuer)
+public sealed class SieExport(InvoiceStore invoices, PaymentLedger payments, IOptions<SieOptions> options, IssuerDirectory issuers)
 {
     /// <exception cref="SieConfigurationException">The accounts are not configured.</exception>
     /// <exception cref="ArgumentException">The period is empty or not within the fiscal year.</exception>
     public async Task<SieExportResult> ExportAsync(SchemeId scheme, int year, DateOnly? from, DateOnly? to, DateOnly generatedOn, CancellationToken cancellationToken)
     {
         var chart = SieChart.FromOptions(options.Value);
-        var seller = Issuer.FromOptions(issuer.Value);
+        var seller = issuers.For(scheme);
         var fiscalStart = new DateOnly(year, 1, 1);
         var fiscalEnd = new DateOnly(year, 12, 31);
         var start = from ?? fiscalStart;
