@@ -16,7 +16,7 @@ public sealed partial class PaymentImport(
     PaymentLedger ledger,
     SuspenseList suspense,
     InvoiceFinder finder,
-    IOptions<IssuerOptions> issuerOptions,
+    IssuerDirectory issuers,
     TimeProvider time,
     ILogger<PaymentImport> logger)
 {
@@ -26,9 +26,12 @@ public sealed partial class PaymentImport(
     public async Task<ImportReport> ImportAsync(BankFile file, CancellationToken cancellationToken)
     {
         // Everything is checked, and every entry matched, before the first write: a file is booked whole or not at all.
-        Check(file, Issuer.FromOptions(issuerOptions.Value).ReceivingAccounts, SwedishCalendar.Today(time));
+        // The account the file is addressed to says whose invoices its OCR numbers name (each issuer has its own series).
+        var all = issuers.All();
+        var issuer = all.FirstOrDefault(i => file.Entries.Count > 0 && i.ReceivingAccounts.Contains(file.Entries[0].ReceivingAccount)) ?? all[0];
+        Check(file, issuer.ReceivingAccounts, SwedishCalendar.Today(time));
         var listed = await suspense.ListedAsync([.. file.Entries.Select(e => EntryKey.For(e.EntryReference))], cancellationToken);
-        var invoicesByOcr = await FindInvoicesAsync(file.Entries, cancellationToken);
+        var invoicesByOcr = await FindInvoicesAsync(file.Entries, issuer.Id, cancellationToken);
         var plans = new List<EntryPlan>(file.Entries.Count);
         var reversed = new HashSet<string>(StringComparer.Ordinal);
         foreach (var entry in file.Entries)
@@ -150,8 +153,8 @@ public sealed partial class PaymentImport(
             : new EntryPlan(entry, id, invoice, original, null, false);
     }
 
-    /// <summary>The invoice of every valid OCR reference in the file, each looked up once (several at a time).</summary>
-    private async Task<IReadOnlyDictionary<OcrReference, Invoice>> FindInvoicesAsync(IReadOnlyList<BankEntry> entries, CancellationToken cancellationToken)
+    /// <summary>The issuer's invoice of every valid OCR reference in the file, each looked up once (several at a time).</summary>
+    private async Task<IReadOnlyDictionary<OcrReference, Invoice>> FindInvoicesAsync(IReadOnlyList<BankEntry> entries, string issuerId, CancellationToken cancellationToken)
     {
         var references = entries
             .Select(e => OcrReference.TryParse(e.Reference, out var ocr) ? ocr : (OcrReference?)null)
@@ -164,7 +167,7 @@ public sealed partial class PaymentImport(
             new ParallelOptions { MaxDegreeOfParallelism = ParallelInvoices, CancellationToken = cancellationToken },
             async (ocr, ct) =>
             {
-                if (await finder.FindAsync(ocr, ct) is { } invoice)
+                if (await finder.FindAsync(ocr, issuerId, ct) is { } invoice)
                 {
                     found[ocr] = invoice;
                 }

@@ -32,7 +32,7 @@ public sealed partial class ReminderRun(
     InvoiceArchive archive,
     Outbox outbox,
     IOptions<ReminderOptions> reminderOptions,
-    IOptions<IssuerOptions> issuerOptions,
+    IssuerDirectory issuers,
     IOptions<SmtpOptions> smtpOptions,
     TimeProvider time,
     ILogger<ReminderRun> logger)
@@ -43,7 +43,7 @@ public sealed partial class ReminderRun(
     {
         var options = reminderOptions.Value;
         options.Validate();
-        var issuer = Issuer.FromOptions(issuerOptions.Value);
+        issuers.All();
         var today = SwedishCalendar.Today(time);
         var day = asOf ?? today;
 
@@ -81,7 +81,7 @@ public sealed partial class ReminderRun(
 
             if (current.ReminderLevel > 0)
             {
-                var reminder = await CompleteAsync(current, party, issuer, cancellationToken);
+                var reminder = await CompleteAsync(current, party, issuers.For(current.Scheme), cancellationToken);
                 if (reminder is not null && (recorded || reminder.RemindedOn == day))
                 {
                     actions.Add(new ReminderAction(current.Key, current.DebtorName, $"reminder {reminder.Level}", reminder.Total,
