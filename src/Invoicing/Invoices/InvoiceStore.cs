@@ -40,6 +40,47 @@ public sealed class InvoiceStore(InvoicingStorage storage, TimeProvider time)
     }
 
     /// <summary>
+    /// Records issued invoices (not credit notes), up to 100 per entity group transaction in their partition; per
+    /// invoice, whether this call recorded it. A transaction refused by storage — typically 409 because a concurrent
+    /// run recorded one of them — is not an answer for the others: its invoices are then recorded one by one, each
+    /// with <see cref="AddAsync"/>'s own conflict answer.
+    /// </summary>
+    public async Task<IReadOnlyList<bool>> AddAllAsync(IReadOnlyList<Invoice> invoices, CancellationToken cancellationToken)
+    {
+        if (invoices.FirstOrDefault(i => i.IsCreditNote) is { } creditNote)
+        {
+            throw new InvalidOperationException($"{creditNote.Number} is a credit note; record it with {nameof(AddCreditNoteAsync)}.");
+        }
+
+        await storage.EnsureCreatedAsync(cancellationToken);
+        var table = storage.Table(StorageNames.Invoices);
+        var created = new bool[invoices.Count];
+        var now = time.GetUtcNow();
+        var indexed = invoices.Select((invoice, index) => (Invoice: invoice, Index: index));
+        foreach (var chunk in indexed.GroupBy(i => InvoiceEntity.PartitionKeyFor(i.Invoice.Scheme, i.Invoice.Year)).SelectMany(p => p.Chunk(TableBatches.MaxActions)))
+        {
+            try
+            {
+                await table.SubmitTransactionAsync(
+                    chunk.Select(i => new TableTransactionAction(TableTransactionActionType.Add, InvoiceEntity.From(i.Invoice, now))), cancellationToken);
+                foreach (var (_, index) in chunk)
+                {
+                    created[index] = true;
+                }
+            }
+            catch (RequestFailedException)
+            {
+                foreach (var (invoice, index) in chunk)
+                {
+                    created[index] = await AddAsync(invoice, cancellationToken);
+                }
+            }
+        }
+
+        return created;
+    }
+
+    /// <summary>
     /// Records a credit note and applies it in one entity group transaction: the credit note row is added and
     /// the credit taken off the invoice it corrects (then, when a revision credits more than that invoice has
     /// left, off the party's supplementary invoices, newest first), each guarded by its ETag. So a credit is
@@ -154,6 +195,28 @@ public sealed class InvoiceStore(InvoicingStorage storage, TimeProvider time)
         var response = await storage.Table(StorageNames.Invoices).GetEntityIfExistsAsync<InvoiceEntity>(
             InvoiceEntity.PartitionKeyFor(scheme, year), number.ToString(), cancellationToken: cancellationToken);
         return response.HasValue ? response.Value!.ToInvoice() : null;
+    }
+
+    /// <summary>
+    /// The documents of a scheme and year recorded with a number from <paramref name="first"/> to <paramref name="last"/>:
+    /// what a batch of issuing finds already done, with one query.
+    /// </summary>
+    public async Task<IReadOnlyDictionary<InvoiceNumber, Invoice>> ListRangeAsync(
+        SchemeId scheme, int year, InvoiceNumber first, InvoiceNumber last, CancellationToken cancellationToken)
+    {
+        await storage.EnsureCreatedAsync(cancellationToken);
+        var partition = InvoiceEntity.PartitionKeyFor(scheme, year);
+        var (from, to) = (first.ToString(), last.ToString());
+        var found = new Dictionary<InvoiceNumber, Invoice>();
+        await foreach (var entity in storage.Table(StorageNames.Invoices).QueryAsync<InvoiceEntity>(
+            e => e.PartitionKey == partition && e.RowKey.CompareTo(from) >= 0 && e.RowKey.CompareTo(to) <= 0 && e.RecordType == InvoiceEntity.InvoiceRecord,
+            cancellationToken: cancellationToken))
+        {
+            var invoice = entity.ToInvoice();
+            found[invoice.Number] = invoice;
+        }
+
+        return found;
     }
 
     /// <summary>A year's invoices in number order.</summary>
