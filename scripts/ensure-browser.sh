@@ -13,25 +13,8 @@ if [[ -n "${INVOICING_CHROMIUM:-}" ]]; then
   exit 1
 fi
 
-echo "Installing Debian's chromium for the browser tests (apt-get) …" >&2
-if ! command -v apt-get >/dev/null; then
-  echo "error: $browser is missing and apt-get is not available; install Chromium so that $browser exists." >&2
-  exit 1
-fi
-sudo=()
-if [[ "$(id -u)" -ne 0 ]]; then
-  if command -v sudo >/dev/null; then
-    sudo=(sudo)
-  else
-    echo "error: $browser is missing; installing it needs root (apt-get install chromium)." >&2
-    exit 1
-  fi
-fi
-echo "+ apt-get update -qq" >&2
-"${sudo[@]}" apt-get update -qq >&2 || { echo "error: apt-get update failed; cannot install chromium." >&2; exit 1; }
-echo "+ apt-get install -y -qq chromium" >&2
-DEBIAN_FRONTEND=noninteractive "${sudo[@]}" apt-get install -y -qq chromium >&2 \
-  || { echo "error: apt-get install chromium failed." >&2; exit 1; }
+source "$(dirname "$0")/apt-install.sh"
+apt_install "the browser tests" chromium
 if [[ ! -x "$browser" ]]; then
   echo "error: chromium was installed but $browser does not exist." >&2
   exit 1

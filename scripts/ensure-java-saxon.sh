@@ -13,25 +13,8 @@ if [[ ${#packages[@]} -eq 0 ]]; then
   exit 0
 fi
 
-echo "Installing ${packages[*]} for the Peppol validation tests (apt-get) …" >&2
-if ! command -v apt-get >/dev/null; then
-  echo "error: ${packages[*]} missing and apt-get is not available; install a JDK (javac), Saxon-HE at $saxon and xmllint." >&2
-  exit 1
-fi
-sudo=()
-if [[ "$(id -u)" -ne 0 ]]; then
-  if command -v sudo >/dev/null; then
-    sudo=(sudo)
-  else
-    echo "error: ${packages[*]} missing; installing them needs root (apt-get install ${packages[*]})." >&2
-    exit 1
-  fi
-fi
-echo "+ apt-get update -qq" >&2
-"${sudo[@]}" apt-get update -qq >&2 || { echo "error: apt-get update failed; cannot install ${packages[*]}." >&2; exit 1; }
-echo "+ apt-get install -y -qq --no-install-recommends ${packages[*]}" >&2
-DEBIAN_FRONTEND=noninteractive "${sudo[@]}" apt-get install -y -qq --no-install-recommends "${packages[@]}" >&2 \
-  || { echo "error: apt-get install ${packages[*]} failed." >&2; exit 1; }
+source "$(dirname "$0")/apt-install.sh"
+apt_install "the Peppol validation tests" --no-install-recommends "${packages[@]}"
 if [[ ! -f "$saxon" ]] || ! command -v javac >/dev/null || ! command -v xmllint >/dev/null; then
   echo "error: installed ${packages[*]} but javac, xmllint or $saxon is still missing." >&2
   exit 1

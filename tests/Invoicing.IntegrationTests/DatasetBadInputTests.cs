@@ -13,24 +13,24 @@ namespace Invoicing.IntegrationTests;
 [Collection(AzuriteCollection.Name)]
 public sealed class DatasetBadInputTests(AzuriteFixture azurite)
 {
-    private const string Habo = "0305,Municipality,Håbo kommun,03,,,,";
+    private const string Habo = "0305,Municipality,Håbo kommun,03,212000-0241,,,EXEMPEL-0305,0007";
 
     /// <summary>Case id, file, text replaced (exactly once), replacement, expected message fragment.</summary>
     public static TheoryData<string, string, string, string, string> Cases() => new()
     {
         { "dataset-unknown-party-column", "parties.csv", "invoice_email", "invoice_mail", "parties.csv, row 1, header: unknown column 'invoice_mail'" },
         { "dataset-unknown-population-column", "populations.csv", "reference_date\n", "reference_date,comment\n", "populations.csv, row 1, header: unknown column 'comment'" },
-        { "dataset-name-5000-characters", "parties.csv", Habo, $"0305,Municipality,{new string('H', 5000)},03,,,,", "parties.csv, row 2, field name: 'HHHH" },
-        { "dataset-name-control-character", "parties.csv", Habo, "0305,Municipality,Håbo\u0007kommun,03,,,,", "field name: 'Håbo\\u0007kommun': contains a control character (U+0007)" },
-        { "dataset-email-lone-cr-bcc", "parties.csv", Habo, "0305,Municipality,Håbo kommun,03,,,\"a@b.se\rBcc: x@y.se\",", "field invoice_email: 'a@b.se\\u000DBcc: x@y.se': contains a control character (U+000D)" },
-        { "dataset-email-tab", "parties.csv", Habo, "0305,Municipality,Håbo kommun,03,,,\"a@b.se\tx@y.se\",", "field invoice_email: 'a@b.se\\u0009x@y.se': contains a control character (U+0009)" },
-        { "dataset-email-two-addresses", "parties.csv", Habo, "0305,Municipality,Håbo kommun,03,,,\"a@b.se,c@d.se\",", "field invoice_email: 'a@b.se,c@d.se': is not exactly one e-mail address" },
-        { "dataset-email-display-name", "parties.csv", Habo, "0305,Municipality,Håbo kommun,03,,,Kalle <a@b.se>,", "is not exactly one e-mail address" },
-        { "dataset-email-no-domain", "parties.csv", Habo, "0305,Municipality,Håbo kommun,03,,,faktura@habo,", "field invoice_email: 'faktura@habo': is not exactly one e-mail address" },
-        { "dataset-email-300-characters", "parties.csv", Habo, $"0305,Municipality,Håbo kommun,03,,,{new string('a', 290)}@habo.se,", "field invoice_email" },
-        { "dataset-address-line-too-long", "parties.csv", Habo, $"0305,Municipality,Håbo kommun,03,,{new string('G', 80)},,", "field address_lines" },
-        { "dataset-five-address-lines", "parties.csv", Habo, "0305,Municipality,Håbo kommun,03,,a|b|c|d|e,,", "field address_lines: 'a|b|c|d|e': has more than 4 lines" },
-        { "dataset-buyer-reference-too-long", "parties.csv", Habo, $"0305,Municipality,Håbo kommun,03,,,,{new string('R', 200)}", "field buyer_reference" },
+        { "dataset-name-5000-characters", "parties.csv", Habo, $"0305,Municipality,{new string('H', 5000)},03,212000-0241,,,,0007", "parties.csv, row 2, field name: 'HHHH" },
+        { "dataset-name-control-character", "parties.csv", Habo, "0305,Municipality,Håbo\u0007kommun,03,212000-0241,,,,0007", "field name: 'Håbo\\u0007kommun': contains a control character (U+0007)" },
+        { "dataset-email-lone-cr-bcc", "parties.csv", Habo, "0305,Municipality,Håbo kommun,03,212000-0241,,\"a@b.se\rBcc: x@y.se\",,0007", "field invoice_email: 'a@b.se\\u000DBcc: x@y.se': contains a control character (U+000D)" },
+        { "dataset-email-tab", "parties.csv", Habo, "0305,Municipality,Håbo kommun,03,212000-0241,,\"a@b.se\tx@y.se\",,0007", "field invoice_email: 'a@b.se\\u0009x@y.se': contains a control character (U+0009)" },
+        { "dataset-email-two-addresses", "parties.csv", Habo, "0305,Municipality,Håbo kommun,03,212000-0241,,\"a@b.se,c@d.se\",,0007", "field invoice_email: 'a@b.se,c@d.se': is not exactly one e-mail address" },
+        { "dataset-email-display-name", "parties.csv", Habo, "0305,Municipality,Håbo kommun,03,212000-0241,,Kalle <a@b.se>,,0007", "is not exactly one e-mail address" },
+        { "dataset-email-no-domain", "parties.csv", Habo, "0305,Municipality,Håbo kommun,03,212000-0241,,faktura@habo,,0007", "field invoice_email: 'faktura@habo': is not exactly one e-mail address" },
+        { "dataset-email-300-characters", "parties.csv", Habo, $"0305,Municipality,Håbo kommun,03,212000-0241,,{new string('a', 290)}@habo.se,,0007", "field invoice_email" },
+        { "dataset-address-line-too-long", "parties.csv", Habo, $"0305,Municipality,Håbo kommun,03,212000-0241,{new string('G', 80)},,,0007", "field address_lines" },
+        { "dataset-five-address-lines", "parties.csv", Habo, "0305,Municipality,Håbo kommun,03,212000-0241,a|b|c|d|e,,,0007", "field address_lines: 'a|b|c|d|e': has more than 4 lines" },
+        { "dataset-buyer-reference-too-long", "parties.csv", Habo, $"0305,Municipality,Håbo kommun,03,212000-0241,,,{new string('R', 200)},0007", "field buyer_reference" },
         { "dataset-population-5e18", "populations.csv", "1980,161236", "1980,5000000000000000000", "populations.csv, row 2, field population: '5000000000000000000': population must be a positive whole number, at most 20000000." },
         { "dataset-population-9e18", "populations.csv", "1980,161236", "1980,9000000000000000000", "field population: '9000000000000000000'" },
         { "dataset-population-zero", "populations.csv", "1980,161236", "1980,0", "field population: '0'" },

@@ -66,6 +66,12 @@ public record InvoiceSummary
     /// <summary>True when the invoice has a Peppol BIS Billing 3.0 e-invoice (UBL) to download.</summary>
     public bool EInvoice { get; init; }
 
+    /// <summary><c>{scheme}/{year}/{number}.xml</c> in container <c>einvoices</c>; null when PDF only.</summary>
+    public string? EInvoiceBlobName { get; init; }
+
+    /// <summary>SHA-256 of the UBL, lower-case hex; null when PDF only.</summary>
+    public string? EInvoiceSha256 { get; init; }
+
     /// <summary>Why the invoice has no e-invoice (e.g. the buyer has no buyer reference); null when it has one.</summary>
     public string? EInvoiceMissingReason { get; init; }
 
@@ -96,6 +102,8 @@ public record InvoiceSummary
         BlobName = invoice.BlobName,
         PdfSha256 = invoice.PdfSha256,
         EInvoice = invoice.EInvoiceBlobName is not null,
+        EInvoiceBlobName = invoice.EInvoiceBlobName,
+        EInvoiceSha256 = invoice.EInvoiceSha256,
         EInvoiceMissingReason = invoice.EInvoiceMissingReason,
     };
 }

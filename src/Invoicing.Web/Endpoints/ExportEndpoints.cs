@@ -11,33 +11,33 @@ namespace Invoicing.Web.Endpoints;
 public static class ExportEndpoints
 {
     /// <summary><c>GET /api/schemes/{scheme}/years/{year}/invoices.zip</c>, streamed as it is written (see <see cref="InvoiceZip"/>).</summary>
-    public static async Task<Results<PushStreamHttpResult, ProblemHttpResult>> ZipAsync(
+    public static Task<Results<PushStreamHttpResult, ProblemHttpResult>> ZipAsync(
         string scheme,
         string year,
         BudgetStore budgets,
         InvoiceStore invoices,
         InvoiceArchive archive,
-        CancellationToken cancellationToken)
-    {
-        var (route, found, problem) = await YearInvoices.LoadAsync(scheme, year, budgets, invoices, cancellationToken);
-        if (problem is not null)
-        {
-            return problem;
-        }
-
-        return TypedResults.Stream(
-            body => InvoiceZip.WriteAsync(body, found, archive, cancellationToken),
-            "application/zip",
-            $"fakturor-{route.Scheme}-{route.Year}.zip");
-    }
+        CancellationToken cancellationToken) =>
+        YearZipAsync(scheme, year, budgets, invoices, archive, eInvoices: false, "fakturor", cancellationToken);
 
     /// <summary><c>GET /api/schemes/{scheme}/years/{year}/einvoices.zip</c>: every e-invoice (UBL) of the year, streamed like the PDFs.</summary>
-    public static async Task<Results<PushStreamHttpResult, ProblemHttpResult>> EInvoicesZipAsync(
+    public static Task<Results<PushStreamHttpResult, ProblemHttpResult>> EInvoicesZipAsync(
         string scheme,
         string year,
         BudgetStore budgets,
         InvoiceStore invoices,
         InvoiceArchive archive,
+        CancellationToken cancellationToken) =>
+        YearZipAsync(scheme, year, budgets, invoices, archive, eInvoices: true, "e-fakturor", cancellationToken);
+
+    private static async Task<Results<PushStreamHttpResult, ProblemHttpResult>> YearZipAsync(
+        string scheme,
+        string year,
+        BudgetStore budgets,
+        InvoiceStore invoices,
+        InvoiceArchive archive,
+        bool eInvoices,
+        string fileNamePrefix,
         CancellationToken cancellationToken)
     {
         var (route, found, problem) = await YearInvoices.LoadAsync(scheme, year, budgets, invoices, cancellationToken);
@@ -47,9 +47,9 @@ public static class ExportEndpoints
         }
 
         return TypedResults.Stream(
-            body => InvoiceZip.WriteAsync(body, found, archive, cancellationToken, eInvoices: true),
+            body => InvoiceZip.WriteAsync(body, found, archive, cancellationToken, eInvoices),
             "application/zip",
-            $"e-fakturor-{route.Scheme}-{route.Year}.zip");
+            $"{fileNamePrefix}-{route.Scheme}-{route.Year}.zip");
     }
 
     /// <summary><c>GET /api/schemes/{scheme}/years/{year}/ledger.csv</c> (see <see cref="LedgerCsv"/>).</summary>
