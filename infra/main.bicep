@@ -8,7 +8,7 @@
 
 targetScope = 'resourceGroup'
 
-import { appSetting, issuerSettings, smtpSettings, tagSet } from 'modules/types.bicep'
+import { appSetting, issuerSettings, schemeIssuer, smtpSettings, tagSet } from 'modules/types.bicep'
 
 @description('Short name of the environment, e.g. test or prod; part of every resource name.')
 @minLength(1)
@@ -37,6 +37,9 @@ param alertEmail string
 
 @description('The issuer printed on every invoice.')
 param issuer issuerSettings
+
+@description('Schemes with an issuer of their own (e.g. Stockholms stad for stockholm-pom); the others use issuer.')
+param schemeIssuers schemeIssuer[] = []
 
 @description('The outgoing mail server (the password is the Key Vault secret smtpPasswordSecretName).')
 param smtp smtpSettings
@@ -199,6 +202,7 @@ module functionApp 'modules/functionapp.bicep' = {
     keyVaultUri: keyVault.outputs.uri
     smtpPasswordSecretName: smtpPasswordSecretName
     issuer: issuer
+    schemeIssuers: schemeIssuers
     smtp: smtp
     annualInvoicingSchedule: annualInvoicingSchedule
     paymentRemindersSchedule: paymentRemindersSchedule

@@ -29,6 +29,7 @@ param issuer = {
   vatNumber: readEnvironmentVariable('INVOICING_ISSUER_VAT_NUMBER', '')
   vatRatePercent: int(readEnvironmentVariable('INVOICING_ISSUER_VAT_RATE_PERCENT', '0'))
   vatText: readEnvironmentVariable('INVOICING_ISSUER_VAT_TEXT', '')
+  partyCode: readEnvironmentVariable('INVOICING_ISSUER_PARTY_CODE', '')
 }
 
 param smtp = {

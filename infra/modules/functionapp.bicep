@@ -1,7 +1,7 @@
 // The function app: Linux, Flex Consumption, .NET 10 isolated worker, running as the user-assigned identity.
 // Every storage, Key Vault and telemetry connection is identity-based; no key or connection string is configured.
 
-import { appSetting, issuerSettings, smtpSettings, tagSet } from 'types.bicep'
+import { appSetting, issuerSettings, schemeIssuer, smtpSettings, tagSet } from 'types.bicep'
 
 @description('Name of the function app (the host name is <name>.azurewebsites.net).')
 param name string
@@ -44,6 +44,9 @@ param smtpPasswordSecretName string
 
 @description('The issuer printed on every invoice.')
 param issuer issuerSettings
+
+@description('Schemes with an issuer of their own (e.g. Stockholms stad for stockholm-pom); the others use issuer.')
+param schemeIssuers schemeIssuer[] = []
 
 @description('The outgoing mail server.')
 param smtp smtpSettings
@@ -111,12 +114,13 @@ var issuerAppSettings = [
   { name: 'Invoicing__Issuer__PaymentTermsDays', value: string(issuer.paymentTermsDays) }
 ]
 
-// Optional VAT details: a setting only when it has a value, so the app's defaults apply otherwise.
+// Optional VAT details and the issuer's own party: a setting only when it has a value, so the app's defaults apply otherwise.
 var vatSettings = filter(
   [
     { name: 'Invoicing__Issuer__VatNumber', value: issuer.?vatNumber ?? '' }
     { name: 'Invoicing__Issuer__VatRatePercent', value: string(issuer.?vatRatePercent ?? 0) }
     { name: 'Invoicing__Issuer__VatText', value: issuer.?vatText ?? '' }
+    { name: 'Invoicing__Issuer__PartyCode', value: issuer.?partyCode ?? '' }
   ],
   setting => !empty(trim(setting.value))
 )
@@ -126,6 +130,33 @@ var addressLineSettings = map(range(0, length(addressLines)), i => {
   name: 'Invoicing__Issuer__AddressLines__${i}'
   value: addressLines[i]
 })
+
+// Invoicing__Schemes__{i}__Scheme and __Issuer__*: a list, since a scheme id's '-' cannot stand in a setting name.
+var schemeIssuerSettings = flatten(map(range(0, length(schemeIssuers)), i => filter(
+  concat(
+    [
+      { name: 'Invoicing__Schemes__${i}__Scheme', value: schemeIssuers[i].scheme }
+      { name: 'Invoicing__Schemes__${i}__Issuer__Id', value: schemeIssuers[i].issuer.id }
+      { name: 'Invoicing__Schemes__${i}__Issuer__Name', value: schemeIssuers[i].issuer.name }
+      { name: 'Invoicing__Schemes__${i}__Issuer__OrganisationNumber', value: schemeIssuers[i].issuer.organisationNumber }
+      { name: 'Invoicing__Schemes__${i}__Issuer__Bankgiro', value: schemeIssuers[i].issuer.bankgiro }
+      { name: 'Invoicing__Schemes__${i}__Issuer__ContactName', value: schemeIssuers[i].issuer.contactName }
+      { name: 'Invoicing__Schemes__${i}__Issuer__ContactPhone', value: schemeIssuers[i].issuer.contactPhone }
+      { name: 'Invoicing__Schemes__${i}__Issuer__ContactEmail', value: schemeIssuers[i].issuer.contactEmail }
+      { name: 'Invoicing__Schemes__${i}__Issuer__PaymentTermsDays', value: string(schemeIssuers[i].issuer.paymentTermsDays) }
+      { name: 'Invoicing__Schemes__${i}__Issuer__VatNumber', value: schemeIssuers[i].issuer.?vatNumber ?? '' }
+      { name: 'Invoicing__Schemes__${i}__Issuer__VatRatePercent', value: string(schemeIssuers[i].issuer.?vatRatePercent ?? 0) }
+      { name: 'Invoicing__Schemes__${i}__Issuer__VatText', value: schemeIssuers[i].issuer.?vatText ?? '' }
+      { name: 'Invoicing__Schemes__${i}__Issuer__PartyCode', value: schemeIssuers[i].issuer.?partyCode ?? '' }
+    ],
+    [
+      { name: 'Invoicing__Schemes__${i}__Issuer__AddressLines__0', value: schemeIssuers[i].issuer.addressLines[?0] ?? '' }
+      { name: 'Invoicing__Schemes__${i}__Issuer__AddressLines__1', value: schemeIssuers[i].issuer.addressLines[?1] ?? '' }
+      { name: 'Invoicing__Schemes__${i}__Issuer__AddressLines__2', value: schemeIssuers[i].issuer.addressLines[?2] ?? '' }
+    ]
+  ),
+  setting => !empty(trim(setting.value))
+)))
 
 var smtpAppSettings = [
   { name: 'Invoicing__Smtp__Host', value: smtp.host }
@@ -185,6 +216,7 @@ resource site 'Microsoft.Web/sites@2024-04-01' = {
         issuerAppSettings,
         addressLineSettings,
         vatSettings,
+        schemeIssuerSettings,
         smtpAppSettings,
         scheduleSettings,
         extraAppSettings

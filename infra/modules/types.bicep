@@ -42,6 +42,19 @@ type issuerSettings = {
 
   @description('How VAT is charged, printed on every invoice; required when the rate is not 0.')
   vatText: string?
+
+  @description('The party code of the issuer itself in the scheme\'s data (1980 = Västerås stad): its share is shown, not invoiced. Empty or absent: none.')
+  partyCode: string?
+}
+
+@export()
+@description('A scheme run by another organisation, with its own issuer and number series; becomes Invoicing__Schemes__{i}__*.')
+type schemeIssuer = {
+  @description('The scheme id as in its budget.json, e.g. stockholm-pom.')
+  scheme: string
+
+  @description('The scheme\'s issuer, complete: nothing is taken from the default issuer.')
+  issuer: issuerSettings
 }
 
 @export()

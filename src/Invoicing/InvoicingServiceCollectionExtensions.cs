@@ -28,6 +28,7 @@ public static class InvoicingServiceCollectionExtensions
     {
         services.Configure<StorageOptions>(configuration.GetSection(StorageOptions.Section));
         services.Configure<IssuerOptions>(configuration.GetSection(IssuerOptions.Section));
+        services.Configure<List<SchemeOptions>>(configuration.GetSection(SchemeOptions.Section));
         services.Configure<Mail.SmtpOptions>(configuration.GetSection(Mail.SmtpOptions.Section));
         services.Configure<Reminders.ReminderOptions>(configuration.GetSection(Reminders.ReminderOptions.Section));
         services.Configure<BatchingOptions>(configuration.GetSection(BatchingOptions.Section));
@@ -39,6 +40,8 @@ public static class InvoicingServiceCollectionExtensions
         services.AddSingleton<PartyStore>();
         services.AddSingleton<PopulationStore>();
         services.AddSingleton<BudgetStore>();
+        services.AddSingleton<Agreements.AgreementStore>();
+        services.AddSingleton<IssuerDirectory>();
         services.AddSingleton<InvoiceStore>();
         services.AddSingleton<InvoiceArchive>();
         services.AddSingleton<EInvoices.EInvoiceOutbox>();

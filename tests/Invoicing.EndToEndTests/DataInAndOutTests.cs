@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using Invoicing.Testing;
+using Invoicing.Testing.BankFiles;
 using Invoicing.Testing.Scb;
 using Invoicing.Testing.Sie;
 using UglyToad.PdfPig;
@@ -25,7 +26,7 @@ public sealed class DataInAndOutTests(AzuriteFixture azurite)
         var export = Ok(await cli.RunAsync("export", "sie", "--year", "2026", "--out", first));
         Ok(await cli.RunAsync("export", "sie", "--year", "2026", "--out", second));
 
-        Assert.Contains("SIE 4E, 2026-01-01–2026-12-31, 29 invoice and 3 payment vouchers", export.Stdout, StringComparison.Ordinal);
+        Assert.Contains("SIE 4E, 2026-01-01–2026-12-31, 29 invoice, 0 credit note, 3 payment and 0 reversal vouchers", export.Stdout, StringComparison.Ordinal);
         Assert.Equal(await File.ReadAllBytesAsync(first), await File.ReadAllBytesAsync(second));
         var sie = SieReader.Read(await File.ReadAllBytesAsync(first));
         using var list = JsonDocument.Parse(Ok(await cli.RunAsync("invoices", "list", "--year", "2026", "--json")).Stdout);
@@ -36,8 +37,54 @@ public sealed class DataInAndOutTests(AzuriteFixture azurite)
         Assert.Equal(invoices.Sum(i => Ore(i.GetProperty("amountPaid"))), rows.Where(r => r.Account == "1930").Sum(r => r.AmountOre));
         Assert.Equal(invoices.Sum(i => Ore(i.GetProperty("amountDue"))), rows.Where(r => r.Account == "1510").Sum(r => r.AmountOre));
         Assert.Equal(["Västerås stad"], sie.Post("#FNAMN"));
-        Assert.Equal("Håbo kommun", sie.Objects[("20", "0305")]);
+        Assert.Equal("Sala kommun", sie.Objects[("20", "1981")]);
         Assert.DoesNotContain(("20", "1980"), sie.Objects.Keys); // the issuer's own share is not invoiced
+    }
+
+    [Fact]
+    public async Task In_a_year_with_a_revision_a_credit_after_payment_and_a_reversal_the_sie_file_agrees_with_the_invoice_list()
+    {
+        using var cli = new CliRunner(azurite);
+        Ok(await cli.RunAsync("demo"));
+        Ok(await cli.RunAsync("payments", "import", Path.Combine(TestPaths.RepositoryRoot, "data", "examples", "camt054-example.xml")));
+        // Region Uppsala pays its 75 000 in full; the revision then credits it 15 000, which is owed back.
+        Ok(await cli.RunAsync("payments", "register", "202600028", "--amount", "75 000,00", "--date", "2026-11-20"));
+        Ok(await cli.RunAsync("budget", "revise", "--year", "2026", "--data", RevisionWalkTests.RevisedDataset(cli.WorkingDirectory)));
+        Ok(await cli.RunAsync("budget", "approve", "--year", "2026", "--decided-on", "2026-03-16", "--reference", "Samverkansforum PoM, budgetmöte 2026-03-16 §4"));
+        Ok(await cli.RunAsync("run"));
+        // The bank takes back Sandviken's 10 000 (202600024, OCR 20260002413).
+        var reversal = Path.Combine(cli.WorkingDirectory, "reversal.xml");
+        await File.WriteAllBytesAsync(reversal, new Camt054Builder(8) { Account = "9912346" }
+            .Entry(new CamtEntry("10000.00", Indicator: "DBIT", AccountServicerReference: "EX-REV-1", BookingDate: "2026-11-21", Reversal: true,
+                Transactions: [new(Ocr: "20260002413", Indicator: "DBIT")]))
+            .ToBytes());
+        Assert.Contains("1 booked", Ok(await cli.RunAsync("payments", "import", reversal)).Stdout, StringComparison.Ordinal);
+        var file = Path.Combine(cli.WorkingDirectory, "year.se");
+
+        var export = Ok(await cli.RunAsync("export", "sie", "--year", "2026", "--out", file));
+
+        using var list = JsonDocument.Parse(Ok(await cli.RunAsync("invoices", "list", "--year", "2026", "--json")).Stdout);
+        var documents = list.RootElement.EnumerateArray().ToArray();
+        var invoices = documents.Where(d => d.GetProperty("kind").GetString() == "invoice").ToArray();
+        var credits = documents.Where(d => d.GetProperty("kind").GetString() == "credit-note").ToArray();
+        Assert.Single(credits);
+        Assert.Contains($"{invoices.Length} invoice, 1 credit note, 4 payment and 1 reversal vouchers", export.Stdout, StringComparison.Ordinal);
+        var sie = SieReader.Read(await File.ReadAllBytesAsync(file));
+        Assert.All(sie.Vouchers, v => Assert.Equal(0, v.BalanceOre));
+        var rows = sie.Vouchers.SelectMany(v => v.Rows).ToArray();
+        Assert.Equal(invoices.Sum(i => Ore(i.GetProperty("amount"))) - credits.Sum(c => Ore(c.GetProperty("amount"))), -rows.Where(r => r.Account == "3490").Sum(r => r.AmountOre));
+        Assert.Equal(invoices.Sum(i => Ore(i.GetProperty("amountPaid"))), rows.Where(r => r.Account == "1930").Sum(r => r.AmountOre));
+        Assert.Equal(invoices.Sum(i => Math.Max(0, Ore(i.GetProperty("amountDue")))), rows.Where(r => r.Account == "1510").Sum(r => r.AmountOre));
+        Assert.Equal(invoices.Sum(i => Ore(i.GetProperty("refundOwed"))), -rows.Where(r => r.Account == "2890").Sum(r => r.AmountOre));
+        Assert.Equal(15_000_00, -rows.Where(r => r.Account == "2890").Sum(r => r.AmountOre));
+
+        var credit = Assert.Single(sie.Vouchers, v => v.Text.StartsWith("Kreditfaktura", StringComparison.Ordinal));
+        Assert.Equal($"Kreditfaktura {credits[0].GetProperty("number").GetString()} till faktura 202600028 Region Uppsala (REGION-03)", credit.Text);
+        Assert.Equal([("2890", -15_000_00L), ("3490", 15_000_00L)], credit.Rows.Select(r => (r.Account, r.AmountOre)));
+        Assert.Equal(10, sie.Vouchers.Count(v => v.Text.StartsWith("Tilläggsfaktura", StringComparison.Ordinal)));
+        var reversed = Assert.Single(sie.Vouchers, v => v.Text.StartsWith("Återförd inbetalning", StringComparison.Ordinal));
+        Assert.Equal(("I", new DateOnly(2026, 11, 21), "Återförd inbetalning 202600024 Sandvikens kommun (2181)"), (reversed.Series, reversed.Date, reversed.Text));
+        Assert.Equal([("1930", -10_000_00L), ("1510", 10_000_00L)], reversed.Rows.Select(r => (r.Account, r.AmountOre)));
     }
 
     [Fact]
@@ -62,6 +109,41 @@ public sealed class DataInAndOutTests(AzuriteFixture azurite)
         Assert.Contains("of 10 parties of regionmitt-2026-19 have another figure in scb-2025", compare.Stdout, StringComparison.Ordinal);
         Assert.Contains("region-mitt-pom 2026 line 6, Västmanlands kommuner", compare.Stdout, StringComparison.Ordinal);
         Assert.Contains("key: population snapshot regionmitt-2026-19, reference date 2025-09-30 (regionfakta.com 2025-09 (budget 2026 BILAGA 1))", budget.Stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Scbs_2024_figures_match_the_bundled_uppsala_and_gavleborg_pools_and_differ_for_all_ten_vastmanland_municipalities()
+    {
+        using var cli = new CliRunner(azurite);
+        Ok(await cli.RunAsync("seed"));
+
+        var import = Ok(await cli.RunAsync("population", "import", "--scb", ScbFile("folkmangd-2024-kommuner.csv"), "--format", "csv"));
+        var compared = new Dictionary<string, JsonElement>();
+        foreach (var county in new[] { "03", "19", "21" })
+        {
+            using var json = JsonDocument.Parse(Ok(await cli.RunAsync("population", "compare", "--snapshot", $"regionmitt-2026-{county}", "--snapshot", "scb-2024", "--json")).Stdout);
+            compared[county] = json.RootElement.Clone();
+        }
+
+        Assert.Equal("Recorded population snapshot scb-2024: 290 municipalities, SCB TAB638 Folkmängd 31 december 2024 (BE0101N1), reference date 2024-12-31.", import.Stdout.Trim());
+        // Differences are the parties of A whose figure differs; the other 280-odd municipalities are only in SCB's table.
+        static (string Code, long A, long B)[] Differing(JsonElement compare) => compare.GetProperty("differences").EnumerateArray()
+            .Where(d => d.GetProperty("a").ValueKind != JsonValueKind.Null)
+            .Select(d => (d.GetProperty("code").GetString()!, d.GetProperty("a").GetInt64(), d.GetProperty("b").GetInt64())).ToArray();
+        static (string Code, decimal A, decimal B)[] Shares(JsonElement compare) => Assert.Single(compare.GetProperty("pools").EnumerateArray()).GetProperty("shares").EnumerateArray()
+            .Select(s => (s.GetProperty("code").GetString()!, s.GetProperty("amountA").GetDecimal(), s.GetProperty("amountB").GetDecimal())).ToArray();
+        Assert.Empty(Differing(compared["03"]));
+        Assert.Empty(Differing(compared["21"]));
+        Assert.All(Shares(compared["03"]).Concat(Shares(compared["21"])), s => Assert.Equal(s.A, s.B));
+        Assert.Equal(
+            [("1904", 4_238L, 4_256L), ("1907", 9_773L, 9_845L), ("1960", 8_581L, 8_694L), ("1961", 16_551L, 16_653L), ("1962", 5_381L, 5_452L),
+             ("1980", 161_236L, 160_634L), ("1981", 22_672L, 22_843L), ("1982", 12_956L, 13_072L), ("1983", 25_673L, 25_729L), ("1984", 13_938L, 13_980L)],
+            Differing(compared["19"]));
+        Assert.Equal(
+            [("1904", 1_131m, 1_135m), ("1907", 2_609m, 2_626m), ("1960", 2_290m, 2_319m), ("1961", 4_418m, 4_442m), ("1962", 1_436m, 1_455m),
+             ("1980", 43_035m, 42_850m), ("1981", 6_051m, 6_094m), ("1982", 3_458m, 3_487m), ("1983", 6_852m, 6_863m), ("1984", 3_720m, 3_729m)],
+            Shares(compared["19"]));
+        Assert.Equal(75_000m, Shares(compared["19"]).Sum(s => s.B));
     }
 
     [Fact]
@@ -116,6 +198,60 @@ public sealed class DataInAndOutTests(AzuriteFixture azurite)
         Assert.Equal(2, document.NumberOfPages);
         Assert.All(document.GetPages(), p => Assert.Contains("UTKAST", p.Text, StringComparison.Ordinal));
         Assert.Contains("Sida 2 av 2", document.GetPage(2).Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_appendix_of_a_revision_shows_the_change_per_party_utkast_while_a_draft_and_its_decision_once_approved()
+    {
+        using var cli = new CliRunner(azurite);
+        Ok(await cli.RunAsync("demo"));
+        Ok(await cli.RunAsync("budget", "revise", "--year", "2026", "--data", RevisionWalkTests.RevisedDataset(cli.WorkingDirectory)));
+        var draftPdf = Path.Combine(cli.WorkingDirectory, "revision-1-utkast.pdf");
+        var approvedPdf = Path.Combine(cli.WorkingDirectory, "revision-1.pdf");
+
+        var draft = Ok(await cli.RunAsync("budget", "report", "--year", "2026", "--revision", "1", "--out", draftPdf));
+        Ok(await cli.RunAsync("budget", "approve", "--year", "2026", "--decided-on", "2026-03-16", "--reference", "Samverkansforum PoM, budgetmöte 2026-03-16 §4"));
+        var approved = Ok(await cli.RunAsync("budget", "report", "--year", "2026", "--revision", "1", "--out", approvedPdf));
+        var missing = await cli.RunAsync("budget", "report", "--year", "2026", "--revision", "2", "--out", Path.Combine(cli.WorkingDirectory, "none.pdf"));
+
+        Assert.Contains("appendix of budget region-mitt-pom 2026 revision 1 (UTKAST), 3 pools", draft.Stdout, StringComparison.Ordinal);
+        Assert.Contains("11 parties changed", draft.Stdout, StringComparison.Ordinal);
+        Assert.Contains("appendix of budget region-mitt-pom 2026 revision 1 (beslutad 2026-03-16)", approved.Stdout, StringComparison.Ordinal);
+        Assert.Equal("error: Budget region-mitt-pom 2026 has no revision 2: its revisions are 1.", missing.Stderr.Trim());
+        Assert.False(File.Exists(Path.Combine(cli.WorkingDirectory, "none.pdf")));
+
+        var draftBytes = await File.ReadAllBytesAsync(draftPdf);
+        var approvedBytes = await File.ReadAllBytesAsync(approvedPdf);
+        PdfImages.Keep(draftBytes, "budget-report", "revision-1-utkast");
+        PdfImages.Keep(approvedBytes, "budget-report", "revision-1-beslutad");
+        var draftPages = Pages(draftBytes);
+        var approvedPages = Pages(approvedBytes);
+        Assert.All(draftPages, p => Assert.Contains("UTKAST", p, StringComparison.Ordinal));
+        Assert.Contains("Revision 1 av budgeten är inte beslutad", draftPages[0], StringComparison.Ordinal);
+        Assert.All(approvedPages, p => Assert.DoesNotContain("UTKAST", p, StringComparison.Ordinal));
+        Assert.Contains("Revision 1 beslutad 2026-03-16: Samverkansforum PoM, budgetmöte 2026-03-16 §4.", approvedPages[0], StringComparison.Ordinal);
+        foreach (var pages in new[] { draftPages, approvedPages })
+        {
+            var all = string.Join("\n", pages);
+            Assert.Contains("BILAGA 1: Budget 2026, revision 1", pages[0], StringComparison.Ordinal);
+            Assert.Contains("Förändring per part, revision 1", pages[0], StringComparison.Ordinal);
+            Assert.Contains("Part Fakturerat hittills (kr) Ny andel (kr) Skillnad (kr) Dokument", pages[0], StringComparison.Ordinal);
+            // Text extraction splits figures at their no-break spaces, so "27 368" reads as two words.
+            Assert.Contains("Gävle kommun 27 368 32 842 +5 474 Tilläggsfaktura", all, StringComparison.Ordinal);
+            Assert.Contains("Ockelbo kommun 1 506 1 808 +302 Tilläggsfaktura", all, StringComparison.Ordinal);
+            Assert.Contains("Västerås kommun 0 43 035 0 Egen andel, faktureras ej", all, StringComparison.Ordinal);
+            Assert.Contains("Håbo kommun 4 224 4 224 0 Ingen ändring", all, StringComparison.Ordinal);
+            Assert.Contains("Region Uppsala 75 000 60 000 -15 000 Kreditfaktura", all, StringComparison.Ordinal);
+            Assert.Contains("Summa (11 dokument) 331 965 375 000 0", all, StringComparison.Ordinal);
+            Assert.Contains("Summa 284 558 100,0 % 90 000", all, StringComparison.Ordinal);
+            Assert.Contains($"Sida {pages.Count} av {pages.Count}", pages[^1], StringComparison.Ordinal);
+        }
+    }
+
+    private static List<string> Pages(byte[] pdf)
+    {
+        using var document = PdfDocument.Open(pdf);
+        return document.GetPages().Select(p => string.Join(" ", p.GetWords().Select(w => w.Text))).ToList();
     }
 
     private static long Ore(JsonElement kronor) => (long)(kronor.GetDecimal() * 100);

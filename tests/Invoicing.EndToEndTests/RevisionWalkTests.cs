@@ -87,7 +87,8 @@ public sealed class RevisionWalkTests(AzuriteFixture azurite)
         Assert.Contains("changes no party's amount", result.Stderr, StringComparison.Ordinal);
     }
 
-    private static string RevisedDataset(string workingDirectory)
+    /// <summary>The bundled dataset with Gävleborg's pool 75 000 → 90 000 and Region Uppsala 75 000 → 60 000, in <c>revised/</c>.</summary>
+    internal static string RevisedDataset(string workingDirectory)
     {
         var data = Path.Combine(workingDirectory, "revised");
         Directory.CreateDirectory(data);

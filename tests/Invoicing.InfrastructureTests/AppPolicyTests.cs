@@ -56,6 +56,12 @@ public sealed class AppPolicyTests
         Assert.StartsWith("[format('@Microsoft.KeyVault(SecretUri=", settings["Invoicing__Smtp__Password"], StringComparison.Ordinal);
         Assert.Contains(ArmTemplate.Strings(site.Template["variables"]), s => s.Contains("Invoicing__Issuer__AddressLines__", StringComparison.Ordinal));
 
+        // Per-scheme issuers (Invoicing__Schemes__{i}__Issuer__*, own party code included) and the default issuer's own party.
+        var variables = ArmTemplate.Strings(site.Template["variables"]).ToArray();
+        Assert.Contains(variables, s => s.Contains("Invoicing__Schemes__{0}__Issuer__Bankgiro", StringComparison.Ordinal));
+        Assert.Contains(variables, s => s.Contains("Invoicing__Schemes__{0}__Issuer__PartyCode", StringComparison.Ordinal));
+        Assert.Contains(variables, s => s.Contains("Invoicing__Issuer__PartyCode", StringComparison.Ordinal));
+
         // Settings the Flex Consumption plan rejects, or that would bring a key back.
         foreach (var forbidden in new[] { "FUNCTIONS_WORKER_RUNTIME", "WEBSITE_RUN_FROM_PACKAGE", "WEBSITE_CONTENTAZUREFILECONNECTIONSTRING", "AzureWebJobsDashboard" })
         {

@@ -32,6 +32,7 @@ internal static class DeploymentVariables
         "INVOICING_ISSUER_VAT_NUMBER",
         "INVOICING_ISSUER_VAT_RATE_PERCENT",
         "INVOICING_ISSUER_VAT_TEXT",
+        "INVOICING_ISSUER_PARTY_CODE",
         "INVOICING_SMTP_PORT",
         "INVOICING_WORM_LOCKED",
     ];
@@ -57,6 +58,7 @@ internal static class DeploymentVariables
         ["INVOICING_ISSUER_VAT_NUMBER"] = "",
         ["INVOICING_ISSUER_VAT_RATE_PERCENT"] = "0",
         ["INVOICING_ISSUER_VAT_TEXT"] = "",
+        ["INVOICING_ISSUER_PARTY_CODE"] = "1980",
         ["INVOICING_SMTP_HOST"] = "smtp.example.org",
         ["INVOICING_SMTP_PORT"] = "587",
         ["INVOICING_SMTP_USER_NAME"] = "invoicing@example.org",

@@ -1,6 +1,11 @@
 using System.Globalization;
 using System.Net;
 using System.Text;
+using Invoicing.Budgets;
+using Invoicing.Dataset;
+using Invoicing.Invoices;
+using Invoicing.Payments;
+using Invoicing.Testing;
 using Invoicing.Testing.Sie;
 
 namespace Invoicing.Web.Tests;
@@ -48,6 +53,44 @@ public sealed class SieExportTests(WebFixture fixture)
     }
 
     [Fact]
+    public async Task In_a_year_with_a_revision_a_credit_after_payment_and_a_reversal_the_vouchers_agree_with_the_ledger_csv()
+    {
+        await using var world = await fixture.NewWorldAsync();
+        var scheme = new SchemeId(WebWorld.Scheme);
+        var issued = await world.InvoicesAsync();
+        var regionUppsala = issued.Single(i => i.DebtorCode.Value == "REGION-03");
+        var gavle = issued.Single(i => i.DebtorCode.Value == "2180");
+        (await world.Finance().PostPaymentAsync(regionUppsala.Number.ToString(), new { amount = "75 000,00", date = "2026-02-20" })).EnsureSuccessStatusCode();
+        (await world.Finance().PostPaymentAsync(gavle.Number.ToString(), new { amount = "10 000,00", date = "2026-02-25" })).EnsureSuccessStatusCode();
+        var ledgerService = world.Get<PaymentLedger>();
+        var paid = await ledgerService.FindReversibleAsync(gavle.Key, Money.FromKronor(10_000), new HashSet<string>(), CancellationToken.None);
+        await ledgerService.ReverseAsync(gavle.Key, new PaymentBooking("camt:REV-1", "reversal.xml", Money.FromKronor(10_000), new DateOnly(2026, 3, 1)), paid!, CancellationToken.None);
+        var revised = RevisedDataset();
+        await world.Get<BudgetRevisions>().ReviseAsync(scheme, 2026, DatasetFiles.Read(revised), CancellationToken.None);
+        Directory.Delete(revised, recursive: true);
+        await world.Get<BudgetRevisions>().ApproveAsync(scheme, 2026, new BudgetDecision(new DateOnly(2026, 3, 2), "Samverkansforum PoM §4"), CancellationToken.None);
+        await world.Get<AnnualInvoicingRun>().RunAsync(2026, CancellationToken.None);
+        var reader = world.Reader();
+
+        var sie = SieReader.Read(await reader.GetByteArrayAsync($"{Year}/export.sie"));
+        var ledger = await LedgerAsync(reader);
+
+        Assert.All(sie.Vouchers, v => Assert.Equal(0, v.BalanceOre));
+        Assert.Equal(ledger.Length, sie.Vouchers.Count(v => v.Series == "F"));
+        Assert.Equal(3, sie.Vouchers.Count(v => v.Series == "I"));
+        var rows = sie.Vouchers.SelectMany(v => v.Rows).ToArray();
+        Assert.Equal(ledger.Sum(l => l.Credit ? -l.Total : l.Total), -rows.Where(r => r.Account == "3490").Sum(r => r.AmountOre));
+        Assert.Equal(ledger.Sum(l => l.Paid), rows.Where(r => r.Account == "1930").Sum(r => r.AmountOre));
+        Assert.Equal(ledger.Sum(l => Math.Max(0, l.Due)), rows.Where(r => r.Account == "1510").Sum(r => r.AmountOre));
+        Assert.Equal(ledger.Sum(l => l.RefundOwed), -rows.Where(r => r.Account == "2890").Sum(r => r.AmountOre));
+        Assert.Equal(15_000_00, ledger.Sum(l => l.RefundOwed));
+        var credit = Assert.Single(sie.Vouchers, v => v.Text.StartsWith("Kreditfaktura", StringComparison.Ordinal));
+        Assert.Equal([("2890", -15_000_00L), ("3490", 15_000_00L)], credit.Rows.Select(r => (r.Account, r.AmountOre)));
+        var reversal = Assert.Single(sie.Vouchers, v => v.Text.StartsWith("Återförd inbetalning", StringComparison.Ordinal));
+        Assert.Equal([("1930", -10_000_00L), ("1510", 10_000_00L)], reversal.Rows.Select(r => (r.Account, r.AmountOre)));
+    }
+
+    [Fact]
     public async Task The_export_is_the_same_bytes_when_nothing_changed()
     {
         var first = await fixture.Shared.Reader().GetByteArrayAsync($"{Year}/export.sie");
@@ -80,11 +123,27 @@ public sealed class SieExportTests(WebFixture fixture)
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
     }
 
-    private static async Task<(long Total, long Paid, long Due)[]> LedgerAsync(HttpClient client)
+    private static async Task<(long Total, long Paid, long Due, bool Credit, long RefundOwed)[]> LedgerAsync(HttpClient client)
     {
         var bytes = await client.GetByteArrayAsync($"{Year}/ledger.csv");
         var lines = Encoding.UTF8.GetString(bytes, 3, bytes.Length - 3).Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
-        return lines.Skip(1).Select(l => l.Split(';')).Select(f => (Ore(f[5]), Ore(f[6]), Ore(f[7]))).ToArray();
+        return lines.Skip(1).Select(l => l.Split(';')).Select(f => (Ore(f[5]), Ore(f[6]), Ore(f[7]), f[10] == "Kreditfaktura", Ore(f[13]))).ToArray();
+    }
+
+    /// <summary>The bundled dataset with Gävleborg's pool 75 000 → 90 000 and Region Uppsala 75 000 → 60 000.</summary>
+    private static string RevisedDataset()
+    {
+        var data = Directory.CreateTempSubdirectory("invoicing-revised-").FullName;
+        foreach (var file in Directory.GetFiles(TestPaths.BundledDataset))
+        {
+            File.Copy(file, Path.Combine(data, Path.GetFileName(file)));
+        }
+
+        var budget = Path.Combine(data, "budget.json");
+        File.WriteAllText(budget, File.ReadAllText(budget)
+            .Replace("\"Region Uppsala\", \"amount\": \"75000\"", "\"Region Uppsala\", \"amount\": \"60000\"", StringComparison.Ordinal)
+            .Replace("\"Gävleborgs kommuner\", \"amount\": \"75000\"", "\"Gävleborgs kommuner\", \"amount\": \"90000\"", StringComparison.Ordinal));
+        return data;
     }
 
     private static long Ore(string amount) => (long)(decimal.Parse(amount.Replace(',', '.'), CultureInfo.InvariantCulture) * 100);

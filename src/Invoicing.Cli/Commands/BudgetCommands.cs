@@ -31,7 +31,7 @@ internal static class BudgetCommands
             // A revised budget is shown with the lines of the revision runs invoice to.
             AllocationPrinter.WriteBudget(budget.Revision == 0 ? budget : budget with { Lines = allocation.Budget.Lines }, Console.Out);
             AllocationPrinter.WriteRevisions(budget, await services.Get<BudgetStore>().ListRevisionsAsync(budget.Scheme, budget.Year, cancellationToken), Console.Out);
-            AllocationPrinter.WriteAllocation(allocation, planner.OwnParty, Console.Out);
+            AllocationPrinter.WriteAllocation(allocation, planner.OwnParty(allocation.Budget.Scheme), Console.Out);
             return CliAction.Ok;
         });
         return command;
@@ -107,18 +107,32 @@ internal static class BudgetCommands
     private static Command Report()
     {
         var year = CliOptions.Year();
+        var revisionOption = new Option<int?>("--revision") { Description = "The appendix of budget revision N (draft or approved), with the change per party." };
         var output = new Option<string>("--out") { Description = "The PDF to write, e.g. bilaga1-2026.pdf.", Required = true };
-        var command = new Command("report", "The budget meeting's appendix (BILAGA 1) as an A4 PDF in Swedish: income, costs, each pool's split with its population source, fixed contributions.") { year, output };
+        var command = new Command("report", "The budget meeting's appendix (BILAGA 1) as an A4 PDF in Swedish: income, costs, each pool's split with its population source, fixed contributions; for a revision also the change per party.") { year, revisionOption, output };
         CliAction.Set(command, async (parse, services, cancellationToken) =>
         {
-            var budget = await services.Get<BudgetStore>().GetAsync(services.Get<CliSettings>().Scheme, parse.GetValue(year), cancellationToken);
-            var allocation = await services.Get<InvoicePlanner>().AllocateAsync(budget, cancellationToken);
-            var document = Documents.BudgetReport.BudgetReportDocument.From(allocation, Invoices.SwedishCalendar.Today(services.Get<TimeProvider>()));
+            var scheme = services.Get<CliSettings>().Scheme;
+            var budget = await services.Get<BudgetStore>().GetAsync(scheme, parse.GetValue(year), cancellationToken);
+            var today = Invoices.SwedishCalendar.Today(services.Get<TimeProvider>());
+            Documents.BudgetReport.BudgetReportDocument document;
+            if (parse.GetValue(revisionOption) is { } number)
+            {
+                var changes = await services.Get<BudgetRevisions>().ChangesAsync(scheme, budget.Year, number, cancellationToken);
+                document = Documents.BudgetReport.BudgetReportDocument.ForRevision(changes, today);
+            }
+            else
+            {
+                document = Documents.BudgetReport.BudgetReportDocument.From(await services.Get<InvoicePlanner>().AllocateAsync(budget, cancellationToken), today);
+            }
+
             var pdf = services.Get<Documents.BudgetReport.BudgetReportRenderer>().Render(document);
             var path = Path.GetFullPath(parse.GetValue(output)!);
             await File.WriteAllBytesAsync(path + ".part", pdf, cancellationToken);
             File.Move(path + ".part", path, overwrite: true);
-            Console.Out.WriteLine($"Wrote {path}: appendix of budget {budget.Key} ({(document.IsDraft ? "UTKAST" : "beslutad " + SwedishFormat.Date(document.PreparedOn))}), {allocation.Pools.Count} pools, {SwedishFormat.Amount(document.TotalIncome)} income, {SwedishFormat.Amount(document.TotalCosts)} costs.");
+            var which = document.Revision is { } revision ? $"budget {budget.Key} revision {revision}" : $"budget {budget.Key}";
+            var changed = document.Revision is null ? "" : $", {document.Changes.Count(c => c.Document is not null)} parties changed";
+            Console.Out.WriteLine($"Wrote {path}: appendix of {which} ({(document.IsDraft ? "UTKAST" : "beslutad " + SwedishFormat.Date(document.PreparedOn))}), {document.Pools.Count} pools, {SwedishFormat.Amount(document.TotalIncome)} income, {SwedishFormat.Amount(document.TotalCosts)} costs{changed}.");
             foreach (var warning in document.Warnings)
             {
                 Console.Out.WriteLine("warning: " + warning);

@@ -48,7 +48,7 @@ internal static class DemoCommand
 
             await writer.WriteLineAsync();
             var planner = services.Get<InvoicePlanner>();
-            AllocationPrinter.WriteAllocation(await planner.AllocateCurrentAsync(stored, cancellationToken), planner.OwnParty, writer);
+            AllocationPrinter.WriteAllocation(await planner.AllocateCurrentAsync(stored, cancellationToken), planner.OwnParty(stored.Scheme), writer);
 
             var invoices = await services.Get<InvoiceStore>().ListAsync(budget.Scheme, budget.Year, cancellationToken);
             await writer.WriteLineAsync();

@@ -20,7 +20,7 @@ internal static class ExportCommands
         var from = new Option<string?>("--from") { Description = "First date of the period, yyyy-MM-dd (default: 1 January of the year)." };
         var to = new Option<string?>("--to") { Description = "Last date of the period, yyyy-MM-dd (default: 31 December of the year)." };
         var output = new Option<string>("--out") { Description = "The SIE file to write (e.g. fakturor-2026.se).", Required = true };
-        var command = new Command("sie", "The year's invoices and payments as SIE 4 vouchers for the accounting system (docs/sie.md).") { year, from, to, output };
+        var command = new Command("sie", "The year's invoices, credit notes, payments and reversals as SIE 4 vouchers for the accounting system (docs/sie.md).") { year, from, to, output };
         CliAction.Set(command, async (parse, services, cancellationToken) =>
         {
             var scheme = services.Get<CliSettings>().Scheme;
@@ -47,7 +47,7 @@ internal static class ExportCommands
             var debit = Money.Sum(vouchers.SelectMany(v => v.Rows).Where(r => r.Amount > Money.Zero).Select(r => r.Amount));
             Console.Out.WriteLine(
                 $"Wrote {path}: SIE 4E, {SwedishFormat.Date(result.From)}–{SwedishFormat.Date(result.To)}, " +
-                $"{vouchers.Count(v => v.Series == VoucherBuilder.InvoiceSeries)} invoice and {vouchers.Count(v => v.Series == VoucherBuilder.PaymentSeries)} payment vouchers, " +
+                $"{Count(vouchers, VoucherKind.Invoice)} invoice, {Count(vouchers, VoucherKind.CreditNote)} credit note, {Count(vouchers, VoucherKind.Payment)} payment and {Count(vouchers, VoucherKind.Reversal)} reversal vouchers, " +
                 $"{SwedishFormat.Amount(debit)} debit = credit.");
             if (result.OutsidePeriod > 0)
             {
@@ -58,6 +58,8 @@ internal static class ExportCommands
         });
         return command;
     }
+
+    private static int Count(IReadOnlyList<Voucher> vouchers, VoucherKind kind) => vouchers.Count(v => v.Kind == kind);
 
     private static DateOnly? Date(string? text, string option) =>
         text is null ? null

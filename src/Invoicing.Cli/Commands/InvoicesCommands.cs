@@ -45,7 +45,7 @@ internal static class InvoicesCommands
         var command = new Command("show", "One invoice: its lines, payment status, every payment and reminder.") { number };
         CliAction.Set(command, async (parse, services, cancellationToken) =>
         {
-            var invoice = await PaymentsCommands.FindInvoiceAsync(services, parse.GetValue(number)!, cancellationToken);
+            var invoice = await PaymentsCommands.FindInvoiceAsync(services, parse.GetValue(number)!, parse.GetValue(CliOptions.Scheme), cancellationToken);
             var payments = await services.Get<Payments.PaymentLedger>().HistoryAsync(invoice.Key, cancellationToken);
             var reminders = await services.Get<Reminders.ReminderHistory>().ListAsync(invoice.Key, cancellationToken);
             var writer = Console.Out;

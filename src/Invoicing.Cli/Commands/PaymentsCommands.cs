@@ -28,7 +28,7 @@ internal static class PaymentsCommands
         var command = new Command("register", "Book a payment by hand on an invoice.") { number, amount, date, note, reference };
         CliAction.Set(command, async (parse, services, cancellationToken) =>
         {
-            var invoice = await FindInvoiceAsync(services, parse.GetValue(number)!, cancellationToken);
+            var invoice = await FindInvoiceAsync(services, parse.GetValue(number)!, parse.GetValue(CliOptions.Scheme), cancellationToken);
             var money = Money.TryParseKronor(parse.GetValue(amount), out var m) && m > Money.Zero
                 ? m
                 : throw new CliException($"--amount '{parse.GetValue(amount)}' is not a positive amount in kronor with at most two decimals.");
@@ -144,7 +144,7 @@ internal static class PaymentsCommands
                 0 => throw new CliException($"There is no open unmatched payment {wanted} (see ./invoicing payments unmatched)."),
                 _ => throw new CliException($"'{wanted}' matches {matches.Length} unmatched payments; give more of the id."),
             };
-            var invoice = await FindInvoiceAsync(services, parse.GetValue(invoiceOption)!, cancellationToken);
+            var invoice = await FindInvoiceAsync(services, parse.GetValue(invoiceOption)!, parse.GetValue(CliOptions.Scheme), cancellationToken);
             var result = await suspense.BookAsync(payment.Id, invoice.Key, cancellationToken);
             Console.Out.WriteLine($"Booked {SwedishFormat.Amount(payment.Amount)} on invoice {invoice.Number} ({invoice.DebtorName}): {result.Before} -> {result.After}{FlagText(result.Flag)}.");
             return CliAction.Ok;
@@ -152,10 +152,11 @@ internal static class PaymentsCommands
         return command;
     }
 
-    internal static async Task<Invoice> FindInvoiceAsync(IServiceProvider services, string number, CancellationToken cancellationToken)
+    /// <summary>The invoice with this number: in the series of the scheme given with --scheme, else in any issuer's (refused when in two).</summary>
+    internal static async Task<Invoice> FindInvoiceAsync(IServiceProvider services, string number, string? scheme, CancellationToken cancellationToken)
     {
         var parsed = InvoiceNumber.TryParse(number, out var n) ? n : throw new CliException($"'{number}' is not an invoice number (nine digits, e.g. 202600014).");
-        return await services.Get<InvoiceFinder>().FindAsync(parsed, cancellationToken)
+        return await services.Get<InvoiceFinder>().FindAsync(parsed, cancellationToken, scheme is null ? null : new Budgets.SchemeId(scheme))
             ?? throw new CliException($"There is no issued invoice {number}.");
     }
 

@@ -64,7 +64,8 @@ internal static class AllocationPrinter
         foreach (var pool in allocation.Pools)
         {
             writer.WriteLine();
-            writer.WriteLine($"{pool.Line.Text}: {SwedishFormat.Amount(pool.Line.Amount)} by population");
+            writer.WriteLine($"{pool.Line.Text}: {SwedishFormat.Amount(pool.Line.Amount)} by population"
+                + (pool.Line.Participants is PoolParticipants.WithAgreement ? $" among the parties with an agreement for {allocation.Budget.Year} ({pool.Line.Participants})" : ""));
             writer.WriteLine($"  key: population snapshot {pool.Snapshot.Id}, reference date {SwedishFormat.Date(pool.Snapshot.ReferenceDate)} ({pool.Snapshot.Source}); largest remainder in units of {SwedishFormat.Amount(pool.Line.AllocationUnit)}");
             var table = new TextTable(("Code", false), ("Party", false), ("Population", true), ("Key", true), ("Amount", true));
             foreach (var share in pool.Shares)

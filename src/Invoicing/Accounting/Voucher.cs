@@ -10,7 +10,24 @@ public sealed record Voucher(string Series, int Number, DateOnly Date, string Te
 {
     /// <summary>Always zero: <see cref="VoucherBuilder"/> builds only balanced vouchers.</summary>
     public Money Balance => Money.Sum(Rows.Select(r => r.Amount));
+
+    /// <summary>What the voucher books (for counts and summaries; the file itself shows it in the text).</summary>
+    public VoucherKind Kind { get; init; } = VoucherKind.Invoice;
 }
 
 /// <summary>A row (<c>#TRANS</c>): debit positive, credit negative; the party when the row carries it as an object.</summary>
 public sealed record VoucherRow(SieAccount Account, Money Amount, PartyCode? Party);
+
+/// <summary>The document a voucher books.</summary>
+public enum VoucherKind
+{
+    /// <summary>An invoice, ordinary or supplementary.</summary>
+    Invoice,
+
+    CreditNote,
+
+    Payment,
+
+    /// <summary>The bank took a booked payment back.</summary>
+    Reversal,
+}

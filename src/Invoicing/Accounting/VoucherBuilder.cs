@@ -3,13 +3,22 @@ namespace Invoicing.Accounting;
 /// <summary>
 /// Turns accounting events into balanced vouchers on the configured accounts, numbered per series in date
 /// order. Pure and deterministic: the same events give the same vouchers.
+/// <para>
+/// Every rule is one shape: a counter row (income for a document, bank for a payment) and, for each invoice the
+/// event changes, the change of its receivable (what it still asks for) and of the refund owed on it (what was paid
+/// beyond that). So a credit on a paid invoice books a refund owed, a payment beyond what is due books the excess as
+/// owed back, and a reversal takes back first what was owed back, then raises the receivable again.
+/// </para>
 /// </summary>
 public static class VoucherBuilder
 {
-    /// <summary>Series of invoice vouchers (<c>F</c>aktura).</summary>
+    /// <summary>
+    /// Series of the issuer's documents (<c>F</c>aktura): invoices, supplementary invoices and credit notes share one
+    /// number series, so they share one voucher series.
+    /// </summary>
     public const string InvoiceSeries = "F";
 
-    /// <summary>Series of payment vouchers (<c>I</c>nbetalning).</summary>
+    /// <summary>Series of the bank's events (<c>I</c>nbetalning): payments received and their reversals.</summary>
     public const string PaymentSeries = "I";
 
     public static IReadOnlyList<Voucher> Build(IEnumerable<AccountingEvent> events, SieChart chart)
@@ -23,9 +32,9 @@ public static class VoucherBuilder
         var vouchers = new List<Voucher>();
         foreach (var e in ordered)
         {
-            var (series, text, rows) = Describe(e, chart);
+            var (kind, series, text, rows) = Describe(e, chart);
             var number = numbers[series] = numbers.GetValueOrDefault(series) + 1;
-            var voucher = new Voucher(series, number, e.Date, text, rows);
+            var voucher = new Voucher(series, number, e.Date, text, rows) { Kind = kind };
             if (voucher.Balance != Money.Zero)
             {
                 throw new InvalidOperationException($"Voucher {series} {number} ({text}) does not balance: {voucher.Balance}.");
@@ -37,39 +46,64 @@ public static class VoucherBuilder
         return vouchers;
     }
 
-    private static (string Series, string Text, IReadOnlyList<VoucherRow> Rows) Describe(AccountingEvent e, SieChart chart)
+    private static (VoucherKind Kind, string Series, string Text, IReadOnlyList<VoucherRow> Rows) Describe(AccountingEvent e, SieChart chart)
     {
-        var invoice = e.Invoice;
-        var party = invoice.DebtorCode;
-        var who = $"{invoice.DebtorName} ({party})";
+        var document = e.Invoice;
+        var party = document.DebtorCode;
+        var who = $"{document.DebtorName} ({party})";
         switch (e)
         {
             case InvoiceIssued:
-                return (InvoiceSeries, $"Faktura {invoice.Number} {who}",
-                [
-                    new VoucherRow(chart.Receivables, invoice.Total, party),
-                    new VoucherRow(chart.ContributionIncome, -invoice.Total, party),
-                ]);
+                var text = document.Corrects is { } adds
+                    ? $"Tilläggsfaktura {document.Number} till faktura {adds.Number} {who}"
+                    : $"Faktura {document.Number} {who}";
+                return (VoucherKind.Invoice, InvoiceSeries, text,
+                    Rows(new VoucherRow(chart.ContributionIncome, -document.Total, party), [new DueChange(document.Number, Money.Zero, document.Total)], party, chart, bankFirst: false));
+            case CreditNoteIssued credit:
+                var corrects = document.Corrects?.Number.ToString() ?? "?";
+                return (VoucherKind.CreditNote, InvoiceSeries, $"Kreditfaktura {document.Number} till faktura {corrects} {who}",
+                    Rows(new VoucherRow(chart.ContributionIncome, document.Total, party), credit.Parts, party, chart, bankFirst: false));
             case PaymentReceived payment:
-                // What settles the invoice clears the receivable; anything beyond what it still asked is owed back.
-                var settles = payment.DueBefore <= Money.Zero ? Money.Zero
-                    : payment.Payment.Amount < payment.DueBefore ? payment.Payment.Amount
-                    : payment.DueBefore;
-                var excess = payment.Payment.Amount - settles;
-                var rows = new List<VoucherRow> { new(chart.Bank, payment.Payment.Amount, null) };
-                if (settles > Money.Zero)
-                {
-                    rows.Add(new VoucherRow(chart.Receivables, -settles, party));
-                }
-
-                if (excess > Money.Zero)
-                {
-                    rows.Add(new VoucherRow(chart.RefundsOwed, -excess, party));
-                }
-
-                return (PaymentSeries, $"Inbetalning {invoice.Number} {who}", rows);
+                return payment.IsReversal
+                    ? (VoucherKind.Reversal, PaymentSeries, $"Återförd inbetalning {document.Number} {who}",
+                        Rows(new VoucherRow(chart.Bank, payment.Payment.Amount, null), [payment.Change], party, chart, bankFirst: true))
+                    : (VoucherKind.Payment, PaymentSeries, $"Inbetalning {document.Number} {who}",
+                        Rows(new VoucherRow(chart.Bank, payment.Payment.Amount, null), [payment.Change], party, chart, bankFirst: true));
             default:
                 throw new InvalidOperationException($"No voucher rule for {e.GetType().Name}.");
         }
+    }
+
+    /// <summary>
+    /// The receivable's change, the refund owed's change (a credit, so negative when more is owed back) and the counter
+    /// row that balances them, leaving out zero rows. A payment's voucher starts with the bank row, a document's ends
+    /// with the income row.
+    /// </summary>
+    private static List<VoucherRow> Rows(VoucherRow counter, IReadOnlyList<DueChange> changes, Parties.PartyCode party, SieChart chart, bool bankFirst)
+    {
+        var receivable = Money.Sum(changes.Select(c => c.Receivable));
+        var refundOwed = Money.Sum(changes.Select(c => c.RefundOwed));
+        var rows = new List<VoucherRow>();
+        if (bankFirst)
+        {
+            rows.Add(counter);
+        }
+
+        if (receivable != Money.Zero)
+        {
+            rows.Add(new VoucherRow(chart.Receivables, receivable, party));
+        }
+
+        if (refundOwed != Money.Zero)
+        {
+            rows.Add(new VoucherRow(chart.RefundsOwed, -refundOwed, party));
+        }
+
+        if (!bankFirst)
+        {
+            rows.Add(counter);
+        }
+
+        return rows;
     }
 }

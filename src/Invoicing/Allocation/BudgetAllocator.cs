@@ -1,3 +1,4 @@
+using Invoicing.Agreements;
 using Invoicing.Budgets;
 using Invoicing.Parties;
 using Invoicing.Populations;
@@ -13,8 +14,10 @@ public static class BudgetAllocator
     public static BudgetAllocation Allocate(
         Budget budget,
         IReadOnlyDictionary<PartyCode, Party> parties,
-        IReadOnlyDictionary<string, PopulationSnapshot> snapshots)
+        IReadOnlyDictionary<string, PopulationSnapshot> snapshots,
+        AgreementTable? agreements = null)
     {
+        agreements ??= AgreementTable.Empty;
         var problems = new List<string>();
         var pools = new List<PoolAllocation>();
         var fixedContributions = new List<FixedContribution>();
@@ -31,7 +34,7 @@ public static class BudgetAllocator
             switch (line)
             {
                 case PopulationPoolLine pool:
-                    var allocated = AllocatePool(pool, where, parties, snapshots, problems);
+                    var allocated = AllocatePool(pool, where, budget.Year, parties, snapshots, agreements, problems);
                     if (allocated is not null)
                     {
                         pools.Add(allocated);
@@ -61,8 +64,10 @@ public static class BudgetAllocator
     private static PoolAllocation? AllocatePool(
         PopulationPoolLine pool,
         string where,
+        int year,
         IReadOnlyDictionary<PartyCode, Party> parties,
         IReadOnlyDictionary<string, PopulationSnapshot> snapshots,
+        AgreementTable agreements,
         List<string> problems)
     {
         var problemsBefore = problems.Count;
@@ -77,10 +82,12 @@ public static class BudgetAllocator
             return null;
         }
 
-        var participants = ResolveParticipants(pool.Participants, where, parties, problems);
+        var participants = ResolveParticipants(pool.Participants, where, year, parties, agreements, problems);
         if (participants.Count == 0)
         {
-            problems.Add($"{where}: the pool has no participants ({pool.Participants}).");
+            problems.Add(pool.Participants is PoolParticipants.WithAgreement
+                ? $"{where}: no agreement counts for {year} among the pool's parties ({pool.Participants})."
+                : $"{where}: the pool has no participants ({pool.Participants}).");
             return null;
         }
 
@@ -119,7 +126,9 @@ public static class BudgetAllocator
     private static List<Party> ResolveParticipants(
         PoolParticipants participants,
         string where,
+        int year,
         IReadOnlyDictionary<PartyCode, Party> parties,
+        AgreementTable agreements,
         List<string> problems)
     {
         switch (participants)
@@ -148,6 +157,21 @@ public static class BudgetAllocator
                 }
 
                 return resolved;
+            case PoolParticipants.WithAgreement withAgreement:
+                var signed = new List<Party>();
+                foreach (var code in agreements.PartiesFor(year).Order())
+                {
+                    if (!parties.TryGetValue(code, out var party))
+                    {
+                        problems.Add($"{where}: the agreement of party {code} names no known party.");
+                    }
+                    else if (withAgreement.County is not { } county || (party.Kind == PartyKind.Municipality && party.County == county))
+                    {
+                        signed.Add(party);
+                    }
+                }
+
+                return signed;
             default:
                 throw new InvalidOperationException($"Unknown participants kind {participants.GetType().Name}.");
         }

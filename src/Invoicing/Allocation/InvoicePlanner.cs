@@ -1,29 +1,31 @@
+using Invoicing.Agreements;
 using Invoicing.Budgets;
 using Invoicing.Dataset;
 using Invoicing.Issuers;
 using Invoicing.Parties;
 using Invoicing.Populations;
-using Microsoft.Extensions.Options;
 
 namespace Invoicing.Allocation;
 
 /// <summary>
 /// Allocates a budget: the budget as first approved against the stored party and population tables, a
-/// revision against the dataset recorded with it. The issuer's own party (<c>Invoicing:Issuer:PartyCode</c>) is
+/// revision against the dataset recorded with it. The issuer's own party (the scheme issuer's <c>PartyCode</c>) is
 /// planned apart, as its own share.
 /// </summary>
-public sealed class InvoicePlanner(PartyStore parties, PopulationStore populations, BudgetStore budgets, IOptions<IssuerOptions> issuerOptions)
+public sealed class InvoicePlanner(PartyStore parties, PopulationStore populations, BudgetStore budgets, AgreementStore agreements, IssuerDirectory issuers)
 {
-    /// <summary>The issuer's own party, if configured.</summary>
-    public PartyCode? OwnParty =>
-        string.IsNullOrWhiteSpace(issuerOptions.Value.PartyCode) ? null : new PartyCode(issuerOptions.Value.PartyCode.Trim());
+    /// <summary>The party that is the scheme's issuer itself (its <c>PartyCode</c>), if configured.</summary>
+    public PartyCode? OwnParty(SchemeId scheme) => issuers.OwnParty(scheme);
 
     public async Task<BudgetAllocation> AllocateAsync(Budget budget, CancellationToken cancellationToken)
     {
         var allParties = await parties.GetAllAsync(cancellationToken);
         var snapshotIds = budget.Lines.OfType<PopulationPoolLine>().Select(l => l.PopulationSnapshotId);
         var snapshots = await populations.GetAsync(snapshotIds, cancellationToken);
-        return BudgetAllocator.Allocate(budget, allParties, snapshots);
+        var signed = budget.Lines.OfType<PopulationPoolLine>().Any(l => l.Participants is PoolParticipants.WithAgreement)
+            ? await agreements.GetAsync(budget.Scheme, budget.Year, cancellationToken)
+            : AgreementTable.Empty;
+        return BudgetAllocator.Allocate(budget, allParties, snapshots, signed);
     }
 
     /// <summary>The allocation runs invoice to: the current revision's dataset when the budget has been revised, else the tables.</summary>
@@ -41,9 +43,9 @@ public sealed class InvoicePlanner(PartyStore parties, PopulationStore populatio
 
     /// <summary>A dataset's budget allocated against the dataset's own tables (a revision is self-contained).</summary>
     public static BudgetAllocation Allocate(Dataset.Dataset dataset) =>
-        BudgetAllocator.Allocate(dataset.Budget, dataset.Parties.ToDictionary(p => p.Code), dataset.Snapshots.ToDictionary(s => s.Id, StringComparer.Ordinal));
+        BudgetAllocator.Allocate(dataset.Budget, dataset.Parties.ToDictionary(p => p.Code), dataset.Snapshots.ToDictionary(s => s.Id, StringComparer.Ordinal), dataset.Agreements);
 
-    public InvoicePlan Plan(BudgetAllocation allocation) => allocation.ToInvoicePlan(OwnParty);
+    public InvoicePlan Plan(BudgetAllocation allocation) => allocation.ToInvoicePlan(OwnParty(allocation.Budget.Scheme));
 
     /// <summary>
     /// The plan of an approved budget at its current revision, checked against the fingerprint recorded at

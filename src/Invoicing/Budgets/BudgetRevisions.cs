@@ -40,9 +40,30 @@ public sealed class BudgetRevisions(BudgetStore budgets, InvoicePlanner planner,
     public async Task<(BudgetRevision Revision, IReadOnlyList<PartyChange> Changes)> DiffAsync(SchemeId scheme, int year, CancellationToken cancellationToken)
     {
         var budget = await budgets.GetAsync(scheme, year, cancellationToken);
-        var revision = (await budgets.ListRevisionsAsync(scheme, year, cancellationToken)).SingleOrDefault(r => r.Number == budget.Revision + 1)
-            ?? throw new BudgetStateException($"Budget {budget.Key} has no draft revision; record one with ./invoicing budget revise --year {year} --data DIR.");
-        var plan = planner.Plan(InvoicePlanner.Allocate(DatasetLoader.Load(await budgets.ReadRevisionDatasetAsync(revision, cancellationToken))));
+        if (!(await budgets.ListRevisionsAsync(scheme, year, cancellationToken)).Any(r => r.Number == budget.Revision + 1))
+        {
+            throw new BudgetStateException($"Budget {budget.Key} has no draft revision; record one with ./invoicing budget revise --year {year} --data DIR.");
+        }
+
+        var changes = await ChangesAsync(scheme, year, budget.Revision + 1, cancellationToken);
+        return (changes.Revision, changes.Changes);
+    }
+
+    /// <summary>
+    /// Revision <paramref name="number"/> (draft or approved) with the allocation of its dataset and, per party, what
+    /// its documents of earlier revisions came to, its share in this revision and the difference: the same figures
+    /// whether the revision is still a draft or already issued, since only earlier revisions count.
+    /// </summary>
+    public async Task<RevisionChanges> ChangesAsync(SchemeId scheme, int year, int number, CancellationToken cancellationToken)
+    {
+        var budget = await budgets.GetAsync(scheme, year, cancellationToken);
+        var revisions = await budgets.ListRevisionsAsync(scheme, year, cancellationToken);
+        var revision = revisions.SingleOrDefault(r => r.Number == number)
+            ?? throw new BudgetStateException(revisions.Count == 0
+                ? $"Budget {budget.Key} has no revision {number}: it has none."
+                : $"Budget {budget.Key} has no revision {number}: its revisions are {string.Join(", ", revisions.Select(r => r.Number).Order())}.");
+        var allocation = InvoicePlanner.Allocate(DatasetLoader.Load(await budgets.ReadRevisionDatasetAsync(revision, cancellationToken)));
+        var plan = planner.Plan(allocation);
         var issued = await invoices.ListAsync(scheme, year, cancellationToken);
         var known = new Dictionary<PartyCode, Party>(await parties.GetAllAsync(cancellationToken));
         foreach (var share in plan.AllShares)
@@ -50,7 +71,7 @@ public sealed class BudgetRevisions(BudgetStore budgets, InvoicePlanner planner,
             known[share.Debtor.Code] = share.Debtor;
         }
 
-        return (revision, ChangePlanner.Plan(plan, issued, revision.Number, revision.Reason, known));
+        return new RevisionChanges(revision, allocation, ChangePlanner.Plan(plan, issued, revision.Number, revision.Reason, known));
     }
 
     /// <summary>Approves the pending draft revision; see <see cref="BudgetStore.ApproveRevisionAsync"/>.</summary>
@@ -60,3 +81,6 @@ public sealed class BudgetRevisions(BudgetStore budgets, InvoicePlanner planner,
         return budgets.ApproveRevisionAsync(scheme, year, decision, cancellationToken);
     }
 }
+
+/// <summary>A revision, the allocation of its dataset, and per party the change it makes (see <see cref="BudgetRevisions.ChangesAsync"/>).</summary>
+public sealed record RevisionChanges(BudgetRevision Revision, BudgetAllocation Allocation, IReadOnlyList<PartyChange> Changes);

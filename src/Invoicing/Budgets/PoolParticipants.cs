@@ -23,9 +23,29 @@ public abstract record PoolParticipants
         public override string ToString() => "parties:" + string.Join(' ', Parties);
     }
 
-    /// <summary>Reads the stored form: <c>county:19</c> or <c>parties:0114 0115 0117</c>.</summary>
+    /// <summary>
+    /// The parties whose agreement (the dataset's <c>agreements.csv</c>) counts for the budget year, optionally only
+    /// the municipalities of one county (Stockholm's offer to the municipalities of Stockholm county). Who is in
+    /// follows the agreements: joining or leaving is a revision of the dataset like any other change.
+    /// </summary>
+    public sealed record WithAgreement(CountyCode? County) : PoolParticipants
+    {
+        public override string ToString() => County is { } county ? $"agreements:county:{county}" : "agreements";
+    }
+
+    /// <summary>Reads the stored form: <c>county:19</c>, <c>parties:0114 0115 0117</c>, <c>agreements</c> or <c>agreements:county:01</c>.</summary>
     public static PoolParticipants Parse(string text)
     {
+        if (text == "agreements")
+        {
+            return new WithAgreement(null);
+        }
+
+        if (text.StartsWith("agreements:county:", StringComparison.Ordinal))
+        {
+            return new WithAgreement(new CountyCode(text["agreements:county:".Length..].Trim()));
+        }
+
         if (text.StartsWith("county:", StringComparison.Ordinal))
         {
             return new CountyMunicipalities(new CountyCode(text["county:".Length..].Trim()));
@@ -37,6 +57,6 @@ public abstract record PoolParticipants
             return new Listed(codes.Select(code => new PartyCode(code)).ToArray());
         }
 
-        throw new FormatException($"Pool participants '{text}' must be 'county:NN' or 'parties:CODE CODE …'.");
+        throw new FormatException($"Pool participants '{text}' must be 'county:NN', 'parties:CODE CODE …', 'agreements' or 'agreements:county:NN'.");
     }
 }

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Invoicing.Agreements;
 using Invoicing.Allocation;
 using Invoicing.Budgets;
 using Invoicing.Csv;
@@ -9,7 +10,8 @@ using Invoicing.Populations;
 namespace Invoicing.Dataset;
 
 /// <summary>
-/// Reads a dataset folder (<c>parties.csv</c>, <c>populations.csv</c>, <c>budget.json</c>) and checks it whole:
+/// Reads a dataset folder (<c>parties.csv</c>, <c>populations.csv</c>, <c>budget.json</c>, and <c>agreements.csv</c>
+/// where the budget has a pool among the parties with an agreement) and checks it whole:
 /// every field, duplicate codes, and that the budget allocates against the dataset's own tables. Any
 /// problem stops the load with a message naming file, row and field.
 /// </summary>
@@ -18,6 +20,7 @@ public static class DatasetLoader
     public const string PartiesFile = "parties.csv";
     public const string PopulationsFile = "populations.csv";
     public const string BudgetFile = "budget.json";
+    public const string AgreementsFile = "agreements.csv";
 
     public static Dataset Load(string directory)
     {
@@ -39,11 +42,20 @@ public static class DatasetLoader
             var parties = ReadParties(KnownColumnsOnly(CsvTable.Parse(PartiesFile, files.Parties), PartyColumns, required: 3));
             var snapshots = ReadPopulations(KnownColumnsOnly(CsvTable.Parse(PopulationsFile, files.Populations), PopulationColumns, required: 5));
             var budget = ReadBudget(files.Budget);
+            var agreements = files.Agreements is null
+                ? AgreementTable.Empty
+                : ReadAgreements(KnownColumnsOnly(CsvTable.Parse(AgreementsFile, files.Agreements), AgreementColumns, required: 4), parties);
+            if (files.Agreements is null && budget.Lines.OfType<PopulationPoolLine>().FirstOrDefault(l => l.Participants is PoolParticipants.WithAgreement) is { } pool)
+            {
+                throw new DatasetException($"{BudgetFile}, lines[{pool.Number - 1}].participants: '{pool.Participants}' needs the dataset's {AgreementsFile} (party, signed_on, ends_on, reference), and there is none.");
+            }
+
             BudgetAllocator.Allocate(
                 budget,
                 parties.ToDictionary(p => p.Code),
-                snapshots.ToDictionary(s => s.Id, StringComparer.Ordinal));
-            return new Dataset(parties, snapshots, budget);
+                snapshots.ToDictionary(s => s.Id, StringComparer.Ordinal),
+                agreements);
+            return new Dataset(parties, snapshots, budget) { Agreements = agreements };
         }
         catch (CsvException e)
         {
@@ -57,6 +69,7 @@ public static class DatasetLoader
 
     private static readonly string[] PartyColumns = ["code", "kind", "name", "county_code", "org_number", "address_lines", "invoice_email", "buyer_reference", "peppol_endpoint"];
     private static readonly string[] PopulationColumns = ["snapshot", "code", "population", "source", "reference_date"];
+    private static readonly string[] AgreementColumns = ["party", "signed_on", "ends_on", "reference"];
 
     /// <summary>A column the loader does not know is a typo until shown otherwise: read silently, it would drop its data.</summary>
     private static CsvTable KnownColumnsOnly(CsvTable table, string[] known, int required)
@@ -106,6 +119,40 @@ public static class DatasetLoader
         }
 
         return parties;
+    }
+
+    /// <summary>
+    /// One agreement per party of the dataset's own party table; <c>ends_on</c> (the last day in force) may be
+    /// empty but never before <c>signed_on</c>; the reference (diary number, decision) is required.
+    /// </summary>
+    private static AgreementTable ReadAgreements(CsvTable table, IReadOnlyList<Party> parties)
+    {
+        var known = parties.Select(p => p.Code).ToHashSet();
+        var agreements = new List<Agreement>();
+        var seen = new Dictionary<PartyCode, int>();
+        foreach (var row in table.Rows)
+        {
+            var party = table.Parse(row, "party", s => new PartyCode(s));
+            if (!known.Contains(party))
+            {
+                throw new CsvException($"{table.Source}, row {row.LineNumber}, field party: {party} is not in {PartiesFile}.");
+            }
+
+            if (seen.TryGetValue(party, out var firstRow))
+            {
+                throw new CsvException($"{table.Source}, row {row.LineNumber}, field party: {party} already has an agreement (row {firstRow}); one row per party.");
+            }
+
+            seen[party] = row.LineNumber;
+            var signedOn = table.Parse(row, "signed_on", IsoDate.Parse);
+            DateOnly? endsOn = table.OptionalField(row, "ends_on") is null ? null : table.Parse(row, "ends_on", s => IsoDate.Parse(s) is var end && end >= signedOn
+                ? end
+                : throw new FormatException($"is before signed_on {IsoDate.Format(signedOn)}."));
+            var reference = table.Parse(row, "reference", s => s.Length == 0 ? throw new FormatException("must not be empty (the agreement's diary number or decision).") : DocumentText.Check(s, Agreement.MaxReferenceLength));
+            agreements.Add(new Agreement(party, signedOn, endsOn, reference));
+        }
+
+        return new AgreementTable(agreements);
     }
 
     /// <summary>

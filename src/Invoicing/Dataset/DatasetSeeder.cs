@@ -1,3 +1,4 @@
+using Invoicing.Agreements;
 using Invoicing.Budgets;
 using Invoicing.Parties;
 using Invoicing.Populations;
@@ -12,7 +13,7 @@ namespace Invoicing.Dataset;
 /// it. A correction that would change an amount is caught by the approved plan's fingerprint: the run then
 /// issues nothing for that budget.
 /// </summary>
-public sealed class DatasetSeeder(PartyStore parties, PopulationStore populations, BudgetStore budgets)
+public sealed class DatasetSeeder(PartyStore parties, PopulationStore populations, BudgetStore budgets, AgreementStore agreements)
 {
     public async Task<SeedOutcome> SeedAsync(Dataset dataset, CancellationToken cancellationToken)
     {
@@ -29,6 +30,8 @@ public sealed class DatasetSeeder(PartyStore parties, PopulationStore population
             await populations.SaveAsync(snapshot, cancellationToken);
         }
 
+        // Before the draft: a budget whose pools follow agreements is never visible without them.
+        await agreements.ReplaceAsync(dataset.Budget.Scheme, dataset.Budget.Year, dataset.Agreements, cancellationToken);
         await budgets.SaveDraftAsync(dataset.Budget, cancellationToken);
         return SeedOutcome.Seeded;
     }

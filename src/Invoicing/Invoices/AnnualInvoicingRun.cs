@@ -19,7 +19,7 @@ public sealed partial class AnnualInvoicingRun(
     InvoiceIssuing issuing,
     InvoiceStore invoices,
     Parties.PartyStore parties,
-    IOptions<IssuerOptions> issuerOptions,
+    IssuerDirectory issuers,
     Mail.Outbox outbox,
     IOptions<Mail.SmtpOptions> smtpOptions,
     TimeProvider time,
@@ -28,7 +28,7 @@ public sealed partial class AnnualInvoicingRun(
     public async Task<AnnualRunSummary> RunAsync(int? year, CancellationToken cancellationToken)
     {
         // Validated before anything is read or written: a bad bankgiro must not reach a single invoice.
-        var issuer = Issuer.FromOptions(issuerOptions.Value);
+        issuers.All();
         var today = SwedishCalendar.Today(time);
 
         // Every log line of this run carries its id, so one run can be followed from timer to blob and table.
@@ -36,7 +36,7 @@ public sealed partial class AnnualInvoicingRun(
         var results = new List<BudgetRunResult>();
         foreach (var (scheme, budgetYear) in await budgets.FindApprovedNotCompletedAsync(year, cancellationToken))
         {
-            results.Add(await RunBudgetAsync(scheme, budgetYear, issuer, today, cancellationToken));
+            results.Add(await RunBudgetAsync(scheme, budgetYear, issuers.For(scheme), today, cancellationToken));
         }
 
         // Invoice e-mails go out at once when a mail server is configured; otherwise they wait in the outbox.

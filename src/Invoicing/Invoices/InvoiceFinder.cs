@@ -1,23 +1,36 @@
+using Invoicing.Budgets;
 using Invoicing.Issuers;
-using Microsoft.Extensions.Options;
 
 namespace Invoicing.Invoices;
 
 /// <summary>
 /// Finds an issued invoice from what a payer or a person has in hand: its number, or its OCR reference. The
-/// number's year and the issuer's series name the partition where its reservation (and so its scheme) is.
+/// number's year and an issuer's series name the partition where its reservation (and so its scheme) is. Each
+/// issuer has its own series, so with two issuers one number can name two invoices: the scheme, or the account
+/// the money was paid to, says whose.
 /// </summary>
-public sealed class InvoiceFinder(InvoiceNumberSeries series, InvoiceStore invoices, IOptions<IssuerOptions> issuerOptions)
+public sealed class InvoiceFinder(InvoiceNumberSeries series, InvoiceStore invoices, IssuerDirectory issuers)
 {
-    public async Task<Invoice?> FindAsync(InvoiceNumber number, CancellationToken cancellationToken)
+    /// <summary>The invoice with this number in <paramref name="scheme"/>'s issuer's series, or in any issuer's when null.</summary>
+    /// <exception cref="InvalidPaymentException">The number is in more than one issuer's series and no scheme was named.</exception>
+    public async Task<Invoice?> FindAsync(InvoiceNumber number, CancellationToken cancellationToken, SchemeId? scheme = null)
     {
-        var issuerId = Issuer.FromOptions(issuerOptions.Value).Id;
-        var reservation = await series.FindAsync(issuerId, number, cancellationToken);
-        return reservation is null ? null : await invoices.FindAsync(reservation.Scheme, number.Year, number, cancellationToken);
+        var candidates = scheme is { } named ? [issuers.For(named)] : issuers.All();
+        var found = new List<Invoice>();
+        foreach (var issuer in candidates)
+        {
+            if (await FindAsync(number, issuer.Id, cancellationToken) is { } invoice)
+            {
+                found.Add(invoice);
+            }
+        }
+
+        return found.Count <= 1 ? found.SingleOrDefault() : throw new InvalidPaymentException(
+            $"Invoice number {number} is in more than one issuer's series ({string.Join(", ", found.Select(i => i.Key.Scheme))}); name the scheme (--scheme).");
     }
 
-    /// <summary>The invoice whose OCR reference this is; null when it is none of this issuer's invoices (or a credit note's number).</summary>
-    public async Task<Invoice?> FindAsync(OcrReference ocr, CancellationToken cancellationToken)
+    /// <summary>The invoice whose OCR reference this is in <paramref name="issuerId"/>'s series; null when it is none of that issuer's invoices (or a credit note's number).</summary>
+    public async Task<Invoice?> FindAsync(OcrReference ocr, string issuerId, CancellationToken cancellationToken)
     {
         if (ocr.Value.Length != 11 || !ocr.HasValidLengthDigit || !InvoiceNumber.TryParse(ocr.Value[..9], out var number))
         {
@@ -25,7 +38,13 @@ public sealed class InvoiceFinder(InvoiceNumberSeries series, InvoiceStore invoi
         }
 
         // A credit note asks for no payment and prints no OCR: money sent with its number goes to the unmatched list.
-        var invoice = await FindAsync(number, cancellationToken);
+        var invoice = await FindAsync(number, issuerId, cancellationToken);
         return invoice?.Ocr == ocr && !invoice.IsCreditNote ? invoice : null;
+    }
+
+    private async Task<Invoice?> FindAsync(InvoiceNumber number, string issuerId, CancellationToken cancellationToken)
+    {
+        var reservation = await series.FindAsync(issuerId, number, cancellationToken);
+        return reservation is null ? null : await invoices.FindAsync(reservation.Scheme, number.Year, number, cancellationToken);
     }
 }

@@ -37,14 +37,14 @@ public sealed partial record Issuer(
         "Ingen moms: bidraget finansierar gemensam verksamhet och är inte omsättning enligt mervärdesskattelagen (2023:200).";
 
     /// <summary>Validates configured details; the error names every field that is missing or wrong.</summary>
-    public static Issuer FromOptions(IssuerOptions options)
+    public static Issuer FromOptions(IssuerOptions options, string section = IssuerOptions.Section)
     {
         var problems = new List<string>();
         string Required(string? value, string field)
         {
             if (string.IsNullOrWhiteSpace(value))
             {
-                problems.Add($"{IssuerOptions.Section}:{field} is missing.");
+                problems.Add($"{section}:{field} is missing.");
                 return "";
             }
 
@@ -66,7 +66,7 @@ public sealed partial record Issuer(
             }
             catch (FormatException e)
             {
-                problems.Add($"{IssuerOptions.Section}:{field}: {e.Message}");
+                problems.Add($"{section}:{field}: {e.Message}");
                 return null;
             }
         }
@@ -74,7 +74,7 @@ public sealed partial record Issuer(
         var id = Required(options.Id, nameof(options.Id));
         if (id.Length > 0 && !IdPattern().IsMatch(id))
         {
-            problems.Add($"{IssuerOptions.Section}:Id '{id}' must be 2-32 characters of A-Z, a-z, 0-9 and '-'.");
+            problems.Add($"{section}:Id '{id}' must be 2-32 characters of A-Z, a-z, 0-9 and '-'.");
         }
 
         var name = Required(options.Name, nameof(options.Name));
@@ -85,27 +85,27 @@ public sealed partial record Issuer(
         var contactEmail = Required(options.ContactEmail, nameof(options.ContactEmail));
         if (options.AddressLines.Count == 0 || options.AddressLines.Any(string.IsNullOrWhiteSpace))
         {
-            problems.Add($"{IssuerOptions.Section}:AddressLines must have at least one line and no empty lines.");
+            problems.Add($"{section}:AddressLines must have at least one line and no empty lines.");
         }
 
         if (options.ReceivingAccounts.Any(string.IsNullOrWhiteSpace))
         {
-            problems.Add($"{IssuerOptions.Section}:ReceivingAccounts has an empty entry.");
+            problems.Add($"{section}:ReceivingAccounts has an empty entry.");
         }
 
         if (options.PaymentTermsDays is < 0 or > 365)
         {
-            problems.Add($"{IssuerOptions.Section}:PaymentTermsDays is {options.PaymentTermsDays}; it must be 0 to 365.");
+            problems.Add($"{section}:PaymentTermsDays is {options.PaymentTermsDays}; it must be 0 to 365.");
         }
 
         if (options.VatRatePercent is not (0 or 6 or 12 or 25))
         {
-            problems.Add($"{IssuerOptions.Section}:VatRatePercent is {options.VatRatePercent}; Swedish rates are 0, 6, 12 or 25.");
+            problems.Add($"{section}:VatRatePercent is {options.VatRatePercent}; Swedish rates are 0, 6, 12 or 25.");
         }
 
         if (options.VatRatePercent != 0 && string.IsNullOrWhiteSpace(options.VatText))
         {
-            problems.Add($"{IssuerOptions.Section}:VatText must say how VAT is charged when VatRatePercent is not 0.");
+            problems.Add($"{section}:VatText must say how VAT is charged when VatRatePercent is not 0.");
         }
 
         Parties.PartyCode? ownParty = null;
@@ -117,7 +117,7 @@ public sealed partial record Issuer(
             }
             catch (FormatException e)
             {
-                problems.Add($"{IssuerOptions.Section}:PartyCode: {e.Message}");
+                problems.Add($"{section}:PartyCode: {e.Message}");
             }
         }
 

@@ -16,19 +16,22 @@ public sealed partial class PaymentImport(
     PaymentLedger ledger,
     SuspenseList suspense,
     InvoiceFinder finder,
-    IOptions<IssuerOptions> issuerOptions,
+    IssuerDirectory issuers,
     TimeProvider time,
     ILogger<PaymentImport> logger)
 {
     public async Task<ImportReport> ImportAsync(BankFile file, CancellationToken cancellationToken)
     {
         // Everything is checked, and every entry matched, before the first write: a file is booked whole or not at all.
-        Check(file, Issuer.FromOptions(issuerOptions.Value).ReceivingAccounts, SwedishCalendar.Today(time));
+        // The account the file is addressed to says whose invoices its OCR numbers name (each issuer has its own series).
+        var all = issuers.All();
+        var issuer = all.FirstOrDefault(i => file.Entries.Count > 0 && i.ReceivingAccounts.Contains(file.Entries[0].ReceivingAccount)) ?? all[0];
+        Check(file, issuer.ReceivingAccounts, SwedishCalendar.Today(time));
         var plans = new List<EntryPlan>();
         var reversed = new HashSet<string>(StringComparer.Ordinal);
         foreach (var entry in file.Entries)
         {
-            var plan = await PlanAsync(entry, reversed, cancellationToken);
+            var plan = await PlanAsync(entry, issuer.Id, reversed, cancellationToken);
             if (plan.Reverses is not null)
             {
                 reversed.Add(plan.Reverses);
@@ -87,7 +90,7 @@ public sealed partial class PaymentImport(
     /// <summary>The file name kept as every payment's source.</summary>
     public const int MaxSourceLength = 200;
 
-    private async Task<EntryPlan> PlanAsync(BankEntry entry, IReadOnlySet<string> reversed, CancellationToken cancellationToken)
+    private async Task<EntryPlan> PlanAsync(BankEntry entry, string issuerId, IReadOnlySet<string> reversed, CancellationToken cancellationToken)
     {
         var id = EntryKey.For(entry.EntryReference);
         if (await suspense.FindAsync(id, cancellationToken) is not null)
@@ -95,7 +98,7 @@ public sealed partial class PaymentImport(
             return new EntryPlan(entry, id, null, null, null, AlreadyUnmatched: true);
         }
 
-        var (invoice, reason) = await MatchAsync(entry, cancellationToken);
+        var (invoice, reason) = await MatchAsync(entry, issuerId, cancellationToken);
         if (invoice is null)
         {
             return new EntryPlan(entry, id, null, null, reason, false);
@@ -150,7 +153,7 @@ public sealed partial class PaymentImport(
         return new ImportLine(entry, result.Booked ? ImportOutcome.Booked : ImportOutcome.AlreadyBooked, result, null);
     }
 
-    private async Task<(Invoice? Invoice, string? Reason)> MatchAsync(BankEntry entry, CancellationToken cancellationToken)
+    private async Task<(Invoice? Invoice, string? Reason)> MatchAsync(BankEntry entry, string issuerId, CancellationToken cancellationToken)
     {
         if (entry.IsReversal && entry.Amount > Money.Zero)
         {
@@ -177,7 +180,7 @@ public sealed partial class PaymentImport(
             return (null, $"{(entry.IsReversal ? "a reversal whose " : "")}reference '{entry.Reference}' is not a valid OCR number (length or check digit)");
         }
 
-        var invoice = await finder.FindAsync(ocr, cancellationToken);
+        var invoice = await finder.FindAsync(ocr, issuerId, cancellationToken);
         return invoice is null ? (null, $"{(entry.IsReversal ? "a reversal: " : "")}OCR {ocr} matches no issued invoice") : (invoice, null);
     }
 

@@ -34,7 +34,7 @@ public sealed partial class ReminderRun(
     InvoiceArchive archive,
     Outbox outbox,
     IOptions<ReminderOptions> reminderOptions,
-    IOptions<IssuerOptions> issuerOptions,
+    IssuerDirectory issuers,
     IOptions<SmtpOptions> smtpOptions,
     IOptions<BatchingOptions> batchingOptions,
     TimeProvider time,
@@ -46,7 +46,7 @@ public sealed partial class ReminderRun(
     {
         var options = reminderOptions.Value;
         options.Validate();
-        var issuer = Issuer.FromOptions(issuerOptions.Value);
+        issuers.All();
         var today = SwedishCalendar.Today(time);
         var day = asOf ?? today;
 
@@ -97,7 +97,7 @@ public sealed partial class ReminderRun(
                 {
                     var (current, _, record) = recorded[i];
                     partyTable.TryGetValue(current.DebtorCode, out var party);
-                    reminders[i] = await CompleteAsync(current, party, issuer, record, schemeNames[(current.Scheme, current.Year)], ct);
+                    reminders[i] = await CompleteAsync(current, party, issuers.For(current.Scheme), record, schemeNames[(current.Scheme, current.Year)], ct);
                 });
 
             for (var i = 0; i < due.Count; i++)

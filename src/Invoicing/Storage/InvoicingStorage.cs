@@ -15,7 +15,7 @@ public sealed class InvoicingStorage(TableServiceClient tables, BlobServiceClien
     public static readonly IReadOnlyList<string> TableNames =
         [
             StorageNames.Parties, StorageNames.PopulationSnapshots, StorageNames.Budgets, StorageNames.InvoiceNumbers, StorageNames.Invoices,
-            StorageNames.UnmatchedPayments, StorageNames.Outbox,
+            StorageNames.UnmatchedPayments, StorageNames.Outbox, StorageNames.Agreements,
         ];
 
     public static readonly IReadOnlyList<string> ContainerNames =

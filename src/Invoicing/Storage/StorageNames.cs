@@ -10,6 +10,7 @@ public static class StorageNames
     public const string Invoices = "Invoices";
     public const string UnmatchedPayments = "UnmatchedPayments";
     public const string Outbox = "Outbox";
+    public const string Agreements = "Agreements";
 
     public const string InvoicesContainer = "invoices";
     public const string RemindersContainer = "reminders";

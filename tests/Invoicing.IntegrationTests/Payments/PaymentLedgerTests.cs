@@ -117,9 +117,9 @@ public sealed class PaymentLedgerTests(AzuriteFixture azurite)
         var invoice = await InvoiceAsync(scenario, "1980");
 
         Assert.Equal(invoice.Key, (await finder.FindAsync(invoice.Number, CancellationToken.None))!.Key);
-        Assert.Equal(invoice.Key, (await finder.FindAsync(invoice.Ocr, CancellationToken.None))!.Key);
-        Assert.Null(await finder.FindAsync(OcrReference.Create("202699999"), CancellationToken.None));
-        Assert.Null(await finder.FindAsync(OcrReference.Create("1234567"), CancellationToken.None));
+        Assert.Equal(invoice.Key, (await finder.FindAsync(invoice.Ocr, "vasteras-stad", CancellationToken.None))!.Key);
+        Assert.Null(await finder.FindAsync(OcrReference.Create("202699999"), "vasteras-stad", CancellationToken.None));
+        Assert.Null(await finder.FindAsync(OcrReference.Create("1234567"), "vasteras-stad", CancellationToken.None));
     }
 
     private static PaymentBooking Manual(string reference, long kronor) =>

@@ -2,6 +2,7 @@ using System.Text;
 using CsCheck;
 using Invoicing.Accounting;
 using Invoicing.Budgets;
+using Invoicing.Documents;
 using Invoicing.Invoices;
 using Invoicing.Parties;
 using Invoicing.Payments;
@@ -135,6 +136,141 @@ public sealed class SieExportTests
     }
 
     [Fact]
+    public void A_credit_note_on_an_unpaid_invoice_debits_the_income_and_lowers_the_receivable()
+    {
+        var invoice = Invoice(1, "0380", "Region Uppsala", 75_000_00) with { Credited = new Money(15_000_00) };
+        var credit = CreditNote(2, invoice, 15_000_00, revision: 1);
+
+        var sie = SieReader.Read(SieWriter.Write(File(SieExport.Events([invoice, credit], []))));
+
+        var voucher = Assert.Single(sie.Vouchers, v => v.Text.StartsWith("Kreditfaktura", StringComparison.Ordinal));
+        Assert.Equal(("F", "2", new DateOnly(2026, 3, 20), "Kreditfaktura 202600002 till faktura 202600001 Region Uppsala (0380)"), (voucher.Series, voucher.Number, voucher.Date, voucher.Text));
+        Assert.Equal([("1510", -15_000_00L), ("3490", 15_000_00L)], voucher.Rows.Select(r => (r.Account, r.AmountOre)));
+        Assert.All(voucher.Rows, r => Assert.Equal([("20", "0380")], r.Objects));
+    }
+
+    [Fact]
+    public void A_credit_note_on_a_paid_invoice_books_a_refund_owed_instead_of_a_negative_receivable()
+    {
+        var invoice = Invoice(1, "0380", "Region Uppsala", 75_000_00) with { Credited = new Money(15_000_00), AmountPaid = new Money(70_000_00) };
+        var credit = CreditNote(2, invoice, 15_000_00, revision: 1);
+
+        var sie = SieReader.Read(SieWriter.Write(File(SieExport.Events([invoice, credit], [Payment(invoice, 70_000_00, 1)]))));
+
+        var voucher = Assert.Single(sie.Vouchers, v => v.Text.StartsWith("Kreditfaktura", StringComparison.Ordinal));
+        // 5 000 was still due (receivable); the other 10 000 had been paid and is owed back.
+        Assert.Equal([("1510", -5_000_00L), ("2890", -10_000_00L), ("3490", 15_000_00L)], voucher.Rows.Select(r => (r.Account, r.AmountOre)));
+    }
+
+    [Fact]
+    public void A_supplementary_invoice_is_booked_like_an_invoice_and_names_the_invoice_it_adds_to()
+    {
+        var invoice = Invoice(1, "2101", "Ockelbo kommun", 1_506_00);
+        var supplement = Invoice(2, "2101", "Ockelbo kommun", 302_00) with
+        {
+            Corrects = new DocumentReference(invoice.Number, invoice.IssueDate),
+            Revision = 1,
+            IssueDate = new DateOnly(2026, 3, 20),
+        };
+
+        var sie = SieReader.Read(SieWriter.Write(File(SieExport.Events([invoice, supplement], []))));
+
+        var voucher = sie.Vouchers[1];
+        Assert.Equal(("F", "2", "Tilläggsfaktura 202600002 till faktura 202600001 Ockelbo kommun (2101)"), (voucher.Series, voucher.Number, voucher.Text));
+        Assert.Equal([("1510", 302_00L), ("3490", -302_00L)], voucher.Rows.Select(r => (r.Account, r.AmountOre)));
+    }
+
+    [Fact]
+    public void A_reversal_is_the_payment_voucher_reversed_and_takes_back_the_refund_owed_first()
+    {
+        var invoice = Invoice(1, "2180", "Gävle kommun", 1_000_00);
+        var paid = Payment(invoice, 1_200_00, 1);
+        var reversal = Payment(invoice, -1_200_00, 2) with { Reverses = paid.EntryReference };
+
+        var sie = SieReader.Read(SieWriter.Write(File(SieExport.Events([invoice], [paid, reversal]))));
+
+        var payments = sie.Vouchers.Where(v => v.Series == "I").ToArray();
+        Assert.Equal([("1930", 1_200_00L), ("1510", -1_000_00L), ("2890", -200_00L)], payments[0].Rows.Select(r => (r.Account, r.AmountOre)));
+        Assert.Equal("Återförd inbetalning 202600001 Gävle kommun (2180)", payments[1].Text);
+        Assert.Equal([("1930", -1_200_00L), ("1510", 1_000_00L), ("2890", 200_00L)], payments[1].Rows.Select(r => (r.Account, r.AmountOre)));
+    }
+
+    [Fact]
+    public void A_revision_credit_larger_than_the_original_invoice_is_also_taken_off_the_supplementary_invoice()
+    {
+        var original = Invoice(1, "2101", "Ockelbo kommun", 1_000_00) with { Credited = new Money(1_000_00) };
+        var supplement = Invoice(2, "2101", "Ockelbo kommun", 300_00) with
+        {
+            Corrects = new DocumentReference(original.Number, original.IssueDate), Revision = 1, Credited = new Money(100_00),
+        };
+        var credit = CreditNote(3, original, 1_100_00, revision: 2);
+
+        var events = SieExport.Events([original, supplement, credit], [Payment(supplement, 300_00, 1)]);
+        var sie = SieReader.Read(SieWriter.Write(File(events)));
+
+        // 1 000 of the original (unpaid) lowers the receivable; 100 of the paid supplement is owed back.
+        var voucher = Assert.Single(sie.Vouchers, v => v.Text.StartsWith("Kreditfaktura", StringComparison.Ordinal));
+        Assert.Equal([("1510", -1_000_00L), ("2890", -100_00L), ("3490", 1_100_00L)], voucher.Rows.Select(r => (r.Account, r.AmountOre)));
+    }
+
+    [Fact]
+    public void Credits_that_do_not_add_up_to_what_the_invoice_records_are_refused_naming_the_invoice()
+    {
+        var invoice = Invoice(1, "0380", "Region Uppsala", 75_000_00) with { Credited = new Money(10_000_00) };
+        var credit = CreditNote(2, invoice, 15_000_00, revision: 1);
+
+        var e = Assert.Throws<InvalidDataException>(() => SieExport.Events([invoice, credit], []));
+
+        Assert.Equal("Table Invoices: invoice 202600001 records 10 000,00 kr credited, but the credit notes to 0380 come to 15 000,00 kr on it.", e.Message.Replace('\u00A0', ' '));
+    }
+
+    [Fact]
+    public void With_credits_and_reversals_every_voucher_balances_and_receivable_and_refunds_owed_are_what_the_invoices_say()
+    {
+        Gen.Select(Gen.Long[1, 10_000_000].Array[1, 4], Gen.Select(Gen.Long[1, 5_000_000], Gen.Int[0, 3], Gen.Int[0, 2], Gen.Int[0, 30]).Array[0, 10])
+            .Sample((totals, steps) =>
+            {
+                // One party; each step pays, credits (as a later revision's credit note) or reverses the last payment, on one of its invoices.
+                var invoices = totals.Select((t, i) => Invoice(i + 1, "2180", "Gävle kommun", t)).ToList();
+                var credits = new List<Invoice>();
+                var payments = new List<PaymentRecord>();
+                var next = invoices.Count + 1;
+                foreach (var (amount, which, kind, day) in steps)
+                {
+                    var index = which % invoices.Count;
+                    var invoice = invoices[index];
+                    var date = new DateOnly(2026, 2, 1).AddDays(day);
+                    if (kind == 0)
+                    {
+                        payments.Add(Payment(invoice, amount, payments.Count + 1) with { PaidOn = date });
+                    }
+                    else if (kind == 1 && invoice.Total - invoice.Credited > Money.Zero)
+                    {
+                        var credit = Math.Min(amount, (invoice.Total - invoice.Credited).Ore);
+                        credits.Add(CreditNote(next++, invoice, credit, revision: credits.Count + 1) with { IssueDate = date });
+                        invoices[index] = invoice with { Credited = invoice.Credited + new Money(credit) };
+                    }
+                    else if (payments.LastOrDefault(p => p.Invoice == invoice.Number && p.Amount > Money.Zero) is { } last)
+                    {
+                        payments.Add(Payment(invoice, -last.Amount.Ore, payments.Count + 1) with { PaidOn = date, Reverses = last.EntryReference });
+                    }
+                }
+
+                var sie = SieReader.Read(SieWriter.Write(File(SieExport.Events([.. invoices, .. credits], payments))));
+
+                Assert.All(sie.Vouchers, v => Assert.Equal(0, v.BalanceOre));
+                var rows = sie.Vouchers.SelectMany(v => v.Rows).ToArray();
+                var due = invoices.Select(i => i.Total.Ore - i.Credited.Ore - payments.Where(p => p.Invoice == i.Number).Sum(p => p.Amount.Ore)).ToArray();
+                Assert.Equal(due.Sum(d => Math.Max(0, d)), rows.Where(r => r.Account == "1510").Sum(r => r.AmountOre));
+                Assert.Equal(due.Sum(d => Math.Max(0, -d)), -rows.Where(r => r.Account == "2890").Sum(r => r.AmountOre));
+                Assert.Equal(invoices.Sum(i => i.Total.Ore) - credits.Sum(c => c.Total.Ore), -rows.Where(r => r.Account == "3490").Sum(r => r.AmountOre));
+                Assert.Equal(payments.Sum(p => p.Amount.Ore), rows.Where(r => r.Account == "1930").Sum(r => r.AmountOre));
+                Assert.Equal(invoices.Count + credits.Count, sie.Vouchers.Count(v => v.Series == "F"));
+                Assert.Equal(payments.Count, sie.Vouchers.Count(v => v.Series == "I"));
+            });
+    }
+
+    [Fact]
     public void Missing_accounts_are_refused_naming_the_setting()
     {
         var e = Assert.Throws<SieConfigurationException>(() => SieChart.FromOptions(new SieOptions { Receivables = new() { Number = "15x0", Name = "Kundfordringar" } }));
@@ -155,6 +291,15 @@ public sealed class SieExportTests
             new DateOnly(2026, 1, 20), new DateOnly(2026, 2, 19), [new InvoiceLine(1, "Bidrag", new Money(totalOre))],
             new Money(totalOre), Money.Zero, new Money(totalOre), $"region-mitt-pom/2026/{number}.pdf", new string('0', 64));
     }
+
+    private static Invoice CreditNote(int sequence, Invoice corrects, long ore, int revision) =>
+        Invoice(sequence, corrects.DebtorCode.Value, corrects.DebtorName, ore) with
+        {
+            Kind = DocumentKind.CreditNote,
+            Corrects = new DocumentReference(corrects.Number, corrects.IssueDate),
+            Revision = revision,
+            IssueDate = new DateOnly(2026, 3, 20),
+        };
 
     private static PaymentRecord Payment(Invoice invoice, long ore, int order) =>
         new(invoice.Number, $"entry-{order}", "camt054.xml", new Money(ore), new DateOnly(2026, 3, 1).AddDays(order),

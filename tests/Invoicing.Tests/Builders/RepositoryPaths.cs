@@ -10,6 +10,9 @@ internal static class RepositoryPaths
     /// <summary><c>data/region-mitt-2026</c>: parties, population snapshots, budget and BILAGA 1.</summary>
     public static string BundledDataset => Path.Combine(RepositoryRoot, "data", "region-mitt-2026");
 
+    /// <summary><c>data/stockholm-2026</c>: Stockholm's offer, its pool among the municipalities with an agreement.</summary>
+    public static string StockholmDataset => Path.Combine(RepositoryRoot, "data", "stockholm-2026");
+
     /// <summary><c>data/reference/municipality_county.csv</c>: every municipality with its county.</summary>
     public static string MunicipalityCounty => Path.Combine(RepositoryRoot, "data", "reference", "municipality_county.csv");
 

@@ -18,13 +18,18 @@ internal sealed class TempDataset : IDisposable
     public string Directory { get; }
 
     /// <summary>A temporary copy of <c>parties.csv</c>, <c>populations.csv</c> and <c>budget.json</c> of the bundled dataset.</summary>
-    public static TempDataset CopyOfBundled()
+    public static TempDataset CopyOfBundled() => CopyOf(RepositoryPaths.BundledDataset, "parties.csv", "populations.csv", "budget.json");
+
+    /// <summary>A temporary copy of the bundled Stockholm dataset, its <c>agreements.csv</c> included.</summary>
+    public static TempDataset CopyOfStockholm() => CopyOf(RepositoryPaths.StockholmDataset, "parties.csv", "populations.csv", "budget.json", "agreements.csv");
+
+    private static TempDataset CopyOf(string source, params string[] files)
     {
         var directory = Path.Combine(Path.GetTempPath(), "invoicing-tests-" + Guid.NewGuid().ToString("N"));
         System.IO.Directory.CreateDirectory(directory);
-        foreach (var file in new[] { "parties.csv", "populations.csv", "budget.json" })
+        foreach (var file in files)
         {
-            File.Copy(Path.Combine(RepositoryPaths.BundledDataset, file), Path.Combine(directory, file));
+            File.Copy(Path.Combine(source, file), Path.Combine(directory, file));
         }
 
         return new TempDataset(directory);

@@ -15,7 +15,7 @@ public sealed class BundledPartyIdentityTests
         var expected = reference.Rows.ToDictionary(r => reference.Field(r, "code"), r => reference.Field(r, "organisation_number"));
         var parties = DatasetLoader.Load(RepositoryPaths.BundledDataset).Parties.Where(p => p.Kind != PartyKind.Agency).ToArray();
 
-        Assert.Equal(29, expected.Count);
+        Assert.Equal(55, expected.Count);
         foreach (var party in parties)
         {
             Assert.Equal(expected.GetValueOrDefault(party.Code.Value), party.OrganisationNumber?.ToString());

@@ -1,12 +1,14 @@
 using Invoicing.Allocation;
 using Invoicing.Budgets;
+using Invoicing.Invoices;
 
 namespace Invoicing.Documents.BudgetReport;
 
 /// <summary>
 /// What the budget meeting's appendix (BILAGA 1) shows: the budget's income and costs, each pool's split with the
 /// population figures, their source and reference date, and the fixed contributions. A pure function of the
-/// budget and its allocation, so the appendix and the invoices can never disagree.
+/// budget and its allocation, so the appendix and the invoices can never disagree. The appendix of a budget
+/// revision also shows, per party, the change it makes (<see cref="Changes"/>).
 /// </summary>
 public sealed record BudgetReportDocument(
     string Title,
@@ -21,6 +23,29 @@ public sealed record BudgetReportDocument(
     IReadOnlyList<FixedContribution> FixedContributions,
     IReadOnlyList<string> Warnings)
 {
+    /// <summary>The revision this appendix shows; null for the budget as first approved.</summary>
+    public int? Revision { get; init; }
+
+    /// <summary>Per party: documents so far (before the revision), the new share and the difference. Empty unless <see cref="Revision"/> is set.</summary>
+    public IReadOnlyList<PartyChange> Changes { get; init; } = [];
+
+    /// <summary>
+    /// The appendix of a revision: its dataset's budget and allocation, its own status (a draft until approved) and
+    /// decision, and the change per party.
+    /// </summary>
+    /// <param name="preparedOn">The date printed on a draft revision (the decision date is printed once approved).</param>
+    public static BudgetReportDocument ForRevision(RevisionChanges revision, DateOnly preparedOn)
+    {
+        var decision = revision.Revision.Decision;
+        var budget = revision.Allocation.Budget with { Status = decision is null ? BudgetStatus.Draft : BudgetStatus.Approved, Decision = decision };
+        return From(revision.Allocation with { Budget = budget }, preparedOn) with
+        {
+            Title = $"BILAGA 1: Budget {budget.Year}, revision {revision.Revision.Number}",
+            Revision = revision.Revision.Number,
+            Changes = revision.Changes,
+        };
+    }
+
     /// <param name="preparedOn">The date printed on a draft (the decision date is printed on an approved budget).</param>
     public static BudgetReportDocument From(BudgetAllocation allocation, DateOnly preparedOn)
     {

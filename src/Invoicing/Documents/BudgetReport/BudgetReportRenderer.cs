@@ -78,12 +78,14 @@ public sealed class BudgetReportRenderer
         layout.Space(4);
         if (document.IsDraft)
         {
-            layout.Paragraph($"UTKAST upprättat {SwedishFormat.Date(document.PreparedOn)}. Budgeten är inte beslutad; beloppen kan ändras.", Face.Bold, 10.5, 14, DraftRed);
+            var what = document.Revision is { } draft ? $"Revision {draft} av budgeten" : "Budgeten";
+            layout.Paragraph($"UTKAST upprättat {SwedishFormat.Date(document.PreparedOn)}. {what} är inte beslutad; beloppen kan ändras.", Face.Bold, 10.5, 14, DraftRed);
         }
         else
         {
             var decision = document.Decision!;
-            layout.Paragraph($"Beslutad {SwedishFormat.Date(decision.DecidedOn)}: {decision.Reference}.", Face.Bold, 10.5, 14);
+            var what = document.Revision is { } approved ? $"Revision {approved} beslutad" : "Beslutad";
+            layout.Paragraph($"{what} {SwedishFormat.Date(decision.DecidedOn)}: {decision.Reference}.", Face.Bold, 10.5, 14);
         }
 
         foreach (var warning in document.Warnings)
@@ -93,6 +95,11 @@ public sealed class BudgetReportRenderer
         }
 
         layout.Space(10);
+        if (document.Revision is { } revision)
+        {
+            layout.Table(ChangeTable(document, revision));
+        }
+
         layout.Table(IncomeTable(document));
         layout.Table(CostTable(document));
         layout.Paragraph(
@@ -116,6 +123,41 @@ public sealed class BudgetReportRenderer
                 ["Summa", Kronor(Money.Sum(document.FixedContributions.Select(f => f.Line.Amount)))]));
         }
     }
+
+    /// <summary>
+    /// The change per party a revision makes: what its documents so far came to (invoices − credit notes of earlier
+    /// revisions), its share now, the difference and the document that settles it.
+    /// </summary>
+    private static ReportTable ChangeTable(BudgetReportDocument document, int revision) => new(
+        $"Förändring per part, revision {revision}",
+        [
+            "Fakturerat hittills: fakturor minus kreditfakturor före denna revision. Ny andel: partens andel enligt revisionen.",
+            "En ökning faktureras med en tilläggsfaktura, en minskning krediteras med en kreditfaktura; båda hänvisar till partens faktura.",
+        ],
+        [new("Part", 0.27, false), new("Fakturerat hittills (kr)", 0.20, true), new("Ny andel (kr)", 0.14, true), new("Skillnad (kr)", 0.14, true), new("Dokument", 0.25, false)],
+        document.Changes.OrderBy(c => c.Party.Kind).ThenBy(c => c.Party.Name, StringComparer.Create(SwedishCulture, ignoreCase: true)).Select(c => new[]
+        {
+            c.Party.Name, Kronor(c.InvoicedSoFar), Kronor(c.NewShare), Signed(c.Difference), ChangeDocument(c),
+        }).ToArray(),
+        [
+            $"Summa ({document.Changes.Count(c => c.Document is not null)} dokument)",
+            Kronor(Money.Sum(document.Changes.Select(c => c.InvoicedSoFar))),
+            Kronor(Money.Sum(document.Changes.Select(c => c.NewShare))),
+            Signed(Money.Sum(document.Changes.Select(c => c.Difference))),
+            "",
+        ]);
+
+    private static string ChangeDocument(Invoices.PartyChange change) => change.Document switch
+    {
+        { Kind: DocumentKind.CreditNote } => "Kreditfaktura",
+        { Corrects: not null } => "Tilläggsfaktura",
+        not null => "Faktura (ny part)",
+        null when change.IsOwnShare => "Egen andel, faktureras ej",
+        null => "Ingen ändring",
+    };
+
+    /// <summary>A difference with its sign: <c>+5 474</c>, <c>-15 000</c>, <c>0</c>.</summary>
+    private static string Signed(Money money) => (money > Money.Zero ? "+" : "") + Kronor(money);
 
     private static ReportTable IncomeTable(BudgetReportDocument document) => new(
         $"Intäkter {document.Year}",
