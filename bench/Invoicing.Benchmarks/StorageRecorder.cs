@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Text;
 using Azure.Core;
 using Azure.Core.Pipeline;
@@ -5,12 +6,14 @@ using Azure.Core.Pipeline;
 /// <summary>
 /// Records every write a run sends to storage (blob uploads, entity writes, entity group transactions) with its
 /// body size, and how many writes were in flight at once, so <see cref="StorageFloor"/> can send the same writes
-/// and nothing else. Reads, table and container creation are not recorded: they are not part of the floor.
+/// and nothing else. Reads, table and container creation are not part of the floor; they are only counted, with
+/// every request's time, in <see cref="Profile"/>: where a run's time goes.
 /// </summary>
 internal sealed class StorageRecorder : HttpPipelinePolicy
 {
     private readonly Lock _lock = new();
     private readonly List<StorageWrite> _writes = [];
+    private readonly Dictionary<string, (int Count, TimeSpan Time)> _profile = new(StringComparer.Ordinal);
     private int _inFlight;
 
     public bool Recording { get; set; }
@@ -28,11 +31,24 @@ internal sealed class StorageRecorder : HttpPipelinePolicy
         }
     }
 
+    /// <summary>Per kind of request (reads, blob writes, entity writes, transactions): how many, and their summed time.</summary>
+    public IReadOnlyDictionary<string, (int Count, TimeSpan Time)> Profile
+    {
+        get
+        {
+            lock (_lock)
+            {
+                return new Dictionary<string, (int Count, TimeSpan Time)>(_profile, StringComparer.Ordinal);
+            }
+        }
+    }
+
     public void Clear()
     {
         lock (_lock)
         {
             _writes.Clear();
+            _profile.Clear();
             MaxParallelWrites = 0;
         }
     }
@@ -42,10 +58,18 @@ internal sealed class StorageRecorder : HttpPipelinePolicy
 
     public override async ValueTask ProcessAsync(HttpMessage message, ReadOnlyMemory<HttpPipelinePolicy> pipeline)
     {
-        var write = Recording ? Classify(message.Request) : null;
+        if (!Recording)
+        {
+            await ProcessNextAsync(message, pipeline);
+            return;
+        }
+
+        var write = Classify(message.Request);
+        var clock = Stopwatch.StartNew();
         if (write is null)
         {
             await ProcessNextAsync(message, pipeline);
+            Count(IsRead(message.Request) ? "reads" : "other requests", clock.Elapsed);
             return;
         }
 
@@ -65,8 +89,26 @@ internal sealed class StorageRecorder : HttpPipelinePolicy
             {
                 _inFlight--;
             }
+
+            Count(write.Kind switch
+            {
+                StorageWriteKind.Blob => "blob writes",
+                StorageWriteKind.Entity => "entity writes",
+                _ => "transactions",
+            }, clock.Elapsed);
         }
     }
+
+    private void Count(string kind, TimeSpan time)
+    {
+        lock (_lock)
+        {
+            var (count, total) = _profile.GetValueOrDefault(kind);
+            _profile[kind] = (count + 1, total + time);
+        }
+    }
+
+    private static bool IsRead(Request request) => request.Method.Method.ToUpperInvariant() is "GET" or "HEAD";
 
     private static StorageWrite? Classify(Request request)
     {

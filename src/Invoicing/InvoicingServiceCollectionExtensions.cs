@@ -31,6 +31,7 @@ public static class InvoicingServiceCollectionExtensions
         services.Configure<List<SchemeOptions>>(configuration.GetSection(SchemeOptions.Section));
         services.Configure<Mail.SmtpOptions>(configuration.GetSection(Mail.SmtpOptions.Section));
         services.Configure<Reminders.ReminderOptions>(configuration.GetSection(Reminders.ReminderOptions.Section));
+        services.Configure<BatchingOptions>(configuration.GetSection(BatchingOptions.Section));
         services.Configure<Accounting.SieOptions>(configuration.GetSection(Accounting.SieOptions.Section));
         services.Configure<Populations.Scb.ScbOptions>(configuration.GetSection(Populations.Scb.ScbOptions.Section));
         services.TryAddSingleton(TimeProvider.System);

@@ -151,11 +151,11 @@ public sealed class BadInputTests(AzuriteFixture azurite)
     {
         await using var scenario = new InvoicingScenario(azurite);
         await scenario.SeedAndApproveAsync();
-        using var process = new CancellationTokenSource();
-        // The fifth invoice's PDF never gets written: its number is reserved, its invoice is not issued.
+        // The fifth invoice's PDF never gets written: its number is reserved, its invoice is not issued (the others
+        // of its batch are).
         scenario.Faults.Arm(
-            r => r.Method == Azure.Core.RequestMethod.Put && r.Uri.Path.Contains("-invoices/", StringComparison.Ordinal), FaultTiming.BeforeSending, skip: 4, beforeThrow: process.Cancel);
-        await Record.ExceptionAsync(() => scenario.RunAsync(cancellationToken: process.Token));
+            r => r.Method == Azure.Core.RequestMethod.Put && r.Uri.Path.Contains("-invoices/", StringComparison.Ordinal), FaultTiming.BeforeSending, skip: 4);
+        await Record.ExceptionAsync(() => scenario.RunAsync());
         var issued = await scenario.Get<InvoiceStore>().ListAsync(InvoicingScenario.Scheme, 2026, CancellationToken.None);
         var reserved = await scenario.Get<InvoiceNumberSeries>().ListAsync("vasteras-stad", 2026, CancellationToken.None);
         var gap = Assert.Single(reserved, r => issued.All(i => i.Number != r.Number));

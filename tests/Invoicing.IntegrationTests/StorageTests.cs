@@ -42,6 +42,26 @@ public sealed class StorageTests(AzuriteFixture azurite)
     }
 
     [Fact]
+    public async Task More_reservations_than_one_transaction_holds_are_taken_in_order_without_gap_and_found_again()
+    {
+        await using var scenario = new InvoicingScenario(azurite);
+        var series = scenario.Get<InvoiceNumberSeries>();
+        var scheme = new SchemeId("scheme-b");
+        var day = new DateOnly(2026, 1, 20);
+        var requests = Enumerable.Range(1, 250).Select(i => new NumberRequest(new Parties.PartyCode($"P{i:000}"), 0, day, day.AddDays(30))).ToArray();
+        await series.ReserveAsync("issuer", scheme, 2026, requests[7].Debtor, day, day, CancellationToken.None);
+
+        var reserved = await series.ReserveAllAsync("issuer", scheme, 2026, requests, CancellationToken.None);
+        var again = await series.ReserveAllAsync("issuer", scheme, 2026, requests, CancellationToken.None);
+
+        Assert.Equal(1, reserved[7].Number.Sequence);
+        Assert.Equal(Enumerable.Range(2, 249), reserved.Where((_, i) => i != 7).Select(r => r.Number.Sequence));
+        Assert.Equal(reserved, again);
+        var listed = await series.ListAsync("issuer", 2026, CancellationToken.None);
+        Assert.Equal(Enumerable.Range(1, 250), listed.Select(r => r.Number.Sequence));
+    }
+
+    [Fact]
     public async Task A_budget_round_trips_through_its_table_with_every_line_kind()
     {
         await using var scenario = new InvoicingScenario(azurite);

@@ -68,24 +68,20 @@ public sealed partial class AnnualInvoicingRun(
 
         int created = 0, existing = 0;
         var failures = new List<string>();
-        foreach (var planned in documents)
+        foreach (var result in await issuing.IssueAsync(budget, documents, issuer, today, cancellationToken))
         {
-            try
+            if (result.Failure is { } failure)
             {
-                var outcome = await issuing.IssueAsync(budget, planned, issuer, today, cancellationToken);
-                if (outcome == IssueOutcome.Created)
-                {
-                    created++;
-                }
-                else
-                {
-                    existing++;
-                }
+                LogInvoiceFailed(failure, result.Document.Debtor.Code.Value, budget.Key);
+                failures.Add($"{result.Document.Debtor.Code} {result.Document.Debtor.Name}: {failure.Message}");
             }
-            catch (Exception e) when (e is not OperationCanceledException)
+            else if (result.Outcome == IssueOutcome.Created)
             {
-                LogInvoiceFailed(e, planned.Debtor.Code.Value, budget.Key);
-                failures.Add($"{planned.Debtor.Code} {planned.Debtor.Name}: {e.Message}");
+                created++;
+            }
+            else
+            {
+                existing++;
             }
         }
 

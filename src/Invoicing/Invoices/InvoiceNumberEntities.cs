@@ -59,6 +59,21 @@ internal sealed class InvoiceReservationEntity : ITableEntity
     public static string RowKeyFor(SchemeId scheme, PartyCode debtor, int revision = 0) =>
         revision == 0 ? $"{scheme}:{debtor}" : $"{scheme}:{debtor}:r{revision.ToString(CultureInfo.InvariantCulture)}";
 
+    /// <summary>A reservation row read in one query with the counter (hence untyped).</summary>
+    public static InvoiceReservationEntity From(TableEntity entity) => new()
+    {
+        PartitionKey = entity.PartitionKey,
+        RowKey = entity.RowKey,
+        ETag = entity.ETag,
+        Scheme = entity.GetString(nameof(Scheme)) ?? "",
+        DebtorCode = entity.GetString(nameof(DebtorCode)) ?? "",
+        Sequence = entity.GetInt32(nameof(Sequence)) ?? 0,
+        Number = entity.GetString(nameof(Number)) ?? "",
+        IssueDate = entity.GetString(nameof(IssueDate)) ?? "",
+        DueDate = entity.GetString(nameof(DueDate)) ?? "",
+        ReservedAt = entity.GetDateTimeOffset(nameof(ReservedAt)) ?? default,
+    };
+
     public InvoiceReservation ToReservation(int year) => new(
         new SchemeId(Scheme),
         new PartyCode(DebtorCode),

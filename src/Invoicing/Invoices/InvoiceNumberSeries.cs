@@ -9,10 +9,10 @@ namespace Invoicing.Invoices;
 
 /// <summary>
 /// The issuer's gapless invoice number series, one per budget year (so a run that crosses New Year stays
-/// in the series it started). A number is taken by one entity group transaction that both advances the
-/// counter (guarded by its ETag) and inserts the reservation for (scheme, debtor): either both happen or
-/// neither, so no number is skipped and no debtor gets two. Concurrent takers lose the ETag race or the
-/// insert and simply read what the winner wrote.
+/// in the series it started). Numbers are taken by one entity group transaction that both advances the
+/// counter (guarded by its ETag) and inserts the reservations for (scheme, debtor) — up to 99 documents at a
+/// time: either all happen or none, so no number is skipped and no debtor gets two. Concurrent takers lose the
+/// ETag race or an insert and simply read what the winner wrote.
 /// </summary>
 public sealed class InvoiceNumberSeries(InvoicingStorage storage, TimeProvider time)
 {
@@ -33,49 +33,108 @@ public sealed class InvoiceNumberSeries(InvoicingStorage storage, TimeProvider t
         DateOnly issueDate,
         DateOnly dueDate,
         CancellationToken cancellationToken,
-        int revision = 0)
+        int revision = 0) =>
+        (await ReserveAllAsync(issuerId, scheme, year, [new NumberRequest(debtor, revision, issueDate, dueDate)], cancellationToken))[0];
+
+    /// <summary>
+    /// The reservations for many documents of one scheme and year, in the order asked: the existing ones, and new
+    /// ones numbered in that order. New numbers are taken up to <see cref="MaxReservationsPerTransaction"/> at a
+    /// time by one entity group transaction that advances the counter (ETag) and inserts their reservation rows,
+    /// so the series stays gapless and each document gets one number however runs interleave: a concurrent taker
+    /// loses the ETag race (412) or an insert (409), reads again, and takes only what is still missing.
+    /// </summary>
+    public async Task<IReadOnlyList<InvoiceReservation>> ReserveAllAsync(
+        string issuerId, SchemeId scheme, int year, IReadOnlyList<NumberRequest> requests, CancellationToken cancellationToken)
     {
         await storage.EnsureCreatedAsync(cancellationToken);
         var partition = InvoiceReservationEntity.PartitionKeyFor(issuerId, year);
-        var rowKey = InvoiceReservationEntity.RowKeyFor(scheme, debtor, revision);
-        return await ConflictRetry.ExecuteAsync(
+        var rowKeys = requests.Select(r => InvoiceReservationEntity.RowKeyFor(scheme, r.Debtor, r.Revision)).ToArray();
+        var taken = await ConflictRetry.ExecuteAsync(
             async ct =>
             {
-                var existing = await Table.GetEntityIfExistsAsync<InvoiceReservationEntity>(partition, rowKey, cancellationToken: ct);
-                if (existing.HasValue)
+                var (counter, existing) = await ReadSchemeAsync(partition, scheme, ct);
+                var missing = requests.Where((_, i) => !existing.ContainsKey(rowKeys[i]))
+                    .DistinctBy(r => InvoiceReservationEntity.RowKeyFor(scheme, r.Debtor, r.Revision))
+                    .ToArray();
+                foreach (var chunk in missing.Chunk(MaxReservationsPerTransaction))
                 {
-                    return existing.Value!.ToReservation(year);
+                    var actions = new List<TableTransactionAction>
+                    {
+                        counter.ETag == default
+                            ? new TableTransactionAction(TableTransactionActionType.Add, counter)
+                            : new TableTransactionAction(TableTransactionActionType.UpdateReplace, counter, counter.ETag),
+                    };
+                    var added = new List<InvoiceReservationEntity>();
+                    foreach (var request in chunk)
+                    {
+                        counter.LastSequence++;
+                        var reservation = NewReservation(partition, scheme, year, request, counter.LastSequence);
+                        added.Add(reservation);
+                        actions.Add(new TableTransactionAction(TableTransactionActionType.Add, reservation));
+                    }
+
+                    var responses = await Table.SubmitTransactionAsync(actions, ct);
+                    foreach (var reservation in added)
+                    {
+                        existing[reservation.RowKey] = reservation;
+                    }
+
+                    // The next chunk advances the counter from the ETag this one left; without it, read it again.
+                    counter.ETag = responses.Value[0].Headers.ETag
+                        ?? (await Table.GetEntityAsync<InvoiceCounterEntity>(partition, InvoiceCounterEntity.Key, cancellationToken: ct)).Value.ETag;
                 }
 
-                var counterResponse = await Table.GetEntityIfExistsAsync<InvoiceCounterEntity>(partition, InvoiceCounterEntity.Key, cancellationToken: ct);
-                var counter = counterResponse.HasValue ? counterResponse.Value! : new InvoiceCounterEntity { PartitionKey = partition };
-                var sequence = counter.LastSequence + 1;
-                var number = new InvoiceNumber(year, sequence);
-                counter.LastSequence = sequence;
-                var reservation = new InvoiceReservationEntity
-                {
-                    PartitionKey = partition,
-                    RowKey = rowKey,
-                    Scheme = scheme.Value,
-                    DebtorCode = debtor.Value,
-                    Sequence = sequence,
-                    Number = number.ToString(),
-                    IssueDate = IsoDate.Format(issueDate),
-                    DueDate = IsoDate.Format(dueDate),
-                    ReservedAt = time.GetUtcNow(),
-                };
-                await Table.SubmitTransactionAsync(
-                    [
-                        counterResponse.HasValue
-                            ? new TableTransactionAction(TableTransactionActionType.UpdateReplace, counter, counter.ETag)
-                            : new TableTransactionAction(TableTransactionActionType.Add, counter),
-                        new TableTransactionAction(TableTransactionActionType.Add, reservation),
-                    ],
-                    ct);
-                return reservation.ToReservation(year);
+                return existing;
             },
             cancellationToken);
+        return rowKeys.Select(key => taken[key].ToReservation(year)).ToArray();
     }
+
+    /// <summary>
+    /// At most 100 operations go in one entity group transaction: the counter's update and 99 reservations.
+    /// </summary>
+    public const int MaxReservationsPerTransaction = 99;
+
+    /// <summary>
+    /// The counter (a new one, without ETag, when the series has none yet) and this scheme's reservations, by row
+    /// key, in one query: its rows are <c>{scheme}:…</c>, and ':' + 1 is ';'.
+    /// </summary>
+    private async Task<(InvoiceCounterEntity Counter, Dictionary<string, InvoiceReservationEntity> Reservations)> ReadSchemeAsync(
+        string partition, SchemeId scheme, CancellationToken cancellationToken)
+    {
+        var counter = new InvoiceCounterEntity { PartitionKey = partition };
+        var reservations = new Dictionary<string, InvoiceReservationEntity>(StringComparer.Ordinal);
+        var (from, to) = ($"{scheme}:", $"{scheme};");
+        var filter = TableClient.CreateQueryFilter(
+            $"PartitionKey eq {partition} and (RowKey eq {InvoiceCounterEntity.Key} or (RowKey ge {from} and RowKey lt {to}))");
+        await foreach (var entity in Table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
+        {
+            if (entity.RowKey == InvoiceCounterEntity.Key)
+            {
+                counter.LastSequence = entity.GetInt32(nameof(InvoiceCounterEntity.LastSequence)) ?? 0;
+                counter.ETag = entity.ETag;
+            }
+            else
+            {
+                reservations[entity.RowKey] = InvoiceReservationEntity.From(entity);
+            }
+        }
+
+        return (counter, reservations);
+    }
+
+    private InvoiceReservationEntity NewReservation(string partition, SchemeId scheme, int year, NumberRequest request, int sequence) => new()
+    {
+        PartitionKey = partition,
+        RowKey = InvoiceReservationEntity.RowKeyFor(scheme, request.Debtor, request.Revision),
+        Scheme = scheme.Value,
+        DebtorCode = request.Debtor.Value,
+        Sequence = sequence,
+        Number = new InvoiceNumber(year, sequence).ToString(),
+        IssueDate = IsoDate.Format(request.IssueDate),
+        DueDate = IsoDate.Format(request.DueDate),
+        ReservedAt = time.GetUtcNow(),
+    };
 
     /// <summary>The reservation that holds this number (and so the scheme it was issued in), if any.</summary>
     public async Task<InvoiceReservation?> FindAsync(string issuerId, InvoiceNumber number, CancellationToken cancellationToken)

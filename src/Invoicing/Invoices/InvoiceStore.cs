@@ -40,6 +40,47 @@ public sealed class InvoiceStore(InvoicingStorage storage, TimeProvider time)
     }
 
     /// <summary>
+    /// Records issued invoices (not credit notes), up to 100 per entity group transaction in their partition; per
+    /// invoice, whether this call recorded it. A transaction refused by storage — typically 409 because a concurrent
+    /// run recorded one of them — is not an answer for the others: its invoices are then recorded one by one, each
+    /// with <see cref="AddAsync"/>'s own conflict answer.
+    /// </summary>
+    public async Task<IReadOnlyList<bool>> AddAllAsync(IReadOnlyList<Invoice> invoices, CancellationToken cancellationToken)
+    {
+        if (invoices.FirstOrDefault(i => i.IsCreditNote) is { } creditNote)
+        {
+            throw new InvalidOperationException($"{creditNote.Number} is a credit note; record it with {nameof(AddCreditNoteAsync)}.");
+        }
+
+        await storage.EnsureCreatedAsync(cancellationToken);
+        var table = storage.Table(StorageNames.Invoices);
+        var created = new bool[invoices.Count];
+        var now = time.GetUtcNow();
+        var indexed = invoices.Select((invoice, index) => (Invoice: invoice, Index: index));
+        foreach (var chunk in indexed.GroupBy(i => InvoiceEntity.PartitionKeyFor(i.Invoice.Scheme, i.Invoice.Year)).SelectMany(p => p.Chunk(TableBatches.MaxActions)))
+        {
+            try
+            {
+                await table.SubmitTransactionAsync(
+                    chunk.Select(i => new TableTransactionAction(TableTransactionActionType.Add, InvoiceEntity.From(i.Invoice, now))), cancellationToken);
+                foreach (var (_, index) in chunk)
+                {
+                    created[index] = true;
+                }
+            }
+            catch (RequestFailedException)
+            {
+                foreach (var (invoice, index) in chunk)
+                {
+                    created[index] = await AddAsync(invoice, cancellationToken);
+                }
+            }
+        }
+
+        return created;
+    }
+
+    /// <summary>
     /// Records a credit note and applies it in one entity group transaction: the credit note row is added and
     /// the credit taken off the invoice it corrects (then, when a revision credits more than that invoice has
     /// left, off the party's supplementary invoices, newest first), each guarded by its ETag. So a credit is
@@ -165,15 +206,46 @@ public sealed class InvoiceStore(InvoicingStorage storage, TimeProvider time)
     /// <summary>An entity group transaction holds at most 100 actions: the history rows and the invoice itself.</summary>
     public const int MaxHistoryPerReplace = 99;
 
-    /// <summary>Every invoice of every scheme and year with money due (net of credits) and not yet handed to a person.</summary>
-    public async IAsyncEnumerable<Invoice> ListDueAsync([System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+    /// <summary>
+    /// Replaces invoices of one partition, each together with its history row, in one entity group transaction
+    /// (at most 100 operations: 50 invoices with a row each): all or none. Fails with 412 when any invoice changed
+    /// since it was read and with 409 when any history row exists; the caller then takes them one by one
+    /// (<see cref="ReplaceAsync"/>).
+    /// </summary>
+    public async Task ReplaceAllAsync(IReadOnlyList<(InvoiceVersion Before, Invoice After, ITableEntity? History)> changes, CancellationToken cancellationToken)
+    {
+        var actions = new List<TableTransactionAction>();
+        foreach (var (before, after, history) in changes)
+        {
+            if (after.Key != before.Invoice.Key || after.Scheme != changes[0].After.Scheme || after.Year != changes[0].After.Year)
+            {
+                throw new InvalidOperationException($"Invoice {before.Invoice.Key} cannot be replaced by {after.Key} in a transaction on {changes[0].After.Key}'s partition.");
+            }
+
+            if (history is not null)
+            {
+                history.PartitionKey = InvoiceEntity.PartitionKeyFor(after.Scheme, after.Year);
+                actions.Add(new TableTransactionAction(TableTransactionActionType.Add, history));
+            }
+
+            actions.Add(new TableTransactionAction(TableTransactionActionType.UpdateReplace, InvoiceEntity.From(after, before.IssuedAt), before.ETag));
+        }
+
+        await storage.Table(StorageNames.Invoices).SubmitTransactionAsync(actions, cancellationToken);
+    }
+
+    /// <summary>
+    /// Every invoice of every scheme and year with money due (net of credits) and not yet handed to a person, with
+    /// the ETag a change to it is guarded by.
+    /// </summary>
+    public async IAsyncEnumerable<InvoiceVersion> ListDueAsync([System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
     {
         await storage.EnsureCreatedAsync(cancellationToken);
         await foreach (var entity in storage.Table(StorageNames.Invoices).QueryAsync<InvoiceEntity>(
             e => e.RecordType == InvoiceEntity.InvoiceRecord && e.AmountDueOre > 0 && e.NeedsManualFollowUp == false,
             cancellationToken: cancellationToken))
         {
-            yield return entity.ToInvoice();
+            yield return new InvoiceVersion(entity.ToInvoice(), entity.ETag, entity.IssuedAt);
         }
     }
 
@@ -183,6 +255,28 @@ public sealed class InvoiceStore(InvoicingStorage storage, TimeProvider time)
         var response = await storage.Table(StorageNames.Invoices).GetEntityIfExistsAsync<InvoiceEntity>(
             InvoiceEntity.PartitionKeyFor(scheme, year), number.ToString(), cancellationToken: cancellationToken);
         return response.HasValue ? response.Value!.ToInvoice() : null;
+    }
+
+    /// <summary>
+    /// The documents of a scheme and year recorded with a number from <paramref name="first"/> to <paramref name="last"/>:
+    /// what a batch of issuing finds already done, with one query.
+    /// </summary>
+    public async Task<IReadOnlyDictionary<InvoiceNumber, Invoice>> ListRangeAsync(
+        SchemeId scheme, int year, InvoiceNumber first, InvoiceNumber last, CancellationToken cancellationToken)
+    {
+        await storage.EnsureCreatedAsync(cancellationToken);
+        var partition = InvoiceEntity.PartitionKeyFor(scheme, year);
+        var (from, to) = (first.ToString(), last.ToString());
+        var found = new Dictionary<InvoiceNumber, Invoice>();
+        await foreach (var entity in storage.Table(StorageNames.Invoices).QueryAsync<InvoiceEntity>(
+            e => e.PartitionKey == partition && e.RowKey.CompareTo(from) >= 0 && e.RowKey.CompareTo(to) <= 0 && e.RecordType == InvoiceEntity.InvoiceRecord,
+            cancellationToken: cancellationToken))
+        {
+            var invoice = entity.ToInvoice();
+            found[invoice.Number] = invoice;
+        }
+
+        return found;
     }
 
     /// <summary>A year's invoices in number order.</summary>

@@ -17,11 +17,13 @@ namespace Invoicing.Reminders;
 /// level, however often or concurrently this runs, and whenever a process dies. Per invoice:
 /// <list type="number">
 /// <item>record the reminder: one transaction inserts the record <c>{number}-R-{level}</c> and raises the
-/// invoice's level (ETag), so a level is recorded once;</item>
+/// invoice's level (ETag), so a level is recorded once (up to 50 invoices of a partition share a transaction;
+/// when one of them changed meanwhile, they are recorded one by one);</item>
 /// <item>render its PDF to <c>reminders/{scheme}/{year}/{number}-{level}.pdf</c> unless it is there;</item>
 /// <item>put its e-mail in the outbox under a fixed id (idempotent), cancelled if the invoice is paid before it is sent;</item>
 /// </list>
-/// then deliver the outbox. A run completes steps 2–3 for reminders an earlier run recorded but did not finish.
+/// steps 2–3 a few reminders at a time (<see cref="BatchingOptions.ParallelWrites"/>), after every step 1; then
+/// deliver the outbox. A run completes steps 2–3 for reminders an earlier run recorded but did not finish.
 /// </summary>
 public sealed partial class ReminderRun(
     InvoicingStorage storage,
@@ -34,6 +36,7 @@ public sealed partial class ReminderRun(
     IOptions<ReminderOptions> reminderOptions,
     IssuerDirectory issuers,
     IOptions<SmtpOptions> smtpOptions,
+    IOptions<BatchingOptions> batchingOptions,
     TimeProvider time,
     ILogger<ReminderRun> logger)
 {
@@ -58,34 +61,57 @@ public sealed partial class ReminderRun(
         await storage.EnsureCreatedAsync(cancellationToken);
         var partyTable = await parties.GetAllAsync(cancellationToken);
 
-        var actions = new List<ReminderAction>();
-        await foreach (var invoice in invoices.ListDueAsync(cancellationToken))
+        var due = new List<InvoiceVersion>();
+        await foreach (var version in invoices.ListDueAsync(cancellationToken))
         {
-            partyTable.TryGetValue(invoice.DebtorCode, out var party);
-            var step = ReminderStep.For(invoice, day, options);
-            if (dryRun)
+            due.Add(version);
+        }
+
+        var actions = new List<ReminderAction>();
+        if (dryRun)
+        {
+            foreach (var invoice in due.Select(v => v.Invoice))
             {
-                if (step is not ReminderStep.Nothing)
+                partyTable.TryGetValue(invoice.DebtorCode, out var party);
+                if (ReminderStep.For(invoice, day, options) is { } step and not ReminderStep.Nothing)
                 {
                     actions.Add(ReminderAction.Planned(invoice, step, party));
                 }
-
-                continue;
             }
+        }
+        else
+        {
+            var steps = due.Select(v => ReminderStep.For(v.Invoice, day, options)).ToArray();
+            var recorded = await RecordAllAsync(due, steps, day, cancellationToken);
 
-            var (current, recorded) = await RecordAsync(invoice, step, day, cancellationToken);
-            if (step is ReminderStep.ManualFollowUp && recorded)
-            {
-                actions.Add(ReminderAction.Planned(invoice, step, party) with { Recorded = true });
-            }
-
-            if (current.ReminderLevel > 0)
-            {
-                var reminder = await CompleteAsync(current, party, issuers.For(current.Scheme), cancellationToken);
-                if (reminder is not null && (recorded || reminder.RemindedOn == day))
+            // Each reminder's PDF and e-mail, a few at a time: every one is a render and two writes.
+            var batching = batchingOptions.Value;
+            batching.Validate();
+            var toComplete = Enumerable.Range(0, due.Count).Where(i => recorded[i].Current.ReminderLevel > 0).ToArray();
+            var schemeNames = await SchemeNamesAsync(toComplete.Select(i => recorded[i].Current), cancellationToken);
+            var reminders = new ReminderRecord?[due.Count];
+            await Parallel.ForEachAsync(
+                toComplete,
+                new ParallelOptions { MaxDegreeOfParallelism = batching.ParallelWrites, CancellationToken = cancellationToken },
+                async (i, ct) =>
                 {
-                    actions.Add(new ReminderAction(current.Key, current.DebtorName, $"reminder {reminder.Level}", reminder.Total,
-                        party?.InvoiceEmail, recorded));
+                    var (current, _, record) = recorded[i];
+                    partyTable.TryGetValue(current.DebtorCode, out var party);
+                    reminders[i] = await CompleteAsync(current, party, issuers.For(current.Scheme), record, schemeNames[(current.Scheme, current.Year)], ct);
+                });
+
+            for (var i = 0; i < due.Count; i++)
+            {
+                var (current, wasRecorded, _) = recorded[i];
+                partyTable.TryGetValue(current.DebtorCode, out var party);
+                if (steps[i] is ReminderStep.ManualFollowUp && wasRecorded)
+                {
+                    actions.Add(ReminderAction.Planned(due[i].Invoice, steps[i], party) with { Recorded = true });
+                }
+
+                if (reminders[i] is { } reminder && (wasRecorded || reminder.RemindedOn == day))
+                {
+                    actions.Add(new ReminderAction(current.Key, current.DebtorName, $"reminder {reminder.Level}", reminder.Total, party?.InvoiceEmail, wasRecorded));
                 }
             }
         }
@@ -102,10 +128,48 @@ public sealed partial class ReminderRun(
         return summary;
     }
 
+    /// <summary>
+    /// Records every invoice's step (once), up to 50 invoices of a partition in one transaction; per invoice, as it
+    /// now stands, whether this run recorded its step, and the reminder row it recorded. A transaction that fails
+    /// because an invoice changed since it was listed (a payment, a concurrent run) is taken invoice by invoice.
+    /// </summary>
+    private async Task<(Invoice Current, bool Recorded, InvoiceReminderEntity? Record)[]> RecordAllAsync(
+        List<InvoiceVersion> due, ReminderStep[] steps, DateOnly day, CancellationToken cancellationToken)
+    {
+        var results = due.Select(v => (v.Invoice, false, (InvoiceReminderEntity?)null)).ToArray();
+        var changes = Enumerable.Range(0, due.Count).Where(i => steps[i] is not ReminderStep.Nothing);
+        foreach (var chunk in changes.GroupBy(i => (due[i].Invoice.Scheme, due[i].Invoice.Year)).SelectMany(g => g.Chunk(InvoicesPerTransaction)))
+        {
+            var planned = chunk.Select(i => (Index: i, Change: Change(due[i].Invoice, steps[i], day))).ToArray();
+            try
+            {
+                await invoices.ReplaceAllAsync([.. planned.Select(p => (due[p.Index], p.Change.After, (ITableEntity?)p.Change.Record))], cancellationToken);
+                foreach (var (i, change) in planned)
+                {
+                    results[i] = (change.After, true, change.Record);
+                    var text = StepText(steps[i]);
+                    LogRecorded(change.After.Number, text);
+                }
+            }
+            catch (RequestFailedException e) when (e.Status is 409 or 412)
+            {
+                foreach (var (i, _) in planned)
+                {
+                    var (current, recorded) = await RecordAsync(due[i].Invoice, steps[i], day, cancellationToken);
+                    results[i] = (current, recorded, null);
+                }
+            }
+        }
+
+        return results;
+    }
+
+    /// <summary>Two operations per invoice (its reminder row and its new level) in a transaction of at most 100.</summary>
+    private const int InvoicesPerTransaction = 50;
+
     /// <summary>Records the step (once) and returns the invoice as it now stands, and whether this call recorded it.</summary>
     private async Task<(Invoice Invoice, bool Recorded)> RecordAsync(Invoice invoice, ReminderStep step, DateOnly day, CancellationToken cancellationToken)
     {
-        var partition = InvoiceEntity.PartitionKeyFor(invoice.Scheme, invoice.Year);
         for (var attempt = 0; ; attempt++)
         {
             var version = await invoices.FindVersionAsync(invoice.Key, cancellationToken)
@@ -119,37 +183,13 @@ public sealed partial class ReminderRun(
                 return (current, false);
             }
 
-            InvoiceReminderEntity? record = null;
-            if (now is ReminderStep.Remind remind)
-            {
-                var updated = current.WithReminder(remind.Level, day);
-                record = new InvoiceReminderEntity
-                {
-                    PartitionKey = partition,
-                    RowKey = InvoiceReminderEntity.RowKeyFor(current.Number, remind.Level),
-                    InvoiceNumber = current.Number.ToString(),
-                    Level = remind.Level,
-                    RemindedOn = IsoDate.Format(day),
-                    NewDueDate = IsoDate.Format(remind.NewDueDate),
-                    RemainingOre = remind.Remaining.Ore,
-                    FeeOre = remind.Fee.Ore,
-                    InterestOre = remind.Interest.Ore,
-                    BlobName = ReminderRecord.BlobNameFor(current.Key, remind.Level),
-                    OutboxMessageId = ReminderRecord.MessageIdFor(current.Key, remind.Level),
-                    RecordedAt = time.GetUtcNow(),
-                };
-                current = updated;
-            }
-            else
-            {
-                current = current.WithManualFollowUp();
-            }
-
+            var change = Change(current, now, day);
             try
             {
-                await invoices.ReplaceAsync(version, current, record, cancellationToken);
-                LogRecorded(current.Number, step is ReminderStep.Remind x ? $"reminder {x.Level}" : "manual follow-up");
-                return (current, true);
+                await invoices.ReplaceAsync(version, change.After, change.Record, cancellationToken);
+                var text = StepText(step);
+                LogRecorded(change.After.Number, text);
+                return (change.After, true);
             }
             catch (RequestFailedException e) when (e.Status is 409 or 412 && attempt < 10)
             {
@@ -158,21 +198,74 @@ public sealed partial class ReminderRun(
         }
     }
 
-    /// <summary>Makes sure the current level's reminder has its PDF and its e-mail in the outbox.</summary>
-    private async Task<ReminderRecord?> CompleteAsync(Invoice invoice, Party? party, Issuer issuer, CancellationToken cancellationToken)
+    /// <summary>The invoice after the step, and the reminder row that records it (none for a hand-over to a person).</summary>
+    private (Invoice After, InvoiceReminderEntity? Record) Change(Invoice current, ReminderStep step, DateOnly day)
     {
-        var partition = InvoiceEntity.PartitionKeyFor(invoice.Scheme, invoice.Year);
-        var found = await Table.GetEntityIfExistsAsync<InvoiceReminderEntity>(
-            partition, InvoiceReminderEntity.RowKeyFor(invoice.Number, invoice.ReminderLevel), cancellationToken: cancellationToken);
-        if (!found.HasValue)
+        if (step is not ReminderStep.Remind remind)
         {
-            return null;
+            return (current.WithManualFollowUp(), null);
         }
 
-        var reminder = found.Value!.ToRecord();
-        if (!await archive.ExistsAsync(StorageNames.RemindersContainer, reminder.BlobName, cancellationToken))
+        var record = new InvoiceReminderEntity
         {
-            var schemeName = (await budgets.FindAsync(invoice.Scheme, invoice.Year, cancellationToken))?.SchemeName ?? invoice.Scheme.Value;
+            PartitionKey = InvoiceEntity.PartitionKeyFor(current.Scheme, current.Year),
+            RowKey = InvoiceReminderEntity.RowKeyFor(current.Number, remind.Level),
+            InvoiceNumber = current.Number.ToString(),
+            Level = remind.Level,
+            RemindedOn = IsoDate.Format(day),
+            NewDueDate = IsoDate.Format(remind.NewDueDate),
+            RemainingOre = remind.Remaining.Ore,
+            FeeOre = remind.Fee.Ore,
+            InterestOre = remind.Interest.Ore,
+            BlobName = ReminderRecord.BlobNameFor(current.Key, remind.Level),
+            OutboxMessageId = ReminderRecord.MessageIdFor(current.Key, remind.Level),
+            RecordedAt = time.GetUtcNow(),
+        };
+        return (current.WithReminder(remind.Level, day), record);
+    }
+
+    private static string StepText(ReminderStep step) => step is ReminderStep.Remind x ? $"reminder {x.Level}" : "manual follow-up";
+
+    /// <summary>The display name of each budget the reminders belong to (read once per scheme and year, not per reminder).</summary>
+    private async Task<Dictionary<(SchemeId, int), string>> SchemeNamesAsync(IEnumerable<Invoice> reminded, CancellationToken cancellationToken)
+    {
+        var names = new Dictionary<(SchemeId, int), string>();
+        foreach (var (scheme, year) in reminded.Select(i => (i.Scheme, i.Year)).Distinct())
+        {
+            names[(scheme, year)] = (await budgets.FindAsync(scheme, year, cancellationToken))?.SchemeName ?? scheme.Value;
+        }
+
+        return names;
+    }
+
+    /// <summary>
+    /// Makes sure the current level's reminder has its PDF and its e-mail in the outbox. A reminder this run has
+    /// just recorded has neither yet (its PDF is written after its row), so nothing is looked up for it.
+    /// </summary>
+    private async Task<ReminderRecord?> CompleteAsync(
+        Invoice invoice, Party? party, Issuer issuer, InvoiceReminderEntity? justRecorded, string schemeName, CancellationToken cancellationToken)
+    {
+        ReminderRecord reminder;
+        if (justRecorded is not null)
+        {
+            reminder = justRecorded.ToRecord();
+        }
+        else
+        {
+            var found = await Table.GetEntityIfExistsAsync<InvoiceReminderEntity>(
+                InvoiceEntity.PartitionKeyFor(invoice.Scheme, invoice.Year),
+                InvoiceReminderEntity.RowKeyFor(invoice.Number, invoice.ReminderLevel),
+                cancellationToken: cancellationToken);
+            if (!found.HasValue)
+            {
+                return null;
+            }
+
+            reminder = found.Value!.ToRecord();
+        }
+
+        if (justRecorded is not null || !await archive.ExistsAsync(StorageNames.RemindersContainer, reminder.BlobName, cancellationToken))
+        {
             var pdf = renderer.Render(ReminderLetter.Document(invoice, reminder, party, issuer, schemeName));
             await archive.WriteIfAbsentAsync(StorageNames.RemindersContainer, reminder.BlobName, pdf, cancellationToken);
         }
