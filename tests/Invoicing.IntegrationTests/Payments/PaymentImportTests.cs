@@ -4,6 +4,8 @@ using Invoicing.Payments.BankFiles;
 using Invoicing.Testing;
 using Invoicing.Testing.BankFiles;
 
+using static Invoicing.IntegrationTests.Payments.IssuedYear;
+
 namespace Invoicing.IntegrationTests.Payments;
 
 /// <summary>Bank files built from the published formats, imported against the bundled 2026 invoices.</summary>
@@ -138,23 +140,7 @@ public sealed class PaymentImportTests(AzuriteFixture azurite)
         Assert.All((await InvoicesAsync(scenario)).Values, i => Assert.Equal(PaymentStatus.Unpaid, i.Status));
     }
 
-    private static async Task<ImportReport> ImportAsync(InvoicingScenario scenario, string name, byte[] content) =>
-        await scenario.Get<PaymentImport>().ImportAsync(BankFileReader.Read(name, content), CancellationToken.None);
-
-    private async Task<InvoicingScenario> IssuedAsync()
-    {
-        var scenario = new InvoicingScenario(azurite);
-        await scenario.SeedAndApproveAsync();
-        await scenario.RunAsync();
-        scenario.Time.SetUtcNow(new DateTimeOffset(2026, 3, 4, 7, 0, 0, TimeSpan.Zero));
-        return scenario;
-    }
-
-    private static async Task<Dictionary<string, Invoice>> InvoicesAsync(InvoicingScenario scenario) =>
-        (await scenario.Get<InvoiceStore>().ListAsync(InvoicingScenario.Scheme, 2026, CancellationToken.None)).ToDictionary(i => i.DebtorCode.Value);
-
-    private static async Task<Dictionary<string, string>> OcrsAsync(InvoicingScenario scenario) =>
-        (await InvoicesAsync(scenario)).ToDictionary(p => p.Key, p => p.Value.Ocr.Value);
+    private Task<InvoicingScenario> IssuedAsync() => IssuedYear.IssuedAsync(azurite);
 
     private static string Snapshot(Dictionary<string, Invoice> invoices) =>
         string.Join(";", invoices.OrderBy(i => i.Key, StringComparer.Ordinal).Select(i => $"{i.Key}:{i.Value.Status}:{i.Value.AmountPaid.Ore}"));
