@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
-# Installs what the tests need (Node tools: Azurite and an SMTP server; Debian's Chromium) and runs every test
-# of Invoicing.Local.slnf: unit, Azurite integration, CLI end-to-end, web API, browser and infrastructure tests. Ends with "N passed, N failed".
+# Installs what the tests need (Node tools: Azurite and an SMTP server; Debian's Chromium, poppler-utils, a JDK
+# with Saxon-HE and xmllint) and runs every test of Invoicing.Local.slnf: unit, Azurite integration, CLI
+# end-to-end, web API, browser and infrastructure tests, then the Functions platform check where
+# ../shared/functions-worker-feed exists. Ends with "N passed, N failed".
 # TEST_COVERAGE=1 also collects coverage (cobertura) into TestResults/.
 set -uo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
