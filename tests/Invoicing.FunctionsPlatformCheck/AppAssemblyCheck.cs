@@ -1,7 +1,3 @@
-using System.Reflection;
-using System.Reflection.Metadata;
-using System.Reflection.PortableExecutable;
-
 namespace Invoicing.FunctionsPlatformCheck;
 
 /// <summary>
@@ -13,41 +9,19 @@ internal static class AppAssemblyCheck
 {
     public static IReadOnlyList<string> Problems(string appFolder)
     {
-        var shipped = new Dictionary<string, Version>(StringComparer.OrdinalIgnoreCase);
-        foreach (var dll in Directory.EnumerateFiles(appFolder, "*.dll"))
-        {
-            try
-            {
-                shipped[Path.GetFileNameWithoutExtension(dll)] = AssemblyName.GetAssemblyName(dll).Version ?? new Version(0, 0);
-            }
-            catch (BadImageFormatException)
-            {
-                // A native library: nothing references it by assembly version.
-            }
-        }
-
-        var problems = new List<string>();
+        var assemblies = new List<(string File, AssemblyReferences Assembly)>();
         foreach (var dll in Directory.EnumerateFiles(appFolder, "*.dll"))
         {
             using var stream = File.OpenRead(dll);
-            using var pe = new PEReader(stream);
-            if (!pe.HasMetadata)
+            if (AssemblyReferences.Read(stream) is { } assembly)
             {
-                continue;
-            }
-
-            var metadata = pe.GetMetadataReader();
-            foreach (var handle in metadata.AssemblyReferences)
-            {
-                var reference = metadata.GetAssemblyReference(handle);
-                var name = metadata.GetString(reference.Name);
-                if (shipped.TryGetValue(name, out var version) && version < reference.Version)
-                {
-                    problems.Add($"{Path.GetFileName(dll)} was compiled against {name} {reference.Version}, but the app carries {version}");
-                }
+                assemblies.Add((Path.GetFileName(dll), assembly));
             }
         }
 
-        return problems;
+        var shipped = assemblies.ToDictionary(a => a.Assembly.Name, a => a.Assembly.Version, StringComparer.OrdinalIgnoreCase);
+        return [.. assemblies.SelectMany(a => a.Assembly.References
+            .Where(reference => shipped.TryGetValue(reference.Name, out var version) && version < reference.Version)
+            .Select(reference => $"{a.File} was compiled against {reference.Name} {reference.Version}, but the app carries {shipped[reference.Name]}"))];
     }
 }

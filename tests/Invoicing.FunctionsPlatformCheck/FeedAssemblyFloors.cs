@@ -1,6 +1,4 @@
 using System.IO.Compression;
-using System.Reflection.Metadata;
-using System.Reflection.PortableExecutable;
 using System.Xml.Linq;
 
 namespace Invoicing.FunctionsPlatformCheck;
@@ -71,18 +69,7 @@ internal static class FeedAssemblyFloors
         }
 
         buffer.Position = 0;
-        using var pe = new PEReader(buffer);
-        if (!pe.HasMetadata)
-        {
-            yield break;
-        }
-
-        var metadata = pe.GetMetadataReader();
-        foreach (var handle in metadata.AssemblyReferences)
-        {
-            var reference = metadata.GetAssemblyReference(handle);
-            yield return (metadata.GetString(reference.Name), Normalise(reference.Version));
-        }
+        return FunctionsPlatformCheck.AssemblyReferences.Read(buffer)?.References.Select(r => (r.Name, Normalise(r.Version))) ?? [];
     }
 
     /// <summary>Package versions have three parts; assembly versions four (x.y.z.0).</summary>

@@ -10,10 +10,14 @@ namespace Invoicing.IntegrationTests;
 [Collection(AzuriteCollection.Name)]
 public sealed class FaultRecoveryTests(AzuriteFixture azurite)
 {
-    public static TheoryData<string, FaultTiming, bool> Faults()
+    public static TheoryData<string, FaultTiming, bool> Faults() =>
+        FaultsAt("take-number", "look-up-invoice", "write-pdf", "write-einvoice", "record-invoice", "hand-off-einvoice", "complete-budget");
+
+    /// <summary>Every step with every timing, once as "this request fails" and once as "the process dies".</summary>
+    internal static TheoryData<string, FaultTiming, bool> FaultsAt(params string[] steps)
     {
         var data = new TheoryData<string, FaultTiming, bool>();
-        foreach (var step in new[] { "take-number", "look-up-invoice", "write-pdf", "write-einvoice", "record-invoice", "hand-off-einvoice", "complete-budget" })
+        foreach (var step in steps)
         {
             foreach (var timing in Enum.GetValues<FaultTiming>())
             {

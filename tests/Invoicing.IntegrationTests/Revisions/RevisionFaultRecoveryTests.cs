@@ -12,20 +12,8 @@ namespace Invoicing.IntegrationTests.Revisions;
 [Collection(AzuriteCollection.Name)]
 public sealed class RevisionFaultRecoveryTests(AzuriteFixture azurite)
 {
-    public static TheoryData<string, FaultTiming, bool> Faults()
-    {
-        var data = new TheoryData<string, FaultTiming, bool>();
-        foreach (var step in new[] { "take-number", "look-up-invoice", "write-pdf", "record-invoice", "record-credit-note", "complete-budget" })
-        {
-            foreach (var timing in Enum.GetValues<FaultTiming>())
-            {
-                data.Add(step, timing, false);
-                data.Add(step, timing, true);
-            }
-        }
-
-        return data;
-    }
+    public static TheoryData<string, FaultTiming, bool> Faults() =>
+        FaultRecoveryTests.FaultsAt("take-number", "look-up-invoice", "write-pdf", "record-invoice", "record-credit-note", "complete-budget");
 
     [Theory]
     [MemberData(nameof(Faults))]
