@@ -5,7 +5,8 @@ namespace Invoicing.Documents;
 /// <summary>
 /// A TrueType font shipped as an embedded resource: its program, read once (each document embeds the subset of
 /// glyphs it draws), and the advance width of every character it has, so text can be measured, wrapped and
-/// right-aligned without a page. Immutable after construction, so one instance serves all threads.
+/// right-aligned without a page. Immutable after construction but for its thread-safe cache of subset programs
+/// (<see cref="SubsetProgramCache"/>), so one instance serves all threads.
 /// </summary>
 internal sealed class EmbeddedFont
 {
@@ -20,6 +21,7 @@ internal sealed class EmbeddedFont
         Name = name;
         Bytes = bytes;
         Program = program;
+        SubsetPrograms = new SubsetProgramCache(program);
         _advance = advance;
     }
 
@@ -30,6 +32,9 @@ internal sealed class EmbeddedFont
 
     /// <summary>The font program as shipped, read once.</summary>
     public TrueTypeFont Program { get; }
+
+    /// <summary>The compressed subset programs of the glyph sets documents drew recently.</summary>
+    public SubsetProgramCache SubsetPrograms { get; }
 
     public static EmbeddedFont Load(string resourceName)
     {

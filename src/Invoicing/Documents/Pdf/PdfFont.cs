@@ -106,12 +106,8 @@ internal sealed class PdfFont(string resourceName, EmbeddedFont font, int object
         output.Ascii(">>");
         writer.EndObject();
 
-        using (var subset = new ByteBuffer(32 * 1024))
-        {
-            TrueTypeSubset.Write(program, glyphs, subset);
-            var length = subset.Length;
-            writer.Stream(fontFile, subset.WrittenSpan, entries => { entries.Ascii(" /Length1 "); entries.Number(length); });
-        }
+        var subset = Font.SubsetPrograms.Get(glyphs);
+        writer.CompressedStream(fontFile, subset.Compressed, entries => { entries.Ascii(" /Length1 "); entries.Number(subset.Length); });
 
         var map = new byte[2 * (_characters.Count + 1)];
         for (var code = 1; code <= _characters.Count; code++)

@@ -55,20 +55,32 @@ internal sealed class PdfObjectWriter : IDisposable
     public void Stream(int number, ReadOnlySpan<byte> data, Action<ByteBuffer>? entries = null)
     {
         using var compressed = new ByteBuffer(Math.Max(256, data.Length / 2));
-        using (var deflate = new ZLibStream(new ByteBufferStream(compressed), CompressionLevel.Optimal))
-        {
-            deflate.Write(data);
-        }
+        Compress(data, compressed);
+        CompressedStream(number, compressed.WrittenSpan, entries);
+    }
 
+    /// <summary>
+    /// A whole stream object whose data is already Flate-compressed by <see cref="Compress"/> (a cached font
+    /// program): the same bytes <see cref="Stream"/> writes for the uncompressed data.
+    /// </summary>
+    public void CompressedStream(int number, ReadOnlySpan<byte> compressed, Action<ByteBuffer>? entries = null)
+    {
         BeginObject(number);
         _file.Ascii("<</Length ");
         _file.Number(compressed.Length);
         _file.Ascii(" /Filter /FlateDecode");
         entries?.Invoke(_file);
         _file.Ascii(">>\nstream\n");
-        _file.Write(compressed.WrittenSpan);
+        _file.Write(compressed);
         _file.Ascii("\nendstream");
         EndObject();
+    }
+
+    /// <summary>Appends the zlib (Flate) compression of <paramref name="data"/> to <paramref name="output"/>.</summary>
+    public static void Compress(ReadOnlySpan<byte> data, ByteBuffer output)
+    {
+        using var deflate = new ZLibStream(new ByteBufferStream(output), CompressionLevel.Optimal);
+        deflate.Write(data);
     }
 
     /// <summary>
