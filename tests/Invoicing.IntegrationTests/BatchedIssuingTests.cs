@@ -87,6 +87,34 @@ public sealed class BatchedIssuingTests(AzuriteFixture azurite)
         await scenario.AssertOneCompleteSetAsync();
     }
 
+    [Fact]
+    public async Task Documents_rendered_ahead_of_a_failed_look_up_are_not_written_and_the_next_run_issues_them()
+    {
+        await using var scenario = new InvoicingScenario(azurite, FaultRecoveryTests.SmallBatches());
+        await scenario.SeedAndApproveAsync();
+        // A query of the invoice table fails in the middle of the run: the batch whose look-up it is has its
+        // numbers and has rendered its first documents, but must neither write nor record any of them.
+        scenario.Faults.Arm(
+            r => r.Method == RequestMethod.Get && r.Uri.Path.Contains("/" + scenario.Prefix + "Invoices(", StringComparison.Ordinal),
+            FaultTiming.AfterResponse,
+            skip: 4);
+
+        var first = await scenario.RunAsync();
+
+        Assert.True(scenario.Faults.Fired);
+        Assert.Equal((26, 4), (first.Created, first.Failed));
+        var reserved = await scenario.Get<InvoiceNumberSeries>().ListAsync("vasteras-stad", 2026, CancellationToken.None);
+        var recorded = await scenario.Get<InvoiceStore>().ListAsync(InvoicingScenario.Scheme, 2026, CancellationToken.None);
+        Assert.Equal(Enumerable.Range(1, 30), reserved.Select(r => r.Number.Sequence));
+        Assert.Equal(recorded.Select(i => i.BlobName).Order(StringComparer.Ordinal), await PdfNamesAsync(scenario));
+
+        var next = await scenario.RunAsync();
+
+        Assert.True(next.Succeeded);
+        Assert.Equal((4, 26), (next.Created, next.Existing));
+        await scenario.AssertOneCompleteSetAsync();
+    }
+
     /// <summary>Runs an action once, before the first request that matches is sent.</summary>
     private sealed class BeforeFirstMatch(Func<Request, bool> matches, Func<Task> action) : Azure.Core.Pipeline.HttpPipelinePolicy
     {
@@ -104,6 +132,17 @@ public sealed class BatchedIssuingTests(AzuriteFixture azurite)
 
             await ProcessNextAsync(message, pipeline);
         }
+    }
+
+    private static async Task<IReadOnlyList<string>> PdfNamesAsync(InvoicingScenario scenario)
+    {
+        var names = new List<string>();
+        await foreach (var blob in scenario.Get<InvoicingStorage>().Container(StorageNames.InvoicesContainer).GetBlobsAsync())
+        {
+            names.Add(blob.Name);
+        }
+
+        return [.. names.Order(StringComparer.Ordinal)];
     }
 
     private static async Task<int> CountPdfsAsync(InvoicingScenario scenario)

@@ -1,3 +1,4 @@
+using System.Threading.Channels;
 using Invoicing.Budgets;
 using Invoicing.Documents;
 using Invoicing.Issuers;
@@ -13,10 +14,12 @@ namespace Invoicing.Invoices;
 /// <list type="number">
 /// <item>take (or find) the numbers reserved for this scheme, year, debtor and revision: one transaction for
 /// every new number of the batch (<see cref="InvoiceNumberSeries.ReserveAllAsync"/>);</item>
-/// <item>look up, with one query, which of them are already recorded;</item>
-/// <item>for the others, a few at a time (<see cref="BatchingOptions.ParallelWrites"/>): render the PDF (a pure
-/// function of the reservation, plan and issuer), write it unless the blob exists (<c>If-None-Match: *</c>),
-/// and write its UBL e-invoice the same way (<c>einvoices/</c>) or note why it has none;</item>
+/// <item>look up, with one query, which of them are already recorded, while the first PDFs are rendered: one
+/// renderer composes and renders the documents in plan order (each a pure function of the reservation, plan and
+/// issuer), a few ahead of the writers (a bounded channel);</item>
+/// <item>for the documents not recorded, <see cref="BatchingOptions.ParallelWrites"/> writers at a time: write the
+/// PDF unless the blob exists (<c>If-None-Match: *</c>), and the UBL e-invoice the same way (<c>einvoices/</c>) or
+/// note why it has none;</item>
 /// <item>record the invoices, with both hashes, Unpaid, in one transaction (a conflict means another run
 /// recorded some: they are then recorded one by one); then each credit note together with the credit on the
 /// invoice it corrects (one transaction each);</item>
@@ -57,7 +60,6 @@ public sealed partial class InvoiceIssuing(
     {
         var results = new IssueResult?[batch.Length];
         IReadOnlyList<InvoiceReservation> reservations;
-        IReadOnlyDictionary<InvoiceNumber, Invoice> recorded;
         try
         {
             // A credit note asks for nothing, so it falls due on the day it is issued.
@@ -67,32 +69,40 @@ public sealed partial class InvoiceIssuing(
                 budget.Year,
                 batch.Select(d => new NumberRequest(d.Debtor.Code, d.Revision, today, d.Kind == DocumentKind.CreditNote ? today : today.AddDays(issuer.Terms.PaymentTermsDays))).ToArray(),
                 cancellationToken);
-            var numbers = reservations.Select(r => r.Number).ToArray();
-            recorded = await invoices.ListRangeAsync(budget.Scheme, budget.Year, numbers.Min(), numbers.Max(), cancellationToken);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
             return [.. batch.Select(d => IssueResult.Failed(d, e))];
         }
 
-        // Render and write what is not recorded yet, a few documents at a time: storage answers each write in
-        // milliseconds, and rendering one document takes about as long, so overlapping them is what saves time.
+        // The look-up of what is recorded already is on its way while the first documents are rendered; rendering
+        // runs a few documents ahead of the writes (the channel's bound), which are ParallelWrites at a time: storage
+        // answers each write in milliseconds, and keeping that many in flight is what saves time.
         var composed = new Invoice?[batch.Length];
-        var toWrite = Enumerable.Range(0, batch.Length).Where(i => !recorded.ContainsKey(reservations[i].Number));
-        await Parallel.ForEachAsync(
-            toWrite,
-            new ParallelOptions { MaxDegreeOfParallelism = parallelWrites, CancellationToken = cancellationToken },
-            async (i, ct) =>
-            {
-                try
-                {
-                    composed[i] = await WriteDocumentsAsync(budget, batch[i], issuer, reservations[i], ct);
-                }
-                catch (Exception e) when (e is not OperationCanceledException)
-                {
-                    results[i] = IssueResult.Failed(batch[i], e);
-                }
-            });
+        var numbers = reservations.Select(r => r.Number).ToArray();
+        var lookUp = invoices.ListRangeAsync(budget.Scheme, budget.Year, numbers.Min(), numbers.Max(), cancellationToken);
+        var rendered = Channel.CreateBounded<RenderedDocument>(new BoundedChannelOptions(parallelWrites) { SingleWriter = true });
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var rendering = Task.Run(() => RenderAllAsync(budget, batch, issuer, reservations, results, rendered.Writer, stop.Token), CancellationToken.None);
+        var writers = Enumerable.Range(0, parallelWrites).Select(_ => WriteRenderedAsync(lookUp, rendered.Reader, batch, composed, results, stop.Token)).ToArray();
+        IReadOnlyDictionary<InvoiceNumber, Invoice> recorded;
+        try
+        {
+            await Task.WhenAll(writers);
+            recorded = await lookUp;
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // The look-up failed, so the batch is not recorded by this run; what was written, the next run finds.
+            return [.. batch.Select(d => IssueResult.Failed(d, e))];
+        }
+        finally
+        {
+            // When the writers stopped early (a failed look-up, cancellation), the renderer stops too: nothing of
+            // this batch runs on after it has returned.
+            await stop.CancelAsync();
+            await rendering.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+        }
 
         // Invoices first, in one transaction, each then handed off and mailed; credit notes after, one by one.
         var newInvoices = Enumerable.Range(0, batch.Length).Where(i => composed[i] is { IsCreditNote: false }).ToArray();
@@ -152,19 +162,70 @@ public sealed partial class InvoiceIssuing(
     }
 
     /// <summary>
-    /// Composes the document under its reserved number and writes its PDF and e-invoice unless they exist; the
-    /// invoice row to record, with both hashes.
+    /// Composes and renders the batch's documents in plan order, each under its reserved number, handing them to the
+    /// writers; the channel's bound keeps rendering a few documents ahead of the writes. A document that cannot be
+    /// composed or rendered fails alone.
     /// </summary>
-    private async Task<Invoice> WriteDocumentsAsync(Budget budget, PlannedDocument planned, Issuer issuer, InvoiceReservation reservation, CancellationToken cancellationToken)
+    private async Task RenderAllAsync(
+        Budget budget, PlannedDocument[] batch, Issuer issuer, IReadOnlyList<InvoiceReservation> reservations, IssueResult?[] results,
+        ChannelWriter<RenderedDocument> rendered, CancellationToken cancellationToken)
     {
-        var (invoice, document) = InvoiceComposer.Compose(budget, planned, issuer, reservation);
-        var (sha256, pdfCreated) = await archive.WriteIfAbsentAsync(invoice.BlobName, renderer.Render(document), cancellationToken);
-        if (!pdfCreated)
+        try
         {
-            LogPdfAlreadyThere(invoice.Number, invoice.BlobName);
-        }
+            for (var i = 0; i < batch.Length; i++)
+            {
+                RenderedDocument document;
+                try
+                {
+                    var (invoice, model) = InvoiceComposer.Compose(budget, batch[i], issuer, reservations[i]);
+                    document = new RenderedDocument(i, invoice, model, renderer.Render(model));
+                }
+                catch (Exception e) when (e is not OperationCanceledException)
+                {
+                    results[i] = IssueResult.Failed(batch[i], e);
+                    continue;
+                }
 
-        return await WriteEInvoiceAsync(invoice with { PdfSha256 = sha256 }, document, cancellationToken);
+                await rendered.WriteAsync(document, cancellationToken);
+            }
+        }
+        finally
+        {
+            rendered.Complete();
+        }
+    }
+
+    /// <summary>
+    /// One writer: takes rendered documents and writes each one's PDF and e-invoice unless they exist, noting the
+    /// invoice row to record, with both hashes. A document already recorded is left alone (its row counts).
+    /// </summary>
+    private async Task WriteRenderedAsync(
+        Task<IReadOnlyDictionary<InvoiceNumber, Invoice>> lookUp, ChannelReader<RenderedDocument> rendered, PlannedDocument[] batch,
+        Invoice?[] composed, IssueResult?[] results, CancellationToken cancellationToken)
+    {
+        var recorded = await lookUp;
+        await foreach (var (i, invoice, document, pdf) in rendered.ReadAllAsync(cancellationToken))
+        {
+            if (recorded.ContainsKey(invoice.Number))
+            {
+                continue;
+            }
+
+            try
+            {
+                var (sha256, pdfCreated) = await archive.WriteIfAbsentAsync(invoice.BlobName, pdf, cancellationToken);
+                if (!pdfCreated)
+                {
+                    LogPdfAlreadyThere(invoice.Number, invoice.BlobName);
+                }
+
+                composed[i] = await WriteEInvoiceAsync(invoice with { PdfSha256 = sha256 }, document, cancellationToken);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                results[i] = IssueResult.Failed(batch[i], e);
+            }
+        }
     }
 
     /// <summary>
@@ -212,4 +273,7 @@ public sealed partial class InvoiceIssuing(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Invoice {InvoiceNumber}: PDF {BlobName} was already written by an earlier attempt; completing the invoice")]
     private partial void LogPdfAlreadyThere(InvoiceNumber invoiceNumber, string blobName);
+
+    /// <summary>A document composed under its number and rendered, waiting for a writer.</summary>
+    private sealed record RenderedDocument(int Index, Invoice Invoice, InvoiceDocument Document, byte[] Pdf);
 }
