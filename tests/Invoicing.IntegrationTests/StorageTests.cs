@@ -62,6 +62,35 @@ public sealed class StorageTests(AzuriteFixture azurite)
     }
 
     [Fact]
+    public async Task A_run_that_reuses_what_it_knows_of_the_series_still_gives_numbers_another_run_took_meanwhile_to_no_one_else()
+    {
+        await using var scenario = new InvoicingScenario(azurite);
+        var series = scenario.Get<InvoiceNumberSeries>();
+        var other = scenario.NewServices().GetRequiredServiceOf<InvoiceNumberSeries>();
+        var scheme = new SchemeId("scheme-c");
+        var day = new DateOnly(2026, 1, 20);
+        var requests = Enumerable.Range(1, 12).Select(i => new NumberRequest(new Parties.PartyCode($"P{i:00}"), 0, day, day.AddDays(30))).ToArray();
+        var known = new KnownReservations();
+
+        var first = await series.ReserveAllAsync("issuer", scheme, 2026, requests[..4], CancellationToken.None, known);
+        // Meanwhile another run (another scheme of the same issuer, and one of this batch's debtors) takes numbers.
+        await other.ReserveAsync("issuer", new SchemeId("scheme-d"), 2026, new Parties.PartyCode("Q01"), day, day, CancellationToken.None);
+        var takenByOther = await other.ReserveAsync("issuer", scheme, 2026, requests[5].Debtor, day, day, CancellationToken.None);
+        var second = await series.ReserveAllAsync("issuer", scheme, 2026, requests[4..8], CancellationToken.None, known);
+        var third = await series.ReserveAllAsync("issuer", scheme, 2026, requests[8..], CancellationToken.None, known);
+        var again = await series.ReserveAllAsync("issuer", scheme, 2026, requests, CancellationToken.None, known);
+
+        Assert.Equal([1, 2, 3, 4], first.Select(r => r.Number.Sequence));
+        Assert.Equal(6, takenByOther.Number.Sequence);
+        Assert.Equal([7, 6, 8, 9], second.Select(r => r.Number.Sequence));
+        Assert.Equal([10, 11, 12, 13], third.Select(r => r.Number.Sequence));
+        Assert.Equal([.. first, .. second, .. third], again);
+        var listed = await series.ListAsync("issuer", 2026, CancellationToken.None);
+        Assert.Equal(Enumerable.Range(1, 13), listed.Select(r => r.Number.Sequence));
+        Assert.Equal(listed.Count, listed.Select(r => (r.Scheme, r.Debtor)).Distinct().Count());
+    }
+
+    [Fact]
     public async Task A_budget_round_trips_through_its_table_with_every_line_kind()
     {
         await using var scenario = new InvoicingScenario(azurite);

@@ -13,7 +13,8 @@ namespace Invoicing.Invoices;
 /// in steps that are each idempotent, so any run can repeat or resume them. Per batch:
 /// <list type="number">
 /// <item>take (or find) the numbers reserved for this scheme, year, debtor and revision: one transaction for
-/// every new number of the batch (<see cref="InvoiceNumberSeries.ReserveAllAsync"/>);</item>
+/// every new number of the batch (<see cref="InvoiceNumberSeries.ReserveAllAsync"/>), from the second batch on
+/// without reading the series again (<see cref="KnownReservations"/>);</item>
 /// <item>look up, with one query, which of them are already recorded, while the first PDFs are rendered: one
 /// renderer composes and renders the documents in plan order (each a pure function of the reservation, plan and
 /// issuer), a few ahead of the writers (a bounded channel);</item>
@@ -47,16 +48,17 @@ public sealed partial class InvoiceIssuing(
         var batching = batchingOptions.Value;
         batching.Validate();
         var results = new List<IssueResult>(documents.Count);
+        var known = new KnownReservations();
         foreach (var batch in documents.Chunk(batching.DocumentsPerBatch))
         {
-            results.AddRange(await IssueBatchAsync(budget, batch, issuer, today, batching.ParallelWrites, cancellationToken));
+            results.AddRange(await IssueBatchAsync(budget, batch, issuer, today, known, batching.ParallelWrites, cancellationToken));
         }
 
         return results;
     }
 
     private async Task<IssueResult[]> IssueBatchAsync(
-        Budget budget, PlannedDocument[] batch, Issuer issuer, DateOnly today, int parallelWrites, CancellationToken cancellationToken)
+        Budget budget, PlannedDocument[] batch, Issuer issuer, DateOnly today, KnownReservations known, int parallelWrites, CancellationToken cancellationToken)
     {
         var results = new IssueResult?[batch.Length];
         IReadOnlyList<InvoiceReservation> reservations;
@@ -68,7 +70,8 @@ public sealed partial class InvoiceIssuing(
                 budget.Scheme,
                 budget.Year,
                 batch.Select(d => new NumberRequest(d.Debtor.Code, d.Revision, today, d.Kind == DocumentKind.CreditNote ? today : today.AddDays(issuer.Terms.PaymentTermsDays))).ToArray(),
-                cancellationToken);
+                cancellationToken,
+                known);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {

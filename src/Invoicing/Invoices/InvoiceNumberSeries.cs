@@ -41,18 +41,24 @@ public sealed class InvoiceNumberSeries(InvoicingStorage storage, TimeProvider t
     /// ones numbered in that order. New numbers are taken up to <see cref="MaxReservationsPerTransaction"/> at a
     /// time by one entity group transaction that advances the counter (ETag) and inserts their reservation rows,
     /// so the series stays gapless and each document gets one number however runs interleave: a concurrent taker
-    /// loses the ETag race (412) or an insert (409), reads again, and takes only what is still missing.
+    /// loses the ETag race (412) or an insert (409), reads again, and takes only what is still missing. With
+    /// <paramref name="known"/> (one per run, batch after batch) the first attempt starts from what the run's last
+    /// call left instead of reading the scheme's reservations again.
     /// </summary>
     public async Task<IReadOnlyList<InvoiceReservation>> ReserveAllAsync(
-        string issuerId, SchemeId scheme, int year, IReadOnlyList<NumberRequest> requests, CancellationToken cancellationToken)
+        string issuerId, SchemeId scheme, int year, IReadOnlyList<NumberRequest> requests, CancellationToken cancellationToken, KnownReservations? known = null)
     {
         await storage.EnsureCreatedAsync(cancellationToken);
         var partition = InvoiceReservationEntity.PartitionKeyFor(issuerId, year);
         var rowKeys = requests.Select(r => InvoiceReservationEntity.RowKeyFor(scheme, r.Debtor, r.Revision)).ToArray();
+        var firstAttempt = true;
         var taken = await ConflictRetry.ExecuteAsync(
             async ct =>
             {
-                var (counter, existing) = await ReadSchemeAsync(partition, scheme, ct);
+                // After a conflict the series is read again: someone else took numbers.
+                var remembered = firstAttempt ? known?.For(partition, scheme) : null;
+                firstAttempt = false;
+                var (counter, existing) = remembered ?? await ReadSchemeAsync(partition, scheme, ct);
                 var missing = requests.Where((_, i) => !existing.ContainsKey(rowKeys[i]))
                     .DistinctBy(r => InvoiceReservationEntity.RowKeyFor(scheme, r.Debtor, r.Revision))
                     .ToArray();
@@ -84,6 +90,7 @@ public sealed class InvoiceNumberSeries(InvoicingStorage storage, TimeProvider t
                         ?? (await Table.GetEntityAsync<InvoiceCounterEntity>(partition, InvoiceCounterEntity.Key, cancellationToken: ct)).Value.ETag;
                 }
 
+                known?.Remember(partition, scheme, counter, existing);
                 return existing;
             },
             cancellationToken);
