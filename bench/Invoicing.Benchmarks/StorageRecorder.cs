@@ -119,23 +119,32 @@ internal sealed class StorageRecorder : HttpPipelinePolicy
         }
 
         var path = request.Uri.Path;
-        var body = Body(request);
         if (path.EndsWith("/$batch", StringComparison.Ordinal))
         {
             // Each operation of the changeset is one embedded HTTP request line.
+            var body = Body(request);
             var operations = Encoding.UTF8.GetString(body).Split(" HTTP/1.1\r\n").Length - 1;
             return new StorageWrite(StorageWriteKind.Transaction, body.Length, operations);
         }
 
         if (request.Headers.TryGetValue("x-ms-blob-type", out _))
         {
-            return new StorageWrite(StorageWriteKind.Blob, body.Length, 1);
+            return new StorageWrite(StorageWriteKind.Blob, BodyLength(request), 1);
         }
 
         var isTable = request.Headers.TryGetValue("DataServiceVersion", out _) || path.Contains("(PartitionKey=", StringComparison.Ordinal);
         var createsTable = path.EndsWith("/Tables", StringComparison.Ordinal);
-        return isTable && !createsTable ? new StorageWrite(StorageWriteKind.Entity, body.Length, 1) : null;
+        return isTable && !createsTable ? new StorageWrite(StorageWriteKind.Entity, BodyLength(request), 1) : null;
     }
+
+    /// <summary>
+    /// The body's length without copying it where the content knows it (a blob's bytes, an entity's JSON): copying
+    /// each PDF inside the measured run cost the run ≈ 100 KiB of allocation per blob that the floor does not pay.
+    /// </summary>
+    private static int BodyLength(Request request) =>
+        request.Content is null ? 0
+        : request.Content.TryComputeLength(out var length) ? checked((int)length)
+        : Body(request).Length;
 
     private static byte[] Body(Request request)
     {
