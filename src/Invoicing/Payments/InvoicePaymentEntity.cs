@@ -5,9 +5,9 @@ using Invoicing.Invoices;
 namespace Invoicing.Payments;
 
 /// <summary>
-/// Table <c>Invoices</c>, a payment record: partition = the invoice's (<c>{scheme}:{year}</c>), row key =
-/// <c>{number}-P-{entry key}</c>. Written in the same entity group transaction as the invoice's new payment
-/// status, so the status and its history never disagree, and its key makes a repeated booking a conflict.
+/// Table <c>Invoices</c>, a payment record in a row of its own: partition = the invoice's (<c>{scheme}:{year}</c>),
+/// row key = <c>{number}-P-{entry key}</c>. How payments were kept before pages (<see cref="PaymentPageEntity"/>):
+/// no longer written, still read, so a store from before needs no migration.
 /// </summary>
 internal sealed class InvoicePaymentEntity : ITableEntity
 {
@@ -49,5 +49,6 @@ internal sealed class InvoicePaymentEntity : ITableEntity
 
     public DateTimeOffset BookedAt { get; set; }
 
+    /// <summary>The row key such a record has (tests write one to show old stores are still read).</summary>
     public static string RowKeyFor(InvoiceNumber number, string entryReference) => $"{number}-P-{EntryKey.For(entryReference)}";
 }
