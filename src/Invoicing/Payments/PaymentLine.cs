@@ -6,14 +6,13 @@ namespace Invoicing.Payments;
 
 /// <summary>
 /// One payment record as a <see cref="PaymentPageEntity"/> keeps it: short names, since a page holds a hundred,
-/// and the invoice number left to the page.
+/// and the invoice number and the time of booking left to the page (its records were booked in one transaction).
 /// </summary>
 internal sealed record PaymentLine(
     [property: JsonPropertyName("ref")] string EntryReference,
     [property: JsonPropertyName("src")] string Source,
     [property: JsonPropertyName("ore")] long AmountOre,
     [property: JsonPropertyName("on")] string PaidOn,
-    [property: JsonPropertyName("at")] DateTimeOffset BookedAt,
     [property: JsonPropertyName("from")] string StatusBefore,
     [property: JsonPropertyName("to")] string StatusAfter,
     [property: JsonPropertyName("flag")] string Flag,
@@ -26,11 +25,11 @@ internal sealed record PaymentLine(
     private static readonly JsonSerializerOptions Json = new() { DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull };
 
     public static PaymentLine From(PaymentRecord record) =>
-        new(record.EntryReference, record.Source, record.Amount.Ore, IsoDate.Format(record.PaidOn), record.BookedAt,
+        new(record.EntryReference, record.Source, record.Amount.Ore, IsoDate.Format(record.PaidOn),
             record.StatusBefore.ToString(), record.StatusAfter.ToString(), record.Flag.ToString(), record.Note, record.PayerName, record.Reverses);
 
-    public PaymentRecord ToRecord(InvoiceNumber invoice) =>
-        new(invoice, EntryReference, Source, new Money(AmountOre), IsoDate.Parse(PaidOn), BookedAt,
+    public PaymentRecord ToRecord(InvoiceNumber invoice, DateTimeOffset bookedAt) =>
+        new(invoice, EntryReference, Source, new Money(AmountOre), IsoDate.Parse(PaidOn), bookedAt,
             Enum.Parse<PaymentStatus>(StatusBefore), Enum.Parse<PaymentStatus>(StatusAfter), Enum.Parse<PaymentFlag>(Flag), Note, PayerName) { Reverses = Reverses };
 
     public string ToJson() => JsonSerializer.Serialize(this, Json);

@@ -35,6 +35,9 @@ internal sealed class PaymentPageEntity : ITableEntity
 
     public int Count { get; set; }
 
+    /// <summary>When its records were booked: together, in one transaction.</summary>
+    public DateTimeOffset BookedAt { get; set; }
+
     /// <summary>The records as a JSON array of <see cref="PaymentLine"/> (ASCII only: other characters escaped).</summary>
     public string Lines { get; set; } = "[]";
 

@@ -9,7 +9,7 @@ namespace Invoicing.Payments;
 /// closed at <see cref="MaxRecordsPerPage"/> records or <see cref="MaxPageChars"/> characters, at most
 /// <see cref="MaxPagesPerTransaction"/> pages, numbered on from the invoice's last page.
 /// </summary>
-internal sealed class PaymentPages(InvoiceNumber invoice, int firstPage)
+internal sealed class PaymentPages(InvoiceNumber invoice, int firstPage, DateTimeOffset bookedAt)
 {
     public const int MaxRecordsPerPage = 100;
 
@@ -75,6 +75,7 @@ internal sealed class PaymentPages(InvoiceNumber invoice, int firstPage)
             RowKey = PaymentPageEntity.RowKeyFor(invoice, number),
             InvoiceNumber = invoice.ToString(),
             Count = _inPage,
+            BookedAt = bookedAt,
             Lines = _page.Append(']').ToString(),
         });
         _page.Clear();
