@@ -42,6 +42,43 @@ public sealed class InvoiceFinder(InvoiceNumberSeries series, InvoiceStore invoi
         return invoice?.Ocr == ocr && !invoice.IsCreditNote ? invoice : null;
     }
 
+    /// <summary>
+    /// <see cref="FindAsync(OcrReference, string, CancellationToken)"/> for many references at once, as a bank file
+    /// needs: one query for each year's numbers and one for each scheme's invoices of a year, not two per reference.
+    /// </summary>
+    public async Task<IReadOnlyDictionary<OcrReference, Invoice>> FindAllAsync(IEnumerable<OcrReference> ocrs, string issuerId, CancellationToken cancellationToken)
+    {
+        var wanted = new Dictionary<InvoiceNumber, OcrReference>();
+        foreach (var ocr in ocrs)
+        {
+            if (ocr.Value.Length == 11 && ocr.HasValidLengthDigit && InvoiceNumber.TryParse(ocr.Value[..9], out var number))
+            {
+                wanted.TryAdd(number, ocr);
+            }
+        }
+
+        var found = new Dictionary<OcrReference, Invoice>();
+        foreach (var year in wanted.Keys.Select(n => n.Year).Distinct())
+        {
+            var schemes = (await series.ListAsync(issuerId, year, cancellationToken))
+                .Where(r => wanted.ContainsKey(r.Number))
+                .Select(r => r.Scheme)
+                .Distinct();
+            foreach (var scheme in schemes)
+            {
+                foreach (var invoice in await invoices.ListAsync(scheme, year, cancellationToken))
+                {
+                    if (wanted.TryGetValue(invoice.Number, out var ocr) && invoice.Ocr == ocr && !invoice.IsCreditNote)
+                    {
+                        found[ocr] = invoice;
+                    }
+                }
+            }
+        }
+
+        return found;
+    }
+
     private async Task<Invoice?> FindAsync(InvoiceNumber number, string issuerId, CancellationToken cancellationToken)
     {
         var reservation = await series.FindAsync(issuerId, number, cancellationToken);

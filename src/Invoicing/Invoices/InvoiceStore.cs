@@ -179,8 +179,8 @@ public sealed class InvoiceStore(InvoicingStorage storage, TimeProvider time)
 
     /// <summary>
     /// <see cref="ReplaceAsync"/> with many history rows (at most <see cref="MaxHistoryPerReplace"/>) in one entity
-    /// group transaction: a bank file's payments on one invoice are booked a hundred at a time, not one round trip
-    /// each. Returns the invoice as now stored with its new ETag, so the next batch needs no read (null should the
+    /// group transaction: a bank file's payments on one invoice are booked as pages of records (up to 2 000 records
+    /// per transaction), not one round trip each. Returns the invoice as now stored with its new ETag, so the next batch needs no read (null should the
     /// response carry no ETag: then read it).
     /// </summary>
     public async Task<InvoiceVersion?> ReplaceAsync(InvoiceVersion before, Invoice after, IReadOnlyList<ITableEntity> history, CancellationToken cancellationToken)

@@ -153,27 +153,12 @@ public sealed partial class PaymentImport(
             : new EntryPlan(entry, id, invoice, original, null, false);
     }
 
-    /// <summary>The issuer's invoice of every valid OCR reference in the file, each looked up once (several at a time).</summary>
-    private async Task<IReadOnlyDictionary<OcrReference, Invoice>> FindInvoicesAsync(IReadOnlyList<BankEntry> entries, string issuerId, CancellationToken cancellationToken)
-    {
-        var references = entries
-            .Select(e => OcrReference.TryParse(e.Reference, out var ocr) ? ocr : (OcrReference?)null)
-            .OfType<OcrReference>()
-            .Distinct()
-            .ToList();
-        var found = new System.Collections.Concurrent.ConcurrentDictionary<OcrReference, Invoice>();
-        await Parallel.ForEachAsync(
-            references,
-            new ParallelOptions { MaxDegreeOfParallelism = ParallelInvoices, CancellationToken = cancellationToken },
-            async (ocr, ct) =>
-            {
-                if (await finder.FindAsync(ocr, issuerId, ct) is { } invoice)
-                {
-                    found[ocr] = invoice;
-                }
-            });
-        return found;
-    }
+    /// <summary>The issuer's invoice of every valid OCR reference in the file, found with a few queries for all of them.</summary>
+    private Task<IReadOnlyDictionary<OcrReference, Invoice>> FindInvoicesAsync(IReadOnlyList<BankEntry> entries, string issuerId, CancellationToken cancellationToken) =>
+        finder.FindAllAsync(
+            entries.Select(e => OcrReference.TryParse(e.Reference, out var ocr) ? ocr : (OcrReference?)null).OfType<OcrReference>(),
+            issuerId,
+            cancellationToken);
 
     private static (Invoice? Invoice, string? Reason) Match(BankEntry entry, IReadOnlyDictionary<OcrReference, Invoice> invoicesByOcr)
     {

@@ -9,9 +9,11 @@ namespace Invoicing.Payments;
 
 /// <summary>
 /// Books payments on invoices. Each booking is one entity group transaction in the invoice's partition, made by
-/// <see cref="InvoiceStore.ReplaceAsync"/> (the Invoices table's one writer): insert the payment record (keyed by
-/// its entry reference) and replace the invoice with its new amount paid and status (guarded by its ETag). So a payment is booked once, the status always equals the sum
-/// of the recorded payments, and two bookings racing on one invoice cannot lose either.
+/// <see cref="InvoiceStore.ReplaceAsync"/> (the Invoices table's one writer): insert the payment records (pages of
+/// them, <see cref="PaymentPageEntity"/>) and replace the invoice with its new amount paid and status, guarded by
+/// its ETag. Every booking replaces the invoice, so two bookings racing on one invoice cannot both succeed: the
+/// loser reads the history again, finds what the winner booked (by entry reference) and books the rest. So a
+/// payment is booked once, the status always equals the sum of the recorded payments, and neither is lost.
 /// </summary>
 public sealed partial class PaymentLedger(InvoicingStorage storage, InvoiceStore invoices, TimeProvider time, ILogger<PaymentLedger> logger)
 {
@@ -79,55 +81,40 @@ public sealed partial class PaymentLedger(InvoicingStorage storage, InvoiceStore
         (await PostAsync(key, [new PaymentPosting(payment, reverses)], cancellationToken))[0];
 
     /// <summary>
-    /// Books payments and reversals on one invoice in the order given, as many per entity group transaction as it
-    /// holds (<see cref="InvoiceStore.MaxHistoryPerReplace"/> records with the invoice's new balance): the same
-    /// records, statuses and flags as booking them one at a time, in a hundredth of the round trips. Each record is
-    /// keyed by its entry reference, so one already booked is reported as such and booked once; a concurrent change
-    /// of the invoice (412) or of a record (409) makes the batch read again and retry.
+    /// Books payments and reversals on one invoice in the order given: the same records, statuses and flags as
+    /// booking them one at a time, written as pages of records (<see cref="PaymentPages"/>) with the invoice's new
+    /// balance, up to <see cref="PaymentPages.MaxRecordsPerTransaction"/> per entity group transaction. A record
+    /// already in the history (same entry reference) is reported as such and booked once; a concurrent change of
+    /// the invoice (412) or of a page (409) makes the rest read again and retry.
     /// </summary>
     internal async Task<IReadOnlyList<BookingResult>> PostAsync(InvoiceKey key, IReadOnlyList<PaymentPosting> postings, CancellationToken cancellationToken)
     {
         foreach (var posting in postings)
         {
-            if (posting.Payment.Amount <= Money.Zero)
-            {
-                throw new InvalidPaymentException(posting.Reverses is null
-                    ? $"Invoice {key.Number}: a payment must be a positive amount, not {posting.Payment.Amount}."
-                    : $"Invoice {key.Number}: a reversal takes back a positive amount, not {posting.Payment.Amount}.");
-            }
-
-            if (posting.Reverses is null)
-            {
-                CheckPaidOn(key, posting.Payment.PaidOn);
-            }
+            Check(key, posting);
         }
 
         await storage.EnsureCreatedAsync(cancellationToken);
-        var partition = InvoiceEntity.PartitionKeyFor(key.Scheme, key.Year);
         var results = new BookingResult?[postings.Count];
         return await ConflictRetry.ExecuteAsync(
             async ct =>
             {
-                // What is booked already (by an earlier import, or by a concurrent one before a retry).
-                var booked = new Dictionary<string, InvoicePaymentEntity>(StringComparer.Ordinal);
-                if (results.Any(r => r is null))
-                {
-                    await foreach (var e in Table.QueryAsync<InvoicePaymentEntity>(PaymentRowsFilter(key), cancellationToken: ct))
-                    {
-                        booked[e.RowKey] = e;
-                    }
-                }
-
-                var version = await invoices.FindVersionAsync(key, ct)
-                    ?? throw new InvalidPaymentException($"There is no invoice {key}.");
+                // What is booked already (by an earlier import, or by a concurrent one before a retry), and the
+                // invoice as it is now: read together.
+                var history = ReadAsync(key, ct);
+                var found = invoices.FindVersionAsync(key, ct);
+                var (records, nextPage) = await history;
+                var version = await found ?? throw new InvalidPaymentException($"There is no invoice {key}.");
+                var booked = records.ToDictionary(r => r.EntryReference, StringComparer.Ordinal);
                 var next = 0;
                 while (next < postings.Count)
                 {
-                    var records = new List<ITableEntity>();
-                    var rows = new HashSet<string>(StringComparer.Ordinal);
+                    var now = time.GetUtcNow();
+                    var pages = new PaymentPages(key.Number, nextPage, now);
                     var current = version.Invoice;
                     var inBatch = new List<int>();
-                    for (; next < postings.Count && records.Count < InvoiceStore.MaxHistoryPerReplace; next++)
+                    var bookedInBatch = new HashSet<string>(StringComparer.Ordinal);
+                    for (; next < postings.Count; next++)
                     {
                         if (results[next] is not null)
                         {
@@ -135,42 +122,47 @@ public sealed partial class PaymentLedger(InvoicingStorage storage, InvoiceStore
                         }
 
                         var (payment, reverses) = postings[next];
-                        var row = InvoicePaymentEntity.RowKeyFor(key.Number, payment.EntryReference);
-                        if (booked.TryGetValue(row, out var done))
+                        if (booked.TryGetValue(payment.EntryReference, out var done))
                         {
-                            results[next] = new BookingResult(key, false, Enum.Parse<PaymentStatus>(done.StatusBefore), Enum.Parse<PaymentStatus>(done.StatusAfter),
-                                new Money(done.AmountOre), Enum.Parse<PaymentFlag>(done.Flag));
+                            results[next] = new BookingResult(key, false, done.StatusBefore, done.StatusAfter, done.Amount, done.Flag);
+                            if (bookedInBatch.Contains(payment.EntryReference))
+                            {
+                                // Only true once this batch is stored: decided again if it is not.
+                                inBatch.Add(next);
+                            }
+
                             continue;
                         }
 
-                        if (!rows.Add(row))
+                        var after = reverses is null ? current.WithPayment(payment.Amount, payment.PaidOn) : current.WithReversal(payment.Amount);
+                        var record = Record(key.Number, payment, reverses, current, after, now);
+                        if (!pages.TryAdd(PaymentLine.From(record).ToJson()))
                         {
-                            // The same entry twice: the second is found booked once this batch is in.
                             break;
                         }
 
-                        var after = reverses is null ? current.WithPayment(payment.Amount, payment.PaidOn) : current.WithReversal(payment.Amount);
-                        var record = Record(key, partition, row, payment, reverses, current, after);
-                        records.Add(record);
-                        results[next] = new BookingResult(key, true, current.Status, after.Status, new Money(record.AmountOre), Enum.Parse<PaymentFlag>(record.Flag));
+                        booked[payment.EntryReference] = record;
+                        bookedInBatch.Add(payment.EntryReference);
+                        results[next] = new BookingResult(key, true, current.Status, after.Status, record.Amount, record.Flag);
                         inBatch.Add(next);
                         current = after;
                     }
 
-                    if (records.Count == 0)
+                    if (bookedInBatch.Count == 0)
                     {
                         continue;
                     }
 
                     try
                     {
-                        version = await invoices.ReplaceAsync(version, current, records, ct)
+                        version = await invoices.ReplaceAsync(version, current, pages.ToEntities(), ct)
                             ?? await invoices.FindVersionAsync(key, ct)
                             ?? throw new InvalidPaymentException($"There is no invoice {key}.");
+                        nextPage = pages.NextPage;
                     }
                     catch (TableTransactionFailedException e) when (e.Status is 409 or 412)
                     {
-                        // A concurrent booking of one of these entries (409) or of the invoice (412) won: forget this
+                        // A concurrent booking on this invoice (412), or of its next page (409), won: forget this
                         // batch's outcomes and read again.
                         foreach (var i in inBatch)
                         {
@@ -180,12 +172,7 @@ public sealed partial class PaymentLedger(InvoicingStorage storage, InvoiceStore
                         throw new RequestFailedException(412, "Payment booked concurrently.", e);
                     }
 
-                    foreach (var record in records.Cast<InvoicePaymentEntity>())
-                    {
-                        booked[record.RowKey] = record;
-                    }
-
-                    foreach (var i in inBatch)
+                    foreach (var i in inBatch.Where(i => results[i]!.Booked))
                     {
                         var result = results[i]!;
                         var amount = result.Amount.ToInvariantString();
@@ -198,74 +185,107 @@ public sealed partial class PaymentLedger(InvoicingStorage storage, InvoiceStore
             cancellationToken);
     }
 
-    private InvoicePaymentEntity Record(InvoiceKey key, string partition, string row, PaymentBooking payment, string? reverses, Invoice before, Invoice after)
+    /// <summary>What is checked of every posting before anything is written.</summary>
+    private void Check(InvoiceKey key, PaymentPosting posting)
+    {
+        var payment = posting.Payment;
+        if (payment.Amount <= Money.Zero)
+        {
+            throw new InvalidPaymentException(posting.Reverses is null
+                ? $"Invoice {key.Number}: a payment must be a positive amount, not {payment.Amount}."
+                : $"Invoice {key.Number}: a reversal takes back a positive amount, not {payment.Amount}.");
+        }
+
+        if (posting.Reverses is null)
+        {
+            CheckPaidOn(key, payment.PaidOn);
+        }
+
+        var texts = payment.EntryReference.Length + payment.Source.Length + (payment.Note?.Length ?? 0) + (payment.PayerName?.Length ?? 0) + (posting.Reverses?.Length ?? 0);
+        if (texts > PaymentPages.MaxTextChars)
+        {
+            throw new InvalidPaymentException(
+                $"Invoice {key.Number}: the payment's reference, note and payer name are {texts} characters together; at most {PaymentPages.MaxTextChars} are kept. Nothing was booked.");
+        }
+    }
+
+    private static PaymentRecord Record(InvoiceNumber number, PaymentBooking payment, string? reverses, Invoice before, Invoice after, DateTimeOffset bookedAt)
     {
         var flag = reverses is not null ? PaymentFlag.Reversal
             : before.Status is PaymentStatus.Paid or PaymentStatus.Overpaid ? PaymentFlag.InvoiceAlreadyPaid
             : after.Status == PaymentStatus.Overpaid ? PaymentFlag.Overpayment
             : PaymentFlag.None;
         var signed = reverses is null ? payment.Amount : -payment.Amount;
-        return new InvoicePaymentEntity
-        {
-            PartitionKey = partition,
-            RowKey = row,
-            InvoiceNumber = key.Number.ToString(),
-            EntryReference = payment.EntryReference,
-            Source = payment.Source,
-            AmountOre = signed.Ore,
-            Reverses = reverses,
-            PaidOn = IsoDate.Format(payment.PaidOn),
-            Note = payment.Note,
-            PayerName = payment.PayerName,
-            StatusBefore = before.Status.ToString(),
-            StatusAfter = after.Status.ToString(),
-            Flag = flag.ToString(),
-            BookedAt = time.GetUtcNow(),
-        };
-    }
-
-    private static string PaymentRowsFilter(InvoiceKey key)
-    {
-        var partition = InvoiceEntity.PartitionKeyFor(key.Scheme, key.Year);
-        return TableClient.CreateQueryFilter($"PartitionKey eq {partition} and RowKey gt {$"{key.Number}-P-"} and RowKey lt {$"{key.Number}-P."}");
+        return new PaymentRecord(number, payment.EntryReference, payment.Source, signed, payment.PaidOn, bookedAt,
+            before.Status, after.Status, flag, payment.Note, payment.PayerName) { Reverses = reverses };
     }
 
     /// <summary>The invoice's payments, oldest first.</summary>
     public async Task<IReadOnlyList<PaymentRecord>> HistoryAsync(InvoiceKey key, CancellationToken cancellationToken)
     {
         await storage.EnsureCreatedAsync(cancellationToken);
-        var partition = InvoiceEntity.PartitionKeyFor(key.Scheme, key.Year);
-        var (after, before) = ($"{key.Number}-P-", $"{key.Number}-P.");
-        var records = new List<PaymentRecord>();
-        await foreach (var e in Table.QueryAsync<InvoicePaymentEntity>(
-            e => e.PartitionKey == partition && e.RowKey.CompareTo(after) > 0 && e.RowKey.CompareTo(before) < 0,
-            cancellationToken: cancellationToken))
-        {
-            records.Add(ToRecord(key.Number, e));
-        }
-
-        return records.OrderBy(r => r.BookedAt).ToArray();
+        return (await ReadAsync(key, cancellationToken)).Records.OrderBy(r => r.BookedAt).ToArray();
     }
 
-    /// <summary>Every payment booked on the invoices of a scheme's year, oldest booking first (one partition query).</summary>
+    /// <summary>
+    /// The invoice's payment records in the order they were booked within a page, and the number its next page
+    /// gets. Rows written one per record, before pages, are read alongside (they sort before the pages).
+    /// </summary>
+    private async Task<(IReadOnlyList<PaymentRecord> Records, int NextPage)> ReadAsync(InvoiceKey key, CancellationToken cancellationToken)
+    {
+        // One range query for both kinds of row: with many invoices in a file, the number of queries is what counts.
+        var partition = InvoiceEntity.PartitionKeyFor(key.Scheme, key.Year);
+        var records = new List<PaymentRecord>();
+        var nextPage = 1;
+        await foreach (var row in Table.QueryAsync<TableEntity>(
+            TableClient.CreateQueryFilter($"PartitionKey eq {partition} and RowKey gt {$"{key.Number}-P-"} and RowKey lt {$"{key.Number}-P."}"),
+            cancellationToken: cancellationToken))
+        {
+            if (row.GetString(nameof(PaymentPageEntity.RecordType)) == PaymentPageEntity.Page)
+            {
+                var bookedAt = row.GetDateTimeOffset(nameof(PaymentPageEntity.BookedAt)) ?? default;
+                records.AddRange(PaymentLine.ReadAll(row.GetString(nameof(PaymentPageEntity.Lines))).Select(line => line.ToRecord(key.Number, bookedAt)));
+                nextPage = Math.Max(nextPage, PaymentPageEntity.PageNumber(row.RowKey) + 1);
+            }
+            else
+            {
+                records.Add(InvoicePaymentEntity.ToRecord(row));
+            }
+        }
+
+        return (records, nextPage);
+    }
+
+    /// <summary>Every payment booked on the invoices of a scheme's year, oldest booking first (one partition query per row kind).</summary>
     public async Task<IReadOnlyList<PaymentRecord>> ListYearAsync(Budgets.SchemeId scheme, int year, CancellationToken cancellationToken)
     {
         await storage.EnsureCreatedAsync(cancellationToken);
         var partition = InvoiceEntity.PartitionKeyFor(scheme, year);
-        var records = new List<PaymentRecord>();
-        await foreach (var e in Table.QueryAsync<InvoicePaymentEntity>(
-            e => e.PartitionKey == partition && e.RecordType == InvoicePaymentEntity.Record,
-            cancellationToken: cancellationToken))
-        {
-            records.Add(ToRecord(InvoiceNumber.Parse(e.InvoiceNumber), e));
-        }
-
+        var singles = ToListAsync(Table.QueryAsync<InvoicePaymentEntity>(
+            e => e.PartitionKey == partition && e.RecordType == InvoicePaymentEntity.Record, cancellationToken: cancellationToken));
+        var pages = ToListAsync(Table.QueryAsync<PaymentPageEntity>(
+            e => e.PartitionKey == partition && e.RecordType == PaymentPageEntity.Page, cancellationToken: cancellationToken));
+        var records = (await singles).Select(e => e.ToRecord()).Concat((await pages).SelectMany(ToRecords));
         return records.OrderBy(r => r.BookedAt).ThenBy(r => r.EntryReference, StringComparer.Ordinal).ToArray();
     }
 
-    private static PaymentRecord ToRecord(InvoiceNumber number, InvoicePaymentEntity e) =>
-        new(number, e.EntryReference, e.Source, new Money(e.AmountOre), IsoDate.Parse(e.PaidOn), e.BookedAt,
-            Enum.Parse<PaymentStatus>(e.StatusBefore), Enum.Parse<PaymentStatus>(e.StatusAfter), Enum.Parse<PaymentFlag>(e.Flag), e.Note, e.PayerName) { Reverses = e.Reverses };
+    private static async Task<List<T>> ToListAsync<T>(AsyncPageable<T> query)
+        where T : notnull
+    {
+        var list = new List<T>();
+        await foreach (var item in query)
+        {
+            list.Add(item);
+        }
+
+        return list;
+    }
+
+    private static IEnumerable<PaymentRecord> ToRecords(PaymentPageEntity page)
+    {
+        var number = InvoiceNumber.Parse(page.InvoiceNumber);
+        return PaymentLine.ReadAll(page.Lines).Select(line => line.ToRecord(number, page.BookedAt));
+    }
 
     [LoggerMessage(EventId = 2000, EventName = "PaymentBooked", Level = LogLevel.Information,
         Message = "Booked {Amount} SEK on invoice {InvoiceNumber} from {Source}: {StatusBefore} -> {StatusAfter} ({Flag})")]

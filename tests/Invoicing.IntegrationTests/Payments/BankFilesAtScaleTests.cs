@@ -11,8 +11,9 @@ using static Invoicing.IntegrationTests.Payments.IssuedYear;
 namespace Invoicing.IntegrationTests.Payments;
 
 /// <summary>
-/// Files with more entries than one entity group transaction holds: booked in batches of a hundred per invoice,
-/// with the same records, statuses and idempotency as one at a time, and still all or nothing when refused.
+/// Files with more entries than one page or one entity group transaction holds: booked in pages of a hundred
+/// records, many pages per transaction, with the same records, statuses and idempotency as one at a time, and
+/// still all or nothing when refused.
 /// </summary>
 [Collection(AzuriteCollection.Name)]
 public sealed class BankFilesAtScaleTests(AzuriteFixture azurite)
@@ -50,7 +51,7 @@ public sealed class BankFilesAtScaleTests(AzuriteFixture azurite)
         await using var scenario = await IssuedAsync();
         var ocr = await OcrsAsync(scenario);
 
-        // 4 224 kr due: 132 payments of 32 kr pay it exactly (the 100th starts a second batch); the next two pay an already paid invoice.
+        // 4 224 kr due: 132 payments of 32 kr pay it exactly (the 101st starts a second page); the next two pay an already paid invoice.
         var report = await ImportAsync(scenario, "exact.xml", ManyPayments(ocr["0305"], 134, "32.00").ToBytes());
 
         var lines = report.Lines;
@@ -66,9 +67,11 @@ public sealed class BankFilesAtScaleTests(AzuriteFixture azurite)
     [InlineData(FaultTiming.AfterResponse)]
     public async Task A_crash_between_batches_is_completed_by_the_next_import_each_payment_once(FaultTiming timing)
     {
+        // Three transactions' worth of payments on one invoice: the crash strikes the second, before or after storage took it.
+        const int count = (2 * PaymentPages.MaxRecordsPerTransaction) + Payments;
         await using var scenario = await IssuedAsync();
         var ocr = await OcrsAsync(scenario);
-        var camt = ManyPayments(ocr["0305"], Payments, "10.00").ToBytes();
+        var camt = ManyPayments(ocr["0305"], count, "1.00").ToBytes();
         using var process = new CancellationTokenSource();
         scenario.Faults.Arm(
             r => r.Method == RequestMethod.Post && r.Uri.Path.EndsWith("$batch", StringComparison.Ordinal), timing, skip: 1, beforeThrow: process.Cancel);
@@ -78,13 +81,13 @@ public sealed class BankFilesAtScaleTests(AzuriteFixture azurite)
         Assert.True(scenario.Faults.Fired);
         Assert.NotNull(crashed);
         var afterCrash = (await InvoicesAsync(scenario))["0305"];
-        Assert.True(afterCrash.AmountPaid < Money.FromKronor(10 * Payments), "the crash stopped the import part way");
+        Assert.True(afterCrash.AmountPaid < Money.FromKronor(count), "the crash stopped the import part way");
         var again = await ImportAsync(scenario, "c.xml", camt);
 
-        Assert.Equal(Payments, again.Booked + again.AlreadyBooked);
+        Assert.Equal(count, again.Booked + again.AlreadyBooked);
         var invoice = (await InvoicesAsync(scenario))["0305"];
-        Assert.Equal(Money.FromKronor(10 * Payments), invoice.AmountPaid);
-        Assert.Equal(Payments, (await scenario.Get<PaymentLedger>().HistoryAsync(invoice.Key, CancellationToken.None)).Count);
+        Assert.Equal(Money.FromKronor(count), invoice.AmountPaid);
+        Assert.Equal(count, (await scenario.Get<PaymentLedger>().HistoryAsync(invoice.Key, CancellationToken.None)).Count);
     }
 
     [Fact]
