@@ -1,4 +1,6 @@
 using System.IO.Compression;
+using System.Text;
+using System.Text.RegularExpressions;
 using Invoicing.Documents;
 using Invoicing.Documents.Pdf;
 
@@ -43,9 +45,9 @@ public sealed class SubsetProgramCacheTests
     {
         var font = EmbeddedFont.Load(Regular).Program;
         var cache = new SubsetProgramCache(font);
-        var letters = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789åäöÅÄÖéü";
-        var sets = Enumerable.Range(0, SubsetProgramCache.Capacity + 20)
-            .Select(i => TrueTypeSubset.Closure(font, $"{letters[i % letters.Length]}{letters[i / letters.Length]}".Select(font.Glyph)))
+        // Every subset of ten letters is another glyph set.
+        var sets = Enumerable.Range(1, SubsetProgramCache.Capacity + 20)
+            .Select(i => TrueTypeSubset.Closure(font, Subset("abcdefghij", i).Select(font.Glyph)))
             .ToArray();
 
         foreach (var glyphs in sets)
@@ -78,15 +80,22 @@ public sealed class SubsetProgramCacheTests
         var expected = new InvoicePdfRenderer().Render(document);
         var used = new InvoicePdfRenderer();
 
-        // More buyer names than the cache holds, each drawing another glyph set, so the cache is emptied at least once.
-        var names = "abcdefghijklmnopqrstuvwxyzåäöéü";
-        for (var i = 0; i < SubsetProgramCache.Capacity + 10; i++)
+        // More buyer names than the cache holds, each with another subset of letters no label has, so each draws
+        // another glyph set of the bold font and that font's cache is emptied at least once.
+        var boldSubsets = new HashSet<string>(StringComparer.Ordinal);
+        for (var i = 1; i <= SubsetProgramCache.Capacity + 10; i++)
         {
-            used.Render(new InvoiceDocumentBuilder().WithBuyerName($"Kommun {names[i % names.Length]}{names[i / names.Length % names.Length]}").Build());
+            var pdf = used.Render(new InvoiceDocumentBuilder().WithBuyerName("Kommun " + Subset("ÆØÞßðþ¥©®", i)).Build());
+            boldSubsets.Add(Regex.Match(Encoding.Latin1.GetString(pdf), @"/BaseFont /([A-Z]{6})\+LiberationSans-Bold").Groups[1].Value);
         }
 
+        Assert.True(boldSubsets.Count > SubsetProgramCache.Capacity, $"only {boldSubsets.Count} bold glyph sets were drawn");
         Assert.Equal(expected, used.Render(document));
     }
+
+    /// <summary>The characters of <paramref name="characters"/> whose bits are set in <paramref name="bits"/>.</summary>
+    private static string Subset(string characters, int bits) =>
+        new([.. characters.Where((_, i) => (bits & (1 << i)) != 0)]);
 
     private static byte[] SubsetBytes(TrueTypeFont font, ushort[] glyphs)
     {
