@@ -115,6 +115,30 @@ public sealed class BatchedIssuingTests(AzuriteFixture azurite)
         await scenario.AssertOneCompleteSetAsync();
     }
 
+    [Fact]
+    public async Task A_batch_whose_record_step_fails_while_the_next_takes_its_numbers_is_recorded_by_the_next_run_under_its_numbers()
+    {
+        await using var scenario = new InvoicingScenario(azurite, FaultRecoveryTests.SmallBatches());
+        await scenario.SeedAndApproveAsync();
+        // The second batch's record transaction fails; the third batch has taken its numbers meanwhile and goes on.
+        scenario.Faults.Arm(r => StorageRequests.IsTransactionOn(r, scenario.Prefix + "Invoices"), FaultTiming.BeforeSending, skip: 1);
+
+        var first = await scenario.RunAsync();
+
+        Assert.True(scenario.Faults.Fired);
+        Assert.Equal((26, 4), (first.Created, first.Failed));
+        var reserved = await scenario.Get<InvoiceNumberSeries>().ListAsync("vasteras-stad", 2026, CancellationToken.None);
+        Assert.Equal(Enumerable.Range(1, 30), reserved.Select(r => r.Number.Sequence));
+        var recorded = await scenario.Get<InvoiceStore>().ListAsync(InvoicingScenario.Scheme, 2026, CancellationToken.None);
+        Assert.Equal(Enumerable.Range(1, 4).Concat(Enumerable.Range(9, 22)), recorded.Select(i => i.Number.Sequence).Order());
+
+        var next = await scenario.RunAsync();
+
+        Assert.True(next.Succeeded);
+        Assert.Equal((4, 26), (next.Created, next.Existing));
+        await scenario.AssertOneCompleteSetAsync();
+    }
+
     /// <summary>Runs an action once, before the first request that matches is sent.</summary>
     private sealed class BeforeFirstMatch(Func<Request, bool> matches, Func<Task> action) : Azure.Core.Pipeline.HttpPipelinePolicy
     {
