@@ -116,11 +116,11 @@ public sealed class BatchedIssuingTests(AzuriteFixture azurite)
     }
 
     [Fact]
-    public async Task A_batch_whose_record_step_fails_while_the_next_takes_its_numbers_is_recorded_by_the_next_run_under_its_numbers()
+    public async Task A_batch_whose_record_step_fails_does_not_stop_the_later_ones_and_is_recorded_by_the_next_run_under_its_numbers()
     {
         await using var scenario = new InvoicingScenario(azurite, FaultRecoveryTests.SmallBatches());
         await scenario.SeedAndApproveAsync();
-        // The second batch's record transaction fails; the third batch has taken its numbers meanwhile and goes on.
+        // The second batch's record transaction fails, with its PDFs written; the later batches go on.
         scenario.Faults.Arm(r => StorageRequests.IsTransactionOn(r, scenario.Prefix + "Invoices"), FaultTiming.BeforeSending, skip: 1);
 
         var first = await scenario.RunAsync();

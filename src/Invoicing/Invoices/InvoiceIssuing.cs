@@ -23,9 +23,7 @@ namespace Invoicing.Invoices;
 /// note why it has none;</item>
 /// <item>record the invoices, with both hashes, Unpaid, in one transaction (a conflict means another run
 /// recorded some: they are then recorded one by one); then each credit note together with the credit on the
-/// invoice it corrects (one transaction each). This step runs while the next batch takes its numbers and writes
-/// its PDFs, and the next batch is recorded only after it: numbers are still taken in plan order, and when a
-/// run stops, every batch before the one it was numbering has been recorded;</item>
+/// invoice it corrects (one transaction each);</item>
 /// <item>hand each e-invoice to the operator (<c>einvoices-outbox/</c>, once) when the party has a Peppol
 /// endpoint, and queue its e-mail when the party has an invoice address (idempotent by message id).</item>
 /// </list>
@@ -43,11 +41,7 @@ public sealed partial class InvoiceIssuing(
     IOptions<BatchingOptions> batchingOptions,
     ILogger<InvoiceIssuing> logger)
 {
-    /// <summary>
-    /// Issues every document, batch after batch, in plan order (numbers follow it); one result per document. A
-    /// batch's record step runs while the next batch takes its numbers and writes its PDFs; the next batch is
-    /// recorded only after it.
-    /// </summary>
+    /// <summary>Issues every document, batch after batch, in plan order (numbers follow it); one result per document.</summary>
     public async Task<IReadOnlyList<IssueResult>> IssueAsync(
         Budget budget, IReadOnlyList<PlannedDocument> documents, Issuer issuer, DateOnly today, CancellationToken cancellationToken)
     {
@@ -55,40 +49,15 @@ public sealed partial class InvoiceIssuing(
         batching.Validate();
         var results = new List<IssueResult>(documents.Count);
         var known = new KnownReservations();
-        Task<IssueResult[]>? recording = null;
-        try
+        foreach (var batch in documents.Chunk(batching.DocumentsPerBatch))
         {
-            foreach (var batch in documents.Chunk(batching.DocumentsPerBatch))
-            {
-                var written = await WriteBatchAsync(budget, batch, issuer, today, known, batching.ParallelWrites, cancellationToken);
-                if (recording is not null)
-                {
-                    results.AddRange(await recording);
-                }
-
-                recording = RecordBatchAsync(budget, written, issuer, batching.ParallelWrites, cancellationToken);
-            }
-
-            if (recording is not null)
-            {
-                results.AddRange(await recording);
-                recording = null;
-            }
-        }
-        finally
-        {
-            // A run that stops lets the record step in flight end first, so nothing of it runs on after the run.
-            if (recording is not null)
-            {
-                await ((Task)recording).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
-            }
+            results.AddRange(await IssueBatchAsync(budget, batch, issuer, today, known, batching.ParallelWrites, cancellationToken));
         }
 
         return results;
     }
 
-    /// <summary>A batch's numbers, PDFs and e-invoices: what its record step needs (or its documents' failures).</summary>
-    private async Task<WrittenBatch> WriteBatchAsync(
+    private async Task<IssueResult[]> IssueBatchAsync(
         Budget budget, PlannedDocument[] batch, Issuer issuer, DateOnly today, KnownReservations known, int parallelWrites, CancellationToken cancellationToken)
     {
         var results = new IssueResult?[batch.Length];
@@ -106,7 +75,7 @@ public sealed partial class InvoiceIssuing(
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
-            return WrittenBatch.AllFailed(batch, e);
+            return [.. batch.Select(d => IssueResult.Failed(d, e))];
         }
 
         // The look-up of what is recorded already is on its way while the first documents are rendered; rendering
@@ -128,7 +97,7 @@ public sealed partial class InvoiceIssuing(
         catch (Exception e) when (e is not OperationCanceledException)
         {
             // The look-up failed, so the batch is not recorded by this run; what was written, the next run finds.
-            return WrittenBatch.AllFailed(batch, e);
+            return [.. batch.Select(d => IssueResult.Failed(d, e))];
         }
         finally
         {
@@ -138,28 +107,11 @@ public sealed partial class InvoiceIssuing(
             await rendering.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
         }
 
-        return new WrittenBatch(batch, reservations, recorded, composed, results, null);
-    }
-
-    /// <summary>
-    /// Records a written batch: its invoices in one transaction, each then handed off and mailed; its credit notes
-    /// after, one by one.
-    /// </summary>
-    private async Task<IssueResult[]> RecordBatchAsync(Budget budget, WrittenBatch written, Issuer issuer, int parallelWrites, CancellationToken cancellationToken)
-    {
-        if (written.Failed is { } failed)
-        {
-            return failed;
-        }
-
-        var (batch, reservations, recorded, composed, results, _) = written;
+        // Invoices first, in one transaction, each then handed off and mailed; credit notes after, one by one.
         var newInvoices = Enumerable.Range(0, batch.Length).Where(i => composed[i] is { IsCreditNote: false }).ToArray();
         try
         {
-            // Not cancelled once sent: the next batch takes its numbers while this runs, and a run that stops then
-            // must leave every batch before the one it was numbering recorded, as a run that records one batch
-            // after another would. It is one transaction, all or nothing, either way.
-            var created = await invoices.AddAllAsync(newInvoices.Select(i => composed[i]!).ToArray(), CancellationToken.None);
+            var created = await invoices.AddAllAsync(newInvoices.Select(i => composed[i]!).ToArray(), cancellationToken);
             for (var n = 0; n < newInvoices.Length; n++)
             {
                 results[newInvoices[n]] = new IssueResult(batch[newInvoices[n]], created[n] ? IssueOutcome.Created : IssueOutcome.AlreadyIssued, null);
@@ -327,17 +279,4 @@ public sealed partial class InvoiceIssuing(
 
     /// <summary>A document composed under its number and rendered, waiting for a writer.</summary>
     private sealed record RenderedDocument(int Index, Invoice Invoice, InvoiceDocument Document, byte[] Pdf);
-
-    /// <summary>A batch whose PDFs and e-invoices are written, waiting for its record step; or its documents' failures.</summary>
-    private sealed record WrittenBatch(
-        PlannedDocument[] Batch,
-        IReadOnlyList<InvoiceReservation> Reservations,
-        IReadOnlyDictionary<InvoiceNumber, Invoice> Recorded,
-        Invoice?[] Composed,
-        IssueResult?[] Results,
-        IssueResult[]? Failed)
-    {
-        public static WrittenBatch AllFailed(PlannedDocument[] batch, Exception e) =>
-            new(batch, [], new Dictionary<InvoiceNumber, Invoice>(), [], [], [.. batch.Select(d => IssueResult.Failed(d, e))]);
-    }
 }
