@@ -32,15 +32,24 @@ public sealed class InvoiceFinder(InvoiceNumberSeries series, InvoiceStore invoi
     /// <summary>The invoice whose OCR reference this is in <paramref name="issuerId"/>'s series; null when it is none of that issuer's invoices (or a credit note's number).</summary>
     public async Task<Invoice?> FindAsync(OcrReference ocr, string issuerId, CancellationToken cancellationToken)
     {
-        if (ocr.Value.Length != 11 || !ocr.HasValidLengthDigit || !InvoiceNumber.TryParse(ocr.Value[..9], out var number))
+        if (!TryNumber(ocr, out var number))
         {
             return null;
         }
 
-        // A credit note asks for no payment and prints no OCR: money sent with its number goes to the unmatched list.
         var invoice = await FindAsync(number, issuerId, cancellationToken);
-        return invoice?.Ocr == ocr && !invoice.IsCreditNote ? invoice : null;
+        return invoice is not null && IsPaidBy(invoice, ocr) ? invoice : null;
     }
+
+    /// <summary>The invoice number an OCR reference of ours carries (11 digits, length digit right).</summary>
+    private static bool TryNumber(OcrReference ocr, out InvoiceNumber number)
+    {
+        number = default;
+        return ocr.Value.Length == 11 && ocr.HasValidLengthDigit && InvoiceNumber.TryParse(ocr.Value[..9], out number);
+    }
+
+    /// <summary>A credit note asks for no payment and prints no OCR: money sent with its number goes to the unmatched list.</summary>
+    private static bool IsPaidBy(Invoice invoice, OcrReference ocr) => invoice.Ocr == ocr && !invoice.IsCreditNote;
 
     /// <summary>
     /// <see cref="FindAsync(OcrReference, string, CancellationToken)"/> for many references at once, as a bank file
@@ -51,7 +60,7 @@ public sealed class InvoiceFinder(InvoiceNumberSeries series, InvoiceStore invoi
         var wanted = new Dictionary<InvoiceNumber, OcrReference>();
         foreach (var ocr in ocrs)
         {
-            if (ocr.Value.Length == 11 && ocr.HasValidLengthDigit && InvoiceNumber.TryParse(ocr.Value[..9], out var number))
+            if (TryNumber(ocr, out var number))
             {
                 wanted.TryAdd(number, ocr);
             }
@@ -68,7 +77,7 @@ public sealed class InvoiceFinder(InvoiceNumberSeries series, InvoiceStore invoi
             {
                 foreach (var invoice in await invoices.ListAsync(scheme, year, cancellationToken))
                 {
-                    if (wanted.TryGetValue(invoice.Number, out var ocr) && invoice.Ocr == ocr && !invoice.IsCreditNote)
+                    if (wanted.TryGetValue(invoice.Number, out var ocr) && IsPaidBy(invoice, ocr))
                     {
                         found[ocr] = invoice;
                     }

@@ -22,16 +22,9 @@ public sealed partial class PaymentLedger(InvoicingStorage storage, InvoiceStore
 
     private TableClient Table => storage.Table(StorageNames.Invoices);
 
-    public async Task<BookingResult> BookAsync(InvoiceKey key, PaymentBooking payment, CancellationToken cancellationToken)
-    {
-        if (payment.Amount <= Money.Zero)
-        {
-            throw new InvalidPaymentException($"Invoice {key.Number}: a payment must be a positive amount, not {payment.Amount}.");
-        }
-
-        CheckPaidOn(key, payment.PaidOn);
-        return await PostAsync(key, payment, null, cancellationToken);
-    }
+    /// <remarks>Checked before anything is written (<see cref="Check"/>): a positive amount, a date not after today.</remarks>
+    public Task<BookingResult> BookAsync(InvoiceKey key, PaymentBooking payment, CancellationToken cancellationToken) =>
+        PostAsync(key, payment, null, cancellationToken);
 
     /// <summary>
     /// Undoes the booked payment <paramref name="reversedEntryReference"/>: one transaction inserts the reversal's
@@ -39,15 +32,8 @@ public sealed partial class PaymentLedger(InvoicingStorage storage, InvoiceStore
     /// status goes back and the history shows both. Keyed by the reversal's entry reference: booked once.
     /// </summary>
     /// <param name="reversal">The reversal as the bank reports it; its amount is the (positive) amount taken back.</param>
-    public async Task<BookingResult> ReverseAsync(InvoiceKey key, PaymentBooking reversal, string reversedEntryReference, CancellationToken cancellationToken)
-    {
-        if (reversal.Amount <= Money.Zero)
-        {
-            throw new InvalidPaymentException($"Invoice {key.Number}: a reversal takes back a positive amount, not {reversal.Amount}.");
-        }
-
-        return await PostAsync(key, reversal, reversedEntryReference, cancellationToken);
-    }
+    public Task<BookingResult> ReverseAsync(InvoiceKey key, PaymentBooking reversal, string reversedEntryReference, CancellationToken cancellationToken) =>
+        PostAsync(key, reversal, reversedEntryReference, cancellationToken);
 
     /// <summary>
     /// The entry reference of a booked payment of exactly <paramref name="amount"/> on the invoice that no reversal
