@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Invoicing.Allocation;
 using Invoicing.Budgets;
 using Invoicing.Dataset;
@@ -100,17 +99,5 @@ public sealed class BudgetReportRendererTests
     }
 
     /// <summary>Every page as a PNG under TestResults/budget-report/ (kept as an artifact, for a person to look at).</summary>
-    private static void RenderPngs(byte[] pdf, string name)
-    {
-        var directory = Path.Combine(TestPaths.RepositoryRoot, "TestResults", "budget-report");
-        Directory.CreateDirectory(directory);
-        var file = Path.Combine(directory, name + ".pdf");
-        File.WriteAllBytes(file, pdf);
-        using var process = Process.Start(new ProcessStartInfo("pdftoppm", ["-png", "-r", "60", file, Path.Combine(directory, name)]) { RedirectStandardError = true })
-            ?? throw new InvalidOperationException("pdftoppm did not start (scripts/ensure-poppler.sh installs it).");
-        var error = process.StandardError.ReadToEnd();
-        process.WaitForExit();
-        Assert.True(process.ExitCode == 0, $"pdftoppm failed: {error}");
-        Assert.NotEmpty(Directory.GetFiles(directory, name + "-*.png"));
-    }
+    private static void RenderPngs(byte[] pdf, string name) => Assert.NotEmpty(PdfImages.Keep(pdf, "budget-report", name));
 }
