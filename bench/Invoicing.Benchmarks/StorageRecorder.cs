@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Text;
 using Azure.Core;
 using Azure.Core.Pipeline;
 
@@ -73,8 +72,17 @@ internal sealed class StorageRecorder : HttpPipelinePolicy
             return;
         }
 
+        // A transaction's size and operations are counted as the transport sends its body.
+        var counted = write.Kind == StorageWriteKind.Transaction && message.Request.Content is { } content ? new CountingContent(content) : null;
+        if (counted is not null)
+        {
+            message.Request.Content = counted;
+        }
+
+        int index;
         lock (_lock)
         {
+            index = _writes.Count;
             _writes.Add(write);
             MaxParallelWrites = Math.Max(MaxParallelWrites, ++_inFlight);
         }
@@ -88,6 +96,10 @@ internal sealed class StorageRecorder : HttpPipelinePolicy
             lock (_lock)
             {
                 _inFlight--;
+                if (counted is not null)
+                {
+                    _writes[index] = write with { Bytes = checked((int)counted.Bytes), Operations = counted.RequestLines };
+                }
             }
 
             Count(write.Kind switch
@@ -121,10 +133,8 @@ internal sealed class StorageRecorder : HttpPipelinePolicy
         var path = request.Uri.Path;
         if (path.EndsWith("/$batch", StringComparison.Ordinal))
         {
-            // Each operation of the changeset is one embedded HTTP request line.
-            var body = Body(request);
-            var operations = Encoding.UTF8.GetString(body).Split(" HTTP/1.1\r\n").Length - 1;
-            return new StorageWrite(StorageWriteKind.Transaction, body.Length, operations);
+            // Its size and operations are counted as it is sent (CountingContent).
+            return new StorageWrite(StorageWriteKind.Transaction, 0, 0);
         }
 
         if (request.Headers.TryGetValue("x-ms-blob-type", out _))
