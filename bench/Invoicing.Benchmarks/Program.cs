@@ -102,10 +102,35 @@ var firstTime = clock.Elapsed;
 recorder.Recording = false;
 var allocated = GC.GetTotalAllocatedBytes(precise: true) - before;
 Console.WriteLine($"{"annual run, first (issues every invoice)",-52} {firstTime.TotalSeconds,8:0.00} s total  {firstTime.TotalMilliseconds / Math.Max(1, first.Created),8:0.0} ms/invoice  {allocated / (1024.0 * 1024),8:0.0} MiB allocated  ({first.Created} created)");
-await PrintFloorAsync("annual run", firstTime, recorder, azurite.ConnectionString);
+var firstFloor = await PrintFloorAsync("annual run", firstTime, recorder, azurite.ConnectionString);
 clock.Restart();
 var second = await run.RunAsync(2026, CancellationToken.None);
 Console.WriteLine($"{"annual run, second (budget already complete)",-52} {clock.Elapsed.TotalMilliseconds,8:0.0} ms total  ({second.Created} created)");
+
+// One run against its floor is one sample, and on two cores shared with Azurite a run or a floor varies by a
+// fifth from one try to the next. The same run is measured four times more, each into a store of its own and
+// each against its own floor; the ratio given for the goal is the median of the five.
+var samples = new List<(TimeSpan Run, TimeSpan Floor)> { (firstTime, firstFloor) };
+for (var sample = 2; sample <= 5; sample++)
+{
+    var sampleRecorder = new StorageRecorder();
+    await using var sampleServices = TestServices.Create(azurite.ConnectionString, AzuriteFixture.NewPrefix(), time, sampleRecorder);
+    await sampleServices.GetRequiredService<DatasetSeeder>().SeedAsync(dataset, CancellationToken.None);
+    await sampleServices.GetRequiredService<BudgetApproval>().ApproveAsync(dataset.Budget.Scheme, 2026, new BudgetDecision(new DateOnly(2025, 12, 15), "benchmark"), CancellationToken.None);
+    sampleRecorder.Recording = true;
+    clock.Restart();
+    var again = await sampleServices.GetRequiredService<AnnualInvoicingRun>().RunAsync(2026, CancellationToken.None);
+    var againTime = clock.Elapsed;
+    sampleRecorder.Recording = false;
+    var againFloor = await StorageFloor.MeasureAsync(azurite.ConnectionString, sampleRecorder.Writes, sampleRecorder.MaxParallelWrites, CancellationToken.None);
+    samples.Add((againTime, againFloor));
+    Console.WriteLine($"{$"annual run, sample {sample} of 5 (a fresh store)",-52} {againTime.TotalSeconds,8:0.00} s total  floor {againFloor.TotalSeconds,5:0.00} s  ratio {againTime / againFloor,5:0.0}x  ({again.Created} created)");
+}
+
+var ratios = samples.Select(s => s.Run / s.Floor).Order().ToArray();
+Console.WriteLine(
+    $"{"  annual run: ratio to the floor, median of 5",-52} {ratios[2],8:0.00}x  (each: {string.Join(" ", samples.Select(s => $"{s.Run / s.Floor:0.00}"))}; " +
+    $"runs {samples.Min(s => s.Run).TotalSeconds:0.00}-{samples.Max(s => s.Run).TotalSeconds:0.00} s, floors {samples.Min(s => s.Floor).TotalSeconds:0.00}-{samples.Max(s => s.Floor).TotalSeconds:0.00} s)");
 
 // 4. The year's ZIP as the API streams it (InvoiceZip, the handler's writer) to a sink that only counts, for
 // the first 30 invoices and for all of them. Live heap is measured with a full collection every 256 KiB
@@ -190,7 +215,7 @@ else
 Console.WriteLine();
 Console.WriteLine($"peak working set of this process: {Process.GetCurrentProcess().PeakWorkingSet64 / (1024 * 1024)} MiB");
 
-static async Task PrintFloorAsync(string what, TimeSpan runTime, StorageRecorder recorder, string connectionString)
+static async Task<TimeSpan> PrintFloorAsync(string what, TimeSpan runTime, StorageRecorder recorder, string connectionString)
 {
     var writes = recorder.Writes;
     var floor = await StorageFloor.MeasureAsync(connectionString, writes, recorder.MaxParallelWrites, CancellationToken.None);
@@ -209,6 +234,7 @@ static async Task PrintFloorAsync(string what, TimeSpan runTime, StorageRecorder
     var parts = profile.OrderByDescending(p => p.Value.Time).Select(p => $"{p.Value.Count} {p.Key} {p.Value.Time.TotalSeconds:0.00} s");
     var rest = recorder.MaxParallelWrites <= 1 ? $"; not waiting on storage {(runTime - requests).TotalSeconds:0.00} s" : " (overlapping)";
     Console.WriteLine($"{$"  {what}: where the time goes",-52} {string.Join(", ", parts)}{rest}");
+    return floor;
 }
 
 static async Task MeasureBankFileAsync(string what, byte[] content, PaymentImport? import, StorageRecorder recorder, string connectionString)
