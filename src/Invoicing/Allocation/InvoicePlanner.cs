@@ -19,13 +19,16 @@ public sealed class InvoicePlanner(PartyStore parties, PopulationStore populatio
 
     public async Task<BudgetAllocation> AllocateAsync(Budget budget, CancellationToken cancellationToken)
     {
-        var allParties = await parties.GetAllAsync(cancellationToken);
+        // The three tables are independent, so they are read at once: each read is a round trip the run waits on
+        // before its first number is taken.
+        var allParties = parties.GetAllAsync(cancellationToken);
         var snapshotIds = budget.Lines.OfType<PopulationPoolLine>().Select(l => l.PopulationSnapshotId);
-        var snapshots = await populations.GetAsync(snapshotIds, cancellationToken);
+        var snapshots = populations.GetAsync(snapshotIds, cancellationToken);
         var signed = budget.Lines.OfType<PopulationPoolLine>().Any(l => l.Participants is PoolParticipants.WithAgreement)
-            ? await agreements.GetAsync(budget.Scheme, budget.Year, cancellationToken)
-            : AgreementTable.Empty;
-        return BudgetAllocator.Allocate(budget, allParties, snapshots, signed);
+            ? agreements.GetAsync(budget.Scheme, budget.Year, cancellationToken)
+            : Task.FromResult(AgreementTable.Empty);
+        await Task.WhenAll(allParties, snapshots, signed);
+        return BudgetAllocator.Allocate(budget, await allParties, await snapshots, await signed);
     }
 
     /// <summary>The allocation runs invoice to: the current revision's dataset when the budget has been revised, else the tables.</summary>

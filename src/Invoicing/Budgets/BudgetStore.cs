@@ -317,7 +317,7 @@ public sealed class BudgetStore(InvoicingStorage storage, TimeProvider time)
         var (after, before) = BudgetLineEntity.RangeFor(year);
         var lines = new List<BudgetLineEntity>();
         await foreach (var line in Table.QueryAsync<BudgetLineEntity>(
-            e => e.PartitionKey == scheme.Value && e.RowKey.CompareTo(after) > 0 && e.RowKey.CompareTo(before) < 0,
+            TableClient.CreateQueryFilter($"PartitionKey eq {scheme.Value} and RowKey gt {after} and RowKey lt {before}"),
             cancellationToken: cancellationToken))
         {
             lines.Add(line);

@@ -268,8 +268,10 @@ public sealed class InvoiceStore(InvoicingStorage storage, TimeProvider time)
         var partition = InvoiceEntity.PartitionKeyFor(scheme, year);
         var (from, to) = (first.ToString(), last.ToString());
         var found = new Dictionary<InvoiceNumber, Invoice>();
+        // A filter string, not an expression: the SDK compiles an expression's captured values into a new method
+        // on every call, and this look-up runs once per batch.
         await foreach (var entity in storage.Table(StorageNames.Invoices).QueryAsync<InvoiceEntity>(
-            e => e.PartitionKey == partition && e.RowKey.CompareTo(from) >= 0 && e.RowKey.CompareTo(to) <= 0 && e.RecordType == InvoiceEntity.InvoiceRecord,
+            TableClient.CreateQueryFilter($"PartitionKey eq {partition} and RowKey ge {from} and RowKey le {to} and RecordType eq {InvoiceEntity.InvoiceRecord}"),
             cancellationToken: cancellationToken))
         {
             var invoice = entity.ToInvoice();
@@ -285,8 +287,8 @@ public sealed class InvoiceStore(InvoicingStorage storage, TimeProvider time)
         await storage.EnsureCreatedAsync(cancellationToken);
         var partition = InvoiceEntity.PartitionKeyFor(scheme, year);
         var invoices = new List<Invoice>();
-        await foreach (var entity in storage.Table(StorageNames.Invoices)
-            .QueryAsync<InvoiceEntity>(e => e.PartitionKey == partition && e.RecordType == InvoiceEntity.InvoiceRecord, cancellationToken: cancellationToken))
+        await foreach (var entity in storage.Table(StorageNames.Invoices).QueryAsync<InvoiceEntity>(
+            TableClient.CreateQueryFilter($"PartitionKey eq {partition} and RecordType eq {InvoiceEntity.InvoiceRecord}"), cancellationToken: cancellationToken))
         {
             invoices.Add(entity.ToInvoice());
         }

@@ -31,16 +31,18 @@ public sealed class PopulationStore(InvoicingStorage storage)
         foreach (var id in ids.Distinct(StringComparer.Ordinal))
         {
             var table = storage.Table(StorageNames.PopulationSnapshots);
+            // The provenance row is read while the rows are listed: two round trips at once, not one after the other.
+            var provenanceRead = table.GetEntityIfExistsAsync<PopulationProvenanceEntity>(id, PopulationProvenanceEntity.Key, cancellationToken: cancellationToken);
             var rows = new List<PopulationEntity>();
             await foreach (var row in table.QueryAsync<PopulationEntity>(
-                e => e.PartitionKey == id && e.RowKey.CompareTo(PopulationProvenanceEntity.Key) < 0, cancellationToken: cancellationToken))
+                TableClient.CreateQueryFilter($"PartitionKey eq {id} and RowKey lt {PopulationProvenanceEntity.Key}"), cancellationToken: cancellationToken))
             {
                 rows.Add(row);
             }
 
+            var provenance = await provenanceRead;
             if (rows.Count > 0)
             {
-                var provenance = await table.GetEntityIfExistsAsync<PopulationProvenanceEntity>(id, PopulationProvenanceEntity.Key, cancellationToken: cancellationToken);
                 result[id] = ToSnapshot(id, rows) with { Provenance = provenance.HasValue ? provenance.Value!.ToProvenance() : null };
             }
         }
