@@ -49,7 +49,7 @@ public sealed class DataInAndOutTests(AzuriteFixture azurite)
         Ok(await cli.RunAsync("payments", "import", Path.Combine(TestPaths.RepositoryRoot, "data", "examples", "camt054-example.xml")));
         // Region Uppsala pays its 75 000 in full; the revision then credits it 15 000, which is owed back.
         Ok(await cli.RunAsync("payments", "register", "202600028", "--amount", "75 000,00", "--date", "2026-11-20"));
-        Ok(await cli.RunAsync("budget", "revise", "--year", "2026", "--data", RevisionWalkTests.RevisedDataset(cli.WorkingDirectory)));
+        Ok(await cli.RunAsync("budget", "revise", "--year", "2026", "--data", RevisedDataset.WriteTo(Path.Combine(cli.WorkingDirectory, "revised"))));
         Ok(await cli.RunAsync("budget", "approve", "--year", "2026", "--decided-on", "2026-03-16", "--reference", "Samverkansforum PoM, budgetmöte 2026-03-16 §4"));
         Ok(await cli.RunAsync("run"));
         // The bank takes back Sandviken's 10 000 (202600024, OCR 20260002413).
@@ -205,7 +205,7 @@ public sealed class DataInAndOutTests(AzuriteFixture azurite)
     {
         using var cli = new CliRunner(azurite);
         Ok(await cli.RunAsync("demo"));
-        Ok(await cli.RunAsync("budget", "revise", "--year", "2026", "--data", RevisionWalkTests.RevisedDataset(cli.WorkingDirectory)));
+        Ok(await cli.RunAsync("budget", "revise", "--year", "2026", "--data", RevisedDataset.WriteTo(Path.Combine(cli.WorkingDirectory, "revised"))));
         var draftPdf = Path.Combine(cli.WorkingDirectory, "revision-1-utkast.pdf");
         var approvedPdf = Path.Combine(cli.WorkingDirectory, "revision-1.pdf");
 

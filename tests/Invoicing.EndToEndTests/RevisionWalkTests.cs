@@ -16,7 +16,7 @@ public sealed class RevisionWalkTests(AzuriteFixture azurite)
     {
         using var cli = new CliRunner(azurite);
         Ok(await cli.RunAsync("demo"));
-        var revised = RevisedDataset(cli.WorkingDirectory);
+        var revised = RevisedDataset.WriteTo(Path.Combine(cli.WorkingDirectory, "revised"));
 
         var revise = Ok(await cli.RunAsync("budget", "revise", "--year", "2026", "--data", revised));
         Assert.Contains("Recorded draft revision 1", revise.Stdout, StringComparison.Ordinal);
@@ -85,23 +85,6 @@ public sealed class RevisionWalkTests(AzuriteFixture azurite)
 
         Assert.Equal(1, result.ExitCode);
         Assert.Contains("changes no party's amount", result.Stderr, StringComparison.Ordinal);
-    }
-
-    /// <summary>The bundled dataset with Gävleborg's pool 75 000 → 90 000 and Region Uppsala 75 000 → 60 000, in <c>revised/</c>.</summary>
-    internal static string RevisedDataset(string workingDirectory)
-    {
-        var data = Path.Combine(workingDirectory, "revised");
-        Directory.CreateDirectory(data);
-        foreach (var file in Directory.GetFiles(TestPaths.BundledDataset))
-        {
-            File.Copy(file, Path.Combine(data, Path.GetFileName(file)));
-        }
-
-        var budget = Path.Combine(data, "budget.json");
-        File.WriteAllText(budget, File.ReadAllText(budget)
-            .Replace("\"Region Uppsala\", \"amount\": \"75000\"", "\"Region Uppsala\", \"amount\": \"60000\"", StringComparison.Ordinal)
-            .Replace("\"Gävleborgs kommuner\", \"amount\": \"75000\"", "\"Gävleborgs kommuner\", \"amount\": \"90000\"", StringComparison.Ordinal));
-        return data;
     }
 
     private static CliResult Ok(CliResult result)

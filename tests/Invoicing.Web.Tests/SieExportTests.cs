@@ -65,7 +65,7 @@ public sealed class SieExportTests(WebFixture fixture)
         var ledgerService = world.Get<PaymentLedger>();
         var paid = await ledgerService.FindReversibleAsync(gavle.Key, Money.FromKronor(10_000), new HashSet<string>(), CancellationToken.None);
         await ledgerService.ReverseAsync(gavle.Key, new PaymentBooking("camt:REV-1", "reversal.xml", Money.FromKronor(10_000), new DateOnly(2026, 3, 1)), paid!, CancellationToken.None);
-        var revised = RevisedDataset();
+        var revised = RevisedDataset.WriteTo(Directory.CreateTempSubdirectory("invoicing-revised-").FullName);
         await world.Get<BudgetRevisions>().ReviseAsync(scheme, 2026, DatasetFiles.Read(revised), CancellationToken.None);
         Directory.Delete(revised, recursive: true);
         await world.Get<BudgetRevisions>().ApproveAsync(scheme, 2026, new BudgetDecision(new DateOnly(2026, 3, 2), "Samverkansforum PoM §4"), CancellationToken.None);
@@ -128,22 +128,6 @@ public sealed class SieExportTests(WebFixture fixture)
         var bytes = await client.GetByteArrayAsync($"{Year}/ledger.csv");
         var lines = Encoding.UTF8.GetString(bytes, 3, bytes.Length - 3).Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
         return lines.Skip(1).Select(l => l.Split(';')).Select(f => (Ore(f[5]), Ore(f[6]), Ore(f[7]), f[10] == "Kreditfaktura", Ore(f[13]))).ToArray();
-    }
-
-    /// <summary>The bundled dataset with Gävleborg's pool 75 000 → 90 000 and Region Uppsala 75 000 → 60 000.</summary>
-    private static string RevisedDataset()
-    {
-        var data = Directory.CreateTempSubdirectory("invoicing-revised-").FullName;
-        foreach (var file in Directory.GetFiles(TestPaths.BundledDataset))
-        {
-            File.Copy(file, Path.Combine(data, Path.GetFileName(file)));
-        }
-
-        var budget = Path.Combine(data, "budget.json");
-        File.WriteAllText(budget, File.ReadAllText(budget)
-            .Replace("\"Region Uppsala\", \"amount\": \"75000\"", "\"Region Uppsala\", \"amount\": \"60000\"", StringComparison.Ordinal)
-            .Replace("\"Gävleborgs kommuner\", \"amount\": \"75000\"", "\"Gävleborgs kommuner\", \"amount\": \"90000\"", StringComparison.Ordinal));
-        return data;
     }
 
     private static long Ore(string amount) => (long)(decimal.Parse(amount.Replace(',', '.'), CultureInfo.InvariantCulture) * 100);
