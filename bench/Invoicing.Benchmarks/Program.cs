@@ -108,10 +108,11 @@ var second = await run.RunAsync(2026, CancellationToken.None);
 Console.WriteLine($"{"annual run, second (budget already complete)",-52} {clock.Elapsed.TotalMilliseconds,8:0.0} ms total  ({second.Created} created)");
 
 // One run against its floor is one sample, and on two cores shared with Azurite a run or a floor varies by a
-// fifth from one try to the next. The same run is measured four times more, each into a store of its own and
-// each against its own floor; the ratio given for the goal is the median of the five.
+// fifth from one try to the next. The same run is measured six times more, each into a store of its own and
+// each against its own floor; the ratio given for the goal is the median of the seven.
+const int Samples = 7;
 var samples = new List<(TimeSpan Run, TimeSpan Floor)> { (firstTime, firstFloor) };
-for (var sample = 2; sample <= 5; sample++)
+for (var sample = 2; sample <= Samples; sample++)
 {
     var sampleRecorder = new StorageRecorder();
     await using var sampleServices = TestServices.Create(azurite.ConnectionString, AzuriteFixture.NewPrefix(), time, sampleRecorder);
@@ -124,12 +125,12 @@ for (var sample = 2; sample <= 5; sample++)
     sampleRecorder.Recording = false;
     var againFloor = await StorageFloor.MeasureAsync(azurite.ConnectionString, sampleRecorder.Writes, sampleRecorder.MaxParallelWrites, CancellationToken.None);
     samples.Add((againTime, againFloor));
-    Console.WriteLine($"{$"annual run, sample {sample} of 5 (a fresh store)",-52} {againTime.TotalSeconds,8:0.00} s total  floor {againFloor.TotalSeconds,5:0.00} s  ratio {againTime / againFloor,5:0.0}x  ({again.Created} created)");
+    Console.WriteLine($"{$"annual run, sample {sample} of {Samples} (a fresh store)",-52} {againTime.TotalSeconds,8:0.00} s total  floor {againFloor.TotalSeconds,5:0.00} s  ratio {againTime / againFloor,5:0.0}x  ({again.Created} created)");
 }
 
 var ratios = samples.Select(s => s.Run / s.Floor).Order().ToArray();
 Console.WriteLine(
-    $"{"  annual run: ratio to the floor, median of 5",-52} {ratios[2],8:0.00}x  (each: {string.Join(" ", samples.Select(s => $"{s.Run / s.Floor:0.00}"))}; " +
+    $"{$"  annual run: ratio to the floor, median of {Samples}",-52} {ratios[Samples / 2],8:0.00}x  (each: {string.Join(" ", samples.Select(s => $"{s.Run / s.Floor:0.00}"))}; " +
     $"runs {samples.Min(s => s.Run).TotalSeconds:0.00}-{samples.Max(s => s.Run).TotalSeconds:0.00} s, floors {samples.Min(s => s.Floor).TotalSeconds:0.00}-{samples.Max(s => s.Floor).TotalSeconds:0.00} s)");
 
 // 4. The year's ZIP as the API streams it (InvoiceZip, the handler's writer) to a sink that only counts, for
