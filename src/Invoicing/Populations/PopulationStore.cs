@@ -31,16 +31,12 @@ public sealed class PopulationStore(InvoicingStorage storage)
         foreach (var id in ids.Distinct(StringComparer.Ordinal))
         {
             var table = storage.Table(StorageNames.PopulationSnapshots);
-            // The provenance row is read while the rows are listed: two round trips at once, not one after the other.
+            // The provenance row is read while the rows are listed: two round trips at once, not one after the other
+            // (awaited together, so a failure of either is the one reported and neither is left unobserved).
+            var rowsRead = ReadRowsAsync(table, id, cancellationToken);
             var provenanceRead = table.GetEntityIfExistsAsync<PopulationProvenanceEntity>(id, PopulationProvenanceEntity.Key, cancellationToken: cancellationToken);
-            var rows = new List<PopulationEntity>();
-            await foreach (var row in table.QueryAsync<PopulationEntity>(
-                TableClient.CreateQueryFilter($"PartitionKey eq {id} and RowKey lt {PopulationProvenanceEntity.Key}"), cancellationToken: cancellationToken))
-            {
-                rows.Add(row);
-            }
-
-            var provenance = await provenanceRead;
+            await Task.WhenAll(rowsRead, provenanceRead);
+            var (rows, provenance) = (await rowsRead, await provenanceRead);
             if (rows.Count > 0)
             {
                 result[id] = ToSnapshot(id, rows) with { Provenance = provenance.HasValue ? provenance.Value!.ToProvenance() : null };
@@ -48,6 +44,19 @@ public sealed class PopulationStore(InvoicingStorage storage)
         }
 
         return result;
+    }
+
+    /// <summary>A snapshot's population rows (every row key sorts before the provenance row's).</summary>
+    private static async Task<List<PopulationEntity>> ReadRowsAsync(TableClient table, string id, CancellationToken cancellationToken)
+    {
+        var rows = new List<PopulationEntity>();
+        await foreach (var row in table.QueryAsync<PopulationEntity>(
+            TableClient.CreateQueryFilter($"PartitionKey eq {id} and RowKey lt {PopulationProvenanceEntity.Key}"), cancellationToken: cancellationToken))
+        {
+            rows.Add(row);
+        }
+
+        return rows;
     }
 
     private static PopulationSnapshot ToSnapshot(string id, List<PopulationEntity> rows)
