@@ -289,7 +289,7 @@ public sealed class BudgetStore(InvoicingStorage storage, TimeProvider time)
         var (after, before) = BudgetRevisionEntity.RangeFor(year);
         var revisions = new List<BudgetRevision>();
         await foreach (var entity in Table.QueryAsync<BudgetRevisionEntity>(
-            e => e.PartitionKey == scheme.Value && e.RowKey.CompareTo(after) > 0 && e.RowKey.CompareTo(before) < 0,
+            TableClient.CreateQueryFilter($"PartitionKey eq {scheme.Value} and RowKey gt {after} and RowKey lt {before}"),
             cancellationToken: cancellationToken))
         {
             revisions.Add(entity.ToRevision());

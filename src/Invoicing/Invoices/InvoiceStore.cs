@@ -102,7 +102,7 @@ public sealed class InvoiceStore(InvoicingStorage storage, TimeProvider time)
 
             var invoices = new List<InvoiceEntity>();
             await foreach (var entity in table.QueryAsync<InvoiceEntity>(
-                e => e.PartitionKey == partition && e.RecordType == InvoiceEntity.InvoiceRecord && e.DebtorCode == debtor,
+                TableClient.CreateQueryFilter($"PartitionKey eq {partition} and RecordType eq {InvoiceEntity.InvoiceRecord} and DebtorCode eq {debtor}"),
                 cancellationToken: cancellationToken))
             {
                 invoices.Add(entity);
