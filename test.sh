@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Installs what the tests need (Node tools: Azurite and an SMTP server; Debian's Chromium, poppler-utils, a JDK
-# with Saxon-HE and xmllint) and runs every test of Invoicing.Local.slnf: unit, Azurite integration, CLI
-# end-to-end, web API, browser and infrastructure tests, then the Functions platform check where
-# ../shared/functions-worker-feed exists. Ends with "N passed, N failed".
+# with Saxon-HE and xmllint), builds Invoicing.sln (the Functions app included, from the registry's packages) and runs
+# every test project of it: unit, Functions app, Azurite integration, CLI end-to-end, web API, browser and
+# infrastructure tests, then the Functions platform check where the stand-in Functions host
+# (../shared/tools/functions-host-standin) sits beside the clone. Ends with "N passed, N failed".
 # TEST_COVERAGE=1 also collects coverage (cobertura) into TestResults/.
 set -uo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -15,8 +16,8 @@ scripts/ensure-java-saxon.sh || exit 1
 
 results="$root/TestResults"
 rm -rf "$results"
-echo "Building Invoicing.Local.slnf …"
-if ! dotnet build Invoicing.Local.slnf -c Release --nologo -v quiet -clp:ErrorsOnly; then
+echo "Building Invoicing.sln …"
+if ! dotnet build Invoicing.sln -c Release --nologo -v quiet -clp:ErrorsOnly; then
   echo "Build failed."
   echo "0 passed, 1 failed"
   exit 1
@@ -27,28 +28,28 @@ if [[ "${TEST_COVERAGE:-0}" == "1" ]]; then
   coverage=(--collect "XPlat Code Coverage")
 fi
 
-# Each test project of the solution filter in turn, each with its own TRX file (named after the project, so
-# two projects finishing in the same second cannot overwrite each other's results).
+# Each test project of the solution in turn, each with its own TRX file (named after the project, so two projects
+# finishing in the same second cannot overwrite each other's results). The platform check runs on its own below.
 status=0
-for project in $(grep -o '"tests/[^"]*Tests\.csproj"' Invoicing.Local.slnf | tr -d '"'); do
+for project in $(grep -o 'tests\\[^"]*Tests\.csproj' Invoicing.sln | tr '\\' '/'); do
   name="$(basename "$project" .csproj)"
   dotnet test "$project" -c Release --no-build --nologo \
     --logger "trx;LogFileName=$name.trx" --logger "console;verbosity=minimal" \
     --results-directory "$results" "${coverage[@]}" || status=1
 done
 
-# The Functions platform check: the Functions app built against the real isolated-worker packages and run in the
-# real worker (tests/Invoicing.FunctionsPlatformCheck). It needs ../shared/functions-worker-feed, which CI has
-# beside the clone and a user's clone does not.
-if [[ -d "$root/../shared/functions-worker-feed" && -d "$root/../shared/tools/functions-host-standin" ]]; then
-  echo "Functions platform check (real worker from ../shared/functions-worker-feed) …"
+# The Functions platform check: the Functions app built from the registry in a package folder of its own and run in
+# the real worker under the stand-in host (tests/Invoicing.FunctionsPlatformCheck). The stand-in is the one thing
+# that comes from ../shared: CI has it beside the clone, a user's clone does not.
+if [[ -d "$root/../shared/tools/functions-host-standin" ]]; then
+  echo "Functions platform check (the app in the real worker under ../shared/tools/functions-host-standin) …"
   started=$SECONDS
   dotnet test tests/Invoicing.FunctionsPlatformCheck/Invoicing.FunctionsPlatformCheck.csproj -c Release --no-build --nologo \
     --logger "trx;LogFileName=Invoicing.FunctionsPlatformCheck.trx" --logger "console;verbosity=minimal" \
     --results-directory "$results" || status=1
   echo "Functions platform check took $((SECONDS - started)) s; the stand-in host's output is in .build/functions-check/standin-output.txt."
 else
-  echo "Functions platform check skipped: ../shared/functions-worker-feed is not beside this clone (it runs in CI, where it is)."
+  echo "Functions platform check skipped: ../shared/tools/functions-host-standin is not beside this clone (it runs in CI, where it is)."
 fi
 
 passed=0

@@ -1,5 +1,5 @@
-// Alerts on the Log Analytics workspace: a failed annual invoicing or reminder run, and outbox messages that have
-// failed for good. Both notify the action group by e-mail. docs/operations.md says what each means and what to do.
+// Alerts on the Log Analytics workspace: a failed annual invoicing or reminder run, outbox messages that have
+// failed for good, and an app that refuses to start. Each notifies the action group by e-mail. docs/operations.md says what each means and what to do.
 
 import { tagSet } from 'types.bicep'
 
@@ -93,8 +93,8 @@ resource runFailed 'Microsoft.Insights/scheduledQueryRules@2023-12-01' = {
 
 // The app logs the event named outboxFailedEventName when a message has used up its retries and is left in the Outbox
 // table as failed, or left Uncertain (a delivery died after handing the message over: never resent automatically,
-// so a person must check it). The rule matches the event name in the telemetry's properties (EventName, present when the worker's
-// Application Insights logger includes event ids) or at the start of the message; logged with an exception, the event
+// so a person must check it). The rule matches the event name in the telemetry's properties (EventName: the Azure Monitor
+// OpenTelemetry exporter writes a log record's event id and name as EventId and EventName) or at the start of the message; logged with an exception, the event
 // lands in AppExceptions instead of AppTraces.
 resource outboxFailed 'Microsoft.Insights/scheduledQueryRules@2023-12-01' = {
   name: '${namePrefix}-outbox-failed'
@@ -115,6 +115,47 @@ resource outboxFailed 'Microsoft.Insights/scheduledQueryRules@2023-12-01' = {
       allOf: [
         {
           query: 'union isfuzzy=true AppTraces, AppExceptions\n| where tostring(Properties.EventName) in ("${outboxFailedEventName}", "OutboxMessageUncertain") or Message startswith "${outboxFailedEventName}" or Message startswith "OutboxMessageUncertain"\n| project TimeGenerated, Message, OperationId, Properties'
+          timeAggregation: 'Count'
+          operator: 'GreaterThan'
+          threshold: 0
+          failingPeriods: {
+            numberOfEvaluationPeriods: 1
+            minFailingPeriodsToAlert: 1
+          }
+        }
+      ]
+    }
+    autoMitigate: true
+    actions: {
+      actionGroups: [
+        actionGroup.id
+      ]
+    }
+  }
+}
+
+// The worker validates its settings at start (issuer, storage, identity) and, when one is wrong, exits with one line
+// starting "Invoicing refuses to start:" that names the setting. No timer runs then, so the run-failed rule above never
+// sees a failed request: this rule reads the line itself, which the host logs from the worker's output.
+resource refusedToStart 'Microsoft.Insights/scheduledQueryRules@2023-12-01' = {
+  name: '${namePrefix}-refused-to-start'
+  location: location
+  tags: tags
+  kind: 'LogAlert'
+  properties: {
+    displayName: '${namePrefix}: the app refuses to start'
+    description: 'The Functions app stopped at start because a setting is wrong; the message names it. See docs/operations.md, "Alert: the app refuses to start".'
+    severity: 1
+    enabled: true
+    scopes: [
+      workspaceId
+    ]
+    evaluationFrequency: 'PT15M'
+    windowSize: 'PT1H'
+    criteria: {
+      allOf: [
+        {
+          query: 'AppTraces\n| where Message has "Invoicing refuses to start"\n| project TimeGenerated, Message'
           timeAggregation: 'Count'
           operator: 'GreaterThan'
           threshold: 0

@@ -91,13 +91,15 @@ var storageSettings = [
   { name: 'AzureWebJobsStorage__blobServiceUri', value: blobEndpoint }
   { name: 'AzureWebJobsStorage__queueServiceUri', value: queueEndpoint }
   { name: 'AzureWebJobsStorage__tableServiceUri', value: tableEndpoint }
-  // The app's data, through DefaultAzureCredential with the same identity.
-  { name: 'AZURE_CLIENT_ID', value: identityClientId }
+  // The app's data and its telemetry, as the same identity: a ManagedIdentityCredential for exactly this client id
+  // (src/Invoicing.Functions/AppIdentity.cs), named by this one setting.
+  { name: 'Invoicing__Identity__ClientId', value: identityClientId }
   { name: 'Invoicing__Storage__TableServiceUri', value: tableEndpoint }
   { name: 'Invoicing__Storage__BlobServiceUri', value: blobEndpoint }
-  { name: 'Invoicing__Storage__ManagedIdentityClientId', value: identityClientId }
 ]
 
+// The host (host.json: telemetryMode OpenTelemetry) reads both; the worker's exporter takes the connection string and
+// authenticates with the app identity's credential in code.
 var telemetrySettings = [
   { name: 'APPLICATIONINSIGHTS_CONNECTION_STRING', value: appInsightsConnectionString }
   { name: 'APPLICATIONINSIGHTS_AUTHENTICATION_STRING', value: 'ClientId=${identityClientId};Authorization=AAD' }

@@ -18,7 +18,20 @@ internal static class CliServices
     {
         var services = new ServiceCollection();
         await AddAsync(services, BuildConfiguration(), parse, cancellationToken);
-        return services.BuildServiceProvider();
+        var provider = services.BuildServiceProvider();
+
+        // What ValidateOnStart does in a hosted app (Functions, serve): a misconfigured CLI refuses every command.
+        try
+        {
+            provider.GetService<Microsoft.Extensions.Options.IStartupValidator>()?.Validate();
+        }
+        catch
+        {
+            await provider.DisposeAsync();
+            throw;
+        }
+
+        return provider;
     }
 
     /// <summary>The CLI's configuration: appsettings.json, <c>INVOICING_SETTINGS</c>, environment variables.</summary>

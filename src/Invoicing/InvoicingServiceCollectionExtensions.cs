@@ -22,13 +22,20 @@ public static class InvoicingServiceCollectionExtensions
     /// <summary>
     /// Registers the product's services for any host (Functions, CLI, tests). The Azure clients are
     /// singletons created once from <see cref="StorageOptions"/>: a connection string locally, the service
-    /// URIs with <see cref="DefaultAzureCredential"/> in Azure.
+    /// URIs in Azure with the host's <see cref="TokenCredential"/> (the Functions app registers its user-assigned
+    /// managed identity; without one, <see cref="DefaultAzureCredential"/> serves a person's <c>az login</c>).
+    /// The storage and issuer settings are validated when the host starts (<see cref="InvoicingSettingsValidation"/>),
+    /// so a misconfigured app refuses to start instead of failing at its first timer.
     /// </summary>
     public static IServiceCollection AddInvoicing(this IServiceCollection services, IConfiguration configuration)
     {
-        services.Configure<StorageOptions>(configuration.GetSection(StorageOptions.Section));
-        services.Configure<IssuerOptions>(configuration.GetSection(IssuerOptions.Section));
-        services.Configure<List<SchemeOptions>>(configuration.GetSection(SchemeOptions.Section));
+        services.AddOptions<StorageOptions>().Bind(configuration.GetSection(StorageOptions.Section)).ValidateOnStart();
+        services.AddOptions<IssuerOptions>().Bind(configuration.GetSection(IssuerOptions.Section)).ValidateOnStart();
+        services.AddOptions<List<SchemeOptions>>().Bind(configuration.GetSection(SchemeOptions.Section)).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<StorageOptions>, InvoicingSettingsValidation.Storage>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<IssuerOptions>, InvoicingSettingsValidation.DefaultIssuer>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<List<SchemeOptions>>, InvoicingSettingsValidation.SchemeIssuers>());
+        services.TryAddSingleton<TokenCredential>(_ => new DefaultAzureCredential());
         services.Configure<Mail.SmtpOptions>(configuration.GetSection(Mail.SmtpOptions.Section));
         services.Configure<Reminders.ReminderOptions>(configuration.GetSection(Reminders.ReminderOptions.Section));
         services.Configure<BatchingOptions>(configuration.GetSection(BatchingOptions.Section));
@@ -36,7 +43,7 @@ public static class InvoicingServiceCollectionExtensions
         services.Configure<Populations.Scb.ScbOptions>(configuration.GetSection(Populations.Scb.ScbOptions.Section));
         services.TryAddSingleton(TimeProvider.System);
 
-        services.AddSingleton(sp => CreateStorage(sp.GetRequiredService<IOptions<StorageOptions>>().Value));
+        services.AddSingleton(sp => CreateStorage(sp.GetRequiredService<IOptions<StorageOptions>>().Value, sp));
         services.AddSingleton<PartyStore>();
         services.AddSingleton<PopulationStore>();
         services.AddSingleton<BudgetStore>();
@@ -69,7 +76,7 @@ public static class InvoicingServiceCollectionExtensions
         return services;
     }
 
-    private static InvoicingStorage CreateStorage(StorageOptions options)
+    private static InvoicingStorage CreateStorage(StorageOptions options, IServiceProvider services)
     {
         if (!string.IsNullOrWhiteSpace(options.ConnectionString))
         {
@@ -81,14 +88,10 @@ public static class InvoicingServiceCollectionExtensions
 
         if (options.TableServiceUri is null || options.BlobServiceUri is null)
         {
-            throw new InvalidOperationException(
-                $"{StorageOptions.Section}: set ConnectionString, or both TableServiceUri and BlobServiceUri.");
+            throw new InvalidOperationException(StorageOptions.Incomplete);
         }
 
-        TokenCredential credential = new DefaultAzureCredential(new DefaultAzureCredentialOptions
-        {
-            ManagedIdentityClientId = options.ManagedIdentityClientId,
-        });
+        var credential = services.GetRequiredService<TokenCredential>();
         return new InvoicingStorage(
             new TableServiceClient(options.TableServiceUri, credential),
             new BlobServiceClient(options.BlobServiceUri, credential),

@@ -1,26 +1,17 @@
 using System.Diagnostics;
-using System.Text;
-using System.Text.RegularExpressions;
 using Invoicing.Testing;
 
 namespace Invoicing.FunctionsPlatformCheck;
 
 /// <summary>
-/// Builds <c>src/Invoicing.Functions</c> against the real isolated-worker packages of
-/// <c>../shared/functions-worker-feed</c>, and the stand-in Functions host, all under
-/// <c>.build/functions-check/</c> (git-ignored). Nothing is written to the repository's own files or to the
-/// machine's package cache: the sources are copied, the packages go to a <c>NUGET_PACKAGES</c> folder of their
-/// own, and the version overrides are generated here, at check time, into that folder.
+/// Builds <c>src/Invoicing.Functions</c> from the package registry, with the repository's own pins and nothing else,
+/// and the stand-in Functions host, all under <c>.build/functions-check/</c> (git-ignored). The sources are copied
+/// and restored into a <c>NUGET_PACKAGES</c> folder of the check's own, so the app is built the way a clean clone and
+/// the pipeline build it, not from whatever the machine's package cache already holds.
 /// </summary>
-internal static partial class FunctionsAppBuild
+internal static class FunctionsAppBuild
 {
-    // The newest 2.x of Application Insights' worker-service package this machine serves: the pipeline pins 2.23.0,
-    // which is not served here, and 3.x is another API. Same major, so the check compiles what Azure compiles.
-    private const string WorkerServiceVersionForTheCheck = "2.21.0";
-
     public static string SharedFolder { get; } = Path.GetFullPath(Path.Combine(TestPaths.RepositoryRoot, "..", "shared"));
-
-    public static string Feed { get; } = Path.Combine(SharedFolder, "functions-worker-feed");
 
     public static string StandInSource { get; } = Path.Combine(SharedFolder, "tools", "functions-host-standin");
 
@@ -35,17 +26,14 @@ internal static partial class FunctionsAppBuild
     /// <summary>Builds the app and the stand-in host; throws with the build's output when either fails.</summary>
     public static async Task BuildAsync(CancellationToken cancellationToken)
     {
-        if (!Directory.Exists(Feed))
+        if (!Directory.Exists(StandInSource))
         {
-            throw new InvalidOperationException($"No Functions worker feed at {Feed}: the platform check runs only where it exists.");
+            throw new InvalidOperationException($"No stand-in Functions host at {StandInSource}: the platform check runs only where it exists.");
         }
 
         Directory.CreateDirectory(WorkFolder);
         var sources = Path.Combine(WorkFolder, "repo");
         CopySources(sources);
-        var overrides = Path.Combine(WorkFolder, "feed-overrides.targets");
-        await File.WriteAllTextAsync(overrides, FeedOverrides(), cancellationToken);
-
         if (Directory.Exists(AppFolder))
         {
             Directory.Delete(AppFolder, recursive: true);
@@ -55,9 +43,7 @@ internal static partial class FunctionsAppBuild
             sources,
             cancellationToken,
             "build", Path.Combine("src", "Invoicing.Functions", "Invoicing.Functions.csproj"),
-            "-c", "Release", "-o", AppFolder, "--nologo", "-v", "quiet", "-clp:ErrorsOnly", "-nodeReuse:false",
-            $"-p:CustomAfterDirectoryBuildTargets={overrides}",
-            $"-p:RestoreAdditionalProjectSources={Feed}");
+            "-c", "Release", "-o", AppFolder, "--nologo", "-v", "quiet", "-clp:ErrorsOnly", "-nodeReuse:false");
 
         var problems = AppAssemblyCheck.Problems(AppFolder);
         if (problems.Count > 0)
@@ -76,61 +62,6 @@ internal static partial class FunctionsAppBuild
         }
 
         await DotnetAsync(standIn, cancellationToken, "build", "-c", "Release", "-o", StandInFolder, "--nologo", "-v", "quiet", "-clp:ErrorsOnly", "-nodeReuse:false");
-    }
-
-    /// <summary>
-    /// The feed's versions in place of the pipeline's exact pins (only for packages the feed has), and the
-    /// host-side extension build skipped: the Worker SDK would restore the Functions <em>host's</em> extension
-    /// packages (Microsoft.Azure.WebJobs.Extensions.*) into a hidden project, and those are not served here. The
-    /// worker's own functions.metadata and worker.config.json are still copied to the output.
-    /// </summary>
-    private static string FeedOverrides()
-    {
-        var pinned = File.ReadAllText(Path.Combine(TestPaths.RepositoryRoot, "Directory.Packages.props"));
-        var versions = new StringBuilder();
-        foreach (var package in Directory.EnumerateFiles(Feed, "*.nupkg").Select(Path.GetFileName).Order(StringComparer.Ordinal))
-        {
-            var match = PackageFileName().Match(package!);
-            if (match.Success && pinned.Contains($"\"{match.Groups["id"].Value}\"", StringComparison.Ordinal))
-            {
-                versions.AppendLine($"    <PackageVersion Update=\"{match.Groups["id"].Value}\" Version=\"[{match.Groups["version"].Value}]\" />");
-            }
-        }
-
-        versions.AppendLine($"    <PackageVersion Update=\"Microsoft.ApplicationInsights.WorkerService\" Version=\"[{WorkerServiceVersionForTheCheck}]\" />");
-        var floors = new StringBuilder();
-        foreach (var (id, version) in FeedAssemblyFloors.Read(Feed).OrderBy(f => f.Key, StringComparer.Ordinal))
-        {
-            // Centrally pinned packages are the repository's choice (AppAssemblyCheck reports one that is too old).
-            if (!pinned.Contains($"\"{id}\"", StringComparison.Ordinal))
-            {
-                floors.AppendLine($"    <PackageReference Include=\"{id}\" VersionOverride=\"{version.ToString(3)}\" />");
-            }
-        }
-        return $"""
-            <Project>
-              <!-- Generated by tests/Invoicing.FunctionsPlatformCheck at check time; never committed. -->
-              <PropertyGroup>
-                <!-- The feed's packages ask for dependency versions this machine does not serve (e.g. Google.Protobuf
-                     3.28.0); the next one is taken. Major versions are pinned exactly above. -->
-                <WarningsNotAsErrors>$(WarningsNotAsErrors);NU1603</WarningsNotAsErrors>
-              </PropertyGroup>
-              <ItemGroup>
-            {versions}  </ItemGroup>
-              <!-- At least the versions the feed's assemblies were compiled against (FeedAssemblyFloors). -->
-              <ItemGroup Condition="'$(MSBuildProjectName)' == 'Invoicing.Functions'">
-            {floors}  </ItemGroup>
-              <Target Name="_WorkerExtensionsRestore" />
-              <Target Name="_WorkerExtensionsBuild" />
-              <Target Name="_FunctionsExtensionUpdateMetadata" />
-              <Target Name="_FunctionsExtensionAssignTargetPaths">
-                <ItemGroup>
-                  <_NoneWithTargetPath Include="$(_FunctionsMetadataPath)" TargetPath="functions.metadata" CopyToOutputDirectory="PreserveNewest" />
-                  <_NoneWithTargetPath Include="$(_FunctionsWorkerConfigPath)" TargetPath="worker.config.json" CopyToOutputDirectory="PreserveNewest" />
-                </ItemGroup>
-              </Target>
-            </Project>
-            """;
     }
 
     private static void CopySources(string target)
@@ -198,7 +129,4 @@ internal static partial class FunctionsAppBuild
                 $"dotnet {string.Join(' ', arguments)} failed in {workingDirectory} (exit {process.ExitCode}):\n{await output}\n{await errors}");
         }
     }
-
-    [GeneratedRegex(@"^(?<id>.+?)\.(?<version>\d+\.\d+\.\d+(?:-[0-9A-Za-z.-]+)?)\.nupkg$")]
-    private static partial Regex PackageFileName();
 }

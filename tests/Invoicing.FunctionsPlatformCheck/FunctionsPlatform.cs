@@ -31,6 +31,13 @@ public sealed partial class FunctionsPlatform : IAsyncLifetime, IAsyncDisposable
 
     public int ExitCode { get; private set; }
 
+    /// <summary>
+    /// The worker's log messages, in the order it wrote them. In OpenTelemetry mode (host.json) the worker exports its
+    /// own logs and no longer ties them to an invocation over gRPC, so the stand-in receives them as the worker's log
+    /// rather than under each step; the order of the steps is the order here.
+    /// </summary>
+    public string WorkerLog { get; private set; } = "";
+
     public TimeSpan BuildTime { get; private set; }
 
     public TimeSpan RunTime { get; private set; }
@@ -75,6 +82,8 @@ public sealed partial class FunctionsPlatform : IAsyncLifetime, IAsyncDisposable
         clock.Restart();
         (ExitCode, Output) = await RunStandInAsync(steps, settings, timeout.Token);
         RunTime = clock.Elapsed;
+        var workerLog = Path.Combine(FunctionsAppBuild.WorkFolder, "logs", "worker-rpclogs.log");
+        WorkerLog = File.Exists(workerLog) ? await File.ReadAllTextAsync(workerLog, timeout.Token) : "";
         await File.WriteAllTextAsync(Path.Combine(FunctionsAppBuild.WorkFolder, "standin-output.txt"), Output, timeout.Token);
         foreach (var block in StepHeader().Split(Output).Skip(1).Chunk(2))
         {
@@ -93,6 +102,74 @@ public sealed partial class FunctionsPlatform : IAsyncLifetime, IAsyncDisposable
 
         await _smtp.DisposeAsync();
         await _azurite.DisposeAsync();
+    }
+
+    /// <summary>
+    /// Starts the app once more under the stand-in with <paramref name="key"/> set to <paramref name="value"/>, waits
+    /// until the worker process has ended (at most a minute; the stand-in itself would wait 90 s for a StartStream
+    /// that never comes, so it is stopped then), and returns what the worker printed and whether it ended by itself.
+    /// </summary>
+    public async Task<(string WorkerOutput, bool WorkerExited)> StartWithSettingAsync(string key, string value, CancellationToken cancellationToken)
+    {
+        var folder = Path.Combine(FunctionsAppBuild.WorkFolder, "refusal");
+        if (Directory.Exists(folder))
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+
+        Directory.CreateDirectory(folder);
+        var steps = Path.Combine(folder, "steps.json");
+        var settings = Path.Combine(folder, "settings.env");
+        await File.WriteAllTextAsync(steps, """[{"kind":"timer","function":"IssueAnnualInvoices"}]""", cancellationToken);
+        await File.WriteAllTextAsync(settings, AppSettings() + $"{key}={value}\n", cancellationToken);
+
+        var start = StandInStart(steps, settings, folder);
+        using var process = Process.Start(start)!;
+        var output = new StringBuilder();
+        process.OutputDataReceived += (_, e) => { lock (output) { output.AppendLine(e.Data); } };
+        process.ErrorDataReceived += (_, e) => { lock (output) { output.AppendLine(e.Data); } };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        var workerLog = Path.Combine(folder, "worker-stdout.log");
+        var exited = false;
+        try
+        {
+            for (var waited = TimeSpan.Zero; waited < TimeSpan.FromMinutes(1) && !exited; waited += TimeSpan.FromMilliseconds(250))
+            {
+                await Task.Delay(250, cancellationToken);
+                string text;
+                lock (output)
+                {
+                    text = output.ToString();
+                }
+
+                exited = WorkerPid().Match(text) is { Success: true } pid && HasEnded(int.Parse(pid.Groups[1].Value, CultureInfo.InvariantCulture));
+            }
+        }
+        finally
+        {
+            if (!process.HasExited)
+            {
+                process.Kill(entireProcessTree: true);
+            }
+
+            await process.WaitForExitAsync(CancellationToken.None);
+        }
+
+        return (File.Exists(workerLog) ? await File.ReadAllTextAsync(workerLog, cancellationToken) : "", exited);
+    }
+
+    private static bool HasEnded(int pid)
+    {
+        try
+        {
+            using var worker = Process.GetProcessById(pid);
+            return worker.HasExited;
+        }
+        catch (ArgumentException)
+        {
+            return true;
+        }
     }
 
     /// <summary>The app settings, as <c>infra/modules/functionapp.bicep</c> sets them in Azure, for local storage and mail.</summary>
@@ -115,7 +192,7 @@ public sealed partial class FunctionsPlatform : IAsyncLifetime, IAsyncDisposable
         return settings.ToString();
     }
 
-    private static async Task<(int ExitCode, string Output)> RunStandInAsync(string steps, string settings, CancellationToken cancellationToken)
+    private static ProcessStartInfo StandInStart(string steps, string settings, string logs)
     {
         var start = new ProcessStartInfo("dotnet")
         {
@@ -125,10 +202,15 @@ public sealed partial class FunctionsPlatform : IAsyncLifetime, IAsyncDisposable
             UseShellExecute = false,
             ArgumentList = { Path.Combine(FunctionsAppBuild.StandInFolder, "StandInHost.dll"), AppFolder, steps, settings },
         };
-        var logs = Path.Combine(FunctionsAppBuild.WorkFolder, "logs");
         start.Environment["STANDIN_LOG_DIR"] = logs;
         BypassProxyForLoopback(start);
-        using var process = Process.Start(start)!;
+        return start;
+    }
+
+    private static async Task<(int ExitCode, string Output)> RunStandInAsync(string steps, string settings, CancellationToken cancellationToken)
+    {
+        var logs = Path.Combine(FunctionsAppBuild.WorkFolder, "logs");
+        using var process = Process.Start(StandInStart(steps, settings, logs))!;
         var output = process.StandardOutput.ReadToEndAsync(cancellationToken);
         var errors = process.StandardError.ReadToEndAsync(cancellationToken);
         try
@@ -190,4 +272,7 @@ public sealed partial class FunctionsPlatform : IAsyncLifetime, IAsyncDisposable
 
     [GeneratedRegex(@"^=== step (\d+): ", RegexOptions.Multiline)]
     private static partial Regex StepHeader();
+
+    [GeneratedRegex(@"host: started worker pid (\d+)")]
+    private static partial Regex WorkerPid();
 }

@@ -90,9 +90,12 @@ public sealed partial class FunctionsPlatformTests(FunctionsPlatform platform, I
         Assert.Contains("result: Success", first, StringComparison.Ordinal);
         Assert.Contains("result: Success", second, StringComparison.Ordinal);
 
-        var created = CreatedCount(first);
-        Assert.True(created > 0, first);
-        Assert.Equal(0, CreatedCount(second));
+        // The two firings' summaries, in order (FunctionsPlatform.WorkerLog says why they are read there).
+        var summaries = CreatedInvoices().Matches(platform.WorkerLog).Select(m => int.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture)).ToList();
+        Assert.Equal(2, summaries.Count);
+        var created = summaries[0];
+        Assert.True(created > 0, platform.WorkerLog);
+        Assert.Equal(0, summaries[1]);
 
         var invoices = await platform.Services.GetRequiredService<InvoiceStore>()
             .ListAsync(new SchemeId(FunctionsPlatform.Scheme), FunctionsPlatform.Year, CancellationToken.None);
@@ -112,7 +115,7 @@ public sealed partial class FunctionsPlatformTests(FunctionsPlatform platform, I
     {
         var step = platform.Step(PlatformSteps.Number("SendPaymentReminders"));
         Assert.Contains("result: Success", step, StringComparison.Ordinal);
-        Assert.Matches(@"Reminder run as of .*: \d+ reminders recorded, \d+ handed to manual follow-up, \d+ e-mails sent, 0 failed", step);
+        Assert.Matches(@"Reminder run as of .*: \d+ reminders recorded, \d+ handed to manual follow-up, \d+ e-mails sent, 0 failed", platform.WorkerLog);
     }
 
     [Fact]
@@ -175,8 +178,8 @@ public sealed partial class FunctionsPlatformTests(FunctionsPlatform platform, I
     {
         var import = platform.Step(PlatformSteps.Number("ImportBankFile", 1));
         Assert.Contains("result: Success", import, StringComparison.Ordinal);
-        var booked = BookedCount().Match(import);
-        Assert.True(booked.Success && int.Parse(booked.Groups[1].Value, CultureInfo.InvariantCulture) > 0, import);
+        var booked = Assert.Single(BookedCount().Matches(platform.WorkerLog));
+        Assert.True(int.Parse(booked.Groups[1].Value, CultureInfo.InvariantCulture) > 0, platform.WorkerLog);
 
         var listings = PlatformSteps.All.Select((step, index) => (step, number: index + 1)).Where(s => s.step.Kind == "listblobs").ToList();
         Assert.Contains($"/{PlatformSteps.BankFileName}", platform.Step(listings[0].number), StringComparison.Ordinal);
@@ -184,8 +187,11 @@ public sealed partial class FunctionsPlatformTests(FunctionsPlatform platform, I
 
         var redelivered = platform.Step(PlatformSteps.Number("ImportBankFile", 2));
         Assert.Contains("result: Success", redelivered, StringComparison.Ordinal);
-        Assert.Contains("is no longer in bank-files", redelivered, StringComparison.Ordinal);
-        Assert.DoesNotContain("Booked", redelivered, StringComparison.Ordinal);
+        Assert.Contains("is no longer in bank-files", platform.WorkerLog, StringComparison.Ordinal);
+
+        // One import in all: each of the file's payments was booked once, none again by the redelivery.
+        var bookings = platform.WorkerLog.Split('\n').Count(line => line.Contains($" from {PlatformSteps.BankFileName}:", StringComparison.Ordinal));
+        Assert.Equal(int.Parse(booked.Groups[1].Value, CultureInfo.InvariantCulture), bookings);
 
         // The finance step's manual payment and the file's payments, each once.
         var invoices = await platform.Services.GetRequiredService<InvoiceStore>()
@@ -193,11 +199,16 @@ public sealed partial class FunctionsPlatformTests(FunctionsPlatform platform, I
         Assert.Contains(invoices, invoice => invoice.Number.ToString() == "202600001" && invoice.AmountPaid == Money.FromKronor(100));
     }
 
-    private static int CreatedCount(string step)
+    [Fact]
+    public async Task A_worker_whose_issuer_has_a_bad_bankgiro_refuses_to_start_with_one_line_naming_the_setting()
     {
-        var match = CreatedInvoices().Match(step);
-        Assert.True(match.Success, step);
-        return int.Parse(match.Groups[1].Value, CultureInfo.InvariantCulture);
+        var (worker, exited) = await platform.StartWithSettingAsync("Invoicing__Issuer__Bankgiro", "991-2345", CancellationToken.None);
+        output.WriteLine(worker);
+
+        Assert.True(exited, "the worker should end by itself at start:\n" + worker);
+        var refusal = Assert.Single(worker.Split('\n'), line => line.Contains("Invoicing refuses to start", StringComparison.Ordinal));
+        Assert.Matches(@"^ERR Invoicing refuses to start: Invoicing:Issuer:Bankgiro: .*check digit", refusal.TrimEnd('\r'));
+        Assert.DoesNotContain("   at ", worker, StringComparison.Ordinal);
     }
 
     private static IEnumerable<(string Function, JsonNode Binding)> Triggers(string type) =>

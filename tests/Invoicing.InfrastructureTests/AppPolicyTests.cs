@@ -39,7 +39,7 @@ public sealed class AppPolicyTests
             "AzureWebJobsStorage__credential", "AzureWebJobsStorage__clientId", "AzureWebJobsStorage__blobServiceUri",
             "AzureWebJobsStorage__queueServiceUri", "AzureWebJobsStorage__tableServiceUri",
             "APPLICATIONINSIGHTS_CONNECTION_STRING", "APPLICATIONINSIGHTS_AUTHENTICATION_STRING",
-            "Invoicing__Storage__TableServiceUri", "Invoicing__Storage__BlobServiceUri", "Invoicing__Storage__ManagedIdentityClientId",
+            "Invoicing__Storage__TableServiceUri", "Invoicing__Storage__BlobServiceUri", "Invoicing__Identity__ClientId",
             "Invoicing__Issuer__Id", "Invoicing__Issuer__Name", "Invoicing__Issuer__OrganisationNumber", "Invoicing__Issuer__Bankgiro",
             "Invoicing__Issuer__ContactName", "Invoicing__Issuer__ContactPhone", "Invoicing__Issuer__ContactEmail",
             "Invoicing__Issuer__PaymentTermsDays",
@@ -66,6 +66,21 @@ public sealed class AppPolicyTests
         foreach (var forbidden in new[] { "FUNCTIONS_WORKER_RUNTIME", "WEBSITE_RUN_FROM_PACKAGE", "WEBSITE_CONTENTAZUREFILECONNECTIONSTRING", "AzureWebJobsDashboard" })
         {
             Assert.False(settings.ContainsKey(forbidden), $"app setting {forbidden} must not be set");
+        }
+    }
+
+    [Fact]
+    public async Task The_app_names_its_managed_identity_in_one_setting_the_same_as_the_hosts_storage()
+    {
+        var site = Assert.Single(ArmTemplate.OfType(await CompiledInfrastructure.MainTemplate, "Microsoft.Web/sites"));
+        var settings = AppSettings(site.Template);
+
+        // The app's ManagedIdentityCredential is for the identity the Functions host's own storage uses.
+        Assert.Equal(settings["AzureWebJobsStorage__clientId"], settings["Invoicing__Identity__ClientId"]);
+        Assert.Contains("clientId", settings["Invoicing__Identity__ClientId"], StringComparison.OrdinalIgnoreCase);
+        foreach (var second in new[] { "AZURE_CLIENT_ID", "Invoicing__Storage__ManagedIdentityClientId" })
+        {
+            Assert.False(settings.ContainsKey(second), $"app setting {second} would be a second place for the identity's client id");
         }
     }
 
@@ -112,10 +127,24 @@ public sealed class AppPolicyTests
     public async Task Outbox_messages_stuck_as_failed_alert_by_e_mail()
     {
         var template = await CompiledInfrastructure.MainTemplate;
-        var rule = Assert.Single(Rules(template), r => Query(r).Contains("AppTraces", StringComparison.Ordinal));
+        var rule = Assert.Single(Rules(template), r => Query(r).Contains("outboxFailedEventName", StringComparison.Ordinal));
 
         Assert.Contains("outboxFailedEventName", Query(rule), StringComparison.Ordinal);
         Assert.Equal("OutboxMessageFailed", template["parameters"]!["outboxFailedEventName"]!["defaultValue"]!.GetValue<string>());
+        AssertNotifiesActionGroupWithEmail(template, rule);
+    }
+
+    [Fact]
+    public async Task An_app_that_refuses_to_start_alerts_by_e_mail_with_the_line_the_worker_prints()
+    {
+        var template = await CompiledInfrastructure.MainTemplate;
+        var rule = Assert.Single(Rules(template), r => Query(r).Contains("refuses to start", StringComparison.Ordinal));
+
+        // The line src/Invoicing.Functions/StartUp.cs prints; the Functions platform check sees the worker print it.
+        var startUp = File.ReadAllText(Path.Combine(RepositoryPaths.Root, "src", "Invoicing.Functions", "StartUp.cs"));
+        Assert.Contains("\"Invoicing refuses to start: \"", startUp, StringComparison.Ordinal);
+        Assert.Contains("AppTraces", Query(rule), StringComparison.Ordinal);
+        Assert.Contains("\"Invoicing refuses to start\"", Query(rule), StringComparison.Ordinal);
         AssertNotifiesActionGroupWithEmail(template, rule);
     }
 

@@ -50,17 +50,17 @@ public sealed class IssuerDirectory(IOptions<IssuerOptions> defaultIssuer, IOpti
     public IReadOnlyList<Issuer> All()
     {
         var all = new List<Issuer> { Default };
-        foreach (var scheme in schemes.Value.Where(s => s.Issuer is not null && !string.IsNullOrWhiteSpace(s.Scheme)).Select(s => new SchemeId(s.Scheme!.Trim())))
+        foreach (var issuer in AllOwnIssuers().Where(issuer => all.All(i => i.Id != issuer.Id)))
         {
-            var issuer = For(scheme);
-            if (all.All(i => i.Id != issuer.Id))
-            {
-                all.Add(issuer);
-            }
+            all.Add(issuer);
         }
 
         return all;
     }
+
+    /// <summary>The issuer of every scheme that has its own section, validated; the first problem names its section.</summary>
+    internal IReadOnlyList<Issuer> AllOwnIssuers() =>
+        [.. schemes.Value.Where(s => s.Issuer is not null && !string.IsNullOrWhiteSpace(s.Scheme)).Select(s => For(new SchemeId(s.Scheme!.Trim())))];
 
     private IssuerOptions? OwnSection(SchemeId scheme) => Index(scheme) is var index and >= 0 ? schemes.Value[index].Issuer : null;
 

@@ -3,7 +3,7 @@ namespace Invoicing.Storage;
 /// <summary>
 /// Where the product keeps its tables and blobs (section <c>Invoicing:Storage</c>). Either a connection
 /// string (local development: <c>UseDevelopmentStorage=true</c>, i.e. Azurite) or the service URIs, used
-/// with <c>DefaultAzureCredential</c> (in Azure: the app's managed identity; no keys anywhere).
+/// with the host's credential (in Azure: the app's user-assigned managed identity; no keys anywhere).
 /// </summary>
 public sealed class StorageOptions
 {
@@ -17,8 +17,11 @@ public sealed class StorageOptions
 
     public Uri? BlobServiceUri { get; set; }
 
-    /// <summary>Client id of a user-assigned managed identity, when the app runs with one.</summary>
-    public string? ManagedIdentityClientId { get; set; }
+    /// <summary>The one line that says what is missing when neither a connection string nor both URIs are set.</summary>
+    public const string Incomplete = Section + ": set ConnectionString, or both TableServiceUri and BlobServiceUri.";
+
+    /// <summary>True when the storage is reached by its service URIs, i.e. with a credential rather than a connection string.</summary>
+    public bool UsesCredential => string.IsNullOrWhiteSpace(ConnectionString);
 
     /// <summary>
     /// Prefixed to every table and container name. Empty in production; tests use a unique prefix each so

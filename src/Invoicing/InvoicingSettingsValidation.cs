@@ -1,0 +1,48 @@
+using Invoicing.Issuers;
+using Invoicing.Storage;
+using Microsoft.Extensions.Options;
+
+namespace Invoicing;
+
+/// <summary>
+/// The settings every host needs before it does anything: where the storage is, and who issues each scheme's
+/// documents (complete, with bankgiro and organisation number passing their check digits). Registered with
+/// <c>ValidateOnStart</c>, so a Functions app with a bad bankgiro stops at start with one line naming the setting
+/// instead of failing at the first timer hours later. Each rule is the one the product applies when it issues
+/// (<see cref="Issuer.FromOptions"/>, <see cref="IssuerDirectory"/>); nothing here is a second copy of it.
+/// </summary>
+internal static class InvoicingSettingsValidation
+{
+    public sealed class Storage : IValidateOptions<StorageOptions>
+    {
+        public ValidateOptionsResult Validate(string? name, StorageOptions options) =>
+            !options.UsesCredential || (options.TableServiceUri is not null && options.BlobServiceUri is not null)
+                ? ValidateOptionsResult.Success
+                : ValidateOptionsResult.Fail(StorageOptions.Incomplete);
+    }
+
+    public sealed class DefaultIssuer : IValidateOptions<IssuerOptions>
+    {
+        public ValidateOptionsResult Validate(string? name, IssuerOptions options) => Problems(() => Issuer.FromOptions(options));
+    }
+
+    /// <summary>Each scheme's own issuer, which must also not take another organisation's number series.</summary>
+    public sealed class SchemeIssuers(IOptions<IssuerOptions> defaultIssuer) : IValidateOptions<List<SchemeOptions>>
+    {
+        public ValidateOptionsResult Validate(string? name, List<SchemeOptions> options) =>
+            Problems(() => new IssuerDirectory(defaultIssuer, Options.Create(options)).AllOwnIssuers());
+    }
+
+    private static ValidateOptionsResult Problems(Action validate)
+    {
+        try
+        {
+            validate();
+            return ValidateOptionsResult.Success;
+        }
+        catch (IssuerConfigurationException e)
+        {
+            return ValidateOptionsResult.Fail(e.Problems);
+        }
+    }
+}
