@@ -2,6 +2,7 @@ using Invoicing.Budgets;
 using Invoicing.Issuers;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 
 namespace Invoicing.Tests.Issuers;
 
@@ -74,9 +75,10 @@ public sealed class IssuerDirectoryTests
     {
         var directory = Directory(WithStockholm(DefaultIssuer(), bankgiro: null));
 
-        var e = Assert.Throws<IssuerConfigurationException>(() => directory.For(Stockholm));
+        // The settings are validated before any issuer is read (ValidateOnStart in a host); the message names the section.
+        var e = Assert.Throws<OptionsValidationException>(() => directory.For(Stockholm));
 
-        Assert.Equal(["Invoicing:Schemes:0:Issuer:Bankgiro is missing."], e.Problems);
+        Assert.Equal(["Invoicing:Schemes:0:Issuer:Bankgiro is missing."], e.Failures);
     }
 
     [Fact]
@@ -84,8 +86,8 @@ public sealed class IssuerDirectoryTests
     {
         var directory = Directory(WithStockholm(DefaultIssuer(), id: "vasteras-stad"));
 
-        var e = Assert.Throws<IssuerConfigurationException>(() => directory.For(Stockholm));
+        var e = Assert.Throws<OptionsValidationException>(() => directory.For(Stockholm));
 
-        Assert.Contains("two issuers cannot share a number series", e.Problems.Single(), StringComparison.Ordinal);
+        Assert.Contains("two issuers cannot share a number series", e.Failures.Single(), StringComparison.Ordinal);
     }
 }
