@@ -36,6 +36,10 @@ public sealed class DatasetBadInputTests(AzuriteFixture azurite)
         { "dataset-population-zero", "populations.csv", "1980,161236", "1980,0", "field population: '0'" },
         { "dataset-population-above-bound", "populations.csv", "1980,161236", "1980,20000001", "field population: '20000001'" },
         { "dataset-population-with-space", "populations.csv", "1980,161236", "1980,161 236", "field population: '161 236'" },
+        { "dataset-code-leading-zero-dropped", "parties.csv", Habo, "305,Municipality,Håbo kommun,03,212000-0241,,,EXEMPEL-0305,0007", "parties.csv, row 2, field code: '305': not SCB's four-digit municipality code; a spreadsheet may have dropped its leading zero (0305?)" },
+        { "dataset-population-code-leading-zero-dropped", "populations.csv", ",0305,", ",305,", "field code: '305': not SCB's four-digit municipality code" },
+        { "dataset-county-leading-zero-dropped", "parties.csv", Habo, "0305,Municipality,Håbo kommun,3,212000-0241,,,EXEMPEL-0305,0007", "parties.csv, row 2, field county_code: '3': not SCB's two-digit county code" },
+        { "dataset-org-number-twice", "parties.csv", "0319,Municipality,Älvkarleby kommun,03,212000-0258", "0319,Municipality,Älvkarleby kommun,03,212000-0241", "parties.csv, row 3, field org_number: 212000-0241 is already party 0305's (row 2)" },
     };
 
     [Theory]

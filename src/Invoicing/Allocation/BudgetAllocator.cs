@@ -18,6 +18,11 @@ public static class BudgetAllocator
         AgreementTable? agreements = null)
     {
         agreements ??= AgreementTable.Empty;
+        if (budget.Members is { } members)
+        {
+            parties = parties.Where(p => members.Contains(p.Key)).ToDictionary();
+        }
+
         var problems = new List<string>();
         var pools = new List<PoolAllocation>();
         var fixedContributions = new List<FixedContribution>();

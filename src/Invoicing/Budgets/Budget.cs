@@ -17,6 +17,14 @@ public sealed record Budget(SchemeId Scheme, int Year, string SchemeName, IReadO
     /// <summary>The approved revision the runs invoice to: 0 for the budget as first approved.</summary>
     public int Revision { get; init; }
 
+    /// <summary>
+    /// The parties of the dataset the budget was recorded from: only they share its pools and pay its lines. The party
+    /// table holds every scheme's parties and keeps a row when a later dataset leaves it out; without this list a
+    /// party removed from the files would stay in its county's pool and be invoiced. Null where a budget is built
+    /// in code against a party table of its own (tests, the benchmark): then every party given takes part.
+    /// </summary>
+    public IReadOnlySet<Parties.PartyCode>? Members { get; init; }
+
     public string Title => $"{SchemeName} {Year}";
 
     public string Key => $"{Scheme} {Year}";

@@ -36,6 +36,9 @@ internal sealed class BudgetEntity : ITableEntity
     /// <summary>The approved revision runs invoice to (absent = 0, the budget as first approved).</summary>
     public int Revision { get; set; }
 
+    /// <summary>The dataset's party codes, space-separated (<see cref="Budget.Members"/>); absent for a budget built in code.</summary>
+    public string? Members { get; set; }
+
     /// <summary>Set when a run has issued every invoice of the budget; later runs skip it.</summary>
     public DateTimeOffset? InvoicingCompletedAt { get; set; }
 
@@ -52,6 +55,7 @@ internal sealed class BudgetEntity : ITableEntity
         DecisionReference = budget.Decision?.Reference,
         PlanFingerprint = budget.ApprovedPlanFingerprint,
         Revision = budget.Revision,
+        Members = budget.Members is { } members ? string.Join(' ', members.Order().Select(m => m.Value)) : null,
     };
 
     public Budget ToBudget(IReadOnlyList<BudgetLine> lines)
@@ -79,6 +83,7 @@ internal sealed class BudgetEntity : ITableEntity
             Decision = decision,
             ApprovedPlanFingerprint = PlanFingerprint,
             Revision = Revision,
+            Members = Members is null ? null : Members.Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(code => new Parties.PartyCode(code)).ToHashSet(),
         };
     }
 }

@@ -92,9 +92,10 @@ public static class DatasetLoader
     {
         var parties = new List<Party>();
         var seen = new Dictionary<PartyCode, int>();
+        var organisations = new Dictionary<OrganisationNumber, (PartyCode Code, int Row)>();
         foreach (var row in table.Rows)
         {
-            var code = table.Parse(row, "code", s => new PartyCode(s));
+            var code = table.Parse(row, "code", ScbCode.PartyCode);
             if (seen.TryGetValue(code, out var firstRow))
             {
                 throw new CsvException($"{table.Source}, row {row.LineNumber}, field code: duplicate party code {code} (first on row {firstRow}).");
@@ -104,8 +105,24 @@ public static class DatasetLoader
             var kind = table.Parse(row, "kind", s => Enum.GetNames<PartyKind>().Contains(s, StringComparer.Ordinal)
                 ? Enum.Parse<PartyKind>(s)
                 : throw new FormatException($"kind must be one of {string.Join(", ", Enum.GetNames<PartyKind>())}."));
-            CountyCode? county = table.OptionalField(row, "county_code") is null ? null : table.Parse(row, "county_code", s => new CountyCode(s));
+            CountyCode? county = table.OptionalField(row, "county_code") is null ? null : table.Parse(row, "county_code", ScbCode.County);
+            if (kind == PartyKind.Municipality)
+            {
+                table.Parse(row, "code", s => ScbCode.CheckMunicipality(code, county));
+            }
+
             OrganisationNumber? orgNumber = table.OptionalField(row, "org_number") is null ? null : table.Parse(row, "org_number", s => new OrganisationNumber(s));
+            if (orgNumber is { } organisation)
+            {
+                if (organisations.TryGetValue(organisation, out var other))
+                {
+                    throw new CsvException(
+                        $"{table.Source}, row {row.LineNumber}, field org_number: {organisation} is already party {other.Code}'s (row {other.Row}); two parties cannot share one organisation number (one invoice recipient, one set of books).");
+                }
+
+                organisations[organisation] = (code, row.LineNumber);
+            }
+
             var addressLines = table.OptionalField(row, "address_lines") is null ? []
                 : table.Parse(row, "address_lines", s => s.Split('|', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries) is { Length: <= Party.MaxAddressLines } lines
                     ? lines.Select(line => DocumentText.Check(line, Party.MaxAddressLineLength)).ToArray()
@@ -165,7 +182,7 @@ public static class DatasetLoader
         {
             Row = row,
             Snapshot = table.Field(row, "snapshot"),
-            Code = table.Parse(row, "code", s => new PartyCode(s)),
+            Code = table.Parse(row, "code", ScbCode.PartyCode),
             Population = table.Parse(row, "population", s => long.TryParse(s, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var n) && n is > 0 and <= PopulationSnapshot.MaxPopulation
                 ? n
                 : throw new FormatException($"population must be a positive whole number, at most {PopulationSnapshot.MaxPopulation}.")),

@@ -12,6 +12,9 @@ namespace Invoicing.Dataset;
 /// whose invoice could not be issued, which the next run then issues under the number already reserved for
 /// it. A correction that would change an amount is caught by the approved plan's fingerprint: the run then
 /// issues nothing for that budget.
+/// Seeding a draft again replaces it: its lines, its agreements, and its members (<see cref="Budget.Members"/>): a
+/// party left out of the files no longer shares a pool or pays a line of the draft, though its row stays in the
+/// party table, which other schemes' budgets and already issued documents may name.
 /// </summary>
 public sealed class DatasetSeeder(PartyStore parties, PopulationStore populations, BudgetStore budgets, AgreementStore agreements)
 {
@@ -32,7 +35,7 @@ public sealed class DatasetSeeder(PartyStore parties, PopulationStore population
 
         // Before the draft: a budget whose pools follow agreements is never visible without them.
         await agreements.ReplaceAsync(dataset.Budget.Scheme, dataset.Budget.Year, dataset.Agreements, cancellationToken);
-        await budgets.SaveDraftAsync(dataset.Budget, cancellationToken);
+        await budgets.SaveDraftAsync(dataset.Budget with { Members = dataset.Parties.Select(p => p.Code).ToHashSet() }, cancellationToken);
         return SeedOutcome.Seeded;
     }
 }

@@ -17,6 +17,23 @@ public sealed class PopulationImportTests(AzuriteFixture azurite)
     private static byte[] Tab5557 => File.ReadAllBytes(Path.Combine(AppContext.BaseDirectory, "TestData", "scb-pxweb", "TAB5557_sv_ac392dca4f25fab2.json"));
 
     [Fact]
+    public async Task SCBs_zero_for_a_municipality_that_did_not_exist_on_the_reference_date_is_refused_with_one_line_and_nothing_is_recorded()
+    {
+        await using var scenario = new InvoicingScenario(azurite);
+        var real = JsonStat2Reader.Read(Tab5557, "TAB5557.json", null, null);
+        // Knivsta (0330) was formed in 2003: SCB's table answers 0 for it in the years before.
+        var before = real with { ByMunicipality = real.ByMunicipality.ToDictionary(p => p.Key, p => p.Key == "0330" ? 0L : p.Value) };
+
+        var e = await Assert.ThrowsAsync<ScbDataException>(() =>
+            scenario.Get<PopulationImport>().ImportAsync(before, null, InvoicingScenario.Scheme, CancellationToken.None));
+
+        Assert.Equal(
+            "Population snapshot 'scb-2025': SCB gives 0 inhabitants for 0330 (Knivsta) on 2025-12-31: the municipality did not exist on that date, so these figures cannot split a pool; nothing was recorded.",
+            e.Message);
+        Assert.Null(await scenario.Get<PopulationStore>().FindAsync("scb-2025", CancellationToken.None));
+    }
+
+    [Fact]
     public async Task An_import_records_the_figures_with_table_update_time_reference_date_and_request_and_a_repeat_changes_nothing()
     {
         await using var scenario = new InvoicingScenario(azurite);

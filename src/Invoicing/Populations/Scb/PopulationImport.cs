@@ -16,6 +16,16 @@ public sealed class PopulationImport(PopulationStore populations, PartyStore par
     public async Task<PopulationImportResult> ImportAsync(ScbPopulation data, string? snapshotId, SchemeId scheme, CancellationToken cancellationToken)
     {
         var id = string.IsNullOrWhiteSpace(snapshotId) ? DefaultSnapshotId(data.Year) : snapshotId.Trim();
+
+        // SCB's tables carry a row for every municipality of today's division, with 0 for a year before it existed
+        // (Knivsta before 2003). A share on 0 inhabitants is no share: the answer is for the wrong year.
+        if (data.ByMunicipality.Where(p => p.Value <= 0).OrderBy(p => p.Key, StringComparer.Ordinal).FirstOrDefault() is { Key: { } empty } zero)
+        {
+            var name = Municipalities.Names.GetValueOrDefault(empty, empty);
+            throw new ScbDataException(
+                $"Population snapshot '{id}': SCB gives {zero.Value} inhabitants for {empty} ({name}) on {IsoDate.Format(data.ReferenceDate)}: the municipality did not exist on that date, so these figures cannot split a pool; nothing was recorded.");
+        }
+
         PopulationSnapshot snapshot;
         try
         {
