@@ -3,9 +3,10 @@ using System.Text;
 namespace Invoicing.Csv;
 
 /// <summary>
-/// A small CSV table as finance staff and spreadsheets write them: a header row, <c>,</c> or <c>;</c> as the
-/// separator (whichever the header uses), optional double quotes with <c>""</c> escapes, UTF-8 with or
-/// without BOM. Rows keep their line numbers so errors can name them.
+/// A small CSV table as finance staff and spreadsheets write them: a header row, <c>,</c>, <c>;</c> or tab as the
+/// separator (whichever the file uses), records as <see cref="CsvRecords"/> reads them (quoted fields with
+/// separators, <c>""</c> and line breaks), UTF-8 with or without BOM. Rows keep the line they start on so errors can
+/// name them.
 /// </summary>
 public sealed class CsvTable
 {
@@ -55,15 +56,13 @@ public sealed class CsvTable
 
     public static CsvTable Parse(string source, string text)
     {
-        var lines = text.TrimStart('\uFEFF').Replace("\r\n", "\n", StringComparison.Ordinal).Split('\n');
-        var headerIndex = Array.FindIndex(lines, l => l.Trim().Length > 0);
-        if (headerIndex < 0)
+        var records = CsvRecords.Read(text, CsvRecords.DetectSeparator(text.TrimStart('\uFEFF')), source).Where(r => !r.IsBlank).ToList();
+        if (records.Count == 0)
         {
             throw new CsvException($"{source}: the file is empty; a header row is needed.");
         }
 
-        var separator = lines[headerIndex].Count(c => c == ';') > lines[headerIndex].Count(c => c == ',') ? ';' : ',';
-        var header = SplitLine(lines[headerIndex], separator, source, headerIndex + 1).Select(h => h.Trim()).ToArray();
+        var header = records[0].Fields.Select(h => h.Trim()).ToArray();
 
         // Spreadsheets export trailing separators as empty column names; those columns are ignored.
         while (header.Length > 0 && header[^1].Length == 0)
@@ -74,23 +73,19 @@ public sealed class CsvTable
         var repeated = header.GroupBy(h => h, StringComparer.OrdinalIgnoreCase).FirstOrDefault(g => g.Count() > 1);
         if (repeated is not null)
         {
-            throw new CsvException($"{source}, row {headerIndex + 1}: column '{repeated.Key}' appears {repeated.Count()} times in the header.");
+            throw new CsvException($"{source}, row {records[0].LineNumber}: column '{repeated.Key}' appears {repeated.Count()} times in the header.");
         }
-        var rows = new List<CsvRow>();
-        for (var i = headerIndex + 1; i < lines.Length; i++)
-        {
-            if (lines[i].Trim().Trim(separator).Length == 0)
-            {
-                continue;
-            }
 
-            var fields = SplitLine(lines[i], separator, source, i + 1);
+        var rows = new List<CsvRow>();
+        foreach (var record in records.Skip(1))
+        {
+            var fields = record.Fields;
             if (fields.Count > header.Length && fields.Skip(header.Length).Any(f => f.Trim().Length > 0))
             {
-                throw new CsvException($"{source}, row {i + 1}: {fields.Count} fields, but the header has {header.Length}.");
+                throw new CsvException($"{source}, row {record.LineNumber}: {fields.Count} fields, but the header has {header.Length}.");
             }
 
-            rows.Add(new CsvRow(source, i + 1, fields.Take(header.Length).Concat(Enumerable.Repeat("", Math.Max(0, header.Length - fields.Count))).ToArray()));
+            rows.Add(new CsvRow(source, record.LineNumber, fields.Take(header.Length).Concat(Enumerable.Repeat("", Math.Max(0, header.Length - fields.Count))).ToArray()));
         }
 
         return new CsvTable(source, header, rows);
@@ -121,55 +116,6 @@ public sealed class CsvTable
         {
             throw new CsvException($"{Source}, row {row.LineNumber}, field {column}: '{Documents.DocumentText.Quote(value)}': {e.Message}");
         }
-    }
-
-    private static List<string> SplitLine(string line, char separator, string source, int lineNumber)
-    {
-        var fields = new List<string>();
-        var field = new StringBuilder();
-        var quoted = false;
-        for (var i = 0; i < line.Length; i++)
-        {
-            var c = line[i];
-            if (quoted)
-            {
-                if (c == '"' && i + 1 < line.Length && line[i + 1] == '"')
-                {
-                    field.Append('"');
-                    i++;
-                }
-                else if (c == '"')
-                {
-                    quoted = false;
-                }
-                else
-                {
-                    field.Append(c);
-                }
-            }
-            else if (c == '"' && field.ToString().Trim().Length == 0)
-            {
-                field.Clear();
-                quoted = true;
-            }
-            else if (c == separator)
-            {
-                fields.Add(field.ToString());
-                field.Clear();
-            }
-            else
-            {
-                field.Append(c);
-            }
-        }
-
-        if (quoted)
-        {
-            throw new CsvException($"{source}, row {lineNumber}: a quoted field is not closed.");
-        }
-
-        fields.Add(field.ToString());
-        return fields;
     }
 }
 

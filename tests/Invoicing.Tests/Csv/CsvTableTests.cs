@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using CsCheck;
 using Invoicing.Csv;
 
 namespace Invoicing.Tests.Csv;
@@ -225,5 +226,54 @@ public sealed class CsvTableTests
         {
             File.Delete(path);
         }
+    }
+
+    [Fact]
+    public void A_quoted_field_holding_a_line_break_is_one_field_of_one_row_and_the_next_row_keeps_its_line_number()
+    {
+        var table = CsvTable.Parse("notes.csv", "code,note\n0305,\"first line\nsecond line\"\n0319,x\n");
+
+        Assert.Equal(2, table.Rows.Count);
+        Assert.Equal("first line\nsecond line", table.Field(table.Rows[0], "note"));
+        Assert.Equal((2, 4), (table.Rows[0].LineNumber, table.Rows[1].LineNumber));
+    }
+
+    [Fact]
+    public void A_file_saved_by_Excel_as_CSV_UTF8_with_semicolons_and_an_Alt_Enter_cell_is_read_whole()
+    {
+        var table = CsvTable.Read(Path.Combine(AppContext.BaseDirectory, "TestData", "spreadsheets", "excel-csv-utf8-semicolon.csv"));
+
+        Assert.Equal(["code", "name", "population", "comment"], table.Header);
+        Assert.Equal(["0305", "0319", "0330"], table.Rows.Select(r => table.Field(r, "code")).ToArray());
+        Assert.Equal("Håbo kommun", table.Field(table.Rows[0], "name"));
+        Assert.Equal("Rättad efter\nbudgetmötet; se protokoll §4", table.Field(table.Rows[0], "comment"));
+        Assert.Equal("citat: \"ja\"", table.Field(table.Rows[2], "comment"));
+        Assert.Equal([2, 4, 6], table.Rows.Select(r => r.LineNumber).ToArray());
+    }
+
+    [Fact]
+    public void A_quoted_field_left_open_names_the_row_it_opens_on()
+    {
+        var e = Assert.Throws<CsvException>(() => CsvTable.Parse("parties.csv", "code,name\n0305,\"Håbo\n0319,Älvkarleby\n"));
+
+        Assert.Equal("parties.csv, row 2: a quoted field is not closed.", e.Message);
+    }
+
+    [Fact]
+    public void CSV_records_keep_quoted_separators_line_breaks_and_doubled_quotes_for_any_separator()
+    {
+        Gen.Select(Gen.String[Gen.Char["ab;,\t\"\n "], 0, 12].Array[1, 5].Array[1, 4], Gen.Int[0, 2]).Sample((rows, which) =>
+        {
+            var separator = ";,\t"[which];
+            var text = string.Concat(rows.Select(fields => string.Join(separator, fields.Select(f => "\"" + f.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"")) + "\r\n"));
+
+            var records = CsvRecords.Read(text, separator, "p.csv").ToList();
+
+            Assert.Equal(rows.Length, records.Count);
+            for (var i = 0; i < rows.Length; i++)
+            {
+                Assert.Equal(rows[i], records[i].Fields);
+            }
+        });
     }
 }

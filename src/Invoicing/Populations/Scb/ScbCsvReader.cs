@@ -14,16 +14,19 @@ public static class ScbCsvReader
 {
     public static ScbPopulation Read(byte[] bytes, string source, int? year)
     {
-        var lines = Decode(bytes).Split('\n').Select(l => l.TrimEnd('\r')).ToList();
+        var text = Decode(bytes);
+        var records = Csv.CsvRecords.Read(text, Csv.CsvRecords.DetectSeparator(text), source)
+            .Select(r => new Csv.CsvRecord(r.LineNumber, [.. r.Fields.Select(f => f.Trim())]))
+            .ToList();
         var at = 0;
         string? title = null;
-        while (at < lines.Count && (lines[at].Length == 0 || Split(lines[at]).Count == 1))
+        while (at < records.Count && (records[at].IsBlank || records[at].Fields.Count == 1))
         {
-            title ??= lines[at].Length > 0 ? Split(lines[at])[0] : null;
+            title ??= records[at].IsBlank ? null : records[at].Fields[0];
             at++;
         }
 
-        if (at >= lines.Count)
+        if (at >= records.Count)
         {
             throw new ScbDataException($"{source}: no header row; not SCB's CSV.");
         }
@@ -33,13 +36,13 @@ public static class ScbCsvReader
             throw new ScbDataException($"{source}: the table '{title}' is not SCB's population per municipality.");
         }
 
-        var header = Split(lines[at]);
-        var headerLine = at + 1;
+        var header = records[at].Fields;
+        var headerLine = records[at].LineNumber;
         var yearColumns = header.Select((h, i) => (Year: TrailingYear(h), i)).Where(c => c.Year is not null).ToArray();
         var stub = header.Take(yearColumns.Length == 0 ? header.Count : yearColumns[0].i).ToArray();
         if (yearColumns.Length == 0 || stub.Length == 0 || !stub[0].StartsWith("region", StringComparison.OrdinalIgnoreCase))
         {
-            throw new ScbDataException($"{source}, line {headerLine}: expected a header \"region\";…;\"YEAR\", found '{lines[at]}'.");
+            throw new ScbDataException($"{source}, line {headerLine}: expected a header \"region\";…;\"YEAR\", found '{string.Join(';', header)}'.");
         }
 
         var years = yearColumns.Select(c => c.Year!.Value).ToArray();
@@ -51,15 +54,10 @@ public static class ScbCsvReader
 
         var cells = new Dictionary<string, List<string>>(StringComparer.Ordinal);
         var byMunicipality = new SortedDictionary<string, long>(StringComparer.Ordinal);
-        for (var i = at + 1; i < lines.Count; i++)
+        foreach (var record in records.Skip(at + 1).Where(r => !r.IsBlank))
         {
-            if (lines[i].Length == 0)
-            {
-                continue;
-            }
-
-            var row = Split(lines[i]);
-            var where = $"{source}, line {i + 1}";
+            var row = record.Fields;
+            var where = $"{source}, line {record.LineNumber}";
             if (row.Count != header.Count)
             {
                 throw new ScbDataException($"{where}: {row.Count} fields where the header has {header.Count}; the file is cut off or not SCB's.");
@@ -143,50 +141,5 @@ public static class ScbCsvReader
         {
             return Encoding.Latin1.GetString(bytes);
         }
-    }
-
-    /// <summary>Fields of a line separated by <c>;</c>, <c>,</c> or tab (whichever the line uses outside quotes), quotes removed.</summary>
-    private static List<string> Split(string line)
-    {
-        var separator = line.Contains(';', StringComparison.Ordinal) ? ';' : line.Contains('\t', StringComparison.Ordinal) ? '\t' : ',';
-        var fields = new List<string>();
-        var field = new StringBuilder();
-        var quoted = false;
-        for (var i = 0; i < line.Length; i++)
-        {
-            var c = line[i];
-            if (quoted)
-            {
-                if (c == '"' && i + 1 < line.Length && line[i + 1] == '"')
-                {
-                    field.Append('"');
-                    i++;
-                }
-                else if (c == '"')
-                {
-                    quoted = false;
-                }
-                else
-                {
-                    field.Append(c);
-                }
-            }
-            else if (c == '"')
-            {
-                quoted = true;
-            }
-            else if (c == separator)
-            {
-                fields.Add(field.ToString().Trim());
-                field.Clear();
-            }
-            else
-            {
-                field.Append(c);
-            }
-        }
-
-        fields.Add(field.ToString().Trim());
-        return fields;
     }
 }
