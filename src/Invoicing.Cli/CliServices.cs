@@ -56,6 +56,16 @@ internal static class CliServices
     public static async Task AddAsync(IServiceCollection services, IConfiguration configuration, ParseResult parse, CancellationToken cancellationToken)
     {
         var storageInput = parse.GetValue(CliOptions.Storage) ?? Environment.GetEnvironmentVariable("INVOICING_STORAGE");
+
+        // An empty value is a mistake (an unset shell variable, a quoting slip), never a wish for the local emulator:
+        // taken as "the default", a command meant for the production account would quietly run against Azurite.
+        if (storageInput is not null && string.IsNullOrWhiteSpace(storageInput))
+        {
+            throw new CliException(parse.GetResult(CliOptions.Storage) is not null
+                ? "--storage is empty: give a storage connection string or an https:// account URL, or leave the option out for the local Azurite."
+                : "INVOICING_STORAGE is set but empty: give a storage connection string or an https:// account URL, or unset it for the local Azurite.");
+        }
+
         var storage = StorageOptions.FromUserInput(storageInput ?? configuration[$"{StorageOptions.Section}:ConnectionString"]);
         storage.NamePrefix = configuration[$"{StorageOptions.Section}:NamePrefix"] ?? "";
         if (storage.ConnectionString is { } connectionString && connectionString != StorageOptions.DevelopmentStorage)

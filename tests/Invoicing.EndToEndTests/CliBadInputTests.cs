@@ -44,6 +44,19 @@ public sealed class CliBadInputTests(AzuriteFixture azurite)
     }
 
     [Fact]
+    public async Task An_empty_storage_option_is_an_error_and_never_the_local_emulator()
+    {
+        using var cli = new CliRunner(azurite);
+
+        var result = await cli.RunAsync("invoices", "list", "--year", "2026", "--storage", "");
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Equal(
+            "error: --storage is empty: give a storage connection string or an https:// account URL, or leave the option out for the local Azurite.",
+            result.Stderr.Trim());
+    }
+
+    [Fact]
     public async Task A_bankgiro_failing_its_check_digit_stops_the_run_and_issues_nothing()
     {
         using var cli = new CliRunner(azurite);
