@@ -61,6 +61,9 @@ public sealed class WebWorld : IAsyncDisposable
         builder.Logging.ClearProviders();
         builder.Configuration.AddInMemoryCollection(TestServices.ExampleIssuer());
         builder.Configuration.AddInMemoryCollection(ApiKeySettings());
+
+        // The storage as serve configures it (validated when the host starts); the clients below use its prefix.
+        builder.Configuration.AddInMemoryCollection([new("Invoicing:Storage:ConnectionString", connectionString)]);
         if (settings is not null)
         {
             builder.Configuration.AddInMemoryCollection(settings);
