@@ -19,10 +19,14 @@ public sealed class BadInputTests(AzuriteFixture azurite)
         var settings = TestServices.ExampleIssuer();
         settings["Invoicing:Issuer:Bankgiro"] = "991-2345";
         await using var scenario = new InvoicingScenario(azurite, settings);
-        await scenario.SeedAndApproveAsync();
 
-        // The settings' validation, which a host runs at start (ValidateOnStart), refuses them before the run reads an issuer.
-        var error = await Assert.ThrowsAsync<OptionsValidationException>(() => scenario.RunAsync());
+        // The settings' validation, which a host runs at start (ValidateOnStart), refuses them the first time an issuer
+        // is read (here at approval, which plans the issuer's own share), before anything is issued.
+        var error = await Assert.ThrowsAsync<OptionsValidationException>(async () =>
+        {
+            await scenario.SeedAndApproveAsync();
+            await scenario.RunAsync();
+        });
 
         Assert.Contains("Invoicing:Issuer:Bankgiro", error.Message, StringComparison.Ordinal);
         Assert.Contains("check digit", error.Message, StringComparison.Ordinal);
@@ -35,9 +39,12 @@ public sealed class BadInputTests(AzuriteFixture azurite)
         var settings = TestServices.ExampleIssuer();
         settings.Remove("Invoicing:Issuer:Name");
         await using var scenario = new InvoicingScenario(azurite, settings);
-        await scenario.SeedAndApproveAsync();
 
-        var error = await Assert.ThrowsAsync<OptionsValidationException>(() => scenario.RunAsync());
+        var error = await Assert.ThrowsAsync<OptionsValidationException>(async () =>
+        {
+            await scenario.SeedAndApproveAsync();
+            await scenario.RunAsync();
+        });
 
         Assert.Contains("Invoicing:Issuer:Name is missing", error.Message, StringComparison.Ordinal);
         await AssertNothingIssuedAsync(scenario);
@@ -88,9 +95,9 @@ public sealed class BadInputTests(AzuriteFixture azurite)
     {
         await using var scenario = new InvoicingScenario(azurite);
         var dataset = InvoicingScenario.BundledDataset;
-        await scenario.Get<Dataset.DatasetSeeder>().SeedAsync(dataset, CancellationToken.None);
-        // A new municipality in Västmanland appears in the party table but not in the population table.
-        await scenario.Get<PartyStore>().SaveAsync([new Party(new PartyCode("1999"), PartyKind.Municipality, "Nya kommunen", new CountyCode("19"), null, [], null, null)], CancellationToken.None);
+        // A new municipality in Västmanland is among the draft's parties but not in the population table.
+        var nya = new Party(new PartyCode("1999"), PartyKind.Municipality, "Nya kommunen", new CountyCode("19"), null, [], null, null);
+        await scenario.Get<Dataset.DatasetSeeder>().SeedAsync(dataset with { Parties = [.. dataset.Parties, nya] }, CancellationToken.None);
 
         var error = await Assert.ThrowsAsync<BudgetValidationException>(() => scenario.Get<BudgetApproval>().ApproveAsync(
             dataset.Budget.Scheme, dataset.Budget.Year, new BudgetDecision(new DateOnly(2025, 12, 15), "x"), CancellationToken.None));
