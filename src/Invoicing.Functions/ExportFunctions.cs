@@ -56,5 +56,5 @@ public sealed class ExportFunctions(BudgetStore budgets, InvoiceStore invoices, 
         EndpointAccess.RunAsync(request.HttpContext, InvoicingPolicies.Reader, () =>
             ExportEndpoints.PeriodSieAsync(
                 request.Query["from"].FirstOrDefault(), request.Query["to"].FirstOrDefault(), request.Query["year"].FirstOrDefault(), request.Query["scheme"].FirstOrDefault(),
-                budgets, sie, issuers, time, cancellationToken));
+                sie, issuers, time, cancellationToken));
 }

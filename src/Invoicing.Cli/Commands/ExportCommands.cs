@@ -1,7 +1,6 @@
 using System.CommandLine;
 using Invoicing.Accounting;
 using Invoicing.Invoices;
-using Invoicing.Issuers;
 
 namespace Invoicing.Cli.Commands;
 
@@ -37,12 +36,15 @@ internal static class ExportCommands
                 throw new CliException("export sie needs the period: --from and --to (yyyy-MM-dd, within one calendar year), or --year for a whole year.");
             }
 
+            var period = SiePeriod.Create(first, last, budgetYear);
             var scheme = services.Get<CliSettings>().Scheme;
+            var export = services.Get<SieExport>();
+            var books = await export.BooksOfAsync(scheme, cancellationToken)
+                ?? throw new CliException($"Scheme {scheme} has no approved budget, so no books to export (--scheme names the issuer whose books).");
             SieExportResult result;
             try
             {
-                var selection = new SieSelection(services.Get<IssuerDirectory>().For(scheme), SiePeriod.Create(first, last, budgetYear)) { BudgetYear = budgetYear };
-                result = await services.Get<SieExport>().ExportAsync(selection, SwedishCalendar.Today(services.Get<TimeProvider>()), cancellationToken);
+                result = await export.ExportAsync(new SieSelection(books, period) { BudgetYear = budgetYear }, SwedishCalendar.Today(services.Get<TimeProvider>()), cancellationToken);
             }
             catch (SieConfigurationException e)
             {

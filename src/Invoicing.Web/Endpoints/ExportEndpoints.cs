@@ -121,7 +121,6 @@ public static class ExportEndpoints
         string? to,
         string? year,
         string? scheme,
-        BudgetStore budgets,
         SieExport export,
         IssuerDirectory issuers,
         TimeProvider time,
@@ -156,13 +155,12 @@ public static class ExportEndpoints
                 return ApiProblems.BadRequest(problem);
             }
 
-            // A mistyped scheme would otherwise quietly give the default issuer's books.
-            if ((await budgets.ListApprovedAsync(cancellationToken)).All(b => b.Scheme != schemeId))
+            if (await export.BooksOfAsync(schemeId, cancellationToken) is not { } issuer)
             {
                 return ApiProblems.NotFound($"Scheme {schemeId} has no approved budget, so no books to export.");
             }
 
-            books = issuers.For(schemeId);
+            books = issuer;
         }
 
         var selection = new SieSelection(books, period) { BudgetYear = budgetYear };

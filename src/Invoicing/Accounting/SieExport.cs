@@ -41,6 +41,13 @@ public sealed class SieExport(BudgetStore budgets, InvoiceStore invoices, Paymen
         return new SieExportResult(SieWriter.Write(file), file);
     }
 
+    /// <summary>
+    /// The issuer in whose books <paramref name="scheme"/>'s documents are; null when the scheme has no approved budget,
+    /// so that a mistyped scheme does not quietly give the default issuer's books.
+    /// </summary>
+    public async Task<Issuer?> BooksOfAsync(SchemeId scheme, CancellationToken cancellationToken) =>
+        (await budgets.ListApprovedAsync(cancellationToken)).Any(b => b.Scheme == scheme) ? issuers.For(scheme) : null;
+
     private async Task<(IReadOnlyList<Invoice> Issued, IReadOnlyList<PaymentRecord> Received)> LoadAsync(SchemeId scheme, int year, CancellationToken cancellationToken)
     {
         var issued = invoices.ListAsync(scheme, year, cancellationToken);
