@@ -1,6 +1,7 @@
 using Invoicing.Accounting;
 using Invoicing.Budgets;
 using Invoicing.Invoices;
+using Invoicing.Issuers;
 using Invoicing.Web;
 using Invoicing.Web.Endpoints;
 using Invoicing.Web.Identity;
@@ -9,8 +10,8 @@ using Microsoft.Azure.Functions.Worker;
 
 namespace Invoicing.Functions;
 
-/// <summary>A year's invoices as one streamed ZIP, as the ledger CSV and as SIE 4 vouchers (<see cref="ExportEndpoints"/>).</summary>
-public sealed class ExportFunctions(BudgetStore budgets, InvoiceStore invoices, InvoiceArchive archive, SieExport sie, TimeProvider time)
+/// <summary>A year's invoices as one streamed ZIP and as the ledger CSV, and a period's vouchers as SIE 4I (<see cref="ExportEndpoints"/>).</summary>
+public sealed class ExportFunctions(BudgetStore budgets, InvoiceStore invoices, InvoiceArchive archive, SieExport sie, IssuerDirectory issuers, TimeProvider time)
 {
     [Function("InvoicesZip")]
     public Task<IResult> ZipAsync(
@@ -46,5 +47,14 @@ public sealed class ExportFunctions(BudgetStore budgets, InvoiceStore invoices, 
         string year,
         CancellationToken cancellationToken) =>
         EndpointAccess.RunAsync(request.HttpContext, InvoicingPolicies.Reader, () =>
-            ExportEndpoints.SieAsync(scheme, year, request.Query["from"].FirstOrDefault(), request.Query["to"].FirstOrDefault(), budgets, sie, time, cancellationToken));
+            ExportEndpoints.SieAsync(scheme, year, request.Query["from"].FirstOrDefault(), request.Query["to"].FirstOrDefault(), budgets, sie, issuers, time, cancellationToken));
+
+    [Function("PeriodSieExport")]
+    public Task<IResult> PeriodSieAsync(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "GET", Route = ApiRoutes.ExportSie)] HttpRequest request,
+        CancellationToken cancellationToken) =>
+        EndpointAccess.RunAsync(request.HttpContext, InvoicingPolicies.Reader, () =>
+            ExportEndpoints.PeriodSieAsync(
+                request.Query["from"].FirstOrDefault(), request.Query["to"].FirstOrDefault(), request.Query["year"].FirstOrDefault(), request.Query["scheme"].FirstOrDefault(),
+                sie, issuers, time, cancellationToken));
 }

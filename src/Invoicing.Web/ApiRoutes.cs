@@ -19,6 +19,7 @@ public static class ApiRoutes
     public const string YearInvoicesZip = "api/schemes/{scheme}/years/{year}/invoices.zip";
     public const string YearLedgerCsv = "api/schemes/{scheme}/years/{year}/ledger.csv";
     public const string YearExportSie = "api/schemes/{scheme}/years/{year}/export.sie";
+    public const string ExportSie = "api/export.sie";
     public const string YearEInvoicesZip = "api/schemes/{scheme}/years/{year}/einvoices.zip";
     public const string Invoice = "api/invoices/{scheme}/{year}/{number}";
     public const string InvoicePdf = "api/invoices/{scheme}/{year}/{number}/pdf";
@@ -42,6 +43,7 @@ public static class ApiRoutes
         new(Get, YearInvoicesZip, InvoicingPolicies.Reader, ExportEndpoints.ZipAsync),
         new(Get, YearLedgerCsv, InvoicingPolicies.Reader, ExportEndpoints.LedgerAsync),
         new(Get, YearExportSie, InvoicingPolicies.Reader, ExportEndpoints.SieAsync),
+        new(Get, ExportSie, InvoicingPolicies.Reader, ExportEndpoints.PeriodSieAsync),
         new(Get, YearEInvoicesZip, InvoicingPolicies.Reader, ExportEndpoints.EInvoicesZipAsync),
         new(Get, Invoice, InvoicingPolicies.Reader, InvoiceEndpoints.GetAsync),
         new(Get, InvoicePdf, InvoicingPolicies.Reader, InvoiceEndpoints.PdfAsync),

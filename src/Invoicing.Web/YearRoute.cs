@@ -14,19 +14,31 @@ public readonly record struct YearRoute(SchemeId Scheme, int Year)
     public static bool TryParse(string? scheme, string? year, out YearRoute route, [NotNullWhen(false)] out string? problem)
     {
         route = default;
-        if (!TryParseScheme(scheme, out var schemeId))
+        if (!TryParseScheme(scheme, out var schemeId, out problem))
         {
-            problem = $"Scheme '{Shorten(scheme)}' is not a scheme id: 2-40 characters of a-z, 0-9 and '-', starting with a letter or digit (e.g. region-mitt-pom).";
             return false;
         }
 
+        if (!TryParseYear(year, out var budgetYear, out problem))
+        {
+            return false;
+        }
+
+        route = new YearRoute(schemeId, budgetYear);
+        return true;
+    }
+
+    /// <summary>A budget year: four digits from 2000 to 2999.</summary>
+    public static bool TryParseYear(string? year, out int value, [NotNullWhen(false)] out string? problem)
+    {
+        value = 0;
         if (year is not { Length: 4 } || !year.All(char.IsAsciiDigit) || int.Parse(year, CultureInfo.InvariantCulture) is < 2000 or > 2999)
         {
             problem = $"Year '{Shorten(year)}' is not a budget year: four digits from 2000 to 2999.";
             return false;
         }
 
-        route = new YearRoute(schemeId, int.Parse(year, CultureInfo.InvariantCulture));
+        value = int.Parse(year, CultureInfo.InvariantCulture);
         problem = null;
         return true;
     }
@@ -36,9 +48,11 @@ public readonly record struct YearRoute(SchemeId Scheme, int Year)
     /// <summary>Echoes at most a little of what was sent, so a long or hostile value does not fill the answer.</summary>
     internal static string Shorten(string? value) => value is null ? "" : value.Length <= 50 ? value : value[..50] + "…";
 
-    private static bool TryParseScheme(string? value, out SchemeId scheme)
+    /// <summary>A scheme id: 2-40 characters of a-z, 0-9 and '-'.</summary>
+    public static bool TryParseScheme(string? value, out SchemeId scheme, [NotNullWhen(false)] out string? problem)
     {
         scheme = default;
+        problem = null;
         try
         {
             scheme = new SchemeId(value!);
@@ -46,6 +60,7 @@ public readonly record struct YearRoute(SchemeId Scheme, int Year)
         }
         catch (FormatException)
         {
+            problem = $"Scheme '{Shorten(value)}' is not a scheme id: 2-40 characters of a-z, 0-9 and '-', starting with a letter or digit (e.g. region-mitt-pom).";
             return false;
         }
     }

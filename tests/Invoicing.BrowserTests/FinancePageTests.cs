@@ -103,10 +103,33 @@ public sealed partial class FinancePageTests(FinancePageFixture fixture)
         var download = await page.RunAndWaitForDownloadAsync(
             () => page.GetByRole(AriaRole.Link, new() { Name = "Exportera verifikationer (SIE 4)" }).ClickAsync());
 
-        Assert.Equal($"verifikationer-{FinancePageFixture.Scheme}-{FinancePageFixture.Year}.se", download.SuggestedFilename);
+        Assert.Equal($"verifikationer-{FinancePageFixture.Scheme}-{FinancePageFixture.Year}.si", download.SuggestedFilename);
         var sie = Invoicing.Testing.Sie.SieReader.Read(await SaveAsync(download));
         Assert.Equal(["PC8"], sie.Post("#FORMAT"));
         Assert.All(sie.Vouchers, v => Assert.Equal(0, v.BalanceOre));
+        Assert.Equal(
+            numbers.Order(StringComparer.Ordinal),
+            sie.Vouchers.Where(v => v.Series == "F").Select(v => v.Text.Split(' ')[1]).Order(StringComparer.Ordinal));
+        Assert.Empty(session.ScriptErrors);
+    }
+
+    [Fact]
+    public async Task The_month_button_downloads_the_4I_file_of_the_chosen_accounting_month_with_the_invoices_issued_in_it()
+    {
+        await using var session = await fixture.OpenAsFinanceAsync();
+        var page = session.Page;
+        var numbers = await page.Locator($"#invoice-rows tr td:nth-of-type({(int)Column.Number + 1})").AllInnerTextsAsync();
+        // The demo issued the invoices today (the real clock), so they are in this month's file.
+        var today = Invoicing.Invoices.SwedishCalendar.Today(TimeProvider.System);
+        await page.GetByLabel("Bokföringsmånad").FillAsync(today.ToString("yyyy-MM", CultureInfo.InvariantCulture));
+
+        var download = await page.RunAndWaitForDownloadAsync(
+            () => page.GetByRole(AriaRole.Link, new() { Name = "Exportera månadens verifikationer (SIE 4)" }).ClickAsync());
+
+        var month = new DateOnly(today.Year, today.Month, 1);
+        Assert.Equal($"verifikationer-vasteras-stad-{month:yyyyMMdd}-{month.AddMonths(1).AddDays(-1):yyyyMMdd}.si", download.SuggestedFilename);
+        var sie = Invoicing.Testing.Sie.SieReader.Read(await SaveAsync(download));
+        Assert.Equal("4I", sie.Type);
         Assert.Equal(
             numbers.Order(StringComparer.Ordinal),
             sie.Vouchers.Where(v => v.Series == "F").Select(v => v.Text.Split(' ')[1]).Order(StringComparer.Ordinal));

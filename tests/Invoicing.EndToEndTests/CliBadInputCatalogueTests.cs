@@ -48,6 +48,11 @@ public sealed class CliBadInputCatalogueTests(AzuriteFixture azurite)
         { "cli-bad-storage", ["invoices", "list", "--year", "2026", "--storage", "this is not a connection string"], 1, "--storage (or INVOICING_STORAGE) is neither a storage connection string nor an https:// account URL" },
         { "cli-reconcile-missing-reference", ["reconcile", "--year", "2026", "--reference", "{dir}/missing.csv"], 1, "missing.csv" },
         { "cli-seed-missing-folder", ["seed", "--data", "{dir}/no-such-dataset"], 1, "does not exist" },
+        { "cli-sie-from-after-to", ["export", "sie", "--from", "2026-02-01", "--to", "2026-01-31", "--out", "{dir}/x.si"], 1, "The period is empty: from 2026-02-01 is after to 2026-01-31." },
+        { "cli-sie-bad-date", ["export", "sie", "--from", "2026-13-01", "--out", "{dir}/x.si"], 1, "--from '2026-13-01' is not a date in the form yyyy-MM-dd." },
+        { "cli-sie-spans-two-years", ["export", "sie", "--from", "2026-12-01", "--to", "2027-01-31", "--out", "{dir}/x.si"], 1, "spans the fiscal years 2026 and 2027; export 2026-12-01–2026-12-31 and 2027-01-01–2027-01-31 as two files" },
+        { "cli-sie-no-period", ["export", "sie", "--out", "{dir}/x.si"], 1, "export sie needs the period: --from and --to" },
+        { "cli-sie-unknown-scheme", ["export", "sie", "--scheme", "no-such-scheme", "--from", "2026-01-01", "--to", "2026-01-31", "--out", "{dir}/x.si"], 1, "Scheme no-such-scheme has no approved budget, so no books to export" },
         { "cli-serve-bad-urls", ["serve", "--dev-role", "Invoicing.Finance", "--urls", "ftp://127.0.0.1:1"], 1, "--urls: 'ftp://127.0.0.1:1' is not an http:// or https:// address" },
     };
 
@@ -68,6 +73,7 @@ public sealed class CliBadInputCatalogueTests(AzuriteFixture azurite)
         Assert.DoesNotContain("   at ", result.Stderr, StringComparison.Ordinal);
         Assert.DoesNotContain("Unhandled exception", result.Stderr, StringComparison.Ordinal);
         Assert.Equal(before, await StorageContents.TakeAsync(storage));
+        Assert.False(File.Exists(Path.Combine(cli.WorkingDirectory, "x.si")), $"{id}: a refused export wrote its file");
     }
 
     private async Task<CliRunner> WorldAsync()

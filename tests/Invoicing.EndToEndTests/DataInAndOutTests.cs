@@ -20,15 +20,17 @@ public sealed class DataInAndOutTests(AzuriteFixture azurite)
         using var cli = new CliRunner(azurite);
         Ok(await cli.RunAsync("demo"));
         Ok(await cli.RunAsync("payments", "import", Path.Combine(TestPaths.RepositoryRoot, "data", "examples", "camt054-example.xml")));
-        var first = Path.Combine(cli.WorkingDirectory, "a.se");
-        var second = Path.Combine(cli.WorkingDirectory, "b.se");
+        var first = Path.Combine(cli.WorkingDirectory, "a.si");
+        var second = Path.Combine(cli.WorkingDirectory, "b.si");
 
-        var export = Ok(await cli.RunAsync("export", "sie", "--year", "2026", "--out", first));
-        Ok(await cli.RunAsync("export", "sie", "--year", "2026", "--out", second));
+        var export = Ok(await cli.RunAsync("export", "sie", "--from", "2026-01-01", "--to", "2026-12-31", "--out", first));
+        var year = Ok(await cli.RunAsync("export", "sie", "--year", "2026", "--out", second));
 
-        Assert.Contains("SIE 4E, 2026-01-01–2026-12-31, 29 invoice, 0 credit note, 3 payment and 0 reversal vouchers", export.Stdout, StringComparison.Ordinal);
+        Assert.Contains("SIE 4I, 2026-01-01–2026-12-31, Västerås stad: 29 invoice, 0 credit note, 3 payment and 0 reversal vouchers", export.Stdout, StringComparison.Ordinal);
+        Assert.Contains("SIE 4I, 2026-01-01–2026-12-31, Västerås stad (documents of budget year 2026 only): 29 invoice", year.Stdout, StringComparison.Ordinal);
         Assert.Equal(await File.ReadAllBytesAsync(first), await File.ReadAllBytesAsync(second));
         var sie = SieReader.Read(await File.ReadAllBytesAsync(first));
+        Assert.Equal("4I", sie.Type);
         using var list = JsonDocument.Parse(Ok(await cli.RunAsync("invoices", "list", "--year", "2026", "--json")).Stdout);
         var invoices = list.RootElement.EnumerateArray().ToArray();
         Assert.All(sie.Vouchers, v => Assert.Equal(0, v.BalanceOre));
@@ -39,6 +41,24 @@ public sealed class DataInAndOutTests(AzuriteFixture azurite)
         Assert.Equal(["Västerås stad"], sie.Post("#FNAMN"));
         Assert.Equal("Sala kommun", sie.Objects[("20", "1981")]);
         Assert.DoesNotContain(("20", "1980"), sie.Objects.Keys); // the issuer's own share is not invoiced
+    }
+
+    [Fact]
+    public async Task A_days_file_holds_the_bank_payments_dated_that_day_and_nothing_else()
+    {
+        using var cli = new CliRunner(azurite);
+        Ok(await cli.RunAsync("demo"));
+        Ok(await cli.RunAsync("payments", "import", Path.Combine(TestPaths.RepositoryRoot, "data", "examples", "camt054-example.xml")));
+        var file = Path.Combine(cli.WorkingDirectory, "2026-11-20.si");
+
+        var export = Ok(await cli.RunAsync("export", "sie", "--from", "2026-11-20", "--to", "2026-11-20", "--out", file));
+
+        Assert.Contains("SIE 4I, 2026-11-20–2026-11-20, Västerås stad: 0 invoice, 0 credit note, 3 payment and 0 reversal vouchers, 61 652,00 kr debit = credit.",
+            export.Stdout.Replace('\u00A0', ' '), StringComparison.Ordinal);
+        var sie = SieReader.Read(await File.ReadAllBytesAsync(file));
+        Assert.Equal(["Verifikationer 2026-11-20 till 2026-11-20"], sie.Post("#PROSA"));
+        Assert.All(sie.Vouchers, v => Assert.Equal(("I", "", new DateOnly(2026, 11, 20)), (v.Series, v.Number, v.Date)));
+        Assert.Equal(3, sie.Vouchers.Count);
     }
 
     [Fact]
@@ -59,7 +79,7 @@ public sealed class DataInAndOutTests(AzuriteFixture azurite)
                 Transactions: [new(Ocr: "20260002413", Indicator: "DBIT")]))
             .ToBytes());
         Assert.Contains("1 booked", Ok(await cli.RunAsync("payments", "import", reversal)).Stdout, StringComparison.Ordinal);
-        var file = Path.Combine(cli.WorkingDirectory, "year.se");
+        var file = Path.Combine(cli.WorkingDirectory, "year.si");
 
         var export = Ok(await cli.RunAsync("export", "sie", "--year", "2026", "--out", file));
 

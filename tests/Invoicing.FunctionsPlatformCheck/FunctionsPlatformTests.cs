@@ -170,6 +170,9 @@ public sealed partial class FunctionsPlatformTests(FunctionsPlatform platform, I
         var sie = Invoicing.Testing.Sie.SieReader.Read(File.ReadAllBytes(Path.Combine(FunctionsPlatform.DownloadFolder, "export.sie")));
         Assert.Equal(invoices.GetArrayLength(), sie.Vouchers.Count(v => v.Series == "F"));
         Assert.All(sie.Vouchers, v => Assert.Equal(0, v.BalanceOre));
+        var period = Invoicing.Testing.Sie.SieReader.Read(File.ReadAllBytes(Path.Combine(FunctionsPlatform.DownloadFolder, "period.sie")));
+        Assert.Equal("4I", period.Type);
+        Assert.Equal(invoices.GetArrayLength(), period.Vouchers.Count(v => v.Series == "F"));
         Assert.Contains("<html", File.ReadAllText(Path.Combine(FunctionsPlatform.DownloadFolder, "index.html")), StringComparison.OrdinalIgnoreCase);
     }
 

@@ -15,6 +15,9 @@ public static class PlatformSteps
     public const string YearPath = "/api/schemes/" + FunctionsPlatform.Scheme + "/years/2026";
     public const string BankFileName = "camt054-example.xml";
 
+    /// <summary>The year the run issues its invoices in (the app runs on the real clock): the period the SIE step exports.</summary>
+    public static int ThisYear { get; } = Invoicing.Invoices.SwedishCalendar.Today(TimeProvider.System).Year;
+
     public static IReadOnlyList<PlatformStep> All { get; } =
     [
         Timer("IssueAnnualInvoices"),
@@ -34,6 +37,7 @@ public static class PlatformSteps
         Http("EInvoicesZip", "GET", YearPath + "/einvoices.zip", InvoicingRoles.Reader, 200, save: "einvoices.zip"),
         Http("LedgerCsv", "GET", YearPath + "/ledger.csv", InvoicingRoles.Reader, 200, save: "ledger.csv"),
         Http("SieExport", "GET", YearPath + "/export.sie", InvoicingRoles.Reader, 200, save: "export.sie"),
+        Http("PeriodSieExport", "GET", $"/api/export.sie?from={ThisYear}-01-01&to={ThisYear}-12-31", InvoicingRoles.Reader, 200, save: "period.sie"),
         Http("Page", "GET", "/", null, 200, save: "index.html"),
         Http("BookPayment", "POST", InvoicePath + "/payments", InvoicingRoles.Reader, 403, Payment("reader")),
         Http("UploadBankFile", "POST", "/api/bank-files", InvoicingRoles.Reader, 403),

@@ -10,7 +10,7 @@ using Invoicing.Testing.Sie;
 
 namespace Invoicing.Web.Tests;
 
-/// <summary>The SIE 4 file of a year, as finance downloads it: its totals agree with the ledger CSV and the invoice list.</summary>
+/// <summary>The SIE 4I files of a year and of a period, as finance downloads them: their totals agree with the ledger CSV and the invoice list.</summary>
 [Collection(WebCollection.Name)]
 public sealed class SieExportTests(WebFixture fixture)
 {
@@ -31,7 +31,8 @@ public sealed class SieExportTests(WebFixture fixture)
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("IBM437", response.Content.Headers.ContentType?.CharSet);
-        Assert.Equal("verifikationer-region-mitt-pom-2026.se", response.Content.Headers.ContentDisposition?.FileName?.Trim('"'));
+        Assert.Equal("verifikationer-region-mitt-pom-2026.si", response.Content.Headers.ContentDisposition?.FileName?.Trim('"'));
+        Assert.Equal("4I", sie.Type);
         Assert.All(sie.Vouchers, v => Assert.Equal(0, v.BalanceOre));
         Assert.Equal(invoices.Count, sie.Vouchers.Count(v => v.Series == "F"));
         Assert.Equal(2, sie.Vouchers.Count(v => v.Series == "I"));
@@ -111,16 +112,40 @@ public sealed class SieExportTests(WebFixture fixture)
         Assert.Equal(["0", "20260101", "20261231"], sie.Post("#RAR"));
     }
 
+    [Fact]
+    public async Task The_period_export_is_every_voucher_of_the_issuers_books_dated_in_the_period_as_a_4I_file()
+    {
+        var reader = fixture.Shared.Reader();
+
+        using var response = await reader.GetAsync("/api/export.sie?from=2026-01-01&to=2026-01-31");
+        var sie = SieReader.Read(await response.Content.ReadAsByteArrayAsync());
+        var invoices = await fixture.Shared.InvoicesAsync();
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("IBM437", response.Content.Headers.ContentType?.CharSet);
+        Assert.Equal("verifikationer-vasteras-stad-20260101-20260131.si", response.Content.Headers.ContentDisposition?.FileName?.Trim('"'));
+        Assert.Equal("4I", sie.Type);
+        Assert.Equal(["EUBAS97"], sie.Post("#KPTYP"));
+        Assert.Equal(invoices.Select(i => i.Number.ToString()).Order(StringComparer.Ordinal), sie.Vouchers.Select(v => v.Text.Split(' ')[1]).Order(StringComparer.Ordinal));
+        Assert.Empty(SieReader.Read(await reader.GetByteArrayAsync("/api/export.sie?from=2026-01-01&to=2026-01-31&year=2027")).Vouchers);
+        Assert.Empty(SieReader.Read(await reader.GetByteArrayAsync("/api/export.sie?from=2026-02-01&to=2026-02-28")).Vouchers);
+        Assert.Equal(await reader.GetByteArrayAsync("/api/export.sie?from=2026-01-01&to=2026-01-31"), await reader.GetByteArrayAsync("/api/export.sie?from=2026-01-01&to=2026-01-31&scheme=region-mitt-pom"));
+    }
+
     [Theory]
-    [InlineData("/api/schemes/region-mitt-pom/years/2026/export.sie?from=2026-13-01", HttpStatusCode.BadRequest)]
-    [InlineData("/api/schemes/region-mitt-pom/years/2026/export.sie?from=2025-12-01", HttpStatusCode.BadRequest)]
-    [InlineData("/api/schemes/no-such-scheme/years/2026/export.sie", HttpStatusCode.NotFound)]
-    public async Task A_bad_period_or_an_unknown_year_is_a_problem(string url, HttpStatusCode status)
+    [InlineData("/api/schemes/region-mitt-pom/years/2026/export.sie?from=2026-13-01", HttpStatusCode.BadRequest, "must be dates in the form yyyy-MM-dd")]
+    [InlineData("/api/schemes/region-mitt-pom/years/2026/export.sie?from=2026-02-01&to=2026-01-31", HttpStatusCode.BadRequest, "The period is empty: from 2026-02-01 is after to 2026-01-31.")]
+    [InlineData("/api/schemes/region-mitt-pom/years/2026/export.sie?from=2026-12-01&to=2027-01-31", HttpStatusCode.BadRequest, "spans the fiscal years 2026 and 2027")]
+    [InlineData("/api/schemes/no-such-scheme/years/2026/export.sie", HttpStatusCode.NotFound, "There is no budget for scheme no-such-scheme, year 2026.")]
+    [InlineData("/api/export.sie", HttpStatusCode.BadRequest, "Query parameters from and to")]
+    [InlineData("/api/export.sie?from=2026-01-01&to=2026-01-31&year=26", HttpStatusCode.BadRequest, "Year '26' is not a budget year")]
+    [InlineData("/api/export.sie?from=2026-01-01&to=2026-01-31&scheme=region-mitt", HttpStatusCode.NotFound, "Scheme region-mitt has no approved budget, so no books to export.")]
+    [InlineData("/api/export.sie?from=2026-01-01&to=2026-01-31&scheme=..%2F", HttpStatusCode.BadRequest, "is not a scheme id")]
+    public async Task A_bad_period_year_or_scheme_is_a_problem_naming_it(string url, HttpStatusCode status, string detail)
     {
         using var response = await fixture.Shared.Reader().GetAsync(url);
 
-        Assert.Equal(status, response.StatusCode);
-        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        Assert.Contains(detail, await response.ProblemAsync(status), StringComparison.Ordinal);
     }
 
     private static async Task<(long Total, long Paid, long Due, bool Credit, long RefundOwed)[]> LedgerAsync(HttpClient client)

@@ -1,6 +1,5 @@
 using System.CommandLine;
 using Invoicing.Accounting;
-using Invoicing.Budgets;
 using Invoicing.Invoices;
 
 namespace Invoicing.Cli.Commands;
@@ -16,24 +15,38 @@ internal static class ExportCommands
 
     private static Command Sie()
     {
-        var year = CliOptions.Year();
-        var from = new Option<string?>("--from") { Description = "First date of the period, yyyy-MM-dd (default: 1 January of the year)." };
-        var to = new Option<string?>("--to") { Description = "Last date of the period, yyyy-MM-dd (default: 31 December of the year)." };
-        var output = new Option<string>("--out") { Description = "The SIE file to write (e.g. fakturor-2026.se).", Required = true };
-        var command = new Command("sie", "The year's invoices, credit notes, payments and reversals as SIE 4 vouchers for the accounting system (docs/sie.md).") { year, from, to, output };
+        var from = new Option<string?>("--from") { Description = "First day of the period, yyyy-MM-dd (default: 1 January of --to's year)." };
+        var to = new Option<string?>("--to") { Description = "Last day of the period, yyyy-MM-dd, in the same calendar year (default: 31 December of --from's year)." };
+        var year = CliOptions.Year(required: false);
+        year.Description = "Only the documents of this budget year (and the payments on them); alone, the period is that calendar year.";
+        var output = new Option<string>("--out") { Description = "The SIE file to write (e.g. verifikationer-2027-01.si).", Required = true };
+        var command = new Command(
+            "sie",
+            "The vouchers of a period for the accounting system to import, as an SIE 4I file: every invoice, credit note, payment and reversal dated in it, " +
+            "of every budget year and scheme of the issuer of --scheme (docs/sie.md).")
+        {
+            from, to, year, output,
+        };
         CliAction.Set(command, async (parse, services, cancellationToken) =>
         {
+            var budgetYear = parse.GetResult(year) is null ? (int?)null : parse.GetValue(year);
+            var (first, last) = (Date(parse.GetValue(from), "--from"), Date(parse.GetValue(to), "--to"));
+            if (first is null && last is null && budgetYear is null)
+            {
+                throw new CliException("export sie needs the period: --from and --to (yyyy-MM-dd, within one calendar year), or --year for a whole year.");
+            }
+
+            var period = SiePeriod.Create(first, last, budgetYear);
             var scheme = services.Get<CliSettings>().Scheme;
-            var budgetYear = parse.GetValue(year);
-            await services.Get<BudgetStore>().GetAsync(scheme, budgetYear, cancellationToken);
+            var export = services.Get<SieExport>();
+            var books = await export.BooksOfAsync(scheme, cancellationToken)
+                ?? throw new CliException($"Scheme {scheme} has no approved budget, so no books to export (--scheme names the issuer whose books).");
             SieExportResult result;
             try
             {
-                result = await services.Get<SieExport>().ExportAsync(
-                    scheme, budgetYear, Date(parse.GetValue(from), "--from"), Date(parse.GetValue(to), "--to"),
-                    SwedishCalendar.Today(services.Get<TimeProvider>()), cancellationToken);
+                result = await export.ExportAsync(new SieSelection(books, period) { BudgetYear = budgetYear }, SwedishCalendar.Today(services.Get<TimeProvider>()), cancellationToken);
             }
-            catch (Exception e) when (e is SieConfigurationException or ArgumentException)
+            catch (SieConfigurationException e)
             {
                 throw new CliException(e.Message);
             }
@@ -43,17 +56,14 @@ internal static class ExportCommands
             await File.WriteAllBytesAsync(temporary, result.Bytes, cancellationToken);
             File.Move(temporary, path, overwrite: true);
 
-            var vouchers = result.File.Vouchers;
+            var sie = result.File;
+            var vouchers = sie.Vouchers;
             var debit = Money.Sum(vouchers.SelectMany(v => v.Rows).Where(r => r.Amount > Money.Zero).Select(r => r.Amount));
+            var only = budgetYear is { } y ? $" (documents of budget year {y} only)" : "";
             Console.Out.WriteLine(
-                $"Wrote {path}: SIE 4E, {SwedishFormat.Date(result.From)}–{SwedishFormat.Date(result.To)}, " +
+                $"Wrote {path}: SIE 4I, {SwedishFormat.Date(sie.Period.From)}–{SwedishFormat.Date(sie.Period.To)}, {sie.CompanyName}{only}: " +
                 $"{Count(vouchers, VoucherKind.Invoice)} invoice, {Count(vouchers, VoucherKind.CreditNote)} credit note, {Count(vouchers, VoucherKind.Payment)} payment and {Count(vouchers, VoucherKind.Reversal)} reversal vouchers, " +
                 $"{SwedishFormat.Amount(debit)} debit = credit.");
-            if (result.OutsidePeriod > 0)
-            {
-                Console.Out.WriteLine($"{result.OutsidePeriod} documents of budget year {budgetYear} are dated outside the period and were left out.");
-            }
-
             return CliAction.Ok;
         });
         return command;

@@ -1,13 +1,15 @@
+using System.Diagnostics.CodeAnalysis;
 using Invoicing.Accounting;
 using Invoicing.Budgets;
 using Invoicing.Invoices;
+using Invoicing.Issuers;
 using Invoicing.Web.Exports;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Invoicing.Web.Endpoints;
 
-/// <summary>A year's invoices as files: every PDF in one ZIP, the ledger as CSV, and the vouchers as SIE 4.</summary>
+/// <summary>A year's invoices as files: every PDF in one ZIP, the ledger as CSV; and the vouchers of a period as SIE 4I.</summary>
 public static class ExportEndpoints
 {
     /// <summary><c>GET /api/schemes/{scheme}/years/{year}/invoices.zip</c>, streamed as it is written (see <see cref="InvoiceZip"/>).</summary>
@@ -74,8 +76,10 @@ public static class ExportEndpoints
     }
 
     /// <summary>
-    /// <c>GET /api/schemes/{scheme}/years/{year}/export.sie[?from=yyyy-MM-dd&amp;to=yyyy-MM-dd]</c>: the year's invoices and
-    /// payments as an SIE 4E file (see <see cref="SieExport"/>), in IBM 437 as <c>#FORMAT PC8</c> says.
+    /// <c>GET /api/schemes/{scheme}/years/{year}/export.sie[?from=yyyy-MM-dd&amp;to=yyyy-MM-dd]</c>: the vouchers of the
+    /// scheme's documents of that budget year (and the payments on them) dated in the period — by default the calendar
+    /// year; <c>from=2027-01-01&amp;to=2027-01-31</c> gives the January payments of a 2026 budget's invoices. An SIE 4I
+    /// file (see <see cref="SieExport"/>), in IBM 437 as <c>#FORMAT PC8</c> says.
     /// </summary>
     public static async Task<Results<FileContentHttpResult, ProblemHttpResult>> SieAsync(
         string scheme,
@@ -84,6 +88,7 @@ public static class ExportEndpoints
         string? to,
         BudgetStore budgets,
         SieExport export,
+        IssuerDirectory issuers,
         TimeProvider time,
         CancellationToken cancellationToken)
     {
@@ -92,9 +97,9 @@ public static class ExportEndpoints
             return ApiProblems.BadRequest(problem);
         }
 
-        if (!TryQueryDate(from, out var start) || !TryQueryDate(to, out var end))
+        if (!TryPeriod(from, to, route.Year, out var period, out problem))
         {
-            return ApiProblems.BadRequest($"Query parameters from '{from}' and to '{to}' must be dates in the form yyyy-MM-dd when given.");
+            return ApiProblems.BadRequest(problem);
         }
 
         if (await budgets.FindAsync(route.Scheme, route.Year, cancellationToken) is null)
@@ -102,18 +107,102 @@ public static class ExportEndpoints
             return YearInvoices.NotFound(route);
         }
 
+        var selection = new SieSelection(issuers.For(route.Scheme), period) { BudgetYear = route.Year, Scheme = route.Scheme };
+        return await SieFileAsync(export, selection, $"verifikationer-{route.Scheme}-{route.Year}", time, cancellationToken);
+    }
+
+    /// <summary>
+    /// <c>GET /api/export.sie?from=yyyy-MM-dd&amp;to=yyyy-MM-dd[&amp;year=yyyy][&amp;scheme=id]</c>: an accounting period of one
+    /// issuer's books — the issuer of <c>scheme</c>, else the default issuer — as an SIE 4I file: every voucher dated in
+    /// it, of every scheme of that issuer and every budget year, or only the documents of budget year <c>year</c>.
+    /// </summary>
+    public static async Task<Results<FileContentHttpResult, ProblemHttpResult>> PeriodSieAsync(
+        string? from,
+        string? to,
+        string? year,
+        string? scheme,
+        SieExport export,
+        IssuerDirectory issuers,
+        TimeProvider time,
+        CancellationToken cancellationToken)
+    {
+        int? budgetYear = null;
+        if (year is not null)
+        {
+            if (!YearRoute.TryParseYear(year, out var parsed, out var yearProblem))
+            {
+                return ApiProblems.BadRequest(yearProblem);
+            }
+
+            budgetYear = parsed;
+        }
+
+        if (from is null && to is null)
+        {
+            return ApiProblems.BadRequest("Query parameters from and to (yyyy-MM-dd, within one calendar year) give the period to export.");
+        }
+
+        if (!TryPeriod(from, to, budgetYear, out var period, out var problem))
+        {
+            return ApiProblems.BadRequest(problem);
+        }
+
+        var books = issuers.Default;
+        if (scheme is not null)
+        {
+            if (!YearRoute.TryParseScheme(scheme, out var schemeId, out problem))
+            {
+                return ApiProblems.BadRequest(problem);
+            }
+
+            if (await export.BooksOfAsync(schemeId, cancellationToken) is not { } issuer)
+            {
+                return ApiProblems.NotFound($"Scheme {schemeId} has no approved budget, so no books to export.");
+            }
+
+            books = issuer;
+        }
+
+        var selection = new SieSelection(books, period) { BudgetYear = budgetYear };
+        var name = $"verifikationer-{books.Id}-{period.From:yyyyMMdd}-{period.To:yyyyMMdd}";
+        return await SieFileAsync(export, selection, name, time, cancellationToken);
+    }
+
+    private static async Task<Results<FileContentHttpResult, ProblemHttpResult>> SieFileAsync(
+        SieExport export, SieSelection selection, string fileName, TimeProvider time, CancellationToken cancellationToken)
+    {
         try
         {
-            var result = await export.ExportAsync(route.Scheme, route.Year, start, end, SwedishCalendar.Today(time), cancellationToken);
-            return TypedResults.File(result.Bytes, "text/plain; charset=IBM437", $"verifikationer-{route.Scheme}-{route.Year}.se");
-        }
-        catch (ArgumentException e)
-        {
-            return ApiProblems.BadRequest(e.Message);
+            var result = await export.ExportAsync(selection, SwedishCalendar.Today(time), cancellationToken);
+            // .si: SIE's extension for a file to import (4I); .se is an accounting system's export (1-4E).
+            return TypedResults.File(result.Bytes, "text/plain; charset=IBM437", fileName + ".si");
         }
         catch (SieConfigurationException e)
         {
             return ApiProblems.Status(StatusCodes.Status500InternalServerError, "The SIE export is not configured.", e.Message);
+        }
+    }
+
+    /// <summary>The period of query parameters <c>from</c> and <c>to</c> (see <see cref="SiePeriod.Create"/>); false with the problem.</summary>
+    private static bool TryPeriod(string? from, string? to, int? year, out SiePeriod period, [NotNullWhen(false)] out string? problem)
+    {
+        period = default;
+        if (!TryQueryDate(from, out var start) || !TryQueryDate(to, out var end))
+        {
+            problem = $"Query parameters from '{YearRoute.Shorten(from)}' and to '{YearRoute.Shorten(to)}' must be dates in the form yyyy-MM-dd when given.";
+            return false;
+        }
+
+        try
+        {
+            period = SiePeriod.Create(start, end, year);
+            problem = null;
+            return true;
+        }
+        catch (ArgumentException e)
+        {
+            problem = e.Message;
+            return false;
         }
     }
 

@@ -288,6 +288,18 @@ function updateDownloadLinks() {
   $("download-einvoices-zip").href = `${yearPath()}/einvoices.zip`;
   $("download-ledger").href = `${yearPath()}/ledger.csv`;
   $("download-sie").href = `${yearPath()}/export.sie`;
+  $("download-sie-month").href = monthSiePath($("sie-month").value);
+}
+
+/**
+ * One accounting month of the books of the shown scheme's issuer, whatever the budget year of each document:
+ * what the accounting system imports month by month. A month the field cannot give is left to the server to refuse.
+ */
+function monthSiePath(month) {
+  const [year, number] = month.split("-").map(Number);
+  const mm = String(number).padStart(2, "0");
+  const last = String(new Date(Date.UTC(year, number, 0)).getUTCDate()).padStart(2, "0");
+  return `/api/export.sie?from=${year}-${mm}-01&to=${year}-${mm}-${last}&scheme=${enc(state.scheme)}`;
 }
 
 /**
@@ -513,6 +525,8 @@ function init() {
   const params = new URLSearchParams(location.search);
   if (params.get("scheme")) $("scheme").value = params.get("scheme");
   if (params.get("year")) $("year").value = params.get("year");
+  const today = new Date();
+  $("sie-month").value = `${today.getFullYear()}-${String(today.getMonth() + 1).padStart(2, "0")}`;
   $("api-key").value = apiKey();
 
   $("key-form").addEventListener("submit", action(saveKey));
@@ -527,6 +541,7 @@ function init() {
   });
   $("status-filter").addEventListener("change", refilter);
   $("overdue-filter").addEventListener("change", refilter);
+  $("sie-month").addEventListener("change", updateDownloadLinks);
   $("invoice-rows").addEventListener("click", action(async (event) => {
     const button = event.target.closest("button[data-open]");
     if (button) await openInvoice(button.dataset.open);

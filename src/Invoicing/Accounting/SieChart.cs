@@ -1,8 +1,16 @@
 namespace Invoicing.Accounting;
 
-/// <summary>The validated accounts and dimension of <see cref="SieOptions"/>.</summary>
+/// <summary>The validated accounts, dimension and chart type of <see cref="SieOptions"/>.</summary>
 public sealed record SieChart(SieAccount Receivables, SieAccount ContributionIncome, SieAccount Bank, SieAccount RefundsOwed, int? PartyDimension, string PartyDimensionName)
 {
+    public const string DefaultChartType = "EUBAS97";
+
+    /// <summary>The values SIE 4B gives <c>#KPTYP</c>; a reader assumes BAS95 when the post is missing.</summary>
+    public static IReadOnlyList<string> ChartTypes { get; } = ["BAS95", "BAS96", "EUBAS97", "NE2007"];
+
+    /// <summary>The chart of accounts the numbers follow (<c>#KPTYP</c>), one of <see cref="ChartTypes"/>.</summary>
+    public string ChartType { get; init; } = DefaultChartType;
+
     /// <exception cref="SieConfigurationException">An account is missing or malformed, or the dimension is outside 1-999.</exception>
     public static SieChart FromOptions(SieOptions options)
     {
@@ -16,13 +24,22 @@ public sealed record SieChart(SieAccount Receivables, SieAccount ContributionInc
             problems.Add($"{SieOptions.Section}:{nameof(SieOptions.PartyDimension)} = {dimension} is not a dimension number (1-999; 20 and above are free).");
         }
 
+        var chartType = options.ChartType?.Trim() ?? "";
+        if (!ChartTypes.Contains(chartType, StringComparer.Ordinal))
+        {
+            problems.Add($"{SieOptions.Section}:{nameof(SieOptions.ChartType)} = '{chartType}' is not an SIE chart type ({string.Join(", ", ChartTypes)}).");
+        }
+
         if (problems.Count > 0)
         {
             throw new SieConfigurationException(string.Join(" ", problems));
         }
 
         return new SieChart(receivables!, income!, bank!, refunds!, options.PartyDimension,
-            string.IsNullOrWhiteSpace(options.PartyDimensionName) ? "Motpart" : options.PartyDimensionName.Trim());
+            string.IsNullOrWhiteSpace(options.PartyDimensionName) ? "Motpart" : options.PartyDimensionName.Trim())
+        {
+            ChartType = chartType,
+        };
     }
 
     private static SieAccount? Account(SieAccountOptions? account, string name, List<string> problems)

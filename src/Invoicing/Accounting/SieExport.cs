@@ -7,44 +7,52 @@ using Microsoft.Extensions.Options;
 namespace Invoicing.Accounting;
 
 /// <summary>
-/// A scheme's year for the accounting system: one voucher per issued invoice, supplementary invoice and credit
-/// note, and per payment received on the year's invoices or reversed by the bank, dated as the document, within
-/// the fiscal year (the calendar year) or a narrower period.
+/// One issuer's books for an accounting period: one voucher per invoice, supplementary invoice and credit note it
+/// issued, and per payment received on them or reversed by the bank, dated as the document or the bank dated the
+/// payment — whatever budget year or scheme the document belongs to. So January's file has January's payments of
+/// last year's invoices, and December's the invoices issued in December for next year's budget.
 /// Reads only; the same stored data and generation date always give the same bytes.
 /// </summary>
-public sealed class SieExport(InvoiceStore invoices, PaymentLedger payments, IOptions<SieOptions> options, IssuerDirectory issuers)
+public sealed class SieExport(BudgetStore budgets, InvoiceStore invoices, PaymentLedger payments, IOptions<SieOptions> options, IssuerDirectory issuers)
 {
     /// <exception cref="SieConfigurationException">The accounts are not configured.</exception>
-    /// <exception cref="ArgumentException">The period is empty or not within the fiscal year.</exception>
-    public async Task<SieExportResult> ExportAsync(SchemeId scheme, int year, DateOnly? from, DateOnly? to, DateOnly generatedOn, CancellationToken cancellationToken)
+    public async Task<SieExportResult> ExportAsync(SieSelection selection, DateOnly generatedOn, CancellationToken cancellationToken)
     {
         var chart = SieChart.FromOptions(options.Value);
-        var seller = issuers.For(scheme);
-        var fiscalStart = new DateOnly(year, 1, 1);
-        var fiscalEnd = new DateOnly(year, 12, 31);
-        var start = from ?? fiscalStart;
-        var end = to ?? fiscalEnd;
-        if (start > end || start < fiscalStart || end > fiscalEnd)
-        {
-            throw new ArgumentException(
-                $"The period {IsoDate.Format(start)}–{IsoDate.Format(end)} must be a non-empty part of the fiscal year {IsoDate.Format(fiscalStart)}–{IsoDate.Format(fiscalEnd)}.");
-        }
+        var issuer = selection.Issuer;
 
-        var issued = await invoices.ListAsync(scheme, year, cancellationToken);
-        var received = await payments.ListYearAsync(scheme, year, cancellationToken);
-        var events = Events(issued, received);
-        var inPeriod = events.Where(e => e.Date >= start && e.Date <= end).ToArray();
-        var vouchers = VoucherBuilder.Build(inPeriod, chart);
+        // A document's vouchers may fall in any period after it was issued (a payment years later), so every budget
+        // of the issuer's schemes is read; each budget's credits and payments only ever touch its own documents.
+        var books = (await budgets.ListApprovedAsync(cancellationToken))
+            .Where(b => selection.Includes(b.Scheme, b.Year) && issuers.For(b.Scheme).Id == issuer.Id)
+            .ToArray();
+        var loaded = await Task.WhenAll(books.Select(b => LoadAsync(b.Scheme, b.Year, cancellationToken)));
+
+        var inPeriod = loaded.SelectMany(b => Events(b.Issued, b.Received)).Where(e => selection.Period.Contains(e.Date)).ToArray();
         var file = new SieFile(
-            string.IsNullOrWhiteSpace(options.Value.CompanyName) ? seller.Name : options.Value.CompanyName.Trim(),
-            seller.OrganisationNumber,
-            fiscalStart,
-            fiscalEnd,
+            string.IsNullOrWhiteSpace(options.Value.CompanyName) ? issuer.Name : options.Value.CompanyName.Trim(),
+            issuer.OrganisationNumber,
+            selection.Period,
             generatedOn,
             chart,
-            issued.GroupBy(i => i.DebtorCode).ToDictionary(g => g.Key, g => g.First().DebtorName),
-            vouchers);
-        return new SieExportResult(SieWriter.Write(file), file, start, end, events.Count - inPeriod.Length);
+            // A party renamed between years is named as on its latest document.
+            inPeriod.Select(e => e.Invoice).OrderByDescending(d => d.Number).DistinctBy(d => d.DebtorCode).ToDictionary(d => d.DebtorCode, d => d.DebtorName),
+            VoucherBuilder.Build(inPeriod, chart));
+        return new SieExportResult(SieWriter.Write(file), file);
+    }
+
+    /// <summary>
+    /// The issuer in whose books <paramref name="scheme"/>'s documents are; null when the scheme has no approved budget,
+    /// so that a mistyped scheme does not quietly give the default issuer's books.
+    /// </summary>
+    public async Task<Issuer?> BooksOfAsync(SchemeId scheme, CancellationToken cancellationToken) =>
+        (await budgets.ListApprovedAsync(cancellationToken)).Any(b => b.Scheme == scheme) ? issuers.For(scheme) : null;
+
+    private async Task<(IReadOnlyList<Invoice> Issued, IReadOnlyList<PaymentRecord> Received)> LoadAsync(SchemeId scheme, int year, CancellationToken cancellationToken)
+    {
+        var issued = invoices.ListAsync(scheme, year, cancellationToken);
+        var received = payments.ListYearAsync(scheme, year, cancellationToken);
+        return (await issued, await received);
     }
 
     /// <summary>
@@ -133,5 +141,5 @@ public sealed class SieExport(InvoiceStore invoices, PaymentLedger payments, IOp
     private sealed record InvoiceChange(DateOnly Date, int Order, string Key, Invoice? Credit, Money Amount, PaymentRecord? Payment);
 }
 
-/// <summary>The file's bytes and what it holds; <see cref="OutsidePeriod"/> counts documents dated outside the period, left out.</summary>
-public sealed record SieExportResult(byte[] Bytes, SieFile File, DateOnly From, DateOnly To, int OutsidePeriod);
+/// <summary>The file's bytes and what it holds.</summary>
+public sealed record SieExportResult(byte[] Bytes, SieFile File);

@@ -3,14 +3,13 @@ using Invoicing.Parties;
 namespace Invoicing.Accounting;
 
 /// <summary>
-/// What an SIE 4E file holds: who it is for, the fiscal year, the accounts and parties used, and the vouchers.
-/// <see cref="GeneratedOn"/> comes from the caller's clock, so the same data and date give the same bytes.
+/// What an SIE 4I file holds: whose books, the period its vouchers are dated in, the accounts and parties used, and
+/// the vouchers. <see cref="GeneratedOn"/> comes from the caller's clock, so the same data and date give the same bytes.
 /// </summary>
 public sealed record SieFile(
     string CompanyName,
     OrganisationNumber OrganisationNumber,
-    DateOnly FiscalYearStart,
-    DateOnly FiscalYearEnd,
+    SiePeriod Period,
     DateOnly GeneratedOn,
     SieChart Chart,
     IReadOnlyDictionary<PartyCode, string> Parties,

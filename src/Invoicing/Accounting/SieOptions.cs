@@ -12,6 +12,12 @@ public sealed class SieOptions
     /// <summary>The accounting system's name for the company (<c>#FNAMN</c>); the issuer's name when empty.</summary>
     public string? CompanyName { get; set; }
 
+    /// <summary>
+    /// The chart of accounts the account numbers follow (<c>#KPTYP</c>), one of the SIE 4B values <c>BAS95</c>, <c>BAS96</c>,
+    /// <c>EUBAS97</c>, <c>NE2007</c>. Kommun-Bas is built on the EU-adapted BAS, hence the default.
+    /// </summary>
+    public string ChartType { get; set; } = SieChart.DefaultChartType;
+
     /// <summary>Receivables (debited by an invoice, credited by its payment), e.g. a <c>15xx</c> account.</summary>
     public SieAccountOptions? Receivables { get; set; }
 

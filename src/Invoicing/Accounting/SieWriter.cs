@@ -5,10 +5,13 @@ using Invoicing.Parties;
 namespace Invoicing.Accounting;
 
 /// <summary>
-/// Writes an <see cref="SieFile"/> as SIE 4 type 4E (the SIE group's format 4B specification): identification
-/// posts in the specification's order, the accounts used, the party dimension and its objects when configured,
-/// then one <c>#VER</c> per voucher with its <c>#TRANS</c> rows. <c>#FORMAT PC8</c> means IBM code page 437 —
-/// what Swedish accounting systems expect; a character it lacks becomes '?'. Fields are always quoted, with
+/// Writes an <see cref="SieFile"/> as SIE 4 type 4I (the SIE group's format 4B): a transaction file that an invoicing
+/// system gives the accounting system to import — vouchers only, no balances (<c>#IB</c>, <c>#UB</c>, <c>#RES</c>
+/// belong to type 4E, an accounting system's export of its whole year). Identification posts come first (the
+/// chart type <c>#KPTYP</c> among them), then the accounts used, the party dimension and its objects when
+/// configured, then one <c>#VER</c> per voucher with its <c>#TRANS</c> rows. A voucher's number is left empty
+/// (<c>""</c>): the importing system numbers it in its own series. <c>#FORMAT PC8</c> means IBM code page 437 —
+/// what Swedish accounting systems expect; a character it lacks becomes '?'. Texts are always quoted, with
 /// <c>\"</c> and <c>\\</c> inside; lines end in CR LF; amounts are invariant with a point and two decimals.
 /// </summary>
 public static class SieWriter
@@ -27,10 +30,13 @@ public static class SieWriter
         Line(text, $"#PROGRAM {Quote(ProgramName)} {Quote(ProgramVersion)}");
         Line(text, "#FORMAT PC8");
         Line(text, $"#GEN {Date(file.GeneratedOn)}");
+        // Type 4 without balances is 4I; the file names its period, since it carries no more than that.
         Line(text, "#SIETYP 4");
+        Line(text, $"#PROSA {Quote($"Verifikationer {IsoDate.Format(file.Period.From)} till {IsoDate.Format(file.Period.To)}")}");
         Line(text, $"#ORGNR {file.OrganisationNumber}");
         Line(text, $"#FNAMN {Quote(file.CompanyName)}");
-        Line(text, $"#RAR 0 {Date(file.FiscalYearStart)} {Date(file.FiscalYearEnd)}");
+        Line(text, $"#RAR 0 {Date(file.Period.FiscalYearStart)} {Date(file.Period.FiscalYearEnd)}");
+        Line(text, $"#KPTYP {file.Chart.ChartType}");
         Line(text, "#VALUTA SEK");
 
         var chart = file.Chart;
@@ -52,7 +58,7 @@ public static class SieWriter
 
         foreach (var voucher in file.Vouchers)
         {
-            Line(text, $"#VER {Quote(voucher.Series)} {Quote(Number(voucher.Number))} {Date(voucher.Date)} {Quote(voucher.Text)}");
+            Line(text, $"#VER {Quote(voucher.Series)} {Quote("")} {Date(voucher.Date)} {Quote(voucher.Text)}");
             Line(text, "{");
             foreach (var row in voucher.Rows)
             {
@@ -87,7 +93,7 @@ public static class SieWriter
     }
 
     private static string Objects(PartyCode? party, SieChart chart) =>
-        chart.PartyDimension is { } dimension && party is { } code ? $"{{{Quote(Number(dimension))} {Quote(code.Value)}}}" : "{}";
+        chart.PartyDimension is { } dimension && party is { } code ? $"{{{Number(dimension)} {Quote(code.Value)}}}" : "{}";
 
     /// <summary><c>T</c> asset, <c>S</c> liability, <c>I</c> income (SIE's <c>#KTYP</c>).</summary>
     private static string AccountType(SieAccount account, SieChart chart) =>

@@ -3,10 +3,11 @@ using Invoicing.Parties;
 namespace Invoicing.Accounting;
 
 /// <summary>
-/// One voucher (<c>#VER</c>): a series, a number within the export, the document's date, a text naming the
-/// document and party, and rows that balance to the öre.
+/// One voucher (<c>#VER</c>): a series, the document's date, a text naming the document and party, and rows that
+/// balance to the öre. It has no number: the accounting system gives it the next one of its own series at import
+/// (docs/sie.md), so no two exports can hand it the same.
 /// </summary>
-public sealed record Voucher(string Series, int Number, DateOnly Date, string Text, IReadOnlyList<VoucherRow> Rows)
+public sealed record Voucher(string Series, DateOnly Date, string Text, IReadOnlyList<VoucherRow> Rows)
 {
     /// <summary>Always zero: <see cref="VoucherBuilder"/> builds only balanced vouchers.</summary>
     public Money Balance => Money.Sum(Rows.Select(r => r.Amount));

@@ -1,8 +1,8 @@
 namespace Invoicing.Accounting;
 
 /// <summary>
-/// Turns accounting events into balanced vouchers on the configured accounts, numbered per series in date
-/// order. Pure and deterministic: the same events give the same vouchers.
+/// Turns accounting events into balanced vouchers on the configured accounts, in date order. Pure and
+/// deterministic: the same events give the same vouchers.
 /// <para>
 /// Every rule is one shape: a counter row (income for a document, bank for a payment) and, for each invoice the
 /// event changes, the change of its receivable (what it still asks for) and of the refund owed on it (what was paid
@@ -28,16 +28,14 @@ public static class VoucherBuilder
             .ThenBy(e => e.Order)
             .ThenBy(e => e.Invoice.Number)
             .ThenBy(e => e.Tiebreak, StringComparer.Ordinal);
-        var numbers = new Dictionary<string, int>(StringComparer.Ordinal);
         var vouchers = new List<Voucher>();
         foreach (var e in ordered)
         {
             var (kind, series, text, rows) = Describe(e, chart);
-            var number = numbers[series] = numbers.GetValueOrDefault(series) + 1;
-            var voucher = new Voucher(series, number, e.Date, text, rows) { Kind = kind };
+            var voucher = new Voucher(series, e.Date, text, rows) { Kind = kind };
             if (voucher.Balance != Money.Zero)
             {
-                throw new InvalidOperationException($"Voucher {series} {number} ({text}) does not balance: {voucher.Balance}.");
+                throw new InvalidOperationException($"Voucher {series} {IsoDate.Format(e.Date)} ({text}) does not balance: {voucher.Balance}.");
             }
 
             vouchers.Add(voucher);

@@ -71,7 +71,7 @@ public sealed class BudgetRevisions(BudgetStore budgets, InvoicePlanner planner,
             known[share.Debtor.Code] = share.Debtor;
         }
 
-        return new RevisionChanges(revision, allocation, ChangePlanner.Plan(plan, issued, revision.Number, revision.Reason, known));
+        return new RevisionChanges(revision, allocation, ChangePlanner.Plan(plan, issued, revision, known));
     }
 
     /// <summary>Approves the pending draft revision; see <see cref="BudgetStore.ApproveRevisionAsync"/>.</summary>

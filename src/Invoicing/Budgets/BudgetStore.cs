@@ -123,21 +123,27 @@ public sealed class BudgetStore(InvoicingStorage storage, TimeProvider time)
     /// <summary>Approved budgets whose invoicing is not yet complete, optionally for one year.</summary>
     public async Task<IReadOnlyList<(SchemeId Scheme, int Year)>> FindApprovedNotCompletedAsync(int? year, CancellationToken cancellationToken)
     {
-        await storage.EnsureCreatedAsync(cancellationToken);
-        var result = new List<(SchemeId, int)>();
         // Table Storage cannot filter on a missing property, so "not completed" is checked here.
+        var approved = await ApprovedHeadersAsync(cancellationToken);
+        return approved.Where(h => h.Header.InvoicingCompletedAt is null && (year is null || year == h.Year)).Select(h => (h.Scheme, h.Year)).ToArray();
+    }
+
+    /// <summary>Every approved budget of every scheme, completed or not: the budgets that have issued documents.</summary>
+    public async Task<IReadOnlyList<(SchemeId Scheme, int Year)>> ListApprovedAsync(CancellationToken cancellationToken) =>
+        (await ApprovedHeadersAsync(cancellationToken)).Select(h => (h.Scheme, h.Year)).ToArray();
+
+    private async Task<List<(SchemeId Scheme, int Year, BudgetEntity Header)>> ApprovedHeadersAsync(CancellationToken cancellationToken)
+    {
+        await storage.EnsureCreatedAsync(cancellationToken);
+        var headers = new List<(SchemeId, int, BudgetEntity)>();
         await foreach (var header in Table.QueryAsync<BudgetEntity>(
             e => e.Status == nameof(BudgetStatus.Approved),
             cancellationToken: cancellationToken))
         {
-            var headerYear = int.Parse(header.RowKey, System.Globalization.CultureInfo.InvariantCulture);
-            if (header.InvoicingCompletedAt is null && (year is null || year == headerYear))
-            {
-                result.Add((new SchemeId(header.PartitionKey), headerYear));
-            }
+            headers.Add((new SchemeId(header.PartitionKey), int.Parse(header.RowKey, System.Globalization.CultureInfo.InvariantCulture), header));
         }
 
-        return result;
+        return headers;
     }
 
     public async Task<DateTimeOffset?> GetInvoicingCompletedAtAsync(SchemeId scheme, int year, CancellationToken cancellationToken) =>

@@ -37,7 +37,10 @@ public sealed record InvoiceDocument(
     /// <summary>Why it changes it: the decision behind the change.</summary>
     public string? Reason { get; init; }
 
-    /// <summary>The decision the amounts rest on (e.g. "Beslut 2025-12-15, Samverkansforum PoM, budgetmöte"), when known.</summary>
+    /// <summary>
+    /// The decision that made the document (e.g. "Beslut 2025-12-15, Samverkansforum PoM, budgetmöte"), when known: the
+    /// budget's for a first invoice, the revision's for a credit note or supplementary invoice.
+    /// </summary>
     public string? DecisionNote { get; init; }
 }
 

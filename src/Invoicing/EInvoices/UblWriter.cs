@@ -16,7 +16,8 @@ namespace Invoicing.EInvoices;
 /// <item>The seller is identified by its organisation number (BT-30, scheme 0007) and reached at it (BT-34).</item>
 /// <item>Invoices are paid by credit transfer to bankgiro: payment means 30, account = the bankgiro digits,
 /// branch <c>SE:BANKGIRO</c>, and the OCR reference in <c>PaymentID</c> (BT-83); the due date is BT-9.</item>
-/// <item>Each line carries the basis of its amount (population share) and the decision as its note (BT-127).</item>
+/// <item>Each line carries the basis of its amount (population share) and the decision that made the document as
+/// its note (BT-127): a revision's credit note or supplementary invoice names the revision's decision.</item>
 /// <item>A credit note names the invoice it corrects in <c>BillingReference</c> (BT-25, BT-26).</item>
 /// </list>
 /// Element order follows the UBL 2.1 schemas; the tests validate the output against them and both schematrons.
@@ -99,9 +100,18 @@ public static class UblWriter
         return stream.ToArray();
     }
 
+    /// <summary>
+    /// BT-22: what the document is about and, on a credit note or supplementary invoice, why — the revision's
+    /// decision, as the PDF's "Anledning" line says it; a Peppol receiver sees only this document.
+    /// </summary>
     private static string DocumentNote(InvoiceDocument document)
     {
         var note = "Avser: " + document.Subject;
+        if (!string.IsNullOrWhiteSpace(document.Reason))
+        {
+            note += ". Anledning: " + document.Reason.Trim();
+        }
+
         if (document.Seller.IsExample)
         {
             note += ". EXEMPEL: säljarens uppgifter är exempel, detta är ingen riktig faktura.";

@@ -114,7 +114,7 @@ public sealed partial class AnnualInvoicingRun(
             known[share.Debtor.Code] = share.Debtor;
         }
 
-        return ChangePlanner.Plan(plan, issued, revision.Number, revision.Reason, known)
+        return ChangePlanner.Plan(plan, issued, revision, known)
             .Select(c => c.Document)
             .OfType<PlannedDocument>()
             .ToArray();

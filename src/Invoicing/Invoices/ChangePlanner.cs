@@ -1,4 +1,5 @@
 using Invoicing.Allocation;
+using Invoicing.Budgets;
 using Invoicing.Documents;
 using Invoicing.Parties;
 
@@ -20,11 +21,10 @@ public static class ChangePlanner
     public static IReadOnlyList<PartyChange> Plan(
         InvoicePlan target,
         IReadOnlyList<Invoice> issued,
-        int revision,
-        string reason,
+        BudgetRevision revision,
         IReadOnlyDictionary<PartyCode, Party> parties)
     {
-        var earlier = issued.Where(d => d.Revision < revision).ToArray();
+        var earlier = issued.Where(d => d.Revision < revision.Number).ToArray();
         var shares = target.Invoices.Select(p => (Planned: p, Own: false))
             .Concat(target.OwnShares.Select(p => (Planned: p, Own: true)))
             .ToDictionary(s => s.Planned.Debtor.Code);
@@ -43,7 +43,7 @@ public static class ChangePlanner
             var change = new PartyChange(party, invoicedSoFar, newShare, own, null);
             if (change.Difference != Money.Zero)
             {
-                change = change with { Document = DocumentFor(party, own ? null : share, documents, change.Difference, revision, reason) };
+                change = change with { Document = DocumentFor(party, own ? null : share, documents, change.Difference, revision) };
             }
 
             changes.Add(change);
@@ -52,7 +52,7 @@ public static class ChangePlanner
         return changes.OrderBy(c => c.Party.Kind).ThenBy(c => c.Party.Code).ToArray();
     }
 
-    private static PlannedDocument DocumentFor(Party party, PlannedInvoice? share, Invoice[] documents, Money difference, int revision, string reason)
+    private static PlannedDocument DocumentFor(Party party, PlannedInvoice? share, Invoice[] documents, Money difference, BudgetRevision revision)
     {
         var targetLines = share?.Lines ?? [];
         var lineNumbers = targetLines.Select(l => l.BudgetLineNumber)
@@ -74,21 +74,21 @@ public static class ChangePlanner
             var basis = wanted?.Description
                 ?? documents.Where(d => !d.IsCreditNote).SelectMany(d => d.Lines).Last(l => l.BudgetLineNumber == number).Description + " (utgår)";
             var prefix = credit ? "Kreditering" : documents.Any(d => !d.IsCreditNote) ? "Tillägg" : "Ny deltagare";
-            lines.Add(new PlannedInvoiceLine(number, $"{prefix} enligt budgetrevision {revision}: {basis}", credit ? -diff : diff, wanted?.Population));
+            lines.Add(new PlannedInvoiceLine(number, $"{prefix} enligt budgetrevision {revision.Number}: {basis}", credit ? -diff : diff, wanted?.Population));
         }
 
         var invoices = documents.Where(d => !d.IsCreditNote).ToArray();
         if (!credit)
         {
             var original = invoices.FirstOrDefault(d => d.Corrects is null);
-            return new PlannedDocument(party, DocumentKind.Invoice, lines, revision,
-                original is null ? null : new DocumentReference(original.Number, original.IssueDate), reason);
+            return new PlannedDocument(party, DocumentKind.Invoice, lines, revision.Number,
+                original is null ? null : new DocumentReference(original.Number, original.IssueDate), revision.Reason) { Decision = revision.Decision };
         }
 
         // The credit note names the party's original invoice (the one its supplements add to); the store takes
         // the credit off that invoice first and off its supplements after, so one document per revision suffices.
         var corrected = invoices.FirstOrDefault(d => d.Corrects is null) ?? invoices.Last();
-        return new PlannedDocument(party, DocumentKind.CreditNote, lines, revision, new DocumentReference(corrected.Number, corrected.IssueDate), reason);
+        return new PlannedDocument(party, DocumentKind.CreditNote, lines, revision.Number, new DocumentReference(corrected.Number, corrected.IssueDate), revision.Reason) { Decision = revision.Decision };
     }
 
     private static Money Signed(Invoice document) => document.IsCreditNote ? -document.Net : document.Net;

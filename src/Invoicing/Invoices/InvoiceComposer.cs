@@ -75,10 +75,16 @@ public static class InvoiceComposer
             Kind = planned.Kind,
             Corrects = planned.Corrects,
             Reason = planned.Reason,
-            DecisionNote = budget.Decision is { } decision ? $"Beslut {SwedishFormat.Date(decision.DecidedOn)}, {decision.Reference}" : null,
+            DecisionNote = DecisionOf(budget, planned) is { } decision ? $"Beslut {SwedishFormat.Date(decision.DecidedOn)}, {decision.Reference}" : null,
         };
         return (invoice, document);
     }
+
+    /// <summary>
+    /// The decision that made the document: the budget's for a first invoice, the revision's for a credit note or a
+    /// supplementary invoice (a receiver of the e-invoice sees only this, not the PDF's "Anledning").
+    /// </summary>
+    private static BudgetDecision? DecisionOf(Budget budget, PlannedDocument planned) => planned.Revision == 0 ? budget.Decision : planned.Decision;
 
     /// <summary>The decision the invoice rests on, and where each population figure on it comes from.</summary>
     private static string[] Basis(Budget budget, PlannedDocument planned)

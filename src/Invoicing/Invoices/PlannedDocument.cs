@@ -19,6 +19,12 @@ public sealed record PlannedDocument(
 {
     public Money Net => Money.Sum(Lines.Select(l => l.Amount));
 
+    /// <summary>
+    /// The decision that made a revision's document (the revision's, never the budget's first one); null on a first
+    /// invoice, which rests on the budget's own decision.
+    /// </summary>
+    public Budgets.BudgetDecision? Decision { get; init; }
+
     /// <summary>An ordinary invoice of the budget as first approved.</summary>
     public static PlannedDocument FirstInvoice(PlannedInvoice planned) =>
         new(planned.Debtor, DocumentKind.Invoice, planned.Lines, 0, null, null);

@@ -10,7 +10,7 @@ using Invoicing.Testing.Sie;
 
 namespace Invoicing.Tests.Accounting;
 
-/// <summary>SIE 4E: one balanced voucher per document, read back by an independent reader, byte for byte repeatable.</summary>
+/// <summary>SIE 4I: one balanced voucher per document, read back by an independent reader, byte for byte repeatable.</summary>
 public sealed class SieExportTests
 {
     private static readonly SieChart Chart = SieChart.FromOptions(new SieOptions
@@ -25,27 +25,67 @@ public sealed class SieExportTests
     private static readonly DateOnly Generated = new(2026, 11, 24);
 
     [Fact]
-    public void The_file_is_type_4E_in_pc8_with_the_identification_posts_and_only_the_accounts_used()
+    public void The_file_is_a_4I_import_file_with_kptyp_and_no_balances_in_pc8_with_the_identification_posts_and_only_the_accounts_used()
     {
         var invoice = Invoice(1, "2180", "Gävle kommun", 4_303_500);
 
         var sie = SieReader.Read(SieWriter.Write(File([new InvoiceIssued(invoice)])));
 
+        Assert.Equal("4I", sie.Type);
         Assert.Equal(["0"], sie.Post("#FLAGGA"));
         Assert.Equal(["PC8"], sie.Post("#FORMAT"));
         Assert.Equal(["4"], sie.Post("#SIETYP"));
+        Assert.Equal(["EUBAS97"], sie.Post("#KPTYP"));
+        Assert.DoesNotContain(sie.Posts, p => p.Post is "#IB" or "#UB" or "#RES" or "#OIB" or "#OUB" or "#PSALDO");
         Assert.Equal(["Invoicing", "1.0"], sie.Post("#PROGRAM"));
         Assert.Equal(["20261124"], sie.Post("#GEN"));
+        Assert.Equal(["Verifikationer 2026-01-01 till 2026-03-31"], sie.Post("#PROSA"));
         Assert.Equal(["Västerås stad"], sie.Post("#FNAMN"));
         Assert.Equal(["212000-2080"], sie.Post("#ORGNR"));
         Assert.Equal(["0", "20260101", "20261231"], sie.Post("#RAR"));
         Assert.Equal(["20", "Motpart"], sie.Post("#DIM"));
         Assert.Equal(new Dictionary<string, string> { ["1510"] = "Kundfordringar", ["3490"] = "Bidrag från kommuner och regioner" }, sie.Accounts);
+        Assert.Equal(new Dictionary<string, string> { ["1510"] = "T", ["3490"] = "I" }, sie.AccountTypes);
         Assert.Equal("Gävle kommun", sie.Objects[("20", "2180")]);
         var voucher = Assert.Single(sie.Vouchers);
-        Assert.Equal(("F", "1", new DateOnly(2026, 1, 20), "Faktura 202600001 Gävle kommun (2180)"), (voucher.Series, voucher.Number, voucher.Date, voucher.Text));
+        Assert.Equal(("F", "", new DateOnly(2026, 1, 20), "Faktura 202600001 Gävle kommun (2180)"), (voucher.Series, voucher.Number, voucher.Date, voucher.Text));
         Assert.Equal([("1510", 4_303_500L), ("3490", -4_303_500L)], voucher.Rows.Select(r => (r.Account, r.AmountOre)));
         Assert.All(voucher.Rows, r => Assert.Equal([("20", "2180")], r.Objects));
+    }
+
+    [Fact]
+    public void Vouchers_carry_no_number_so_the_accounting_system_numbers_them_in_its_own_series()
+    {
+        var invoice = Invoice(1, "2180", "Gävle kommun", 1_000_00);
+
+        var text = SieWriter.Pc8.GetString(SieWriter.Write(File(SieExport.Events([invoice], [Payment(invoice, 1_000_00, 1)]))));
+
+        Assert.Contains("\r\n#VER \"F\" \"\" 20260120 \"Faktura 202600001 Gävle kommun (2180)\"\r\n{\r\n   #TRANS 1510 {20 \"2180\"} 1000.00\r\n", text, StringComparison.Ordinal);
+        Assert.Contains("\r\n#VER \"I\" \"\" 20260302 \"Inbetalning 202600001 Gävle kommun (2180)\"\r\n", text, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("NE2007", null)]
+    [InlineData("BAS2024", "Invoicing:Sie:ChartType = 'BAS2024' is not an SIE chart type (BAS95, BAS96, EUBAS97, NE2007).")]
+    public void The_chart_type_is_one_that_SIE_4B_names(string chartType, string? problem)
+    {
+        var options = new SieOptions
+        {
+            Receivables = new() { Number = "1510", Name = "Kundfordringar" },
+            ContributionIncome = new() { Number = "3490", Name = "Bidrag" },
+            Bank = new() { Number = "1930", Name = "Bank" },
+            RefundsOwed = new() { Number = "2890", Name = "Skulder" },
+            ChartType = chartType,
+        };
+
+        if (problem is null)
+        {
+            Assert.Equal(chartType, SieChart.FromOptions(options).ChartType);
+        }
+        else
+        {
+            Assert.Equal(problem, Assert.Throws<SieConfigurationException>(() => SieChart.FromOptions(options)).Message);
+        }
     }
 
     [Fact]
@@ -84,7 +124,6 @@ public sealed class SieExportTests
         Assert.Equal([("1930", 600_00L), ("1510", -600_00L)], payments[0]);
         Assert.Equal([("1930", 600_00L), ("1510", -400_00L), ("2890", -200_00L)], payments[1]);
         Assert.Equal([("1930", 50_00L), ("2890", -50_00L)], payments[2]);
-        Assert.Equal(["1", "2", "3"], sie.Vouchers.Where(v => v.Series == "I").Select(v => v.Number));
     }
 
     [Fact]
@@ -144,7 +183,7 @@ public sealed class SieExportTests
         var sie = SieReader.Read(SieWriter.Write(File(SieExport.Events([invoice, credit], []))));
 
         var voucher = Assert.Single(sie.Vouchers, v => v.Text.StartsWith("Kreditfaktura", StringComparison.Ordinal));
-        Assert.Equal(("F", "2", new DateOnly(2026, 3, 20), "Kreditfaktura 202600002 till faktura 202600001 Region Uppsala (0380)"), (voucher.Series, voucher.Number, voucher.Date, voucher.Text));
+        Assert.Equal(("F", "", new DateOnly(2026, 3, 20), "Kreditfaktura 202600002 till faktura 202600001 Region Uppsala (0380)"), (voucher.Series, voucher.Number, voucher.Date, voucher.Text));
         Assert.Equal([("1510", -15_000_00L), ("3490", 15_000_00L)], voucher.Rows.Select(r => (r.Account, r.AmountOre)));
         Assert.All(voucher.Rows, r => Assert.Equal([("20", "0380")], r.Objects));
     }
@@ -176,7 +215,7 @@ public sealed class SieExportTests
         var sie = SieReader.Read(SieWriter.Write(File(SieExport.Events([invoice, supplement], []))));
 
         var voucher = sie.Vouchers[1];
-        Assert.Equal(("F", "2", "Tilläggsfaktura 202600002 till faktura 202600001 Ockelbo kommun (2101)"), (voucher.Series, voucher.Number, voucher.Text));
+        Assert.Equal(("F", "", "Tilläggsfaktura 202600002 till faktura 202600001 Ockelbo kommun (2101)"), (voucher.Series, voucher.Number, voucher.Text));
         Assert.Equal([("1510", 302_00L), ("3490", -302_00L)], voucher.Rows.Select(r => (r.Account, r.AmountOre)));
     }
 
@@ -280,7 +319,7 @@ public sealed class SieExportTests
     }
 
     private static SieFile File(IReadOnlyList<AccountingEvent> events) =>
-        new("Västerås stad", new OrganisationNumber("212000-2080"), new DateOnly(2026, 1, 1), new DateOnly(2026, 12, 31), Generated, Chart,
+        new("Västerås stad", new OrganisationNumber("212000-2080"), new SiePeriod(new DateOnly(2026, 1, 1), new DateOnly(2026, 3, 31)), Generated, Chart,
             events.GroupBy(e => e.Invoice.DebtorCode).ToDictionary(g => g.Key, g => g.First().Invoice.DebtorName),
             VoucherBuilder.Build(events, Chart));
 

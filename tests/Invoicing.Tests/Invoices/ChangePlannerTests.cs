@@ -112,13 +112,13 @@ public sealed class ChangePlannerTests
         var issued = new IssuedDocuments();
         issued.IssueRevision(Plan(75_000, 75_000), 0);
         var plan = Plan(90_000, 60_000);
-        var before = ChangePlanner.Plan(plan, issued.All, 1, IssuedDocuments.Reason(1), plan.AllShares.ToDictionary(s => s.Debtor.Code, s => s.Debtor));
+        var before = ChangePlanner.Plan(plan, issued.All, IssuedDocuments.Revision(1), plan.AllShares.ToDictionary(s => s.Debtor.Code, s => s.Debtor));
         foreach (var document in before.Select(c => c.Document).OfType<PlannedDocument>().Take(4))
         {
             issued.Issue(document, plan.Budget.Scheme);
         }
 
-        var after = ChangePlanner.Plan(plan, issued.All, 1, IssuedDocuments.Reason(1), plan.AllShares.ToDictionary(s => s.Debtor.Code, s => s.Debtor));
+        var after = ChangePlanner.Plan(plan, issued.All, IssuedDocuments.Revision(1), plan.AllShares.ToDictionary(s => s.Debtor.Code, s => s.Debtor));
 
         static string Shape(PlannedDocument? d) => d is null ? "-"
             : $"{d.Debtor.Code} {d.Kind} {d.Corrects} {d.Revision} " + string.Join(";", d.Lines.Select(l => $"{l.BudgetLineNumber}:{l.Amount.Ore}:{l.Description}"));
@@ -137,7 +137,7 @@ public sealed class ChangePlannerTests
         Assert.Equal(Money.FromKronor(43_035), Assert.Single(plan.OwnShares).Net);
         Assert.Equal(Money.FromKronor(75_000), Money.Sum(plan.AllShares.Where(s => s.Debtor.Kind == Invoicing.Parties.PartyKind.Municipality).Select(s => s.Net)));
 
-        var changes = ChangePlanner.Plan(Plan(90_000, 75_000, ownParty: "1980"), issued.All, 1, "r", plan.AllShares.ToDictionary(s => s.Debtor.Code, s => s.Debtor));
+        var changes = ChangePlanner.Plan(Plan(90_000, 75_000, ownParty: "1980"), issued.All, IssuedDocuments.Revision(1), plan.AllShares.ToDictionary(s => s.Debtor.Code, s => s.Debtor));
         var own = Assert.Single(changes, c => c.IsOwnShare);
         Assert.Null(own.Document);
         Assert.Equal(Money.Zero, own.Difference);

@@ -16,14 +16,18 @@ internal sealed class IssuedDocuments
 
     public IReadOnlyList<Invoice> All => _documents;
 
-    public static string Reason(int revision) => $"Budgetrevision {revision}, beslut 2026-03-16 (test)";
+    /// <summary>Revision <paramref name="number"/>, approved on 2026-03-16.</summary>
+    public static BudgetRevision Revision(int number) =>
+        new(new SchemeId("region-mitt-pom"), 2026, number, "", "", DateTimeOffset.UnixEpoch) { Decision = new BudgetDecision(new DateOnly(2026, 3, 16), "test") };
+
+    public static string Reason(int revision) => Revision(revision).Reason;
 
     /// <summary>Plans <paramref name="revision"/> of <paramref name="plan"/> against what is issued, and issues it.</summary>
     public IReadOnlyList<PlannedDocument> IssueRevision(InvoicePlan plan, int revision)
     {
         var planned = revision == 0
             ? plan.Invoices.Select(PlannedDocument.FirstInvoice).ToArray()
-            : ChangePlanner.Plan(plan, _documents, revision, Reason(revision), plan.AllShares.ToDictionary(s => s.Debtor.Code, s => s.Debtor))
+            : ChangePlanner.Plan(plan, _documents, Revision(revision), plan.AllShares.ToDictionary(s => s.Debtor.Code, s => s.Debtor))
                 .Select(c => c.Document).OfType<PlannedDocument>().ToArray();
         foreach (var document in planned)
         {
