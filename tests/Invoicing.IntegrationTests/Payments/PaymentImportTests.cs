@@ -74,7 +74,7 @@ public sealed class PaymentImportTests(AzuriteFixture azurite)
         Assert.Equal(PaymentStatus.Paid, invoices["0380"].Status);
         Assert.Equal(PaymentStatus.Paid, invoices["2180"].Status);
         Assert.Equal((PaymentStatus.Overpaid, Money.FromKronor(-100)), (invoices["1981"].Status, invoices["1981"].AmountDue));
-        Assert.Contains(report.Lines, l => l.Booking is { Flag: PaymentFlag.Overpayment });
+        Assert.Contains(report.Lines, l => l.Bookings.Any(b => b.Flag == PaymentFlag.Overpayment));
         var deduction = Assert.Single(await scenario.Get<SuspenseList>().ListOpenAsync(CancellationToken.None));
         Assert.Equal(Money.FromKronor(-100), deduction.Amount);
         Assert.Contains("deduction", deduction.Reason, StringComparison.Ordinal);
