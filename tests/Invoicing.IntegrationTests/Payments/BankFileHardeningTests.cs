@@ -205,6 +205,19 @@ public sealed class BankFileHardeningTests(AzuriteFixture azurite)
         Assert.Equal(PaymentStatus.Unpaid, (await InvoicesAsync(scenario))["1980"].Status);
     }
 
+    [Fact]
+    public async Task A_payment_registered_by_hand_dated_before_the_invoice_was_issued_is_booked_and_said_to_be_paid_in_advance()
+    {
+        await using var scenario = await IssuedAsync();
+        var invoice = (await InvoicesAsync(scenario))["1980"];
+
+        var result = await scenario.Get<PaymentLedger>().BookAsync(
+            invoice.Key, PaymentBooking.Manual(invoice.Number, Money.FromKronor(100), invoice.IssueDate.AddDays(-1), null, null), CancellationToken.None);
+
+        Assert.True(result is { Booked: true, PaidInAdvance: true, After: PaymentStatus.PartiallyPaid });
+        Assert.True(Assert.Single(await scenario.Get<PaymentLedger>().HistoryAsync(invoice.Key, CancellationToken.None)).PaidInAdvance);
+    }
+
     [Theory]
     [InlineData("1900-01-01", "before the invoice's year 2026 began (2026-01-01)")]
     [InlineData("2025-12-31", "before the invoice's year 2026 began (2026-01-01)")]
