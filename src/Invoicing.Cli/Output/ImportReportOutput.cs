@@ -57,7 +57,7 @@ internal static class ImportReportOutput
             PaymentFlag.InvoiceAlreadyPaid => " — the invoice was ALREADY PAID, check and refund",
             _ => "",
         }
-        + (booking.PaidInAdvance ? " — PAID IN ADVANCE: dated before the invoice was issued" : "");
+        + (booking.PaidInAdvance ? " — PAID IN ADVANCE, before the invoice was issued" : "");
 
     /// <summary>The payer's references, else the start of their text in quotes.</summary>
     private static string Reference(ImportLine line) =>
@@ -70,6 +70,8 @@ internal static class ImportReportOutput
         return line.Outcome switch
         {
             ImportOutcome.Booked when line.Bookings.Any(b => b.Split is not null) => $"booked on {line.Bookings.Count} invoices, {invoices}:",
+            ImportOutcome.Booked when line.Bookings[0].Flag == PaymentFlag.Reversal =>
+                $"reversal booked on {invoices}: {line.Bookings[0].Before} -> {line.Bookings[0].After} ({line.Reason})",
             ImportOutcome.Booked => $"booked on {invoices}: {line.Bookings[0].Before} -> {line.Bookings[0].After}{Flags(line.Bookings[0])}",
             ImportOutcome.AlreadyBooked => $"already booked on {invoices}" + (line.Reason is { } reason ? $" ({reason})" : ""),
             ImportOutcome.SamePayment => line.Reason!,

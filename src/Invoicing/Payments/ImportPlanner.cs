@@ -217,7 +217,10 @@ internal sealed class ImportPlanner
         _dues[invoice.Key] += taken;
         var reversed = history.First(r => r.Key == original);
         var booking = new PaymentBooking(entry.EntryReference, _file.Source, taken, entry.BookingDate, $"reversal of {reversed.EntryReference}", entry.PayerName) { Key = entry.Key };
-        return new EntryPlan(entry, ImportOutcome.Booked) { Postings = [(invoice.Key, new PaymentPosting(booking, PostingKind.Reversal, original))] };
+        return new EntryPlan(entry, ImportOutcome.Booked, $"takes back {reversed.EntryReference} from {reversed.Source}")
+        {
+            Postings = [(invoice.Key, new PaymentPosting(booking, PostingKind.Reversal, original))],
+        };
     }
 
     /// <summary>
