@@ -98,7 +98,7 @@ public sealed class SuspenseList(InvoicingStorage storage, PaymentLedger ledger)
         var wantedFingerprints = fingerprints.ToHashSet(StringComparer.Ordinal);
         await foreach (var row in Table.QueryAsync<UnmatchedPaymentEntity>(
             filter,
-            select: ["PartitionKey", "RowKey", "EntryReference", "Source", "Fingerprint", "SameAs", "ReceivedAt", "AmountOre", "PaidOn", "Reason"],
+            select: ["PartitionKey", "RowKey", "EntryReference", "Source", "Fingerprint", "SameAs", "ReceivedAt"],
             cancellationToken: cancellationToken))
         {
             if (wantedIds.Contains(row.RowKey) || (row.Fingerprint is { } fingerprint && wantedFingerprints.Contains(fingerprint)))
