@@ -14,7 +14,7 @@ internal sealed class ImportPlanner
 {
     private readonly BankFile _file;
     private readonly IReadOnlyDictionary<OcrReference, Invoice> _invoicesByOcr;
-    private readonly Dictionary<InvoiceKey, List<PaymentRecord>> _histories;
+    private readonly Dictionary<InvoiceKey, KnownRecords> _histories;
     private readonly Dictionary<InvoiceKey, Money> _dues = [];
     private readonly SuspenseIndex _suspense;
     private readonly IReadOnlyDictionary<string, string> _fingerprints;
@@ -35,7 +35,7 @@ internal sealed class ImportPlanner
     {
         _file = file;
         _invoicesByOcr = invoicesByOcr;
-        _histories = histories.ToDictionary(h => h.Key, h => h.Value.ToList());
+        _histories = histories.ToDictionary(h => h.Key, h => new KnownRecords(h.Value));
         _suspense = suspense;
         _fingerprints = fingerprints;
         _now = now;
@@ -44,7 +44,7 @@ internal sealed class ImportPlanner
             _dues[invoice.Key] = invoice.AmountDue;
         }
 
-        foreach (var (invoice, records) in _histories)
+        foreach (var (invoice, records) in histories)
         {
             foreach (var record in records)
             {
@@ -110,7 +110,7 @@ internal sealed class ImportPlanner
             return Unmatched(entry, $"dated {IsoDate.Format(entry.BookingDate)}, before invoice {older.Number}'s year {older.Year} began: check with the bank");
         }
 
-        var done = invoices.SelectMany(i => History(i.Key).Where(r => r.Key == entry.Key).Select(r => (Invoice: i, Record: r))).ToList();
+        var done = invoices.Select(i => (Invoice: i, Record: History(i.Key).Find(entry.Key))).Where(d => d.Record is not null).Select(d => (d.Invoice, Record: d.Record!)).ToList();
         if (done.FirstOrDefault(d => d.Record.Flag == PaymentFlag.AlreadyReceived) is { Record: { } twin })
         {
             return new EntryPlan(entry, ImportOutcome.AlreadyBooked, $"recognised before as {twin.Note}") { Done = [Result(done[0].Invoice.Key, twin)] };
@@ -170,7 +170,7 @@ internal sealed class ImportPlanner
     /// <summary>The payment was booked from the other format: a record of zero says so on the invoice that holds it.</summary>
     private EntryPlan SameAsBooked(BankEntry entry, List<Invoice> invoices, string fingerprint, SamePayments.Delivery original)
     {
-        var home = invoices.FirstOrDefault(i => History(i.Key).Any(r => r.Key == original.Key)) ?? invoices[0];
+        var home = invoices.FirstOrDefault(i => History(i.Key).Find(original.Key) is not null) ?? invoices[0];
         var reason = $"the same payment as {original.Description}: not booked again";
         var booking = new PaymentBooking(entry.EntryReference, _file.Source, entry.Amount, entry.BookingDate, reason, entry.PayerName)
         {
@@ -201,13 +201,13 @@ internal sealed class ImportPlanner
         }
 
         var history = History(invoice.Key);
-        if (history.FirstOrDefault(r => r.Key == entry.Key) is { } booked)
+        if (history.Find(entry.Key) is { } booked)
         {
             return new EntryPlan(entry, ImportOutcome.AlreadyBooked) { Done = [Result(invoice.Key, booked)] };
         }
 
         var taken = -entry.Amount;
-        var original = PaymentLedger.Reversible(history, taken, _claimed);
+        var original = PaymentLedger.Reversible(history.Records, taken, _claimed);
         if (original is null)
         {
             return Unmatched(entry, $"a reversal of {taken} quoting OCR {invoice.Ocr}, but invoice {invoice.Number} has no booked payment of that amount to take back: a person must look into it");
@@ -215,7 +215,7 @@ internal sealed class ImportPlanner
 
         _claimed.Add(original);
         _dues[invoice.Key] += taken;
-        var reversed = history.First(r => r.Key == original);
+        var reversed = history.Find(original)!;
         var booking = new PaymentBooking(entry.EntryReference, _file.Source, taken, entry.BookingDate, $"reversal of {reversed.EntryReference}", entry.PayerName) { Key = entry.Key };
         return new EntryPlan(entry, ImportOutcome.Booked, $"takes back {reversed.EntryReference} from {reversed.Source}")
         {
@@ -273,11 +273,11 @@ internal sealed class ImportPlanner
             .FirstOrDefault();
     }
 
-    private List<PaymentRecord> History(InvoiceKey invoice)
+    private KnownRecords History(InvoiceKey invoice)
     {
         if (!_histories.TryGetValue(invoice, out var history))
         {
-            _histories[invoice] = history = [];
+            _histories[invoice] = history = new KnownRecords([]);
         }
 
         return history;
@@ -297,4 +297,31 @@ internal sealed class ImportPlanner
 
     private static string Describe(BankFileFormat format, string entryReference) =>
         string.Create(CultureInfo.InvariantCulture, $"{(format == BankFileFormat.BgMax ? "BgMax" : "camt.054")} entry {entryReference}");
+
+    /// <summary>An invoice's records, booked and planned, found by key (a file may hold many entries for one invoice).</summary>
+    private sealed class KnownRecords
+    {
+        private readonly List<PaymentRecord> _records;
+        private readonly Dictionary<string, PaymentRecord> _byKey = new(StringComparer.Ordinal);
+
+        public KnownRecords(IEnumerable<PaymentRecord> records)
+        {
+            _records = [];
+            foreach (var record in records)
+            {
+                Add(record);
+            }
+        }
+
+        /// <summary>Oldest first.</summary>
+        public IReadOnlyList<PaymentRecord> Records => _records;
+
+        public PaymentRecord? Find(string key) => _byKey.GetValueOrDefault(key);
+
+        public void Add(PaymentRecord record)
+        {
+            _records.Add(record);
+            _byKey.TryAdd(record.Key, record);
+        }
+    }
 }
