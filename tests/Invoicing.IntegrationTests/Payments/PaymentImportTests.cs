@@ -211,6 +211,20 @@ public sealed class PaymentImportTests(AzuriteFixture azurite)
         Assert.True((await ImportAsync(scenario, "bgmax-again.txt", bgmax.ToLatin1())).NothingNew);
     }
 
+    [Fact]
+    public async Task Another_payers_payment_under_a_bank_reference_used_before_is_listed_too()
+    {
+        await using var scenario = await IssuedAsync();
+        var first = new Camt054Builder(8).Entry(new CamtEntry("70.00", AccountServicerReference: "1", Transactions: [new(Unstructured: "gåva", Debtor: "Anna Andersson")]));
+        var second = new Camt054Builder(8).Entry(new CamtEntry("70.00", AccountServicerReference: "1", Transactions: [new(Unstructured: "gåva", Debtor: "Bertil Berg")]));
+
+        await ImportAsync(scenario, "monday.xml", first.ToBytes());
+        var report = await ImportAsync(scenario, "tuesday.xml", second.ToBytes());
+
+        Assert.Equal(1, report.Unmatched);
+        Assert.Equal(["Anna Andersson", "Bertil Berg"], (await scenario.Get<SuspenseList>().ListOpenAsync(CancellationToken.None)).Select(u => u.PayerName).Order());
+    }
+
     private Task<InvoicingScenario> IssuedAsync() => IssuedYear.IssuedAsync(azurite);
 
     private static string Snapshot(Dictionary<string, Invoice> invoices) =>
