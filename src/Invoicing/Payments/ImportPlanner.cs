@@ -59,7 +59,8 @@ internal sealed class ImportPlanner
         {
             if (row.Fingerprint is { } fingerprint && EntryReferences.FormatOf(row.EntryReference) is { } format)
             {
-                _listed.Add(fingerprint, row.Id, format, row.SameAs, $"{Describe(format, row.EntryReference)} from {row.Source} (unmatched {row.Id[..12]})");
+                var where = row.Partition == UnmatchedPaymentEntity.Booked ? "booked by hand from the unmatched list" : "unmatched";
+                _listed.Add(fingerprint, row.Id, format, row.SameAs, $"{Describe(format, row.EntryReference)} from {row.Source} ({where} {row.Id[..12]})");
             }
         }
     }

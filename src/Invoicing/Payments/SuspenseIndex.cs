@@ -11,8 +11,5 @@ public sealed class SuspenseIndex(IReadOnlyList<SuspenseIndex.Row> rows)
     public Row? Find(string id) => _byId.GetValueOrDefault(id);
 
     /// <summary>One listed entry: where it is (<c>open</c>, <c>booked</c>, <c>same</c>), what it is and, for <c>same</c>, which entry it is the same as.</summary>
-    public sealed record Row(string Id, string Partition, string EntryReference, string Source, string? Fingerprint, string? SameAs)
-    {
-        public bool IsSameAsAnother => SameAs is not null;
-    }
+    public sealed record Row(string Id, string Partition, string EntryReference, string Source, string? Fingerprint, string? SameAs);
 }
