@@ -10,10 +10,18 @@ using Microsoft.Extensions.Logging;
 namespace Invoicing.Functions;
 
 /// <summary>
-/// The two changes finance makes, for <see cref="InvoicingRoles.Finance"/> only: a payment registered by hand
-/// (<see cref="PaymentEndpoints"/>) and an uploaded bank file (<see cref="BankFileEndpoints"/>).
+/// Payments: the changes finance makes, for <see cref="InvoicingRoles.Finance"/> only — a payment registered by hand
+/// (<see cref="PaymentEndpoints"/>), an uploaded bank file (<see cref="BankFileEndpoints"/>), an unmatched entry booked
+/// (<see cref="UnmatchedEndpoints"/>) — and the unmatched list, for readers too.
 /// </summary>
-public sealed class PaymentFunctions(InvoiceStore invoices, PaymentLedger ledger, PaymentImport import, TimeProvider time, ILoggerFactory loggers)
+public sealed class PaymentFunctions(
+    InvoiceStore invoices,
+    PaymentLedger ledger,
+    PaymentImport import,
+    SuspenseList suspense,
+    InvoiceFinder finder,
+    TimeProvider time,
+    ILoggerFactory loggers)
 {
     [Function("BookPayment")]
     public Task<IResult> BookAsync(
@@ -31,4 +39,19 @@ public sealed class PaymentFunctions(InvoiceStore invoices, PaymentLedger ledger
         CancellationToken cancellationToken) =>
         EndpointAccess.RunAsync(request.HttpContext, InvoicingPolicies.Finance, () =>
             BankFileEndpoints.ImportAsync(request, import, loggers, cancellationToken));
+
+    [Function("ListUnmatchedPayments")]
+    public Task<IResult> ListUnmatchedAsync(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "GET", Route = ApiRoutes.UnmatchedPayments)] HttpRequest request,
+        CancellationToken cancellationToken) =>
+        EndpointAccess.RunAsync(request.HttpContext, InvoicingPolicies.Reader, () =>
+            UnmatchedEndpoints.ListAsync(suspense, cancellationToken));
+
+    [Function("BookUnmatchedPayment")]
+    public Task<IResult> BookUnmatchedAsync(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "POST", Route = ApiRoutes.UnmatchedPaymentBooking)] HttpRequest request,
+        string id,
+        CancellationToken cancellationToken) =>
+        EndpointAccess.RunAsync(request.HttpContext, InvoicingPolicies.Finance, () =>
+            UnmatchedEndpoints.BookAsync(id, request, suspense, finder, time, loggers, cancellationToken));
 }

@@ -40,7 +40,7 @@ public sealed class CliBadInputCatalogueTests(AzuriteFixture azurite)
         { "cli-import-not-a-bank-file", ["payments", "import", "{file:faktura.pdf}"], 1, "not a camt.054 or BgMax file" },
         { "cli-import-other-account", ["payments", "import", "{file:other-account.xml}"], 1, "addressed to account SE3550000000054910000003, which is not ours" },
         { "cli-import-other-bankgiro", ["payments", "import", "{file:other-bankgiro.txt}"], 1, "addressed to account 50501055, which is not ours" },
-        { "cli-import-reference-too-long", ["payments", "import", "{file:long-reference.xml}"], 1, "is 100000 characters; at most 140 are kept" },
+        { "cli-import-reference-too-long", ["payments", "import", "{file:long-reference.xml}"], 1, "payment texts (RmtInf) is 100000 characters; at most 1000 are kept" },
         { "cli-import-future-entry", ["payments", "import", "{file:future.xml}"], 1, "after today" },
         { "cli-import-bad-totals", ["payments", "import", "{file:bad-totals.txt}"], 1, "bad-totals.txt, line" },
         { "cli-mail-retry-unknown", ["mail", "retry", "no-such-message"], 1, "no-such-message" },

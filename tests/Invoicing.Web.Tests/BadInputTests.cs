@@ -211,7 +211,7 @@ public sealed class BadInputTests(WebFixture fixture)
                 new Camt054Builder(8)
                     .Entry(new CamtEntry("100.00", AccountServicerReference: "L-1", BookingDate: "2026-03-01", Transactions: [new(Ocr: Ocr)]))
                     .Entry(new CamtEntry("100.00", AccountServicerReference: "L-2", BookingDate: "2026-03-01", Transactions: [new(Unstructured: new string('7', 100_000))])).ToBytes(),
-                "is 100000 characters; at most 140 are kept"
+                "payment texts (RmtInf) is 100000 characters; at most 1000 are kept"
             },
             {
                 "api-bank-file-payer-name-too-long", "name.xml",

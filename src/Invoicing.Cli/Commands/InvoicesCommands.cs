@@ -78,11 +78,13 @@ internal static class InvoicesCommands
             if (payments.Count > 0)
             {
                 writer.WriteLine();
-                var table = new TextTable(("Paid on", false), ("Amount", true), ("Source", false), ("Entry", false), ("Status", false), ("Booked", false));
+                var table = new TextTable(("Paid on", false), ("Amount", true), ("Source", false), ("Entry", false), ("Status", false), ("Booked", false), ("Note", false));
                 foreach (var p in payments)
                 {
                     table.Add(SwedishFormat.Date(p.PaidOn), SwedishFormat.Amount(p.Amount), p.Source, p.EntryReference,
-                        $"{p.StatusBefore} -> {p.StatusAfter}" + (p.Flag == Payments.PaymentFlag.None ? "" : $" ({p.Flag})"), p.BookedAt.ToString("yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture) + " UTC");
+                        $"{p.StatusBefore} -> {p.StatusAfter}" + (p.Flag == Payments.PaymentFlag.None ? "" : $" ({p.Flag})") + (p.PaidInAdvance ? " (paid in advance)" : ""),
+                        p.BookedAt.ToString("yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture) + " UTC",
+                        p.Note ?? "");
                 }
 
                 table.WriteTo(writer);

@@ -41,7 +41,7 @@ internal static class PaymentsCommands
             var result = await services.Get<PaymentLedger>().BookAsync(
                 invoice.Key, PaymentBooking.Manual(invoice.Number, money, paidOn, parse.GetValue(note), parse.GetValue(reference)), cancellationToken);
             Console.Out.WriteLine(result.Booked
-                ? $"Booked {SwedishFormat.Amount(money)} on invoice {invoice.Number} ({invoice.DebtorName}): {result.Before} -> {result.After}{FlagText(result.Flag)}."
+                ? $"Booked {SwedishFormat.Amount(money)} on invoice {invoice.Number} ({invoice.DebtorName}): {result.Before} -> {result.After}{ImportReportOutput.Flags(result)}."
                 : $"This payment was already booked on invoice {invoice.Number}; nothing changed (status {result.After}).");
             return CliAction.Ok;
         });
@@ -73,26 +73,7 @@ internal static class PaymentsCommands
                 return CliAction.Ok;
             }
 
-            var table = new TextTable(("Date", false), ("Amount", true), ("Reference", false), ("Outcome", false));
-            foreach (var line in report.Lines)
-            {
-                table.Add(SwedishFormat.Date(line.Entry.BookingDate), SwedishFormat.Amount(line.Entry.Amount), line.Entry.Reference ?? "",
-                    line.Outcome switch
-                    {
-                        ImportOutcome.Booked => $"booked on {line.Booking!.Invoice.Number}: {line.Booking.Before} -> {line.Booking.After}{FlagText(line.Booking.Flag)}",
-                        ImportOutcome.AlreadyBooked => $"already booked on {line.Booking!.Invoice.Number}",
-                        ImportOutcome.Unmatched => $"unmatched: {line.Reason}",
-                        _ => "already on the unmatched list",
-                    });
-            }
-
-            table.WriteTo(Console.Out);
-            Console.Out.WriteLine($"{report.Source} ({report.Format}): {report.Booked} booked, {report.AlreadyBooked} already booked, {report.Unmatched} unmatched, {report.AlreadyUnmatched} already unmatched.");
-            if (report.NothingNew)
-            {
-                Console.Out.WriteLine("Nothing new: every entry of this file had already been handled.");
-            }
-
+            ImportReportOutput.Write(report, Console.Out);
             return CliAction.Ok;
         });
         return command;
@@ -106,28 +87,19 @@ internal static class PaymentsCommands
             var open = await services.Get<SuspenseList>().ListOpenAsync(cancellationToken);
             if (parse.GetValue(CliOptions.Json))
             {
-                CliJson.Write(open.Select(p => new
-                {
-                    id = p.Id,
-                    entryReference = p.EntryReference,
-                    source = p.Source,
-                    amount = p.Amount.ToKronorDecimal(),
-                    date = IsoDate.Format(p.PaidOn),
-                    reference = p.Reference,
-                    payerName = p.PayerName,
-                    reason = p.Reason,
-                }));
+                CliJson.Write(open.Select(Web.Contracts.UnmatchedPaymentView.From));
                 return CliAction.Ok;
             }
 
-            var table = new TextTable(("Id", false), ("Date", false), ("Amount", true), ("Reference", false), ("Payer", false), ("Reason", false));
+            var table = new TextTable(("Id", false), ("Date", false), ("Amount", true), ("Reference", false), ("Payer", false), ("Text", false), ("Reason", false), ("Suggested", false));
             foreach (var p in open)
             {
-                table.Add(p.Id[..12], SwedishFormat.Date(p.PaidOn), SwedishFormat.Amount(p.Amount), p.Reference ?? "", p.PayerName ?? "", p.Reason);
+                table.Add(p.Id[..12], SwedishFormat.Date(p.PaidOn), SwedishFormat.Amount(p.Amount), p.Reference ?? "", p.PayerName ?? "",
+                    string.Join(" / ", p.Texts), p.Reason, p.Suggested is { } s ? $"{s.Invoice.Number} ({s.DebtorName})" : "");
             }
 
             table.WriteTo(Console.Out);
-            Console.Out.WriteLine($"{open.Count} unmatched payments, {SwedishFormat.Amount(Money.Sum(open.Select(p => p.Amount)))}. Book one with: ./invoicing payments book ID --invoice NUMBER");
+            Console.Out.WriteLine($"{open.Count} unmatched payments, {SwedishFormat.Amount(Money.Sum(open.Select(p => p.Amount)))}. Book one with: ./invoicing payments book ID --invoice NUMBER (a suggested invoice is booked only when you name it).");
             return CliAction.Ok;
         });
         return command;
@@ -151,7 +123,9 @@ internal static class PaymentsCommands
             };
             var invoice = await FindInvoiceAsync(services, parse.GetValue(invoiceOption)!, parse.GetValue(CliOptions.Scheme), cancellationToken);
             var result = await suspense.BookAsync(payment.Id, invoice.Key, cancellationToken);
-            Console.Out.WriteLine($"Booked {SwedishFormat.Amount(payment.Amount)} on invoice {invoice.Number} ({invoice.DebtorName}): {result.Before} -> {result.After}{FlagText(result.Flag)}.");
+            Console.Out.WriteLine(result.Flag == PaymentFlag.Deduction
+                ? $"Settled the deduction of {SwedishFormat.Amount(-payment.Amount)} on invoice {invoice.Number} ({invoice.DebtorName}): {result.Before} -> {result.After}."
+                : $"Booked {SwedishFormat.Amount(payment.Amount)} on invoice {invoice.Number} ({invoice.DebtorName}): {result.Before} -> {result.After}{ImportReportOutput.Flags(result)}.");
             return CliAction.Ok;
         });
         return command;
@@ -164,11 +138,4 @@ internal static class PaymentsCommands
         return await services.Get<InvoiceFinder>().FindAsync(parsed, cancellationToken, scheme is null ? null : new Budgets.SchemeId(scheme))
             ?? throw new CliException($"There is no issued invoice {number}.");
     }
-
-    private static string FlagText(PaymentFlag flag) => flag switch
-    {
-        PaymentFlag.Overpayment => " — OVERPAID, check and refund",
-        PaymentFlag.InvoiceAlreadyPaid => " — the invoice was ALREADY PAID, check and refund",
-        _ => "",
-    };
 }

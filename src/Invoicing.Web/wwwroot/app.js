@@ -11,6 +11,9 @@ const STATUS_LABELS = { Unpaid: "obetald", PartiallyPaid: "delbetald", Paid: "be
 const FLAG_LABELS = {
   Overpayment: "överbetalning – ska återbetalas",
   InvoiceAlreadyPaid: "fakturan var redan betald – ska återbetalas",
+  Reversal: "återförd av banken",
+  Deduction: "avdrag från betalaren",
+  AlreadyReceived: "samma betalning levererad igen i ett annat filformat – inte bokförd igen",
 };
 const BADGE_CLASSES = {
   obetald: "unpaid", delbetald: "partly-paid", betald: "paid", "överbetald": "overpaid",
@@ -392,7 +395,8 @@ function paymentsTable(payments) {
       // A manual payment's entry reference is the ledger's own key, not the bank's: nothing to read there.
       el("td", { className: "mono" }, payment.source === "manual" ? "–" : payment.entryReference ?? ""),
       el("td", { className: "nowrap" }, `${statusLabel(payment.statusBefore)} → ${statusLabel(payment.statusAfter)}`),
-      el("td", {}, payment.note ?? "", FLAG_LABELS[payment.flag] && el("strong", { className: "flag" }, FLAG_LABELS[payment.flag])),
+      el("td", {}, payment.note ?? "", FLAG_LABELS[payment.flag] && el("strong", { className: "flag" }, FLAG_LABELS[payment.flag]),
+        payment.paidInAdvance && el("strong", { className: "flag" }, "betald före fakturadatum")),
       el("td", { className: "nowrap" }, formatTimestamp(payment.bookedAt)))),
     "Inga betalningar har bokförts.");
 }
@@ -478,9 +482,73 @@ async function uploadBankFile(event) {
   try {
     const report = await (await request("/api/bank-files", { method: "POST", body: data })).json();
     form.reset();
-    await loadInvoices();
+    await Promise.all([loadInvoices(), loadUnmatched()]);
+    const notes = [
+      report.samePayment > 0 && `${report.samePayment} samma betalning som i en fil i det andra formatet (inte bokförda igen)`,
+      report.outgoing + report.notBooked > 0 && `ej bokförda: ${report.outgoing} utgående, ${report.notBooked} ännu inte bokförda av banken eller bara för information`,
+      report.paidInAdvance > 0 && `${report.paidInAdvance} betalda före fakturadatum – kontrollera med betalaren`,
+    ].filter(Boolean);
     showStatus(`${report.source} (${report.format}): ${report.booked} bokförda, ${report.alreadyBooked} redan bokförda, ` +
-      `${report.unmatched} utan matchande faktura, ${report.alreadyUnmatched} redan kända utan matchning.`);
+      `${report.unmatched} utan matchande faktura, ${report.alreadyUnmatched} redan kända utan matchning.` +
+      (notes.length > 0 ? ` ${notes.join("; ")}.` : ""));
+  } finally {
+    submit.disabled = false;
+  }
+}
+
+// ---- Payments that matched no invoice -------------------------------------------------------------------
+
+async function loadUnmatched() {
+  const payments = await getJson("/api/payments/unmatched");
+  $("unmatched-rows").replaceChildren(...payments.map(unmatchedRow));
+  $("unmatched-count").textContent = `${payments.length} ${payments.length === 1 ? "betalning" : "betalningar"} att bokföra för hand`;
+  $("unmatched-empty").hidden = payments.length > 0;
+}
+
+const suggestionText = (suggested) => (suggested ? `${suggested.number} (${suggested.debtorName})` : "");
+
+function unmatchedRow(payment) {
+  return el("tr", { dataset: { unmatched: payment.id } },
+    el("td", { className: "nowrap" }, formatDate(payment.date)),
+    el("td", { className: "num" }, formatMoney(payment.amount)),
+    el("td", { className: "mono" }, payment.reference ?? ""),
+    el("td", {}, payment.payerName ?? ""),
+    el("td", {}, (payment.texts ?? []).join(" / ")),
+    el("td", {}, payment.reason),
+    el("td", { className: "nowrap" }, suggestionText(payment.suggested)),
+    el("td", { className: "actions" }, state.me?.canBook ? bookingForm(payment) : ""));
+}
+
+/** For people who may book: the invoice to book it on, the suggestion filled in, booked only when they confirm. */
+function bookingForm(payment) {
+  const which = `betalningen ${formatDate(payment.date)} på ${formatMoney(payment.amount)}`;
+  const input = el("input", {
+    name: "invoice", inputmode: "numeric", autocomplete: "off", pattern: "[0-9]{9}", required: true, size: 10,
+    placeholder: "202600014", "aria-label": `Fakturanummer för ${which}`,
+  });
+  input.value = payment.suggested?.number ?? "";
+  return el("form", { className: "inline-booking", dataset: { book: payment.id } },
+    input,
+    el("button", { type: "submit", className: "secondary", "aria-label": `Bokför ${which}` }, "Bokför"));
+}
+
+async function bookUnmatched(event) {
+  const form = event.target.closest("form[data-book]");
+  if (!form) return;
+  event.preventDefault();
+  const submit = form.querySelector("button[type=submit]");
+  submit.disabled = true;
+  try {
+    const invoice = form.elements.invoice.value.trim();
+    const response = await request(`/api/payments/unmatched/${enc(form.dataset.book)}/book`, {
+      method: "POST",
+      headers: { "Content-Type": "application/json" },
+      body: JSON.stringify({ invoice }),
+    });
+    const result = await response.json();
+    await Promise.all([loadInvoices(), loadUnmatched()]);
+    const flag = FLAG_LABELS[result.flag] ? ` (${FLAG_LABELS[result.flag]})` : "";
+    showStatus(`Bokförd på faktura ${invoice}: ${statusLabel(result.statusBefore)} → ${statusLabel(result.statusAfter)}${flag}.`);
   } finally {
     submit.disabled = false;
   }
@@ -509,7 +577,7 @@ async function start() {
   clearMessages();
   readSelection();
   await loadIdentity();
-  await loadInvoices();
+  await Promise.all([loadInvoices(), loadUnmatched()]);
 }
 
 async function saveKey(event) {
@@ -552,6 +620,7 @@ function init() {
     event.preventDefault();
     await download(link);
   }));
+  $("unmatched-rows").addEventListener("submit", action(bookUnmatched));
   $("dialog-close").addEventListener("click", () => $("invoice-dialog").close());
   $("invoice-dialog").addEventListener("close", onDialogClose);
 

@@ -120,11 +120,19 @@ public sealed record Invoice(
     /// The invoice after the bank took back <paramref name="amount"/> of a booked payment: the amount paid falls by
     /// it and the status follows. It cannot fall below zero: only money booked can be taken back.
     /// </summary>
-    public Invoice WithReversal(Money amount)
+    public Invoice WithReversal(Money amount) => WithMoneyTakenBack(amount, "reversal");
+
+    /// <summary>
+    /// The invoice after a payer's deduction of <paramref name="amount"/> (BgMax TK21, e.g. a credit invoice the payer
+    /// took off a payment) was settled on it: the amount paid falls by it, never below zero.
+    /// </summary>
+    public Invoice WithDeduction(Money amount) => WithMoneyTakenBack(amount, "deduction");
+
+    private Invoice WithMoneyTakenBack(Money amount, string what)
     {
         if (amount <= Money.Zero || amount > AmountPaid)
         {
-            throw new InvalidPaymentException($"Invoice {Number}: a reversal of {amount} cannot take back more than the {AmountPaid} paid.");
+            throw new InvalidPaymentException($"Invoice {Number}: a {what} of {amount} cannot take back more than the {AmountPaid} paid.");
         }
 
         var paid = AmountPaid - amount;

@@ -3,9 +3,16 @@ using Invoicing.Invoices;
 namespace Invoicing.Payments;
 
 /// <summary>What booking a payment did to an invoice.</summary>
-public sealed record BookingResult(InvoiceKey Invoice, bool Booked, PaymentStatus Before, PaymentStatus After, Money Amount, PaymentFlag Flag);
+public sealed record BookingResult(InvoiceKey Invoice, bool Booked, PaymentStatus Before, PaymentStatus After, Money Amount, PaymentFlag Flag)
+{
+    /// <summary>True when the payment is dated before the invoice was issued: booked, and said (check with the payer).</summary>
+    public bool PaidInAdvance { get; init; }
 
-/// <summary>Why a booked payment deserves a person's attention.</summary>
+    /// <summary>Which part of a payment for several invoices this was; null for a payment of one invoice.</summary>
+    public PaymentSplit? Split { get; init; }
+}
+
+/// <summary>Why a booked record deserves a person's attention, or what kind of record it is.</summary>
 public enum PaymentFlag
 {
     None,
@@ -18,4 +25,13 @@ public enum PaymentFlag
 
     /// <summary>The bank took a booked payment back (a reversal); the amount paid went down by it.</summary>
     Reversal,
+
+    /// <summary>A payer's deduction (BgMax TK21) settled on the invoice by a person; the amount paid went down by it.</summary>
+    Deduction,
+
+    /// <summary>
+    /// The same payment as an earlier record, delivered again by the bank in another format (camt.054 and BgMax):
+    /// recorded so that delivery is recognised every time, with an amount of zero. No money moved.
+    /// </summary>
+    AlreadyReceived,
 }

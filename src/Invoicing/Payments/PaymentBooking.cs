@@ -1,12 +1,27 @@
 namespace Invoicing.Payments;
 
 /// <summary>
-/// A payment to book on an invoice. <see cref="EntryReference"/> identifies it at its source (the bank's
-/// entry reference, or a manual registration's own), so booking it twice books it once.
+/// A payment to book on an invoice. <see cref="Key"/> identifies it at its source (the bank entry's key, or a
+/// manual registration's own), so booking it twice books it once.
 /// </summary>
 public sealed record PaymentBooking(string EntryReference, string Source, Money Amount, DateOnly PaidOn, string? Note = null, string? PayerName = null)
 {
     public const string ManualSource = "manual";
+
+    private readonly string? _key;
+
+    /// <summary>The booking's identity: a bank entry's key; by default the key of <see cref="EntryReference"/>.</summary>
+    public string Key
+    {
+        get => _key ?? EntryKey.For(EntryReference);
+        init => _key = value;
+    }
+
+    /// <summary>What recognises the same payment delivered in another format; null for a manual payment.</summary>
+    public string? Fingerprint { get; init; }
+
+    /// <summary>The part of a payment for several invoices this booking is.</summary>
+    public PaymentSplit? Split { get; init; }
 
     /// <summary>
     /// A payment registered by hand (terminal or page). Its entry reference is the invoice, date, amount and the

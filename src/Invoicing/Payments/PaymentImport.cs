@@ -2,15 +2,17 @@ using Invoicing.Invoices;
 using Invoicing.Issuers;
 using Invoicing.Payments.BankFiles;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 
 namespace Invoicing.Payments;
 
 /// <summary>
-/// Books a bank file's payments: each entry whose OCR reference (check digit verified) names an issued invoice
-/// is booked on it; everything else goes to the suspense list with the reason. The whole file is checked
-/// before anything is booked. Keyed on the bank's own entry references, so importing the same file again, or
-/// a file that overlaps another, books each entry once.
+/// Books a bank file: each payment whose OCR references (check digit verified) name issued invoices is booked on
+/// them — shared among them when it names several —, a reversal undoes the payment it takes back, everything else
+/// that is ours goes to the unmatched list with the reason, and what the product does not book (outgoing payments,
+/// pending and information entries) is listed in the report with why. The whole file is checked, and every entry
+/// planned (<see cref="ImportPlanner"/>), before anything is written. Keyed on each entry's identity
+/// (<see cref="BankEntry.Key"/>), so importing a file again, or one that overlaps it, books each entry once; the
+/// same payment delivered in the other format is recognised (<see cref="PaymentFingerprint"/>) and booked once.
 /// </summary>
 public sealed partial class PaymentImport(
     PaymentLedger ledger,
@@ -20,62 +22,34 @@ public sealed partial class PaymentImport(
     TimeProvider time,
     ILogger<PaymentImport> logger)
 {
-    /// <summary>Invoices booked on at once: their partitions are the same, their rows are not.</summary>
+    /// <summary>Invoices read or booked on at once: their partitions are the same, their rows are not.</summary>
     private const int ParallelInvoices = 8;
+
+    /// <summary>The file name kept as every payment's source.</summary>
+    public const int MaxSourceLength = 200;
 
     public async Task<ImportReport> ImportAsync(BankFile file, CancellationToken cancellationToken)
     {
-        // Everything is checked, and every entry matched, before the first write: a file is booked whole or not at all.
         // The account the file is addressed to says whose invoices its OCR numbers name (each issuer has its own series).
         var all = issuers.All();
         var issuer = all.FirstOrDefault(i => file.Entries.Count > 0 && i.ReceivingAccounts.Contains(file.Entries[0].ReceivingAccount)) ?? all[0];
         Check(file, issuer.ReceivingAccounts, SwedishCalendar.Today(time));
-        var listed = await suspense.ListedAsync([.. file.Entries.Select(e => EntryKey.For(e.EntryReference))], cancellationToken);
-        var invoicesByOcr = await FindInvoicesAsync(file.Entries, issuer.Id, cancellationToken);
-        var plans = new List<EntryPlan>(file.Entries.Count);
-        var reversed = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var entry in file.Entries)
-        {
-            var plan = await PlanAsync(entry, listed, invoicesByOcr, reversed, cancellationToken);
-            if (plan.Reverses is not null)
-            {
-                reversed.Add(plan.Reverses);
-            }
 
-            plans.Add(plan);
-        }
+        // Read everything the plan needs, then plan every entry, before the first write.
+        var kept = file.Entries.Where(e => !e.IsOnlyListed).ToList();
+        var fingerprints = kept.Where(e => e.Kind is BankEntryKind.Payment or BankEntryKind.Deduction)
+            .ToDictionary(e => e.Key, e => PaymentFingerprint.For(issuer.Id, e), StringComparer.Ordinal);
+        var listed = suspense.IndexAsync([.. kept.Select(e => e.Key)], [.. fingerprints.Values.Distinct(StringComparer.Ordinal)], cancellationToken);
+        var invoicesByOcr = await finder.FindAllAsync(Named(kept), issuer.Id, cancellationToken);
+        var histories = await HistoriesAsync(kept, invoicesByOcr, cancellationToken);
+        var planner = new ImportPlanner(file, invoicesByOcr, histories, await listed, fingerprints, time.GetUtcNow());
+        var plans = file.Entries.Select(planner.Plan).ToList();
 
-        // Bookings go one invoice at a time in file order (each invoice's records and balance in batches of a
-        // hundred), several invoices at once; the unmatched list is written a hundred entries per transaction.
-        var bookings = new BookingResult?[plans.Count];
-        var perInvoice = plans.Select((plan, index) => (plan, index)).Where(p => p.plan.Invoice is not null).GroupBy(p => p.plan.Invoice!.Key).ToList();
-        await Parallel.ForEachAsync(
-            perInvoice,
-            new ParallelOptions { MaxDegreeOfParallelism = ParallelInvoices, CancellationToken = cancellationToken },
-            async (invoice, ct) =>
-            {
-                var postings = invoice.Select(p => p.plan.Reverses is null
-                    ? new PaymentPosting(new PaymentBooking(p.plan.Entry.EntryReference, file.Source, p.plan.Entry.Amount, p.plan.Entry.BookingDate, null, p.plan.Entry.PayerName), null)
-                    : new PaymentPosting(new PaymentBooking(p.plan.Entry.EntryReference, file.Source, -p.plan.Entry.Amount, p.plan.Entry.BookingDate, $"reversal of {p.plan.Reverses}", p.plan.Entry.PayerName), p.plan.Reverses))
-                    .ToList();
-                var results = await ledger.PostAsync(invoice.Key, postings, ct);
-                foreach (var ((_, index), result) in invoice.Zip(results))
-                {
-                    bookings[index] = result;
-                }
-            });
+        var bookings = await PostAsync(plans, cancellationToken);
+        var added = await suspense.AddAsync([.. plans.Select(p => p.Unmatched).OfType<UnmatchedPayment>()], cancellationToken);
 
-        var unmatched = plans.Where(p => p.Invoice is null && !p.AlreadyUnmatched)
-            .Select(p => new UnmatchedPayment(p.Id, p.Entry.EntryReference, file.Source, p.Entry.Amount, p.Entry.BookingDate, p.Entry.Reference, p.Entry.PayerName, p.Reason!, time.GetUtcNow()))
-            .ToList();
-        var added = await suspense.AddAsync(unmatched, cancellationToken);
-
-        var lines = plans.Select((plan, index) =>
-            plan.AlreadyUnmatched ? new ImportLine(plan.Entry, ImportOutcome.AlreadyUnmatched, null, null)
-            : plan.Invoice is null ? new ImportLine(plan.Entry, added.Contains(plan.Id) ? ImportOutcome.Unmatched : ImportOutcome.AlreadyUnmatched, null, plan.Reason)
-            : new ImportLine(plan.Entry, bookings[index]!.Booked ? ImportOutcome.Booked : ImportOutcome.AlreadyBooked, bookings[index], null)).ToList();
-        var report = new ImportReport(file.Source, file.Format, lines);
-        LogImported(file.Source, file.Format, report.Booked, report.AlreadyBooked, report.Unmatched, report.AlreadyUnmatched);
+        var report = new ImportReport(file.Source, file.Format, [.. plans.Select((plan, index) => Line(plan, bookings[index], added))]);
+        LogImported(file.Source, file.Format, report.Booked, report.AlreadyBooked, report.SamePayment, report.Unmatched, report.AlreadyUnmatched, report.Outgoing, report.NotBooked);
         return report;
     }
 
@@ -96,6 +70,12 @@ public sealed partial class PaymentImport(
                     : $"{file.Source}: the file is addressed to account {entry.ReceivingAccount}, which is not ours ({ours.Describe()}). Nothing was booked.");
             }
 
+            // What is only listed is stored nowhere, and a pending entry may well be dated ahead.
+            if (entry.IsOnlyListed)
+            {
+                continue;
+            }
+
             if (entry.BookingDate > today)
             {
                 throw new InvalidPaymentException($"{file.Source}: entry {entry.EntryReference} is dated {IsoDate.Format(entry.BookingDate)}, after today ({IsoDate.Format(today)}). Nothing was booked.");
@@ -108,92 +88,83 @@ public sealed partial class PaymentImport(
 
             if (entry.EntryReference.Length > BankEntry.MaxEntryReferenceLength
                 || entry.Reference?.Length > BankEntry.MaxReferenceLength
+                || entry.Texts.Sum(t => t.Length + 1) - 1 > BankEntry.MaxTextLength
                 || entry.PayerName?.Length > BankEntry.MaxPayerNameLength)
             {
-                throw new InvalidPaymentException($"{file.Source}: entry {entry.EntryReference[..Math.Min(40, entry.EntryReference.Length)]} has a reference or payer name too long to keep. Nothing was booked.");
+                throw new InvalidPaymentException($"{file.Source}: entry {entry.EntryReference[..Math.Min(40, entry.EntryReference.Length)]} has a reference, text or payer name too long to keep. Nothing was booked.");
             }
         }
     }
 
-    /// <summary>The file name kept as every payment's source.</summary>
-    public const int MaxSourceLength = 200;
+    /// <summary>Every OCR number the entries give as a reference or name in their texts: the invoices to find.</summary>
+    private static IEnumerable<OcrReference> Named(IEnumerable<BankEntry> entries) =>
+        entries.SelectMany(e => e.References
+            .Select(r => OcrReference.TryParse(r, out var ocr) ? ocr : (OcrReference?)null).OfType<OcrReference>()
+            .Concat(InvoiceMentions.In(e.References.Concat(e.Texts))));
 
-    private async Task<EntryPlan> PlanAsync(
-        BankEntry entry, IReadOnlySet<string> listed, IReadOnlyDictionary<OcrReference, Invoice> invoicesByOcr, IReadOnlySet<string> reversed, CancellationToken cancellationToken)
+    /// <summary>The payment history of every invoice an entry's references name, read a few invoices at a time.</summary>
+    private async Task<IReadOnlyDictionary<InvoiceKey, IReadOnlyList<PaymentRecord>>> HistoriesAsync(
+        IEnumerable<BankEntry> entries, IReadOnlyDictionary<OcrReference, Invoice> invoicesByOcr, CancellationToken cancellationToken)
     {
-        var id = EntryKey.For(entry.EntryReference);
-        if (listed.Contains(id))
-        {
-            return new EntryPlan(entry, id, null, null, null, AlreadyUnmatched: true);
-        }
-
-        var (invoice, reason) = Match(entry, invoicesByOcr);
-        if (invoice is null)
-        {
-            return new EntryPlan(entry, id, null, null, reason, false);
-        }
-
-        if (!entry.IsReversal)
-        {
-            return entry.BookingDate < new DateOnly(invoice.Year, 1, 1)
-                ? new EntryPlan(entry, id, null, null, $"dated {IsoDate.Format(entry.BookingDate)}, before invoice {invoice.Number}'s year {invoice.Year} began: check with the bank", false)
-                : new EntryPlan(entry, id, invoice, null, null, false);
-        }
-
-        // A reversal already booked is found by its own record; otherwise it must take back a booked payment of its amount.
-        var booked = (await ledger.HistoryAsync(invoice.Key, cancellationToken)).FirstOrDefault(r => r.EntryReference == entry.EntryReference);
-        if (booked is not null)
-        {
-            return new EntryPlan(entry, id, invoice, booked.Reverses, null, false);
-        }
-
-        var original = await ledger.FindReversibleAsync(invoice.Key, -entry.Amount, reversed, cancellationToken);
-        return original is null
-            ? new EntryPlan(entry, id, null, null, $"a reversal of {-entry.Amount} quoting OCR {invoice.Ocr}, but invoice {invoice.Number} has no booked payment of that amount to take back: a person must look into it", false)
-            : new EntryPlan(entry, id, invoice, original, null, false);
+        var named = entries.SelectMany(e => e.References)
+            .Select(r => OcrReference.TryParse(r, out var ocr) ? invoicesByOcr.GetValueOrDefault(ocr) : null)
+            .OfType<Invoice>()
+            .Select(i => i.Key)
+            .Distinct()
+            .ToList();
+        var histories = new System.Collections.Concurrent.ConcurrentDictionary<InvoiceKey, IReadOnlyList<PaymentRecord>>();
+        await Parallel.ForEachAsync(
+            named,
+            new ParallelOptions { MaxDegreeOfParallelism = ParallelInvoices, CancellationToken = cancellationToken },
+            async (key, ct) => histories[key] = await ledger.HistoryAsync(key, ct));
+        return histories;
     }
 
-    /// <summary>The issuer's invoice of every valid OCR reference in the file, found with a few queries for all of them.</summary>
-    private Task<IReadOnlyDictionary<OcrReference, Invoice>> FindInvoicesAsync(IReadOnlyList<BankEntry> entries, string issuerId, CancellationToken cancellationToken) =>
-        finder.FindAllAsync(
-            entries.Select(e => OcrReference.TryParse(e.Reference, out var ocr) ? ocr : (OcrReference?)null).OfType<OcrReference>(),
-            issuerId,
-            cancellationToken);
-
-    private static (Invoice? Invoice, string? Reason) Match(BankEntry entry, IReadOnlyDictionary<OcrReference, Invoice> invoicesByOcr)
+    /// <summary>
+    /// Posts the plans' records one invoice at a time in file order (each invoice's records and balance in batches of
+    /// a hundred), several invoices at once. Returns each plan's booking results, in the order of its postings.
+    /// </summary>
+    private async Task<IReadOnlyList<BookingResult>[]> PostAsync(List<EntryPlan> plans, CancellationToken cancellationToken)
     {
-        if (entry.IsReversal && entry.Amount > Money.Zero)
-        {
-            return (null, "a returned debit (a credit marked as a reversal), not a payment from a debtor: handle it in the finance system");
-        }
-
-        if (entry.IsDeduction)
-        {
-            return (null, "a deduction from the bank, not a payment: handle it in the finance system");
-        }
-
-        if (entry.Amount < Money.Zero && !entry.IsReversal)
-        {
-            return (null, "money taken back by the bank, not a payment: handle it in the finance system");
-        }
-
-        if (string.IsNullOrWhiteSpace(entry.Reference))
-        {
-            return (null, entry.IsReversal ? "a reversal with no reference: find the payment it takes back" : "no reference");
-        }
-
-        if (!OcrReference.TryParse(entry.Reference, out var ocr))
-        {
-            return (null, $"{(entry.IsReversal ? "a reversal whose " : "")}reference '{entry.Reference}' is not a valid OCR number (length or check digit)");
-        }
-
-        return invoicesByOcr.TryGetValue(ocr, out var invoice) ? (invoice, null) : (null, $"{(entry.IsReversal ? "a reversal: " : "")}OCR {ocr} matches no issued invoice");
+        var results = plans.Select(p => new BookingResult[p.Postings.Count]).ToArray();
+        var perInvoice = plans
+            .SelectMany((plan, index) => plan.Postings.Select((posting, part) => (Plan: index, Part: part, posting.Invoice, posting.Posting)))
+            .GroupBy(p => p.Invoice)
+            .ToList();
+        await Parallel.ForEachAsync(
+            perInvoice,
+            new ParallelOptions { MaxDegreeOfParallelism = ParallelInvoices, CancellationToken = cancellationToken },
+            async (invoice, ct) =>
+            {
+                var posted = await ledger.PostAsync(invoice.Key, [.. invoice.Select(p => p.Posting)], ct);
+                foreach (var (p, result) in invoice.Zip(posted))
+                {
+                    results[p.Plan][p.Part] = result;
+                }
+            });
+        return results;
     }
 
-    /// <summary>What one entry will do, decided (by reading only) before anything is written.</summary>
-    private sealed record EntryPlan(BankEntry Entry, string Id, Invoice? Invoice, string? Reverses, string? Reason, bool AlreadyUnmatched);
+    private static ImportLine Line(EntryPlan plan, IReadOnlyList<BookingResult> bookings, IReadOnlySet<string> added)
+    {
+        if (plan.Unmatched is { } row)
+        {
+            var outcome = !added.Contains(row.Id) ? ImportOutcome.AlreadyUnmatched : plan.Outcome;
+            return new ImportLine(plan.Entry, outcome, [], plan.Reason) { UnmatchedId = row.SameAs ?? row.Id, Suggested = plan.Suggested };
+        }
+
+        if (bookings.Count == 0)
+        {
+            return new ImportLine(plan.Entry, plan.Outcome, plan.Done, plan.Reason) { UnmatchedId = plan.Outcome == ImportOutcome.AlreadyUnmatched ? plan.Entry.Key : null };
+        }
+
+        // Booked by a concurrent or interrupted import of the same file when nothing of it was booked now.
+        return bookings.Any(b => b.Booked)
+            ? new ImportLine(plan.Entry, plan.Outcome, bookings, plan.Reason)
+            : new ImportLine(plan.Entry, ImportOutcome.AlreadyBooked, bookings, plan.Reason);
+    }
 
     [LoggerMessage(EventId = 2100, EventName = "BankFileImported", Level = LogLevel.Information,
-        Message = "Imported {Source} ({Format}): {Booked} booked, {AlreadyBooked} already booked, {Unmatched} unmatched, {AlreadyUnmatched} already on the unmatched list")]
-    private partial void LogImported(string source, BankFileFormat format, int booked, int alreadyBooked, int unmatched, int alreadyUnmatched);
+        Message = "Imported {Source} ({Format}): {Booked} booked, {AlreadyBooked} already booked, {SamePayment} the same payment in another format, {Unmatched} unmatched, {AlreadyUnmatched} already on the unmatched list, {Outgoing} outgoing, {NotBooked} not booked by the bank")]
+    private partial void LogImported(string source, BankFileFormat format, int booked, int alreadyBooked, int samePayment, int unmatched, int alreadyUnmatched, int outgoing, int notBooked);
 }

@@ -24,27 +24,40 @@ public sealed partial class PaymentLedger(InvoicingStorage storage, InvoiceStore
 
     /// <remarks>Checked before anything is written (<see cref="Check"/>): a positive amount, a date not after today.</remarks>
     public Task<BookingResult> BookAsync(InvoiceKey key, PaymentBooking payment, CancellationToken cancellationToken) =>
-        PostAsync(key, payment, null, cancellationToken);
+        PostAsync(key, new PaymentPosting(payment), cancellationToken);
 
     /// <summary>
-    /// Undoes the booked payment <paramref name="reversedEntryReference"/>: one transaction inserts the reversal's
+    /// Undoes the booked payment whose key is <paramref name="reversedKey"/>: one transaction inserts the reversal's
     /// own record (negative amount, naming the payment it reverses) and lowers the invoice's amount paid, so the
-    /// status goes back and the history shows both. Keyed by the reversal's entry reference: booked once.
+    /// status goes back and the history shows both. Keyed by the reversal's own key: booked once.
     /// </summary>
     /// <param name="reversal">The reversal as the bank reports it; its amount is the (positive) amount taken back.</param>
-    public Task<BookingResult> ReverseAsync(InvoiceKey key, PaymentBooking reversal, string reversedEntryReference, CancellationToken cancellationToken) =>
-        PostAsync(key, reversal, reversedEntryReference, cancellationToken);
+    public Task<BookingResult> ReverseAsync(InvoiceKey key, PaymentBooking reversal, string reversedKey, CancellationToken cancellationToken) =>
+        PostAsync(key, new PaymentPosting(reversal, PostingKind.Reversal, reversedKey), cancellationToken);
 
     /// <summary>
-    /// The entry reference of a booked payment of exactly <paramref name="amount"/> on the invoice that no reversal
-    /// has taken back yet (the oldest such); null when there is none.
+    /// Settles a payer's deduction (BgMax TK21) on the invoice: its own record (negative amount, flag
+    /// <see cref="PaymentFlag.Deduction"/>) and the amount paid lowered by it, in one transaction; booked once.
     /// </summary>
-    /// <param name="claimed">Payments other reversals (of the same file) already take back.</param>
-    public async Task<string?> FindReversibleAsync(InvoiceKey key, Money amount, IReadOnlySet<string> claimed, CancellationToken cancellationToken)
+    /// <param name="deduction">The deduction; its amount is the (positive) amount the payer took off.</param>
+    public Task<BookingResult> DeductAsync(InvoiceKey key, PaymentBooking deduction, CancellationToken cancellationToken) =>
+        PostAsync(key, new PaymentPosting(deduction, PostingKind.Deduction), cancellationToken);
+
+    /// <summary>
+    /// The key of a booked payment of exactly <paramref name="amount"/> on the invoice that no reversal has taken
+    /// back yet (the oldest such); null when there is none.
+    /// </summary>
+    /// <param name="claimed">Keys of payments other reversals (of the same file) already take back.</param>
+    public async Task<string?> FindReversibleAsync(InvoiceKey key, Money amount, IReadOnlySet<string> claimed, CancellationToken cancellationToken) =>
+        Reversible(await HistoryAsync(key, cancellationToken), amount, claimed);
+
+    /// <summary>The oldest payment of exactly <paramref name="amount"/> in <paramref name="history"/> that no reversal took back and none of <paramref name="claimed"/> is.</summary>
+    internal static string? Reversible(IEnumerable<PaymentRecord> history, Money amount, IReadOnlySet<string> claimed)
     {
-        var history = await HistoryAsync(key, cancellationToken);
-        var reversed = history.Where(r => r.Reverses is not null).Select(r => r.Reverses!).Concat(claimed).ToHashSet(StringComparer.Ordinal);
-        return history.FirstOrDefault(r => r.Reverses is null && r.Amount == amount && !reversed.Contains(r.EntryReference))?.EntryReference;
+        var records = history.ToList();
+        var reversed = records.Where(r => r.Reverses is not null).Select(r => r.Reverses!).Concat(claimed).ToHashSet(StringComparer.Ordinal);
+        return records.FirstOrDefault(r => r.Flag is not (PaymentFlag.Reversal or PaymentFlag.Deduction or PaymentFlag.AlreadyReceived)
+            && r.Amount == amount && !reversed.Contains(r.Key))?.Key;
     }
 
     /// <summary>A payment is not dated after today, nor before the invoice's year began (no invoice existed then).</summary>
@@ -63,8 +76,8 @@ public sealed partial class PaymentLedger(InvoicingStorage storage, InvoiceStore
         }
     }
 
-    private async Task<BookingResult> PostAsync(InvoiceKey key, PaymentBooking payment, string? reverses, CancellationToken cancellationToken) =>
-        (await PostAsync(key, [new PaymentPosting(payment, reverses)], cancellationToken))[0];
+    private async Task<BookingResult> PostAsync(InvoiceKey key, PaymentPosting posting, CancellationToken cancellationToken) =>
+        (await PostAsync(key, [posting], cancellationToken))[0];
 
     /// <summary>
     /// Books payments and reversals on one invoice in the order given: the same records, statuses and flags as
@@ -91,7 +104,7 @@ public sealed partial class PaymentLedger(InvoicingStorage storage, InvoiceStore
                 var found = invoices.FindVersionAsync(key, ct);
                 var (records, nextPage) = await history;
                 var version = await found ?? throw new InvalidPaymentException($"There is no invoice {key}.");
-                var booked = records.ToDictionary(r => r.EntryReference, StringComparer.Ordinal);
+                var booked = records.ToDictionary(r => r.Key, StringComparer.Ordinal);
                 var next = 0;
                 while (next < postings.Count)
                 {
@@ -107,11 +120,11 @@ public sealed partial class PaymentLedger(InvoicingStorage storage, InvoiceStore
                             continue;
                         }
 
-                        var (payment, reverses) = postings[next];
-                        if (booked.TryGetValue(payment.EntryReference, out var done))
+                        var posting = postings[next];
+                        if (booked.TryGetValue(posting.Payment.Key, out var done))
                         {
-                            results[next] = new BookingResult(key, false, done.StatusBefore, done.StatusAfter, done.Amount, done.Flag);
-                            if (bookedInBatch.Contains(payment.EntryReference))
+                            results[next] = Result(key, false, done);
+                            if (bookedInBatch.Contains(posting.Payment.Key))
                             {
                                 // Only true once this batch is stored: decided again if it is not.
                                 inBatch.Add(next);
@@ -120,16 +133,16 @@ public sealed partial class PaymentLedger(InvoicingStorage storage, InvoiceStore
                             continue;
                         }
 
-                        var after = reverses is null ? current.WithPayment(payment.Amount, payment.PaidOn) : current.WithReversal(payment.Amount);
-                        var record = Record(key.Number, payment, reverses, current, after, now);
+                        var after = After(current, posting);
+                        var record = Record(key.Number, posting, current, after, now);
                         if (!pages.TryAdd(PaymentLine.From(record).ToJson()))
                         {
                             break;
                         }
 
-                        booked[payment.EntryReference] = record;
-                        bookedInBatch.Add(payment.EntryReference);
-                        results[next] = new BookingResult(key, true, current.Status, after.Status, record.Amount, record.Flag);
+                        booked[posting.Payment.Key] = record;
+                        bookedInBatch.Add(posting.Payment.Key);
+                        results[next] = Result(key, true, record);
                         inBatch.Add(next);
                         current = after;
                     }
@@ -177,17 +190,20 @@ public sealed partial class PaymentLedger(InvoicingStorage storage, InvoiceStore
         var payment = posting.Payment;
         if (payment.Amount <= Money.Zero)
         {
-            throw new InvalidPaymentException(posting.Reverses is null
-                ? $"Invoice {key.Number}: a payment must be a positive amount, not {payment.Amount}."
-                : $"Invoice {key.Number}: a reversal takes back a positive amount, not {payment.Amount}.");
+            throw new InvalidPaymentException(posting.Kind switch
+            {
+                PostingKind.Reversal => $"Invoice {key.Number}: a reversal takes back a positive amount, not {payment.Amount}.",
+                PostingKind.Deduction => $"Invoice {key.Number}: a deduction takes off a positive amount, not {payment.Amount}.",
+                _ => $"Invoice {key.Number}: a payment must be a positive amount, not {payment.Amount}.",
+            });
         }
 
-        if (posting.Reverses is null)
+        if (posting.Kind is PostingKind.Payment or PostingKind.Deduction)
         {
             CheckPaidOn(key, payment.PaidOn);
         }
 
-        var texts = payment.EntryReference.Length + payment.Source.Length + (payment.Note?.Length ?? 0) + (payment.PayerName?.Length ?? 0) + (posting.Reverses?.Length ?? 0);
+        var texts = payment.EntryReference.Length + payment.Source.Length + (payment.Note?.Length ?? 0) + (payment.PayerName?.Length ?? 0) + (posting.Counterpart?.Length ?? 0);
         if (texts > PaymentPages.MaxTextChars)
         {
             throw new InvalidPaymentException(
@@ -195,16 +211,40 @@ public sealed partial class PaymentLedger(InvoicingStorage storage, InvoiceStore
         }
     }
 
-    private static PaymentRecord Record(InvoiceNumber number, PaymentBooking payment, string? reverses, Invoice before, Invoice after, DateTimeOffset bookedAt)
+    private static Invoice After(Invoice current, PaymentPosting posting) => posting.Kind switch
     {
-        var flag = reverses is not null ? PaymentFlag.Reversal
-            : before.Status is PaymentStatus.Paid or PaymentStatus.Overpaid ? PaymentFlag.InvoiceAlreadyPaid
-            : after.Status == PaymentStatus.Overpaid ? PaymentFlag.Overpayment
-            : PaymentFlag.None;
-        var signed = reverses is null ? payment.Amount : -payment.Amount;
+        PostingKind.Payment => current.WithPayment(posting.Payment.Amount, posting.Payment.PaidOn),
+        PostingKind.Reversal => current.WithReversal(posting.Payment.Amount),
+        PostingKind.Deduction => current.WithDeduction(posting.Payment.Amount),
+        _ => current,
+    };
+
+    private static PaymentRecord Record(InvoiceNumber number, PaymentPosting posting, Invoice before, Invoice after, DateTimeOffset bookedAt)
+    {
+        var payment = posting.Payment;
+        var (flag, signed) = posting.Kind switch
+        {
+            PostingKind.Reversal => (PaymentFlag.Reversal, -payment.Amount),
+            PostingKind.Deduction => (PaymentFlag.Deduction, -payment.Amount),
+            PostingKind.AlreadyReceived => (PaymentFlag.AlreadyReceived, Money.Zero),
+            _ when before.Status is PaymentStatus.Paid or PaymentStatus.Overpaid => (PaymentFlag.InvoiceAlreadyPaid, payment.Amount),
+            _ when after.Status == PaymentStatus.Overpaid => (PaymentFlag.Overpayment, payment.Amount),
+            _ => (PaymentFlag.None, payment.Amount),
+        };
         return new PaymentRecord(number, payment.EntryReference, payment.Source, signed, payment.PaidOn, bookedAt,
-            before.Status, after.Status, flag, payment.Note, payment.PayerName) { Reverses = reverses };
+            before.Status, after.Status, flag, payment.Note, payment.PayerName)
+        {
+            Key = payment.Key,
+            Reverses = posting.Kind == PostingKind.Reversal ? posting.Counterpart : null,
+            SameAs = posting.Kind == PostingKind.AlreadyReceived ? posting.Counterpart : null,
+            Fingerprint = payment.Fingerprint,
+            Split = payment.Split,
+            PaidInAdvance = posting.Kind == PostingKind.Payment && payment.PaidOn < before.IssueDate,
+        };
     }
+
+    private static BookingResult Result(InvoiceKey key, bool booked, PaymentRecord record) =>
+        new(key, booked, record.StatusBefore, record.StatusAfter, record.Amount, record.Flag) { PaidInAdvance = record.PaidInAdvance, Split = record.Split };
 
     /// <summary>The invoice's payments, oldest first.</summary>
     public async Task<IReadOnlyList<PaymentRecord>> HistoryAsync(InvoiceKey key, CancellationToken cancellationToken)
@@ -213,58 +253,41 @@ public sealed partial class PaymentLedger(InvoicingStorage storage, InvoiceStore
         return (await ReadAsync(key, cancellationToken)).Records.OrderBy(r => r.BookedAt).ToArray();
     }
 
-    /// <summary>
-    /// The invoice's payment records in the order they were booked within a page, and the number its next page
-    /// gets. Rows written one per record, before pages, are read alongside (they sort before the pages).
-    /// </summary>
+    /// <summary>The invoice's payment records in the order they were booked within a page, and the number its next page gets.</summary>
     private async Task<(IReadOnlyList<PaymentRecord> Records, int NextPage)> ReadAsync(InvoiceKey key, CancellationToken cancellationToken)
     {
-        // One range query for both kinds of row: with many invoices in a file, the number of queries is what counts.
+        // One range query: with many invoices in a file, the number of queries is what counts.
         var partition = InvoiceEntity.PartitionKeyFor(key.Scheme, key.Year);
         var records = new List<PaymentRecord>();
         var nextPage = 1;
-        await foreach (var row in Table.QueryAsync<TableEntity>(
+        await foreach (var page in Table.QueryAsync<PaymentPageEntity>(
             TableClient.CreateQueryFilter($"PartitionKey eq {partition} and RowKey gt {$"{key.Number}-P-"} and RowKey lt {$"{key.Number}-P."}"),
             cancellationToken: cancellationToken))
         {
-            if (row.GetString(nameof(PaymentPageEntity.RecordType)) == PaymentPageEntity.Page)
-            {
-                var bookedAt = row.GetDateTimeOffset(nameof(PaymentPageEntity.BookedAt)) ?? default;
-                records.AddRange(PaymentLine.ReadAll(row.GetString(nameof(PaymentPageEntity.Lines))).Select(line => line.ToRecord(key.Number, bookedAt)));
-                nextPage = Math.Max(nextPage, PaymentPageEntity.PageNumber(row.RowKey) + 1);
-            }
-            else
-            {
-                records.Add(InvoicePaymentEntity.ToRecord(row));
-            }
+            records.AddRange(PaymentLine.ReadAll(page.Lines).Select(line => line.ToRecord(key.Number, page.BookedAt)));
+            nextPage = Math.Max(nextPage, PaymentPageEntity.PageNumber(page.RowKey) + 1);
         }
 
         return (records, nextPage);
     }
 
-    /// <summary>Every payment booked on the invoices of a scheme's year, oldest booking first (one partition query per row kind).</summary>
+    /// <summary>
+    /// Every payment booked on the invoices of a scheme's year, oldest booking first (one partition query). A record
+    /// that only recognises a payment delivered again (<see cref="PaymentFlag.AlreadyReceived"/>) moves no money and
+    /// is left out.
+    /// </summary>
     public async Task<IReadOnlyList<PaymentRecord>> ListYearAsync(Budgets.SchemeId scheme, int year, CancellationToken cancellationToken)
     {
         await storage.EnsureCreatedAsync(cancellationToken);
         var partition = InvoiceEntity.PartitionKeyFor(scheme, year);
-        var singles = ToListAsync(Table.QueryAsync<InvoicePaymentEntity>(
-            e => e.PartitionKey == partition && e.RecordType == InvoicePaymentEntity.Record, cancellationToken: cancellationToken));
-        var pages = ToListAsync(Table.QueryAsync<PaymentPageEntity>(
-            e => e.PartitionKey == partition && e.RecordType == PaymentPageEntity.Page, cancellationToken: cancellationToken));
-        var records = (await singles).Select(e => e.ToRecord()).Concat((await pages).SelectMany(ToRecords));
-        return records.OrderBy(r => r.BookedAt).ThenBy(r => r.EntryReference, StringComparer.Ordinal).ToArray();
-    }
-
-    private static async Task<List<T>> ToListAsync<T>(AsyncPageable<T> query)
-        where T : notnull
-    {
-        var list = new List<T>();
-        await foreach (var item in query)
+        var records = new List<PaymentRecord>();
+        await foreach (var page in Table.QueryAsync<PaymentPageEntity>(
+            e => e.PartitionKey == partition && e.RecordType == PaymentPageEntity.Page, cancellationToken: cancellationToken))
         {
-            list.Add(item);
+            records.AddRange(ToRecords(page).Where(r => r.Flag != PaymentFlag.AlreadyReceived));
         }
 
-        return list;
+        return records.OrderBy(r => r.BookedAt).ThenBy(r => r.EntryReference, StringComparer.Ordinal).ToArray();
     }
 
     private static IEnumerable<PaymentRecord> ToRecords(PaymentPageEntity page)

@@ -10,15 +10,15 @@ namespace Invoicing.Payments;
 /// writes its records as pages of up to <see cref="PaymentPages.MaxRecordsPerPage"/> in the same entity group
 /// transaction as the invoice's new payment status, so status and history never disagree. One row per record
 /// would cost storage a row per bank entry: a file of 100 000 entries is then 100 000 inserts, which is what
-/// bounded how fast a large file could be booked. Each record stays identified by its entry reference; a repeated
-/// booking is found by reading the history (<see cref="PaymentLedger"/>), and a concurrent one is stopped by
-/// the invoice's ETag, which every booking replaces.
+/// bounded how fast a large file could be booked. Each record stays identified by its key
+/// (<see cref="PaymentRecord.Key"/>); a repeated booking is found by reading the history (<see cref="PaymentLedger"/>),
+/// and a concurrent one is stopped by the invoice's ETag, which every booking replaces.
 /// </summary>
 internal sealed class PaymentPageEntity : ITableEntity
 {
     public const string Page = "PaymentPage";
 
-    /// <summary>Sorts after every hex entry key of the one-row-per-record rows written before pages.</summary>
+    /// <summary>Marks a page among the invoice's rows (<c>{number}-P-~</c>); '~' is no digit's, so page keys sort apart.</summary>
     private const string PageMark = "~";
 
     public string PartitionKey { get; set; } = "";

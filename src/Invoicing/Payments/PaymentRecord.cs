@@ -16,6 +16,30 @@ public sealed record PaymentRecord(
     string? Note,
     string? PayerName)
 {
-    /// <summary>For a reversal (negative <see cref="Amount"/>): the entry reference of the payment it took back.</summary>
+    private readonly string? _key;
+
+    /// <summary>
+    /// The record's identity: the bank entry's key (<c>BankEntry.Key</c>), or for a manual payment the key of its
+    /// reference. A record whose entry comes again is found by it and booked once.
+    /// </summary>
+    public string Key
+    {
+        get => _key ?? EntryKey.For(EntryReference);
+        init => _key = value;
+    }
+
+    /// <summary>For a reversal (negative <see cref="Amount"/>): the <see cref="Key"/> of the payment it took back.</summary>
     public string? Reverses { get; init; }
+
+    /// <summary>For a record flagged <see cref="PaymentFlag.AlreadyReceived"/>: the <see cref="Key"/> of the payment it is the same as.</summary>
+    public string? SameAs { get; init; }
+
+    /// <summary>What recognises the same payment in another format (<see cref="PaymentFingerprint"/>); null for a manual payment.</summary>
+    public string? Fingerprint { get; init; }
+
+    /// <summary>The part of a payment for several invoices this record is; null for a payment of one invoice.</summary>
+    public PaymentSplit? Split { get; init; }
+
+    /// <summary>True when the payment is dated before the invoice was issued.</summary>
+    public bool PaidInAdvance { get; init; }
 }

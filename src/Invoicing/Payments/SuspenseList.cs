@@ -1,6 +1,7 @@
 using Azure;
 using Azure.Data.Tables;
 using Invoicing.Invoices;
+using Invoicing.Payments.BankFiles;
 using Invoicing.Storage;
 
 namespace Invoicing.Payments;
@@ -11,8 +12,6 @@ namespace Invoicing.Payments;
 /// </summary>
 public sealed class SuspenseList(InvoicingStorage storage, PaymentLedger ledger)
 {
-    private const string Booked = "booked";
-
     private TableClient Table => storage.Table(StorageNames.UnmatchedPayments);
 
     /// <summary>Adds the payment unless this entry is already on the list (open or booked). True when added.</summary>
@@ -73,39 +72,45 @@ public sealed class SuspenseList(InvoicingStorage storage, PaymentLedger ledger)
     }
 
     /// <summary>
-    /// Which of <paramref name="ids"/> are on the list, open or booked. A few are looked up one by one; for many,
-    /// reading the list's keys once is far fewer round trips than two reads per entry.
+    /// The rows that bear on a file's entries: those of <paramref name="ids"/> (open, booked or recognised as the same
+    /// as another) and those with any of <paramref name="fingerprints"/>, to recognise a payment listed before in
+    /// another format. For a few entries one filtered query finds them; for many, reading the list's keys once is far
+    /// fewer round trips.
     /// </summary>
-    public async Task<IReadOnlySet<string>> ListedAsync(IReadOnlyCollection<string> ids, CancellationToken cancellationToken)
+    public async Task<SuspenseIndex> IndexAsync(IReadOnlyCollection<string> ids, IReadOnlyCollection<string> fingerprints, CancellationToken cancellationToken)
     {
         await storage.EnsureCreatedAsync(cancellationToken);
-        var listed = new HashSet<string>(StringComparer.Ordinal);
-        if (ids.Count <= LookUpOneByOne)
+        string? filter = null;
+        if (ids.Count + fingerprints.Count <= LookUpByFilter)
         {
-            foreach (var id in ids)
+            if (ids.Count + fingerprints.Count == 0)
             {
-                if (await FindAsync(id, cancellationToken) is not null)
-                {
-                    listed.Add(id);
-                }
+                return new SuspenseIndex([]);
             }
 
-            return listed;
+            filter = string.Join(" or ",
+                ids.Select(id => TableClient.CreateQueryFilter($"RowKey eq {id}"))
+                    .Concat(fingerprints.Select(fingerprint => TableClient.CreateQueryFilter($"Fingerprint eq {fingerprint}"))));
         }
 
-        var wanted = ids.ToHashSet(StringComparer.Ordinal);
-        await foreach (var e in Table.QueryAsync<TableEntity>(select: ["RowKey"], cancellationToken: cancellationToken))
+        var rows = new List<UnmatchedPaymentEntity>();
+        var wantedIds = ids.ToHashSet(StringComparer.Ordinal);
+        var wantedFingerprints = fingerprints.ToHashSet(StringComparer.Ordinal);
+        await foreach (var row in Table.QueryAsync<UnmatchedPaymentEntity>(
+            filter,
+            select: ["PartitionKey", "RowKey", "EntryReference", "Source", "Fingerprint", "SameAs", "ReceivedAt"],
+            cancellationToken: cancellationToken))
         {
-            if (wanted.Contains(e.RowKey))
+            if (wantedIds.Contains(row.RowKey) || (row.Fingerprint is { } fingerprint && wantedFingerprints.Contains(fingerprint)))
             {
-                listed.Add(e.RowKey);
+                rows.Add(row);
             }
         }
 
-        return listed;
+        return new SuspenseIndex([.. rows.OrderBy(r => r.ReceivedAt).ThenBy(r => r.RowKey, StringComparer.Ordinal).Select(r => new SuspenseIndex.Row(r.RowKey, r.PartitionKey, r.EntryReference, r.Source, r.Fingerprint, r.SameAs))]);
     }
 
-    private const int LookUpOneByOne = 10;
+    private const int LookUpByFilter = 20;
 
     public async Task<IReadOnlyList<UnmatchedPayment>> ListOpenAsync(CancellationToken cancellationToken)
     {
@@ -122,7 +127,7 @@ public sealed class SuspenseList(InvoicingStorage storage, PaymentLedger ledger)
     public async Task<UnmatchedPayment?> FindAsync(string id, CancellationToken cancellationToken)
     {
         await storage.EnsureCreatedAsync(cancellationToken);
-        foreach (var partition in new[] { UnmatchedPaymentEntity.Open, Booked })
+        foreach (var partition in new[] { UnmatchedPaymentEntity.Open, UnmatchedPaymentEntity.Booked, UnmatchedPaymentEntity.Same })
         {
             var found = await Table.GetEntityIfExistsAsync<UnmatchedPaymentEntity>(partition, id, cancellationToken: cancellationToken);
             if (found.HasValue)
@@ -150,18 +155,23 @@ public sealed class SuspenseList(InvoicingStorage storage, PaymentLedger ledger)
         }
 
         var entity = open.Value!;
-        if (entity.AmountOre <= 0)
-        {
-            throw new InvalidPaymentException($"Unmatched payment {id} is money taken back ({new Money(entity.AmountOre)}: a deduction or reversal); book it in the finance system, not on an invoice.");
-        }
-
         var payment = entity.ToPayment();
-        var result = await ledger.BookAsync(
-            invoice,
-            new PaymentBooking(payment.EntryReference, payment.Source, payment.Amount, payment.PaidOn, $"booked by hand from the unmatched list ({payment.Reason})", payment.PayerName),
-            cancellationToken);
+        var booking = new PaymentBooking(payment.EntryReference, payment.Source, payment.Amount, payment.PaidOn, $"booked by hand from the unmatched list ({payment.Reason})", payment.PayerName)
+        {
+            Key = payment.Id,
+            Fingerprint = payment.Fingerprint,
+        };
+        var result = payment.Kind switch
+        {
+            BankEntryKind.Payment when payment.Amount > Money.Zero => await ledger.BookAsync(invoice, booking, cancellationToken),
+            BankEntryKind.Deduction => await ledger.DeductAsync(invoice, booking with { Amount = -payment.Amount, Note = $"deduction settled by hand from the unmatched list ({payment.Reason})" }, cancellationToken),
+            BankEntryKind.ReturnedDebit => throw new InvalidPaymentException(
+                $"Unmatched payment {id} is money of ours coming back ({payment.Amount}: a returned debit), not a payer's payment; book it in the finance system, not on an invoice."),
+            _ => throw new InvalidPaymentException(
+                $"Unmatched payment {id} is money taken back ({payment.Amount}: a reversal); book it in the finance system, not on an invoice."),
+        };
 
-        entity.PartitionKey = Booked;
+        entity.PartitionKey = UnmatchedPaymentEntity.Booked;
         entity.BookedToScheme = invoice.Scheme.Value;
         entity.BookedToYear = invoice.Year;
         entity.BookedToNumber = invoice.Number.ToString();

@@ -1,10 +1,12 @@
 using Invoicing.Invoices;
+using Invoicing.Payments.BankFiles;
 
 namespace Invoicing.Payments;
 
 /// <summary>
-/// A received payment that could not be booked automatically, waiting for a person: no or a bad OCR, no such
-/// invoice, or a deduction. <see cref="Id"/> (the entry key) is what finance names to book it by hand.
+/// A bank entry that could not be booked automatically, waiting for a person: no or a bad OCR, no such invoice, a
+/// deduction, a reversal that matches no payment. <see cref="Id"/> (the entry's key) is what finance names to book
+/// it by hand.
 /// </summary>
 public sealed record UnmatchedPayment(
     string Id,
@@ -17,6 +19,27 @@ public sealed record UnmatchedPayment(
     string Reason,
     DateTimeOffset ReceivedAt)
 {
+    /// <summary>What the entry is; a deduction is settled on an invoice, money the bank took back is not.</summary>
+    public BankEntryKind Kind { get; init; } = BankEntryKind.Payment;
+
+    /// <summary>The texts that came with the entry (BgMax TK25-TK29, camt's unstructured lines), one per line.</summary>
+    public IReadOnlyList<string> Texts { get; init; } = [];
+
+    /// <summary>What recognises the same payment delivered in another format (<see cref="PaymentFingerprint"/>).</summary>
+    public string? Fingerprint { get; init; }
+
+    /// <summary>An invoice the entry's texts or references name: offered to a person, booked only when one confirms it.</summary>
+    public InvoiceSuggestion? Suggested { get; init; }
+
+    /// <summary>
+    /// For an entry recognised as the same payment as one already listed (delivered again in another format): that
+    /// entry's id. Such an entry is kept, to be recognised again, but is not on the open list.
+    /// </summary>
+    public string? SameAs { get; init; }
+
     /// <summary>The invoice it was booked to by hand, once it has been.</summary>
     public InvoiceKey? BookedTo { get; init; }
 }
+
+/// <summary>An invoice offered as the match of an unmatched entry, and the debtor it is to.</summary>
+public sealed record InvoiceSuggestion(InvoiceKey Invoice, string DebtorName);

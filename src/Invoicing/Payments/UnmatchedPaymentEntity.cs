@@ -2,16 +2,22 @@ using Azure;
 using Azure.Data.Tables;
 using Invoicing.Budgets;
 using Invoicing.Invoices;
+using Invoicing.Payments.BankFiles;
 
 namespace Invoicing.Payments;
 
 /// <summary>
-/// Table <c>UnmatchedPayments</c> (the suspense list): partition <c>open</c> or <c>booked</c>, row key = the
-/// entry key. Open ones are listed with one partition query; a booked one keeps its history.
+/// Table <c>UnmatchedPayments</c> (the suspense list): partition <c>open</c>, <c>booked</c> once booked by hand, or
+/// <c>same</c> for an entry recognised as the same payment as a listed one; row key = the entry's key. Open ones are
+/// listed with one partition query; a booked one keeps its history.
 /// </summary>
 internal sealed class UnmatchedPaymentEntity : ITableEntity
 {
     public const string Open = "open";
+
+    public const string Booked = "booked";
+
+    public const string Same = "same";
 
     public string PartitionKey { get; set; } = Open;
 
@@ -37,6 +43,24 @@ internal sealed class UnmatchedPaymentEntity : ITableEntity
 
     public DateTimeOffset ReceivedAt { get; set; }
 
+    /// <summary>The entry's <see cref="BankEntryKind"/>; empty on rows written before kinds (read as a payment, or a deduction when negative).</summary>
+    public string? Kind { get; set; }
+
+    /// <summary>The entry's texts, one per line.</summary>
+    public string? Texts { get; set; }
+
+    public string? Fingerprint { get; set; }
+
+    public string? SuggestedScheme { get; set; }
+
+    public int? SuggestedYear { get; set; }
+
+    public string? SuggestedNumber { get; set; }
+
+    public string? SuggestedDebtor { get; set; }
+
+    public string? SameAs { get; set; }
+
     public string? BookedToScheme { get; set; }
 
     public int? BookedToYear { get; set; }
@@ -45,6 +69,7 @@ internal sealed class UnmatchedPaymentEntity : ITableEntity
 
     public static UnmatchedPaymentEntity From(UnmatchedPayment payment) => new()
     {
+        PartitionKey = payment.SameAs is null ? Open : Same,
         RowKey = payment.Id,
         EntryReference = payment.EntryReference,
         Source = payment.Source,
@@ -54,11 +79,25 @@ internal sealed class UnmatchedPaymentEntity : ITableEntity
         PayerName = payment.PayerName,
         Reason = payment.Reason,
         ReceivedAt = payment.ReceivedAt,
+        Kind = payment.Kind.ToString(),
+        Texts = payment.Texts.Count == 0 ? null : string.Join('\n', payment.Texts),
+        Fingerprint = payment.Fingerprint,
+        SuggestedScheme = payment.Suggested?.Invoice.Scheme.Value,
+        SuggestedYear = payment.Suggested?.Invoice.Year,
+        SuggestedNumber = payment.Suggested?.Invoice.Number.ToString(),
+        SuggestedDebtor = payment.Suggested?.DebtorName,
+        SameAs = payment.SameAs,
     };
 
     public UnmatchedPayment ToPayment() =>
         new(RowKey, EntryReference, Source, new Money(AmountOre), IsoDate.Parse(PaidOn), Reference, PayerName, Reason, ReceivedAt)
         {
-            BookedTo = BookedToNumber is null ? null : new InvoiceKey(new SchemeId(BookedToScheme!), BookedToYear!.Value, Invoices.InvoiceNumber.Parse(BookedToNumber)),
+            Kind = Kind is null ? (AmountOre < 0 ? BankEntryKind.Deduction : BankEntryKind.Payment) : Enum.Parse<BankEntryKind>(Kind),
+            Texts = Texts?.Split('\n') ?? [],
+            Fingerprint = Fingerprint,
+            Suggested = SuggestedNumber is null ? null
+                : new InvoiceSuggestion(new InvoiceKey(new SchemeId(SuggestedScheme!), SuggestedYear!.Value, InvoiceNumber.Parse(SuggestedNumber)), SuggestedDebtor ?? ""),
+            SameAs = SameAs,
+            BookedTo = BookedToNumber is null ? null : new InvoiceKey(new SchemeId(BookedToScheme!), BookedToYear!.Value, InvoiceNumber.Parse(BookedToNumber)),
         };
 }

@@ -83,7 +83,7 @@ public sealed class BankFileHardeningTests(AzuriteFixture azurite)
 
         Assert.Contains("long.xml", error.Message, StringComparison.Ordinal);
         Assert.Contains("Ntry[2]/NtryDtls/TxDtls/RmtInf (line ", error.Message, StringComparison.Ordinal);
-        Assert.Contains("payment reference (RmtInf) is 100000 characters; at most 140 are kept", error.Message, StringComparison.Ordinal);
+        Assert.Contains("payment texts (RmtInf) is 100000 characters; at most 1000 are kept", error.Message, StringComparison.Ordinal);
         Assert.Equal(before, await StorageContents.TakeAsync(scenario.Get<InvoicingStorage>()));
     }
 
@@ -135,18 +135,18 @@ public sealed class BankFileHardeningTests(AzuriteFixture azurite)
 
         var line = Assert.Single(report.Lines);
         Assert.Equal(ImportOutcome.Booked, line.Outcome);
-        Assert.Equal((PaymentStatus.Paid, PaymentStatus.Unpaid, PaymentFlag.Reversal), (line.Booking!.Before, line.Booking.After, line.Booking.Flag));
+        Assert.Equal((PaymentStatus.Paid, PaymentStatus.Unpaid, PaymentFlag.Reversal), (line.Bookings[0].Before, line.Bookings[0].After, line.Bookings[0].Flag));
         var invoice = (await InvoicesAsync(scenario))["1980"];
         Assert.Equal((PaymentStatus.Unpaid, Money.Zero), (invoice.Status, invoice.AmountPaid));
         var history = await scenario.Get<PaymentLedger>().HistoryAsync(invoice.Key, CancellationToken.None);
         Assert.Equal([Money.FromKronor(43_035), Money.FromKronor(-43_035)], history.Select(h => h.Amount));
-        Assert.Equal("camt:PAY-1", history[1].Reverses);
+        Assert.Equal((history[0].Key, "reversal of camt:PAY-1"), (history[1].Reverses, history[1].Note));
         Assert.True((await ImportAsync(scenario, "reversal-again.xml", reversal)).NothingNew);
         Assert.Equal(PaymentStatus.Unpaid, (await InvoicesAsync(scenario))["1980"].Status);
     }
 
     [Fact]
-    public async Task A_debit_quoting_an_ocr_without_a_reversal_flag_still_undoes_the_payment_it_takes_back()
+    public async Task An_ordinary_debit_quoting_an_ocr_is_outgoing_money_and_leaves_the_payment_booked()
     {
         await using var scenario = await IssuedAsync();
         var ocr = await OcrsAsync(scenario);
@@ -154,11 +154,15 @@ public sealed class BankFileHardeningTests(AzuriteFixture azurite)
             .Entry(new CamtEntry("1000.00", AccountServicerReference: "PAY-2", Transactions: [new(Ocr: ocr["0305"])]))
             .ToBytes());
 
-        await ImportAsync(scenario, "debit.xml", new Camt054Builder(8)
-            .Entry(new CamtEntry("1000.00", Indicator: "DBIT", AccountServicerReference: "DBIT-2", Transactions: [new(Ocr: ocr["0305"], Indicator: "DBIT")]))
+        var report = await ImportAsync(scenario, "debit.xml", new Camt054Builder(8)
+            .Entry(new CamtEntry("1000.00", Indicator: "DBIT", AccountServicerReference: "DBIT-2", Family: "ICDT",
+                Transactions: [new(Ocr: ocr["0305"], Creditor: "Håbo kommun", Indicator: "DBIT")]))
             .ToBytes());
 
-        Assert.Equal((PaymentStatus.Unpaid, Money.Zero), ((await InvoicesAsync(scenario))["0305"].Status, (await InvoicesAsync(scenario))["0305"].AmountPaid));
+        var line = Assert.Single(report.Lines);
+        Assert.Equal((ImportOutcome.Outgoing, BankEntryKind.Outgoing, 1), (line.Outcome, line.Entry.Kind, report.Outgoing));
+        Assert.Equal((PaymentStatus.PartiallyPaid, Money.FromKronor(1_000)), ((await InvoicesAsync(scenario))["0305"].Status, (await InvoicesAsync(scenario))["0305"].AmountPaid));
+        Assert.Empty(await scenario.Get<SuspenseList>().ListOpenAsync(CancellationToken.None));
     }
 
     [Fact]
@@ -182,7 +186,7 @@ public sealed class BankFileHardeningTests(AzuriteFixture azurite)
         Assert.All((await InvoicesAsync(scenario)).Values, i => Assert.Equal(PaymentStatus.Unpaid, i.Status));
         var error = await Assert.ThrowsAsync<InvalidPaymentException>(() =>
             scenario.Get<SuspenseList>().BookAsync(taken.Id, new InvoiceKey(InvoicingScenario.Scheme, 2026, InvoiceNumber.Parse("202600001")), CancellationToken.None));
-        Assert.Contains("a deduction or reversal", error.Message, StringComparison.Ordinal);
+        Assert.Contains("money taken back", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -199,6 +203,19 @@ public sealed class BankFileHardeningTests(AzuriteFixture azurite)
         Assert.Equal(ImportOutcome.Unmatched, line.Outcome);
         Assert.Contains("dated 1900-01-01, before invoice 2026", line.Reason, StringComparison.Ordinal);
         Assert.Equal(PaymentStatus.Unpaid, (await InvoicesAsync(scenario))["1980"].Status);
+    }
+
+    [Fact]
+    public async Task A_payment_registered_by_hand_dated_before_the_invoice_was_issued_is_booked_and_said_to_be_paid_in_advance()
+    {
+        await using var scenario = await IssuedAsync();
+        var invoice = (await InvoicesAsync(scenario))["1980"];
+
+        var result = await scenario.Get<PaymentLedger>().BookAsync(
+            invoice.Key, PaymentBooking.Manual(invoice.Number, Money.FromKronor(100), invoice.IssueDate.AddDays(-1), null, null), CancellationToken.None);
+
+        Assert.True(result is { Booked: true, PaidInAdvance: true, After: PaymentStatus.PartiallyPaid });
+        Assert.True(Assert.Single(await scenario.Get<PaymentLedger>().HistoryAsync(invoice.Key, CancellationToken.None)).PaidInAdvance);
     }
 
     [Theory]

@@ -36,8 +36,8 @@ public sealed class BankFilesAtScaleTests(AzuriteFixture azurite)
         var history = await scenario.Get<PaymentLedger>().HistoryAsync(invoice.Key, CancellationToken.None);
         Assert.Equal(Payments, history.Count);
         Assert.Equal(Money.FromKronor(10 * Payments), Money.Sum(history.Select(h => h.Amount)));
-        Assert.Equal(PaymentStatus.Unpaid, report.Lines[0].Booking!.Before);
-        Assert.All(report.Lines.Skip(1), line => Assert.Equal(PaymentStatus.PartiallyPaid, line.Booking!.Before));
+        Assert.Equal(PaymentStatus.Unpaid, report.Lines[0].Bookings[0].Before);
+        Assert.All(report.Lines.Skip(1), line => Assert.Equal(PaymentStatus.PartiallyPaid, line.Bookings[0].Before));
 
         var again = await ImportAsync(scenario, "many-again.xml", camt);
 
@@ -55,10 +55,10 @@ public sealed class BankFilesAtScaleTests(AzuriteFixture azurite)
         var report = await ImportAsync(scenario, "exact.xml", ManyPayments(ocr["0305"], 134, "32.00").ToBytes());
 
         var lines = report.Lines;
-        Assert.Equal((PaymentStatus.PartiallyPaid, PaymentStatus.PartiallyPaid), (lines[98].Booking!.After, lines[99].Booking!.Before));
-        Assert.Equal((PaymentStatus.PartiallyPaid, PaymentStatus.Paid, PaymentFlag.None), (lines[131].Booking!.Before, lines[131].Booking!.After, lines[131].Booking!.Flag));
-        Assert.Equal((PaymentStatus.Paid, PaymentStatus.Overpaid, PaymentFlag.InvoiceAlreadyPaid), (lines[132].Booking!.Before, lines[132].Booking!.After, lines[132].Booking!.Flag));
-        Assert.Equal((PaymentStatus.Overpaid, PaymentFlag.InvoiceAlreadyPaid), (lines[133].Booking!.After, lines[133].Booking!.Flag));
+        Assert.Equal((PaymentStatus.PartiallyPaid, PaymentStatus.PartiallyPaid), (lines[98].Bookings[0].After, lines[99].Bookings[0].Before));
+        Assert.Equal((PaymentStatus.PartiallyPaid, PaymentStatus.Paid, PaymentFlag.None), (lines[131].Bookings[0].Before, lines[131].Bookings[0].After, lines[131].Bookings[0].Flag));
+        Assert.Equal((PaymentStatus.Paid, PaymentStatus.Overpaid, PaymentFlag.InvoiceAlreadyPaid), (lines[132].Bookings[0].Before, lines[132].Bookings[0].After, lines[132].Bookings[0].Flag));
+        Assert.Equal((PaymentStatus.Overpaid, PaymentFlag.InvoiceAlreadyPaid), (lines[133].Bookings[0].After, lines[133].Bookings[0].Flag));
         Assert.Equal(PaymentStatus.Overpaid, (await InvoicesAsync(scenario))["0305"].Status);
     }
 

@@ -74,7 +74,7 @@ public sealed class PaymentImportTests(AzuriteFixture azurite)
         Assert.Equal(PaymentStatus.Paid, invoices["0380"].Status);
         Assert.Equal(PaymentStatus.Paid, invoices["2180"].Status);
         Assert.Equal((PaymentStatus.Overpaid, Money.FromKronor(-100)), (invoices["1981"].Status, invoices["1981"].AmountDue));
-        Assert.Contains(report.Lines, l => l.Booking is { Flag: PaymentFlag.Overpayment });
+        Assert.Contains(report.Lines, l => l.Bookings.Any(b => b.Flag == PaymentFlag.Overpayment));
         var deduction = Assert.Single(await scenario.Get<SuspenseList>().ListOpenAsync(CancellationToken.None));
         Assert.Equal(Money.FromKronor(-100), deduction.Amount);
         Assert.Contains("deduction", deduction.Reason, StringComparison.Ordinal);
@@ -138,6 +138,91 @@ public sealed class PaymentImportTests(AzuriteFixture azurite)
 
         Assert.Contains("BGMAX.txt, line", error.Message, StringComparison.Ordinal);
         Assert.All((await InvoicesAsync(scenario)).Values, i => Assert.Equal(PaymentStatus.Unpaid, i.Status));
+    }
+
+    [Fact]
+    public async Task Equal_payments_of_one_day_and_OCR_are_each_a_payment_and_the_other_format_is_paired_with_them_one_for_one()
+    {
+        await using var scenario = await IssuedAsync();
+        var ocr = await OcrsAsync(scenario);
+        var camt = new Camt054Builder(8) { Account = "9912346" }
+            .Entry(new CamtEntry("1000.00", AccountServicerReference: "A-1", Transactions: [new(Ocr: ocr["0305"])]))
+            .Entry(new CamtEntry("1000.00", AccountServicerReference: "A-2", Transactions: [new(Ocr: ocr["0305"])]));
+        var bgmax = new BgMaxBuilder().Start().Opening("9912346")
+            .Payment(ocr["0305"], 100_000, "000000000001")
+            .Payment(ocr["0305"], 100_000, "000000000002")
+            .Payment(ocr["0305"], 100_000, "000000000003")
+            .Deposit("20260302", "00001")
+            .End();
+
+        var first = await ImportAsync(scenario, "camt.xml", camt.ToBytes());
+        var second = await ImportAsync(scenario, "bgmax.txt", bgmax.ToLatin1());
+
+        Assert.Equal(2, first.Booked);
+        Assert.Equal([ImportOutcome.SamePayment, ImportOutcome.SamePayment, ImportOutcome.Booked], second.Lines.Select(l => l.Outcome));
+        Assert.Equal(Money.FromKronor(3_000), (await InvoicesAsync(scenario))["0305"].AmountPaid);
+        Assert.True((await ImportAsync(scenario, "camt-again.xml", camt.ToBytes())).NothingNew);
+    }
+
+    [Fact]
+    public async Task Two_municipalities_paying_the_same_amount_on_the_same_day_are_two_payments_in_either_format()
+    {
+        await using var scenario = await IssuedAsync();
+        var ocr = await OcrsAsync(scenario);
+        var camt = new Camt054Builder(8) { Account = "9912346" }
+            .Entry(new CamtEntry("1500.00", AccountServicerReference: "1", Transactions: [new(Ocr: ocr["0305"], Debtor: "Håbo kommun")]))
+            .Entry(new CamtEntry("1500.00", AccountServicerReference: "2", Transactions: [new(Ocr: ocr["0319"], Debtor: "Älvkarleby kommun")]));
+        var bgmax = new BgMaxBuilder().Start().Opening("9912346")
+            .Payment(ocr["0319"], 150_000, "000000000001")
+            .Payment(ocr["0330"], 150_000, "000000000002")
+            .Payment(ocr["0305"], 150_000, "000000000003")
+            .Deposit("20260302", "00001")
+            .End();
+
+        await ImportAsync(scenario, "camt.xml", camt.ToBytes());
+        var report = await ImportAsync(scenario, "bgmax.txt", bgmax.ToLatin1());
+
+        Assert.Equal([ImportOutcome.SamePayment, ImportOutcome.Booked, ImportOutcome.SamePayment], report.Lines.Select(l => l.Outcome));
+        var invoices = await InvoicesAsync(scenario);
+        Assert.All(new[] { "0305", "0319", "0330" }, code => Assert.Equal(Money.FromKronor(1_500), invoices[code].AmountPaid));
+    }
+
+    [Fact]
+    public async Task A_payment_that_matches_nothing_is_listed_once_whichever_format_brings_it_and_one_without_any_reference_is_listed_with_a_warning()
+    {
+        await using var scenario = await IssuedAsync();
+        var camt = new Camt054Builder(8) { Account = "9912346" }
+            .Entry(new CamtEntry("12000.00", AccountServicerReference: "U-1", Transactions: [new(Ocr: "12345678903", Debtor: "Okänd")]))
+            .Entry(new CamtEntry("70.00", AccountServicerReference: "U-2", Transactions: [new(Debtor: "Gåvogivare")]));
+        var bgmax = new BgMaxBuilder().Start().Opening("9912346")
+            .Payment("12345678903", 1_200_000, "000000000001")
+            .Payment("", 7_000, "000000000002")
+            .Deposit("20260302", "00001")
+            .End();
+
+        await ImportAsync(scenario, "camt.xml", camt.ToBytes());
+        var report = await ImportAsync(scenario, "bgmax.txt", bgmax.ToLatin1());
+
+        Assert.Equal([ImportOutcome.SamePayment, ImportOutcome.Unmatched], report.Lines.Select(l => l.Outcome));
+        var open = await scenario.Get<SuspenseList>().ListOpenAsync(CancellationToken.None);
+        Assert.Single(open, u => u.Amount == Money.FromKronor(12_000));
+        Assert.Equal(2, open.Count(u => u.Amount == Money.FromKronor(70)));
+        Assert.Single(open, u => u.Reason.StartsWith("no reference; possibly the same payment as camt.054 entry camt:U-2 from camt.xml", StringComparison.Ordinal));
+        Assert.True((await ImportAsync(scenario, "bgmax-again.txt", bgmax.ToLatin1())).NothingNew);
+    }
+
+    [Fact]
+    public async Task Another_payers_payment_under_a_bank_reference_used_before_is_listed_too()
+    {
+        await using var scenario = await IssuedAsync();
+        var first = new Camt054Builder(8).Entry(new CamtEntry("70.00", AccountServicerReference: "1", Transactions: [new(Unstructured: "gåva", Debtor: "Anna Andersson")]));
+        var second = new Camt054Builder(8).Entry(new CamtEntry("70.00", AccountServicerReference: "1", Transactions: [new(Unstructured: "gåva", Debtor: "Bertil Berg")]));
+
+        await ImportAsync(scenario, "monday.xml", first.ToBytes());
+        var report = await ImportAsync(scenario, "tuesday.xml", second.ToBytes());
+
+        Assert.Equal(1, report.Unmatched);
+        Assert.Equal(["Anna Andersson", "Bertil Berg"], (await scenario.Get<SuspenseList>().ListOpenAsync(CancellationToken.None)).Select(u => u.PayerName).Order());
     }
 
     private Task<InvoicingScenario> IssuedAsync() => IssuedYear.IssuedAsync(azurite);

@@ -11,8 +11,7 @@ namespace Invoicing.IntegrationTests.Payments;
 
 /// <summary>
 /// Payment records are kept a hundred to a row (<see cref="PaymentPageEntity"/>), not a row each, so a bank file's
-/// bookings cost storage a row per hundred entries; and a store whose payments were written a row each, before
-/// pages, is read as it is.
+/// bookings cost storage a row per hundred entries.
 /// </summary>
 [Collection(AzuriteCollection.Name)]
 public sealed class PaymentPagesTests(AzuriteFixture azurite)
@@ -39,44 +38,6 @@ public sealed class PaymentPagesTests(AzuriteFixture azurite)
         Assert.Equal(Enumerable.Range(0, 250).Select(i => $"camt:P-{i:000}"), history.Select(h => h.EntryReference));
         Assert.All(history, h => Assert.Equal(("Håbo kommun", "pages.xml", Money.FromKronor(1)), (h.PayerName, h.Source, h.Amount)));
         Assert.Equal(Money.FromKronor(250), invoice.AmountPaid);
-    }
-
-    [Fact]
-    public async Task A_store_with_payments_kept_a_row_each_is_read_as_it_is_and_such_a_payment_is_not_booked_again()
-    {
-        await using var scenario = await IssuedYear.IssuedAsync(azurite);
-        var ocr = await OcrsAsync(scenario);
-        var invoice = (await InvoicesAsync(scenario))["0305"];
-        var store = scenario.Get<InvoiceStore>();
-        var version = (await store.FindVersionAsync(invoice.Key, CancellationToken.None))!;
-        var paidOn = new DateOnly(2026, 2, 27);
-        var paid = version.Invoice.WithPayment(Money.FromKronor(1_000), paidOn);
-        // A payment as the product wrote it before pages: its own row, keyed by its entry key.
-        await store.ReplaceAsync(version, paid, [new InvoicePaymentEntity
-        {
-            RowKey = InvoicePaymentEntity.RowKeyFor(invoice.Number, "camt:OLD-1"),
-            InvoiceNumber = invoice.Number.ToString(),
-            EntryReference = "camt:OLD-1",
-            Source = "old.xml",
-            AmountOre = Money.FromKronor(1_000).Ore,
-            PaidOn = IsoDate.Format(paidOn),
-            StatusBefore = nameof(PaymentStatus.Unpaid),
-            StatusAfter = nameof(PaymentStatus.PartiallyPaid),
-            BookedAt = new DateTimeOffset(2026, 2, 28, 6, 0, 0, TimeSpan.Zero),
-        }], CancellationToken.None);
-        var camt = new Camt054Builder(8)
-            .Entry(new CamtEntry("1000.00", AccountServicerReference: "OLD-1", BookingDate: "2026-02-27", Transactions: [new(Ocr: ocr["0305"])]))
-            .Entry(new CamtEntry("24.00", AccountServicerReference: "NEW-1", Transactions: [new(Ocr: ocr["0305"])]));
-
-        var report = await ImportAsync(scenario, "again.xml", camt.ToBytes());
-
-        Assert.Equal((1, 1), (report.Booked, report.AlreadyBooked));
-        Assert.Equal(Money.FromKronor(1_024), (await InvoicesAsync(scenario))["0305"].AmountPaid);
-        var history = await scenario.Get<PaymentLedger>().HistoryAsync(invoice.Key, CancellationToken.None);
-        Assert.Equal(["camt:OLD-1", "camt:NEW-1"], history.Select(h => h.EntryReference));
-        Assert.Equal((PaymentStatus.Unpaid, PaymentStatus.PartiallyPaid), (history[0].StatusBefore, history[0].StatusAfter));
-        var year = await scenario.Get<PaymentLedger>().ListYearAsync(InvoicingScenario.Scheme, 2026, CancellationToken.None);
-        Assert.Equal(["camt:OLD-1", "camt:NEW-1"], year.Select(h => h.EntryReference));
     }
 
     [Fact]

@@ -40,8 +40,9 @@ public sealed class BgMaxBuilder
         return PaymentLayout("20", "0003783511", reference, amountField, serialNumber);
     }
 
-    public BgMaxBuilder ExtraReference(string reference, string serialNumber) =>
-        PaymentLayout("22", "0003783511", reference, new string('0', 18), serialNumber);
+    /// <summary>A TK22 extra reference record, or TK23 with <paramref name="recordType"/> "23".</summary>
+    public BgMaxBuilder ExtraReference(string reference, string serialNumber, string recordType = "22") =>
+        PaymentLayout(recordType, "0003783511", reference, new string('0', 18), serialNumber);
 
     public BgMaxBuilder Information(string text) => Record("25", (3, 50, text));
 
@@ -69,7 +70,7 @@ public sealed class BgMaxBuilder
         Record("70",
             (3, 8, Counter(payments, "20")),
             (11, 8, Counter(deductions, "21")),
-            (19, 8, Counter(extraReferences, "22")),
+            (19, 8, Counter(extraReferences, "22", "23")),
             (27, 8, Counter(deposits, "15")));
 
     /// <summary>A line exactly as given, for records the builder does not know.</summary>
@@ -89,8 +90,8 @@ public sealed class BgMaxBuilder
     private BgMaxBuilder PaymentLayout(string type, string senderBankgiro, string reference, string amountField, string serialNumber) =>
         Record(type, (3, 10, senderBankgiro), (13, 25, reference), (38, 18, amountField), (56, 1, "2"), (57, 1, "2"), (58, 12, serialNumber), (70, 1, "0"));
 
-    private string Counter(int? given, string recordType) =>
-        (given ?? _records.Count(record => record.StartsWith(recordType, StringComparison.Ordinal)))
+    private string Counter(int? given, params string[] recordTypes) =>
+        (given ?? _records.Count(record => recordTypes.Any(type => record.StartsWith(type, StringComparison.Ordinal))))
         .ToString("D8", CultureInfo.InvariantCulture);
 
     private BgMaxBuilder Record(string type, params (int Start, int Length, string Value)[] fields)

@@ -6,7 +6,8 @@ namespace Invoicing.Testing.BankFiles;
 
 /// <summary>
 /// Writes camt.054 notifications the way banks do for the given message version: <c>AmtDtls/TxAmt/Amt</c> before
-/// version 04 and <c>TxDtls/Amt</c> from it, <c>Dbtr/Nm</c> before 08 and <c>Dbtr/Pty/Nm</c> from it.
+/// version 04 and <c>TxDtls/Amt</c> from it, <c>Dbtr/Nm</c> and <c>Sts</c> before 08 and <c>Dbtr/Pty/Nm</c> and
+/// <c>Sts/Cd</c> from it.
 /// </summary>
 public sealed class Camt054Builder(int version)
 {
@@ -59,11 +60,11 @@ public sealed class Camt054Builder(int version)
             Amount(entry.Amount, entry.Currency),
             E("CdtDbtInd", entry.Indicator),
             entry.Reversal is { } reversal ? E("RvslInd", reversal ? "true" : "false") : null,
-            E("Sts", E("Cd", entry.Status)),
+            version >= 8 ? E("Sts", E("Cd", entry.Status)) : E("Sts", entry.Status),
             E("BookgDt", E(entry.BookingDateWithTime ? "DtTm" : "Dt", entry.BookingDate)),
             E("ValDt", E("Dt", entry.BookingDate[..10])),
             Optional("AcctSvcrRef", entry.AccountServicerReference),
-            E("BkTxCd", E("Domn", E("Cd", "PMNT"), E("Fmly", E("Cd", "RCDT"), E("SubFmlyCd", "DMCT")))),
+            E("BkTxCd", E("Domn", E("Cd", "PMNT"), E("Fmly", E("Cd", entry.Family), E("SubFmlyCd", entry.SubFamily)))),
             entry.Transactions is { Count: > 0 } transactions ? E("NtryDtls", transactions.Select(TxDtls)) : null);
 
     private XElement TxDtls(CamtTransaction transaction) =>
@@ -73,13 +74,17 @@ public sealed class Camt054Builder(int version)
                 : version >= 4 ? Amount(transaction.Amount, transaction.Currency)
                 : E("AmtDtls", E("TxAmt", Amount(transaction.Amount, transaction.Currency))),
             version >= 4 && transaction.Amount is not null ? E("CdtDbtInd", transaction.Indicator) : null,
-            transaction.Debtor is null ? null
-                : E("RltdPties", E("Dbtr", version >= 8 ? E("Pty", E("Nm", transaction.Debtor)) : E("Nm", transaction.Debtor))),
+            transaction.Debtor is null && transaction.Creditor is null ? null
+                : E("RltdPties", Party("Dbtr", transaction.Debtor), Party("Cdtr", transaction.Creditor)),
             transaction.Ocr is null && transaction.Unstructured is null ? null
                 : E("RmtInf",
                     Optional("Ustrd", transaction.Unstructured),
-                    transaction.Ocr is null ? null
-                        : E("Strd", E("CdtrRefInf", E("Tp", E("CdOrPrtry", E("Cd", "SCOR"))), E("Ref", transaction.Ocr)))));
+                    new[] { transaction.Ocr }.Concat(transaction.MoreOcrs ?? []).OfType<string>()
+                        .Select(ocr => E("Strd", E("CdtrRefInf", E("Tp", E("CdOrPrtry", E("Cd", "SCOR"))), E("Ref", ocr))))));
+
+    /// <summary>A party's name: <c>Nm</c> before version 08, <c>Pty/Nm</c> from it.</summary>
+    private XElement? Party(string role, string? name) =>
+        name is null ? null : E(role, version >= 8 ? E("Pty", E("Nm", name)) : E("Nm", name));
 
     private XElement Amount(string amount, string currency) => new(_namespace + "Amt", new XAttribute("Ccy", currency), amount);
 

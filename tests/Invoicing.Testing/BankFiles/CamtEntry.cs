@@ -1,6 +1,6 @@
 namespace Invoicing.Testing.BankFiles;
 
-/// <summary>One <c>Ntry</c>; a null field is left out of the XML.</summary>
+/// <summary>One <c>Ntry</c>; a null field is left out of the XML. <c>Family</c>/<c>SubFamily</c> are its bank transaction code (<c>BkTxCd/Domn/Fmly</c>, domain PMNT).</summary>
 public sealed record CamtEntry(
     string Amount,
     string Indicator = "CRDT",
@@ -11,4 +11,6 @@ public sealed record CamtEntry(
     string Currency = "SEK",
     IReadOnlyList<CamtTransaction>? Transactions = null,
     string Status = "BOOK",
-    bool? Reversal = null);
+    bool? Reversal = null,
+    string Family = "RCDT",
+    string SubFamily = "DMCT");

@@ -1,6 +1,6 @@
 namespace Invoicing.Testing.BankFiles;
 
-/// <summary>One <c>TxDtls</c>; a null field is left out of the XML.</summary>
+/// <summary>One <c>TxDtls</c>; a null field is left out of the XML. <c>MoreOcrs</c> are further structured references after <c>Ocr</c>.</summary>
 public sealed record CamtTransaction(
     string? Amount = null,
     string? AccountServicerReference = null,
@@ -8,4 +8,6 @@ public sealed record CamtTransaction(
     string? Unstructured = null,
     string? Debtor = null,
     string Currency = "SEK",
-    string Indicator = "CRDT");
+    string Indicator = "CRDT",
+    string? Creditor = null,
+    IReadOnlyList<string>? MoreOcrs = null);

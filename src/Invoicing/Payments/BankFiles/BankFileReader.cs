@@ -44,12 +44,12 @@ public static class BankFileReader
         if (BgMaxReader.LooksLikeBgMax(head.AsSpan(0, length)))
         {
             var deposits = BgMaxReader.Read(fileName, content);
-            return new BankFile(BankFileFormat.BgMax, fileName, [.. deposits.SelectMany(deposit => deposit.Entries)]);
+            return new BankFile(BankFileFormat.BgMax, fileName, BankEntryKey.Assign(BankFileFormat.BgMax, deposits.SelectMany(deposit => deposit.Entries)));
         }
 
         if (CamtXml.LooksLikeXml(head.AsSpan(0, length)))
         {
-            return new BankFile(BankFileFormat.Camt054, fileName, Camt054Reader.Read(fileName, content));
+            return new BankFile(BankFileFormat.Camt054, fileName, BankEntryKey.Assign(BankFileFormat.Camt054, Camt054Reader.Read(fileName, content)));
         }
 
         throw BankFileException.InFile(fileName, "not a camt.054 or BgMax file (neither XML nor a first record starting '01BGMAX').");

@@ -29,40 +29,58 @@ internal sealed class BgMaxDepositSection
     public void AddPayment(BgMaxLine line, bool isDeduction)
     {
         var amount = line.Amount(BgMaxLayout.Payment.Amount);
-        var reference = line.Text(BgMaxLayout.Payment.Reference);
+        var references = PayerReferences.Split(line.Text(BgMaxLayout.Payment.Reference));
         var serialNumber = line.Digits(BgMaxLayout.Payment.SerialNumber);
-        _payments.Add(new BgMaxPayment(
-            line.Number, isDeduction, isDeduction ? -amount : amount, reference.Length == 0 ? null : reference, serialNumber, null));
+        _payments.Add(new BgMaxPayment(line.Number, isDeduction, isDeduction ? -amount : amount, references, serialNumber));
+        CheckReferences(line, _payments[^1]);
     }
 
-    /// <summary>A TK22/TK23 extra reference: part of its payment's record, but not money of its own.</summary>
+    /// <summary>
+    /// A TK22/TK23 extra reference: another invoice the payment before it names, in file order. Its amount field is
+    /// read as digits (Bankgirot's example writes zeros) but the money is the payment's.
+    /// </summary>
     public void AddExtraReference(BgMaxLine line)
     {
-        RequirePayment(line);
+        var payment = RequirePayment(line);
         line.Amount(BgMaxLayout.Payment.Amount);
+        payment.AddReferences(PayerReferences.Split(line.Text(BgMaxLayout.Payment.Reference)));
+        CheckReferences(line, payment);
     }
 
-    /// <summary>A TK26 name record: the first one after a payment names its payer.</summary>
+    /// <summary>A TK25 information record: the payer's text, kept with the payment.</summary>
+    public void AddInformation(BgMaxLine line) =>
+        AddText(line, RequirePayment(line), line.Text(BgMaxLayout.Information.Text));
+
+    /// <summary>A TK26 name record: the first one after a payment names its payer; a later one is kept as text.</summary>
     public void AddName(BgMaxLine line)
     {
         var payment = RequirePayment(line);
-        if (payment.PayerName is not null)
+        var name = Joined(line.Text(BgMaxLayout.Name.PayerName), line.Text(BgMaxLayout.Name.ExtraName));
+        if (name.Length > 0)
         {
-            return;
+            payment.AddName(name);
         }
-
-        var name = $"{line.Text(BgMaxLayout.Name.PayerName)} {line.Text(BgMaxLayout.Name.ExtraName)}".Trim();
-        _payments[^1] = payment with { PayerName = name.Length == 0 ? null : name };
     }
 
-    /// <summary>Information, address and organisation number records describe the payment before them.</summary>
+    /// <summary>TK27, TK28 and TK29: the payer's address and organisation number, kept as text.</summary>
+    public void AddPayerDetails(BgMaxLine line)
+    {
+        var payment = RequirePayment(line);
+        var text = line.RecordType switch
+        {
+            "27" => Joined(line.Text(BgMaxLayout.Address.Street), line.Text(BgMaxLayout.Address.PostCode)),
+            "28" => Joined(line.Text(BgMaxLayout.Town.Name), line.Text(BgMaxLayout.Town.Country), line.Text(BgMaxLayout.Town.CountryCode)),
+            _ => line.Text(BgMaxLayout.Organisation.Number) is { Length: > 0 } number ? $"org.nr {number.TrimStart('0')}" : "",
+        };
+        AddText(line, payment, text);
+    }
+
+    /// <summary>Records that describe a payment come only after one.</summary>
     public BgMaxPayment RequirePayment(BgMaxLine line) =>
         _payments.Count > 0 ? _payments[^1] : throw line.Fail("record type", "must follow a TK20 payment or TK21 deduction record.");
 
-    /// <summary>The TK15 deposit record: checks the section's totals and books its entries.</summary>
-    /// <param name="line">The TK15 record.</param>
-    /// <param name="usedReferences">Entry references already given out in this file.</param>
-    public BgMaxDeposit Close(BgMaxLine line, ISet<string> usedReferences)
+    /// <summary>The TK15 deposit record: checks the section's totals and makes its entries.</summary>
+    public BgMaxDeposit Close(BgMaxLine line)
     {
         var paymentDate = line.Date(BgMaxLayout.Deposit.PaymentDate);
         var serialNumber = line.Digits(BgMaxLayout.Deposit.SerialNumber);
@@ -84,35 +102,48 @@ internal sealed class BgMaxDepositSection
         }
 
         var entries = _payments
-            .Select(payment => new BankEntry(
-                UniqueReference(payment, paymentDate, usedReferences),
-                payment.Amount,
-                paymentDate,
-                payment.Reference,
-                payment.PayerName,
-                _receivingBankgiro,
-                payment.IsDeduction))
+            .Select(payment => new BankEntry
+            {
+                Kind = payment.IsDeduction ? BankEntryKind.Deduction : BankEntryKind.Payment,
+                EntryReference = EntryReferences.BgMax(_receivingBankgiro, paymentDate, payment.SerialNumber),
+                Amount = payment.Amount,
+                BookingDate = paymentDate,
+                References = payment.References,
+                Texts = payment.Texts,
+                PayerName = payment.PayerName,
+                ReceivingAccount = _receivingBankgiro,
+            })
             .ToList();
         return new BgMaxDeposit(line.Number, serialNumber, paymentDate, amount, entries);
     }
 
-    /// <summary>
-    /// Bankgirot gives each payment a serial number; should two payments of one bankgiro and day share it (as two
-    /// do in Bankgirot's own example), the later ones get "/2", "/3" in file order. A re-delivered day file repeats
-    /// its deposits in the same order, so the references stay the same.
-    /// </summary>
-    private string UniqueReference(BgMaxPayment payment, DateOnly paymentDate, ISet<string> usedReferences)
+    private static void AddText(BgMaxLine line, BgMaxPayment payment, string text)
     {
-        var reference = string.Create(
-            CultureInfo.InvariantCulture, $"bgmax:{_receivingBankgiro}:{paymentDate:yyyyMMdd}:{payment.SerialNumber}");
-        var unique = reference;
-        for (var occurrence = 2; !usedReferences.Add(unique); occurrence++)
+        if (text.Length == 0)
         {
-            unique = string.Create(CultureInfo.InvariantCulture, $"{reference}/{occurrence}");
+            return;
         }
 
-        return unique;
+        payment.AddText(text);
+        var length = payment.Texts.Sum(t => t.Length + 1) - 1;
+        if (length > BankEntry.MaxTextLength)
+        {
+            throw line.Fail("text", string.Create(CultureInfo.InvariantCulture,
+                $"the texts of the payment on line {payment.Line} come to {length} characters; at most {BankEntry.MaxTextLength} are kept."));
+        }
     }
+
+    private static void CheckReferences(BgMaxLine line, BgMaxPayment payment)
+    {
+        var length = payment.References.Sum(r => r.Length + 1) - 1;
+        if (length > BankEntry.MaxReferenceLength)
+        {
+            throw line.Fail(BgMaxLayout.Payment.Reference, string.Create(CultureInfo.InvariantCulture,
+                $"the references of the payment on line {payment.Line} come to {length} characters; at most {BankEntry.MaxReferenceLength} are kept."));
+        }
+    }
+
+    private static string Joined(params string[] parts) => string.Join(' ', parts.Where(part => part.Length > 0));
 
     private static void RequireSek(BgMaxLine line, BgMaxField field)
     {

@@ -32,11 +32,38 @@ internal static class BgMaxLayout
         public static readonly BgMaxField SerialNumber = new("BGC serial number", 58, 12);
     }
 
+    /// <summary>TK25 information record: free text from the payer.</summary>
+    public static class Information
+    {
+        public static readonly BgMaxField Text = new("information text", 3, 50);
+    }
+
     /// <summary>TK26 name record.</summary>
     public static class Name
     {
         public static readonly BgMaxField PayerName = new("payer name", 3, 35);
         public static readonly BgMaxField ExtraName = new("extra name", 38, 35);
+    }
+
+    /// <summary>TK27 address record 1.</summary>
+    public static class Address
+    {
+        public static readonly BgMaxField Street = new("address", 3, 35);
+        public static readonly BgMaxField PostCode = new("post code", 38, 9);
+    }
+
+    /// <summary>TK28 address record 2.</summary>
+    public static class Town
+    {
+        public static readonly BgMaxField Name = new("town", 3, 35);
+        public static readonly BgMaxField Country = new("country", 38, 35);
+        public static readonly BgMaxField CountryCode = new("country code", 73, 2);
+    }
+
+    /// <summary>TK29 organisation number record.</summary>
+    public static class Organisation
+    {
+        public static readonly BgMaxField Number = new("organisation number", 3, 12);
     }
 
     /// <summary>TK15 deposit record: closes the payments before it.</summary>

@@ -45,7 +45,6 @@ internal static class BgMaxReader
         }
 
         var deposits = new List<BgMaxDeposit>();
-        var references = new HashSet<string>(StringComparer.Ordinal);
         var counted = new Dictionary<string, int>(StringComparer.Ordinal);
         BgMaxDepositSection? section = null;
         var last = first;
@@ -82,14 +81,17 @@ internal static class BgMaxReader
                 case "22" or "23":
                     InSection(section, line).AddExtraReference(line);
                     break;
+                case "25":
+                    InSection(section, line).AddInformation(line);
+                    break;
                 case "26":
                     InSection(section, line).AddName(line);
                     break;
-                case "25" or "27" or "28" or "29":
-                    InSection(section, line).RequirePayment(line);
+                case "27" or "28" or "29":
+                    InSection(section, line).AddPayerDetails(line);
                     break;
                 case "15":
-                    deposits.Add(InSection(section, line).Close(line, references));
+                    deposits.Add(InSection(section, line).Close(line));
                     section = null;
                     break;
                 case "70":

@@ -89,14 +89,13 @@ internal static class Camt054Reader
 
             notifications = Opened(camt, reader);
             root.Add(notifications);
-            var references = new HashSet<string>(StringComparer.Ordinal);
             var notificationCount = progress.StartNotifications(reader.Depth);
             foreach (var _ in CamtStream.Children(reader, camt.Namespace + "Ntfctn"))
             {
                 var notification = Opened(camt, reader);
                 camt.MarkStreamed(notification, ++notificationCount.Total, notificationCount);
                 notifications.Add(notification);
-                ReadNotification(camt, reader, progress, notification, entries, references);
+                ReadNotification(camt, reader, progress, notification, entries);
                 notification.Remove();
             }
 
@@ -124,8 +123,7 @@ internal static class Camt054Reader
         return element;
     }
 
-    private static void ReadNotification(
-        CamtDocument camt, XmlReader reader, CamtStreamProgress progress, XElement notification, List<BankEntry> entries, HashSet<string> references)
+    private static void ReadNotification(CamtDocument camt, XmlReader reader, CamtStreamProgress progress, XElement notification, List<BankEntry> entries)
     {
         var entryName = camt.Namespace + "Ntry";
         var entryCount = progress.StartEntries(reader.Depth);
@@ -148,17 +146,15 @@ internal static class Camt054Reader
 
             camt.MarkStreamed(element, ++entryCount.Total, entryCount);
             var account = camt.Text(notification, "Acct", "Id", "IBAN") ?? camt.Text(notification, "Acct", "Id", "Othr", "Id");
-            foreach (var (entry, source) in ReadEntry(camt, element, account, ref creditCount, ref creditSum))
+            var entry = new CamtNtry(camt, element, account, CreationDate(camt, notification));
+            if (entry.IsCredit)
             {
-                // A repeated reference would make the second credit look like a re-import of the first and be lost.
-                if (!references.Add(entry.EntryReference))
-                {
-                    throw camt.Fail(source, $"entry reference '{entry.EntryReference}' occurs twice in the file.");
-                }
-
-                entries.Add(entry);
+                // Every credit counts in the notification's totals, booked or not.
+                creditCount++;
+                creditSum += entry.Amount;
             }
 
+            entries.AddRange(entry.Entries());
             element.Remove();
         }
 
@@ -166,43 +162,9 @@ internal static class Camt054Reader
         CheckCreditTotals(camt, notification, creditCount, creditSum);
     }
 
-    private static IEnumerable<(BankEntry Entry, XElement Element)> ReadEntry(
-        CamtDocument camt, XElement entry, string? account, ref int creditCount, ref Money creditSum)
-    {
-        var indicator = camt.Required(entry, "CdtDbtInd");
-        var booked = camt.Find(entry, "Sts")?.Value.Trim() is null or "BOOK";
-        var reversal = IsReversalIndicator(camt, entry);
-        switch (indicator.Value.Trim())
-        {
-            case "DBIT":
-                // Money leaving the account is not a payment to us, unless it takes back a payment: a reversal
-                // (RvslInd) or a debit quoting a creditor reference (an OCR number) must reach a person or undo it.
-                return booked && (reversal || CamtCredit.QuotesCreditorReference(camt, entry))
-                    ? new CamtCredit(camt, entry, account, debit: true).Entries()
-                    : [];
-            case "CRDT":
-                var credit = new CamtCredit(camt, entry, account, debit: false) { IsReversal = reversal };
-                creditCount++;
-                creditSum += credit.Amount;
-
-                // A pending (PDNG) or information-only (INFO) entry is not money on the account yet: it counts in
-                // the notification's totals but is not booked; the bank reports it again once booked.
-                return booked ? credit.Entries() : [];
-            default:
-                throw camt.Fail(indicator, $"'{indicator.Value.Trim()}' is neither CRDT nor DBIT.");
-        }
-    }
-
-    private static bool IsReversalIndicator(CamtDocument camt, XElement entry)
-    {
-        var element = camt.Find(entry, "RvslInd");
-        return element?.Value.Trim() switch
-        {
-            null or "false" or "0" => false,
-            "true" or "1" => true,
-            var other => throw camt.Fail(element!, $"'{other}' is neither true nor false."),
-        };
-    }
+    /// <summary>The notification's creation date (<c>Ntfctn/CreDtTm</c>), which dates an entry listed without a booking or value date.</summary>
+    private static DateOnly? CreationDate(CamtDocument camt, XElement notification) =>
+        camt.Text(notification, "CreDtTm") is { Length: >= 10 } text && IsoDate.TryParse(text[..10], out var date) ? date : null;
 
     /// <summary>The notification's own count and sum of credit entries, where it states them, must match what was read.</summary>
     private static void CheckCreditTotals(CamtDocument camt, XElement notification, int creditCount, Money creditSum)

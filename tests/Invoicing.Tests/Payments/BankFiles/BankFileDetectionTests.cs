@@ -13,7 +13,7 @@ public sealed class BankFileDetectionTests
         var file = BankFileReader.Read("payments.txt", Camt054ReaderTests.Notification(8).ToBytes());
 
         Assert.Equal(BankFileFormat.Camt054, file.Format);
-        Assert.Equal(5, file.Entries.Count);
+        Assert.Equal(6, file.Entries.Count);
     }
 
     [Fact]

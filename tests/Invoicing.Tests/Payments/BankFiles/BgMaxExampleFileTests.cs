@@ -27,26 +27,45 @@ public sealed class BgMaxExampleFileTests
     }
 
     [Fact]
-    public void Example_file_yields_six_payments_and_one_deduction_with_latin1_payer_names()
+    public void Example_file_yields_six_payments_and_one_deduction_with_their_references_texts_and_latin1_payer_names()
     {
         var file = BankFileReader.Read(FileName, Content);
 
         Assert.Equal(BankFileFormat.BgMax, file.Format);
         Assert.Equal(FileName, file.Source);
+        string[] kalle = ["Storgatan 2 12345", "Storåker", "org.nr 5500001234"];
         BankEntry[] expected =
         [
-            Entry("000000000010", 100_000, "655969", "Kalles Plåt AB"),
-            Entry("000230000111", -50_000, "89853", "Kalles Plåt AB", isDeduction: true),
-            Entry("000000000014", 140_000, "657866 658765 657767", "Kalles Plåt AB"),
-            Entry("000000000012", 110_000, "650861", "Olles färg AB"),
-            Entry("000000000013", 120_000, null, "Berits Garn"),
-            Entry("000000000016", 70_000, "659763", "Berits Garn"),
-            Entry("000000000016/2", 500_000, "658260", "Kalles Plåt AB"),
+            Entry(BankEntryKind.Payment, "000000000010", 100_000, ["655969"], kalle, "Kalles Plåt AB"),
+            Entry(BankEntryKind.Deduction, "000230000111", -50_000, ["89853"], kalle, "Kalles Plåt AB"),
+            Entry(BankEntryKind.Payment, "000000000014", 140_000, ["657866", "658765", "657767", "657965"], ["Betalning med extra refnr 657965", .. kalle], "Kalles Plåt AB"),
+            Entry(BankEntryKind.Payment, "000000000012", 110_000, ["650861"], ["Lillagatan 3 12345", "Storåker", "org.nr 5500004322"], "Olles färg AB"),
+            Entry(BankEntryKind.Payment, "000000000013", 120_000, [], ["Storgatan 10 12345", "Storåker", "org.nr 5500002222"], "Berits Garn"),
+            Entry(BankEntryKind.Payment, "000000000016", 70_000, ["659763"], ["Storgatan 10 12345", "Storåker", "org.nr 5500002222"], "Berits Garn"),
+            Entry(BankEntryKind.Payment, "000000000016", 500_000, ["658260", "658369", "658468"], ["Faktura 658369", "Faktura 658468", .. kalle], "Kalles Plåt AB"),
         ];
-        Assert.Equal(expected, file.Entries);
+        Assert.Equal(expected, file.Entries.Select(entry => entry with { Key = "" }));
         Assert.Equal(new Money(990_000), Money.Sum(file.Entries.Select(entry => entry.Amount)));
     }
 
-    private static BankEntry Entry(string serialNumber, long ore, string? reference, string payerName, bool isDeduction = false) =>
-        new($"bgmax:{Bankgiro}:20040525:{serialNumber}", new Money(ore), PaymentDate, reference, payerName, Bankgiro, isDeduction);
+    [Fact]
+    public void Two_payments_with_one_serial_number_are_two_entries_with_their_own_keys()
+    {
+        var entries = BankFileReader.Read(FileName, Content).Entries;
+
+        Assert.Equal(7, entries.Select(entry => entry.Key).Distinct().Count());
+        Assert.Equal(entries.Select(entry => entry.Key), BankFileReader.Read("renamed.txt", Content).Entries.Select(entry => entry.Key));
+    }
+
+    private static BankEntry Entry(BankEntryKind kind, string serialNumber, long ore, string[] references, string[] texts, string payerName) => new()
+    {
+        Kind = kind,
+        EntryReference = $"bgmax:{Bankgiro}:20040525:{serialNumber}",
+        Amount = new Money(ore),
+        BookingDate = PaymentDate,
+        References = references,
+        Texts = texts,
+        PayerName = payerName,
+        ReceivingAccount = Bankgiro,
+    };
 }

@@ -17,12 +17,61 @@ public sealed class BgMaxReaderTests
         Assert.Equal(BankFileFormat.BgMax, file.Format);
         BankEntry[] expected =
         [
-            new("bgmax:9912346:20260302:000000000101", new Money(4_303_500), new DateOnly(2026, 3, 2), "1234567897", "Västerås stad", "9912346", false),
-            new("bgmax:9912346:20260302:000000000102", new Money(1_250_050), new DateOnly(2026, 3, 2), "98765432101", "Arboga kommun", "9912346", false),
-            new("bgmax:9912346:20260302:000000000103", new Money(-100_000), new DateOnly(2026, 3, 2), "1234567897", "Västerås stad", "9912346", true),
-            new("bgmax:50501055:20260303:000000000201", new Money(7_500_000), new DateOnly(2026, 3, 3), "4444444444", "Åsa Öberg", "50501055", false),
+            Entry(BankEntryKind.Payment, "9912346:20260302:000000000101", 4_303_500, "2026-03-02", ["1234567897"], ["Stadshuset 72187"], "Västerås stad", "9912346"),
+            Entry(BankEntryKind.Payment, "9912346:20260302:000000000102", 1_250_050, "2026-03-02", ["98765432101", "5555555555"], ["Två fakturor"], "Arboga kommun", "9912346"),
+            Entry(BankEntryKind.Deduction, "9912346:20260302:000000000103", -100_000, "2026-03-02", ["1234567897"], [], "Västerås stad", "9912346"),
+            Entry(BankEntryKind.Payment, "50501055:20260303:000000000201", 7_500_000, "2026-03-03", ["4444444444"], [], "Åsa Öberg", "50501055"),
         ];
-        Assert.Equal(expected, file.Entries);
+        Assert.Equal(expected, file.Entries.Select(e => e with { Key = "" }));
+    }
+
+    [Fact]
+    public void Extra_references_TK22_and_TK23_follow_the_payments_own_in_file_order_each_once()
+    {
+        var content = new BgMaxBuilder().Start().Opening("9912346")
+            .Payment("20260000110 20260000219", 1_000_000, "000000000001").ExtraReference("20260000219", "000000000001")
+            .ExtraReference("20260000318", "000000000001", recordType: "23")
+            .Deposit("20260302", "00001")
+            .End(extraReferences: 2)
+            .ToLatin1();
+
+        var entry = Assert.Single(BankFileReader.Read(FileName, content).Entries);
+
+        Assert.Equal(["20260000110", "20260000219", "20260000318"], entry.References);
+    }
+
+    [Theory]
+    [InlineData("Faktura 658369", new[] { "Faktura 658369" })]
+    [InlineData("20260001415", new[] { "20260001415" })]
+    [InlineData("657866 658765 657767", new[] { "657866", "658765", "657767" })]
+    [InlineData("", new string[0])]
+    public void A_reference_field_of_several_numbers_names_several_invoices_and_anything_else_is_one_reference(string field, string[] references)
+    {
+        var content = new BgMaxBuilder().Start().Opening("9912346")
+            .Payment(field, 100_000, "000000000001")
+            .Deposit("20260302", "00001")
+            .End()
+            .ToLatin1();
+
+        Assert.Equal(references, Assert.Single(BankFileReader.Read(FileName, content).Entries).References);
+    }
+
+    [Fact]
+    public void Information_names_addresses_and_organisation_numbers_are_kept_as_texts_of_the_payment_before_them()
+    {
+        var content = new BgMaxBuilder().Start().Opening("9912346")
+            .Payment("", 145_593_00, "000000000001").Information("faktura nr 202600145").Information("avser 2026")
+            .Name("Sala kommun").Name("Ekonomikontoret").Address("Box 304", "73325")
+            .Line("28Sala".PadRight(80)).Line("29002120002080".PadRight(80))
+            .Deposit("20260302", "00001")
+            .End()
+            .ToLatin1();
+
+        var entry = Assert.Single(BankFileReader.Read(FileName, content).Entries);
+
+        Assert.Equal("Sala kommun", entry.PayerName);
+        Assert.Equal(["faktura nr 202600145", "avser 2026", "Ekonomikontoret", "Box 304 73325", "Sala", "org.nr 2120002080"], entry.Texts);
+        Assert.Null(entry.Reference);
     }
 
     [Fact]
@@ -170,4 +219,16 @@ public sealed class BgMaxReaderTests
         Assert.Contains("BGMAX.txt, line 1", error.Message, StringComparison.Ordinal);
         Assert.Contains("test file", error.Message, StringComparison.Ordinal);
     }
+
+    private static BankEntry Entry(BankEntryKind kind, string reference, long ore, string date, string[] references, string[] texts, string payer, string account) => new()
+    {
+        Kind = kind,
+        EntryReference = "bgmax:" + reference,
+        Amount = new Money(ore),
+        BookingDate = IsoDate.Parse(date),
+        References = references,
+        Texts = texts,
+        PayerName = payer,
+        ReceivingAccount = account,
+    };
 }
