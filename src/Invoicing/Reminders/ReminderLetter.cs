@@ -17,6 +17,11 @@ public static class ReminderLetter
         {
             new($"Faktura {invoice.Number} daterad {SwedishFormat.Date(invoice.IssueDate)}, förföll till betalning {SwedishFormat.Date(invoice.DueDate)}", invoice.Total),
         };
+        if (invoice.Credited != Money.Zero)
+        {
+            lines.Add(new DocumentLine("Krediterat", -invoice.Credited));
+        }
+
         if (invoice.AmountPaid != Money.Zero)
         {
             lines.Add(new DocumentLine($"Inbetalt t.o.m. {SwedishFormat.Date(reminder.RemindedOn)}", -invoice.AmountPaid));
