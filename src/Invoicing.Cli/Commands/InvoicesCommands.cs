@@ -22,16 +22,16 @@ internal static class InvoicesCommands
         var command = new Command("list", "A year's invoices with their payment status.") { year, CliOptions.Json };
         CliAction.Set(command, async (parse, services, cancellationToken) =>
         {
-            var invoices = await services.Get<InvoiceStore>().ListAsync(services.Get<CliSettings>().Scheme, parse.GetValue(year), cancellationToken);
+            var documents = DocumentChain.BalancesOf(await services.Get<InvoiceStore>().ListAsync(services.Get<CliSettings>().Scheme, parse.GetValue(year), cancellationToken));
             if (parse.GetValue(CliOptions.Json))
             {
                 // The same contract as the API's invoice list (docs/api.md), so a script can read either.
                 var today = SwedishCalendar.Today(services.Get<TimeProvider>());
-                CliJson.Write(invoices.Select(i => Web.Contracts.InvoiceSummary.From(i, today)));
+                CliJson.Write(documents.Select(d => Web.Contracts.InvoiceSummary.From(d, today)));
             }
             else
             {
-                InvoiceOutput.WriteTable(invoices, Console.Out);
+                InvoiceOutput.WriteTable(documents, Console.Out);
             }
 
             return CliAction.Ok;
@@ -69,12 +69,17 @@ internal static class InvoicesCommands
             lines.Add("Total", SwedishFormat.Amount(invoice.Total));
             lines.WriteTo(writer);
             writer.WriteLine();
+            var chain = await services.Get<InvoiceStore>().FindChainAsync(invoice.Key, cancellationToken)
+                ?? throw new CliException($"There is no issued invoice {invoice.Number}.");
+            var balance = chain.BalanceOf(invoice.Number);
             writer.WriteLine(invoice.IsCreditNote
-                ? $"Status {invoice.Status}: {SwedishFormat.Amount(invoice.Total)} credited to invoice {invoice.Corrects?.Number}"
-                : $"Status {invoice.Status}: paid {SwedishFormat.Amount(invoice.AmountPaid)}, credited {SwedishFormat.Amount(invoice.Credited)}, due {SwedishFormat.Amount(invoice.AmountDue)}" +
-                    (invoice.RefundOwed > Money.Zero ? $"; refund owed {SwedishFormat.Amount(invoice.RefundOwed)}" : "") +
+                ? $"Status {balance.Status}: {SwedishFormat.Amount(invoice.Total)} credited to invoice {invoice.Corrects?.Number}"
+                : $"Status {balance.Status}: paid {SwedishFormat.Amount(balance.Paid)}, credited {SwedishFormat.Amount(balance.Credited)}, due {SwedishFormat.Amount(balance.Due)}" +
+                    (balance.Settled != Money.Zero ? $", settled within the chain {SwedishFormat.Amount(balance.Settled)}" : "") +
+                    (balance.Refunded > Money.Zero ? $"; refunded {SwedishFormat.Amount(balance.Refunded)}" : "") +
+                    (balance.RefundOwed > Money.Zero ? $"; refund owed {SwedishFormat.Amount(balance.RefundOwed)}" : "") +
                     (invoice.NeedsManualFollowUp ? "; handed to manual follow-up" : ""));
-            await WriteChainAsync(services, invoice, writer, cancellationToken);
+            WriteChain(chain, invoice, writer);
             if (payments.Count > 0)
             {
                 writer.WriteLine();
@@ -105,13 +110,11 @@ internal static class InvoicesCommands
         return command;
     }
 
-    /// <summary>Every document of the party in the same scheme and year: the original, its credit notes and supplements.</summary>
-    private static async Task WriteChainAsync(IServiceProvider services, Invoice invoice, TextWriter writer, CancellationToken cancellationToken)
+    /// <summary>The chain the document belongs to: the original, its supplements and credit notes, each with its status, and the chain as one debt.</summary>
+    private static void WriteChain(DocumentChain chain, Invoice invoice, TextWriter writer)
     {
-        var chain = (await services.Get<InvoiceStore>().ListAsync(invoice.Scheme, invoice.Year, cancellationToken))
-            .Where(d => d.DebtorCode == invoice.DebtorCode)
-            .ToArray();
-        if (chain.Length < 2)
+        var documents = chain.Balances.ToArray();
+        if (documents.Length < 2)
         {
             return;
         }
@@ -119,15 +122,17 @@ internal static class InvoicesCommands
         writer.WriteLine();
         writer.WriteLine($"Documents to {invoice.DebtorCode} {invoice.DebtorName}, {invoice.Scheme} {invoice.Year}:");
         var table = new TextTable(("Number", false), ("Kind", false), ("Issued", false), ("Amount", true), ("Corrects", false), ("Revision", true), ("Status", false));
-        foreach (var d in chain)
+        foreach (var b in documents)
         {
+            var d = b.Invoice;
             table.Add(d.Number.ToString() + (d.Number == invoice.Number ? " *" : ""), d.Kind.ToText(), SwedishFormat.Date(d.IssueDate),
-                SwedishFormat.Amount(d.IsCreditNote ? -d.Total : d.Total), d.Corrects?.Number.ToString() ?? "", d.Revision.ToString(System.Globalization.CultureInfo.InvariantCulture), d.Status.ToString());
+                SwedishFormat.Amount(d.IsCreditNote ? -d.Total : d.Total), d.Corrects?.Number.ToString() ?? "", d.Revision.ToString(System.Globalization.CultureInfo.InvariantCulture), b.Status.ToString());
         }
 
         table.AddSeparator();
-        table.Add("", "net", "", SwedishFormat.Amount(Money.Sum(chain.Select(d => d.IsCreditNote ? -d.Total : d.Total))), "", "", "");
+        table.Add("", "net", "", SwedishFormat.Amount(chain.Balance.Asked), "", "", chain.Balance.Status.ToString());
         table.WriteTo(writer);
+        writer.WriteLine($"The chain: paid {SwedishFormat.Amount(chain.Balance.Paid)}, refunded {SwedishFormat.Amount(chain.Balance.Refunded)}, due {SwedishFormat.Amount(chain.Balance.Due)}, refund owed {SwedishFormat.Amount(chain.Balance.RefundOwed)}.");
     }
 
     private static string OutputReason(Invoice invoice) => InvoiceOutput.EInvoiceColumn(invoice);

@@ -52,10 +52,10 @@ public static class InvoiceEndpoints
         }
 
         var today = SwedishCalendar.Today(time);
-        return TypedResults.Ok(found
-            .Where(i => wantedStatus is null || i.Status == wantedStatus)
-            .Where(i => !onlyOverdue || InvoiceStanding.IsOverdue(i, today))
-            .Select(i => InvoiceSummary.From(i, today))
+        return TypedResults.Ok(DocumentChain.BalancesOf(found)
+            .Where(b => wantedStatus is null || b.Status == wantedStatus)
+            .Where(b => !onlyOverdue || InvoiceStanding.IsOverdue(b, today))
+            .Select(b => InvoiceSummary.From(b, today))
             .ToArray());
     }
 
@@ -71,10 +71,10 @@ public static class InvoiceEndpoints
         var (route, found, problem) = await YearInvoices.LoadAsync(scheme, year, budgets, invoices, cancellationToken);
         return problem is not null
             ? problem
-            : TypedResults.Ok(YearSummary.From(route.Scheme, route.Year, found, SwedishCalendar.Today(time)));
+            : TypedResults.Ok(YearSummary.From(route.Scheme, route.Year, DocumentChain.BalancesOf(found), SwedishCalendar.Today(time)));
     }
 
-    /// <summary><c>GET /api/invoices/{scheme}/{year}/{number}</c>: lines, payments and reminders.</summary>
+    /// <summary><c>GET /api/invoices/{scheme}/{year}/{number}</c>: lines, payments, reminders and its chain.</summary>
     public static async Task<Results<Ok<InvoiceDetail>, ProblemHttpResult>> GetAsync(
         string scheme,
         string year,
@@ -91,9 +91,15 @@ public static class InvoiceEndpoints
             return problem;
         }
 
+        var chain = await invoices.FindChainAsync(key, cancellationToken);
+        if (chain is null)
+        {
+            return NotFound(key);
+        }
+
         var payments = await ledger.HistoryAsync(key, cancellationToken);
         var sent = await reminders.ListAsync(key, cancellationToken);
-        return TypedResults.Ok(InvoiceDetail.From(invoice, payments, sent, SwedishCalendar.Today(time)));
+        return TypedResults.Ok(InvoiceDetail.From(chain, invoice.Number, payments, sent, SwedishCalendar.Today(time)));
     }
 
     /// <summary>

@@ -112,8 +112,8 @@ public static partial class PaymentEndpoints
         var amountText = amount.ToInvariantString();
         LogRegistered(logger, amountText, key.Number, request.HttpContext.User.Identity?.Name ?? "", result.Booked);
 
-        var after = await invoices.FindAsync(key.Scheme, key.Year, key.Number, cancellationToken) ?? invoice;
-        var response = new PaymentResponse(result.Booked, result.Before.ToString(), result.After.ToString(), result.Flag.ToString(), InvoiceSummary.From(after, today));
+        var chain = await invoices.FindChainAsync(key, cancellationToken) ?? throw new InvalidOperationException($"Invoice {key} disappeared after a payment was booked on it.");
+        var response = new PaymentResponse(result.Booked, result.Before.ToString(), result.After.ToString(), result.Flag.ToString(), InvoiceSummary.From(chain.BalanceOf(key.Number), today));
         return result.Booked
             ? TypedResults.Created($"/api/invoices/{key.Scheme}/{key.Year}/{key.Number}", response)
             : TypedResults.Ok(response);

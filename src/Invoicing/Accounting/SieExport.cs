@@ -8,7 +8,7 @@ namespace Invoicing.Accounting;
 
 /// <summary>
 /// A scheme's year for the accounting system: one voucher per issued invoice, supplementary invoice and credit
-/// note, and per payment received on the year's invoices or reversed by the bank, dated as the document, within
+/// note, and per payment received on the year's invoices, reversed by the bank or refunded, dated as the document, within
 /// the fiscal year (the calendar year) or a narrower period.
 /// Reads only; the same stored data and generation date always give the same bytes.
 /// </summary>
@@ -48,89 +48,78 @@ public sealed class SieExport(InvoiceStore invoices, PaymentLedger payments, IOp
     }
 
     /// <summary>
-    /// Each document's issue, and each payment and reversal with what its invoice still asked before it. Credit notes
-    /// are taken off invoices as <see cref="InvoiceStore.AddCreditNoteAsync"/> took them (the corrected invoice first,
-    /// then the party's other invoices of earlier revisions, newest first), and the result is checked against what
-    /// each invoice records as credited. Per invoice, its payments and credits count in date order (on one day the
-    /// credit note first, then payments in booking order); the issue always comes first, even when the bank dated a
-    /// payment before it.
+    /// Each document's issue, and each payment, reversal and refund, with what its chain (<see cref="DocumentChain"/>:
+    /// an invoice, its supplements and the credit notes naming them) still asked before it: a chain is one debt, so
+    /// the receivables account ends at what the chains lack and the refunds-owed account at what they owe back, as the
+    /// ledger file and the page say. Per chain, events count in date order (on one day the issuer's documents first,
+    /// then payments in booking order); a payment the bank dated before its invoice was issued counts after the issue.
     /// </summary>
     /// <exception cref="InvalidDataException">The stored payments or credits do not add up to the stored invoices.</exception>
     internal static IReadOnlyList<AccountingEvent> Events(IReadOnlyList<Invoice> issued, IReadOnlyList<PaymentRecord> received)
     {
-        var invoices = issued.Where(d => !d.IsCreditNote).OrderBy(d => d.Number).ToArray();
-        var timelines = invoices.ToDictionary(i => i.Number, _ => new List<InvoiceChange>());
-        var credited = new Dictionary<InvoiceNumber, Money>();
-        foreach (var credit in issued.Where(d => d.IsCreditNote).OrderBy(d => d.Number))
+        var chains = DocumentChain.Of(issued);
+        var timelines = chains.ToDictionary(c => c, _ => new List<ChainChange>());
+        var chainOf = new Dictionary<InvoiceNumber, DocumentChain>();
+        foreach (var chain in chains)
         {
-            var corrects = credit.Corrects?.Number
-                ?? throw new InvalidDataException($"Table Invoices: credit note {credit.Number} names no invoice it corrects.");
-            var candidates = invoices.Where(i => i.DebtorCode == credit.DebtorCode && i.Revision < credit.Revision).ToArray();
-            var remaining = credit.Total;
-            foreach (var invoice in candidates.Where(i => i.Number == corrects).Concat(candidates.Where(i => i.Number != corrects).OrderByDescending(i => i.Number)))
+            foreach (var balance in chain.Balances.Where(b => !b.Invoice.IsCreditNote))
             {
-                var open = invoice.Total - credited.GetValueOrDefault(invoice.Number);
-                if (remaining == Money.Zero || open <= Money.Zero)
+                var invoice = balance.Invoice;
+                if (invoice.Credited != balance.Credited)
                 {
-                    continue;
+                    throw new InvalidDataException(
+                        $"Table Invoices: invoice {invoice.Number} records {invoice.Credited} credited, but the credit notes to {invoice.DebtorCode} come to {balance.Credited} on it.");
                 }
 
-                var part = remaining < open ? remaining : open;
-                credited[invoice.Number] = credited.GetValueOrDefault(invoice.Number) + part;
-                timelines[invoice.Number].Add(new InvoiceChange(credit.IssueDate, 0, credit.Number.ToString(), credit, part, null));
-                remaining -= part;
+                chainOf[invoice.Number] = chain;
+                timelines[chain].Add(new ChainChange(invoice.IssueDate, invoice.IssueDate, 0, invoice.Number.ToString(), invoice, invoice.Total, null));
             }
 
-            if (remaining != Money.Zero)
+            foreach (var credit in chain.CreditNotes)
             {
-                throw new InvalidDataException($"Table Invoices: credit note {credit.Number} credits {credit.Total}, more than {credit.DebtorCode}'s invoices of earlier revisions had left to credit.");
+                var named = chain.BalanceOf(credit.Corrects!.Number).Invoice;
+                var counted = credit.IssueDate > named.IssueDate ? credit.IssueDate : named.IssueDate;
+                timelines[chain].Add(new ChainChange(counted, credit.IssueDate, 0, credit.Number.ToString(), credit, -credit.Total, null));
             }
-        }
-
-        foreach (var invoice in invoices.Where(i => i.Credited != credited.GetValueOrDefault(i.Number)))
-        {
-            throw new InvalidDataException(
-                $"Table Invoices: invoice {invoice.Number} records {invoice.Credited} credited, but the credit notes to {invoice.DebtorCode} come to {credited.GetValueOrDefault(invoice.Number)} on it.");
         }
 
         foreach (var payment in received)
         {
-            if (!timelines.TryGetValue(payment.Invoice, out var timeline))
+            if (!chainOf.TryGetValue(payment.Invoice, out var chain))
             {
                 throw new InvalidDataException($"Table Invoices: payment on invoice {payment.Invoice}, which is not recorded.");
             }
 
+            var invoice = chain.BalanceOf(payment.Invoice).Invoice;
+            var counted = payment.PaidOn > invoice.IssueDate ? payment.PaidOn : invoice.IssueDate;
             var key = payment.BookedAt.UtcTicks.ToString("D20", System.Globalization.CultureInfo.InvariantCulture) + payment.EntryReference;
-            timeline.Add(new InvoiceChange(payment.PaidOn, 1, key, null, payment.Amount, payment));
+            timelines[chain].Add(new ChainChange(counted, payment.PaidOn, 1, key, invoice, -payment.Amount, payment));
         }
 
-        var events = new List<AccountingEvent>(invoices.Select(i => new InvoiceIssued(i)));
-        var creditParts = new Dictionary<InvoiceNumber, List<DueChange>>();
-        foreach (var invoice in invoices)
+        var events = new List<AccountingEvent>();
+        foreach (var (chain, timeline) in timelines)
         {
-            var due = invoice.Total;
-            foreach (var change in timelines[invoice.Number].OrderBy(c => c.Date).ThenBy(c => c.Order).ThenBy(c => c.Key, StringComparer.Ordinal))
+            var due = Money.Zero;
+            foreach (var change in timeline.OrderBy(c => c.Counted).ThenBy(c => c.Order).ThenBy(c => c.Date).ThenBy(c => c.Key, StringComparer.Ordinal))
             {
-                if (change.Payment is { } payment)
+                events.Add(change switch
                 {
-                    events.Add(new PaymentReceived(invoice, payment, due));
-                }
-                else
-                {
-                    var parts = creditParts.TryGetValue(change.Credit!.Number, out var list) ? list : creditParts[change.Credit.Number] = [];
-                    parts.Add(new DueChange(invoice.Number, due, due - change.Amount));
-                }
-
-                due -= change.Amount;
+                    { Payment: { } payment } => new PaymentReceived(change.Document, payment, due),
+                    { Document.IsCreditNote: true } => new CreditNoteIssued(change.Document, [new DueChange(chain.Root.Number, due, due + change.Amount)]),
+                    _ => new InvoiceIssued(change.Document) { DueBefore = due },
+                });
+                due += change.Amount;
             }
         }
 
-        events.AddRange(issued.Where(d => d.IsCreditNote).Select(c => new CreditNoteIssued(c, creditParts.GetValueOrDefault(c.Number) ?? [])));
         return events;
     }
 
-    /// <summary>A credit (part of a credit note) or a payment on one invoice, with the keys that order it.</summary>
-    private sealed record InvoiceChange(DateOnly Date, int Order, string Key, Invoice? Credit, Money Amount, PaymentRecord? Payment);
+    /// <summary>
+    /// A document's issue or a payment in its chain: <see cref="Amount"/> is what it adds to what the chain asks; it
+    /// counts on <see cref="Counted"/> (never before the invoice it concerns was issued), then by kind and key.
+    /// </summary>
+    private sealed record ChainChange(DateOnly Counted, DateOnly Date, int Order, string Key, Invoice Document, Money Amount, PaymentRecord? Payment);
 }
 
 /// <summary>The file's bytes and what it holds; <see cref="OutsidePeriod"/> counts documents dated outside the period, left out.</summary>

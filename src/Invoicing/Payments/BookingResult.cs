@@ -18,4 +18,7 @@ public enum PaymentFlag
 
     /// <summary>The bank took a booked payment back (a reversal); the amount paid went down by it.</summary>
     Reversal,
+
+    /// <summary>Money paid back to the party (a negative record): the refund owed went down by it.</summary>
+    Refund,
 }
