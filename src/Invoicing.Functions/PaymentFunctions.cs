@@ -10,8 +10,8 @@ using Microsoft.Extensions.Logging;
 namespace Invoicing.Functions;
 
 /// <summary>
-/// The two changes finance makes, for <see cref="InvoicingRoles.Finance"/> only: a payment registered by hand
-/// (<see cref="PaymentEndpoints"/>) and an uploaded bank file (<see cref="BankFileEndpoints"/>).
+/// The money finance books, for <see cref="InvoicingRoles.Finance"/> only: a payment registered by hand and a refund
+/// paid out (<see cref="PaymentEndpoints"/>), and an uploaded bank file (<see cref="BankFileEndpoints"/>).
 /// </summary>
 public sealed class PaymentFunctions(InvoiceStore invoices, PaymentLedger ledger, PaymentImport import, TimeProvider time, ILoggerFactory loggers)
 {
@@ -24,6 +24,16 @@ public sealed class PaymentFunctions(InvoiceStore invoices, PaymentLedger ledger
         CancellationToken cancellationToken) =>
         EndpointAccess.RunAsync(request.HttpContext, InvoicingPolicies.Finance, () =>
             PaymentEndpoints.BookAsync(scheme, year, number, request, invoices, ledger, time, loggers, cancellationToken));
+
+    [Function("BookRefund")]
+    public Task<IResult> RefundAsync(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "POST", Route = ApiRoutes.InvoiceRefunds)] HttpRequest request,
+        string scheme,
+        string year,
+        string number,
+        CancellationToken cancellationToken) =>
+        EndpointAccess.RunAsync(request.HttpContext, InvoicingPolicies.Finance, () =>
+            PaymentEndpoints.RefundAsync(scheme, year, number, request, invoices, ledger, time, loggers, cancellationToken));
 
     [Function("UploadBankFile")]
     public Task<IResult> UploadAsync(

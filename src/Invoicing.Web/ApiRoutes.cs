@@ -24,6 +24,7 @@ public static class ApiRoutes
     public const string InvoicePdf = "api/invoices/{scheme}/{year}/{number}/pdf";
     public const string InvoiceUbl = "api/invoices/{scheme}/{year}/{number}/ubl";
     public const string InvoicePayments = "api/invoices/{scheme}/{year}/{number}/payments";
+    public const string InvoiceRefunds = "api/invoices/{scheme}/{year}/{number}/refunds";
 
     /// <summary>The finance page's files: anonymous (they hold no data), the least specific route of all.</summary>
     public const string Page = "{*path}";
@@ -47,5 +48,6 @@ public static class ApiRoutes
         new(Get, InvoicePdf, InvoicingPolicies.Reader, InvoiceEndpoints.PdfAsync),
         new(Get, InvoiceUbl, InvoicingPolicies.Reader, InvoiceEndpoints.UblAsync),
         new(Post, InvoicePayments, InvoicingPolicies.Finance, PaymentEndpoints.BookAsync),
+        new(Post, InvoiceRefunds, InvoicingPolicies.Finance, PaymentEndpoints.RefundAsync),
     ];
 }

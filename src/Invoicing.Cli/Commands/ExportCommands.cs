@@ -47,7 +47,7 @@ internal static class ExportCommands
             var debit = Money.Sum(vouchers.SelectMany(v => v.Rows).Where(r => r.Amount > Money.Zero).Select(r => r.Amount));
             Console.Out.WriteLine(
                 $"Wrote {path}: SIE 4E, {SwedishFormat.Date(result.From)}–{SwedishFormat.Date(result.To)}, " +
-                $"{Count(vouchers, VoucherKind.Invoice)} invoice, {Count(vouchers, VoucherKind.CreditNote)} credit note, {Count(vouchers, VoucherKind.Payment)} payment and {Count(vouchers, VoucherKind.Reversal)} reversal vouchers, " +
+                $"{Count(vouchers, VoucherKind.Invoice)} invoice, {Count(vouchers, VoucherKind.CreditNote)} credit note, {Count(vouchers, VoucherKind.Payment)} payment{Refunds(vouchers)} and {Count(vouchers, VoucherKind.Reversal)} reversal vouchers, " +
                 $"{SwedishFormat.Amount(debit)} debit = credit.");
             if (result.OutsidePeriod > 0)
             {
@@ -65,4 +65,8 @@ internal static class ExportCommands
         text is null ? null
         : IsoDate.TryParse(text, out var date) ? date
         : throw new CliException($"{option} '{text}' is not a date in the form yyyy-MM-dd.");
+
+    /// <summary>", N refund" when refunds were paid out in the period: the line stays as it was for a year without any.</summary>
+    private static string Refunds(IReadOnlyList<Voucher> vouchers) =>
+        Count(vouchers, VoucherKind.Refund) is var refunds and > 0 ? $", {refunds} refund" : "";
 }

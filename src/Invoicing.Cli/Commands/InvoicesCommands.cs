@@ -135,6 +135,15 @@ internal static class InvoicesCommands
         writer.WriteLine($"The chain: paid {SwedishFormat.Amount(chain.Balance.Paid)}, refunded {SwedishFormat.Amount(chain.Balance.Refunded)}, due {SwedishFormat.Amount(chain.Balance.Due)}, refund owed {SwedishFormat.Amount(chain.Balance.RefundOwed)}.");
     }
 
+    /// <summary>The document with this number in the scheme's year (the scheme from --scheme or the default).</summary>
+    internal static async Task<Invoice> FindAsync(IServiceProvider services, string number, int year, CancellationToken cancellationToken)
+    {
+        var scheme = services.Get<CliSettings>().Scheme;
+        var parsed = InvoiceNumber.TryParse(number, out var n) ? n : throw new CliException($"'{number}' is not an invoice number (nine digits, e.g. 202600001).");
+        return await services.Get<InvoiceStore>().FindAsync(scheme, year, parsed, cancellationToken)
+            ?? throw new CliException($"There is no invoice {number} for scheme {scheme}, year {year}.");
+    }
+
     private static string OutputReason(Invoice invoice) => InvoiceOutput.EInvoiceColumn(invoice);
 
     private static Command Download()

@@ -8,7 +8,7 @@ using Polly;
 namespace Invoicing.Payments;
 
 /// <summary>
-/// Books payments on invoices. Each booking is one entity group transaction in the invoice's partition, made by
+/// Books payments, reversals and refunds on invoices. Each booking is one entity group transaction in the invoice's partition, made by
 /// <see cref="InvoiceStore.ReplaceAsync"/> (the Invoices table's one writer): insert the payment records (pages of
 /// them, <see cref="PaymentPageEntity"/>) and replace the invoice with its new amount paid and status, guarded by
 /// its ETag. Every booking replaces the invoice, so two bookings racing on one invoice cannot both succeed: the
@@ -36,6 +36,42 @@ public sealed partial class PaymentLedger(InvoicingStorage storage, InvoiceStore
         PostAsync(key, reversal, reversedEntryReference, cancellationToken);
 
     /// <summary>
+    /// Books money paid back to the party on invoice <paramref name="key"/>: one transaction inserts its record (a
+    /// negative amount, flag <see cref="PaymentFlag.Refund"/>) and raises the invoice's amount refunded, so the refund
+    /// owed goes down and the status follows (<see cref="PaymentStatus.Paid"/> once nothing is owed back). Keyed by the
+    /// refund's entry reference: booked once, however often it is sent. A refund paid out by hand comes as
+    /// <see cref="PaymentBooking.ManualRefund"/>; an outgoing bank entry quoting the invoice's OCR reference comes with
+    /// the bank's entry reference and the file as its source, and is booked the same way.
+    /// </summary>
+    /// <exception cref="InvalidPaymentException">
+    /// Not positive, dated after today or before the invoice's year, on a credit note, or more than its chain owes back
+    /// on the invoice (<see cref="DocumentChain"/>); nothing is written.
+    /// </exception>
+    public async Task<BookingResult> RefundAsync(InvoiceKey key, PaymentBooking refund, CancellationToken cancellationToken)
+    {
+        var posting = new PaymentPosting(refund, null) { IsRefund = true };
+        Check(key, posting);
+        var booked = (await HistoryAsync(key, cancellationToken)).Any(r => r.EntryReference == refund.EntryReference);
+        if (!booked)
+        {
+            var chain = await invoices.FindChainAsync(key, cancellationToken) ?? throw new InvalidPaymentException($"There is no invoice {key}.");
+            var balance = chain.BalanceOf(key.Number);
+            if (balance.Invoice.IsCreditNote)
+            {
+                throw new InvalidPaymentException($"{key.Number} is a credit note; a refund is booked on the invoice it credits ({balance.Invoice.Corrects?.Number}).");
+            }
+
+            if (refund.Amount > balance.RefundOwed)
+            {
+                throw new InvalidPaymentException(
+                    $"Invoice {key.Number}: a refund of {refund.Amount} is more than the {balance.RefundOwed} owed back on it; nothing was booked.");
+            }
+        }
+
+        return (await PostAsync(key, [posting], cancellationToken))[0];
+    }
+
+    /// <summary>
     /// The entry reference of a booked payment of exactly <paramref name="amount"/> on the invoice that no reversal
     /// has taken back yet (the oldest such); null when there is none.
     /// </summary>
@@ -47,19 +83,20 @@ public sealed partial class PaymentLedger(InvoicingStorage storage, InvoiceStore
         return history.FirstOrDefault(r => r.Reverses is null && r.Amount == amount && !reversed.Contains(r.EntryReference))?.EntryReference;
     }
 
-    /// <summary>A payment is not dated after today, nor before the invoice's year began (no invoice existed then).</summary>
-    private void CheckPaidOn(InvoiceKey key, DateOnly paidOn)
+    /// <summary>A payment or refund is not dated after today, nor before the invoice's year began (no invoice existed then).</summary>
+    private void CheckPaidOn(InvoiceKey key, DateOnly paidOn, bool refund)
     {
+        var (what, when) = refund ? ("refund", "paid out") : ("payment", "received");
         var today = SwedishCalendar.Today(time);
         if (paidOn > today)
         {
-            throw new InvalidPaymentException($"Invoice {key.Number}: a payment dated {IsoDate.Format(paidOn)} is after today ({IsoDate.Format(today)}); book it when it has been received.");
+            throw new InvalidPaymentException($"Invoice {key.Number}: a {what} dated {IsoDate.Format(paidOn)} is after today ({IsoDate.Format(today)}); book it when it has been {when}.");
         }
 
         var yearBegan = new DateOnly(key.Year, 1, 1);
         if (paidOn < yearBegan)
         {
-            throw new InvalidPaymentException($"Invoice {key.Number}: a payment dated {IsoDate.Format(paidOn)} is before the invoice's year {key.Year} began ({IsoDate.Format(yearBegan)}).");
+            throw new InvalidPaymentException($"Invoice {key.Number}: a {what} dated {IsoDate.Format(paidOn)} is before the invoice's year {key.Year} began ({IsoDate.Format(yearBegan)}).");
         }
     }
 
@@ -107,7 +144,8 @@ public sealed partial class PaymentLedger(InvoicingStorage storage, InvoiceStore
                             continue;
                         }
 
-                        var (payment, reverses) = postings[next];
+                        var posting = postings[next];
+                        var (payment, reverses) = posting;
                         if (booked.TryGetValue(payment.EntryReference, out var done))
                         {
                             results[next] = new BookingResult(key, false, done.StatusBefore, done.StatusAfter, done.Amount, done.Flag);
@@ -120,8 +158,10 @@ public sealed partial class PaymentLedger(InvoicingStorage storage, InvoiceStore
                             continue;
                         }
 
-                        var after = reverses is null ? current.WithPayment(payment.Amount, payment.PaidOn) : current.WithReversal(payment.Amount);
-                        var record = Record(key.Number, payment, reverses, current, after, now);
+                        var after = posting.IsRefund ? current.WithRefund(payment.Amount)
+                            : reverses is null ? current.WithPayment(payment.Amount, payment.PaidOn)
+                            : current.WithReversal(payment.Amount);
+                        var record = Record(key.Number, posting, current, after, now);
                         if (!pages.TryAdd(PaymentLine.From(record).ToJson()))
                         {
                             break;
@@ -177,14 +217,14 @@ public sealed partial class PaymentLedger(InvoicingStorage storage, InvoiceStore
         var payment = posting.Payment;
         if (payment.Amount <= Money.Zero)
         {
-            throw new InvalidPaymentException(posting.Reverses is null
-                ? $"Invoice {key.Number}: a payment must be a positive amount, not {payment.Amount}."
+            throw new InvalidPaymentException(posting.IsRefund ? $"Invoice {key.Number}: a refund must be a positive amount, not {payment.Amount}."
+                : posting.Reverses is null ? $"Invoice {key.Number}: a payment must be a positive amount, not {payment.Amount}."
                 : $"Invoice {key.Number}: a reversal takes back a positive amount, not {payment.Amount}.");
         }
 
         if (posting.Reverses is null)
         {
-            CheckPaidOn(key, payment.PaidOn);
+            CheckPaidOn(key, payment.PaidOn, posting.IsRefund);
         }
 
         var texts = payment.EntryReference.Length + payment.Source.Length + (payment.Note?.Length ?? 0) + (payment.PayerName?.Length ?? 0) + (posting.Reverses?.Length ?? 0);
@@ -195,13 +235,15 @@ public sealed partial class PaymentLedger(InvoicingStorage storage, InvoiceStore
         }
     }
 
-    private static PaymentRecord Record(InvoiceNumber number, PaymentBooking payment, string? reverses, Invoice before, Invoice after, DateTimeOffset bookedAt)
+    private static PaymentRecord Record(InvoiceNumber number, PaymentPosting posting, Invoice before, Invoice after, DateTimeOffset bookedAt)
     {
-        var flag = reverses is not null ? PaymentFlag.Reversal
+        var (payment, reverses) = posting;
+        var flag = posting.IsRefund ? PaymentFlag.Refund
+            : reverses is not null ? PaymentFlag.Reversal
             : before.Status is PaymentStatus.Paid or PaymentStatus.Overpaid ? PaymentFlag.InvoiceAlreadyPaid
             : after.Status == PaymentStatus.Overpaid ? PaymentFlag.Overpayment
             : PaymentFlag.None;
-        var signed = reverses is null ? payment.Amount : -payment.Amount;
+        var signed = reverses is null && !posting.IsRefund ? payment.Amount : -payment.Amount;
         return new PaymentRecord(number, payment.EntryReference, payment.Source, signed, payment.PaidOn, bookedAt,
             before.Status, after.Status, flag, payment.Note, payment.PayerName) { Reverses = reverses };
     }
