@@ -154,7 +154,8 @@ internal static class InvoicesCommands
         var output = new Option<string>("--out") { Description = "Folder to save the files in.", Required = true };
         var format = new Option<string>("--format") { Description = "pdf (default) or ubl: the Peppol BIS Billing 3.0 e-invoice, NUMBER.xml.", DefaultValueFactory = _ => "pdf" };
         format.AcceptOnlyFromAmong("pdf", "ubl");
-        var command = new Command("download", "Save invoice PDFs or e-invoices (NUMBER or --all) to a folder, checked against their recorded SHA-256.") { number, year, all, output, format };
+        var reminder = new Option<int?>("--reminder") { Description = $"The reminder of this level (1 or {Invoice.MaxReminderLevel}) of invoice NUMBER, as it was sent: paminnelse-NUMBER-LEVEL.pdf." };
+        var command = new Command("download", "Save invoice PDFs, e-invoices or a reminder (NUMBER or --all) to a folder, checked against their recorded SHA-256.") { number, year, all, output, format, reminder };
         CliAction.Set(command, async (parse, services, cancellationToken) =>
         {
             var scheme = services.Get<CliSettings>().Scheme;
@@ -163,6 +164,22 @@ internal static class InvoicesCommands
             if (wanted is null == !parse.GetValue(all))
             {
                 throw new CliException("Name one invoice NUMBER or pass --all (not both).");
+            }
+
+            if (parse.GetValue(reminder) is { } level)
+            {
+                if (wanted is null || parse.GetValue(format) != "pdf")
+                {
+                    throw new CliException("--reminder LEVEL downloads one invoice's reminder: name the invoice NUMBER, without --all or --format ubl.");
+                }
+
+                var invoice = await FindAsync(services, wanted, parse.GetValue(year), cancellationToken);
+                var sent = await services.Get<Reminders.ReminderHistory>().FindAsync(invoice.Key, level, cancellationToken)
+                    ?? throw new CliException($"Invoice {invoice.Number} has no reminder {level}" +
+                        (invoice.ReminderLevel > 0 ? $" (its reminders: 1{(invoice.ReminderLevel > 1 ? $"–{invoice.ReminderLevel}" : "")})." : "; none has been sent."));
+                Console.Out.WriteLine(await InvoiceFiles.SaveReminderAsync(services.Get<InvoiceArchive>(), sent, parse.GetValue(output)!, cancellationToken));
+                Console.Error.WriteLine($"Saved reminder {level} of invoice {invoice.Number} ({SwedishFormat.Amount(sent.Total)}, {SwedishFormat.Date(sent.RemindedOn)}) to {Path.GetFullPath(parse.GetValue(output)!)}.");
+                return CliAction.Ok;
             }
 
             IReadOnlyList<Invoice> invoices;

@@ -156,6 +156,49 @@ public static class InvoiceEndpoints
     }
 
     /// <summary>
+    /// <c>GET /api/invoices/{scheme}/{year}/{number}/reminders/{level}/pdf</c>: the reminder's PDF as it was sent, streamed
+    /// from its blob as <c>paminnelse-{number}-{level}.pdf</c>; 404 when the invoice has no such reminder, or its PDF is
+    /// not written yet (the next reminder run writes it).
+    /// </summary>
+    public static async Task<Results<PushStreamHttpResult, ProblemHttpResult>> ReminderPdfAsync(
+        string scheme,
+        string year,
+        string number,
+        string level,
+        InvoiceStore invoices,
+        ReminderHistory reminders,
+        InvoiceArchive archive,
+        CancellationToken cancellationToken)
+    {
+        var (key, invoice, problem) = await LoadAsync(scheme, year, number, invoices, cancellationToken);
+        if (problem is not null)
+        {
+            return problem;
+        }
+
+        if (!int.TryParse(level, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var wanted) || wanted is < 1 or > Invoice.MaxReminderLevel)
+        {
+            return ApiProblems.BadRequest($"Reminder level '{YearRoute.Shorten(level)}' is not 1 or {Invoice.MaxReminderLevel}.");
+        }
+
+        var reminder = await reminders.FindAsync(key, wanted, cancellationToken);
+        if (reminder is null)
+        {
+            return ApiProblems.NotFound($"Invoice {invoice.Number} has no reminder {wanted}.");
+        }
+
+        if (!await archive.ExistsAsync(Storage.StorageNames.RemindersContainer, reminder.BlobName, cancellationToken))
+        {
+            return ApiProblems.NotFound($"Reminder {wanted} of invoice {invoice.Number} is recorded but its PDF is not written yet; the next reminder run writes it.");
+        }
+
+        return TypedResults.Stream(
+            body => archive.DownloadToAsync(Storage.StorageNames.RemindersContainer, reminder.BlobName, body, cancellationToken),
+            "application/pdf",
+            reminder.FileName);
+    }
+
+    /// <summary>
     /// The invoice from the raw route values, or the problem to answer with (400 malformed, 404 unknown); the
     /// invoice is set exactly when the problem is not.
     /// </summary>

@@ -75,7 +75,7 @@ public static class ReminderLetter
             {issuer.Name}
             {issuer.ContactName}, {issuer.ContactPhone}, {issuer.ContactEmail}
             """),
-            [new OutboxAttachment(StorageNames.RemindersContainer, reminder.BlobName, $"paminnelse-{invoice.Number}-{reminder.Level}.pdf")])
+            [new OutboxAttachment(StorageNames.RemindersContainer, reminder.BlobName, reminder.FileName)])
         {
             CancelIfPaid = invoice.Key,
         };

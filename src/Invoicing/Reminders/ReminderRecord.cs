@@ -25,5 +25,8 @@ public sealed record ReminderRecord(
 
     public static string BlobNameFor(InvoiceKey invoice, int level) => $"{invoice.Scheme}/{invoice.Year}/{invoice.Number}-{level}.pdf";
 
+    /// <summary>The file name the reminder is sent and downloaded as: <c>paminnelse-{number}-{level}.pdf</c>.</summary>
+    public string FileName => $"paminnelse-{Invoice}-{Level}.pdf";
+
     public static string MessageIdFor(InvoiceKey invoice, int level) => $"reminder-{invoice.Scheme}-{invoice.Year}-{invoice.Number}-{level}";
 }
