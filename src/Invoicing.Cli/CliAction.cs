@@ -46,7 +46,7 @@ internal static class CliAction
         var (message, code) = e switch
         {
             CliException or BudgetValidationException or BudgetStateException or BudgetNotFoundException or IssuerConfigurationException or KeyNotFoundException
-                or DatasetException or CsvException or InvalidDataException or BankFileException or InvalidPaymentException
+                or DatasetException or CsvException or InvalidDataException or BankFileException or InvalidPaymentException or VoidRefusedException
                 or DateInFutureException or FormatException or ArgumentException => (e.Message, Failed),
             RequestFailedException storage => ($"storage answered {storage.Status} {storage.ErrorCode}: {FirstLine(storage.Message)}", Failed),
             UnauthorizedAccessException or IOException => (e.Message, Failed),

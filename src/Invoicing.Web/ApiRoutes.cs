@@ -26,6 +26,7 @@ public static class ApiRoutes
     public const string InvoiceReminderPdf = "api/invoices/{scheme}/{year}/{number}/reminders/{level}/pdf";
     public const string InvoicePayments = "api/invoices/{scheme}/{year}/{number}/payments";
     public const string InvoiceRefunds = "api/invoices/{scheme}/{year}/{number}/refunds";
+    public const string InvoiceVoid = "api/invoices/{scheme}/{year}/{number}/void";
 
     /// <summary>The finance page's files: anonymous (they hold no data), the least specific route of all.</summary>
     public const string Page = "{*path}";
@@ -51,5 +52,6 @@ public static class ApiRoutes
         new(Get, InvoiceReminderPdf, InvoicingPolicies.Reader, InvoiceEndpoints.ReminderPdfAsync),
         new(Post, InvoicePayments, InvoicingPolicies.Finance, PaymentEndpoints.BookAsync),
         new(Post, InvoiceRefunds, InvoicingPolicies.Finance, PaymentEndpoints.RefundAsync),
+        new(Post, InvoiceVoid, InvoicingPolicies.Finance, VoidEndpoints.VoidAsync),
     ];
 }

@@ -13,6 +13,29 @@ internal static class InvoicesCommands
         command.Subcommands.Add(List());
         command.Subcommands.Add(Show());
         command.Subcommands.Add(Download());
+        command.Subcommands.Add(Void());
+        return command;
+    }
+
+    private static Command Void()
+    {
+        var number = new Argument<string>("number") { Description = "The invoice issued by mistake, e.g. 202600014." };
+        var year = CliOptions.Year();
+        var reason = new Option<string>("--reason") { Description = $"Why it is voided (at most {InvoiceVoiding.MaxReasonLength} characters): printed on the credit note.", Required = true };
+        var command = new Command("void", "Void an invoice issued by mistake: a full credit note naming it and the reason, in the same number series (PDF and e-invoice). Never a deletion; an invoice is voided once.") { number, year, reason };
+        CliAction.Set(command, async (parse, services, cancellationToken) =>
+        {
+            var invoice = await FindAsync(services, parse.GetValue(number)!, parse.GetValue(year), cancellationToken);
+            var voided = await services.Get<InvoiceVoiding>().VoidAsync(invoice.Key, parse.GetValue(reason)!, cancellationToken);
+            var credit = voided.CreditNote;
+            var writer = Console.Out;
+            writer.WriteLine($"Voided invoice {invoice.Number} ({invoice.DebtorCode} {invoice.DebtorName}, {SwedishFormat.Amount(invoice.Total)}) by credit note {credit.Number} of {SwedishFormat.Date(credit.IssueDate)}, {SwedishFormat.Amount(credit.Total)}: {credit.Reason}");
+            writer.WriteLine($"Credit note PDF invoices/{credit.BlobName}; " + (credit.EInvoiceBlobName is { } ubl ? $"e-invoice (UBL CreditNote) einvoices/{ubl}." : InvoiceOutput.EInvoiceColumn(credit) + "."));
+            writer.WriteLine(voided.Invoice.RefundOwed > Money.Zero
+                ? $"Invoice {invoice.Number} is {voided.Invoice.Status}: {SwedishFormat.Amount(voided.Invoice.RefundOwed)} paid on it is owed back (book it when paid out: ./invoicing payments refund {invoice.Number} --year {invoice.Year} --amount A --date D --reference R)."
+                : $"Invoice {invoice.Number} is {voided.Invoice.Status}: nothing is due on it and it gets no reminder.");
+            return CliAction.Ok;
+        });
         return command;
     }
 

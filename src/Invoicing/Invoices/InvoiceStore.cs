@@ -91,15 +91,15 @@ public sealed class InvoiceStore(InvoicingStorage storage, TimeProvider time)
         var corrects = creditNote.Corrects ?? throw new InvalidOperationException($"Credit note {creditNote.Number} names no invoice it corrects.");
         await storage.EnsureCreatedAsync(cancellationToken);
         var table = storage.Table(StorageNames.Invoices);
-        var partition = InvoiceEntity.PartitionKeyFor(creditNote.Scheme, creditNote.Year);
         for (var attempt = 0; ; attempt++)
         {
-            if ((await table.GetEntityIfExistsAsync<InvoiceEntity>(partition, creditNote.Number.ToString(), cancellationToken: cancellationToken)).HasValue)
+            // The party's documents, the credit note among them once anyone recorded it: one read decides both.
+            var rows = (await ListDebtorRowsAsync(creditNote.Scheme, creditNote.Year, creditNote.DebtorCode, cancellationToken)).ToDictionary(e => e.RowKey, StringComparer.Ordinal);
+            if (rows.ContainsKey(creditNote.Number.ToString()))
             {
                 return false;
             }
 
-            var rows = (await ListDebtorRowsAsync(creditNote.Scheme, creditNote.Year, creditNote.DebtorCode, cancellationToken)).ToDictionary(e => e.RowKey, StringComparer.Ordinal);
             var recorded = rows.Values.Select(e => e.ToInvoice()).ToArray();
             if (!recorded.Any(d => d.Number == corrects.Number && !d.IsCreditNote))
             {
