@@ -52,12 +52,14 @@ public sealed class SieExport(InvoiceStore invoices, PaymentLedger payments, IOp
     /// an invoice, its supplements and the credit notes naming them) still asked before it: a chain is one debt, so
     /// the receivables account ends at what the chains lack and the refunds-owed account at what they owe back, as the
     /// ledger file and the page say. Per chain, events count in date order (on one day the issuer's documents first,
-    /// then payments in booking order); a payment the bank dated before its invoice was issued counts after the issue.
+    /// then payments in booking order); an invoice counts as issued no later than the first payment the bank dated on
+    /// it, so a payment dated before its invoice was issued counts after the issue and before any later credit.
     /// </summary>
     /// <exception cref="InvalidDataException">The stored payments or credits do not add up to the stored invoices.</exception>
     internal static IReadOnlyList<AccountingEvent> Events(IReadOnlyList<Invoice> issued, IReadOnlyList<PaymentRecord> received)
     {
         var chains = DocumentChain.Of(issued);
+        var firstPaid = received.GroupBy(p => p.Invoice).ToDictionary(g => g.Key, g => g.Min(p => p.PaidOn));
         var timelines = chains.ToDictionary(c => c, _ => new List<ChainChange>());
         var chainOf = new Dictionary<InvoiceNumber, DocumentChain>();
         foreach (var chain in chains)
@@ -72,14 +74,13 @@ public sealed class SieExport(InvoiceStore invoices, PaymentLedger payments, IOp
                 }
 
                 chainOf[invoice.Number] = chain;
-                timelines[chain].Add(new ChainChange(invoice.IssueDate, invoice.IssueDate, 0, invoice.Number.ToString(), invoice, invoice.Total, null));
+                var counted = firstPaid.TryGetValue(invoice.Number, out var paid) && paid < invoice.IssueDate ? paid : invoice.IssueDate;
+                timelines[chain].Add(new ChainChange(counted, 0, invoice.Number.ToString(), invoice, invoice.Total, null));
             }
 
             foreach (var credit in chain.CreditNotes)
             {
-                var named = chain.BalanceOf(credit.Corrects!.Number).Invoice;
-                var counted = credit.IssueDate > named.IssueDate ? credit.IssueDate : named.IssueDate;
-                timelines[chain].Add(new ChainChange(counted, credit.IssueDate, 0, credit.Number.ToString(), credit, -credit.Total, null));
+                timelines[chain].Add(new ChainChange(credit.IssueDate, 0, credit.Number.ToString(), credit, -credit.Total, null));
             }
         }
 
@@ -91,16 +92,15 @@ public sealed class SieExport(InvoiceStore invoices, PaymentLedger payments, IOp
             }
 
             var invoice = chain.BalanceOf(payment.Invoice).Invoice;
-            var counted = payment.PaidOn > invoice.IssueDate ? payment.PaidOn : invoice.IssueDate;
             var key = payment.BookedAt.UtcTicks.ToString("D20", System.Globalization.CultureInfo.InvariantCulture) + payment.EntryReference;
-            timelines[chain].Add(new ChainChange(counted, payment.PaidOn, 1, key, invoice, -payment.Amount, payment));
+            timelines[chain].Add(new ChainChange(payment.PaidOn, 1, key, invoice, -payment.Amount, payment));
         }
 
         var events = new List<AccountingEvent>();
         foreach (var (chain, timeline) in timelines)
         {
             var due = Money.Zero;
-            foreach (var change in timeline.OrderBy(c => c.Counted).ThenBy(c => c.Order).ThenBy(c => c.Date).ThenBy(c => c.Key, StringComparer.Ordinal))
+            foreach (var change in timeline.OrderBy(c => c.Counted).ThenBy(c => c.Order).ThenBy(c => c.Key, StringComparer.Ordinal))
             {
                 events.Add(change switch
                 {
@@ -117,9 +117,9 @@ public sealed class SieExport(InvoiceStore invoices, PaymentLedger payments, IOp
 
     /// <summary>
     /// A document's issue or a payment in its chain: <see cref="Amount"/> is what it adds to what the chain asks; it
-    /// counts on <see cref="Counted"/> (never before the invoice it concerns was issued), then by kind and key.
+    /// counts on <see cref="Counted"/> (its date; an invoice's issue no later than its first payment), then by kind and key.
     /// </summary>
-    private sealed record ChainChange(DateOnly Counted, DateOnly Date, int Order, string Key, Invoice Document, Money Amount, PaymentRecord? Payment);
+    private sealed record ChainChange(DateOnly Counted, int Order, string Key, Invoice Document, Money Amount, PaymentRecord? Payment);
 }
 
 /// <summary>The file's bytes and what it holds; <see cref="OutsidePeriod"/> counts documents dated outside the period, left out.</summary>
