@@ -47,7 +47,7 @@ internal static class CliAction
         var (message, code) = e switch
         {
             CliException or BudgetValidationException or BudgetStateException or BudgetNotFoundException or IssuerConfigurationException or KeyNotFoundException
-                or DatasetException or CsvException or InvalidDataException or BankFileException or InvalidPaymentException
+                or DatasetException or CsvException or InvalidDataException or BankFileException or InvalidPaymentException or VoidRefusedException
                 or DateInFutureException or FormatException or ArgumentException or OptionsValidationException => (e.Message, Failed),
             AggregateException { InnerExceptions: var all } when all.All(i => i is OptionsValidationException) =>
                 (string.Join("; ", all.Select(i => i.Message)), Failed),

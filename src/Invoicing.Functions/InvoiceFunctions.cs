@@ -10,7 +10,7 @@ using Microsoft.Azure.Functions.Worker;
 
 namespace Invoicing.Functions;
 
-/// <summary>A year's invoices and totals, one invoice, its PDF: routes only, the handlers are <see cref="InvoiceEndpoints"/>.</summary>
+/// <summary>A year's invoices and totals, one invoice, its PDF, e-invoice and reminders: routes only, the handlers are <see cref="InvoiceEndpoints"/>.</summary>
 public sealed class InvoiceFunctions(
     BudgetStore budgets,
     InvoiceStore invoices,
@@ -66,4 +66,15 @@ public sealed class InvoiceFunctions(
         CancellationToken cancellationToken) =>
         EndpointAccess.RunAsync(request.HttpContext, InvoicingPolicies.Reader, () =>
             InvoiceEndpoints.UblAsync(scheme, year, number, invoices, archive, cancellationToken));
+
+    [Function("ReminderPdf")]
+    public Task<IResult> ReminderPdfAsync(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "GET", Route = ApiRoutes.InvoiceReminderPdf)] HttpRequest request,
+        string scheme,
+        string year,
+        string number,
+        string level,
+        CancellationToken cancellationToken) =>
+        EndpointAccess.RunAsync(request.HttpContext, InvoicingPolicies.Reader, () =>
+            InvoiceEndpoints.ReminderPdfAsync(scheme, year, number, level, invoices, reminders, archive, cancellationToken));
 }

@@ -10,9 +10,9 @@ using Microsoft.Extensions.Logging;
 namespace Invoicing.Functions;
 
 /// <summary>
-/// Payments: the changes finance makes, for <see cref="InvoicingRoles.Finance"/> only — a payment registered by hand
-/// (<see cref="PaymentEndpoints"/>), an uploaded bank file (<see cref="BankFileEndpoints"/>), an unmatched entry booked
-/// (<see cref="UnmatchedEndpoints"/>) — and the unmatched list, for readers too.
+/// Payments: the changes finance makes, for <see cref="InvoicingRoles.Finance"/> only — a payment registered by hand and a
+/// refund paid out (<see cref="PaymentEndpoints"/>), an uploaded bank file (<see cref="BankFileEndpoints"/>), an unmatched
+/// entry booked (<see cref="UnmatchedEndpoints"/>) — and the unmatched list, for readers too.
 /// </summary>
 public sealed class PaymentFunctions(
     InvoiceStore invoices,
@@ -32,6 +32,16 @@ public sealed class PaymentFunctions(
         CancellationToken cancellationToken) =>
         EndpointAccess.RunAsync(request.HttpContext, InvoicingPolicies.Finance, () =>
             PaymentEndpoints.BookAsync(scheme, year, number, request, invoices, ledger, time, loggers, cancellationToken));
+
+    [Function("BookRefund")]
+    public Task<IResult> RefundAsync(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "POST", Route = ApiRoutes.InvoiceRefunds)] HttpRequest request,
+        string scheme,
+        string year,
+        string number,
+        CancellationToken cancellationToken) =>
+        EndpointAccess.RunAsync(request.HttpContext, InvoicingPolicies.Finance, () =>
+            PaymentEndpoints.RefundAsync(scheme, year, number, request, invoices, ledger, time, loggers, cancellationToken));
 
     [Function("UploadBankFile")]
     public Task<IResult> UploadAsync(
@@ -53,5 +63,5 @@ public sealed class PaymentFunctions(
         string id,
         CancellationToken cancellationToken) =>
         EndpointAccess.RunAsync(request.HttpContext, InvoicingPolicies.Finance, () =>
-            UnmatchedEndpoints.BookAsync(id, request, suspense, finder, time, loggers, cancellationToken));
+            UnmatchedEndpoints.BookAsync(id, request, suspense, finder, invoices, time, loggers, cancellationToken));
 }

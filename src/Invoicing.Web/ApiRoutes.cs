@@ -26,7 +26,10 @@ public static class ApiRoutes
     public const string Invoice = "api/invoices/{scheme}/{year}/{number}";
     public const string InvoicePdf = "api/invoices/{scheme}/{year}/{number}/pdf";
     public const string InvoiceUbl = "api/invoices/{scheme}/{year}/{number}/ubl";
+    public const string InvoiceReminderPdf = "api/invoices/{scheme}/{year}/{number}/reminders/{level}/pdf";
     public const string InvoicePayments = "api/invoices/{scheme}/{year}/{number}/payments";
+    public const string InvoiceRefunds = "api/invoices/{scheme}/{year}/{number}/refunds";
+    public const string InvoiceVoid = "api/invoices/{scheme}/{year}/{number}/void";
 
     /// <summary>The finance page's files: anonymous (they hold no data), the least specific route of all.</summary>
     public const string Page = "{*path}";
@@ -52,6 +55,9 @@ public static class ApiRoutes
         new(Get, Invoice, InvoicingPolicies.Reader, InvoiceEndpoints.GetAsync),
         new(Get, InvoicePdf, InvoicingPolicies.Reader, InvoiceEndpoints.PdfAsync),
         new(Get, InvoiceUbl, InvoicingPolicies.Reader, InvoiceEndpoints.UblAsync),
+        new(Get, InvoiceReminderPdf, InvoicingPolicies.Reader, InvoiceEndpoints.ReminderPdfAsync),
         new(Post, InvoicePayments, InvoicingPolicies.Finance, PaymentEndpoints.BookAsync),
+        new(Post, InvoiceRefunds, InvoicingPolicies.Finance, PaymentEndpoints.RefundAsync),
+        new(Post, InvoiceVoid, InvoicingPolicies.Finance, VoidEndpoints.VoidAsync),
     ];
 }

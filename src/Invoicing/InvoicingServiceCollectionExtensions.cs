@@ -57,6 +57,7 @@ public static class InvoicingServiceCollectionExtensions
         services.AddSingleton<InvoicePlanner>();
         services.AddSingleton<InvoiceIssuing>();
         services.AddSingleton<InvoiceFinder>();
+        services.AddSingleton<InvoiceVoiding>();
         services.AddSingleton<Payments.PaymentLedger>();
         services.AddSingleton<Payments.SuspenseList>();
         services.AddSingleton<Payments.PaymentImport>();

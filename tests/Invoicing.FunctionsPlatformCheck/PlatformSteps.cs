@@ -41,6 +41,9 @@ public static class PlatformSteps
         Http("Page", "GET", "/", null, 200, save: "index.html"),
         Http("BookPayment", "POST", InvoicePath + "/payments", InvoicingRoles.Reader, 403, Payment("reader")),
         Http("UploadBankFile", "POST", "/api/bank-files", InvoicingRoles.Reader, 403),
+        Http("BookRefund", "POST", InvoicePath + "/refunds", InvoicingRoles.Reader, 403, Payment("reader")),
+        Http("VoidInvoice", "POST", InvoicePath + "/void", InvoicingRoles.Reader, 403, new JsonObject { ["reason"] = "platform check" }),
+        Http("ReminderPdf", "GET", InvoicePath + "/reminders/1/pdf", InvoicingRoles.Reader, 404),
         Http("BookPayment", "POST", InvoicePath + "/payments", InvoicingRoles.Finance, 201, Payment("finance")),
         new("upload", null, new JsonObject { ["container"] = "bank-files", ["blob"] = BankFileName, ["file"] = "{examples}/" + BankFileName }),
         Blob(),
@@ -139,6 +142,9 @@ public static class PlatformSteps
             "InvoiceUbl" => ApiRoutes.InvoiceUbl,
             "EInvoicesZip" => ApiRoutes.YearEInvoicesZip,
             "BookPayment" => ApiRoutes.InvoicePayments,
+            "BookRefund" => ApiRoutes.InvoiceRefunds,
+            "VoidInvoice" => ApiRoutes.InvoiceVoid,
+            "ReminderPdf" => ApiRoutes.InvoiceReminderPdf,
             _ => null,
         };
         if (template is null)

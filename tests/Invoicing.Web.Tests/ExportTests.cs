@@ -57,11 +57,11 @@ public sealed class ExportTests(WebFixture fixture)
         Assert.Equal("reskontra-region-mitt-pom-2026.csv", response.Content.Headers.ContentDisposition?.FileName?.Trim('"'));
         Assert.Equal([0xEF, 0xBB, 0xBF], bytes[..3]);
         var lines = Encoding.UTF8.GetString(bytes, 3, bytes.Length - 3).Split("\r\n");
-        Assert.Equal("Fakturanummer;Kundkod;Kund;Fakturadatum;Förfallodatum;Belopp;Betalt;Kvar;Status;OCR;Typ;Avser faktura;Krediterat;Att återbetala", lines[0]);
+        Assert.Equal("Fakturanummer;Kundkod;Kund;Fakturadatum;Förfallodatum;Belopp;Betalt;Kvar;Status;OCR;Typ;Avser faktura;Krediterat;Att återbetala;Återbetalt", lines[0]);
         Assert.Equal(32, lines.Length);
         Assert.Equal("", lines[^1]);
-        Assert.Contains("202600014;1980;Västerås kommun;2026-01-20;2026-02-19;43035,00;0,00;43035,00;förfallen;20260001415;Faktura;;0,00;0,00", lines);
-        Assert.All(lines[1..^1], line => Assert.Equal(14, line.Split(';').Length));
+        Assert.Contains("202600014;1980;Västerås kommun;2026-01-20;2026-02-19;43035,00;0,00;43035,00;förfallen;20260001415;Faktura;;0,00;0,00;0,00", lines);
+        Assert.All(lines[1..^1], line => Assert.Equal(15, line.Split(';').Length));
     }
 
     [Fact]

@@ -28,5 +28,8 @@ internal static class Http
     public static Task<HttpResponseMessage> PostPaymentAsync(this HttpClient client, string number, object body) =>
         client.PostAsJsonAsync($"/api/invoices/{WebWorld.Scheme}/2026/{number}/payments", body);
 
+    public static Task<HttpResponseMessage> PostRefundAsync(this HttpClient client, string number, object body) =>
+        client.PostAsJsonAsync($"/api/invoices/{WebWorld.Scheme}/2026/{number}/refunds", body);
+
     public static string Path(this string template) => template.Replace("{scheme}", WebWorld.Scheme, StringComparison.Ordinal).Replace("{year}", "2026", StringComparison.Ordinal);
 }

@@ -43,6 +43,30 @@ public sealed class InvoiceEndpointTests(WebFixture fixture)
     }
 
     [Fact]
+    public async Task A_reminder_is_listed_with_the_address_of_its_pdf_and_downloaded_as_it_was_sent()
+    {
+        await using var world = await fixture.NewWorldAsync();
+        await world.Get<Reminders.ReminderRun>().RunAsync(null, dryRun: false, CancellationToken.None);
+        var client = world.Reader();
+
+        var detail = await (await client.GetAsync("/api/invoices/region-mitt-pom/2026/202600014")).JsonAsync();
+        var reminder = Assert.Single(detail.GetProperty("reminders").EnumerateArray().ToArray());
+        var pdf = reminder.GetProperty("pdf").GetString()!;
+        using var response = await client.GetAsync(pdf);
+        var bytes = await response.Content.ReadAsByteArrayAsync();
+
+        Assert.Equal("/api/invoices/region-mitt-pom/2026/202600014/reminders/1/pdf", pdf);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("paminnelse-202600014-1.pdf", response.Content.Headers.ContentDisposition?.FileName?.Trim('"'));
+        var blob = await world.Get<Invoices.InvoiceArchive>().ReadSha256Async(Storage.StorageNames.RemindersContainer, "region-mitt-pom/2026/202600014-1.pdf", CancellationToken.None);
+        Assert.Equal(blob, Convert.ToHexStringLower(SHA256.HashData(bytes)));
+        using var document = PdfDocument.Open(bytes);
+        Assert.Contains("Att betala", document.GetPage(1).Text, StringComparison.Ordinal);
+        await (await client.GetAsync("/api/invoices/region-mitt-pom/2026/202600014/reminders/2/pdf")).ProblemAsync(HttpStatusCode.NotFound);
+        await (await client.GetAsync("/api/invoices/region-mitt-pom/2026/202600014/reminders/x/pdf")).ProblemAsync(HttpStatusCode.BadRequest);
+    }
+
+    [Fact]
     public async Task The_summary_totals_what_was_invoiced_paid_outstanding_and_overdue()
     {
         var total = (await fixture.Shared.InvoicesAsync()).Sum(i => i.Total.Ore) / 100m;

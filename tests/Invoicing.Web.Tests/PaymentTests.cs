@@ -65,6 +65,34 @@ public sealed class PaymentTests(WebFixture fixture)
     }
 
     [Fact]
+    public async Task Finance_books_a_refund_of_a_double_payment_once_and_the_invoice_is_paid_again_while_more_than_is_owed_is_refused()
+    {
+        await using var world = await fixture.NewWorldAsync();
+        var client = world.Finance();
+        await (await client.PostPaymentAsync("202600014", new { amount = "43035", date = "2026-03-01", reference = "rad 1" })).JsonAsync(HttpStatusCode.Created);
+        await (await client.PostPaymentAsync("202600014", new { amount = "43035", date = "2026-03-01", reference = "rad 2" })).JsonAsync(HttpStatusCode.Created);
+
+        var tooMuch = await (await client.PostRefundAsync("202600014", new { amount = "43035,01", date = "2026-03-02", reference = "utbetalning 1" })).ProblemAsync(HttpStatusCode.BadRequest);
+        var noReference = await (await client.PostRefundAsync("202600014", new { amount = "43035", date = "2026-03-02" })).ProblemAsync(HttpStatusCode.BadRequest);
+        var future = await (await client.PostRefundAsync("202600014", new { amount = "43035", date = "2026-03-03", reference = "utbetalning 1" })).ProblemAsync(HttpStatusCode.BadRequest);
+        var refund = await (await client.PostRefundAsync("202600014", new { amount = "43035", date = "2026-03-02", reference = "utbetalning 1" })).JsonAsync(HttpStatusCode.Created);
+        var again = await (await client.PostRefundAsync("202600014", new { amount = 43035, date = "2026-03-02", reference = "utbetalning 1" })).JsonAsync(HttpStatusCode.OK);
+
+        Assert.Contains("is more than the 43", tooMuch, StringComparison.Ordinal);
+        Assert.Contains("reference is required", noReference, StringComparison.Ordinal);
+        Assert.Contains("is in the future", future, StringComparison.Ordinal);
+        Assert.Equal(("Overpaid", "Paid", "Refund"), (refund.GetProperty("statusBefore").GetString(), refund.GetProperty("statusAfter").GetString(), refund.GetProperty("flag").GetString()));
+        Assert.Equal(("betald", "0.00", "43035.00"), (
+            refund.GetProperty("invoice").GetProperty("displayStatus").GetString(),
+            refund.GetProperty("invoice").GetProperty("refundOwed").GetRawText(),
+            refund.GetProperty("invoice").GetProperty("refunded").GetRawText()));
+        Assert.False(again.GetProperty("booked").GetBoolean());
+        var detail = await (await client.GetAsync("/api/invoices/region-mitt-pom/2026/202600014")).JsonAsync();
+        Assert.Equal([43035m, 43035m, -43035m], detail.GetProperty("payments").EnumerateArray().Select(p => p.GetProperty("amount").GetDecimal()));
+        await (await world.Reader().PostRefundAsync("202600014", new { amount = "1", date = "2026-03-02", reference = "r" })).ProblemAsync(HttpStatusCode.Forbidden);
+    }
+
+    [Fact]
     public async Task An_uploaded_bank_file_books_payments_by_ocr_lists_the_rest_and_books_nothing_twice()
     {
         await using var world = await fixture.NewWorldAsync();

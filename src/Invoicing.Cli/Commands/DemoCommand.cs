@@ -52,7 +52,7 @@ internal static class DemoCommand
 
             var invoices = await services.Get<InvoiceStore>().ListAsync(budget.Scheme, budget.Year, cancellationToken);
             await writer.WriteLineAsync();
-            InvoiceOutput.WriteTable(invoices, writer);
+            InvoiceOutput.WriteTable(DocumentChain.BalancesOf(invoices), writer);
 
             var directory = parse.GetValue(output)!;
             var archive = services.Get<InvoiceArchive>();

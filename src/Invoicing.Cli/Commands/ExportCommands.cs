@@ -62,7 +62,7 @@ internal static class ExportCommands
             var only = budgetYear is { } y ? $" (documents of budget year {y} only)" : "";
             Console.Out.WriteLine(
                 $"Wrote {path}: SIE 4I, {SwedishFormat.Date(sie.Period.From)}–{SwedishFormat.Date(sie.Period.To)}, {sie.CompanyName}{only}: " +
-                $"{Count(vouchers, VoucherKind.Invoice)} invoice, {Count(vouchers, VoucherKind.CreditNote)} credit note, {Count(vouchers, VoucherKind.Payment)} payment and {Count(vouchers, VoucherKind.Reversal)} reversal vouchers, " +
+                $"{Count(vouchers, VoucherKind.Invoice)} invoice, {Count(vouchers, VoucherKind.CreditNote)} credit note, {Count(vouchers, VoucherKind.Payment)} payment{Refunds(vouchers)} and {Count(vouchers, VoucherKind.Reversal)} reversal vouchers, " +
                 $"{SwedishFormat.Amount(debit)} debit = credit.");
             return CliAction.Ok;
         });
@@ -75,4 +75,8 @@ internal static class ExportCommands
         text is null ? null
         : IsoDate.TryParse(text, out var date) ? date
         : throw new CliException($"{option} '{text}' is not a date in the form yyyy-MM-dd.");
+
+    /// <summary>", N refund" when refunds were paid out in the period: the line stays as it was for a year without any.</summary>
+    private static string Refunds(IReadOnlyList<Voucher> vouchers) =>
+        Count(vouchers, VoucherKind.Refund) is var refunds and > 0 ? $", {refunds} refund" : "";
 }

@@ -13,6 +13,29 @@ internal static class InvoicesCommands
         command.Subcommands.Add(List());
         command.Subcommands.Add(Show());
         command.Subcommands.Add(Download());
+        command.Subcommands.Add(Void());
+        return command;
+    }
+
+    private static Command Void()
+    {
+        var number = new Argument<string>("number") { Description = "The invoice issued by mistake, e.g. 202600014." };
+        var year = CliOptions.Year();
+        var reason = new Option<string>("--reason") { Description = $"Why it is voided (at most {InvoiceVoiding.MaxReasonLength} characters): printed on the credit note.", Required = true };
+        var command = new Command("void", "Void an invoice issued by mistake: a full credit note naming it and the reason, in the same number series (PDF and e-invoice). Never a deletion; an invoice is voided once.") { number, year, reason };
+        CliAction.Set(command, async (parse, services, cancellationToken) =>
+        {
+            var invoice = await FindAsync(services, parse.GetValue(number)!, parse.GetValue(year), cancellationToken);
+            var voided = await services.Get<InvoiceVoiding>().VoidAsync(invoice.Key, parse.GetValue(reason)!, cancellationToken);
+            var credit = voided.CreditNote;
+            var writer = Console.Out;
+            writer.WriteLine($"Voided invoice {invoice.Number} ({invoice.DebtorCode} {invoice.DebtorName}, {SwedishFormat.Amount(invoice.Total)}) by credit note {credit.Number} of {SwedishFormat.Date(credit.IssueDate)}, {SwedishFormat.Amount(credit.Total)}: {credit.Reason}");
+            writer.WriteLine($"Credit note PDF invoices/{credit.BlobName}; " + (credit.EInvoiceBlobName is { } ubl ? $"e-invoice (UBL CreditNote) einvoices/{ubl}." : InvoiceOutput.EInvoiceColumn(credit) + "."));
+            writer.WriteLine(voided.Invoice.RefundOwed > Money.Zero
+                ? $"Invoice {invoice.Number} is {voided.Invoice.Status}: {SwedishFormat.Amount(voided.Invoice.RefundOwed)} paid on it is owed back (book it when paid out: ./invoicing payments refund {invoice.Number} --year {invoice.Year} --amount A --date D --reference R)."
+                : $"Invoice {invoice.Number} is {voided.Invoice.Status}: nothing is due on it and it gets no reminder.");
+            return CliAction.Ok;
+        });
         return command;
     }
 
@@ -22,16 +45,16 @@ internal static class InvoicesCommands
         var command = new Command("list", "A year's invoices with their payment status.") { year, CliOptions.Json };
         CliAction.Set(command, async (parse, services, cancellationToken) =>
         {
-            var invoices = await services.Get<InvoiceStore>().ListAsync(services.Get<CliSettings>().Scheme, parse.GetValue(year), cancellationToken);
+            var documents = DocumentChain.BalancesOf(await services.Get<InvoiceStore>().ListAsync(services.Get<CliSettings>().Scheme, parse.GetValue(year), cancellationToken));
             if (parse.GetValue(CliOptions.Json))
             {
                 // The same contract as the API's invoice list (docs/api.md), so a script can read either.
                 var today = SwedishCalendar.Today(services.Get<TimeProvider>());
-                CliJson.Write(invoices.Select(i => Web.Contracts.InvoiceSummary.From(i, today)));
+                CliJson.Write(documents.Select(d => Web.Contracts.InvoiceSummary.From(d, today)));
             }
             else
             {
-                InvoiceOutput.WriteTable(invoices, Console.Out);
+                InvoiceOutput.WriteTable(documents, Console.Out);
             }
 
             return CliAction.Ok;
@@ -69,12 +92,17 @@ internal static class InvoicesCommands
             lines.Add("Total", SwedishFormat.Amount(invoice.Total));
             lines.WriteTo(writer);
             writer.WriteLine();
+            var chain = await services.Get<InvoiceStore>().FindChainAsync(invoice.Key, cancellationToken)
+                ?? throw new CliException($"There is no issued invoice {invoice.Number}.");
+            var balance = chain.BalanceOf(invoice.Number);
             writer.WriteLine(invoice.IsCreditNote
-                ? $"Status {invoice.Status}: {SwedishFormat.Amount(invoice.Total)} credited to invoice {invoice.Corrects?.Number}"
-                : $"Status {invoice.Status}: paid {SwedishFormat.Amount(invoice.AmountPaid)}, credited {SwedishFormat.Amount(invoice.Credited)}, due {SwedishFormat.Amount(invoice.AmountDue)}" +
-                    (invoice.RefundOwed > Money.Zero ? $"; refund owed {SwedishFormat.Amount(invoice.RefundOwed)}" : "") +
+                ? $"Status {balance.Status}: {SwedishFormat.Amount(invoice.Total)} credited to invoice {invoice.Corrects?.Number}"
+                : $"Status {balance.Status}: paid {SwedishFormat.Amount(balance.Paid)}, credited {SwedishFormat.Amount(balance.Credited)}, due {SwedishFormat.Amount(balance.Due)}" +
+                    (balance.Settled != Money.Zero ? $", settled within the chain {SwedishFormat.Amount(balance.Settled)}" : "") +
+                    (balance.Refunded > Money.Zero ? $"; refunded {SwedishFormat.Amount(balance.Refunded)}" : "") +
+                    (balance.RefundOwed > Money.Zero ? $"; refund owed {SwedishFormat.Amount(balance.RefundOwed)}" : "") +
                     (invoice.NeedsManualFollowUp ? "; handed to manual follow-up" : ""));
-            await WriteChainAsync(services, invoice, writer, cancellationToken);
+            WriteChain(chain, invoice, writer);
             if (payments.Count > 0)
             {
                 writer.WriteLine();
@@ -107,13 +135,11 @@ internal static class InvoicesCommands
         return command;
     }
 
-    /// <summary>Every document of the party in the same scheme and year: the original, its credit notes and supplements.</summary>
-    private static async Task WriteChainAsync(IServiceProvider services, Invoice invoice, TextWriter writer, CancellationToken cancellationToken)
+    /// <summary>The chain the document belongs to: the original, its supplements and credit notes, each with its status, and the chain as one debt.</summary>
+    private static void WriteChain(DocumentChain chain, Invoice invoice, TextWriter writer)
     {
-        var chain = (await services.Get<InvoiceStore>().ListAsync(invoice.Scheme, invoice.Year, cancellationToken))
-            .Where(d => d.DebtorCode == invoice.DebtorCode)
-            .ToArray();
-        if (chain.Length < 2)
+        var documents = chain.Balances.ToArray();
+        if (documents.Length < 2)
         {
             return;
         }
@@ -121,15 +147,26 @@ internal static class InvoicesCommands
         writer.WriteLine();
         writer.WriteLine($"Documents to {invoice.DebtorCode} {invoice.DebtorName}, {invoice.Scheme} {invoice.Year}:");
         var table = new TextTable(("Number", false), ("Kind", false), ("Issued", false), ("Amount", true), ("Corrects", false), ("Revision", true), ("Status", false));
-        foreach (var d in chain)
+        foreach (var b in documents)
         {
+            var d = b.Invoice;
             table.Add(d.Number.ToString() + (d.Number == invoice.Number ? " *" : ""), d.Kind.ToText(), SwedishFormat.Date(d.IssueDate),
-                SwedishFormat.Amount(d.IsCreditNote ? -d.Total : d.Total), d.Corrects?.Number.ToString() ?? "", d.Revision.ToString(System.Globalization.CultureInfo.InvariantCulture), d.Status.ToString());
+                SwedishFormat.Amount(d.IsCreditNote ? -d.Total : d.Total), d.Corrects?.Number.ToString() ?? "", d.Revision.ToString(System.Globalization.CultureInfo.InvariantCulture), b.Status.ToString());
         }
 
         table.AddSeparator();
-        table.Add("", "net", "", SwedishFormat.Amount(Money.Sum(chain.Select(d => d.IsCreditNote ? -d.Total : d.Total))), "", "", "");
+        table.Add("", "net", "", SwedishFormat.Amount(chain.Balance.Asked), "", "", chain.Balance.Status.ToString());
         table.WriteTo(writer);
+        writer.WriteLine($"The chain: paid {SwedishFormat.Amount(chain.Balance.Paid)}, refunded {SwedishFormat.Amount(chain.Balance.Refunded)}, due {SwedishFormat.Amount(chain.Balance.Due)}, refund owed {SwedishFormat.Amount(chain.Balance.RefundOwed)}.");
+    }
+
+    /// <summary>The document with this number in the scheme's year (the scheme from --scheme or the default).</summary>
+    internal static async Task<Invoice> FindAsync(IServiceProvider services, string number, int year, CancellationToken cancellationToken)
+    {
+        var scheme = services.Get<CliSettings>().Scheme;
+        var parsed = InvoiceNumber.TryParse(number, out var n) ? n : throw new CliException($"'{number}' is not an invoice number (nine digits, e.g. 202600001).");
+        return await services.Get<InvoiceStore>().FindAsync(scheme, year, parsed, cancellationToken)
+            ?? throw new CliException($"There is no invoice {number} for scheme {scheme}, year {year}.");
     }
 
     private static string OutputReason(Invoice invoice) => InvoiceOutput.EInvoiceColumn(invoice);
@@ -142,7 +179,8 @@ internal static class InvoicesCommands
         var output = new Option<string>("--out") { Description = "Folder to save the files in.", Required = true };
         var format = new Option<string>("--format") { Description = "pdf (default) or ubl: the Peppol BIS Billing 3.0 e-invoice, NUMBER.xml.", DefaultValueFactory = _ => "pdf" };
         format.AcceptOnlyFromAmong("pdf", "ubl");
-        var command = new Command("download", "Save invoice PDFs or e-invoices (NUMBER or --all) to a folder, checked against their recorded SHA-256.") { number, year, all, output, format };
+        var reminder = new Option<int?>("--reminder") { Description = $"The reminder of this level (1 or {Invoice.MaxReminderLevel}) of invoice NUMBER, as it was sent: paminnelse-NUMBER-LEVEL.pdf." };
+        var command = new Command("download", "Save invoice PDFs, e-invoices or a reminder (NUMBER or --all) to a folder, checked against their recorded SHA-256.") { number, year, all, output, format, reminder };
         CliAction.Set(command, async (parse, services, cancellationToken) =>
         {
             var scheme = services.Get<CliSettings>().Scheme;
@@ -151,6 +189,22 @@ internal static class InvoicesCommands
             if (wanted is null == !parse.GetValue(all))
             {
                 throw new CliException("Name one invoice NUMBER or pass --all (not both).");
+            }
+
+            if (parse.GetValue(reminder) is { } level)
+            {
+                if (wanted is null || parse.GetValue(format) != "pdf")
+                {
+                    throw new CliException("--reminder LEVEL downloads one invoice's reminder: name the invoice NUMBER, without --all or --format ubl.");
+                }
+
+                var invoice = await FindAsync(services, wanted, parse.GetValue(year), cancellationToken);
+                var sent = await services.Get<Reminders.ReminderHistory>().FindAsync(invoice.Key, level, cancellationToken)
+                    ?? throw new CliException($"Invoice {invoice.Number} has no reminder {level}" +
+                        (invoice.ReminderLevel > 0 ? $" (its reminders: 1{(invoice.ReminderLevel > 1 ? $"–{invoice.ReminderLevel}" : "")})." : "; none has been sent."));
+                Console.Out.WriteLine(await InvoiceFiles.SaveReminderAsync(services.Get<InvoiceArchive>(), sent, parse.GetValue(output)!, cancellationToken));
+                Console.Error.WriteLine($"Saved reminder {level} of invoice {invoice.Number} ({SwedishFormat.Amount(sent.Total)}, {SwedishFormat.Date(sent.RemindedOn)}) to {Path.GetFullPath(parse.GetValue(output)!)}.");
+                return CliAction.Ok;
             }
 
             IReadOnlyList<Invoice> invoices;

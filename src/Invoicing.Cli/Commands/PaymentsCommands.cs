@@ -15,8 +15,51 @@ internal static class PaymentsCommands
         command.Subcommands.Add(Import());
         command.Subcommands.Add(Unmatched());
         command.Subcommands.Add(Book());
+        command.Subcommands.Add(Refund());
         return command;
     }
+
+    private static Command Refund()
+    {
+        var number = new Argument<string>("number") { Description = "Invoice number the refund was owed on, e.g. 202600014." };
+        var year = CliOptions.Year();
+        var amount = new Option<string>("--amount") { Description = "Amount paid back in kronor, e.g. 6051 or 6051,00 (at most what is owed back).", Required = true };
+        var date = new Option<string>("--date") { Description = "Date it was paid out, yyyy-MM-dd (not in the future).", Required = true };
+        var reference = new Option<string>("--reference") { Description = "Your reference for the payment out (e.g. the payment order). The same invoice, amount, date and reference are booked once.", Required = true };
+        var note = new Option<string?>("--note") { Description = "A note kept with the refund." };
+        var command = new Command("refund", "Book money paid back to a party that paid more than it owes: the refund owed goes down.") { number, year, amount, date, reference, note };
+        CliAction.Set(command, async (parse, services, cancellationToken) =>
+        {
+            var invoice = await InvoicesCommands.FindAsync(services, parse.GetValue(number)!, parse.GetValue(year), cancellationToken);
+            var money = Money.TryParseKronor(parse.GetValue(amount), out var m) && m > Money.Zero
+                ? m
+                : throw new CliException($"--amount '{parse.GetValue(amount)}' is not a positive amount in kronor with at most two decimals.");
+            var paidOn = IsoDate.TryParse(parse.GetValue(date), out var d) ? d : throw new CliException($"--date '{parse.GetValue(date)}' is not a date in the form yyyy-MM-dd.");
+            if (paidOn > SwedishCalendar.Today(services.Get<TimeProvider>()))
+            {
+                throw new CliException($"--date {IsoDate.Format(paidOn)} is in the future; book a refund when it has been paid out.");
+            }
+
+            var text = parse.GetValue(reference)!.Trim();
+            if (text.Length is 0 or > PaymentReferenceLength || text.Any(char.IsControl))
+            {
+                throw new CliException($"--reference must be 1 to {PaymentReferenceLength} characters without control characters.");
+            }
+
+            var result = await services.Get<PaymentLedger>().RefundAsync(
+                invoice.Key, PaymentBooking.ManualRefund(invoice.Number, money, paidOn, text, parse.GetValue(note)), cancellationToken);
+            var chain = await services.Get<InvoiceStore>().FindChainAsync(invoice.Key, cancellationToken);
+            var owed = chain?.BalanceOf(invoice.Number).RefundOwed ?? Money.Zero;
+            Console.Out.WriteLine(result.Booked
+                ? $"Refunded {SwedishFormat.Amount(money)} on invoice {invoice.Number} ({invoice.DebtorName}): {result.Before} -> {result.After}; still owed back {SwedishFormat.Amount(owed)}."
+                : $"This refund was already booked on invoice {invoice.Number}; nothing changed (status {result.After}, still owed back {SwedishFormat.Amount(owed)}).");
+            return CliAction.Ok;
+        });
+        return command;
+    }
+
+    /// <summary>A reference fits a bank statement line or a payment order's number.</summary>
+    private const int PaymentReferenceLength = 200;
 
     private static Command Register()
     {

@@ -5,7 +5,10 @@ using Invoicing.Reminders;
 
 namespace Invoicing.Web.Contracts;
 
-/// <summary>One invoice in full: its summary, lines, every payment booked on it and every reminder.</summary>
+/// <summary>
+/// One invoice in full: its summary, lines, every payment and refund booked on it, every reminder (with the address
+/// of its PDF as sent), and the chain it belongs to (its original, supplements and credit notes) as one debt.
+/// </summary>
 public sealed record InvoiceDetail : InvoiceSummary
 {
     [SetsRequiredMembers]
@@ -20,8 +23,21 @@ public sealed record InvoiceDetail : InvoiceSummary
 
     public IReadOnlyList<Reminder> Reminders { get; init; } = [];
 
-    public static InvoiceDetail From(Invoice invoice, IReadOnlyList<PaymentRecord> payments, IReadOnlyList<ReminderRecord> reminders, DateOnly today) =>
-        new(InvoiceSummary.From(invoice, today))
+    /// <summary>Every document of the chain, in number order.</summary>
+    public IReadOnlyList<ChainDocument> Chain { get; init; } = [];
+
+    /// <summary>The chain as one debt: <see cref="PaymentStatus"/>, what it still lacks and what is owed back on it.</summary>
+    public string ChainStatus { get; init; } = "";
+
+    public decimal ChainDue { get; init; }
+
+    public decimal ChainRefundOwed { get; init; }
+
+    public static InvoiceDetail From(DocumentChain chain, InvoiceNumber number, IReadOnlyList<PaymentRecord> payments, IReadOnlyList<ReminderRecord> reminders, DateOnly today)
+    {
+        var balance = chain.BalanceOf(number);
+        var invoice = balance.Invoice;
+        return new(InvoiceSummary.From(balance, today))
         {
             Lines = [.. invoice.Lines.Select(l => new Line(l.Description, Kronor.From(l.Amount)))],
             Payments = [.. payments.Select(p => new Payment(p.PaidOn, Kronor.From(p.Amount), p.Source, p.EntryReference, p.StatusBefore.ToString(), p.StatusAfter.ToString(), p.Flag.ToString(), p.BookedAt, p.Note)
@@ -31,16 +47,23 @@ public sealed record InvoiceDetail : InvoiceSummary
                 Parts = p.Split?.Parts,
                 Whole = p.Split is { } split ? Kronor.From(split.Whole) : null,
             })],
-            Reminders = [.. reminders.Select(r => new Reminder(r.Level, r.RemindedOn, r.NewDueDate, Kronor.From(r.Total)))],
+            Reminders = [.. reminders.Select(r => new Reminder(r.Level, r.RemindedOn, r.NewDueDate, Kronor.From(r.Total), $"/api/invoices/{invoice.Scheme}/{invoice.Year}/{invoice.Number}/reminders/{r.Level}/pdf"))],
+            Chain = [.. chain.Balances.Select(b => new ChainDocument(
+                b.Invoice.Number.ToString(), Documents.DocumentKinds.ToText(b.Invoice.Kind), b.Invoice.IssueDate,
+                Kronor.From(b.Invoice.IsCreditNote ? -b.Invoice.Total : b.Invoice.Total), b.Invoice.Corrects?.Number.ToString(), b.Status.ToString()))],
+            ChainStatus = chain.Balance.Status.ToString(),
+            ChainDue = Kronor.From(chain.Balance.Due),
+            ChainRefundOwed = Kronor.From(chain.Balance.RefundOwed),
         };
+    }
 
     public sealed record Line(string Description, decimal Amount);
 
     /// <summary>
-    /// A booked record; <c>flag</c> is None, Overpayment or InvoiceAlreadyPaid (both mean: check and refund), Reversal,
-    /// Deduction, or AlreadyReceived (the same payment delivered again in another format: zero, nothing moved).
-    /// <c>paidInAdvance</c>: dated before the invoice was issued. <c>part</c> of <c>parts</c> of <c>whole</c>: the share
-    /// of a payment for several invoices.
+    /// A booked record: a payment (positive), a reversal or a refund paid back (negative); <c>flag</c> is None, Overpayment
+    /// or InvoiceAlreadyPaid (both mean: check and refund), Reversal, Refund, Deduction, or AlreadyReceived (the same
+    /// payment delivered again in another format: zero, nothing moved). <c>paidInAdvance</c>: dated before the invoice
+    /// was issued. <c>part</c> of <c>parts</c> of <c>whole</c>: the share of a payment for several invoices.
     /// </summary>
     public sealed record Payment(DateOnly PaidOn, decimal Amount, string Source, string EntryReference, string StatusBefore, string StatusAfter, string Flag, DateTimeOffset BookedAt, string? Note)
     {
@@ -53,6 +76,9 @@ public sealed record InvoiceDetail : InvoiceSummary
         public decimal? Whole { get; init; }
     }
 
-    /// <summary>A reminder sent: its level (1, 2), date, new due date and the amount it asked for.</summary>
-    public sealed record Reminder(int Level, DateOnly RemindedOn, DateOnly NewDueDate, decimal Amount);
+    /// <summary>A reminder sent: its level (1, 2), date, new due date, the amount it asked for, and where its PDF is.</summary>
+    public sealed record Reminder(int Level, DateOnly RemindedOn, DateOnly NewDueDate, decimal Amount, string Pdf);
+
+    /// <summary>One document of the chain: a credit note's amount is negative.</summary>
+    public sealed record ChainDocument(string Number, string Kind, DateOnly IssueDate, decimal Amount, string? Corrects, string Status);
 }

@@ -2,11 +2,11 @@ using Invoicing.Invoices;
 
 namespace Invoicing.Web.Contracts;
 
-/// <summary>How an invoice stands on a given day, in the words the page shows.</summary>
+/// <summary>How an invoice stands on a given day in its chain (<see cref="DocumentBalance"/>), in the words the page shows.</summary>
 public static class InvoiceStanding
 {
-    /// <summary>Money is still due and the due date has passed.</summary>
-    public static bool IsOverdue(Invoice invoice, DateOnly today) => invoice.AmountDue > Money.Zero && invoice.DueDate < today;
+    /// <summary>Money is still due on it and the due date has passed.</summary>
+    public static bool IsOverdue(DocumentBalance balance, DateOnly today) => balance.Due > Money.Zero && balance.Invoice.DueDate < today;
 
     /// <summary>
     /// <c>kreditfaktura</c> for a credit note, <c>krediterad</c> when credits took all that was due,
@@ -14,15 +14,15 @@ public static class InvoiceStanding
     /// <c>förfallen</c> past the due date, else <c>obetald</c> or <c>delbetald</c>. The most telling one wins:
     /// a reminded invoice is always also overdue.
     /// </summary>
-    public static string DisplayStatus(Invoice invoice, DateOnly today) => invoice.Status switch
+    public static string DisplayStatus(DocumentBalance balance, DateOnly today) => balance.Status switch
     {
         PaymentStatus.Issued => "kreditfaktura",
         PaymentStatus.Credited => "krediterad",
-        PaymentStatus.Overpaid when invoice.Credited > Money.Zero => "återbetalas",
+        PaymentStatus.Overpaid when balance.Credited > Money.Zero => "återbetalas",
         PaymentStatus.Paid => "betald",
         PaymentStatus.Overpaid => "överbetald",
-        _ when invoice.ReminderLevel > 0 => "påmind",
-        _ when IsOverdue(invoice, today) => "förfallen",
+        _ when balance.Invoice.ReminderLevel > 0 => "påmind",
+        _ when IsOverdue(balance, today) => "förfallen",
         PaymentStatus.PartiallyPaid => "delbetald",
         _ => "obetald",
     };

@@ -2,7 +2,11 @@ using Invoicing.Invoices;
 
 namespace Invoicing.Web.Contracts;
 
-/// <summary>One invoice in a list: who owes what, what is paid, and how it stands today.</summary>
+/// <summary>
+/// One invoice in a list: who owes what, what is paid, and how it stands today. The amounts and the status are its
+/// chain's (<see cref="DocumentChain"/>): a credit note counts on the document it names, and what one invoice received
+/// beyond what it asks for settles what its supplementary invoices lack before anything is owed back.
+/// </summary>
 public record InvoiceSummary
 {
     public required string Number { get; init; }
@@ -19,7 +23,7 @@ public record InvoiceSummary
 
     public required decimal AmountPaid { get; init; }
 
-    /// <summary>Negative when overpaid.</summary>
+    /// <summary>What is still to pay on it; negative when money is owed back on it.</summary>
     public required decimal AmountDue { get; init; }
 
     public required string Ocr { get; init; }
@@ -33,8 +37,14 @@ public record InvoiceSummary
     /// <summary>What credit notes took off this invoice.</summary>
     public required decimal Credited { get; init; }
 
-    /// <summary>What the issuer owes back after payments and credits (0 when nothing).</summary>
+    /// <summary>What the issuer owes back after payments, credits and refunds (0 when nothing).</summary>
     public required decimal RefundOwed { get; init; }
+
+    /// <summary>Money already paid back to the party on this invoice.</summary>
+    public decimal Refunded { get; init; }
+
+    /// <summary>What the chain's other invoices' surplus paid of this one (negative: what its surplus paid of theirs).</summary>
+    public decimal Settled { get; init; }
 
     /// <summary><see cref="PaymentStatus"/>: Unpaid, PartiallyPaid, Paid, Overpaid, Credited, Issued (a credit note).</summary>
     public required string Status { get; init; }
@@ -75,35 +85,41 @@ public record InvoiceSummary
     /// <summary>Why the invoice has no e-invoice (e.g. the buyer has no buyer reference); null when it has one.</summary>
     public string? EInvoiceMissingReason { get; init; }
 
-    public static InvoiceSummary From(Invoice invoice, DateOnly today) => new()
+    public static InvoiceSummary From(DocumentBalance balance, DateOnly today)
     {
-        Number = invoice.Number.ToString(),
-        Scheme = invoice.Scheme.Value,
-        Year = invoice.Year,
-        DebtorCode = invoice.DebtorCode.Value,
-        DebtorName = invoice.DebtorName,
-        Amount = Kronor.From(invoice.Total),
-        AmountPaid = Kronor.From(invoice.AmountPaid),
-        AmountDue = Kronor.From(invoice.AmountDue),
-        Ocr = invoice.Ocr.Value,
-        Kind = Documents.DocumentKinds.ToText(invoice.Kind),
-        Corrects = invoice.Corrects?.Number.ToString(),
-        Credited = Kronor.From(invoice.Credited),
-        RefundOwed = Kronor.From(invoice.RefundOwed),
-        Status = invoice.Status.ToString(),
-        DisplayStatus = InvoiceStanding.DisplayStatus(invoice, today),
-        Overdue = InvoiceStanding.IsOverdue(invoice, today),
-        ReminderLevel = invoice.ReminderLevel,
-        NeedsManualFollowUp = invoice.NeedsManualFollowUp,
-        IssueDate = invoice.IssueDate,
-        DueDate = invoice.DueDate,
-        Net = Kronor.From(invoice.Net),
-        Vat = Kronor.From(invoice.Vat),
-        BlobName = invoice.BlobName,
-        PdfSha256 = invoice.PdfSha256,
-        EInvoice = invoice.EInvoiceBlobName is not null,
-        EInvoiceBlobName = invoice.EInvoiceBlobName,
-        EInvoiceSha256 = invoice.EInvoiceSha256,
-        EInvoiceMissingReason = invoice.EInvoiceMissingReason,
-    };
+        var invoice = balance.Invoice;
+        return new()
+        {
+            Number = invoice.Number.ToString(),
+            Scheme = invoice.Scheme.Value,
+            Year = invoice.Year,
+            DebtorCode = invoice.DebtorCode.Value,
+            DebtorName = invoice.DebtorName,
+            Amount = Kronor.From(invoice.Total),
+            AmountPaid = Kronor.From(balance.Paid),
+            AmountDue = Kronor.From(balance.Remaining),
+            Ocr = invoice.Ocr.Value,
+            Kind = Documents.DocumentKinds.ToText(invoice.Kind),
+            Corrects = invoice.Corrects?.Number.ToString(),
+            Credited = Kronor.From(balance.Credited),
+            RefundOwed = Kronor.From(balance.RefundOwed),
+            Refunded = Kronor.From(balance.Refunded),
+            Settled = Kronor.From(balance.Settled),
+            Status = balance.Status.ToString(),
+            DisplayStatus = InvoiceStanding.DisplayStatus(balance, today),
+            Overdue = InvoiceStanding.IsOverdue(balance, today),
+            ReminderLevel = invoice.ReminderLevel,
+            NeedsManualFollowUp = invoice.NeedsManualFollowUp,
+            IssueDate = invoice.IssueDate,
+            DueDate = invoice.DueDate,
+            Net = Kronor.From(invoice.Net),
+            Vat = Kronor.From(invoice.Vat),
+            BlobName = invoice.BlobName,
+            PdfSha256 = invoice.PdfSha256,
+            EInvoice = invoice.EInvoiceBlobName is not null,
+            EInvoiceBlobName = invoice.EInvoiceBlobName,
+            EInvoiceSha256 = invoice.EInvoiceSha256,
+            EInvoiceMissingReason = invoice.EInvoiceMissingReason,
+        };
+    }
 }

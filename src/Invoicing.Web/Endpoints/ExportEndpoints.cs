@@ -70,7 +70,7 @@ public static class ExportEndpoints
         }
 
         return TypedResults.File(
-            LedgerCsv.Write(found, SwedishCalendar.Today(time)),
+            LedgerCsv.Write(DocumentChain.BalancesOf(found), SwedishCalendar.Today(time)),
             "text/csv; charset=utf-8",
             $"reskontra-{route.Scheme}-{route.Year}.csv");
     }

@@ -52,10 +52,10 @@ public static class InvoiceEndpoints
         }
 
         var today = SwedishCalendar.Today(time);
-        return TypedResults.Ok(found
-            .Where(i => wantedStatus is null || i.Status == wantedStatus)
-            .Where(i => !onlyOverdue || InvoiceStanding.IsOverdue(i, today))
-            .Select(i => InvoiceSummary.From(i, today))
+        return TypedResults.Ok(DocumentChain.BalancesOf(found)
+            .Where(b => wantedStatus is null || b.Status == wantedStatus)
+            .Where(b => !onlyOverdue || InvoiceStanding.IsOverdue(b, today))
+            .Select(b => InvoiceSummary.From(b, today))
             .ToArray());
     }
 
@@ -71,10 +71,10 @@ public static class InvoiceEndpoints
         var (route, found, problem) = await YearInvoices.LoadAsync(scheme, year, budgets, invoices, cancellationToken);
         return problem is not null
             ? problem
-            : TypedResults.Ok(YearSummary.From(route.Scheme, route.Year, found, SwedishCalendar.Today(time)));
+            : TypedResults.Ok(YearSummary.From(route.Scheme, route.Year, DocumentChain.BalancesOf(found), SwedishCalendar.Today(time)));
     }
 
-    /// <summary><c>GET /api/invoices/{scheme}/{year}/{number}</c>: lines, payments and reminders.</summary>
+    /// <summary><c>GET /api/invoices/{scheme}/{year}/{number}</c>: lines, payments, reminders and its chain.</summary>
     public static async Task<Results<Ok<InvoiceDetail>, ProblemHttpResult>> GetAsync(
         string scheme,
         string year,
@@ -91,9 +91,15 @@ public static class InvoiceEndpoints
             return problem;
         }
 
+        var chain = await invoices.FindChainAsync(key, cancellationToken);
+        if (chain is null)
+        {
+            return NotFound(key);
+        }
+
         var payments = await ledger.HistoryAsync(key, cancellationToken);
         var sent = await reminders.ListAsync(key, cancellationToken);
-        return TypedResults.Ok(InvoiceDetail.From(invoice, payments, sent, SwedishCalendar.Today(time)));
+        return TypedResults.Ok(InvoiceDetail.From(chain, invoice.Number, payments, sent, SwedishCalendar.Today(time)));
     }
 
     /// <summary>
@@ -147,6 +153,49 @@ public static class InvoiceEndpoints
             body => archive.DownloadToAsync(Storage.StorageNames.EInvoicesContainer, blobName, body, cancellationToken),
             EInvoices.UblWriter.ContentType,
             $"e-faktura-{invoice.Number}.xml");
+    }
+
+    /// <summary>
+    /// <c>GET /api/invoices/{scheme}/{year}/{number}/reminders/{level}/pdf</c>: the reminder's PDF as it was sent, streamed
+    /// from its blob as <c>paminnelse-{number}-{level}.pdf</c>; 404 when the invoice has no such reminder, or its PDF is
+    /// not written yet (the next reminder run writes it).
+    /// </summary>
+    public static async Task<Results<PushStreamHttpResult, ProblemHttpResult>> ReminderPdfAsync(
+        string scheme,
+        string year,
+        string number,
+        string level,
+        InvoiceStore invoices,
+        ReminderHistory reminders,
+        InvoiceArchive archive,
+        CancellationToken cancellationToken)
+    {
+        var (key, invoice, problem) = await LoadAsync(scheme, year, number, invoices, cancellationToken);
+        if (problem is not null)
+        {
+            return problem;
+        }
+
+        if (!int.TryParse(level, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var wanted) || wanted is < 1 or > Invoice.MaxReminderLevel)
+        {
+            return ApiProblems.BadRequest($"Reminder level '{YearRoute.Shorten(level)}' is not 1 or {Invoice.MaxReminderLevel}.");
+        }
+
+        var reminder = await reminders.FindAsync(key, wanted, cancellationToken);
+        if (reminder is null)
+        {
+            return ApiProblems.NotFound($"Invoice {invoice.Number} has no reminder {wanted}.");
+        }
+
+        if (!await archive.ExistsAsync(Storage.StorageNames.RemindersContainer, reminder.BlobName, cancellationToken))
+        {
+            return ApiProblems.NotFound($"Reminder {wanted} of invoice {invoice.Number} is recorded but its PDF is not written yet; the next reminder run writes it.");
+        }
+
+        return TypedResults.Stream(
+            body => archive.DownloadToAsync(Storage.StorageNames.RemindersContainer, reminder.BlobName, body, cancellationToken),
+            "application/pdf",
+            reminder.FileName);
     }
 
     /// <summary>

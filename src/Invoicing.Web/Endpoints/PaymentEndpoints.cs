@@ -8,7 +8,10 @@ using Microsoft.Extensions.Logging;
 
 namespace Invoicing.Web.Endpoints;
 
-/// <summary><c>POST /api/invoices/{scheme}/{year}/{number}/payments</c>: finance registers a payment by hand.</summary>
+/// <summary>
+/// <c>POST /api/invoices/{scheme}/{year}/{number}/payments</c>: finance registers a payment by hand;
+/// <c>…/refunds</c>: finance books money paid back to a party that paid more than it owes.
+/// </summary>
 public static partial class PaymentEndpoints
 {
     /// <summary>A payment is a few short fields; anything bigger is not one.</summary>
@@ -30,74 +33,13 @@ public static partial class PaymentEndpoints
         ILoggerFactory loggers,
         CancellationToken cancellationToken)
     {
-        if (CrossSiteRequests.IsCrossSite(request))
+        var (key, body, amount, paidOn, problem) = await ReadAsync(scheme, year, number, request, invoices, time, "payment", "received", cancellationToken);
+        if (problem is not null)
         {
-            return CrossSiteRequests.Refusal();
+            return problem;
         }
 
-        if (!InvoiceRoute.TryParse(scheme, year, number, out var key, out var problem))
-        {
-            return ApiProblems.BadRequest(problem);
-        }
-
-        if (!request.HasJsonContentType())
-        {
-            return ApiProblems.Status(StatusCodes.Status415UnsupportedMediaType, "Send JSON.", "Send the payment as application/json: { \"amount\": \"43035,00\", \"date\": \"2026-11-20\", \"note\": \"…\" }.");
-        }
-
-        if (!RequestBodyLimit.TryApply(request, MaxBodyBytes))
-        {
-            return TooLarge();
-        }
-
-        PaymentRequest? body;
-        try
-        {
-            body = await request.ReadFromJsonAsync<PaymentRequest>(cancellationToken);
-        }
-        catch (JsonException e)
-        {
-            return ApiProblems.BadRequest($"The body is not a payment in JSON: {e.Message}");
-        }
-        catch (RequestTooLargeException)
-        {
-            return TooLarge();
-        }
-
-        if (body is null)
-        {
-            return ApiProblems.BadRequest("The body is empty; send { \"amount\": …, \"date\": \"yyyy-MM-dd\" }.");
-        }
-
-        var sentAmount = body.AmountText();
-        if (!Money.TryParseKronor(sentAmount, out var amount) || amount <= Money.Zero)
-        {
-            return ApiProblems.BadRequest($"amount '{YearRoute.Shorten(sentAmount)}' is not a positive amount in kronor with at most two decimals (e.g. 43035.00 or \"43 035,00\").");
-        }
-
-        if (!IsoDate.TryParse(body.Date, out var paidOn))
-        {
-            return ApiProblems.BadRequest($"date '{YearRoute.Shorten(body.Date)}' is not a date in the form yyyy-MM-dd.");
-        }
-
-        var today = SwedishCalendar.Today(time);
-        if (paidOn > today)
-        {
-            return ApiProblems.BadRequest($"date {IsoDate.Format(paidOn)} is in the future (today is {IsoDate.Format(today)}); register a payment when it has been received.");
-        }
-
-        if (body.Note?.Length > PaymentRequest.MaxTextLength || body.Reference?.Length > PaymentRequest.MaxTextLength)
-        {
-            return ApiProblems.BadRequest($"note and reference are at most {PaymentRequest.MaxTextLength} characters each.");
-        }
-
-        var invoice = await invoices.FindAsync(key.Scheme, key.Year, key.Number, cancellationToken);
-        if (invoice is null)
-        {
-            return InvoiceEndpoints.NotFound(key);
-        }
-
-        var note = string.IsNullOrWhiteSpace(body.Note) ? null : body.Note.Trim();
+        var note = string.IsNullOrWhiteSpace(body!.Note) ? null : body.Note.Trim();
         var reference = string.IsNullOrWhiteSpace(body.Reference) ? null : body.Reference.Trim();
         BookingResult result;
         try
@@ -108,21 +50,152 @@ public static partial class PaymentEndpoints
         {
             return ApiProblems.BadRequest(e.Message);
         }
+
         var logger = loggers.CreateLogger(typeof(PaymentEndpoints).FullName!);
         var amountText = amount.ToInvariantString();
         LogRegistered(logger, amountText, key.Number, request.HttpContext.User.Identity?.Name ?? "", result.Booked);
+        return await RespondAsync(key, result, invoices, time, cancellationToken);
+    }
 
-        var after = await invoices.FindAsync(key.Scheme, key.Year, key.Number, cancellationToken) ?? invoice;
-        var response = new PaymentResponse(result.Booked, result.Before.ToString(), result.After.ToString(), result.Flag.ToString(), InvoiceSummary.From(after, today));
+    /// <summary>
+    /// <c>POST /api/invoices/{scheme}/{year}/{number}/refunds</c>: <c>{ amount, date, reference, note? }</c>, checked as a
+    /// payment is, and refused (400) when it is more than its chain owes back on the invoice. 201 when booked, 200 with
+    /// <c>booked: false</c> when the same refund (invoice, date, amount, reference) was booked before.
+    /// </summary>
+    public static async Task<Results<Created<PaymentResponse>, Ok<PaymentResponse>, ProblemHttpResult>> RefundAsync(
+        string scheme,
+        string year,
+        string number,
+        HttpRequest request,
+        InvoiceStore invoices,
+        PaymentLedger ledger,
+        TimeProvider time,
+        ILoggerFactory loggers,
+        CancellationToken cancellationToken)
+    {
+        var (key, body, amount, paidOn, problem) = await ReadAsync(scheme, year, number, request, invoices, time, "refund", "paid out", cancellationToken);
+        if (problem is not null)
+        {
+            return problem;
+        }
+
+        if (string.IsNullOrWhiteSpace(body!.Reference))
+        {
+            return ApiProblems.BadRequest("reference is required: the payment order or bank statement line the refund was paid out with.");
+        }
+
+        var note = string.IsNullOrWhiteSpace(body.Note) ? null : body.Note.Trim();
+        BookingResult result;
+        try
+        {
+            result = await ledger.RefundAsync(key, PaymentBooking.ManualRefund(key.Number, amount, paidOn, body.Reference.Trim(), note), cancellationToken);
+        }
+        catch (InvalidPaymentException e)
+        {
+            return ApiProblems.BadRequest(e.Message);
+        }
+
+        var logger = loggers.CreateLogger(typeof(PaymentEndpoints).FullName!);
+        var amountText = amount.ToInvariantString();
+        LogRefunded(logger, amountText, key.Number, request.HttpContext.User.Identity?.Name ?? "", result.Booked);
+        return await RespondAsync(key, result, invoices, time, cancellationToken);
+    }
+
+    /// <summary>
+    /// The route, body, amount and date of a payment or refund, and the invoice it is for; or the problem to answer with
+    /// (set exactly when the rest is not).
+    /// </summary>
+    private static async Task<(InvoiceKey Key, PaymentRequest? Body, Money Amount, DateOnly PaidOn, ProblemHttpResult? Problem)> ReadAsync(
+        string scheme, string year, string number, HttpRequest request, InvoiceStore invoices, TimeProvider time, string what, string when, CancellationToken cancellationToken)
+    {
+        if (CrossSiteRequests.IsCrossSite(request))
+        {
+            return (default, null, default, default, CrossSiteRequests.Refusal());
+        }
+
+        if (!InvoiceRoute.TryParse(scheme, year, number, out var key, out var problem))
+        {
+            return (key, null, default, default, ApiProblems.BadRequest(problem));
+        }
+
+        if (!request.HasJsonContentType())
+        {
+            return (key, null, default, default, ApiProblems.Status(StatusCodes.Status415UnsupportedMediaType, "Send JSON.", $"Send the {what} as application/json: {{ \"amount\": \"43035,00\", \"date\": \"2026-11-20\", \"reference\": \"…\", \"note\": \"…\" }}."));
+        }
+
+        if (!RequestBodyLimit.TryApply(request, MaxBodyBytes))
+        {
+            return (key, null, default, default, TooLarge(what));
+        }
+
+        PaymentRequest? body;
+        try
+        {
+            body = await request.ReadFromJsonAsync<PaymentRequest>(cancellationToken);
+        }
+        catch (JsonException e)
+        {
+            return (key, null, default, default, ApiProblems.BadRequest($"The body is not a {what} in JSON: {e.Message}"));
+        }
+        catch (RequestTooLargeException)
+        {
+            return (key, null, default, default, TooLarge(what));
+        }
+
+        if (body is null)
+        {
+            return (key, null, default, default, ApiProblems.BadRequest("The body is empty; send { \"amount\": …, \"date\": \"yyyy-MM-dd\" }."));
+        }
+
+        var sentAmount = body.AmountText();
+        if (!Money.TryParseKronor(sentAmount, out var amount) || amount <= Money.Zero)
+        {
+            return (key, null, default, default, ApiProblems.BadRequest($"amount '{YearRoute.Shorten(sentAmount)}' is not a positive amount in kronor with at most two decimals (e.g. 43035.00 or \"43 035,00\")."));
+        }
+
+        if (!IsoDate.TryParse(body.Date, out var paidOn))
+        {
+            return (key, null, default, default, ApiProblems.BadRequest($"date '{YearRoute.Shorten(body.Date)}' is not a date in the form yyyy-MM-dd."));
+        }
+
+        var today = SwedishCalendar.Today(time);
+        if (paidOn > today)
+        {
+            return (key, null, default, default, ApiProblems.BadRequest($"date {IsoDate.Format(paidOn)} is in the future (today is {IsoDate.Format(today)}); register a {what} when it has been {when}."));
+        }
+
+        if (body.Note?.Length > PaymentRequest.MaxTextLength || body.Reference?.Length > PaymentRequest.MaxTextLength)
+        {
+            return (key, null, default, default, ApiProblems.BadRequest($"note and reference are at most {PaymentRequest.MaxTextLength} characters each."));
+        }
+
+        if (await invoices.FindAsync(key.Scheme, key.Year, key.Number, cancellationToken) is null)
+        {
+            return (key, null, default, default, InvoiceEndpoints.NotFound(key));
+        }
+
+        return (key, body, amount, paidOn, null);
+    }
+
+    /// <summary>201 with the invoice as its chain now sees it when booked, 200 when this very booking had been made before.</summary>
+    private static async Task<Results<Created<PaymentResponse>, Ok<PaymentResponse>, ProblemHttpResult>> RespondAsync(
+        InvoiceKey key, BookingResult result, InvoiceStore invoices, TimeProvider time, CancellationToken cancellationToken)
+    {
+        var chain = await invoices.FindChainAsync(key, cancellationToken) ?? throw new InvalidOperationException($"Invoice {key} disappeared after a booking on it.");
+        var response = new PaymentResponse(result.Booked, result.Before.ToString(), result.After.ToString(), result.Flag.ToString(), InvoiceSummary.From(chain.BalanceOf(key.Number), SwedishCalendar.Today(time)));
         return result.Booked
             ? TypedResults.Created($"/api/invoices/{key.Scheme}/{key.Year}/{key.Number}", response)
             : TypedResults.Ok(response);
     }
 
-    private static ProblemHttpResult TooLarge() =>
-        ApiProblems.Status(StatusCodes.Status413PayloadTooLarge, "The request is too large.", $"A payment is at most {MaxBodyBytes} bytes of JSON.");
+    private static ProblemHttpResult TooLarge(string what) =>
+        ApiProblems.Status(StatusCodes.Status413PayloadTooLarge, "The request is too large.", $"A {what} is at most {MaxBodyBytes} bytes of JSON.");
 
     [LoggerMessage(EventId = 4100, EventName = "ManualPaymentRegistered", Level = LogLevel.Information,
         Message = "Payment of {Amount} SEK on invoice {InvoiceNumber} registered on the page by {User} (booked: {Booked})")]
     private static partial void LogRegistered(ILogger logger, string amount, InvoiceNumber invoiceNumber, string user, bool booked);
+
+    [LoggerMessage(EventId = 4102, EventName = "RefundRegistered", Level = LogLevel.Information,
+        Message = "Refund of {Amount} SEK on invoice {InvoiceNumber} registered on the page by {User} (booked: {Booked})")]
+    private static partial void LogRefunded(ILogger logger, string amount, InvoiceNumber invoiceNumber, string user, bool booked);
 }

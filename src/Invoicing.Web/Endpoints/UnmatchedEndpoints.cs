@@ -32,6 +32,7 @@ public static partial class UnmatchedEndpoints
         HttpRequest request,
         SuspenseList suspense,
         InvoiceFinder finder,
+        InvoiceStore invoices,
         TimeProvider time,
         ILoggerFactory loggers,
         CancellationToken cancellationToken)
@@ -112,8 +113,8 @@ public static partial class UnmatchedEndpoints
         var user = request.HttpContext.User.Identity?.Name ?? "";
         LogBooked(logger, id, invoice.Number, user);
         var today = SwedishCalendar.Today(time);
-        var after = await finder.FindAsync(invoice.Number, cancellationToken, invoice.Scheme) ?? invoice;
-        return TypedResults.Ok(new PaymentResponse(result.Booked, result.Before.ToString(), result.After.ToString(), result.Flag.ToString(), InvoiceSummary.From(after, today)));
+        var chain = await invoices.FindChainAsync(invoice.Key, cancellationToken) ?? throw new InvalidOperationException($"Invoice {invoice.Key} disappeared after a booking on it.");
+        return TypedResults.Ok(new PaymentResponse(result.Booked, result.Before.ToString(), result.After.ToString(), result.Flag.ToString(), InvoiceSummary.From(chain.BalanceOf(invoice.Number), today)));
     }
 
     private static ProblemHttpResult TooLarge() =>

@@ -9,20 +9,22 @@ namespace Invoicing.Web.Exports;
 /// (without it Excel reads å, ä, ö as two characters each), <c>;</c> between fields (Swedish Excel's list
 /// separator, since the comma is the decimal sign), amounts with a decimal comma and no digit grouping
 /// (<c>43035,00</c>), ISO dates, CRLF line ends, and a header row of Swedish column names. A credit note is a
-/// row of its own (Typ <c>Kreditfaktura</c>, positive amount); a refund owed is listed in its own column.
+/// row of its own (Typ <c>Kreditfaktura</c>, positive amount); a refund owed and a refund paid out are listed in
+/// their own columns. Every figure is its chain's (<see cref="DocumentChain"/>), as the list and the page show it.
 /// </summary>
 public static class LedgerCsv
 {
     public static IReadOnlyList<string> Header { get; } =
         ["Fakturanummer", "Kundkod", "Kund", "Fakturadatum", "Förfallodatum", "Belopp", "Betalt", "Kvar", "Status", "OCR",
-            "Typ", "Avser faktura", "Krediterat", "Att återbetala"];
+            "Typ", "Avser faktura", "Krediterat", "Att återbetala", "Återbetalt"];
 
-    public static byte[] Write(IEnumerable<Invoice> invoices, DateOnly today)
+    public static byte[] Write(IEnumerable<DocumentBalance> documents, DateOnly today)
     {
         var text = new StringBuilder();
         AppendRow(text, Header);
-        foreach (var invoice in invoices)
+        foreach (var balance in documents)
         {
+            var invoice = balance.Invoice;
             AppendRow(text, [
                 invoice.Number.ToString(),
                 Text(invoice.DebtorCode.Value),
@@ -30,14 +32,15 @@ public static class LedgerCsv
                 IsoDate.Format(invoice.IssueDate),
                 IsoDate.Format(invoice.DueDate),
                 Amount(invoice.Total),
-                Amount(invoice.AmountPaid),
-                Amount(invoice.AmountDue),
-                InvoiceStanding.DisplayStatus(invoice, today),
+                Amount(balance.Paid),
+                Amount(balance.Remaining),
+                InvoiceStanding.DisplayStatus(balance, today),
                 invoice.Ocr.Value,
                 invoice.IsCreditNote ? "Kreditfaktura" : "Faktura",
                 invoice.Corrects?.Number.ToString() ?? "",
-                Amount(invoice.Credited),
-                Amount(invoice.RefundOwed),
+                Amount(balance.Credited),
+                Amount(balance.RefundOwed),
+                Amount(balance.Refunded),
             ]);
         }
 

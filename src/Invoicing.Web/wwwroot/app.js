@@ -7,16 +7,19 @@ const NBSP = "\u00A0";
 const KEY_STORAGE = "invoicing.apiKey";
 const MAX_UPLOAD_BYTES = 5 * 1024 * 1024; // the API's limit; checked here too so a big file is not sent in vain
 
-const STATUS_LABELS = { Unpaid: "obetald", PartiallyPaid: "delbetald", Paid: "betald", Overpaid: "överbetald" };
+const STATUS_LABELS = {
+  Unpaid: "obetald", PartiallyPaid: "delbetald", Paid: "betald", Overpaid: "överbetald", Credited: "krediterad", Issued: "kreditfaktura",
+};
 const FLAG_LABELS = {
   Overpayment: "överbetalning – ska återbetalas",
   InvoiceAlreadyPaid: "fakturan var redan betald – ska återbetalas",
   Reversal: "återförd av banken",
   Deduction: "avdrag från betalaren",
   AlreadyReceived: "samma betalning levererad igen i ett annat filformat – inte bokförd igen",
+  Refund: "återbetalning",
 };
 const BADGE_CLASSES = {
-  obetald: "unpaid", delbetald: "partly-paid", betald: "paid", "överbetald": "overpaid",
+  obetald: "unpaid", delbetald: "partly-paid", betald: "paid", "överbetald": "overpaid", "återbetalas": "overpaid",
   "förfallen": "overdue", "påmind": "reminded",
 };
 const PROBLEM_KINDS = {
@@ -344,7 +347,7 @@ async function openInvoice(number) {
   const invoice = await getJson(invoicePath(number));
   state.openNumber = number;
   renderDetails(invoice);
-  renderPaymentForm(invoice);
+  renderFinanceForms(invoice);
   const dialog = $("invoice-dialog");
   if (!dialog.open) dialog.showModal();
 }
@@ -352,7 +355,7 @@ async function openInvoice(number) {
 async function refreshDetails(number) {
   const invoice = await getJson(invoicePath(number));
   renderDetails(invoice);
-  $("payment-hint")?.replaceChildren(paymentHint(invoice));
+  renderFinanceForms(invoice);
 }
 
 function renderDetails(invoice) {
@@ -360,8 +363,10 @@ function renderDetails(invoice) {
   const facts = [
     ["Status", statusBadge(invoice)],
     ["Belopp", formatMoney(invoice.amount)],
+    ["Krediterat", formatMoney(invoice.credited)],
     ["Betalt", formatMoney(invoice.amountPaid)],
-    ["Kvar att betala", formatMoney(invoice.amountDue)],
+    ["Återbetalt", formatMoney(invoice.refunded)],
+    [invoice.refundOwed > 0 ? "Att återbetala" : "Kvar att betala", formatMoney(invoice.refundOwed > 0 ? invoice.refundOwed : invoice.amountDue)],
     ["OCR-nummer", invoice.ocr],
     ["Fakturadatum", formatDate(invoice.issueDate)],
     ["Förfallodag", formatDate(invoice.dueDate)],
@@ -375,8 +380,29 @@ function renderDetails(invoice) {
         `Ladda ner e-faktura ${invoice.number} (Peppol BIS 3.0, XML)`))
       : el("p", { className: "note", dataset: { einvoiceMissing: "" } }, `Endast PDF, ingen e-faktura: ${invoice.eInvoiceMissingReason ?? "utfärdad före e-fakturor"}`),
     linesTable(invoice.lines ?? []),
+    chainTable(invoice),
     paymentsTable(invoice.payments ?? []),
     remindersTable(invoice.reminders ?? []));
+}
+
+/** The invoice's original, supplements and credit notes, and what the chain as one debt still lacks or owes back. */
+function chainTable(invoice) {
+  const chain = invoice.chain ?? [];
+  if (chain.length < 2) return null;
+  const standing = invoice.chainRefundOwed > 0
+    ? `att återbetala ${formatMoney(invoice.chainRefundOwed)}`
+    : `kvar att betala ${formatMoney(invoice.chainDue)}`;
+  const table = part(`Fakturakedja (${statusLabel(invoice.chainStatus)}, ${standing})`,
+    [["Nummer"], ["Typ"], ["Datum"], ["Belopp", "num"], ["Avser"], ["Status"]],
+    chain.map((document) => el("tr", {},
+      el("td", { className: "nowrap" }, document.number, document.number === invoice.number ? " (denna)" : ""),
+      el("td", {}, document.kind === "credit-note" ? "kreditfaktura" : document.corrects ? "tilläggsfaktura" : "faktura"),
+      el("td", { className: "nowrap" }, formatDate(document.issueDate)),
+      el("td", { className: "num" }, formatMoney(document.amount)),
+      el("td", {}, document.corrects ?? ""),
+      el("td", {}, statusLabel(document.status)))),
+    "");
+  return table;
 }
 
 function linesTable(lines) {
@@ -402,25 +428,41 @@ function paymentsTable(payments) {
 }
 
 function remindersTable(reminders) {
-  return part("Påminnelser", [["Påminnelse"], ["Datum"], ["Ny förfallodag"], ["Belopp", "num"]],
+  return part("Påminnelser", [["Påminnelse"], ["Datum"], ["Ny förfallodag"], ["Belopp", "num"], ["PDF"]],
     reminders.map((reminder) => el("tr", {},
       el("td", {}, `nr ${reminder.level}`),
       el("td", { className: "nowrap" }, formatDate(reminder.remindedOn)),
       el("td", { className: "nowrap" }, formatDate(reminder.newDueDate)),
-      el("td", { className: "num" }, formatMoney(reminder.amount)))),
+      el("td", { className: "num" }, formatMoney(reminder.amount)),
+      el("td", {}, el("a", { className: "button secondary", href: reminder.pdf, dataset: { download: "" } }, `Ladda ner påminnelse ${reminder.level} (PDF)`)))),
     "Inga påminnelser har skickats.");
 }
 
-/** Only for people who may book; for a reader the form is not in the page at all. */
-function renderPaymentForm(invoice) {
+/**
+ * Only for people who may book; for a reader the forms are not in the page at all. A payment can always be booked;
+ * a refund only while money is owed back; a void only on an invoice that still asks for something.
+ */
+function renderFinanceForms(invoice) {
   const host = $("dialog-payment");
   host.replaceChildren();
-  if (!state.me?.canBook) return;
+  if (!state.me?.canBook || invoice.kind !== "invoice") return;
   host.append($("payment-form-template").content.cloneNode(true));
   const form = $("payment-form");
   form.elements.date.value = todayInSweden();
   $("payment-hint").replaceChildren(paymentHint(invoice));
   form.addEventListener("submit", action(bookPayment));
+  if (invoice.refundOwed > 0) {
+    host.append($("refund-form-template").content.cloneNode(true));
+    const refund = $("refund-form");
+    refund.elements.amount.value = formatMoney(invoice.refundOwed).replace(`${NBSP}kr`, "");
+    refund.elements.date.value = todayInSweden();
+    $("refund-hint").textContent = `Att återbetala: ${formatMoney(invoice.refundOwed)}. Bokför det som har betalats ut till ${invoice.debtorName}.`;
+    refund.addEventListener("submit", action(bookRefund));
+  }
+  if (invoice.status !== "Credited" && invoice.amount > invoice.credited) {
+    host.append($("void-form-template").content.cloneNode(true));
+    $("void-form").addEventListener("submit", action(voidInvoice));
+  }
 }
 
 const paymentHint = (invoice) =>
@@ -455,6 +497,45 @@ async function bookPayment(event) {
   } finally {
     submit.disabled = false;
   }
+}
+
+/** Posts one of finance's changes as JSON, refreshes the dialog and the list, and returns the answer. */
+async function post(form, path, body) {
+  const submit = form.querySelector("button[type=submit]");
+  submit.disabled = true;
+  try {
+    const response = await request(path, {
+      method: "POST",
+      headers: { "Content-Type": "application/json" },
+      body: JSON.stringify(body),
+    });
+    const result = await response.json();
+    await Promise.all([refreshDetails(state.openNumber), loadInvoices()]);
+    return result;
+  } finally {
+    submit.disabled = false;
+  }
+}
+
+async function bookRefund(event) {
+  event.preventDefault();
+  const form = event.currentTarget;
+  const result = await post(form, `${invoicePath(state.openNumber)}/refunds`, {
+    amount: form.elements.amount.value.replace(/kr/gi, "").replace(/\s/g, ""),
+    date: form.elements.date.value,
+    reference: form.elements.reference.value.trim(),
+  });
+  showStatus(result.booked
+    ? `Återbetalningen bokfördes: ${statusLabel(result.statusBefore)} → ${statusLabel(result.statusAfter)}; kvar att återbetala ${formatMoney(result.invoice.refundOwed)}.`
+    : "Den återbetalningen var redan bokförd; ingenting ändrades.");
+}
+
+async function voidInvoice(event) {
+  event.preventDefault();
+  const form = event.currentTarget;
+  const result = await post(form, `${invoicePath(state.openNumber)}/void`, { reason: form.elements.reason.value.trim() });
+  const owed = result.invoice.refundOwed > 0 ? ` Att återbetala: ${formatMoney(result.invoice.refundOwed)}.` : "";
+  showStatus(`Fakturan makulerades med kreditfaktura ${result.creditNote.number} (${formatMoney(result.creditNote.amount)}).${owed}`);
 }
 
 /** Focus goes back to the row's own button; the list may have been redrawn while the dialog was open. */

@@ -20,9 +20,15 @@ public abstract record AccountingEvent(DateOnly Date, Invoice Invoice)
 /// <summary>
 /// An invoice issued: the receivable arises and the contribution is income, on the issue date. A supplementary
 /// invoice (<see cref="Invoices.Invoice.Corrects"/> set) is booked the same way; its text names the invoice it adds to.
+/// <see cref="DueBefore"/> is what its chain asked before it (zero for an original; negative when the chain had
+/// received more than it asked, which the supplement then takes first, before any receivable arises).
 /// </summary>
 public sealed record InvoiceIssued(Invoice Invoice) : AccountingEvent(Invoice.IssueDate, Invoice)
 {
+    public Money DueBefore { get; init; }
+
+    public DueChange Change => new(Invoice.Number, DueBefore, DueBefore + Invoice.Total);
+
     internal override int Order => 0;
 
     internal override string Tiebreak => "";
@@ -41,10 +47,11 @@ public sealed record CreditNoteIssued(Invoice CreditNote, IReadOnlyList<DueChang
 }
 
 /// <summary>
-/// A payment received on <see cref="AccountingEvent.Invoice"/>, dated as paid, or the bank's reversal of one (a
-/// negative <see cref="PaymentRecord.Amount"/>). <see cref="DueBefore"/> is what the invoice still asked before it
-/// (total − the payments and credits before it), so the part of a payment beyond it is booked as owed back rather
-/// than as a negative receivable, and a reversal first takes back what was owed back.
+/// A payment received on <see cref="AccountingEvent.Invoice"/>, dated as paid, the bank's reversal of one, or a refund
+/// paid back to the party (both a negative <see cref="PaymentRecord.Amount"/>). <see cref="DueBefore"/> is what the
+/// invoice's chain still asked before it (its invoices − the payments and credits before it), so the part of a payment
+/// beyond it is booked as owed back rather than as a negative receivable, a reversal first takes back what was owed
+/// back, and a refund pays off what was owed back.
 /// </summary>
 public sealed record PaymentReceived(Invoice Invoice, PaymentRecord Payment, Money DueBefore) : AccountingEvent(Payment.PaidOn, Invoice)
 {
@@ -52,7 +59,9 @@ public sealed record PaymentReceived(Invoice Invoice, PaymentRecord Payment, Mon
 
     internal override string Tiebreak => Payment.BookedAt.UtcTicks.ToString("D20", System.Globalization.CultureInfo.InvariantCulture) + Payment.EntryReference;
 
-    public bool IsReversal => Payment.Amount < Money.Zero;
+    public bool IsReversal => Payment.Amount < Money.Zero && !IsRefund;
+
+    public bool IsRefund => Payment.Flag == PaymentFlag.Refund;
 
     public DueChange Change => new(Invoice.Number, DueBefore, DueBefore - Payment.Amount);
 }

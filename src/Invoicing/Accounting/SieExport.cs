@@ -8,8 +8,8 @@ namespace Invoicing.Accounting;
 
 /// <summary>
 /// One issuer's books for an accounting period: one voucher per invoice, supplementary invoice and credit note it
-/// issued, and per payment received on them or reversed by the bank, dated as the document or the bank dated the
-/// payment — whatever budget year or scheme the document belongs to. So January's file has January's payments of
+/// issued, and per payment received on them, reversed by the bank or refunded, dated as the document or the bank dated
+/// the payment — whatever budget year or scheme the document belongs to. So January's file has January's payments of
 /// last year's invoices, and December's the invoices issued in December for next year's budget.
 /// Reads only; the same stored data and generation date always give the same bytes.
 /// </summary>
@@ -56,89 +56,78 @@ public sealed class SieExport(BudgetStore budgets, InvoiceStore invoices, Paymen
     }
 
     /// <summary>
-    /// Each document's issue, and each payment and reversal with what its invoice still asked before it. Credit notes
-    /// are taken off invoices as <see cref="InvoiceStore.AddCreditNoteAsync"/> took them (the corrected invoice first,
-    /// then the party's other invoices of earlier revisions, newest first), and the result is checked against what
-    /// each invoice records as credited. Per invoice, its payments and credits count in date order (on one day the
-    /// credit note first, then payments in booking order); the issue always comes first, even when the bank dated a
-    /// payment before it.
+    /// Each document's issue, and each payment, reversal and refund, with what its chain (<see cref="DocumentChain"/>:
+    /// an invoice, its supplements and the credit notes naming them) still asked before it: a chain is one debt, so
+    /// the receivables account ends at what the chains lack and the refunds-owed account at what they owe back, as the
+    /// ledger file and the page say. Per chain, events count in date order (on one day the issuer's documents first,
+    /// then payments in booking order); an invoice counts as issued no later than the first payment the bank dated on
+    /// it, so a payment dated before its invoice was issued counts after the issue and before any later credit.
     /// </summary>
     /// <exception cref="InvalidDataException">The stored payments or credits do not add up to the stored invoices.</exception>
     internal static IReadOnlyList<AccountingEvent> Events(IReadOnlyList<Invoice> issued, IReadOnlyList<PaymentRecord> received)
     {
-        var invoices = issued.Where(d => !d.IsCreditNote).OrderBy(d => d.Number).ToArray();
-        var timelines = invoices.ToDictionary(i => i.Number, _ => new List<InvoiceChange>());
-        var credited = new Dictionary<InvoiceNumber, Money>();
-        foreach (var credit in issued.Where(d => d.IsCreditNote).OrderBy(d => d.Number))
+        var chains = DocumentChain.Of(issued);
+        var firstPaid = received.GroupBy(p => p.Invoice).ToDictionary(g => g.Key, g => g.Min(p => p.PaidOn));
+        var timelines = chains.ToDictionary(c => c, _ => new List<ChainChange>());
+        var chainOf = new Dictionary<InvoiceNumber, DocumentChain>();
+        foreach (var chain in chains)
         {
-            var corrects = credit.Corrects?.Number
-                ?? throw new InvalidDataException($"Table Invoices: credit note {credit.Number} names no invoice it corrects.");
-            var candidates = invoices.Where(i => i.DebtorCode == credit.DebtorCode && i.Revision < credit.Revision).ToArray();
-            var remaining = credit.Total;
-            foreach (var invoice in candidates.Where(i => i.Number == corrects).Concat(candidates.Where(i => i.Number != corrects).OrderByDescending(i => i.Number)))
+            foreach (var balance in chain.Balances.Where(b => !b.Invoice.IsCreditNote))
             {
-                var open = invoice.Total - credited.GetValueOrDefault(invoice.Number);
-                if (remaining == Money.Zero || open <= Money.Zero)
+                var invoice = balance.Invoice;
+                if (invoice.Credited != balance.Credited)
                 {
-                    continue;
+                    throw new InvalidDataException(
+                        $"Table Invoices: invoice {invoice.Number} records {invoice.Credited} credited, but the credit notes to {invoice.DebtorCode} come to {balance.Credited} on it.");
                 }
 
-                var part = remaining < open ? remaining : open;
-                credited[invoice.Number] = credited.GetValueOrDefault(invoice.Number) + part;
-                timelines[invoice.Number].Add(new InvoiceChange(credit.IssueDate, 0, credit.Number.ToString(), credit, part, null));
-                remaining -= part;
+                chainOf[invoice.Number] = chain;
+                var counted = firstPaid.TryGetValue(invoice.Number, out var paid) && paid < invoice.IssueDate ? paid : invoice.IssueDate;
+                timelines[chain].Add(new ChainChange(counted, 0, invoice.Number.ToString(), invoice, invoice.Total, null));
             }
 
-            if (remaining != Money.Zero)
+            foreach (var credit in chain.CreditNotes)
             {
-                throw new InvalidDataException($"Table Invoices: credit note {credit.Number} credits {credit.Total}, more than {credit.DebtorCode}'s invoices of earlier revisions had left to credit.");
+                timelines[chain].Add(new ChainChange(credit.IssueDate, 0, credit.Number.ToString(), credit, -credit.Total, null));
             }
-        }
-
-        foreach (var invoice in invoices.Where(i => i.Credited != credited.GetValueOrDefault(i.Number)))
-        {
-            throw new InvalidDataException(
-                $"Table Invoices: invoice {invoice.Number} records {invoice.Credited} credited, but the credit notes to {invoice.DebtorCode} come to {credited.GetValueOrDefault(invoice.Number)} on it.");
         }
 
         foreach (var payment in received)
         {
-            if (!timelines.TryGetValue(payment.Invoice, out var timeline))
+            if (!chainOf.TryGetValue(payment.Invoice, out var chain))
             {
                 throw new InvalidDataException($"Table Invoices: payment on invoice {payment.Invoice}, which is not recorded.");
             }
 
+            var invoice = chain.BalanceOf(payment.Invoice).Invoice;
             var key = payment.BookedAt.UtcTicks.ToString("D20", System.Globalization.CultureInfo.InvariantCulture) + payment.EntryReference;
-            timeline.Add(new InvoiceChange(payment.PaidOn, 1, key, null, payment.Amount, payment));
+            timelines[chain].Add(new ChainChange(payment.PaidOn, 1, key, invoice, -payment.Amount, payment));
         }
 
-        var events = new List<AccountingEvent>(invoices.Select(i => new InvoiceIssued(i)));
-        var creditParts = new Dictionary<InvoiceNumber, List<DueChange>>();
-        foreach (var invoice in invoices)
+        var events = new List<AccountingEvent>();
+        foreach (var (chain, timeline) in timelines)
         {
-            var due = invoice.Total;
-            foreach (var change in timelines[invoice.Number].OrderBy(c => c.Date).ThenBy(c => c.Order).ThenBy(c => c.Key, StringComparer.Ordinal))
+            var due = Money.Zero;
+            foreach (var change in timeline.OrderBy(c => c.Counted).ThenBy(c => c.Order).ThenBy(c => c.Key, StringComparer.Ordinal))
             {
-                if (change.Payment is { } payment)
+                events.Add(change switch
                 {
-                    events.Add(new PaymentReceived(invoice, payment, due));
-                }
-                else
-                {
-                    var parts = creditParts.TryGetValue(change.Credit!.Number, out var list) ? list : creditParts[change.Credit.Number] = [];
-                    parts.Add(new DueChange(invoice.Number, due, due - change.Amount));
-                }
-
-                due -= change.Amount;
+                    { Payment: { } payment } => new PaymentReceived(change.Document, payment, due),
+                    { Document.IsCreditNote: true } => new CreditNoteIssued(change.Document, [new DueChange(chain.Root.Number, due, due + change.Amount)]),
+                    _ => new InvoiceIssued(change.Document) { DueBefore = due },
+                });
+                due += change.Amount;
             }
         }
 
-        events.AddRange(issued.Where(d => d.IsCreditNote).Select(c => new CreditNoteIssued(c, creditParts.GetValueOrDefault(c.Number) ?? [])));
         return events;
     }
 
-    /// <summary>A credit (part of a credit note) or a payment on one invoice, with the keys that order it.</summary>
-    private sealed record InvoiceChange(DateOnly Date, int Order, string Key, Invoice? Credit, Money Amount, PaymentRecord? Payment);
+    /// <summary>
+    /// A document's issue or a payment in its chain: <see cref="Amount"/> is what it adds to what the chain asks; it
+    /// counts on <see cref="Counted"/> (its date; an invoice's issue no later than its first payment), then by kind and key.
+    /// </summary>
+    private sealed record ChainChange(DateOnly Counted, int Order, string Key, Invoice Document, Money Amount, PaymentRecord? Payment);
 }
 
 /// <summary>The file's bytes and what it holds.</summary>

@@ -31,4 +31,7 @@ public enum VoucherKind
 
     /// <summary>The bank took a booked payment back.</summary>
     Reversal,
+
+    /// <summary>Money owed back was paid out to the party.</summary>
+    Refund,
 }

@@ -7,7 +7,8 @@ namespace Invoicing.Accounting;
 /// Every rule is one shape: a counter row (income for a document, bank for a payment) and, for each invoice the
 /// event changes, the change of its receivable (what it still asks for) and of the refund owed on it (what was paid
 /// beyond that). So a credit on a paid invoice books a refund owed, a payment beyond what is due books the excess as
-/// owed back, and a reversal takes back first what was owed back, then raises the receivable again.
+/// owed back, a reversal takes back first what was owed back, then raises the receivable again, and a refund paid out
+/// debits the refund owed against the bank.
 /// </para>
 /// </summary>
 public static class VoucherBuilder
@@ -18,7 +19,7 @@ public static class VoucherBuilder
     /// </summary>
     public const string InvoiceSeries = "F";
 
-    /// <summary>Series of the bank's events (<c>I</c>nbetalning): payments received and their reversals.</summary>
+    /// <summary>Series of the bank's events (<c>I</c>nbetalning): payments received, their reversals, and refunds paid out.</summary>
     public const string PaymentSeries = "I";
 
     public static IReadOnlyList<Voucher> Build(IEnumerable<AccountingEvent> events, SieChart chart)
@@ -51,16 +52,19 @@ public static class VoucherBuilder
         var who = $"{document.DebtorName} ({party})";
         switch (e)
         {
-            case InvoiceIssued:
+            case InvoiceIssued issued:
                 var text = document.Corrects is { } adds
                     ? $"Tilläggsfaktura {document.Number} till faktura {adds.Number} {who}"
                     : $"Faktura {document.Number} {who}";
                 return (VoucherKind.Invoice, InvoiceSeries, text,
-                    Rows(new VoucherRow(chart.ContributionIncome, -document.Total, party), [new DueChange(document.Number, Money.Zero, document.Total)], party, chart, bankFirst: false));
+                    Rows(new VoucherRow(chart.ContributionIncome, -document.Total, party), [issued.Change], party, chart, bankFirst: false));
             case CreditNoteIssued credit:
                 var corrects = document.Corrects?.Number.ToString() ?? "?";
                 return (VoucherKind.CreditNote, InvoiceSeries, $"Kreditfaktura {document.Number} till faktura {corrects} {who}",
                     Rows(new VoucherRow(chart.ContributionIncome, document.Total, party), credit.Parts, party, chart, bankFirst: false));
+            case PaymentReceived { IsRefund: true } refund:
+                return (VoucherKind.Refund, PaymentSeries, $"Återbetalning {document.Number} {who}",
+                    Rows(new VoucherRow(chart.Bank, refund.Payment.Amount, null), [refund.Change], party, chart, bankFirst: true));
             case PaymentReceived payment:
                 return payment.IsReversal
                     ? (VoucherKind.Reversal, PaymentSeries, $"Återförd inbetalning {document.Number} {who}",

@@ -3,22 +3,72 @@ using Invoicing.Issuers;
 namespace Invoicing.Documents;
 
 /// <summary>
-/// Everything an invoice PDF shows. The PDF is a pure function of this model: the same model gives the
-/// same bytes (the document's dates come from <see cref="IssueDate"/>, never from a clock).
+/// Everything an invoice, credit note or reminder PDF (and an e-invoice) shows. The PDF is a pure function of this
+/// model: the same model gives the same bytes (the document's dates come from <see cref="IssueDate"/>, never from a
+/// clock). A model exists only when it adds up: its lines sum to <see cref="Net"/>, net and VAT to
+/// <see cref="Total"/>, and the total asks for (or credits) something. The amounts cannot be changed afterwards
+/// (no <c>with</c>), so no document can print lines that disagree with the sum it states.
 /// </summary>
-public sealed record InvoiceDocument(
-    Issuer Seller,
-    DocumentBuyer Buyer,
-    string InvoiceNumber,
-    OcrReference Ocr,
-    DateOnly IssueDate,
-    DateOnly DueDate,
-    string Subject,
-    IReadOnlyList<DocumentLine> Lines,
-    Money Net,
-    Money Vat,
-    Money Total)
+public sealed record InvoiceDocument
 {
+    /// <exception cref="InconsistentDocumentException">The lines, net, VAT and total do not add up, or the total is not positive.</exception>
+    public InvoiceDocument(
+        Issuer seller,
+        DocumentBuyer buyer,
+        string invoiceNumber,
+        OcrReference ocr,
+        DateOnly issueDate,
+        DateOnly dueDate,
+        string subject,
+        IReadOnlyList<DocumentLine> lines,
+        Money net,
+        Money vat,
+        Money total)
+    {
+        var sum = Money.Sum(lines.Select(l => l.Amount));
+        if (sum != net)
+        {
+            throw new InconsistentDocumentException($"Document {invoiceNumber}: its {lines.Count} lines come to {sum}, but its net is {net}.");
+        }
+
+        if (net + vat != total)
+        {
+            throw new InconsistentDocumentException($"Document {invoiceNumber}: net {net} and VAT {vat} come to {net + vat}, but its total is {total}.");
+        }
+
+        if (total <= Money.Zero)
+        {
+            throw new InconsistentDocumentException($"Document {invoiceNumber}: its total is {total}; a document asks for or credits a positive amount.");
+        }
+
+        (Seller, Buyer, InvoiceNumber, Ocr, IssueDate, DueDate, Subject) = (seller, buyer, invoiceNumber, ocr, issueDate, dueDate, subject);
+        (Lines, Net, Vat, Total) = ([.. lines], net, vat, total);
+    }
+
+    public Issuer Seller { get; init; }
+
+    public DocumentBuyer Buyer { get; init; }
+
+    public string InvoiceNumber { get; init; }
+
+    public OcrReference Ocr { get; init; }
+
+    public DateOnly IssueDate { get; init; }
+
+    public DateOnly DueDate { get; init; }
+
+    public string Subject { get; init; }
+
+    /// <summary>The lines as printed; they sum to <see cref="Net"/> (checked when the model is made).</summary>
+    public IReadOnlyList<DocumentLine> Lines { get; }
+
+    public Money Net { get; }
+
+    public Money Vat { get; }
+
+    /// <summary>What the document asks for ("Att betala") or credits ("Att kreditera"): net + VAT.</summary>
+    public Money Total { get; }
+
     /// <summary>Document title, "Faktura"; reminders use the same layout with another title.</summary>
     public string Title { get; init; } = "Faktura";
 
@@ -53,3 +103,6 @@ public sealed record DocumentBuyer(string Name, IReadOnlyList<string> AddressLin
 
 /// <summary>An invoice line: a description that shows the basis of the amount, and the amount.</summary>
 public sealed record DocumentLine(string Description, Money Amount);
+
+/// <summary>A document model whose amounts do not add up: it is never made, so it is never printed or sent.</summary>
+public sealed class InconsistentDocumentException(string message) : InvalidOperationException(message);

@@ -12,7 +12,8 @@ namespace Invoicing.Invoices;
 /// a run of this revision got before: a resumed run plans exactly the documents the interrupted one did.
 /// <list type="bullet">
 /// <item>more: a supplementary invoice correcting the party's original invoice, or an ordinary invoice for a party with none (it joined);</item>
-/// <item>less: a credit note correcting the party's original invoice (a party that left is credited in full);</item>
+/// <item>less: a credit note naming the party's newest invoice that still asks for that much (a decrease takes back
+/// the latest increase first), the original when that is all there is (a party that left is credited in full);</item>
 /// <item>the same: nothing.</item>
 /// </list>
 /// </summary>
@@ -85,10 +86,24 @@ public static class ChangePlanner
                 original is null ? null : new DocumentReference(original.Number, original.IssueDate), revision.Reason) { Decision = revision.Decision };
         }
 
-        // The credit note names the party's original invoice (the one its supplements add to); the store takes
-        // the credit off that invoice first and off its supplements after, so one document per revision suffices.
-        var corrected = invoices.FirstOrDefault(d => d.Corrects is null) ?? invoices.Last();
+        // The credit note names the newest document of the chain that still asks for what it takes back (a credit of
+        // part of a supplement credits the supplement, not an original paid as printed).
+        var corrected = Credited(documents, Money.Sum(lines.Select(l => l.Amount)));
         return new PlannedDocument(party, DocumentKind.CreditNote, lines, revision.Number, new DocumentReference(corrected.Number, corrected.IssueDate), revision.Reason) { Decision = revision.Decision };
+    }
+
+    /// <summary>
+    /// The invoice a credit of <paramref name="amount"/> names: the newest that still asks for that much (a decrease
+    /// first takes back the latest increase, so a credit that reverses part of a supplementary invoice names that
+    /// supplement, not the original its party may have paid as printed); when none does alone (a party leaving after a
+    /// supplement), the one with the most left, whose chain takes the rest off its other invoices.
+    /// </summary>
+    private static Invoice Credited(Invoice[] documents, Money amount)
+    {
+        var balances = DocumentChain.BalancesOf(documents).ToDictionary(b => b.Invoice.Number);
+        var invoices = documents.Where(d => !d.IsCreditNote).OrderByDescending(d => d.Number).ToArray();
+        return invoices.FirstOrDefault(i => balances[i.Number].Asked >= amount)
+            ?? invoices.OrderByDescending(i => balances[i.Number].Asked).ThenBy(i => i.Number).First();
     }
 
     private static Money Signed(Invoice document) => document.IsCreditNote ? -document.Net : document.Net;

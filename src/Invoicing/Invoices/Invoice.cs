@@ -38,18 +38,28 @@ public sealed record Invoice(
 
     public bool IsCreditNote => Kind == DocumentKind.CreditNote;
 
+    /// <summary>
+    /// This document's own status, from its own rows (its payments, refunds and the credits taken off it), as stored
+    /// and as a payment's record states it before and after. What a party is told is its chain's: see
+    /// <see cref="DocumentChain"/>, which nets a chain's documents against each other.
+    /// </summary>
     public PaymentStatus Status { get; init; } = PaymentStatus.Unpaid;
 
+    /// <summary>Money received on this invoice: its payments less the bank's reversals.</summary>
     public Money AmountPaid { get; init; } = Money.Zero;
 
     /// <summary>What credit notes have taken off this invoice (zero on a credit note itself).</summary>
     public Money Credited { get; init; } = Money.Zero;
 
-    /// <summary>What remains to pay: total − payments − credits; negative when a refund is owed. Zero for a credit note.</summary>
-    public Money AmountDue => IsCreditNote ? Money.Zero : Total - AmountPaid - Credited;
+    /// <summary>Money paid back to the party on this invoice (refunds of what it paid beyond what was asked).</summary>
+    public Money Refunded { get; init; } = Money.Zero;
 
-    /// <summary>What the issuer owes back: more was paid than the invoice asks for after its credits.</summary>
-    public Money RefundOwed => AmountDue < Money.Zero ? -AmountDue : Money.Zero;
+    /// <summary>
+    /// What this document alone still lacks: total − credits − payments + refunds; negative when more was received
+    /// than it asks for; zero for a credit note. Stored as <c>AmountDueOre</c>, the reminder run's query index: a
+    /// chain never asks more for a document than this (<see cref="DocumentChain"/> only nets surpluses against it).
+    /// </summary>
+    internal Money OwnRemaining => IsCreditNote ? Money.Zero : Total - Credited - AmountPaid + Refunded;
 
     public DateOnly? LastPaymentDate { get; init; }
 
@@ -92,8 +102,8 @@ public sealed record Invoice(
             throw new InvalidPaymentException($"Invoice {Number}: a payment must be a positive amount, not {amount}.");
         }
 
-        var paid = AmountPaid + amount;
-        return this with { AmountPaid = paid, Status = StatusFor(paid, Credited), LastPaymentDate = LastPaymentDate is { } last && last > paidOn ? last : paidOn };
+        var after = this with { AmountPaid = AmountPaid + amount, LastPaymentDate = LastPaymentDate is { } last && last > paidOn ? last : paidOn };
+        return after with { Status = after.OwnStatus };
     }
 
     /// <summary>
@@ -112,8 +122,8 @@ public sealed record Invoice(
             throw new InvalidOperationException($"Invoice {Number}: a credit of {amount} must be positive and at most the {Total - Credited} not yet credited.");
         }
 
-        var credited = Credited + amount;
-        return this with { Credited = credited, Status = StatusFor(AmountPaid, credited) };
+        var after = this with { Credited = Credited + amount };
+        return after with { Status = after.OwnStatus };
     }
 
     /// <summary>
@@ -135,8 +145,29 @@ public sealed record Invoice(
             throw new InvalidPaymentException($"Invoice {Number}: a {what} of {amount} cannot take back more than the {AmountPaid} paid.");
         }
 
-        var paid = AmountPaid - amount;
-        return this with { AmountPaid = paid, Status = StatusFor(paid, Credited) };
+        var after = this with { AmountPaid = AmountPaid - amount };
+        return after with { Status = after.OwnStatus };
+    }
+
+    /// <summary>
+    /// The invoice after <paramref name="amount"/> was paid back to the party: at most what this invoice has received
+    /// beyond what it asks for. The status follows (<see cref="PaymentStatus.Paid"/> once nothing is owed back).
+    /// </summary>
+    public Invoice WithRefund(Money amount)
+    {
+        if (IsCreditNote)
+        {
+            throw new InvalidPaymentException($"{Number} is a credit note; a refund is booked on the invoice it credits ({Corrects?.Number}).");
+        }
+
+        if (amount <= Money.Zero || amount > -OwnRemaining)
+        {
+            var owed = OwnRemaining < Money.Zero ? -OwnRemaining : Money.Zero;
+            throw new InvalidPaymentException($"Invoice {Number}: a refund of {amount} must be positive and at most the {owed} owed back on it; nothing was booked.");
+        }
+
+        var after = this with { Refunded = Refunded + amount };
+        return after with { Status = after.OwnStatus };
     }
 
     /// <summary>The invoice after reminder <paramref name="level"/>; levels go 1, 2 in order, and only while money is due.</summary>
@@ -147,7 +178,7 @@ public sealed record Invoice(
             throw new InvalidOperationException($"Invoice {Number}: reminder {level} cannot follow reminder level {ReminderLevel}.");
         }
 
-        if (AmountDue <= Money.Zero)
+        if (OwnRemaining <= Money.Zero)
         {
             throw new InvalidOperationException($"Invoice {Number} is {Status}; a paid invoice gets no reminder.");
         }
@@ -168,14 +199,7 @@ public sealed record Invoice(
 
     public const int MaxReminderLevel = 2;
 
-    private PaymentStatus StatusFor(Money paid, Money credited)
-    {
-        var net = Total - credited;
-        return paid == Money.Zero ? (net == Money.Zero ? PaymentStatus.Credited : PaymentStatus.Unpaid)
-            : paid < net ? PaymentStatus.PartiallyPaid
-            : paid == net ? PaymentStatus.Paid
-            : PaymentStatus.Overpaid;
-    }
+    private PaymentStatus OwnStatus => PaymentStatuses.For(Total - Credited, OwnRemaining);
 
     public static string BlobNameFor(SchemeId scheme, int year, InvoiceNumber number) =>
         $"{scheme}/{year.ToString("0000", System.Globalization.CultureInfo.InvariantCulture)}/{number}.pdf";

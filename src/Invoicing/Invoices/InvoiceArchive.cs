@@ -60,6 +60,13 @@ public sealed class InvoiceArchive(InvoicingStorage storage)
         await storage.Container(container).GetBlobClient(blobName).DownloadToAsync(destination, cancellationToken);
     }
 
+    /// <summary>The SHA-256 of a document as recorded when it was written (or computed from its content when it has none).</summary>
+    public async Task<string> ReadSha256Async(string container, string blobName, CancellationToken cancellationToken)
+    {
+        await storage.EnsureCreatedAsync(cancellationToken);
+        return await ReadSha256Async(storage.Container(container).GetBlobClient(blobName), cancellationToken);
+    }
+
     private static async Task<string> ReadSha256Async(BlobClient blob, CancellationToken cancellationToken)
     {
         var properties = await blob.GetPropertiesAsync(cancellationToken: cancellationToken);

@@ -70,12 +70,14 @@ public static class InvoiceComposer
             vat,
             total)
         {
-            Basis = Basis(budget, planned),
+            // A void rests on its reason, not on the budget decision the invoice it voids rested on.
+            Basis = planned.Voids is null ? Basis(budget, planned) : [],
             Title = planned.Kind == DocumentKind.CreditNote ? "Kreditfaktura" : "Faktura",
             Kind = planned.Kind,
             Corrects = planned.Corrects,
             Reason = planned.Reason,
-            DecisionNote = DecisionOf(budget, planned) is { } decision ? $"Beslut {SwedishFormat.Date(decision.DecidedOn)}, {decision.Reference}" : null,
+            // A void rests on its reason, not on a budget decision.
+            DecisionNote = planned.Voids is null && DecisionOf(budget, planned) is { } decision ? $"Beslut {SwedishFormat.Date(decision.DecidedOn)}, {decision.Reference}" : null,
         };
         return (invoice, document);
     }

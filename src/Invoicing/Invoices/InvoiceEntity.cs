@@ -75,6 +75,7 @@ internal sealed class InvoiceEntity : ITableEntity
 
     public long AmountPaidOre { get; set; }
 
+    /// <summary>What this document alone still lacks (<see cref="Invoice.OwnRemaining"/>): the reminder run's query index.</summary>
     public long AmountDueOre { get; set; }
 
     public string? LastPaymentDate { get; set; }
@@ -103,6 +104,9 @@ internal sealed class InvoiceEntity : ITableEntity
     /// <summary>What credit notes have taken off this invoice, in öre.</summary>
     public long CreditedOre { get; set; }
 
+    /// <summary>Money paid back to the party on this invoice, in öre; absent (0) on rows written before refunds.</summary>
+    public long RefundedOre { get; set; }
+
     public static string PartitionKeyFor(SchemeId scheme, int year) => $"{scheme}:{year.ToString("0000", CultureInfo.InvariantCulture)}";
 
     public static InvoiceEntity From(Invoice invoice, DateTimeOffset issuedAt) => new()
@@ -127,7 +131,7 @@ internal sealed class InvoiceEntity : ITableEntity
         EInvoiceMissingReason = invoice.EInvoiceMissingReason,
         Status = invoice.Status.ToString(),
         AmountPaidOre = invoice.AmountPaid.Ore,
-        AmountDueOre = invoice.AmountDue.Ore,
+        AmountDueOre = invoice.OwnRemaining.Ore,
         LastPaymentDate = invoice.LastPaymentDate is { } paid ? IsoDate.Format(paid) : null,
         ReminderLevel = invoice.ReminderLevel,
         LastReminderDate = invoice.LastReminderDate is { } reminded ? IsoDate.Format(reminded) : null,
@@ -139,6 +143,7 @@ internal sealed class InvoiceEntity : ITableEntity
         Reason = invoice.Reason,
         Revision = invoice.Revision,
         CreditedOre = invoice.Credited.Ore,
+        RefundedOre = invoice.Refunded.Ore,
     };
 
     public Invoice ToInvoice()
@@ -173,6 +178,7 @@ internal sealed class InvoiceEntity : ITableEntity
                 Reason = Reason,
                 Revision = Revision,
                 Credited = new Money(CreditedOre),
+                Refunded = new Money(RefundedOre),
                 EInvoiceBlobName = EInvoiceBlobName,
                 EInvoiceSha256 = EInvoiceSha256,
                 EInvoiceMissingReason = EInvoiceMissingReason,

@@ -69,7 +69,11 @@ public sealed partial class InvoiceIssuing(
                 issuer.Id,
                 budget.Scheme,
                 budget.Year,
-                batch.Select(d => new NumberRequest(d.Debtor.Code, d.Revision, today, d.Kind == DocumentKind.CreditNote ? today : today.AddDays(issuer.Terms.PaymentTermsDays))).ToArray(),
+                batch.Select(d => new NumberRequest(d.Debtor.Code, d.Revision, today, d.Kind == DocumentKind.CreditNote ? today : today.AddDays(issuer.Terms.PaymentTermsDays))
+                {
+                    Voids = d.Voids,
+                    Reason = d.Reason,
+                }).ToArray(),
                 cancellationToken,
                 known);
         }

@@ -27,8 +27,9 @@ internal sealed class InvoiceCounterEntity : ITableEntity
 
 /// <summary>
 /// Table <c>InvoiceNumbers</c>, a reservation row: partition = <c>{issuer}:{year}</c>, row key =
-/// <c>{scheme}:{debtor}</c> for the budget as first approved and <c>{scheme}:{debtor}:r{N}</c> for the document of
-/// revision N, so each debtor gets at most one document per scheme, year and revision.
+/// <c>{scheme}:{debtor}</c> for the budget as first approved, <c>{scheme}:{debtor}:r{N}</c> for the document of
+/// revision N, and <c>{scheme}:{debtor}:void-{number}</c> for the credit note voiding invoice {number}, so each debtor
+/// gets at most one document per scheme, year and revision, and an invoice is voided once.
 /// </summary>
 internal sealed class InvoiceReservationEntity : ITableEntity
 {
@@ -54,10 +55,21 @@ internal sealed class InvoiceReservationEntity : ITableEntity
 
     public DateTimeOffset ReservedAt { get; set; }
 
+    /// <summary>The invoice a void's credit note voids; null on other reservations.</summary>
+    public string? Voids { get; set; }
+
+    /// <summary>The reason a void was begun with; null on other reservations.</summary>
+    public string? Reason { get; set; }
+
     public static string PartitionKeyFor(string issuerId, int year) => $"{issuerId}:{year.ToString("0000", CultureInfo.InvariantCulture)}";
 
     public static string RowKeyFor(SchemeId scheme, PartyCode debtor, int revision = 0) =>
         revision == 0 ? $"{scheme}:{debtor}" : $"{scheme}:{debtor}:r{revision.ToString(CultureInfo.InvariantCulture)}";
+
+    public static string RowKeyFor(SchemeId scheme, NumberRequest request) =>
+        request.Voids is { } voids ? VoidRowKeyFor(scheme, request.Debtor, voids) : RowKeyFor(scheme, request.Debtor, request.Revision);
+
+    public static string VoidRowKeyFor(SchemeId scheme, PartyCode debtor, InvoiceNumber voids) => $"{scheme}:{debtor}:void-{voids}";
 
     /// <summary>A reservation row read in one query with the counter (hence untyped).</summary>
     public static InvoiceReservationEntity From(TableEntity entity) => new()
@@ -72,6 +84,8 @@ internal sealed class InvoiceReservationEntity : ITableEntity
         IssueDate = entity.GetString(nameof(IssueDate)) ?? "",
         DueDate = entity.GetString(nameof(DueDate)) ?? "",
         ReservedAt = entity.GetDateTimeOffset(nameof(ReservedAt)) ?? default,
+        Voids = entity.GetString(nameof(Voids)),
+        Reason = entity.GetString(nameof(Reason)),
     };
 
     public InvoiceReservation ToReservation(int year) => new(
@@ -79,5 +93,9 @@ internal sealed class InvoiceReservationEntity : ITableEntity
         new PartyCode(DebtorCode),
         new InvoiceNumber(year, Sequence),
         IsoDate.Parse(IssueDate),
-        IsoDate.Parse(DueDate));
+        IsoDate.Parse(DueDate))
+    {
+        Voids = Voids is null ? null : InvoiceNumber.Parse(Voids),
+        Reason = Reason,
+    };
 }

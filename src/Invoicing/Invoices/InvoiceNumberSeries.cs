@@ -50,7 +50,7 @@ public sealed class InvoiceNumberSeries(InvoicingStorage storage, TimeProvider t
     {
         await storage.EnsureCreatedAsync(cancellationToken);
         var partition = InvoiceReservationEntity.PartitionKeyFor(issuerId, year);
-        var rowKeys = requests.Select(r => InvoiceReservationEntity.RowKeyFor(scheme, r.Debtor, r.Revision)).ToArray();
+        var rowKeys = requests.Select(r => InvoiceReservationEntity.RowKeyFor(scheme, r)).ToArray();
         var firstAttempt = true;
         var taken = await ConflictRetry.ExecuteAsync(
             async ct =>
@@ -60,7 +60,7 @@ public sealed class InvoiceNumberSeries(InvoicingStorage storage, TimeProvider t
                 firstAttempt = false;
                 var (counter, existing) = remembered ?? await ReadSchemeAsync(partition, scheme, ct);
                 var missing = requests.Where((_, i) => !existing.ContainsKey(rowKeys[i]))
-                    .DistinctBy(r => InvoiceReservationEntity.RowKeyFor(scheme, r.Debtor, r.Revision))
+                    .DistinctBy(r => InvoiceReservationEntity.RowKeyFor(scheme, r))
                     .ToArray();
                 foreach (var chunk in missing.Chunk(MaxReservationsPerTransaction))
                 {
@@ -133,7 +133,7 @@ public sealed class InvoiceNumberSeries(InvoicingStorage storage, TimeProvider t
     private InvoiceReservationEntity NewReservation(string partition, SchemeId scheme, int year, NumberRequest request, int sequence) => new()
     {
         PartitionKey = partition,
-        RowKey = InvoiceReservationEntity.RowKeyFor(scheme, request.Debtor, request.Revision),
+        RowKey = InvoiceReservationEntity.RowKeyFor(scheme, request),
         Scheme = scheme.Value,
         DebtorCode = request.Debtor.Value,
         Sequence = sequence,
@@ -141,7 +141,18 @@ public sealed class InvoiceNumberSeries(InvoicingStorage storage, TimeProvider t
         IssueDate = IsoDate.Format(request.IssueDate),
         DueDate = IsoDate.Format(request.DueDate),
         ReservedAt = time.GetUtcNow(),
+        Voids = request.Voids?.ToString(),
+        Reason = request.Voids is null ? null : request.Reason,
     };
+
+    /// <summary>The reservation of the credit note voiding invoice <paramref name="voids"/> of <paramref name="debtor"/>, if a void was begun.</summary>
+    public async Task<InvoiceReservation?> FindVoidAsync(string issuerId, SchemeId scheme, PartyCode debtor, InvoiceNumber voids, CancellationToken cancellationToken)
+    {
+        await storage.EnsureCreatedAsync(cancellationToken);
+        var found = await Table.GetEntityIfExistsAsync<InvoiceReservationEntity>(
+            InvoiceReservationEntity.PartitionKeyFor(issuerId, voids.Year), InvoiceReservationEntity.VoidRowKeyFor(scheme, debtor, voids), cancellationToken: cancellationToken);
+        return found.HasValue ? found.Value!.ToReservation(voids.Year) : null;
+    }
 
     /// <summary>The reservation that holds this number (and so the scheme it was issued in), if any.</summary>
     public async Task<InvoiceReservation?> FindAsync(string issuerId, InvoiceNumber number, CancellationToken cancellationToken)

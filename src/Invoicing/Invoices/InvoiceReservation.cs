@@ -9,5 +9,10 @@ namespace Invoicing.Invoices;
 /// </summary>
 public sealed record InvoiceReservation(SchemeId Scheme, PartyCode Debtor, InvoiceNumber Number, DateOnly IssueDate, DateOnly DueDate)
 {
+    /// <summary>For a void's credit note: the invoice it voids and the reason it was begun with.</summary>
+    public InvoiceNumber? Voids { get; init; }
+
+    public string? Reason { get; init; }
+
     public OcrReference Ocr => Number.ToOcrReference();
 }

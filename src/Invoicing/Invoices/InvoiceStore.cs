@@ -81,55 +81,44 @@ public sealed class InvoiceStore(InvoicingStorage storage, TimeProvider time)
     }
 
     /// <summary>
-    /// Records a credit note and applies it in one entity group transaction: the credit note row is added and
-    /// the credit taken off the invoice it corrects (then, when a revision credits more than that invoice has
-    /// left, off the party's supplementary invoices, newest first), each guarded by its ETag. So a credit is
-    /// applied exactly once, and every invoice's balance always equals its rows. False when already recorded.
+    /// Records a credit note and applies it in one entity group transaction: the credit note row is added and the
+    /// credit taken off the invoices its chain says (<see cref="DocumentChain"/>: the document it names, and only what
+    /// goes beyond that off the chain's other invoices, newest first), each guarded by its ETag. So a credit is applied
+    /// exactly once, and every invoice's <c>CreditedOre</c> is what the chain computes. False when already recorded.
     /// </summary>
     public async Task<bool> AddCreditNoteAsync(Invoice creditNote, CancellationToken cancellationToken)
     {
         var corrects = creditNote.Corrects ?? throw new InvalidOperationException($"Credit note {creditNote.Number} names no invoice it corrects.");
         await storage.EnsureCreatedAsync(cancellationToken);
         var table = storage.Table(StorageNames.Invoices);
-        var partition = InvoiceEntity.PartitionKeyFor(creditNote.Scheme, creditNote.Year);
-        var debtor = creditNote.DebtorCode.Value;
         for (var attempt = 0; ; attempt++)
         {
-            if ((await table.GetEntityIfExistsAsync<InvoiceEntity>(partition, creditNote.Number.ToString(), cancellationToken: cancellationToken)).HasValue)
+            // The party's documents, the credit note among them once anyone recorded it: one read decides both.
+            var rows = (await ListDebtorRowsAsync(creditNote.Scheme, creditNote.Year, creditNote.DebtorCode, cancellationToken)).ToDictionary(e => e.RowKey, StringComparer.Ordinal);
+            if (rows.ContainsKey(creditNote.Number.ToString()))
             {
                 return false;
             }
 
-            var invoices = new List<InvoiceEntity>();
-            await foreach (var entity in table.QueryAsync<InvoiceEntity>(
-                TableClient.CreateQueryFilter($"PartitionKey eq {partition} and RecordType eq {InvoiceEntity.InvoiceRecord} and DebtorCode eq {debtor}"),
-                cancellationToken: cancellationToken))
+            var recorded = rows.Values.Select(e => e.ToInvoice()).ToArray();
+            if (!recorded.Any(d => d.Number == corrects.Number && !d.IsCreditNote))
             {
-                invoices.Add(entity);
+                throw new InvalidOperationException($"Credit note {creditNote.Number} names invoice {corrects.Number}, which is not recorded for {creditNote.DebtorCode} in {creditNote.Scheme} {creditNote.Year}.");
             }
 
-            var order = invoices.Where(e => e.RowKey == corrects.Number.ToString())
-                .Concat(invoices.Where(e => e.RowKey != corrects.Number.ToString()).OrderByDescending(e => e.RowKey, StringComparer.Ordinal));
-            var actions = new List<TableTransactionAction> { new(TableTransactionActionType.Add, InvoiceEntity.From(creditNote, time.GetUtcNow())) };
-            var remaining = creditNote.Total;
-            foreach (var entity in order)
-            {
-                var invoice = entity.ToInvoice();
-                var open = invoice.IsCreditNote ? Money.Zero : invoice.Total - invoice.Credited;
-                if (remaining == Money.Zero || open <= Money.Zero)
-                {
-                    continue;
-                }
-
-                var part = remaining < open ? remaining : open;
-                actions.Add(new TableTransactionAction(TableTransactionActionType.UpdateReplace, InvoiceEntity.From(invoice.WithCredit(part), entity.IssuedAt), entity.ETag));
-                remaining -= part;
-            }
-
-            if (actions.Count == 1 || remaining > Money.Zero)
+            var before = DocumentChain.Of(recorded).Single(c => c.Holds(corrects.Number));
+            if (creditNote.Total > before.Balance.Asked)
             {
                 throw new InvalidOperationException(
-                    $"Credit note {creditNote.Number} credits {creditNote.Total}, more than {debtor}'s invoices in {creditNote.Scheme} {creditNote.Year} have left to credit.");
+                    $"Credit note {creditNote.Number} credits {creditNote.Total}, more than {creditNote.DebtorCode}'s invoices in {creditNote.Scheme} {creditNote.Year} have left to credit ({before.Balance.Asked}).");
+            }
+
+            var chain = DocumentChain.Of([.. recorded, creditNote]).Single(c => c.Holds(creditNote.Number));
+            var actions = new List<TableTransactionAction> { new(TableTransactionActionType.Add, InvoiceEntity.From(creditNote, time.GetUtcNow())) };
+            foreach (var part in chain.Credits.Where(c => c.CreditNote.Number == creditNote.Number))
+            {
+                var entity = rows[part.Invoice.ToString()];
+                actions.Add(new TableTransactionAction(TableTransactionActionType.UpdateReplace, InvoiceEntity.From(entity.ToInvoice().WithCredit(part.Amount), entity.IssuedAt), entity.ETag));
             }
 
             try
@@ -142,6 +131,33 @@ public sealed class InvoiceStore(InvoicingStorage storage, TimeProvider time)
                 // A concurrent run recorded the credit note (409), or a payment or reminder changed an invoice (412): look again.
             }
         }
+    }
+
+    /// <summary>The chain the document <paramref name="key"/> belongs to (one party's documents of the scheme's year); null when there is no such document.</summary>
+    public async Task<DocumentChain?> FindChainAsync(InvoiceKey key, CancellationToken cancellationToken)
+    {
+        if (await FindAsync(key.Scheme, key.Year, key.Number, cancellationToken) is not { } document)
+        {
+            return null;
+        }
+
+        var documents = (await ListDebtorRowsAsync(key.Scheme, key.Year, document.DebtorCode, cancellationToken)).Select(e => e.ToInvoice());
+        return DocumentChain.Of(documents).Single(c => c.Holds(key.Number));
+    }
+
+    /// <summary>One party's documents of a scheme's year, with their ETags: one query.</summary>
+    private async Task<IReadOnlyList<InvoiceEntity>> ListDebtorRowsAsync(SchemeId scheme, int year, Parties.PartyCode debtor, CancellationToken cancellationToken)
+    {
+        var partition = InvoiceEntity.PartitionKeyFor(scheme, year);
+        var rows = new List<InvoiceEntity>();
+        await foreach (var entity in storage.Table(StorageNames.Invoices).QueryAsync<InvoiceEntity>(
+            TableClient.CreateQueryFilter($"PartitionKey eq {partition} and RecordType eq {InvoiceEntity.InvoiceRecord} and DebtorCode eq {debtor.Value}"),
+            cancellationToken: cancellationToken))
+        {
+            rows.Add(entity);
+        }
+
+        return rows;
     }
 
     /// <summary>The invoice with the ETag a change to it is guarded by; null when there is none.</summary>
@@ -235,8 +251,9 @@ public sealed class InvoiceStore(InvoicingStorage storage, TimeProvider time)
     }
 
     /// <summary>
-    /// Every invoice of every scheme and year with money due (net of credits) and not yet handed to a person, with
-    /// the ETag a change to it is guarded by.
+    /// Every invoice of every scheme and year that lacks money on its own rows (<see cref="Invoice.OwnRemaining"/>) and is
+    /// not yet handed to a person, with the ETag a change to it is guarded by: the candidates for a reminder, of which
+    /// its chain (<see cref="DocumentChain"/>) says what is really due.
     /// </summary>
     public async IAsyncEnumerable<InvoiceVersion> ListDueAsync([System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
     {

@@ -9,9 +9,24 @@ public enum PaymentStatus
     /// <summary>More was paid than is due after credits: a refund is owed.</summary>
     Overpaid,
 
-    /// <summary>Credit notes took the whole amount off an unpaid invoice: nothing is due, no reminder is sent.</summary>
+    /// <summary>Credit notes took the whole amount off: nothing is due, nothing paid is kept, no reminder is sent.</summary>
     Credited,
 
     /// <summary>A credit note: nothing to pay; its amount is credited to the invoice it corrects.</summary>
     Issued,
+}
+
+/// <summary>The one rule that turns what a debt asks for and what of it remains into a status.</summary>
+public static class PaymentStatuses
+{
+    /// <summary>
+    /// <paramref name="asked"/> is what the invoice (or chain) asks for after its credits, <paramref name="remaining"/>
+    /// what of it is still to pay after payments and refunds (negative: more was received than it asks for). Nothing
+    /// remaining is <see cref="PaymentStatus.Paid"/>, or <see cref="PaymentStatus.Credited"/> when credits took it all
+    /// (a voided invoice whose payment was refunded included).
+    /// </summary>
+    public static PaymentStatus For(Money asked, Money remaining) =>
+        remaining > Money.Zero ? (remaining < asked ? PaymentStatus.PartiallyPaid : PaymentStatus.Unpaid)
+        : remaining == Money.Zero ? (asked == Money.Zero ? PaymentStatus.Credited : PaymentStatus.Paid)
+        : PaymentStatus.Overpaid;
 }

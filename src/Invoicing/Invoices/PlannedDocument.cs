@@ -25,6 +25,9 @@ public sealed record PlannedDocument(
     /// </summary>
     public Budgets.BudgetDecision? Decision { get; init; }
 
+    /// <summary>For a credit note voiding an invoice issued by mistake: that invoice (<see cref="InvoiceVoiding"/>).</summary>
+    public InvoiceNumber? Voids { get; init; }
+
     /// <summary>An ordinary invoice of the budget as first approved.</summary>
     public static PlannedDocument FirstInvoice(PlannedInvoice planned) =>
         new(planned.Debtor, DocumentKind.Invoice, planned.Lines, 0, null, null);

@@ -167,8 +167,8 @@ public sealed partial class Outbox(
         {
             // Nothing due any more, whether payments or credit notes made it so: the reminder would be wrong.
             if (claimed.CancelIfPaid is { } key
-                && await invoices.FindAsync(key.Scheme, key.Year, key.Number, cancellationToken) is { } paid
-                && paid.AmountDue <= Money.Zero)
+                && await invoices.FindChainAsync(key, cancellationToken) is { } chain
+                && chain.BalanceOf(key.Number) is { Due.Ore: <= 0 } paid)
             {
                 return (claimed.Cancel($"Invoice {key} is {paid.Status}."), null);
             }

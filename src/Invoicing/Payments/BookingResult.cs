@@ -34,4 +34,7 @@ public enum PaymentFlag
     /// recorded so that delivery is recognised every time, with an amount of zero. No money moved.
     /// </summary>
     AlreadyReceived,
+
+    /// <summary>Money paid back to the party (a negative record): the refund owed went down by it.</summary>
+    Refund,
 }

@@ -41,7 +41,7 @@ internal sealed class ImportPlanner
         _now = now;
         foreach (var invoice in invoicesByOcr.Values)
         {
-            _dues[invoice.Key] = invoice.AmountDue;
+            _dues[invoice.Key] = invoice.OwnRemaining;
         }
 
         foreach (var (invoice, records) in histories)

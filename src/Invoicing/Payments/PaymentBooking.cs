@@ -30,4 +30,12 @@ public sealed record PaymentBooking(string EntryReference, string Source, Money 
     /// </summary>
     public static PaymentBooking Manual(Invoices.InvoiceNumber invoice, Money amount, DateOnly paidOn, string? note, string? reference) =>
         new($"manual:{invoice}:{IsoDate.Format(paidOn)}:{amount.Ore}:{reference ?? note ?? ""}", ManualSource, amount, paidOn, note);
+
+    /// <summary>
+    /// A refund paid out by hand (terminal or page), <paramref name="amount"/> positive. Its entry reference is the
+    /// invoice, date, amount and the person's reference (e.g. the payment order's number), so the same refund sent again,
+    /// anywhere, is booked once.
+    /// </summary>
+    public static PaymentBooking ManualRefund(Invoices.InvoiceNumber invoice, Money amount, DateOnly paidOn, string reference, string? note) =>
+        new($"refund:{invoice}:{IsoDate.Format(paidOn)}:{amount.Ore}:{reference}", ManualSource, amount, paidOn, note ?? reference);
 }

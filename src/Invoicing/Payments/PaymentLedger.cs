@@ -8,7 +8,7 @@ using Polly;
 namespace Invoicing.Payments;
 
 /// <summary>
-/// Books payments on invoices. Each booking is one entity group transaction in the invoice's partition, made by
+/// Books payments, reversals and refunds on invoices. Each booking is one entity group transaction in the invoice's partition, made by
 /// <see cref="InvoiceStore.ReplaceAsync"/> (the Invoices table's one writer): insert the payment records (pages of
 /// them, <see cref="PaymentPageEntity"/>) and replace the invoice with its new amount paid and status, guarded by
 /// its ETag. Every booking replaces the invoice, so two bookings racing on one invoice cannot both succeed: the
@@ -36,6 +36,42 @@ public sealed partial class PaymentLedger(InvoicingStorage storage, InvoiceStore
         PostAsync(key, new PaymentPosting(reversal, PostingKind.Reversal, reversedKey), cancellationToken);
 
     /// <summary>
+    /// Books money paid back to the party on invoice <paramref name="key"/>: one transaction inserts its record (a
+    /// negative amount, flag <see cref="PaymentFlag.Refund"/>) and raises the invoice's amount refunded, so the refund
+    /// owed goes down and the status follows (<see cref="PaymentStatus.Paid"/> once nothing is owed back). Keyed by the
+    /// refund's entry reference: booked once, however often it is sent. A refund paid out by hand comes as
+    /// <see cref="PaymentBooking.ManualRefund"/>; an outgoing bank entry quoting the invoice's OCR reference comes with
+    /// the bank's entry reference and the file as its source, and is booked the same way.
+    /// </summary>
+    /// <exception cref="InvalidPaymentException">
+    /// Not positive, dated after today or before the invoice's year, on a credit note, or more than its chain owes back
+    /// on the invoice (<see cref="DocumentChain"/>); nothing is written.
+    /// </exception>
+    public async Task<BookingResult> RefundAsync(InvoiceKey key, PaymentBooking refund, CancellationToken cancellationToken)
+    {
+        var posting = new PaymentPosting(refund, PostingKind.Refund);
+        Check(key, posting);
+        var booked = (await HistoryAsync(key, cancellationToken)).Any(r => r.Key == refund.Key);
+        if (!booked)
+        {
+            var chain = await invoices.FindChainAsync(key, cancellationToken) ?? throw new InvalidPaymentException($"There is no invoice {key}.");
+            var balance = chain.BalanceOf(key.Number);
+            if (balance.Invoice.IsCreditNote)
+            {
+                throw new InvalidPaymentException($"{key.Number} is a credit note; a refund is booked on the invoice it credits ({balance.Invoice.Corrects?.Number}).");
+            }
+
+            if (refund.Amount > balance.RefundOwed)
+            {
+                throw new InvalidPaymentException(
+                    $"Invoice {key.Number}: a refund of {refund.Amount} is more than the {balance.RefundOwed} owed back on it; nothing was booked.");
+            }
+        }
+
+        return (await PostAsync(key, [posting], cancellationToken))[0];
+    }
+
+    /// <summary>
     /// Settles a payer's deduction (BgMax TK21) on the invoice: its own record (negative amount, flag
     /// <see cref="PaymentFlag.Deduction"/>) and the amount paid lowered by it, in one transaction; booked once.
     /// </summary>
@@ -60,19 +96,20 @@ public sealed partial class PaymentLedger(InvoicingStorage storage, InvoiceStore
             && r.Amount == amount && !reversed.Contains(r.Key))?.Key;
     }
 
-    /// <summary>A payment is not dated after today, nor before the invoice's year began (no invoice existed then).</summary>
-    private void CheckPaidOn(InvoiceKey key, DateOnly paidOn)
+    /// <summary>A payment or refund is not dated after today, nor before the invoice's year began (no invoice existed then).</summary>
+    private void CheckPaidOn(InvoiceKey key, DateOnly paidOn, bool refund)
     {
+        var (what, when) = refund ? ("refund", "paid out") : ("payment", "received");
         var today = SwedishCalendar.Today(time);
         if (paidOn > today)
         {
-            throw new InvalidPaymentException($"Invoice {key.Number}: a payment dated {IsoDate.Format(paidOn)} is after today ({IsoDate.Format(today)}); book it when it has been received.");
+            throw new InvalidPaymentException($"Invoice {key.Number}: a {what} dated {IsoDate.Format(paidOn)} is after today ({IsoDate.Format(today)}); book it when it has been {when}.");
         }
 
         var yearBegan = new DateOnly(key.Year, 1, 1);
         if (paidOn < yearBegan)
         {
-            throw new InvalidPaymentException($"Invoice {key.Number}: a payment dated {IsoDate.Format(paidOn)} is before the invoice's year {key.Year} began ({IsoDate.Format(yearBegan)}).");
+            throw new InvalidPaymentException($"Invoice {key.Number}: a {what} dated {IsoDate.Format(paidOn)} is before the invoice's year {key.Year} began ({IsoDate.Format(yearBegan)}).");
         }
     }
 
@@ -194,13 +231,14 @@ public sealed partial class PaymentLedger(InvoicingStorage storage, InvoiceStore
             {
                 PostingKind.Reversal => $"Invoice {key.Number}: a reversal takes back a positive amount, not {payment.Amount}.",
                 PostingKind.Deduction => $"Invoice {key.Number}: a deduction takes off a positive amount, not {payment.Amount}.",
+                PostingKind.Refund => $"Invoice {key.Number}: a refund must be a positive amount, not {payment.Amount}.",
                 _ => $"Invoice {key.Number}: a payment must be a positive amount, not {payment.Amount}.",
             });
         }
 
         if (posting.Kind is PostingKind.Payment or PostingKind.Deduction)
         {
-            CheckPaidOn(key, payment.PaidOn);
+            CheckPaidOn(key, payment.PaidOn, posting.Kind == PostingKind.Refund);
         }
 
         var texts = payment.EntryReference.Length + payment.Source.Length + (payment.Note?.Length ?? 0) + (payment.PayerName?.Length ?? 0) + (posting.Counterpart?.Length ?? 0);
@@ -216,6 +254,7 @@ public sealed partial class PaymentLedger(InvoicingStorage storage, InvoiceStore
         PostingKind.Payment => current.WithPayment(posting.Payment.Amount, posting.Payment.PaidOn),
         PostingKind.Reversal => current.WithReversal(posting.Payment.Amount),
         PostingKind.Deduction => current.WithDeduction(posting.Payment.Amount),
+        PostingKind.Refund => current.WithRefund(posting.Payment.Amount),
         _ => current,
     };
 
@@ -226,6 +265,7 @@ public sealed partial class PaymentLedger(InvoicingStorage storage, InvoiceStore
         {
             PostingKind.Reversal => (PaymentFlag.Reversal, -payment.Amount),
             PostingKind.Deduction => (PaymentFlag.Deduction, -payment.Amount),
+            PostingKind.Refund => (PaymentFlag.Refund, -payment.Amount),
             PostingKind.AlreadyReceived => (PaymentFlag.AlreadyReceived, Money.Zero),
             _ when before.Status is PaymentStatus.Paid or PaymentStatus.Overpaid => (PaymentFlag.InvoiceAlreadyPaid, payment.Amount),
             _ when after.Status == PaymentStatus.Overpaid => (PaymentFlag.Overpayment, payment.Amount),

@@ -14,6 +14,9 @@ internal enum PostingKind
 
     /// <summary>The same payment as the record named by <see cref="PaymentPosting.Counterpart"/>, delivered again in another format: recorded, nothing moves.</summary>
     AlreadyReceived,
+
+    /// <summary>Money paid back to the party: the amount refunded goes up, so the refund owed goes down.</summary>
+    Refund,
 }
 
 /// <summary>A payment to book on an invoice, or another record of money (<see cref="PostingKind"/>); <see cref="PaymentBooking.Amount"/> is positive for every kind.</summary>

@@ -1,5 +1,8 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
 using Azure;
 using Azure.Data.Tables;
+using Invoicing.Documents;
 using Invoicing.Invoices;
 
 namespace Invoicing.Reminders;
@@ -42,9 +45,23 @@ internal sealed class InvoiceReminderEntity : ITableEntity
 
     public DateTimeOffset RecordedAt { get; set; }
 
+    /// <summary>
+    /// The statement the reminder prints: a JSON array of <c>{"text", "ore"}</c> (non-ASCII escaped), summing to
+    /// <see cref="RemainingOre"/>; absent on reminders recorded before statements were kept.
+    /// </summary>
+    public string? LinesJson { get; set; }
+
     public static string RowKeyFor(InvoiceNumber number, int level) => $"{number}-R-{level}";
 
     public ReminderRecord ToRecord() => new(
         Invoices.InvoiceNumber.Parse(InvoiceNumber), Level, IsoDate.Parse(RemindedOn), IsoDate.Parse(NewDueDate),
-        new Money(RemainingOre), new Money(FeeOre), new Money(InterestOre), BlobName, OutboxMessageId, RecordedAt);
+        new Money(RemainingOre), new Money(FeeOre), new Money(InterestOre), BlobName, OutboxMessageId, RecordedAt)
+    {
+        Lines = LinesJson is null ? [] : [.. (JsonSerializer.Deserialize<LineJson[]>(LinesJson) ?? []).Select(l => new DocumentLine(l.Text, new Money(l.Ore)))],
+    };
+
+    public static string LinesJsonFor(IReadOnlyList<DocumentLine> lines) =>
+        JsonSerializer.Serialize(lines.Select(l => new LineJson(l.Description, l.Amount.Ore)));
+
+    private sealed record LineJson([property: JsonPropertyName("text")] string Text, [property: JsonPropertyName("ore")] long Ore);
 }

@@ -22,4 +22,13 @@ public sealed class ReminderHistory(InvoicingStorage storage)
 
         return records.OrderBy(r => r.Level).ToArray();
     }
+
+    /// <summary>The reminder of <paramref name="level"/> recorded for the invoice; null when there is none.</summary>
+    public async Task<ReminderRecord?> FindAsync(InvoiceKey invoice, int level, CancellationToken cancellationToken)
+    {
+        await storage.EnsureCreatedAsync(cancellationToken);
+        var found = await storage.Table(StorageNames.Invoices).GetEntityIfExistsAsync<InvoiceReminderEntity>(
+            InvoiceEntity.PartitionKeyFor(invoice.Scheme, invoice.Year), InvoiceReminderEntity.RowKeyFor(invoice.Number, level), cancellationToken: cancellationToken);
+        return found.HasValue ? found.Value!.ToRecord() : null;
+    }
 }

@@ -10,18 +10,14 @@ namespace Invoicing.Reminders;
 /// <summary>The reminder's PDF and e-mail, composed from the invoice, the recorded reminder and the party. Pure.</summary>
 public static class ReminderLetter
 {
+    /// <summary>
+    /// The reminder as its PDF shows it: the statement recorded with it (the invoice, its credits, payments and
+    /// settlements), then fee and interest; the lines sum to "Att betala" or there is no document.
+    /// </summary>
     /// <param name="schemeName">The scheme's display name (the budget's), not its id.</param>
     public static InvoiceDocument Document(Invoice invoice, ReminderRecord reminder, Party? party, Issuer issuer, string schemeName)
     {
-        var lines = new List<DocumentLine>
-        {
-            new($"Faktura {invoice.Number} daterad {SwedishFormat.Date(invoice.IssueDate)}, förföll till betalning {SwedishFormat.Date(invoice.DueDate)}", invoice.Total),
-        };
-        if (invoice.AmountPaid != Money.Zero)
-        {
-            lines.Add(new DocumentLine($"Inbetalt t.o.m. {SwedishFormat.Date(reminder.RemindedOn)}", -invoice.AmountPaid));
-        }
-
+        var lines = new List<DocumentLine>(reminder.Lines.Count > 0 ? reminder.Lines : Unitemised(invoice, reminder));
         if (reminder.Fee > Money.Zero)
         {
             lines.Add(new DocumentLine("Påminnelseavgift", reminder.Fee));
@@ -50,6 +46,16 @@ public static class ReminderLetter
         };
     }
 
+    /// <summary>A reminder recorded before statements were kept: the invoice and, in one line, what was received and credited before it.</summary>
+    private static IEnumerable<DocumentLine> Unitemised(Invoice invoice, ReminderRecord reminder)
+    {
+        yield return new DocumentLine($"Faktura {invoice.Number} daterad {SwedishFormat.Date(invoice.IssueDate)}, förföll till betalning {SwedishFormat.Date(invoice.DueDate)}", invoice.Total);
+        if (reminder.Remaining != invoice.Total)
+        {
+            yield return new DocumentLine($"Inbetalt och krediterat t.o.m. {SwedishFormat.Date(reminder.RemindedOn)}", reminder.Remaining - invoice.Total);
+        }
+    }
+
     public static OutboxMessage Message(Invoice invoice, ReminderRecord reminder, Party? party, Issuer issuer) =>
         new(
             reminder.OutboxMessageId,
@@ -69,7 +75,7 @@ public static class ReminderLetter
             {issuer.Name}
             {issuer.ContactName}, {issuer.ContactPhone}, {issuer.ContactEmail}
             """),
-            [new OutboxAttachment(StorageNames.RemindersContainer, reminder.BlobName, $"paminnelse-{invoice.Number}-{reminder.Level}.pdf")])
+            [new OutboxAttachment(StorageNames.RemindersContainer, reminder.BlobName, reminder.FileName)])
         {
             CancelIfPaid = invoice.Key,
         };

@@ -2,7 +2,11 @@ using Invoicing.Invoices;
 
 namespace Invoicing.Reminders;
 
-/// <summary>A reminder as recorded: its level, date, what it asked for, and where its PDF and e-mail are.</summary>
+/// <summary>
+/// A reminder as recorded: its level, date, what it asked for, the statement it printed (<see cref="Lines"/>, from
+/// <see cref="ReminderStatement"/>, summing to <see cref="Remaining"/>; empty on reminders recorded before statements
+/// were kept), and where its PDF and e-mail are.
+/// </summary>
 public sealed record ReminderRecord(
     InvoiceNumber Invoice,
     int Level,
@@ -15,9 +19,14 @@ public sealed record ReminderRecord(
     string OutboxMessageId,
     DateTimeOffset RecordedAt)
 {
+    public IReadOnlyList<Documents.DocumentLine> Lines { get; init; } = [];
+
     public Money Total => Remaining + Fee + Interest;
 
     public static string BlobNameFor(InvoiceKey invoice, int level) => $"{invoice.Scheme}/{invoice.Year}/{invoice.Number}-{level}.pdf";
+
+    /// <summary>The file name the reminder is sent and downloaded as: <c>paminnelse-{number}-{level}.pdf</c>.</summary>
+    public string FileName => $"paminnelse-{Invoice}-{Level}.pdf";
 
     public static string MessageIdFor(InvoiceKey invoice, int level) => $"reminder-{invoice.Scheme}-{invoice.Year}-{invoice.Number}-{level}";
 }

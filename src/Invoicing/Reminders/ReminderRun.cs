@@ -6,6 +6,7 @@ using Invoicing.Invoices;
 using Invoicing.Issuers;
 using Invoicing.Mail;
 using Invoicing.Parties;
+using Invoicing.Payments;
 using Invoicing.Storage;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -16,7 +17,8 @@ namespace Invoicing.Reminders;
 /// What the daily timer calls: every unpaid invoice due for its next reminder gets exactly one reminder of that
 /// level, however often or concurrently this runs, and whenever a process dies. Per invoice:
 /// <list type="number">
-/// <item>record the reminder: one transaction inserts the record <c>{number}-R-{level}</c> and raises the
+/// <item>record the reminder: one transaction inserts the record <c>{number}-R-{level}</c>, with the statement it
+/// prints (<see cref="ReminderStatement"/>: what the invoice's chain still lacks on it, line by line), and raises the
 /// invoice's level (ETag), so a level is recorded once (up to 50 invoices of a partition share a transaction;
 /// when one of them changed meanwhile, they are recorded one by one);</item>
 /// <item>render its PDF to <c>reminders/{scheme}/{year}/{number}-{level}.pdf</c> unless it is there;</item>
@@ -28,6 +30,7 @@ namespace Invoicing.Reminders;
 public sealed partial class ReminderRun(
     InvoicingStorage storage,
     InvoiceStore invoices,
+    PaymentLedger payments,
     PartyStore parties,
     BudgetStore budgets,
     InvoicePdfRenderer renderer,
@@ -67,22 +70,25 @@ public sealed partial class ReminderRun(
             due.Add(version);
         }
 
+        // What is due on an invoice is what its chain still lacks on it: one query per scheme and year reads the chains.
+        var chains = await ChainsAsync(due, cancellationToken);
         var actions = new List<ReminderAction>();
         if (dryRun)
         {
             foreach (var invoice in due.Select(v => v.Invoice))
             {
                 partyTable.TryGetValue(invoice.DebtorCode, out var party);
-                if (ReminderStep.For(invoice, day, options) is { } step and not ReminderStep.Nothing)
+                var balance = chains[invoice.Key].BalanceOf(invoice.Number);
+                if (ReminderStep.For(balance, day, options) is { } step and not ReminderStep.Nothing)
                 {
-                    actions.Add(ReminderAction.Planned(invoice, step, party));
+                    actions.Add(ReminderAction.Planned(balance, step, party));
                 }
             }
         }
         else
         {
-            var steps = due.Select(v => ReminderStep.For(v.Invoice, day, options)).ToArray();
-            var recorded = await RecordAllAsync(due, steps, day, cancellationToken);
+            var steps = due.Select(v => ReminderStep.For(chains[v.Invoice.Key].BalanceOf(v.Invoice.Number), day, options)).ToArray();
+            var recorded = await RecordAllAsync(due, chains, steps, day, cancellationToken);
 
             // Each reminder's PDF and e-mail, a few at a time: every one is a render and two writes.
             var batching = batchingOptions.Value;
@@ -106,7 +112,7 @@ public sealed partial class ReminderRun(
                 partyTable.TryGetValue(current.DebtorCode, out var party);
                 if (steps[i] is ReminderStep.ManualFollowUp && wasRecorded)
                 {
-                    actions.Add(ReminderAction.Planned(due[i].Invoice, steps[i], party) with { Recorded = true });
+                    actions.Add(ReminderAction.Planned(chains[current.Key].BalanceOf(current.Number), steps[i], party) with { Recorded = true });
                 }
 
                 if (reminders[i] is { } reminder && (wasRecorded || reminder.RemindedOn == day))
@@ -128,19 +134,49 @@ public sealed partial class ReminderRun(
         return summary;
     }
 
+    /// <summary>The chain of every listed invoice, read with one query per scheme and year.</summary>
+    private async Task<Dictionary<InvoiceKey, DocumentChain>> ChainsAsync(List<InvoiceVersion> due, CancellationToken cancellationToken)
+    {
+        var chains = new Dictionary<InvoiceKey, DocumentChain>();
+        foreach (var (scheme, year) in due.Select(v => (v.Invoice.Scheme, v.Invoice.Year)).Distinct())
+        {
+            foreach (var chain in DocumentChain.Of(await invoices.ListAsync(scheme, year, cancellationToken)))
+            {
+                foreach (var invoice in chain.Invoices)
+                {
+                    chains[invoice.Key] = chain;
+                }
+            }
+        }
+
+        return chains;
+    }
+
     /// <summary>
     /// Records every invoice's step (once), up to 50 invoices of a partition in one transaction; per invoice, as it
     /// now stands, whether this run recorded its step, and the reminder row it recorded. A transaction that fails
-    /// because an invoice changed since it was listed (a payment, a concurrent run) is taken invoice by invoice.
+    /// because an invoice changed since it was listed (a payment, a concurrent run) is taken invoice by invoice, and
+    /// so is an invoice whose statement did not add up with what was read (a payment booked between the reads).
     /// </summary>
     private async Task<(Invoice Current, bool Recorded, InvoiceReminderEntity? Record)[]> RecordAllAsync(
-        List<InvoiceVersion> due, ReminderStep[] steps, DateOnly day, CancellationToken cancellationToken)
+        List<InvoiceVersion> due, Dictionary<InvoiceKey, DocumentChain> chains, ReminderStep[] steps, DateOnly day, CancellationToken cancellationToken)
     {
         var results = due.Select(v => (v.Invoice, false, (InvoiceReminderEntity?)null)).ToArray();
-        var changes = Enumerable.Range(0, due.Count).Where(i => steps[i] is not ReminderStep.Nothing);
-        foreach (var chunk in changes.GroupBy(i => (due[i].Invoice.Scheme, due[i].Invoice.Year)).SelectMany(g => g.Chunk(InvoicesPerTransaction)))
+        var statements = new IReadOnlyList<DocumentLine>?[due.Count];
+        for (var i = 0; i < due.Count; i++)
         {
-            var planned = chunk.Select(i => (Index: i, Change: Change(due[i].Invoice, steps[i], day))).ToArray();
+            if (steps[i] is ReminderStep.Remind)
+            {
+                statements[i] = await StatementAsync(chains[due[i].Invoice.Key], due[i].Invoice.Key, cancellationToken);
+            }
+        }
+
+        var changes = Enumerable.Range(0, due.Count).Where(i => steps[i] is not ReminderStep.Nothing).ToArray();
+        var oneByOne = changes.Where(i => steps[i] is ReminderStep.Remind && statements[i] is null).ToList();
+        var batched = changes.Except(oneByOne);
+        foreach (var chunk in batched.GroupBy(i => (due[i].Invoice.Scheme, due[i].Invoice.Year)).SelectMany(g => g.Chunk(InvoicesPerTransaction)))
+        {
+            var planned = chunk.Select(i => (Index: i, Change: Change(due[i].Invoice, steps[i], day, statements[i] ?? []))).ToArray();
             try
             {
                 await invoices.ReplaceAllAsync([.. planned.Select(p => (due[p.Index], p.Change.After, (ITableEntity?)p.Change.Record))], cancellationToken);
@@ -153,15 +189,25 @@ public sealed partial class ReminderRun(
             }
             catch (RequestFailedException e) when (e.Status is 409 or 412)
             {
-                foreach (var (i, _) in planned)
-                {
-                    var (current, recorded) = await RecordAsync(due[i].Invoice, steps[i], day, cancellationToken);
-                    results[i] = (current, recorded, null);
-                }
+                oneByOne.AddRange(chunk);
             }
         }
 
+        foreach (var i in oneByOne)
+        {
+            var (current, recorded) = await RecordAsync(due[i].Invoice, steps[i], day, cancellationToken);
+            results[i] = (current, recorded, null);
+        }
+
         return results;
+    }
+
+    /// <summary>The reminder's statement of one invoice: its chain and, when anything was received or refunded on it, its payment records.</summary>
+    private async Task<IReadOnlyList<DocumentLine>?> StatementAsync(DocumentChain chain, InvoiceKey key, CancellationToken cancellationToken)
+    {
+        var invoice = chain.BalanceOf(key.Number).Invoice;
+        var history = invoice.AmountPaid == Money.Zero && invoice.Refunded == Money.Zero ? [] : await payments.HistoryAsync(key, cancellationToken);
+        return ReminderStatement.Lines(chain, key.Number, history);
     }
 
     /// <summary>Two operations per invoice (its reminder row and its new level) in a transaction of at most 100.</summary>
@@ -175,7 +221,9 @@ public sealed partial class ReminderRun(
             var version = await invoices.FindVersionAsync(invoice.Key, cancellationToken)
                 ?? throw new InvalidOperationException($"Invoice {invoice.Key} disappeared while it was being reminded.");
             var current = version.Invoice;
-            var now = ReminderStep.For(current, day, reminderOptions.Value);
+            var chain = await invoices.FindChainAsync(invoice.Key, cancellationToken)
+                ?? throw new InvalidOperationException($"Invoice {invoice.Key} disappeared while it was being reminded.");
+            var now = ReminderStep.For(chain.BalanceOf(invoice.Number), day, reminderOptions.Value);
             if (now is ReminderStep.Nothing || now.GetType() != step.GetType() ||
                 (now is ReminderStep.Remind r && step is ReminderStep.Remind s && r.Level != s.Level))
             {
@@ -183,7 +231,19 @@ public sealed partial class ReminderRun(
                 return (current, false);
             }
 
-            var change = Change(current, now, day);
+            var statement = now is ReminderStep.Remind ? await StatementAsync(chain, invoice.Key, cancellationToken) : [];
+            if (statement is null)
+            {
+                // A payment was booked between the reads: read again.
+                if (attempt < 10)
+                {
+                    continue;
+                }
+
+                throw new InvalidDataException($"Invoice {invoice.Key}: its payment records do not add up to what its chain says remains; no reminder was recorded.");
+            }
+
+            var change = Change(current, now, day, statement);
             try
             {
                 await invoices.ReplaceAsync(version, change.After, change.Record, cancellationToken);
@@ -198,8 +258,8 @@ public sealed partial class ReminderRun(
         }
     }
 
-    /// <summary>The invoice after the step, and the reminder row that records it (none for a hand-over to a person).</summary>
-    private (Invoice After, InvoiceReminderEntity? Record) Change(Invoice current, ReminderStep step, DateOnly day)
+    /// <summary>The invoice after the step, and the reminder row that records it with its statement (none for a hand-over to a person).</summary>
+    private (Invoice After, InvoiceReminderEntity? Record) Change(Invoice current, ReminderStep step, DateOnly day, IReadOnlyList<DocumentLine> statement)
     {
         if (step is not ReminderStep.Remind remind)
         {
@@ -220,6 +280,7 @@ public sealed partial class ReminderRun(
             BlobName = ReminderRecord.BlobNameFor(current.Key, remind.Level),
             OutboxMessageId = ReminderRecord.MessageIdFor(current.Key, remind.Level),
             RecordedAt = time.GetUtcNow(),
+            LinesJson = InvoiceReminderEntity.LinesJsonFor(statement),
         };
         return (current.WithReminder(remind.Level, day), record);
     }

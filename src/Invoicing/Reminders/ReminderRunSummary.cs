@@ -30,9 +30,9 @@ public sealed record ReminderRunSummary(DateOnly AsOf, bool DryRun, IReadOnlyLis
 /// <summary>One invoice's step in the run: <see cref="Recorded"/> false means an earlier run had recorded it.</summary>
 public sealed record ReminderAction(InvoiceKey Invoice, string DebtorName, string Step, Money Amount, string? Email, bool Recorded)
 {
-    public static ReminderAction Planned(Invoice invoice, ReminderStep step, Party? party) => step switch
+    public static ReminderAction Planned(DocumentBalance balance, ReminderStep step, Party? party) => step switch
     {
-        ReminderStep.Remind remind => new(invoice.Key, invoice.DebtorName, $"reminder {remind.Level}", remind.Total, party?.InvoiceEmail, false),
-        _ => new(invoice.Key, invoice.DebtorName, "manual follow-up", invoice.AmountDue, null, false),
+        ReminderStep.Remind remind => new(balance.Invoice.Key, balance.Invoice.DebtorName, $"reminder {remind.Level}", remind.Total, party?.InvoiceEmail, false),
+        _ => new(balance.Invoice.Key, balance.Invoice.DebtorName, "manual follow-up", balance.Due, null, false),
     };
 }

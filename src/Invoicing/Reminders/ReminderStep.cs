@@ -21,11 +21,14 @@ public abstract record ReminderStep
 
     /// <summary>
     /// The policy: first reminder <c>FirstReminderDaysAfterDue</c> days after the due date, the second
-    /// <c>SecondReminderDaysAfterFirst</c> after the first, then manual follow-up. Paid invoices get nothing.
+    /// <c>SecondReminderDaysAfterFirst</c> after the first, then manual follow-up. An invoice whose chain asks nothing
+    /// more of it (paid, credited, or settled by its chain's other invoices) gets nothing; one that lacks money is
+    /// reminded of what its chain still lacks on it (<see cref="DocumentBalance.Due"/>).
     /// </summary>
-    public static ReminderStep For(Invoice invoice, DateOnly asOf, ReminderOptions options)
+    public static ReminderStep For(DocumentBalance balance, DateOnly asOf, ReminderOptions options)
     {
-        if (invoice.AmountDue <= Money.Zero || invoice.NeedsManualFollowUp)
+        var invoice = balance.Invoice;
+        if (balance.Due <= Money.Zero || invoice.NeedsManualFollowUp)
         {
             return new Nothing();
         }
@@ -46,8 +49,8 @@ public abstract record ReminderStep
             return new ManualFollowUp();
         }
 
-        var interest = options.LateInterestEnabled ? LateInterest(invoice.AmountDue, invoice.DueDate, asOf, options.ReferenceRateBasisPoints) : Money.Zero;
-        return new Remind(level, invoice.AmountDue, Money.FromKronor(options.FeeKronor), interest, asOf.AddDays(options.PaymentDaysAfterReminder));
+        var interest = options.LateInterestEnabled ? LateInterest(balance.Due, invoice.DueDate, asOf, options.ReferenceRateBasisPoints) : Money.Zero;
+        return new Remind(level, balance.Due, Money.FromKronor(options.FeeKronor), interest, asOf.AddDays(options.PaymentDaysAfterReminder));
     }
 
     /// <summary>

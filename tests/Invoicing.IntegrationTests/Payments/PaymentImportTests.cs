@@ -35,7 +35,7 @@ public sealed class PaymentImportTests(AzuriteFixture azurite)
         var invoices = await InvoicesAsync(scenario);
         Assert.Equal(PaymentStatus.Paid, invoices["1980"].Status);
         Assert.Equal(PaymentStatus.Paid, invoices["1984"].Status);
-        Assert.Equal((PaymentStatus.PartiallyPaid, Money.FromKronor(1_852)), (invoices["1983"].Status, invoices["1983"].AmountDue));
+        Assert.Equal((PaymentStatus.PartiallyPaid, Money.FromKronor(1_852)), (invoices["1983"].Status, invoices["1983"].OwnRemaining));
         Assert.Equal(27, invoices.Values.Count(i => i.Status == PaymentStatus.Unpaid));
         var unmatched = await scenario.Get<SuspenseList>().ListOpenAsync(CancellationToken.None);
         Assert.Equal([Money.FromKronor(100), Money.FromKronor(250)], unmatched.Select(u => u.Amount).Order());
@@ -73,7 +73,7 @@ public sealed class PaymentImportTests(AzuriteFixture azurite)
         var invoices = await InvoicesAsync(scenario);
         Assert.Equal(PaymentStatus.Paid, invoices["0380"].Status);
         Assert.Equal(PaymentStatus.Paid, invoices["2180"].Status);
-        Assert.Equal((PaymentStatus.Overpaid, Money.FromKronor(-100)), (invoices["1981"].Status, invoices["1981"].AmountDue));
+        Assert.Equal((PaymentStatus.Overpaid, Money.FromKronor(-100)), (invoices["1981"].Status, invoices["1981"].OwnRemaining));
         Assert.Contains(report.Lines, l => l.Bookings.Any(b => b.Flag == PaymentFlag.Overpayment));
         var deduction = Assert.Single(await scenario.Get<SuspenseList>().ListOpenAsync(CancellationToken.None));
         Assert.Equal(Money.FromKronor(-100), deduction.Amount);

@@ -24,7 +24,7 @@ public sealed class PaymentLedgerTests(AzuriteFixture azurite)
         Assert.Equal((PaymentStatus.Paid, PaymentStatus.Overpaid, PaymentFlag.InvoiceAlreadyPaid), (third.Before, third.After, third.Flag));
         var stored = await InvoiceAsync(scenario, "1980");
         Assert.Equal(Money.FromKronor(43_135), stored.AmountPaid);
-        Assert.Equal(Money.FromKronor(-100), stored.AmountDue);
+        Assert.Equal(Money.FromKronor(-100), stored.OwnRemaining);
         Assert.Equal(PaymentStatus.Overpaid, stored.Status);
     }
 

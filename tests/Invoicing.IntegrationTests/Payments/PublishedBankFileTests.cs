@@ -53,7 +53,7 @@ public sealed class PublishedBankFileTests(AzuriteFixture azurite)
         var invoices = await InvoicesAsync(scenario);
         Assert.Equal([PaymentStatus.Paid, PaymentStatus.Paid, PaymentStatus.Paid, PaymentStatus.Overpaid],
             new[] { "0330", "0331", "0360", "1904" }.Select(code => invoices[code].Status));
-        Assert.Equal(Money.FromKronor(454), invoices["1904"].RefundOwed);
+        Assert.Equal(Money.FromKronor(-454), invoices["1904"].OwnRemaining);
         var heby = await scenario.Get<PaymentLedger>().HistoryAsync(invoices["0331"].Key, CancellationToken.None);
         Assert.Equal(("part 2 of 4 of 12\u00A0000,00\u00A0kr, references 20260000318 20260000417 20260000516 20260000912", "Kalles Plåt AB"),
             (Assert.Single(heby).Note, heby[0].PayerName));

@@ -77,14 +77,14 @@ public sealed class RevisionRunTests(AzuriteFixture azurite)
             .Replace("\"Gävleborgs kommuner\", \"amount\": \"75000\"", "\"Gävleborgs kommuner\", \"amount\": \"60000\"", StringComparison.Ordinal)));
         await scenario.RunAsync();
 
-        var after = await scenario.DocumentsAsync();
-        var paidInFull = after.Single(d => d.Number == regionUppsala.Number);
+        var after = await scenario.BalancesAsync();
+        var paidInFull = after[regionUppsala.Number];
         Assert.Equal(PaymentStatus.Overpaid, paidInFull.Status);
         Assert.Equal(Money.FromKronor(15_000), paidInFull.RefundOwed);
-        var partlyPaid = after.Single(d => d.Number == gavle.Number);
-        var gavleCredit = after.Single(d => d.DebtorCode.Value == "2180" && d.IsCreditNote);
+        var partlyPaid = after[gavle.Number];
+        var gavleCredit = after.Values.Single(d => d.Invoice.DebtorCode.Value == "2180" && d.Invoice.IsCreditNote).Invoice;
         Assert.Equal(PaymentStatus.PartiallyPaid, partlyPaid.Status);
-        Assert.Equal(gavle.Total - Money.FromKronor(10_000) - gavleCredit.Total, partlyPaid.AmountDue);
+        Assert.Equal(gavle.Total - Money.FromKronor(10_000) - gavleCredit.Total, partlyPaid.Due);
     }
 
     [Fact]

@@ -253,6 +253,42 @@ public sealed class SieExportTests
     }
 
     [Fact]
+    public void A_refund_paid_out_debits_the_refund_owed_against_the_bank()
+    {
+        var invoice = Invoice(1, "1980", "Västerås kommun", 43_035_00);
+        var paid = Payment(invoice, 43_035_00, 1);
+        var twice = Payment(invoice, 43_035_00, 2);
+        var refund = Payment(invoice, -43_035_00, 3) with { Flag = PaymentFlag.Refund };
+
+        var sie = SieReader.Read(SieWriter.Write(File(SieExport.Events([invoice with { AmountPaid = new Money(86_070_00), Refunded = new Money(43_035_00) }], [paid, twice, refund]))));
+
+        var voucher = Assert.Single(sie.Vouchers, v => v.Text.StartsWith("Återbetalning", StringComparison.Ordinal));
+        Assert.Equal(("I", "3", "Återbetalning 202600001 Västerås kommun (1980)"), (voucher.Series, voucher.Number, voucher.Text));
+        Assert.Equal([("1930", -43_035_00L), ("2890", 43_035_00L)], voucher.Rows.Select(r => (r.Account, r.AmountOre)));
+        Assert.Equal(0, sie.Vouchers.SelectMany(v => v.Rows).Where(r => r.Account == "2890").Sum(r => r.AmountOre));
+        Assert.Equal(VoucherKind.Refund, VoucherBuilder.Build(SieExport.Events([invoice], [paid, twice, refund]), Chart)[^1].Kind);
+    }
+
+    [Fact]
+    public void A_supplement_to_an_overpaid_original_is_first_settled_by_the_surplus_so_nothing_is_owed_back_while_it_lacks_money()
+    {
+        var original = Invoice(1, "2180", "Gävle kommun", 27_368_00);
+        var supplement = Invoice(2, "2180", "Gävle kommun", 5_474_00) with
+        {
+            Corrects = new DocumentReference(original.Number, original.IssueDate),
+            Revision = 1,
+            IssueDate = new DateOnly(2026, 3, 20),
+        };
+
+        var sie = SieReader.Read(SieWriter.Write(File(SieExport.Events([original, supplement], [Payment(original, 30_000_00, 1)]))));
+
+        var rows = sie.Vouchers.SelectMany(v => v.Rows).ToArray();
+        var issued = Assert.Single(sie.Vouchers, v => v.Text.StartsWith("Tilläggsfaktura", StringComparison.Ordinal));
+        Assert.Equal([("1510", 2_842_00L), ("2890", 2_632_00L), ("3490", -5_474_00L)], issued.Rows.Select(r => (r.Account, r.AmountOre)));
+        Assert.Equal((2_842_00L, 0L), (rows.Where(r => r.Account == "1510").Sum(r => r.AmountOre), rows.Where(r => r.Account == "2890").Sum(r => r.AmountOre)));
+    }
+
+    [Fact]
     public void Credits_that_do_not_add_up_to_what_the_invoice_records_are_refused_naming_the_invoice()
     {
         var invoice = Invoice(1, "0380", "Region Uppsala", 75_000_00) with { Credited = new Money(10_000_00) };

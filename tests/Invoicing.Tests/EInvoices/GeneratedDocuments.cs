@@ -20,6 +20,37 @@ internal static class GeneratedDocuments
     /// </summary>
     public static IReadOnlyList<InvoiceDocument> DemoInvoices()
     {
+        var (budget, plan, issuer) = Demo();
+        return plan.Invoices
+            .Select((planned, index) => InvoiceComposer.Compose(budget, planned, issuer, Reservation(budget, planned.Debtor.Code, index + 1)).Document)
+            .ToArray();
+    }
+
+    /// <summary>
+    /// The credit note that voids the demo's first invoice, composed as <see cref="InvoiceVoiding"/> plans it: its lines
+    /// as "Makulering av faktura …", the reason, the next number, and no budget decision as its basis.
+    /// </summary>
+    public static InvoiceDocument DemoVoid()
+    {
+        var (budget, plan, issuer) = Demo();
+        var planned = plan.Invoices[0];
+        var invoice = InvoiceComposer.Compose(budget, planned, issuer, Reservation(budget, planned.Debtor.Code, 1)).Invoice;
+        var lines = invoice.Lines.Select(l => new PlannedInvoiceLine(l.BudgetLineNumber, $"Makulering av faktura {invoice.Number}: {l.Description}", l.Amount)).ToArray();
+        var voiding = new PlannedDocument(planned.Debtor, DocumentKind.CreditNote, lines, 0, new DocumentReference(invoice.Number, invoice.IssueDate), "Fakturerad av misstag & <till fel part>")
+        {
+            Voids = invoice.Number,
+        };
+        return InvoiceComposer.Compose(budget, voiding, issuer, Reservation(budget, planned.Debtor.Code, plan.Invoices.Count + 1)).Document;
+    }
+
+    private static InvoiceReservation Reservation(Budget budget, PartyCode debtor, int sequence)
+    {
+        var issueDate = new DateOnly(2026, 1, 15);
+        return new InvoiceReservation(budget.Scheme, debtor, new InvoiceNumber(2026, sequence), issueDate, issueDate.AddDays(30));
+    }
+
+    private static (Budget Budget, InvoicePlan Plan, Issuer Issuer) Demo()
+    {
         var dataset = DatasetLoader.Load(RepositoryPaths.BundledDataset);
         var allocation = BudgetAllocator.Allocate(
             dataset.Budget, dataset.Parties.ToDictionary(p => p.Code), dataset.Snapshots.ToDictionary(s => s.Id, StringComparer.Ordinal));
@@ -38,14 +69,7 @@ internal static class GeneratedDocuments
             PaymentTermsDays = 30,
             IsExample = true,
         });
-        var issueDate = new DateOnly(2026, 1, 15);
-        return plan.Invoices
-            .Select((planned, index) => InvoiceComposer.Compose(
-                budget,
-                planned,
-                issuer,
-                new InvoiceReservation(budget.Scheme, planned.Debtor.Code, new InvoiceNumber(2026, index + 1), issueDate, issueDate.AddDays(30))).Document)
-            .ToArray();
+        return (budget, plan, issuer);
     }
 
     /// <summary>Names with XML's special characters, long names, å/ä/ö, 1 öre and large amounts, GLN endpoints, credit notes.</summary>
@@ -106,6 +130,7 @@ internal static class GeneratedDocuments
         return demo.Where(d => EInvoiceEligibility.WhyNot(d) is null)
             .Select(d => ($"demo-{d.InvoiceNumber}.xml", UblWriter.Write(d)))
             .Concat(EdgeCases().Select(e => ($"edge-{e.Name}.xml", UblWriter.Write(e.Document))))
+            .Append(("void-credit-note.xml", UblWriter.Write(DemoVoid())))
             .ToArray();
     }
 }

@@ -6,7 +6,7 @@ namespace Invoicing.Tests.EInvoices;
 
 /// <summary>
 /// Every generated e-invoice passes Peppol BIS Billing 3.0 as the official artefacts check it (UBL 2.1 XSD, CEN
-/// EN 16931 and Peppol schematrons of release 2026.5): the demo's invoices, credit notes and edge cases, in one
+/// EN 16931 and Peppol schematrons of release 2026.5): the demo's invoices, credit notes, a void's credit note and edge cases, in one
 /// Java process. A deliberately broken document in the same batch proves the validator does fail.
 /// </summary>
 public sealed class PeppolConformanceTests(ITestOutputHelper output)
@@ -41,7 +41,8 @@ public sealed class PeppolConformanceTests(ITestOutputHelper output)
             output.WriteLine(warning.ToString());
         }
 
-        Assert.Equal(29 + GeneratedDocuments.EdgeCases().Count, documents.Count);
+        Assert.Equal(29 + GeneratedDocuments.EdgeCases().Count + 1, documents.Count);
+        Assert.Contains("<CreditNote", Encoding.UTF8.GetString(documents["void-credit-note.xml"]), StringComparison.Ordinal);
         generated.AssertNoFatal();
     }
 }

@@ -57,7 +57,7 @@ public sealed class ChangePlannerTests
         Assert.Equal(Money.FromKronor(15_000), document.Net);
         var original = issued.All.Single(i => i.DebtorCode.Value == "REGION-19" && i.Revision == 0);
         Assert.Equal(original.Number, document.Corrects?.Number);
-        Assert.Equal(Money.FromKronor(60_000), original.AmountDue);
+        Assert.Equal(Money.FromKronor(60_000), issued.Balance(original.Number).Due);
     }
 
     [Fact]
@@ -152,9 +152,46 @@ public sealed class ChangePlannerTests
 
         issued.IssueRevision(Plan(75_000, 60_000), 1);
 
-        var invoice = issued.All.Single(d => d.DebtorCode.Value == "REGION-19" && !d.IsCreditNote);
+        var invoice = issued.Balance(issued.All.Single(d => d.DebtorCode.Value == "REGION-19" && !d.IsCreditNote).Number);
         Assert.Equal(PaymentStatus.Overpaid, invoice.Status);
         Assert.Equal(Money.FromKronor(15_000), invoice.RefundOwed);
+    }
+
+    [Fact]
+    public void A_credit_that_reverses_part_of_a_supplement_names_the_supplement_so_an_original_paid_as_printed_stays_paid_and_no_refund_is_owed()
+    {
+        // Issue 19: Västmanland's pool 75 000 -> 90 000 (a supplement to Sala), then 80 000 (a credit taking back part of it).
+        var issued = new IssuedDocuments();
+        issued.IssueRevision(Plan(75_000, 75_000), 0);
+        var original = issued.All.Single(d => d.DebtorCode.Value == "1981");
+        issued.Pay(original.Number, original.Total);
+        var supplement = Assert.Single(issued.IssueRevision(Plan(90_000, 75_000), 1), d => d.Debtor.Code.Value == "1981");
+
+        var credit = Assert.Single(issued.IssueRevision(Plan(80_000, 75_000), 2), d => d.Debtor.Code.Value == "1981");
+
+        var supplementNumber = issued.All.Single(d => d.DebtorCode.Value == "1981" && d.Revision == 1).Number;
+        Assert.Equal(DocumentKind.CreditNote, credit.Kind);
+        Assert.Equal(supplementNumber, credit.Corrects?.Number);
+        Assert.Equal((PaymentStatus.Paid, Money.Zero), (issued.Balance(original.Number).Status, issued.Balance(original.Number).RefundOwed));
+        var open = issued.Balance(supplementNumber);
+        Assert.Equal((PaymentStatus.Unpaid, supplement.Net - credit.Net), (open.Status, open.Due));
+        var chain = issued.Chain("1981");
+        Assert.Equal((supplement.Net - credit.Net, Money.Zero), (chain.Balance.Due, chain.Balance.RefundOwed));
+    }
+
+    [Fact]
+    public void A_party_that_leaves_after_a_supplement_is_credited_its_whole_chain_by_one_credit_note()
+    {
+        var issued = new IssuedDocuments();
+        issued.IssueRevision(Plan(75_000, 75_000), 0);
+        issued.IssueRevision(Plan(90_000, 75_000), 1);
+
+        var credit = Assert.Single(issued.IssueRevision(Plan(90_000, 75_000, withSala: false), 2), d => d.Debtor.Code.Value == "1981" && d.Kind == DocumentKind.CreditNote);
+
+        var chain = issued.Chain("1981");
+        Assert.Equal(chain.Root.Number, credit.Corrects?.Number);
+        Assert.All(chain.Invoices, i => Assert.Equal(PaymentStatus.Credited, chain.BalanceOf(i.Number).Status));
+        Assert.Equal((Money.Zero, Money.Zero, PaymentStatus.Credited), (chain.Balance.Due, chain.Balance.RefundOwed, chain.Balance.Status));
     }
 
     [Fact]

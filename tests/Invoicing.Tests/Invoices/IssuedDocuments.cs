@@ -7,7 +7,7 @@ namespace Invoicing.Tests.Invoices;
 
 /// <summary>
 /// A year's issued documents for planner tests: planned documents become recorded ones with the next number,
-/// and credit notes are applied to the invoice they correct, as the store does.
+/// and credit notes are applied as their chain says, as the store does.
 /// </summary>
 internal sealed class IssuedDocuments
 {
@@ -52,19 +52,12 @@ internal sealed class IssuedDocuments
         };
         if (issued.IsCreditNote)
         {
-            // As the store does: the corrected invoice first, then the party's other invoices, newest first.
-            var remaining = issued.Total;
-            var order = _documents.Select((d, i) => (d, i)).Where(x => !x.d.IsCreditNote && x.d.DebtorCode == issued.DebtorCode)
-                .OrderBy(x => x.d.Number == issued.Corrects!.Number ? 0 : 1).ThenByDescending(x => x.d.Number).Select(x => x.i).ToArray();
-            foreach (var index in order)
+            // As the store does: the parts its chain says, on the invoice it names first.
+            var chain = DocumentChain.Of([.. _documents.Where(d => d.DebtorCode == issued.DebtorCode), issued]).Single(c => c.Holds(issued.Number));
+            foreach (var part in chain.Credits.Where(c => c.CreditNote.Number == issued.Number))
             {
-                var open = _documents[index].Total - _documents[index].Credited;
-                var part = remaining < open ? remaining : open;
-                if (part > Money.Zero)
-                {
-                    _documents[index] = _documents[index].WithCredit(part);
-                    remaining -= part;
-                }
+                var index = _documents.FindIndex(d => d.Number == part.Invoice);
+                _documents[index] = _documents[index].WithCredit(part.Amount);
             }
         }
 
@@ -72,11 +65,20 @@ internal sealed class IssuedDocuments
         return issued;
     }
 
-    public void Pay(string debtor, Money amount)
+    /// <summary>Pays the party's original invoice.</summary>
+    public void Pay(string debtor, Money amount) => Pay(_documents.First(d => d.DebtorCode.Value == debtor && !d.IsCreditNote).Number, amount);
+
+    public void Pay(InvoiceNumber number, Money amount)
     {
-        var index = _documents.FindIndex(d => d.DebtorCode.Value == debtor && !d.IsCreditNote);
+        var index = _documents.FindIndex(d => d.Number == number);
         _documents[index] = _documents[index].WithPayment(amount, IssueDate.AddDays(10));
     }
+
+    /// <summary>The document as its chain sees it.</summary>
+    public DocumentBalance Balance(InvoiceNumber number) => DocumentChain.BalancesOf(_documents).Single(b => b.Invoice.Number == number);
+
+    /// <summary>The chain of the party's documents.</summary>
+    public DocumentChain Chain(string debtor) => Assert.Single(DocumentChain.Of(_documents.Where(d => d.DebtorCode.Value == debtor)));
 
     /// <summary>What the party's documents come to: invoices − credit notes.</summary>
     public Money NetFor(string debtor) =>

@@ -1,0 +1,95 @@
+using System.Text.Json;
+using Invoicing.Invoices;
+using Invoicing.Web.Contracts;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace Invoicing.Web.Endpoints;
+
+/// <summary><c>POST /api/invoices/{scheme}/{year}/{number}/void</c>: finance voids an invoice issued by mistake (<see cref="InvoiceVoiding"/>).</summary>
+public static class VoidEndpoints
+{
+    /// <summary>A reason and the JSON around it.</summary>
+    public const int MaxBodyBytes = 4 * 1024;
+
+    /// <summary>
+    /// <c>{ "reason": "…" }</c> → 201 (<c>Location</c> the credit note) with the invoice and its credit note; 400 for a missing
+    /// or too long reason; 404 for an unknown invoice; 409 when the document cannot be voided (a credit note, already
+    /// voided, already credited in full) — nothing is issued then, so a retried void never issues a second credit note.
+    /// </summary>
+    public static async Task<Results<Created<VoidResponse>, ProblemHttpResult>> VoidAsync(
+        string scheme,
+        string year,
+        string number,
+        HttpRequest request,
+        InvoiceStore invoices,
+        InvoiceVoiding voiding,
+        TimeProvider time,
+        CancellationToken cancellationToken)
+    {
+        if (CrossSiteRequests.IsCrossSite(request))
+        {
+            return CrossSiteRequests.Refusal();
+        }
+
+        if (!InvoiceRoute.TryParse(scheme, year, number, out var key, out var problem))
+        {
+            return ApiProblems.BadRequest(problem);
+        }
+
+        if (!request.HasJsonContentType())
+        {
+            return ApiProblems.Status(StatusCodes.Status415UnsupportedMediaType, "Send JSON.", "Send the void as application/json: { \"reason\": \"Fakturerad av misstag\" }.");
+        }
+
+        if (!RequestBodyLimit.TryApply(request, MaxBodyBytes))
+        {
+            return TooLarge();
+        }
+
+        VoidRequest? body;
+        try
+        {
+            body = await request.ReadFromJsonAsync<VoidRequest>(cancellationToken);
+        }
+        catch (JsonException e)
+        {
+            return ApiProblems.BadRequest($"The body is not a void in JSON: {e.Message}");
+        }
+        catch (RequestTooLargeException)
+        {
+            return TooLarge();
+        }
+
+        var reason = body?.Reason?.Trim() ?? "";
+        if (reason.Length == 0 || reason.Length > InvoiceVoiding.MaxReasonLength)
+        {
+            return ApiProblems.BadRequest($"reason is required, at most {InvoiceVoiding.MaxReasonLength} characters: it is printed on the credit note.");
+        }
+
+        if (await invoices.FindAsync(key.Scheme, key.Year, key.Number, cancellationToken) is null)
+        {
+            return InvoiceEndpoints.NotFound(key);
+        }
+
+        VoidResult voided;
+        try
+        {
+            voided = await voiding.VoidAsync(key, reason, cancellationToken);
+        }
+        catch (VoidRefusedException e)
+        {
+            return ApiProblems.Status(StatusCodes.Status409Conflict, "The invoice cannot be voided.", e.Message);
+        }
+
+        var chain = await invoices.FindChainAsync(key, cancellationToken) ?? throw new InvalidOperationException($"Invoice {key} disappeared after it was voided.");
+        var today = SwedishCalendar.Today(time);
+        var credit = voided.CreditNote;
+        return TypedResults.Created(
+            $"/api/invoices/{credit.Scheme}/{credit.Year}/{credit.Number}",
+            new VoidResponse(InvoiceSummary.From(chain.BalanceOf(key.Number), today), InvoiceSummary.From(chain.BalanceOf(credit.Number), today)));
+    }
+
+    private static ProblemHttpResult TooLarge() =>
+        ApiProblems.Status(StatusCodes.Status413PayloadTooLarge, "The request is too large.", $"A void is at most {MaxBodyBytes} bytes of JSON.");
+}

@@ -1,0 +1,70 @@
+using System.Text.RegularExpressions;
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace Invoicing.BrowserTests;
+
+/// <summary>
+/// Finance's changes that add documents to the year (a void's credit note) run against a store of their own, so the
+/// list and totals the other browser tests check stay those of the 29 bundled invoices; alone, not beside the other
+/// browser collection, since two browsers and four servers at once are more than the machines' two cores serve in time.
+/// </summary>
+[CollectionDefinition(Name, DisableParallelization = true)]
+public sealed class BrowserChangesCollection : ICollectionFixture<FinancePageFixture>
+{
+    public const string Name = "Browser changes";
+}
+
+/// <summary>On the page, finance books the refund of a double payment and voids an invoice issued by mistake.</summary>
+[Collection(BrowserChangesCollection.Name)]
+public sealed class FinancePageChangesTests(FinancePageFixture fixture)
+{
+    [Fact]
+    public async Task Finance_refunds_a_double_payment_and_voids_an_invoice_from_the_invoice_dialog()
+    {
+        await using var session = await fixture.OpenAsFinanceAsync();
+        var page = session.Page;
+        var dialog = page.GetByRole(AriaRole.Dialog);
+
+        var paidTwice = Row(page, "Nordanstigs kommun");
+        var amount = await paidTwice.Locator("td").Nth(1).InnerTextAsync();
+        await paidTwice.GetByRole(AriaRole.Button, new() { Name = "Öppna faktura" }).ClickAsync();
+        foreach (var note in new[] { "kontoutdrag 51", "kontoutdrag 52" })
+        {
+            await dialog.Locator("#payment-amount").FillAsync(amount);
+            await dialog.Locator("#payment-note").FillAsync(note);
+            await dialog.GetByRole(AriaRole.Button, new() { Name = "Bokför betalning" }).ClickAsync();
+            await Expect(dialog.GetByRole(AriaRole.Status)).ToContainTextAsync("Betalningen bokfördes");
+        }
+
+        await Expect(dialog.Locator("#refund-amount")).ToHaveValueAsync(amount.Replace("\u00A0kr", "", StringComparison.Ordinal));
+        await dialog.Locator("#refund-reference").FillAsync("utbetalning 2026-118");
+        await dialog.GetByRole(AriaRole.Button, new() { Name = "Bokför återbetalning" }).ClickAsync();
+        await Expect(dialog.GetByRole(AriaRole.Status)).ToContainTextAsync("→ betald; kvar att återbetala 0,00\u00A0kr");
+        await Expect(dialog.GetByRole(AriaRole.Table, new() { Name = "Betalningar" })).ToContainTextAsync("återbetalning");
+        await Expect(dialog.Locator("#refund-form")).ToHaveCountAsync(0);
+        await dialog.GetByRole(AriaRole.Button, new() { Name = "Stäng" }).ClickAsync();
+        await Expect(paidTwice.Locator(".badge")).ToHaveTextAsync("betald");
+
+        var mistaken = Row(page, "Hofors kommun");
+        var number = await mistaken.Locator("td").Nth(0).InnerTextAsync();
+        await mistaken.GetByRole(AriaRole.Button, new() { Name = "Öppna faktura" }).ClickAsync();
+        await dialog.GetByLabel("Skäl (skrivs på kreditfakturan)").FillAsync("Fakturerad av misstag (webbtest)");
+        await dialog.GetByRole(AriaRole.Button, new() { Name = "Makulera med kreditfaktura" }).ClickAsync();
+
+        await Expect(dialog.GetByRole(AriaRole.Status)).ToContainTextAsync(new Regex("Fakturan makulerades med kreditfaktura 2026[0-9]{5}"));
+        await Expect(dialog.GetByRole(AriaRole.Table, new() { NameRegex = new Regex("^Fakturakedja") })).ToContainTextAsync("kreditfaktura");
+        await Expect(dialog.Locator("#void-form")).ToHaveCountAsync(0);
+        await page.ScreenshotAsync(new() { Path = FinancePageFixture.ScreenshotPath("finance-void-dialog.png") });
+        await dialog.GetByRole(AriaRole.Button, new() { Name = "Stäng" }).ClickAsync();
+        var hofors = page.Locator("#invoice-rows tr").Filter(new() { Has = page.GetByRole(AriaRole.Rowheader, new() { Name = "Hofors kommun", Exact = true }) });
+        await Expect(hofors).ToHaveCountAsync(2);
+        await Expect(hofors.Nth(0).Locator(".badge")).ToHaveTextAsync("krediterad");
+        await Expect(hofors.Nth(0).Locator("td").Nth(0)).ToHaveTextAsync(number);
+        await Expect(hofors.Nth(1).Locator(".badge")).ToHaveTextAsync("kreditfaktura");
+        Assert.Empty(session.ScriptErrors);
+    }
+
+    private static ILocator Row(IPage page, string party) =>
+        page.Locator("#invoice-rows tr").Filter(new() { Has = page.GetByRole(AriaRole.Rowheader, new() { Name = party, Exact = true }) });
+}

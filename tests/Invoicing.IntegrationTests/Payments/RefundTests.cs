@@ -1,0 +1,112 @@
+using Invoicing.Invoices;
+using Invoicing.Payments;
+using Invoicing.Testing;
+
+namespace Invoicing.IntegrationTests.Payments;
+
+/// <summary>Money paid back to a party that paid more than it owes: the refund owed goes down, booked once, never beyond what is owed.</summary>
+[Collection(AzuriteCollection.Name)]
+public sealed class RefundTests(AzuriteFixture azurite)
+{
+    private static readonly DateOnly PaidOn = new(2026, 1, 20);
+
+    [Fact]
+    public async Task A_double_payment_refunded_in_full_leaves_nothing_owed_back_and_the_invoice_paid()
+    {
+        await using var scenario = await IssuedAsync();
+        var (ledger, vasteras) = (scenario.Get<PaymentLedger>(), await InvoiceAsync(scenario, "1980"));
+        await ledger.BookAsync(vasteras.Key, new PaymentBooking("bank:1", "camt.xml", vasteras.Total, PaidOn), CancellationToken.None);
+        await ledger.BookAsync(vasteras.Key, new PaymentBooking("bank:2", "camt.xml", vasteras.Total, PaidOn), CancellationToken.None);
+        Assert.Equal((PaymentStatus.Overpaid, vasteras.Total), await StandingAsync(scenario, vasteras));
+
+        var refund = await ledger.RefundAsync(vasteras.Key, PaymentBooking.ManualRefund(vasteras.Number, vasteras.Total, PaidOn, "utbetalning 7", null), CancellationToken.None);
+
+        Assert.Equal((true, PaymentStatus.Overpaid, PaymentStatus.Paid, PaymentFlag.Refund), (refund.Booked, refund.Before, refund.After, refund.Flag));
+        Assert.Equal((PaymentStatus.Paid, Money.Zero), await StandingAsync(scenario, vasteras));
+        var record = (await ledger.HistoryAsync(vasteras.Key, CancellationToken.None))[^1];
+        Assert.Equal((-vasteras.Total, PaymentFlag.Refund, "utbetalning 7"), (record.Amount, record.Flag, record.Note));
+    }
+
+    [Fact]
+    public async Task The_same_refund_sent_again_is_booked_once()
+    {
+        await using var scenario = await IssuedAsync();
+        var (ledger, vasteras) = (scenario.Get<PaymentLedger>(), await InvoiceAsync(scenario, "1980"));
+        await ledger.BookAsync(vasteras.Key, new PaymentBooking("bank:1", "camt.xml", vasteras.Total + Money.FromKronor(500), PaidOn), CancellationToken.None);
+        var refund = PaymentBooking.ManualRefund(vasteras.Number, Money.FromKronor(500), PaidOn, "utbetalning 8", null);
+
+        var first = await ledger.RefundAsync(vasteras.Key, refund, CancellationToken.None);
+        var again = await ledger.RefundAsync(vasteras.Key, refund, CancellationToken.None);
+        var concurrent = await Task.WhenAll(Enumerable.Range(0, 3).Select(_ => ledger.RefundAsync(vasteras.Key, refund, CancellationToken.None)));
+
+        Assert.True(first.Booked);
+        Assert.False(again.Booked);
+        Assert.All(concurrent, r => Assert.False(r.Booked));
+        Assert.Equal(Money.FromKronor(500), (await InvoiceAsync(scenario, "1980")).Refunded);
+    }
+
+    [Fact]
+    public async Task A_refund_of_more_than_is_owed_back_is_refused_in_one_line_and_nothing_is_booked()
+    {
+        await using var scenario = await IssuedAsync();
+        var (ledger, vasteras) = (scenario.Get<PaymentLedger>(), await InvoiceAsync(scenario, "1980"));
+        await ledger.BookAsync(vasteras.Key, new PaymentBooking("bank:1", "camt.xml", vasteras.Total + Money.FromKronor(100), PaidOn), CancellationToken.None);
+
+        var e = await Assert.ThrowsAsync<InvalidPaymentException>(() =>
+            ledger.RefundAsync(vasteras.Key, PaymentBooking.ManualRefund(vasteras.Number, Money.FromKronor(101), PaidOn, "x", null), CancellationToken.None));
+
+        Assert.Equal($"Invoice {vasteras.Number}: a refund of 101,00 kr is more than the 100,00 kr owed back on it; nothing was booked.", e.Message.Replace('\u00A0', ' '));
+        Assert.Single(await ledger.HistoryAsync(vasteras.Key, CancellationToken.None));
+        var unpaid = await InvoiceAsync(scenario, "1984");
+        var nothingOwed = await Assert.ThrowsAsync<InvalidPaymentException>(() =>
+            ledger.RefundAsync(unpaid.Key, PaymentBooking.ManualRefund(unpaid.Number, Money.FromKronor(1), PaidOn, "x", null), CancellationToken.None));
+        Assert.Contains("is more than the 0,00", nothingOwed.Message.Replace('\u00A0', ' '), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_refund_dated_after_today_is_refused()
+    {
+        await using var scenario = await IssuedAsync();
+        var (ledger, vasteras) = (scenario.Get<PaymentLedger>(), await InvoiceAsync(scenario, "1980"));
+        await ledger.BookAsync(vasteras.Key, new PaymentBooking("bank:1", "camt.xml", vasteras.Total + Money.FromKronor(100), PaidOn), CancellationToken.None);
+        var tomorrow = SwedishCalendar.Today(scenario.Time).AddDays(1);
+
+        var e = await Assert.ThrowsAsync<InvalidPaymentException>(() =>
+            ledger.RefundAsync(vasteras.Key, PaymentBooking.ManualRefund(vasteras.Number, Money.FromKronor(100), tomorrow, "x", null), CancellationToken.None));
+
+        Assert.Contains($"a refund dated {IsoDate.Format(tomorrow)} is after today", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task An_outgoing_bank_entry_quoting_the_invoice_is_booked_as_a_refund_under_the_banks_reference()
+    {
+        await using var scenario = await IssuedAsync();
+        var (ledger, vasteras) = (scenario.Get<PaymentLedger>(), await InvoiceAsync(scenario, "1980"));
+        await ledger.BookAsync(vasteras.Key, new PaymentBooking("bank:1", "camt.xml", vasteras.Total + Money.FromKronor(250), PaidOn), CancellationToken.None);
+        var found = await scenario.Get<InvoiceFinder>().FindAsync(vasteras.Ocr, "vasteras-stad", CancellationToken.None);
+
+        var refund = await ledger.RefundAsync(found!.Key, new PaymentBooking("bank:out-17", "camt054-out.xml", Money.FromKronor(250), PaidOn), CancellationToken.None);
+
+        Assert.Equal((PaymentStatus.Paid, PaymentFlag.Refund), (refund.After, refund.Flag));
+        var record = (await ledger.HistoryAsync(vasteras.Key, CancellationToken.None))[^1];
+        Assert.Equal(("bank:out-17", "camt054-out.xml", Money.FromKronor(-250)), (record.EntryReference, record.Source, record.Amount));
+    }
+
+    private static async Task<(PaymentStatus, Money)> StandingAsync(InvoicingScenario scenario, Invoice invoice)
+    {
+        var chain = await scenario.Get<InvoiceStore>().FindChainAsync(invoice.Key, CancellationToken.None);
+        var balance = chain!.BalanceOf(invoice.Number);
+        return (balance.Status, balance.RefundOwed);
+    }
+
+    private async Task<InvoicingScenario> IssuedAsync()
+    {
+        var scenario = new InvoicingScenario(azurite);
+        await scenario.SeedAndApproveAsync();
+        await scenario.RunAsync();
+        return scenario;
+    }
+
+    private static async Task<Invoice> InvoiceAsync(InvoicingScenario scenario, string debtor) =>
+        (await scenario.Get<InvoiceStore>().ListAsync(InvoicingScenario.Scheme, 2026, CancellationToken.None)).Single(i => i.DebtorCode.Value == debtor);
+}
