@@ -54,6 +54,13 @@ public sealed class CliBadInputCatalogueTests(AzuriteFixture azurite)
         { "cli-sie-no-period", ["export", "sie", "--out", "{dir}/x.si"], 1, "export sie needs the period: --from and --to" },
         { "cli-sie-unknown-scheme", ["export", "sie", "--scheme", "no-such-scheme", "--from", "2026-01-01", "--to", "2026-01-31", "--out", "{dir}/x.si"], 1, "Scheme no-such-scheme has no approved budget, so no books to export" },
         { "cli-serve-bad-urls", ["serve", "--dev-role", "Invoicing.Finance", "--urls", "ftp://127.0.0.1:1"], 1, "--urls: 'ftp://127.0.0.1:1' is not an http:// or https:// address" },
+        { "cli-refund-nothing-owed", ["payments", "refund", "202600014", "--year", "2026", "--amount", "100", "--date", "2026-03-01", "--reference", "r"], 1, "Invoice 202600014: a refund of 100,00\u00A0kr is more than the 0,00\u00A0kr owed back on it; nothing was booked." },
+        { "cli-refund-future", ["payments", "refund", "202600014", "--year", "2026", "--amount", "100", "--date", "2099-01-01", "--reference", "r"], 1, "--date 2099-01-01 is in the future; book a refund when it has been paid out." },
+        { "cli-refund-no-reference", ["payments", "refund", "202600014", "--year", "2026", "--amount", "100", "--date", "2026-03-01"], 2, "--reference" },
+        { "cli-void-empty-reason", ["invoices", "void", "202600014", "--year", "2026", "--reason", " "], 1, "A void needs a reason (--reason): it is printed on the credit note." },
+        { "cli-void-unknown-invoice", ["invoices", "void", "202699999", "--year", "2026", "--reason", "x"], 1, "There is no invoice 202699999 for scheme region-mitt-pom, year 2026." },
+        { "cli-download-no-reminder", ["invoices", "download", "202600014", "--year", "2026", "--reminder", "1", "--out", "{dir}/r"], 1, "Invoice 202600014 has no reminder 1; none has been sent." },
+        { "cli-download-reminder-of-all", ["invoices", "download", "--all", "--year", "2026", "--reminder", "1", "--out", "{dir}/r"], 1, "--reminder LEVEL downloads one invoice's reminder" },
     };
 
     [Theory]
