@@ -15,6 +15,9 @@ public static class PlatformSteps
     public const string YearPath = "/api/schemes/" + FunctionsPlatform.Scheme + "/years/2026";
     public const string BankFileName = "camt054-example.xml";
 
+    /// <summary>Booking an entry that is not on the unmatched list: the handler's own 404 once identity and role allow it.</summary>
+    public const string UnmatchedBookingPath = "/api/payments/unmatched/0000000000000000000000000000000000000000/book";
+
     public static IReadOnlyList<PlatformStep> All { get; } =
     [
         Timer("IssueAnnualInvoices"),
@@ -37,6 +40,9 @@ public static class PlatformSteps
         Http("Page", "GET", "/", null, 200, save: "index.html"),
         Http("BookPayment", "POST", InvoicePath + "/payments", InvoicingRoles.Reader, 403, Payment("reader")),
         Http("UploadBankFile", "POST", "/api/bank-files", InvoicingRoles.Reader, 403),
+        Http("ListUnmatchedPayments", "GET", "/api/payments/unmatched", InvoicingRoles.Reader, 200),
+        Http("BookUnmatchedPayment", "POST", UnmatchedBookingPath, InvoicingRoles.Reader, 403, UnmatchedBooking()),
+        Http("BookUnmatchedPayment", "POST", UnmatchedBookingPath, InvoicingRoles.Finance, 404, UnmatchedBooking()),
         Http("BookPayment", "POST", InvoicePath + "/payments", InvoicingRoles.Finance, 201, Payment("finance")),
         new("upload", null, new JsonObject { ["container"] = "bank-files", ["blob"] = BankFileName, ["file"] = "{examples}/" + BankFileName }),
         Blob(),
@@ -135,6 +141,7 @@ public static class PlatformSteps
             "InvoiceUbl" => ApiRoutes.InvoiceUbl,
             "EInvoicesZip" => ApiRoutes.YearEInvoicesZip,
             "BookPayment" => ApiRoutes.InvoicePayments,
+            "BookUnmatchedPayment" => ApiRoutes.UnmatchedPaymentBooking,
             _ => null,
         };
         if (template is null)
@@ -174,6 +181,8 @@ public static class PlatformSteps
         ["note"] = "platform check",
         ["reference"] = "platform-check-" + who,
     };
+
+    private static JsonObject UnmatchedBooking() => new() { ["invoice"] = "202600001" };
 }
 
 /// <summary>One step of the stand-in's steps file: its kind, the function it invokes (if any) and its other fields.</summary>
