@@ -18,6 +18,9 @@ public static class PlatformSteps
     /// <summary>The year the run issues its invoices in (the app runs on the real clock): the period the SIE step exports.</summary>
     public static int ThisYear { get; } = Invoicing.Invoices.SwedishCalendar.Today(TimeProvider.System).Year;
 
+    /// <summary>Booking an entry that is not on the unmatched list: the handler's own 404 once identity and role allow it.</summary>
+    public const string UnmatchedBookingPath = "/api/payments/unmatched/0000000000000000000000000000000000000000/book";
+
     public static IReadOnlyList<PlatformStep> All { get; } =
     [
         Timer("IssueAnnualInvoices"),
@@ -44,6 +47,9 @@ public static class PlatformSteps
         Http("BookRefund", "POST", InvoicePath + "/refunds", InvoicingRoles.Reader, 403, Payment("reader")),
         Http("VoidInvoice", "POST", InvoicePath + "/void", InvoicingRoles.Reader, 403, new JsonObject { ["reason"] = "platform check" }),
         Http("ReminderPdf", "GET", InvoicePath + "/reminders/1/pdf", InvoicingRoles.Reader, 404),
+        Http("ListUnmatchedPayments", "GET", "/api/payments/unmatched", InvoicingRoles.Reader, 200),
+        Http("BookUnmatchedPayment", "POST", UnmatchedBookingPath, InvoicingRoles.Reader, 403, UnmatchedBooking()),
+        Http("BookUnmatchedPayment", "POST", UnmatchedBookingPath, InvoicingRoles.Finance, 404, UnmatchedBooking()),
         Http("BookPayment", "POST", InvoicePath + "/payments", InvoicingRoles.Finance, 201, Payment("finance")),
         new("upload", null, new JsonObject { ["container"] = "bank-files", ["blob"] = BankFileName, ["file"] = "{examples}/" + BankFileName }),
         Blob(),
@@ -145,6 +151,7 @@ public static class PlatformSteps
             "BookRefund" => ApiRoutes.InvoiceRefunds,
             "VoidInvoice" => ApiRoutes.InvoiceVoid,
             "ReminderPdf" => ApiRoutes.InvoiceReminderPdf,
+            "BookUnmatchedPayment" => ApiRoutes.UnmatchedPaymentBooking,
             _ => null,
         };
         if (template is null)
@@ -184,6 +191,8 @@ public static class PlatformSteps
         ["note"] = "platform check",
         ["reference"] = "platform-check-" + who,
     };
+
+    private static JsonObject UnmatchedBooking() => new() { ["invoice"] = "202600001" };
 }
 
 /// <summary>One step of the stand-in's steps file: its kind, the function it invokes (if any) and its other fields.</summary>
