@@ -236,7 +236,7 @@ public sealed partial class PaymentLedger(InvoicingStorage storage, InvoiceStore
             });
         }
 
-        if (posting.Kind is PostingKind.Payment or PostingKind.Deduction)
+        if (posting.Kind is PostingKind.Payment or PostingKind.Deduction or PostingKind.Refund)
         {
             CheckPaidOn(key, payment.PaidOn, posting.Kind == PostingKind.Refund);
         }
