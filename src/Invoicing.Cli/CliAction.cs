@@ -7,7 +7,6 @@ using Invoicing.Invoices;
 using Invoicing.Issuers;
 using Invoicing.Payments.BankFiles;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Options;
 
 namespace Invoicing.Cli;
 
@@ -48,9 +47,8 @@ internal static class CliAction
         {
             CliException or BudgetValidationException or BudgetStateException or BudgetNotFoundException or IssuerConfigurationException or KeyNotFoundException
                 or DatasetException or CsvException or InvalidDataException or BankFileException or InvalidPaymentException or VoidRefusedException
-                or DateInFutureException or FormatException or ArgumentException or OptionsValidationException => (e.Message, Failed),
-            AggregateException { InnerExceptions: var all } when all.All(i => i is OptionsValidationException) =>
-                (string.Join("; ", all.Select(i => i.Message)), Failed),
+                or DateInFutureException or FormatException or ArgumentException => (e.Message, Failed),
+            _ when SettingsRefusal.Describe(e) is { } settings => (settings, Failed),
             RequestFailedException storage => ($"storage answered {storage.Status} {storage.ErrorCode}: {FirstLine(storage.Message)}", Failed),
             UnauthorizedAccessException or IOException => (e.Message, Failed),
             AggregateException { InnerExceptions.Count: 1 } aggregate => (aggregate.InnerException!.Message, Unexpected),

@@ -1,5 +1,4 @@
 using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Options;
 
 namespace Invoicing.Functions;
 
@@ -18,22 +17,10 @@ internal static class StartUp
             host.Run();
             return 0;
         }
-        catch (Exception e) when (Refusal(e) is { } message)
+        catch (Exception e) when (SettingsRefusal.Describe(e) is { } message)
         {
             Console.Error.WriteLine(RefusalPrefix + message);
             return 1;
         }
     }
-
-    /// <summary>The settings' problems as one line, when <paramref name="e"/> is a refusal of settings; otherwise null.</summary>
-    internal static string? Refusal(Exception e) => e switch
-    {
-        OptionsValidationException options => OneLine(options.Failures),
-        AggregateException aggregate when aggregate.InnerExceptions.All(i => i is OptionsValidationException) =>
-            OneLine(aggregate.InnerExceptions.Cast<OptionsValidationException>().SelectMany(i => i.Failures)),
-        _ => null,
-    };
-
-    private static string OneLine(IEnumerable<string> failures) =>
-        string.Join("; ", failures.Select(f => string.Join(' ', f.Split(['\r', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))));
 }

@@ -46,3 +46,19 @@ internal static class InvoicingSettingsValidation
         }
     }
 }
+
+/// <summary>The one line a host prints when it refuses its settings, whichever host it is (Functions worker, CLI).</summary>
+public static class SettingsRefusal
+{
+    /// <summary>The settings' problems as one line when <paramref name="e"/> is a refusal of settings; otherwise null.</summary>
+    public static string? Describe(Exception e) => e switch
+    {
+        OptionsValidationException options => OneLine(options.Failures),
+        AggregateException aggregate when aggregate.InnerExceptions.All(i => i is OptionsValidationException) =>
+            OneLine(aggregate.InnerExceptions.Cast<OptionsValidationException>().SelectMany(i => i.Failures)),
+        _ => null,
+    };
+
+    private static string OneLine(IEnumerable<string> failures) =>
+        string.Join("; ", failures.Select(f => string.Join(' ', f.Split(['\r', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))));
+}

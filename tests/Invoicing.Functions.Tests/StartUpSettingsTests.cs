@@ -106,7 +106,7 @@ public sealed class StartUpSettingsTests
             services.GetRequiredService<IStartupValidator>().Validate();
             return null;
         }
-        catch (Exception e) when (StartUp.Refusal(e) is { } refusal)
+        catch (Exception e) when (SettingsRefusal.Describe(e) is { } refusal)
         {
             return refusal;
         }

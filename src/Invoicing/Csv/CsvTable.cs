@@ -56,7 +56,7 @@ public sealed class CsvTable
 
     public static CsvTable Parse(string source, string text)
     {
-        var records = CsvRecords.Read(text, CsvRecords.DetectSeparator(text.TrimStart('\uFEFF')), source).Where(r => !r.IsBlank).ToList();
+        var records = CsvRecords.Read(text, CsvRecords.DetectSeparator(text), source).Where(r => !r.IsBlank).ToList();
         if (records.Count == 0)
         {
             throw new CsvException($"{source}: the file is empty; a header row is needed.");
