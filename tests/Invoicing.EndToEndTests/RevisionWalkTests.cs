@@ -1,10 +1,6 @@
-using System.Globalization;
 using System.Text.Json;
-using Invoicing.Reminders;
 using Invoicing.Testing;
 using Invoicing.Testing.Sie;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Time.Testing;
 using UglyToad.PdfPig;
 
 namespace Invoicing.EndToEndTests;
@@ -14,8 +10,11 @@ namespace Invoicing.EndToEndTests;
 /// pool 75 000 → 90 000, Region Uppsala 75 000 → 60 000) → payments (Region Uppsala part, Gävle its original, the
 /// example bank file) → a second revision (Gävleborg 90 000 → 80 000, credited on the supplements) → a void (Arboga)
 /// → a double payment and its refund (Sala) → reminders whose lines add up → the year's SIE file. The lines the page
-/// quotes are asserted with <see cref="Walkthrough.Shows"/>. The CLI runs on the real clock, so payments and refunds are
-/// dated today and the reminders are recorded by the library on a clock past the due date; no assertion names a date.
+/// quotes are asserted with <see cref="Walkthrough.Shows"/>. The CLI runs on the page's day (<see cref="CliRunner.DemoDay"/>,
+/// 2026-12-04), each step an hour after the one before, and the reminder run on the day the page moves the clock to with
+/// faketime, 2027-01-14. The hours matter: every command's pinned clock starts at the same instant, and what happens on
+/// one day is ordered by the time it was booked (the SIE file books Sala's refund against the second payment it pays back
+/// only when it was booked after it).
 /// </summary>
 [Collection(AzuriteCollection.Name)]
 public sealed class RevisionWalkTests(AzuriteFixture azurite)
@@ -29,20 +28,27 @@ public sealed class RevisionWalkTests(AzuriteFixture azurite)
     private const string Arboga = "202600017";
     private const string ArbogaVoid = "202600051";
     private const string VoidReason = "Fakturerad av misstag: Arboga betalar via Västmanlands kommunförbund";
+    private const string Today = "2026-12-04";
+    private const string ReminderDay = "2027-01-14 08:00:00";
 
     [Fact]
     public async Task The_revision_walk_credits_and_supplements_exactly_the_change_and_the_year_after_it_adds_up()
     {
         using var cli = new CliRunner(azurite);
+        Assert.StartsWith(Today, cli.Today, StringComparison.Ordinal);
         Ok(await cli.RunAsync("demo"));
-        var today = IsoDate(DateOnly.FromDateTime(DateTime.UtcNow));
 
         await TheRevisionAsync(cli);
-        await PaymentsAsync(cli, today);
+        cli.Today = Today + " 11:00:00";
+        await PaymentsAsync(cli, Today);
+        cli.Today = Today + " 12:00:00";
         await ASecondRevisionAsync(cli);
+        cli.Today = Today + " 13:00:00";
         await AVoidAsync(cli);
-        await ADoublePaymentAndItsRefundAsync(cli, today);
-        await RemindersThatAddUpAsync(cli, azurite.ConnectionString);
+        cli.Today = Today + " 14:00:00";
+        await ADoublePaymentAndItsRefundAsync(cli, Today);
+        await RemindersThatAddUpAsync(cli);
+        cli.Today = Today + " 16:00:00";
         // Step 7, `payments files`, is being built on branch bank-archive; its assertions come with it.
         await TheYearForTheAccountingSystemAsync(cli);
     }
@@ -184,6 +190,7 @@ public sealed class RevisionWalkTests(AzuriteFixture azurite)
         Walkthrough.Shows("  202600014 1981 Sala kommun: 6 051,00 kr", list);
         Assert.Equal(6051m, Document(await ListAsync(cli), Sala).GetProperty("refundOwed").GetDecimal());
 
+        cli.Today = Today + " 15:00:00";
         var tooMuch = await cli.RunAsync("payments", "refund", Sala, "--year", "2026", "--amount", "6 051,01", "--date", today, "--reference", "utbetalning 2026-118");
         var future = await cli.RunAsync("payments", "refund", Sala, "--year", "2026", "--amount", "6 051,00", "--date", "2099-01-01", "--reference", "utbetalning 2026-118");
         var refund = Ok(await cli.RunAsync("payments", "refund", Sala, "--year", "2026", "--amount", "6 051,00", "--date", today, "--reference", "utbetalning 2026-118"));
@@ -203,45 +210,50 @@ public sealed class RevisionWalkTests(AzuriteFixture azurite)
     }
 
     /// <summary>
-    /// Step 6: the daily reminder run, ten days after the due date. The CLI records real reminders only as of today, so
-    /// the library runs it here on a clock eleven days past the due date, against the CLI's storage (the page uses
-    /// faketime for the same). Region Uppsala's reminder asks 50 000 and its lines say why.
+    /// Step 6: the daily reminder run, ten days after the due date (2027-01-03): the CLI records real reminders only as
+    /// of its today, so it runs on 2027-01-14, as the page does with faketime. Region Uppsala's reminder asks 50 000 and
+    /// its lines say why. The steps after it run on the page's day again.
     /// </summary>
-    private static async Task RemindersThatAddUpAsync(CliRunner cli, string connectionString)
+    private static async Task RemindersThatAddUpAsync(CliRunner cli)
     {
-        var dueDate = DateOnly.Parse(Document(await ListAsync(cli), RegionUppsala).GetProperty("dueDate").GetString()!, CultureInfo.InvariantCulture);
-        var clock = new FakeTimeProvider(new DateTimeOffset(dueDate.AddDays(11), new TimeOnly(6, 0), TimeSpan.Zero));
-        ReminderRunSummary summary;
-        await using (var services = TestServices.Create(connectionString, cli.Prefix, clock))
-        {
-            summary = await services.GetRequiredService<ReminderRun>().RunAsync(null, dryRun: false, CancellationToken.None);
-        }
+        Assert.Equal("2027-01-03", Document(await ListAsync(cli), RegionUppsala).GetProperty("dueDate").GetString());
+        cli.Today = ReminderDay;
+        var remind = Ok(await cli.RunAsync("remind")).Stdout;
+        using var json = JsonDocument.Parse(Ok(await cli.RunAsync("remind", "--dry-run", "--json")).Stdout);
+        cli.Today = Today + " 15:30:00";
 
-        Assert.Equal(35, summary.RemindersRecorded);
-        var reminded = summary.Actions.ToDictionary(a => a.Invoice.Number.ToString(), a => a.Amount.ToKronorDecimal());
-        Assert.Equal((50000m, 1825m, 111m), (reminded[RegionUppsala], reminded[GavleSupplement], reminded["202600024"]));
-        Assert.DoesNotContain(reminded.Keys, n => n is Gavle or Sala or Arboga or "202600006");
+        Walkthrough.Shows("202600024  Sandvikens kommun        reminder 1     111,00 kr  needs manual delivery (no e-mail address)  new", remind);
+        Walkthrough.Shows("202600028  Region Uppsala           reminder 1  50 000,00 kr  needs manual delivery (no e-mail address)  new", remind);
+        Walkthrough.Shows("202600029  Region Västmanland       reminder 1  75 000,00 kr  needs manual delivery (no e-mail address)  new", remind);
+        Walkthrough.Shows("202600035  Gävle kommun             reminder 1   1 825,00 kr  needs manual delivery (no e-mail address)  new", remind);
+        Walkthrough.Shows("As of 2027-01-14: 35 new reminders, 0 invoices handed to manual follow-up.", remind);
+        var reminded = remind.Split('\n').Where(l => l.EndsWith("  new", StringComparison.Ordinal)).Select(l => l[..9]).ToArray();
+        Assert.Equal(35, reminded.Length);
+        Assert.DoesNotContain(reminded, n => n is Gavle or Sala or Arboga or "202600006");
+        // The same day again records nothing more: one reminder per invoice and level.
+        Assert.Equal(0, json.RootElement.GetProperty("actions").GetArrayLength());
 
         var saved = Ok(await cli.RunAsync("invoices", "download", RegionUppsala, "--year", "2026", "--reminder", "1", "--out", "reminders"));
         Walkthrough.Shows("reminders/paminnelse-202600028-1.pdf", saved.Stdout);
-        Walkthrough.Shows("Saved reminder 1 of invoice 202600028 (50 000,00 kr, ", saved.Stderr);
+        Walkthrough.Shows("Saved reminder 1 of invoice 202600028 (50 000,00 kr, 2027-01-14) to ", saved.Stderr);
         var uppsala = ReminderText(cli, "paminnelse-202600028-1.pdf");
-        Walkthrough.Shows("Faktura 202600028 daterad ", uppsala);
-        Walkthrough.Shows("75 000,00 kr", uppsala);
-        Walkthrough.Shows("Kreditfaktura 202600040 daterad ", uppsala);
-        Walkthrough.Shows("-15 000,00 kr", uppsala);
-        Walkthrough.Shows("-10 000,00 kr", uppsala);
-        Assert.Contains($"Inbetalt {IsoDate(DateOnly.FromDateTime(DateTime.UtcNow))} -10 000,00 kr", uppsala, StringComparison.Ordinal);
+        // The page quotes these lines as pdftotext -layout prints them; the words here are joined by single spaces.
+        Assert.Contains("Faktura 202600028 daterad 2026-12-04, förföll till betalning 2027-01-03 75 000,00 kr", uppsala, StringComparison.Ordinal);
+        Assert.Contains("Kreditfaktura 202600040 daterad 2026-12-04 -15 000,00 kr", uppsala, StringComparison.Ordinal);
+        Assert.Contains("Inbetalt 2026-12-04 -10 000,00 kr", uppsala, StringComparison.Ordinal);
         Assert.Contains("Att betala 50 000,00 kr", uppsala, StringComparison.Ordinal);
+        Assert.Contains("2027-01-24 50 000,00 kr", uppsala, StringComparison.Ordinal); // the payment slip: new due date, the same sum
+        Walkthrough.Shows("Faktura 202600028 daterad 2026-12-04, förföll till betalning 2027-01-03", uppsala);
+        Walkthrough.Shows("Kreditfaktura 202600040 daterad 2026-12-04", uppsala);
 
         var gavle = Ok(await cli.RunAsync("invoices", "download", GavleSupplement, "--year", "2026", "--reminder", "1", "--out", "reminders"));
         Walkthrough.Shows("reminders/paminnelse-202600035-1.pdf", gavle.Stdout);
-        Walkthrough.Shows("Saved reminder 1 of invoice 202600035 (1 825,00 kr, ", gavle.Stderr);
+        Walkthrough.Shows("Saved reminder 1 of invoice 202600035 (1 825,00 kr, 2027-01-14) to ", gavle.Stderr);
         var supplement = ReminderText(cli, "paminnelse-202600035-1.pdf");
-        Walkthrough.Shows("Tilläggsfaktura 202600035 till faktura 202600023, daterad ", supplement);
-        Walkthrough.Shows("Kreditfaktura 202600046 daterad ", supplement);
-        Assert.Contains("5 474,00 kr", supplement, StringComparison.Ordinal);
-        Assert.Contains("-3 649,00 kr", supplement, StringComparison.Ordinal);
+        Walkthrough.Shows("Tilläggsfaktura 202600035 till faktura 202600023, daterad 2026-12-04, förföll till", supplement);
+        Walkthrough.Shows("Kreditfaktura 202600046 daterad 2026-12-04", supplement);
+        Assert.Contains(" 5 474,00 kr", supplement, StringComparison.Ordinal);
+        Assert.Contains("Kreditfaktura 202600046 daterad 2026-12-04 -3 649,00 kr", supplement, StringComparison.Ordinal);
         Assert.Contains("Att betala 1 825,00 kr", supplement, StringComparison.Ordinal);
 
         var paid = await cli.RunAsync("invoices", "download", Gavle, "--year", "2026", "--reminder", "1", "--out", "reminders");
@@ -252,7 +264,7 @@ public sealed class RevisionWalkTests(AzuriteFixture azurite)
         Assert.Equal(1, (await cli.RunAsync("invoices", "download", RegionUppsala, "--year", "2026", "--reminder", "2", "--out", "reminders")).ExitCode);
 
         // The voided invoice is never reminded, not at the second level either.
-        using var later = JsonDocument.Parse(Ok(await cli.RunAsync("remind", "--as-of", IsoDate(dueDate.AddDays(40)), "--dry-run", "--json")).Stdout);
+        using var later = JsonDocument.Parse(Ok(await cli.RunAsync("remind", "--as-of", "2027-02-12", "--dry-run", "--json")).Stdout);
         var steps = later.RootElement.GetProperty("actions").EnumerateArray().Select(a => a.GetProperty("invoice").GetString()!).ToArray();
         Assert.Contains(steps, s => s.EndsWith(RegionUppsala, StringComparison.Ordinal));
         Assert.DoesNotContain(steps, s => s.EndsWith(Arboga, StringComparison.Ordinal));
@@ -297,8 +309,6 @@ public sealed class RevisionWalkTests(AzuriteFixture azurite)
         using var reminder = PdfDocument.Open(Path.Combine(cli.WorkingDirectory, "reminders", file));
         return Walkthrough.Plain(string.Join(' ', reminder.GetPage(1).GetWords().Select(w => w.Text)));
     }
-
-    private static string IsoDate(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
     private static JsonElement Document(JsonElement[] documents, string number) =>
         documents.Single(d => d.GetProperty("number").GetString() == number);
