@@ -1,5 +1,6 @@
 using Azure;
 using Azure.Data.Tables;
+using Azure.Storage;
 using Azure.Storage.Blobs;
 using Azure.Storage.Blobs.Models;
 using Invoicing.Payments.BankFiles;
@@ -25,6 +26,17 @@ public sealed class BankFileArchive(InvoicingStorage storage)
     // A repeated import of one file racing another only updates the count: re-read and count again.
     private static readonly ResiliencePipeline ConflictRetry = OptimisticConcurrency.Retry(412);
 
+    // The checked stream has no length, and for such a stream the SDK buffers up to its first transfer size (256 MiB)
+    // to choose between one request and blocks: a large file read from disk would then be held whole in memory.
+    // Blocks of 4 MiB, a few at a time, bound that; the blob exists only once its block list is committed, which
+    // If-None-Match guards and a failed check never reaches.
+    private static readonly StorageTransferOptions Transfer = new()
+    {
+        InitialTransferSize = 4 * 1024 * 1024,
+        MaximumTransferSize = 4 * 1024 * 1024,
+        MaximumConcurrency = 4,
+    };
+
     private TableClient Table => storage.Table(StorageNames.BankFiles);
 
     private BlobClient Blob(string id) => storage.Container(StorageNames.ArchivedBankFilesContainer).GetBlobClient(id);
@@ -49,6 +61,7 @@ public sealed class BankFileArchive(InvoicingStorage storage)
                 new BlobUploadOptions
                 {
                     Conditions = new BlobRequestConditions { IfNoneMatch = ETag.All },
+                    TransferOptions = Transfer,
                     HttpHeaders = new BlobHttpHeaders { ContentType = ArchivedBankFile.ContentTypeOf(file.Format) },
                     Metadata = new Dictionary<string, string>
                     {
