@@ -157,6 +157,7 @@ internal sealed class ImportPlanner
                 Key = entry.Key,
                 Fingerprint = fingerprint,
                 Split = split,
+                FileId = _file.FileId,
             };
             postings.Add((invoice.Key, new PaymentPosting(booking)));
             _dues[invoice.Key] -= part;
@@ -177,6 +178,7 @@ internal sealed class ImportPlanner
         {
             Key = entry.Key,
             Fingerprint = fingerprint,
+            FileId = _file.FileId,
         };
         _booked.Add(fingerprint, entry.Key, _file.Format, original.Key, reason);
         History(home.Key).Add(Planned(home.Number, booking, Money.Zero));
@@ -217,7 +219,7 @@ internal sealed class ImportPlanner
         _claimed.Add(original);
         _dues[invoice.Key] += taken;
         var reversed = history.Find(original)!;
-        var booking = new PaymentBooking(entry.EntryReference, _file.Source, taken, entry.BookingDate, $"reversal of {reversed.EntryReference}", entry.PayerName) { Key = entry.Key };
+        var booking = new PaymentBooking(entry.EntryReference, _file.Source, taken, entry.BookingDate, $"reversal of {reversed.EntryReference}", entry.PayerName) { Key = entry.Key, FileId = _file.FileId };
         return new EntryPlan(entry, ImportOutcome.Booked, $"takes back {reversed.EntryReference} from {reversed.Source}")
         {
             Postings = [(invoice.Key, new PaymentPosting(booking, PostingKind.Reversal, original))],
@@ -260,6 +262,7 @@ internal sealed class ImportPlanner
             Fingerprint = fingerprint,
             Suggested = suggested,
             SameAs = sameAs,
+            FileId = _file.FileId,
         };
         return new EntryPlan(entry, sameAs is null ? ImportOutcome.Unmatched : ImportOutcome.SamePayment, reason) { Unmatched = row, Suggested = suggested };
     }

@@ -280,6 +280,7 @@ public sealed partial class PaymentLedger(InvoicingStorage storage, InvoiceStore
             Fingerprint = payment.Fingerprint,
             Split = payment.Split,
             PaidInAdvance = posting.Kind == PostingKind.Payment && payment.PaidOn < before.IssueDate,
+            FileId = payment.FileId,
         };
     }
 

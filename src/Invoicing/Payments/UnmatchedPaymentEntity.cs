@@ -67,6 +67,9 @@ internal sealed class UnmatchedPaymentEntity : ITableEntity
 
     public string? BookedToNumber { get; set; }
 
+    /// <summary>The SHA-256 of the archived bank file the entry came in.</summary>
+    public string? FileId { get; set; }
+
     public static UnmatchedPaymentEntity From(UnmatchedPayment payment) => new()
     {
         PartitionKey = payment.SameAs is null ? Open : Same,
@@ -87,6 +90,7 @@ internal sealed class UnmatchedPaymentEntity : ITableEntity
         SuggestedNumber = payment.Suggested?.Invoice.Number.ToString(),
         SuggestedDebtor = payment.Suggested?.DebtorName,
         SameAs = payment.SameAs,
+        FileId = payment.FileId,
     };
 
     public UnmatchedPayment ToPayment() =>
@@ -99,5 +103,6 @@ internal sealed class UnmatchedPaymentEntity : ITableEntity
                 : new InvoiceSuggestion(new InvoiceKey(new SchemeId(SuggestedScheme!), SuggestedYear!.Value, InvoiceNumber.Parse(SuggestedNumber)), SuggestedDebtor ?? ""),
             SameAs = SameAs,
             BookedTo = BookedToNumber is null ? null : new InvoiceKey(new SchemeId(BookedToScheme!), BookedToYear!.Value, InvoiceNumber.Parse(BookedToNumber)),
+            FileId = FileId,
         };
 }
