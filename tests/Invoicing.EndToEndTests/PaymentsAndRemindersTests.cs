@@ -86,13 +86,15 @@ public sealed class PaymentsAndRemindersTests(AzuriteFixture azurite)
         Walkthrough.Shows("10 000,00 kr  20260002413  booked on 202600024: Unpaid -> PartiallyPaid", import);
         Walkthrough.Shows("2026-11-20  12 000,00 kr  12345678903  unmatched: OCR 12345678903 matches no issued invoice", import);
         Walkthrough.Shows("camt054-example.xml (Camt054): 3 booked, 0 already booked, 1 unmatched, 0 already unmatched.", import);
+        Walkthrough.Shows("Archived as bank file 7230ebb92626c8f0377e5f4881d9e4d9ff7469791c051449fd8234f7357487e0 (SHA-256); every payment booked from it names it.", import);
         var again = Ok(await cli.RunAsync("payments", "import", example)).Stdout;
         Walkthrough.Shows("2026-11-20  12 000,00 kr  12345678903  already on the unmatched list", again);
         Walkthrough.Shows("camt054-example.xml (Camt054): 0 booked, 3 already booked, 0 unmatched, 1 already unmatched.", again);
         Walkthrough.Shows("Nothing new: every entry of this file had already been handled.", again);
+        Walkthrough.Shows("It is archived once; this was import 2 of it.", again);
 
         Walkthrough.Shows(
-            "0a141c0a118d  2026-11-20  12 000,00 kr  12345678903  Okänd betalare        OCR 12345678903 matches no issued invoice",
+            "0a141c0a118d  2026-11-20  12 000,00 kr  12345678903  Okänd betalare        OCR 12345678903 matches no issued invoice             7230ebb92626",
             Ok(await cli.RunAsync("payments", "unmatched")).Stdout);
         Walkthrough.Shows(
             "Booked 12 000,00 kr on invoice 202600023 (Gävle kommun): Unpaid -> PartiallyPaid",
@@ -111,9 +113,12 @@ public sealed class PaymentsAndRemindersTests(AzuriteFixture azurite)
 
         var sandviken = Ok(await cli.RunAsync("invoices", "show", "202600024")).Stdout;
         Walkthrough.Shows("Status PartiallyPaid: paid 10 000,00 kr, credited 0,00 kr, due 111,00 kr", sandviken);
-        Walkthrough.Shows("2026-11-20  10 000,00 kr  camt054-example.xml  camt:EX-0002-2  Unpaid -> PartiallyPaid (paid in advance)", sandviken);
+        Walkthrough.Shows("2026-11-20  10 000,00 kr  camt054-example.xml (file 7230ebb92626)  camt:EX-0002-2  Unpaid -> PartiallyPaid (paid in advance)", sandviken);
         var list = Ok(await cli.RunAsync("invoices", "list", "--year", "2026")).Stdout;
         Walkthrough.Shows("  202600014 1981 Sala kommun: 6 051,00 kr", list);
+        var files = Ok(await cli.RunAsync("payments", "files")).Stdout;
+        Walkthrough.Shows("camt054-example.xml  camt.054.001.08  cli", files);
+        Walkthrough.Shows("       4       3               0          1           0        2  7230ebb92626c8f0377e5f4881d9e4d9ff7469791c051449fd8234f7357487e0", files);
         var statuses = (await ListAsync(cli)).ToDictionary(i => i.GetProperty("number").GetString()!, i => i.GetProperty("status").GetString());
         Assert.Equal(("Overpaid", "Paid", "PartiallyPaid", "PartiallyPaid"), (statuses["202600014"], statuses["202600006"], statuses["202600023"], statuses["202600024"]));
 

@@ -9,7 +9,7 @@ namespace Invoicing.EndToEndTests;
 /// docs/walkthrough-revision.md, one command at a time, as its steps are numbered there: demo → a revision (Gävleborg's
 /// pool 75 000 → 90 000, Region Uppsala 75 000 → 60 000) → payments (Region Uppsala part, Gävle its original, the
 /// example bank file) → a second revision (Gävleborg 90 000 → 80 000, credited on the supplements) → a void (Arboga)
-/// → a double payment and its refund (Sala) → reminders whose lines add up → the year's SIE file. The lines the page
+/// → a double payment and its refund (Sala) → reminders whose lines add up → the bank file kept → the year's SIE file. The lines the page
 /// quotes are asserted with <see cref="Walkthrough.Shows"/>. The CLI runs on the page's day (<see cref="CliRunner.DemoDay"/>,
 /// 2026-12-04), each step an hour after the one before, and the reminder run on the day the page moves the clock to with
 /// faketime, 2027-01-14. The hours matter: every command's pinned clock starts at the same instant, and what happens on
@@ -28,6 +28,7 @@ public sealed class RevisionWalkTests(AzuriteFixture azurite)
     private const string Arboga = "202600017";
     private const string ArbogaVoid = "202600051";
     private const string VoidReason = "Fakturerad av misstag: Arboga betalar via Västmanlands kommunförbund";
+    private static readonly string ExampleBankFile = Path.Combine(TestPaths.RepositoryRoot, "data", "examples", "camt054-example.xml");
     private const string Today = "2026-12-04";
     private const string ReminderDay = "2027-01-14 08:00:00";
 
@@ -49,7 +50,7 @@ public sealed class RevisionWalkTests(AzuriteFixture azurite)
         await ADoublePaymentAndItsRefundAsync(cli, Today);
         await RemindersThatAddUpAsync(cli);
         cli.Today = Today + " 16:00:00";
-        // Step 7, `payments files`, is being built on branch bank-archive; its assertions come with it.
+        await TheBankFilesKeptAsync(cli);
         await TheYearForTheAccountingSystemAsync(cli);
     }
 
@@ -125,9 +126,12 @@ public sealed class RevisionWalkTests(AzuriteFixture azurite)
         Walkthrough.Shows(
             "Booked 27 368,00 kr on invoice 202600023 (Gävle kommun): Unpaid -> Paid.",
             Ok(await cli.RunAsync("payments", "register", Gavle, "--amount", "27 368,00", "--date", today, "--reference", "kontoutdrag 12")).Stdout);
-        var import = Ok(await cli.RunAsync("payments", "import", Path.Combine(TestPaths.RepositoryRoot, "data", "examples", "camt054-example.xml"))).Stdout;
+        var import = Ok(await cli.RunAsync("payments", "import", ExampleBankFile)).Stdout;
         Walkthrough.Shows("12 000,00 kr  12345678903  unmatched: OCR 12345678903 matches no issued invoice", import);
         Walkthrough.Shows("camt054-example.xml (Camt054): 3 booked, 0 already booked, 1 unmatched, 0 already unmatched.", import);
+        Walkthrough.Shows(
+            "Archived as bank file 7230ebb92626c8f0377e5f4881d9e4d9ff7469791c051449fd8234f7357487e0 (SHA-256); every payment booked from it names it. Get it back with: ./invoicing payments files download 7230ebb92626 --out DIR",
+            import);
         Assert.Equal(50000m, Document(await ListAsync(cli), RegionUppsala).GetProperty("amountDue").GetDecimal());
     }
 
@@ -204,6 +208,7 @@ public sealed class RevisionWalkTests(AzuriteFixture azurite)
         var show = Ok(await cli.RunAsync("invoices", "show", Sala)).Stdout;
         Walkthrough.Shows("Status Paid: paid 12 102,00 kr, credited 0,00 kr, due 0,00 kr; refunded 6 051,00 kr", show);
         Walkthrough.Shows("Paid -> Overpaid (InvoiceAlreadyPaid)", show);
+        Walkthrough.Shows("6 051,00 kr  camt054-example.xml (file 7230ebb92626)  camt:EX-0001-1", show);
         Walkthrough.Shows("Overpaid -> Paid (Refund)", show);
         var settled = Document(await ListAsync(cli), Sala);
         Assert.Equal(("Paid", 0m, 6051m), (settled.GetProperty("status").GetString(), settled.GetProperty("refundOwed").GetDecimal(), settled.GetProperty("refunded").GetDecimal()));
@@ -268,6 +273,21 @@ public sealed class RevisionWalkTests(AzuriteFixture azurite)
         var steps = later.RootElement.GetProperty("actions").EnumerateArray().Select(a => a.GetProperty("invoice").GetString()!).ToArray();
         Assert.Contains(steps, s => s.EndsWith(RegionUppsala, StringComparison.Ordinal));
         Assert.DoesNotContain(steps, s => s.EndsWith(Arboga, StringComparison.Ordinal));
+    }
+
+    /// <summary>Step 7: the bank file of step 2 is kept once, listed with what its import did, and given back byte for byte.</summary>
+    private static async Task TheBankFilesKeptAsync(CliRunner cli)
+    {
+        var files = Ok(await cli.RunAsync("payments", "files")).Stdout;
+        Walkthrough.Shows("camt054-example.xml  camt.054.001.08  cli", files);
+        Walkthrough.Shows("       4       3               0          1           0        1  7230ebb92626c8f0377e5f4881d9e4d9ff7469791c051449fd8234f7357487e0", files);
+        Walkthrough.Shows("1 bank file, archived once.", files);
+
+        var download = Ok(await cli.RunAsync("payments", "files", "download", "7230ebb92626", "--out", "archive")).Stdout;
+        Walkthrough.Shows(
+            "Saved archive/camt054-example.xml: 2 767 bytes, SHA-256 7230ebb92626c8f0377e5f4881d9e4d9ff7469791c051449fd8234f7357487e0 (checked), camt.054.001.08, first imported 2026-12-04 ",
+            download);
+        Assert.Equal(await File.ReadAllBytesAsync(ExampleBankFile), await File.ReadAllBytesAsync(Path.Combine(cli.WorkingDirectory, "archive", "camt054-example.xml")));
     }
 
     /// <summary>Step 8: the year's SIE file, with the void's credit note and the refund booked against the refunds owed.</summary>
