@@ -1,6 +1,7 @@
 using Azure;
 using Azure.Data.Tables;
 using Invoicing.Invoices;
+using Invoicing.Payments.BankFiles;
 using Invoicing.Storage;
 using Microsoft.Extensions.Logging;
 using Polly;
@@ -127,6 +128,7 @@ public sealed partial class PaymentLedger(InvoicingStorage storage, InvoiceStore
                 var (records, nextPage) = await history;
                 var version = await found ?? throw new InvalidPaymentException($"There is no invoice {key}.");
                 var booked = records.ToDictionary(r => r.Key, StringComparer.Ordinal);
+                var deliveries = Deliveries(records);
                 var next = 0;
                 while (next < postings.Count)
                 {
@@ -142,7 +144,7 @@ public sealed partial class PaymentLedger(InvoicingStorage storage, InvoiceStore
                             continue;
                         }
 
-                        var posting = postings[next];
+                        var posting = SameAsDelivered(postings[next], deliveries);
                         if (booked.TryGetValue(posting.Payment.Key, out var done))
                         {
                             results[next] = Result(key, false, done);
@@ -169,6 +171,11 @@ public sealed partial class PaymentLedger(InvoicingStorage storage, InvoiceStore
                         }
 
                         booked[posting.Payment.Key] = record;
+                        if (record.Fingerprint is { } fingerprint && EntryReferences.FormatOf(record.EntryReference) is { } format)
+                        {
+                            deliveries.Add(fingerprint, record.Key, format, record.SameAs, record.EntryReference);
+                        }
+
                         bookedInBatch.Add(posting.Payment.Key);
                         results[next] = Result(key, true, record);
                         inBatch.Add(next);
@@ -210,6 +217,39 @@ public sealed partial class PaymentLedger(InvoicingStorage storage, InvoiceStore
                 return results.Select(r => r!).ToArray();
             },
             cancellationToken);
+    }
+
+    /// <summary>The bank deliveries in an invoice's history, by fingerprint (<see cref="SamePayments"/>).</summary>
+    private static SamePayments Deliveries(IEnumerable<PaymentRecord> records)
+    {
+        var deliveries = new SamePayments();
+        foreach (var record in records)
+        {
+            if (record.Fingerprint is { } fingerprint && EntryReferences.FormatOf(record.EntryReference) is { } format)
+            {
+                deliveries.Add(fingerprint, record.Key, format, record.SameAs, record.EntryReference);
+            }
+        }
+
+        return deliveries;
+    }
+
+    /// <summary>
+    /// A bank payment whose other-format delivery is already on the invoice becomes the record that says so (an amount
+    /// of zero). The import plans this before it writes; decided here again, on the history read under the invoice's
+    /// ETag, it also holds when a camt.054 and a BgMax file of the same payment are imported at the same moment (two
+    /// blob triggers): whichever books second finds the first's record and books nothing more.
+    /// </summary>
+    private static PaymentPosting SameAsDelivered(PaymentPosting posting, SamePayments deliveries)
+    {
+        var payment = posting.Payment;
+        if (posting.Kind != PostingKind.Payment || payment.Fingerprint is not { } fingerprint || EntryReferences.FormatOf(payment.EntryReference) is not { } format
+            || deliveries.Unpaired(fingerprint, format) is not { } original)
+        {
+            return posting;
+        }
+
+        return new PaymentPosting(payment with { Note = $"the same payment as {original.Description}, booked at the same time: not booked again" }, PostingKind.AlreadyReceived, original.Key);
     }
 
     /// <summary>What is checked of every posting before anything is written: the one acceptance rule (<see cref="PaymentAcceptance"/>), and room for its texts.</summary>
