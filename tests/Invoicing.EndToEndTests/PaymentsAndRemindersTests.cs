@@ -109,7 +109,7 @@ public sealed class PaymentsAndRemindersTests(AzuriteFixture azurite)
             Ok(await cli.RunAsync("payments", "register", "202600014", "--amount", "6 051,00", "--date", "2026-11-20", "--note", "kontoutdrag 47")).Stdout);
         var zero = await cli.RunAsync("payments", "register", "202600014", "--amount", "0", "--date", "2026-11-20");
         Assert.Equal(1, zero.ExitCode);
-        Walkthrough.Shows("error: --amount '0' is not a positive amount in kronor with at most two decimals.", zero.Stderr);
+        Walkthrough.Shows("error: Invoice 202600014: a payment must be a positive amount, not 0,00 kr.", zero.Stderr);
 
         var sandviken = Ok(await cli.RunAsync("invoices", "show", "202600024")).Stdout;
         Walkthrough.Shows("Status PartiallyPaid: paid 10 000,00 kr, credited 0,00 kr, due 111,00 kr", sandviken);

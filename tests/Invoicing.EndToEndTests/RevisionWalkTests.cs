@@ -202,7 +202,8 @@ public sealed class RevisionWalkTests(AzuriteFixture azurite)
 
         Assert.Equal((1, 1), (tooMuch.ExitCode, future.ExitCode));
         Walkthrough.Shows("error: Invoice 202600014: a refund of 6 051,01 kr is more than the 6 051,00 kr owed back on it; nothing was booked.", tooMuch.Stderr);
-        Walkthrough.Shows(" is in the future; book a refund when it has been paid out.", future.Stderr);
+        Walkthrough.Shows("error: Invoice 202600014: a refund dated ", future.Stderr);
+        Walkthrough.Shows(" is after today (2026-12-04); book it when it has been paid out.", future.Stderr);
         Walkthrough.Shows("Refunded 6 051,00 kr on invoice 202600014 (Sala kommun): Overpaid -> Paid; still owed back 0,00 kr.", refund.Stdout);
         Walkthrough.Shows("This refund was already booked on invoice 202600014; nothing changed (status Paid, still owed back 0,00 kr).", again.Stdout);
         var show = Ok(await cli.RunAsync("invoices", "show", Sala)).Stdout;
