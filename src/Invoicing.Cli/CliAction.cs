@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Azure;
 using Invoicing.Budgets;
+using Invoicing.Composition;
 using Invoicing.Csv;
 using Invoicing.Dataset;
 using Invoicing.Invoices;

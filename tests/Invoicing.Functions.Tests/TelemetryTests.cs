@@ -1,4 +1,5 @@
 using Invoicing.Budgets;
+using Invoicing.Composition;
 using Invoicing.Dataset;
 using Invoicing.Invoices;
 using Invoicing.Storage;

@@ -1,6 +1,7 @@
 using Azure.Data.Tables;
 using Azure.Storage.Blobs;
 using Invoicing.Budgets;
+using Invoicing.Composition;
 using Invoicing.Dataset;
 using Invoicing.Invoices;
 using Invoicing.Storage;

@@ -114,7 +114,7 @@ internal static class BudgetCommands
         {
             var scheme = services.Get<CliSettings>().Scheme;
             var budget = await services.Get<BudgetStore>().GetAsync(scheme, parse.GetValue(year), cancellationToken);
-            var today = Invoices.SwedishCalendar.Today(services.Get<TimeProvider>());
+            var today = Invoicing.SwedishCalendar.Today(services.Get<TimeProvider>());
             Documents.BudgetReport.BudgetReportDocument document;
             if (parse.GetValue(revisionOption) is { } number)
             {

@@ -316,7 +316,7 @@ public sealed partial class PaymentLedger(InvoicingStorage storage, InvoiceStore
     /// that only recognises a payment delivered again (<see cref="PaymentFlag.AlreadyReceived"/>) moves no money and
     /// is left out.
     /// </summary>
-    public async Task<IReadOnlyList<PaymentRecord>> ListYearAsync(Budgets.SchemeId scheme, int year, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<PaymentRecord>> ListYearAsync(Invoicing.SchemeId scheme, int year, CancellationToken cancellationToken)
     {
         await storage.EnsureCreatedAsync(cancellationToken);
         var partition = InvoiceEntity.PartitionKeyFor(scheme, year);

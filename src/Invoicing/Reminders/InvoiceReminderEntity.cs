@@ -54,7 +54,7 @@ internal sealed class InvoiceReminderEntity : ITableEntity
     public static string RowKeyFor(InvoiceNumber number, int level) => $"{number}-R-{level}";
 
     public ReminderRecord ToRecord() => new(
-        Invoices.InvoiceNumber.Parse(InvoiceNumber), Level, IsoDate.Parse(RemindedOn), IsoDate.Parse(NewDueDate),
+        Invoicing.InvoiceNumber.Parse(InvoiceNumber), Level, IsoDate.Parse(RemindedOn), IsoDate.Parse(NewDueDate),
         new Money(RemainingOre), new Money(FeeOre), new Money(InterestOre), BlobName, OutboxMessageId, RecordedAt)
     {
         Lines = LinesJson is null ? [] : [.. (JsonSerializer.Deserialize<LineJson[]>(LinesJson) ?? []).Select(l => new DocumentLine(l.Text, new Money(l.Ore)))],

@@ -15,7 +15,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
-namespace Invoicing;
+namespace Invoicing.Composition;
 
 public static class InvoicingServiceCollectionExtensions
 {

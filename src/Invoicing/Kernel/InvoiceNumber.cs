@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace Invoicing.Invoices;
+namespace Invoicing;
 
 /// <summary>
 /// An invoice number from the issuer's gapless series for one year: the year followed by a five-digit

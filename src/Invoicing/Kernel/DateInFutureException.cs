@@ -1,4 +1,4 @@
-namespace Invoicing.Invoices;
+namespace Invoicing;
 
 /// <summary>
 /// A date that lies after today (in Sweden) where only what has happened may be recorded: a budget decision,

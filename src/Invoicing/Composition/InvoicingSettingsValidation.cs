@@ -2,7 +2,7 @@ using Invoicing.Issuers;
 using Invoicing.Storage;
 using Microsoft.Extensions.Options;
 
-namespace Invoicing;
+namespace Invoicing.Composition;
 
 /// <summary>
 /// The settings every host needs before it does anything: where the storage is, and who issues each scheme's

@@ -1,4 +1,4 @@
-namespace Invoicing.Invoices;
+namespace Invoicing;
 
 /// <summary>
 /// Today's date where the issuer is: invoices are dated in Swedish time, not UTC (a run at 00:30 in

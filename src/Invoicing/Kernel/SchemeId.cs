@@ -1,6 +1,6 @@
 using System.Text.RegularExpressions;
 
-namespace Invoicing.Budgets;
+namespace Invoicing;
 
 /// <summary>
 /// Identifies a funding scheme (a cooperation with its own budget each year), e.g. <c>region-mitt-pom</c>.

@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace Invoicing.Documents;
+namespace Invoicing;
 
 /// <summary>
 /// Rules for text that ends up on a document, in an e-mail or in a table: a bounded length (so it fits its place
