@@ -6,6 +6,7 @@ using Invoicing.Csv;
 using Invoicing.Dataset;
 using Invoicing.Invoices;
 using Invoicing.Issuers;
+using Invoicing.Issuing;
 using Invoicing.Payments.BankFiles;
 using Microsoft.Extensions.DependencyInjection;
 

@@ -1,5 +1,6 @@
 using Invoicing.Budgets;
 using Invoicing.Invoices;
+using Invoicing.Issuing;
 using Invoicing.Testing;
 
 namespace Invoicing.IntegrationTests;

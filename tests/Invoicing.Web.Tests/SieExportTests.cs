@@ -4,7 +4,9 @@ using System.Text;
 using Invoicing.Budgets;
 using Invoicing.Dataset;
 using Invoicing.Invoices;
+using Invoicing.Issuing;
 using Invoicing.Payments;
+using Invoicing.Planning;
 using Invoicing.Testing;
 using Invoicing.Testing.Sie;
 

@@ -3,6 +3,7 @@ using Invoicing.Allocation;
 using Invoicing.Budgets;
 using Invoicing.Cli.Output;
 using Invoicing.Dataset;
+using Invoicing.Planning;
 
 namespace Invoicing.Cli.Commands;
 

@@ -2,6 +2,7 @@ using System.CommandLine;
 using Invoicing.Cli.Output;
 using Invoicing.Documents;
 using Invoicing.Invoices;
+using Invoicing.Issuing;
 
 namespace Invoicing.Cli.Commands;
 

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Invoicing.Cli.Output;
 using Invoicing.Invoices;
+using Invoicing.Issuing;
 using Invoicing.Payments;
 using Invoicing.Payments.BankFiles;
 

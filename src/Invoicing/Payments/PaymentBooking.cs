@@ -1,3 +1,5 @@
+using Invoicing.Payments.BankFiles;
+
 namespace Invoicing.Payments;
 
 /// <summary>

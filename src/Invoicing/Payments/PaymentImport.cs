@@ -1,5 +1,6 @@
 using Invoicing.Invoices;
 using Invoicing.Issuers;
+using Invoicing.Issuing;
 using Invoicing.Payments.BankFiles;
 using Microsoft.Extensions.Logging;
 

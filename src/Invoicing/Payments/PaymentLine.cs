@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Invoicing.Invoices;
+using Invoicing.Payments.BankFiles;
 
 namespace Invoicing.Payments;
 

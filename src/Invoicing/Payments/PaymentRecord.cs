@@ -1,4 +1,5 @@
 using Invoicing.Invoices;
+using Invoicing.Payments.BankFiles;
 
 namespace Invoicing.Payments;
 

@@ -1,5 +1,7 @@
 using Invoicing.Invoices;
+using Invoicing.Issuing;
 using Invoicing.Payments;
+using Invoicing.Payments.BankFiles;
 using Invoicing.Testing;
 
 namespace Invoicing.IntegrationTests.Payments;

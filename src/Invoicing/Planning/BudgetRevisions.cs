@@ -1,9 +1,10 @@
 using Invoicing.Allocation;
+using Invoicing.Budgets;
 using Invoicing.Dataset;
 using Invoicing.Invoices;
 using Invoicing.Parties;
 
-namespace Invoicing.Budgets;
+namespace Invoicing.Planning;
 
 /// <summary>
 /// Revising an approved budget: record a changed dataset as a draft revision, show what it would issue, approve

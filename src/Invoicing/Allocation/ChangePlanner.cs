@@ -1,9 +1,10 @@
 using Invoicing.Allocation;
 using Invoicing.Budgets;
 using Invoicing.Documents;
+using Invoicing.Invoices;
 using Invoicing.Parties;
 
-namespace Invoicing.Invoices;
+namespace Invoicing.Allocation;
 
 /// <summary>
 /// The documents that bring each party's account in line with a budget revision. Pure. Per party and budget

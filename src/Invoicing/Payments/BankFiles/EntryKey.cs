@@ -1,7 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 
-namespace Invoicing.Payments;
+namespace Invoicing.Payments.BankFiles;
 
 /// <summary>
 /// A table-key-safe, fixed-length form of a bank entry reference (which may contain '/', '#', spaces…):

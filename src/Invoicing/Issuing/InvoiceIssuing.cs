@@ -1,12 +1,14 @@
 using System.Threading.Channels;
+using Invoicing.Allocation;
 using Invoicing.Budgets;
 using Invoicing.Documents;
+using Invoicing.Invoices;
 using Invoicing.Issuers;
 using Invoicing.Storage;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
-namespace Invoicing.Invoices;
+namespace Invoicing.Issuing;
 
 /// <summary>
 /// Issues a budget's planned documents (invoices, supplementary invoices, credit notes) in batches of up to 99,

@@ -1,7 +1,8 @@
 using Invoicing.Budgets;
+using Invoicing.Invoices;
 using Invoicing.Issuers;
 
-namespace Invoicing.Invoices;
+namespace Invoicing.Issuing;
 
 /// <summary>
 /// Finds an issued invoice from what a payer or a person has in hand: its number, or its OCR reference. The

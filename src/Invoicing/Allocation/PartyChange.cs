@@ -1,6 +1,6 @@
 using Invoicing.Parties;
 
-namespace Invoicing.Invoices;
+namespace Invoicing.Allocation;
 
 /// <summary>
 /// One party's line in a revision's diff: what its documents so far come to (invoices − credit notes), its share

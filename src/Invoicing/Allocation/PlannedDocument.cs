@@ -2,7 +2,7 @@ using Invoicing.Allocation;
 using Invoicing.Documents;
 using Invoicing.Parties;
 
-namespace Invoicing.Invoices;
+namespace Invoicing.Allocation;
 
 /// <summary>
 /// A document the run is to issue, before its number is taken: an invoice (ordinary, or supplementary when it

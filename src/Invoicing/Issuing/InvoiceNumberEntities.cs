@@ -4,7 +4,7 @@ using Azure.Data.Tables;
 using Invoicing.Budgets;
 using Invoicing.Parties;
 
-namespace Invoicing.Invoices;
+namespace Invoicing.Issuing;
 
 /// <summary>
 /// Table <c>InvoiceNumbers</c>, the counter row: partition = <c>{issuer}:{year}</c>, row key <c>counter</c>.

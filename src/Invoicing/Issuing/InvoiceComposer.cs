@@ -1,9 +1,10 @@
 using Invoicing.Allocation;
 using Invoicing.Budgets;
 using Invoicing.Documents;
+using Invoicing.Invoices;
 using Invoicing.Issuers;
 
-namespace Invoicing.Invoices;
+namespace Invoicing.Issuing;
 
 /// <summary>
 /// Puts a planned document, its reserved number and the issuer together into the record and the document

@@ -4,7 +4,7 @@ using Invoicing.Mail;
 using Invoicing.Parties;
 using Invoicing.Storage;
 
-namespace Invoicing.Invoices;
+namespace Invoicing.Issuing;
 
 /// <summary>The e-mail that carries an issued invoice to a party with an invoice address. Pure.</summary>
 public static class InvoiceMail

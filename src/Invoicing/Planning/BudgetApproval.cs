@@ -1,7 +1,8 @@
 using Invoicing.Allocation;
+using Invoicing.Budgets;
 using Invoicing.Invoices;
 
-namespace Invoicing.Budgets;
+namespace Invoicing.Planning;
 
 /// <summary>
 /// Approves a draft budget after the budget meeting. The budget is allocated first, so a budget that

@@ -1,6 +1,6 @@
 using Invoicing.Parties;
 
-namespace Invoicing.Invoices;
+namespace Invoicing.Issuing;
 
 /// <summary>
 /// A document that needs a number: the debtor and budget revision it is for (its reservation's natural key) and

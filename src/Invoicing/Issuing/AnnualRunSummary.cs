@@ -1,6 +1,6 @@
 using Invoicing.Budgets;
 
-namespace Invoicing.Invoices;
+namespace Invoicing.Issuing;
 
 /// <summary>What one annual run did, per budget and in total.</summary>
 public sealed record AnnualRunSummary(IReadOnlyList<BudgetRunResult> Budgets)

@@ -1,11 +1,12 @@
 using Invoicing.Agreements;
+using Invoicing.Allocation;
 using Invoicing.Budgets;
 using Invoicing.Dataset;
 using Invoicing.Issuers;
 using Invoicing.Parties;
 using Invoicing.Populations;
 
-namespace Invoicing.Allocation;
+namespace Invoicing.Planning;
 
 /// <summary>
 /// Allocates a budget: the budget as first approved against the stored party and population tables, a

@@ -1,7 +1,7 @@
 using Invoicing.Budgets;
 using Invoicing.Parties;
 
-namespace Invoicing.Invoices;
+namespace Invoicing.Issuing;
 
 /// <summary>
 /// A number taken from the series for one (scheme, year, debtor), with the dates it was issued under.

@@ -1,6 +1,6 @@
 using Invoicing.Documents.Pdf;
 
-namespace Invoicing.Documents;
+namespace Invoicing.Documents.Pdf;
 
 /// <summary>
 /// A TrueType font shipped as an embedded resource: its program, read once (each document embeds the subset of

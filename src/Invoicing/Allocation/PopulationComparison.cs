@@ -1,8 +1,9 @@
 using Invoicing.Allocation;
 using Invoicing.Budgets;
 using Invoicing.Parties;
+using Invoicing.Populations;
 
-namespace Invoicing.Populations;
+namespace Invoicing.Allocation;
 
 /// <summary>
 /// Two snapshots side by side: every party whose figure differs (or that only one has), and for each pool that

@@ -5,7 +5,7 @@ using Invoicing.Parties;
 using Invoicing.Storage;
 using Polly;
 
-namespace Invoicing.Invoices;
+namespace Invoicing.Issuing;
 
 /// <summary>
 /// The issuer's gapless invoice number series, one per budget year (so a run that crosses New Year stays
@@ -100,7 +100,7 @@ public sealed class InvoiceNumberSeries(InvoicingStorage storage, TimeProvider t
     /// <summary>
     /// At most 100 operations go in one entity group transaction: the counter's update and 99 reservations.
     /// </summary>
-    public const int MaxReservationsPerTransaction = 99;
+    public const int MaxReservationsPerTransaction = BatchingOptions.MaxDocumentsPerBatch;
 
     /// <summary>
     /// The counter (a new one, without ETag, when the series has none yet) and this scheme's reservations, by row

@@ -1,4 +1,4 @@
-namespace Invoicing.Invoices;
+namespace Invoicing.Issuing;
 
 public enum IssueOutcome
 {

@@ -1,10 +1,12 @@
 using Invoicing.Allocation;
 using Invoicing.Budgets;
+using Invoicing.Invoices;
 using Invoicing.Issuers;
+using Invoicing.Planning;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
-namespace Invoicing.Invoices;
+namespace Invoicing.Issuing;
 
 /// <summary>
 /// What the timer calls: for each approved budget not yet fully invoiced, allocate it at its current revision

@@ -1,12 +1,13 @@
 using Invoicing.Allocation;
 using Invoicing.Budgets;
 using Invoicing.Documents;
+using Invoicing.Invoices;
 using Invoicing.Issuers;
 using Invoicing.Parties;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
-namespace Invoicing.Invoices;
+namespace Invoicing.Issuing;
 
 /// <summary>
 /// Voids an invoice issued by mistake the Swedish way: never a deletion, but a full credit note that names it and the

@@ -1,6 +1,6 @@
 using Invoicing.Budgets;
 
-namespace Invoicing.Invoices;
+namespace Invoicing.Issuing;
 
 /// <summary>
 /// What one run last knew of a scheme's numbers in a series: the counter with its ETag and the scheme's
