@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Installs what the tests need (Node tools: Azurite and an SMTP server; Debian's Chromium, poppler-utils, a JDK
+# Installs what the tests need (Node tools: Azurite and an SMTP server; Debian's Chromium, poppler-utils, libfaketime, a JDK
 # with Saxon-HE and xmllint), builds Invoicing.sln (the Functions app included, from the registry's packages) and runs
 # every test project of it: unit, Functions app, Azurite integration, CLI end-to-end, web API, browser and
 # infrastructure tests, then the Functions platform check where the stand-in Functions host
@@ -12,6 +12,7 @@ cd "$root"
 scripts/ensure-node-tools.sh || exit 1
 scripts/ensure-browser.sh || exit 1
 scripts/ensure-poppler.sh || exit 1
+scripts/ensure-faketime.sh || exit 1
 scripts/ensure-java-saxon.sh || exit 1
 
 results="$root/TestResults"

@@ -19,6 +19,15 @@ internal sealed class CliRunner : IDisposable
 
     public string Prefix { get; } = AzuriteFixture.NewPrefix();
 
+    /// <summary>
+    /// The day the CLI's clock starts on (local time, then it runs on): every command runs under libfaketime, so what a
+    /// test asserts about "today" — invoices issued in 2026, December's SIE file, a payment not in the future — holds
+    /// whatever the real date of the run. The demo's day by default: its budget year is 2026, approved 2025-12-15.
+    /// </summary>
+    public string Today { get; set; } = DemoDay;
+
+    public const string DemoDay = "2026-12-04 10:00:00";
+
     /// <summary>Extra environment variables for every command, e.g. <c>Invoicing__Smtp__Host</c>.</summary>
     public Dictionary<string, string> Environment { get; } = [];
 
@@ -44,6 +53,11 @@ internal sealed class CliRunner : IDisposable
     /// <summary>Runs the repository's <c>./invoicing</c> launcher itself (it builds the CLI when needed).</summary>
     public Task<CliResult> RunLauncherAsync(params string[] arguments) =>
         RunProcessAsync(Path.Combine(TestPaths.RepositoryRoot, "invoicing"), arguments, TimeSpan.FromMinutes(5));
+
+    private static string FakeTimeLibrary { get; } =
+        new[] { "/usr/lib/x86_64-linux-gnu/faketime/libfaketime.so.1", "/usr/lib/aarch64-linux-gnu/faketime/libfaketime.so.1" }
+            .FirstOrDefault(File.Exists)
+        ?? throw new InvalidOperationException("libfaketime is not installed: run scripts/ensure-faketime.sh (test.sh does).");
 
     public void Dispose()
     {
@@ -73,6 +87,10 @@ internal sealed class CliRunner : IDisposable
         start.Environment["INVOICING_STORAGE"] = _connectionString;
         start.Environment["Invoicing__Storage__NamePrefix"] = Prefix;
         start.Environment["DOTNET_NOLOGO"] = "1";
+        start.Environment["LD_PRELOAD"] = FakeTimeLibrary;
+        start.Environment["FAKETIME"] = "@" + Today;
+        // The wall clock only: timeouts, stopwatches and the runtime's own timers keep the real monotonic clock.
+        start.Environment["FAKETIME_DONT_FAKE_MONOTONIC"] = "1";
         foreach (var (name, value) in Environment)
         {
             start.Environment[name] = value;
