@@ -52,6 +52,7 @@ public static class InvoicingServiceCollectionExtensions
         services.AddSingleton<Agreements.AgreementStore>();
         services.AddSingleton<IssuerDirectory>();
         services.AddSingleton<InvoiceStore>();
+        services.AddSingleton<PaymentHistory>();
         services.AddSingleton<InvoiceArchive>();
         services.AddSingleton<EInvoices.EInvoiceOutbox>();
         services.AddSingleton<InvoiceNumberSeries>();
@@ -67,7 +68,7 @@ public static class InvoicingServiceCollectionExtensions
         services.AddSingleton<Mail.SmtpMailSender>();
         services.AddSingleton<Mail.Outbox>();
         services.AddSingleton<Reminders.ReminderRun>();
-        services.AddSingleton<Reminders.ReminderHistory>();
+        services.AddSingleton<ReminderHistory>();
         services.AddSingleton<AnnualInvoicingRun>();
         services.AddSingleton<BudgetApproval>();
         services.AddSingleton<BudgetRevisions>();

@@ -6,7 +6,6 @@ using Invoicing.Invoices;
 using Invoicing.Issuers;
 using Invoicing.Mail;
 using Invoicing.Parties;
-using Invoicing.Payments;
 using Invoicing.Storage;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -30,7 +29,8 @@ namespace Invoicing.Reminders;
 public sealed partial class ReminderRun(
     InvoicingStorage storage,
     InvoiceStore invoices,
-    PaymentLedger payments,
+    PaymentHistory payments,
+    ReminderHistory reminders,
     PartyStore parties,
     BudgetStore budgets,
     InvoicePdfRenderer renderer,
@@ -43,8 +43,6 @@ public sealed partial class ReminderRun(
     TimeProvider time,
     ILogger<ReminderRun> logger)
 {
-    private TableClient Table => storage.Table(StorageNames.Invoices);
-
     public async Task<ReminderRunSummary> RunAsync(DateOnly? asOf, bool dryRun, CancellationToken cancellationToken)
     {
         var options = reminderOptions.Value;
@@ -158,10 +156,10 @@ public sealed partial class ReminderRun(
     /// because an invoice changed since it was listed (a payment, a concurrent run) is taken invoice by invoice, and
     /// so is an invoice whose statement did not add up with what was read (a payment booked between the reads).
     /// </summary>
-    private async Task<(Invoice Current, bool Recorded, InvoiceReminderEntity? Record)[]> RecordAllAsync(
+    private async Task<(Invoice Current, bool Recorded, ReminderRecord? Record)[]> RecordAllAsync(
         List<InvoiceVersion> due, Dictionary<InvoiceKey, DocumentChain> chains, ReminderStep[] steps, DateOnly day, CancellationToken cancellationToken)
     {
-        var results = due.Select(v => (v.Invoice, false, (InvoiceReminderEntity?)null)).ToArray();
+        var results = due.Select(v => (v.Invoice, false, (ReminderRecord?)null)).ToArray();
         var statements = new IReadOnlyList<DocumentLine>?[due.Count];
         for (var i = 0; i < due.Count; i++)
         {
@@ -179,7 +177,7 @@ public sealed partial class ReminderRun(
             var planned = chunk.Select(i => (Index: i, Change: Change(due[i].Invoice, steps[i], day, statements[i] ?? []))).ToArray();
             try
             {
-                await invoices.ReplaceAllAsync([.. planned.Select(p => (due[p.Index], p.Change.After, (ITableEntity?)p.Change.Record))], cancellationToken);
+                await invoices.ReplaceAllAsync([.. planned.Select(p => (due[p.Index], p.Change.After, p.Change.Record is { } r ? InvoiceReminderEntity.From(p.Change.After.Key, r) : null))], cancellationToken);
                 foreach (var (i, change) in planned)
                 {
                     results[i] = (change.After, true, change.Record);
@@ -206,7 +204,7 @@ public sealed partial class ReminderRun(
     private async Task<IReadOnlyList<DocumentLine>?> StatementAsync(DocumentChain chain, InvoiceKey key, CancellationToken cancellationToken)
     {
         var invoice = chain.BalanceOf(key.Number).Invoice;
-        var history = invoice.AmountPaid == Money.Zero && invoice.Refunded == Money.Zero ? [] : await payments.HistoryAsync(key, cancellationToken);
+        var history = invoice.AmountPaid == Money.Zero && invoice.Refunded == Money.Zero ? [] : await payments.ListAsync(key, cancellationToken);
         return ReminderStatement.Lines(chain, key.Number, history);
     }
 
@@ -246,7 +244,7 @@ public sealed partial class ReminderRun(
             var change = Change(current, now, day, statement);
             try
             {
-                await invoices.ReplaceAsync(version, change.After, change.Record, cancellationToken);
+                await invoices.ReplaceAsync(version, change.After, change.Record is { } row ? InvoiceReminderEntity.From(change.After.Key, row) : null, cancellationToken);
                 var text = StepText(step);
                 LogRecorded(change.After.Number, text);
                 return (change.After, true);
@@ -259,28 +257,26 @@ public sealed partial class ReminderRun(
     }
 
     /// <summary>The invoice after the step, and the reminder row that records it with its statement (none for a hand-over to a person).</summary>
-    private (Invoice After, InvoiceReminderEntity? Record) Change(Invoice current, ReminderStep step, DateOnly day, IReadOnlyList<DocumentLine> statement)
+    private (Invoice After, ReminderRecord? Record) Change(Invoice current, ReminderStep step, DateOnly day, IReadOnlyList<DocumentLine> statement)
     {
         if (step is not ReminderStep.Remind remind)
         {
             return (current.WithManualFollowUp(), null);
         }
 
-        var record = new InvoiceReminderEntity
+        var record = new ReminderRecord(
+            current.Number,
+            remind.Level,
+            day,
+            remind.NewDueDate,
+            remind.Remaining,
+            remind.Fee,
+            remind.Interest,
+            ReminderRecord.BlobNameFor(current.Key, remind.Level),
+            ReminderRecord.MessageIdFor(current.Key, remind.Level),
+            time.GetUtcNow())
         {
-            PartitionKey = InvoiceEntity.PartitionKeyFor(current.Scheme, current.Year),
-            RowKey = InvoiceReminderEntity.RowKeyFor(current.Number, remind.Level),
-            InvoiceNumber = current.Number.ToString(),
-            Level = remind.Level,
-            RemindedOn = IsoDate.Format(day),
-            NewDueDate = IsoDate.Format(remind.NewDueDate),
-            RemainingOre = remind.Remaining.Ore,
-            FeeOre = remind.Fee.Ore,
-            InterestOre = remind.Interest.Ore,
-            BlobName = ReminderRecord.BlobNameFor(current.Key, remind.Level),
-            OutboxMessageId = ReminderRecord.MessageIdFor(current.Key, remind.Level),
-            RecordedAt = time.GetUtcNow(),
-            LinesJson = InvoiceReminderEntity.LinesJsonFor(statement),
+            Lines = statement,
         };
         return (current.WithReminder(remind.Level, day), record);
     }
@@ -304,25 +300,13 @@ public sealed partial class ReminderRun(
     /// just recorded has neither yet (its PDF is written after its row), so nothing is looked up for it.
     /// </summary>
     private async Task<ReminderRecord?> CompleteAsync(
-        Invoice invoice, Party? party, Issuer issuer, InvoiceReminderEntity? justRecorded, string schemeName, CancellationToken cancellationToken)
+        Invoice invoice, Party? party, Issuer issuer, ReminderRecord? justRecorded, string schemeName, CancellationToken cancellationToken)
     {
-        ReminderRecord reminder;
-        if (justRecorded is not null)
+        // A reminder this run has just recorded is taken as recorded; an earlier run's is read from the ledger.
+        var reminder = justRecorded ?? await reminders.FindAsync(invoice.Key, invoice.ReminderLevel, cancellationToken);
+        if (reminder is null)
         {
-            reminder = justRecorded.ToRecord();
-        }
-        else
-        {
-            var found = await Table.GetEntityIfExistsAsync<InvoiceReminderEntity>(
-                InvoiceEntity.PartitionKeyFor(invoice.Scheme, invoice.Year),
-                InvoiceReminderEntity.RowKeyFor(invoice.Number, invoice.ReminderLevel),
-                cancellationToken: cancellationToken);
-            if (!found.HasValue)
-            {
-                return null;
-            }
-
-            reminder = found.Value!.ToRecord();
+            return null;
         }
 
         if (justRecorded is not null || !await archive.ExistsAsync(StorageNames.RemindersContainer, reminder.BlobName, cancellationToken))

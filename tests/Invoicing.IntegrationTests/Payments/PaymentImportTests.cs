@@ -78,7 +78,7 @@ public sealed class PaymentImportTests(AzuriteFixture azurite)
         var deduction = Assert.Single(await scenario.Get<SuspenseList>().ListOpenAsync(CancellationToken.None));
         Assert.Equal(Money.FromKronor(-100), deduction.Amount);
         Assert.Contains("deduction", deduction.Reason, StringComparison.Ordinal);
-        var gavle = await scenario.Get<PaymentLedger>().HistoryAsync(invoices["2180"].Key, CancellationToken.None);
+        var gavle = await scenario.Get<PaymentHistory>().ListAsync(invoices["2180"].Key, CancellationToken.None);
         Assert.Equal([new DateOnly(2026, 3, 2), new DateOnly(2026, 3, 3)], gavle.Select(h => h.PaidOn).Order());
         Assert.All(gavle, h => Assert.Equal("BGMAX.txt", h.Source));
 

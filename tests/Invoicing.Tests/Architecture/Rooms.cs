@@ -43,11 +43,11 @@ internal static class Rooms
 
         // Issuing and what follows it.
         "Invoicing.Issuing",
-        "Invoicing.Payments",
         "Invoicing.Reminders",
         "Invoicing.Accounting",
 
-        // Inbound checks and imports.
+        // Inbound: bank files, reference checks, imports.
+        "Invoicing.Payments",
         "Invoicing.Reconciliation",
         "Invoicing.Populations.Scb",
 

@@ -1,7 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 
-namespace Invoicing.Payments.BankFiles;
+namespace Invoicing.Invoices;
 
 /// <summary>
 /// A table-key-safe, fixed-length form of a bank entry reference (which may contain '/', '#', spaces…):

@@ -1,4 +1,4 @@
-namespace Invoicing.Payments;
+namespace Invoicing.Invoices;
 
 /// <summary>
 /// One part of a payment that named several invoices: part <see cref="Part"/> of <see cref="Parts"/>, each invoice

@@ -1,7 +1,4 @@
-using Invoicing.Invoices;
-using Invoicing.Payments.BankFiles;
-
-namespace Invoicing.Payments;
+namespace Invoicing.Invoices;
 
 /// <summary>One booked payment in an invoice's history: what, when, from where, and what it did to the status.</summary>
 public sealed record PaymentRecord(

@@ -1,8 +1,7 @@
 using Azure;
 using Azure.Data.Tables;
-using Invoicing.Invoices;
 
-namespace Invoicing.Payments;
+namespace Invoicing.Invoices;
 
 /// <summary>
 /// Table <c>Invoices</c>, a page of an invoice's payment records: partition = the invoice's

@@ -1,6 +1,4 @@
-using Invoicing.Invoices;
-
-namespace Invoicing.Reminders;
+namespace Invoicing.Invoices;
 
 /// <summary>
 /// A reminder as recorded: its level, date, what it asked for, the statement it printed (<see cref="Lines"/>, from

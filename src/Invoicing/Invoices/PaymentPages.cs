@@ -1,8 +1,7 @@
 using System.Text;
 using Azure.Data.Tables;
-using Invoicing.Invoices;
 
-namespace Invoicing.Payments;
+namespace Invoicing.Invoices;
 
 /// <summary>
 /// The pages one booking transaction writes (<see cref="PaymentPageEntity"/>): records in booking order, a page

@@ -1,8 +1,7 @@
 using Azure.Data.Tables;
-using Invoicing.Invoices;
 using Invoicing.Storage;
 
-namespace Invoicing.Reminders;
+namespace Invoicing.Invoices;
 
 /// <summary>The reminders recorded for an invoice, oldest first.</summary>
 public sealed class ReminderHistory(InvoicingStorage storage)

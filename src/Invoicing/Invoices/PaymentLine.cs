@@ -1,9 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
-using Invoicing.Invoices;
-using Invoicing.Payments.BankFiles;
 
-namespace Invoicing.Payments;
+namespace Invoicing.Invoices;
 
 /// <summary>
 /// One payment record as a <see cref="PaymentPageEntity"/> keeps it: short names, since a page holds a hundred,

@@ -3,9 +3,8 @@ using System.Text.Json.Serialization;
 using Azure;
 using Azure.Data.Tables;
 using Invoicing.Documents;
-using Invoicing.Invoices;
 
-namespace Invoicing.Reminders;
+namespace Invoicing.Invoices;
 
 /// <summary>
 /// Table <c>Invoices</c>, a reminder record: partition = the invoice's, row key = <c>{number}-R-{level}</c>.
@@ -52,6 +51,24 @@ internal sealed class InvoiceReminderEntity : ITableEntity
     public string? LinesJson { get; set; }
 
     public static string RowKeyFor(InvoiceNumber number, int level) => $"{number}-R-{level}";
+
+    /// <summary>The row that records <paramref name="reminder"/> of <paramref name="invoice"/>.</summary>
+    public static InvoiceReminderEntity From(InvoiceKey invoice, ReminderRecord reminder) => new()
+    {
+        PartitionKey = InvoiceEntity.PartitionKeyFor(invoice.Scheme, invoice.Year),
+        RowKey = RowKeyFor(reminder.Invoice, reminder.Level),
+        InvoiceNumber = reminder.Invoice.ToString(),
+        Level = reminder.Level,
+        RemindedOn = IsoDate.Format(reminder.RemindedOn),
+        NewDueDate = IsoDate.Format(reminder.NewDueDate),
+        RemainingOre = reminder.Remaining.Ore,
+        FeeOre = reminder.Fee.Ore,
+        InterestOre = reminder.Interest.Ore,
+        BlobName = reminder.BlobName,
+        OutboxMessageId = reminder.OutboxMessageId,
+        RecordedAt = reminder.RecordedAt,
+        LinesJson = LinesJsonFor(reminder.Lines),
+    };
 
     public ReminderRecord ToRecord() => new(
         Invoicing.InvoiceNumber.Parse(InvoiceNumber), Level, IsoDate.Parse(RemindedOn), IsoDate.Parse(NewDueDate),
