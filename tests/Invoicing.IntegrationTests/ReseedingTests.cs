@@ -49,6 +49,24 @@ public sealed class ReseedingTests(AzuriteFixture azurite)
         Assert.Contains(await SharesOfUppsalaAsync(scenario), s => s.Party.Code == Habo);
     }
 
+    [Fact]
+    public async Task Seeding_a_snapshot_again_without_a_partys_row_deletes_the_row_so_no_stale_figure_splits_a_pool()
+    {
+        await using var scenario = new InvoicingScenario(azurite);
+        var full = InvoicingScenario.BundledDataset;
+        var seeder = scenario.Get<DatasetSeeder>();
+        await seeder.SeedAsync(full, CancellationToken.None);
+        var snapshot = full.Snapshots.Single(s => s.Populations.ContainsKey(Habo));
+        var withoutHabo = snapshot with { Populations = snapshot.Populations.Where(p => p.Key != Habo).ToDictionary() };
+
+        await seeder.SeedAsync(full with { Snapshots = [.. full.Snapshots.Select(s => s.Id == snapshot.Id ? withoutHabo : s)] }, CancellationToken.None);
+
+        var stored = await scenario.Get<Invoicing.Populations.PopulationStore>().FindAsync(snapshot.Id, CancellationToken.None);
+        Assert.Equal(withoutHabo.Populations.OrderBy(p => p.Key.Value).ToList(), stored!.Populations.OrderBy(p => p.Key.Value).ToList());
+        var error = await Assert.ThrowsAnyAsync<Exception>(() => SharesOfUppsalaAsync(scenario));
+        Assert.Contains($"party 0305 (Håbo kommun) has no population in snapshot '{snapshot.Id}'.", error.Message, StringComparison.Ordinal);
+    }
+
     private static async Task<IReadOnlyList<PoolShare>> SharesOfUppsalaAsync(InvoicingScenario scenario)
     {
         var budget = await scenario.Get<BudgetStore>().FindAsync(InvoicingScenario.Scheme, 2026, CancellationToken.None);

@@ -32,15 +32,11 @@ internal static class PaymentsCommands
         CliAction.Set(command, async (parse, services, cancellationToken) =>
         {
             var invoice = await InvoicesCommands.FindAsync(services, parse.GetValue(number)!, parse.GetValue(year), cancellationToken);
-            var money = Money.TryParseKronor(parse.GetValue(amount), out var m) && m > Money.Zero
+            // Parsed here; whether the amount and date are acceptable is the ledger's one rule (PaymentAcceptance).
+            var money = Money.TryParseKronor(parse.GetValue(amount), out var m)
                 ? m
-                : throw new CliException($"--amount '{parse.GetValue(amount)}' is not a positive amount in kronor with at most two decimals.");
+                : throw new CliException($"--amount '{parse.GetValue(amount)}' is not an amount in kronor with at most two decimals.");
             var paidOn = IsoDate.TryParse(parse.GetValue(date), out var d) ? d : throw new CliException($"--date '{parse.GetValue(date)}' is not a date in the form yyyy-MM-dd.");
-            if (paidOn > SwedishCalendar.Today(services.Get<TimeProvider>()))
-            {
-                throw new CliException($"--date {IsoDate.Format(paidOn)} is in the future; book a refund when it has been paid out.");
-            }
-
             var text = parse.GetValue(reference)!.Trim();
             if (text.Length is 0 or > PaymentReferenceLength || text.Any(char.IsControl))
             {
@@ -73,15 +69,11 @@ internal static class PaymentsCommands
         CliAction.Set(command, async (parse, services, cancellationToken) =>
         {
             var invoice = await FindInvoiceAsync(services, parse.GetValue(number)!, parse.GetValue(CliOptions.Scheme), cancellationToken);
-            var money = Money.TryParseKronor(parse.GetValue(amount), out var m) && m > Money.Zero
+            // Parsed here; whether the amount and date are acceptable is the ledger's one rule (PaymentAcceptance).
+            var money = Money.TryParseKronor(parse.GetValue(amount), out var m)
                 ? m
-                : throw new CliException($"--amount '{parse.GetValue(amount)}' is not a positive amount in kronor with at most two decimals.");
+                : throw new CliException($"--amount '{parse.GetValue(amount)}' is not an amount in kronor with at most two decimals.");
             var paidOn = IsoDate.TryParse(parse.GetValue(date), out var d) ? d : throw new CliException($"--date '{parse.GetValue(date)}' is not a date in the form yyyy-MM-dd.");
-            if (paidOn > SwedishCalendar.Today(services.Get<TimeProvider>()))
-            {
-                throw new CliException($"--date {IsoDate.Format(paidOn)} is in the future; register a payment when it has been received.");
-            }
-
             var result = await services.Get<PaymentLedger>().BookAsync(
                 invoice.Key, PaymentBooking.Manual(invoice.Number, money, paidOn, parse.GetValue(note), parse.GetValue(reference)), cancellationToken);
             Console.Out.WriteLine(result.Booked

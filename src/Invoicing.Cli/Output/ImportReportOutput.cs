@@ -73,6 +73,8 @@ internal static class ImportReportOutput
             ImportOutcome.Booked when line.Bookings.Any(b => b.Split is not null) => $"booked on {line.Bookings.Count} invoices, {invoices}:",
             ImportOutcome.Booked when line.Bookings[0].Flag == PaymentFlag.Reversal =>
                 $"reversal booked on {invoices}: {line.Bookings[0].Before} -> {line.Bookings[0].After} ({line.Reason})",
+            ImportOutcome.Booked when line.Bookings[0].Flag == PaymentFlag.Refund =>
+                $"refund booked on {invoices}: {line.Bookings[0].Before} -> {line.Bookings[0].After} ({line.Reason})",
             ImportOutcome.Booked => $"booked on {invoices}: {line.Bookings[0].Before} -> {line.Bookings[0].After}{Flags(line.Bookings[0])}",
             ImportOutcome.AlreadyBooked => $"already booked on {invoices}" + (line.Reason is { } reason ? $" ({reason})" : ""),
             ImportOutcome.SamePayment => line.Reason!,

@@ -19,7 +19,7 @@ public static partial class PaymentEndpoints
 
     /// <summary>
     /// Everything is checked before anything is written: route, body, amount (positive, at most two decimals),
-    /// date (a date, not in the future), the invoice. 201 when booked, 200 with <c>booked: false</c> when this
+    /// date (a date), the invoice; then the ledger's one acceptance rule (positive, not in the future: 400). 201 when booked, 200 with <c>booked: false</c> when this
     /// very payment was booked before.
     /// </summary>
     public static async Task<Results<Created<PaymentResponse>, Ok<PaymentResponse>, ProblemHttpResult>> BookAsync(
@@ -33,7 +33,7 @@ public static partial class PaymentEndpoints
         ILoggerFactory loggers,
         CancellationToken cancellationToken)
     {
-        var (key, body, amount, paidOn, problem) = await ReadAsync(scheme, year, number, request, invoices, time, "payment", "received", cancellationToken);
+        var (key, body, amount, paidOn, problem) = await ReadAsync(scheme, year, number, request, invoices, "payment", cancellationToken);
         if (problem is not null)
         {
             return problem;
@@ -73,7 +73,7 @@ public static partial class PaymentEndpoints
         ILoggerFactory loggers,
         CancellationToken cancellationToken)
     {
-        var (key, body, amount, paidOn, problem) = await ReadAsync(scheme, year, number, request, invoices, time, "refund", "paid out", cancellationToken);
+        var (key, body, amount, paidOn, problem) = await ReadAsync(scheme, year, number, request, invoices, "refund", cancellationToken);
         if (problem is not null)
         {
             return problem;
@@ -106,7 +106,7 @@ public static partial class PaymentEndpoints
     /// (set exactly when the rest is not).
     /// </summary>
     private static async Task<(InvoiceKey Key, PaymentRequest? Body, Money Amount, DateOnly PaidOn, ProblemHttpResult? Problem)> ReadAsync(
-        string scheme, string year, string number, HttpRequest request, InvoiceStore invoices, TimeProvider time, string what, string when, CancellationToken cancellationToken)
+        string scheme, string year, string number, HttpRequest request, InvoiceStore invoices, string what, CancellationToken cancellationToken)
     {
         if (CrossSiteRequests.IsCrossSite(request))
         {
@@ -148,20 +148,15 @@ public static partial class PaymentEndpoints
         }
 
         var sentAmount = body.AmountText();
-        if (!Money.TryParseKronor(sentAmount, out var amount) || amount <= Money.Zero)
+        // Parsed here; whether the amount and date are acceptable is the ledger's one rule (PaymentAcceptance), answered as 400.
+        if (!Money.TryParseKronor(sentAmount, out var amount))
         {
-            return (key, null, default, default, ApiProblems.BadRequest($"amount '{YearRoute.Shorten(sentAmount)}' is not a positive amount in kronor with at most two decimals (e.g. 43035.00 or \"43 035,00\")."));
+            return (key, null, default, default, ApiProblems.BadRequest($"amount '{YearRoute.Shorten(sentAmount)}' is not an amount in kronor with at most two decimals (e.g. 43035.00 or \"43 035,00\")."));
         }
 
         if (!IsoDate.TryParse(body.Date, out var paidOn))
         {
             return (key, null, default, default, ApiProblems.BadRequest($"date '{YearRoute.Shorten(body.Date)}' is not a date in the form yyyy-MM-dd."));
-        }
-
-        var today = SwedishCalendar.Today(time);
-        if (paidOn > today)
-        {
-            return (key, null, default, default, ApiProblems.BadRequest($"date {IsoDate.Format(paidOn)} is in the future (today is {IsoDate.Format(today)}); register a {what} when it has been {when}."));
         }
 
         if (body.Note?.Length > PaymentRequest.MaxTextLength || body.Reference?.Length > PaymentRequest.MaxTextLength)

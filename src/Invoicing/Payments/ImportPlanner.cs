@@ -67,7 +67,7 @@ internal sealed class ImportPlanner
 
     public EntryPlan Plan(BankEntry entry) => entry.Kind switch
     {
-        BankEntryKind.Outgoing => new EntryPlan(entry, ImportOutcome.Outgoing, "money paid out of our account (a supplier payment, a refund): counted, not booked"),
+        BankEntryKind.Outgoing => PlanOutgoing(entry),
         BankEntryKind.Pending => new EntryPlan(entry, ImportOutcome.NotBooked, "not booked by the bank yet (pending): it is imported when the bank reports it booked"),
         BankEntryKind.Information => new EntryPlan(entry, ImportOutcome.NotBooked, "information only (INFO): the bank moved no money"),
         _ when _suspense.Find(entry.Key) is { } row => new EntryPlan(entry, ImportOutcome.AlreadyUnmatched,
@@ -106,9 +106,11 @@ internal sealed class ImportPlanner
             }
         }
 
-        if (invoices.FirstOrDefault(i => entry.BookingDate < new DateOnly(i.Year, 1, 1)) is { } older)
+        // A payment dated before its invoice was issued is booked and flagged as paid in advance; one from before the year
+        // preceding the invoice's cannot be its payment (PaymentAcceptance): a person looks at it.
+        if (invoices.Select(i => PaymentAcceptance.TooEarlyProblem(i.Number, entry.BookingDate, i.IssueDate)).FirstOrDefault(p => p is not null) is { } tooEarly)
         {
-            return Unmatched(entry, $"dated {IsoDate.Format(entry.BookingDate)}, before invoice {older.Number}'s year {older.Year} began: check with the bank");
+            return Unmatched(entry, tooEarly.Replace(" Nothing was booked.", "", StringComparison.Ordinal));
         }
 
         var done = invoices.Select(i => (Invoice: i, Record: History(i.Key).Find(entry.Key))).Where(d => d.Record is not null).Select(d => (d.Invoice, Record: d.Record!)).ToList();
@@ -130,6 +132,52 @@ internal sealed class ImportPlanner
         }
 
         return Book(entry, invoices, done.Select(d => d.Invoice.Key).ToHashSet(), entry.Amount - bookedSoFar, fingerprint);
+    }
+
+    /// <summary>
+    /// Money paid out of our account. When its one reference is the OCR number of one of our invoices that owes at
+    /// least as much back, dated on or after the first money received on it, it is that invoice's refund and is booked
+    /// as the ledger's refund (as <c>payments refund</c> would). Anything else — a supplier payment, a refund of more
+    /// than is owed — is counted and listed with why, never booked.
+    /// </summary>
+    private EntryPlan PlanOutgoing(BankEntry entry)
+    {
+        const string NotOurs = "money paid out of our account (a supplier payment, a refund): counted, not booked";
+        if (entry.References.Count != 1 || !OcrReference.TryParse(entry.References[0], out var ocr)
+            || !_invoicesByOcr.TryGetValue(ocr, out var invoice) || invoice.IsCreditNote)
+        {
+            return new EntryPlan(entry, ImportOutcome.Outgoing, NotOurs);
+        }
+
+        var history = History(invoice.Key);
+        if (history.Find(entry.Key) is { } booked)
+        {
+            return new EntryPlan(entry, ImportOutcome.AlreadyBooked) { Done = [Result(invoice.Key, booked)] };
+        }
+
+        var paidBack = -entry.Amount;
+        var owed = _dues[invoice.Key] < Money.Zero ? -_dues[invoice.Key] : Money.Zero;
+        if (paidBack > owed)
+        {
+            return new EntryPlan(entry, ImportOutcome.Outgoing,
+                $"money paid out quoting invoice {invoice.Number}'s OCR, but {owed} is owed back on it: not booked as its refund; check it, and book what is a refund with payments refund");
+        }
+
+        var firstReceived = history.Records.Where(r => r.Amount > Money.Zero).Select(r => (DateOnly?)r.PaidOn).Min();
+        if (firstReceived is null || entry.BookingDate < firstReceived)
+        {
+            return new EntryPlan(entry, ImportOutcome.Outgoing,
+                $"money paid out quoting invoice {invoice.Number}'s OCR, dated before any money was received on it: not booked as its refund; check it");
+        }
+
+        _dues[invoice.Key] += paidBack;
+        var booking = new PaymentBooking(entry.EntryReference, _file.Source, paidBack, entry.BookingDate,
+            $"refund paid out, {Describe(_file.Format, entry.EntryReference)}", entry.PayerName) { Key = entry.Key };
+        History(invoice.Key).Add(Planned(invoice.Number, booking, -paidBack));
+        return new EntryPlan(entry, ImportOutcome.Booked, $"the refund owed on invoice {invoice.Number}")
+        {
+            Postings = [(invoice.Key, new PaymentPosting(booking, PostingKind.Refund))],
+        };
     }
 
     /// <summary>
@@ -260,6 +308,7 @@ internal sealed class ImportPlanner
             Fingerprint = fingerprint,
             Suggested = suggested,
             SameAs = sameAs,
+            ReceivingAccount = entry.ReceivingAccount,
         };
         return new EntryPlan(entry, sameAs is null ? ImportOutcome.Unmatched : ImportOutcome.SamePayment, reason) { Unmatched = row, Suggested = suggested };
     }

@@ -58,7 +58,7 @@ public enum ImportOutcome
     /// <summary>On the unmatched list already.</summary>
     AlreadyUnmatched,
 
-    /// <summary>Money paid out of our account that is not a reversal (a supplier payment): counted and listed, never booked.</summary>
+    /// <summary>Money paid out of our account that is not a reversal nor an invoice's refund (a supplier payment): counted and listed, never booked.</summary>
     Outgoing,
 
     /// <summary>An entry the bank has not booked (pending) or reports for information only: listed with why.</summary>

@@ -160,6 +160,12 @@ public sealed partial class PaymentImport(
             return new ImportLine(plan.Entry, plan.Outcome, plan.Done, plan.Reason) { UnmatchedId = plan.Outcome == ImportOutcome.AlreadyUnmatched ? plan.Entry.Key : null };
         }
 
+        // The same payment in the other format, imported at the same moment, was booked first (the ledger found it).
+        if (plan.Outcome == ImportOutcome.Booked && bookings.Any(b => b.Flag == PaymentFlag.AlreadyReceived))
+        {
+            return new ImportLine(plan.Entry, ImportOutcome.SamePayment, bookings, "the same payment as one booked from the other format at the same time: not booked again");
+        }
+
         // Booked by a concurrent or interrupted import of the same file when nothing of it was booked now.
         return bookings.Any(b => b.Booked)
             ? new ImportLine(plan.Entry, plan.Outcome, bookings, plan.Reason)

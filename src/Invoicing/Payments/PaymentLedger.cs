@@ -1,6 +1,7 @@
 using Azure;
 using Azure.Data.Tables;
 using Invoicing.Invoices;
+using Invoicing.Payments.BankFiles;
 using Invoicing.Storage;
 using Microsoft.Extensions.Logging;
 using Polly;
@@ -20,7 +21,7 @@ public sealed partial class PaymentLedger(InvoicingStorage storage, InvoiceStore
     // Optimistic concurrency on the invoice row is the one thing here nothing else retries.
     private static readonly ResiliencePipeline ConflictRetry = OptimisticConcurrency.Retry(412);
 
-    /// <remarks>Checked before anything is written (<see cref="Check"/>): a positive amount, a date not after today.</remarks>
+    /// <remarks>Checked before anything is written by the one acceptance rule (<see cref="PaymentAcceptance"/>): a positive amount, a date not after today; one dated before the invoice was issued is booked and flagged as paid in advance.</remarks>
     public Task<BookingResult> BookAsync(InvoiceKey key, PaymentBooking payment, CancellationToken cancellationToken) =>
         PostAsync(key, new PaymentPosting(payment), cancellationToken);
 
@@ -42,15 +43,15 @@ public sealed partial class PaymentLedger(InvoicingStorage storage, InvoiceStore
     /// the bank's entry reference and the file as its source, and is booked the same way.
     /// </summary>
     /// <exception cref="InvalidPaymentException">
-    /// Not positive, dated after today or before the invoice's year, on a credit note, or more than its chain owes back
+    /// Not positive, dated after today or before the first money received on the invoice, on a credit note, or more than its chain owes back
     /// on the invoice (<see cref="DocumentChain"/>); nothing is written.
     /// </exception>
     public async Task<BookingResult> RefundAsync(InvoiceKey key, PaymentBooking refund, CancellationToken cancellationToken)
     {
         var posting = new PaymentPosting(refund, PostingKind.Refund);
         Check(key, posting);
-        var booked = (await payments.ListAsync(key, cancellationToken)).Any(r => r.Key == refund.Key);
-        if (!booked)
+        var history = await payments.ListAsync(key, cancellationToken);
+        if (history.All(r => r.Key != refund.Key))
         {
             var chain = await invoices.FindChainAsync(key, cancellationToken) ?? throw new InvalidPaymentException($"There is no invoice {key}.");
             var balance = chain.BalanceOf(key.Number);
@@ -64,6 +65,8 @@ public sealed partial class PaymentLedger(InvoicingStorage storage, InvoiceStore
                 throw new InvalidPaymentException(
                     $"Invoice {key.Number}: a refund of {refund.Amount} is more than the {balance.RefundOwed} owed back on it; nothing was booked.");
             }
+
+            PaymentAcceptance.CheckRefundDate(key.Number, refund.PaidOn, history.Where(r => r.Amount > Money.Zero).Select(r => (DateOnly?)r.PaidOn).Min());
         }
 
         return (await PostAsync(key, [posting], cancellationToken))[0];
@@ -92,23 +95,6 @@ public sealed partial class PaymentLedger(InvoicingStorage storage, InvoiceStore
         var reversed = records.Where(r => r.Reverses is not null).Select(r => r.Reverses!).Concat(claimed).ToHashSet(StringComparer.Ordinal);
         return records.FirstOrDefault(r => r.Flag is not (PaymentFlag.Reversal or PaymentFlag.Deduction or PaymentFlag.AlreadyReceived)
             && r.Amount == amount && !reversed.Contains(r.Key))?.Key;
-    }
-
-    /// <summary>A payment or refund is not dated after today, nor before the invoice's year began (no invoice existed then).</summary>
-    private void CheckPaidOn(InvoiceKey key, DateOnly paidOn, bool refund)
-    {
-        var (what, when) = refund ? ("refund", "paid out") : ("payment", "received");
-        var today = SwedishCalendar.Today(time);
-        if (paidOn > today)
-        {
-            throw new InvalidPaymentException($"Invoice {key.Number}: a {what} dated {IsoDate.Format(paidOn)} is after today ({IsoDate.Format(today)}); book it when it has been {when}.");
-        }
-
-        var yearBegan = new DateOnly(key.Year, 1, 1);
-        if (paidOn < yearBegan)
-        {
-            throw new InvalidPaymentException($"Invoice {key.Number}: a {what} dated {IsoDate.Format(paidOn)} is before the invoice's year {key.Year} began ({IsoDate.Format(yearBegan)}).");
-        }
     }
 
     private async Task<BookingResult> PostAsync(InvoiceKey key, PaymentPosting posting, CancellationToken cancellationToken) =>
@@ -140,6 +126,7 @@ public sealed partial class PaymentLedger(InvoicingStorage storage, InvoiceStore
                 var (records, nextPage) = await history;
                 var version = await found ?? throw new InvalidPaymentException($"There is no invoice {key}.");
                 var booked = records.ToDictionary(r => r.Key, StringComparer.Ordinal);
+                var deliveries = Deliveries(records);
                 var next = 0;
                 while (next < postings.Count)
                 {
@@ -155,7 +142,7 @@ public sealed partial class PaymentLedger(InvoicingStorage storage, InvoiceStore
                             continue;
                         }
 
-                        var posting = postings[next];
+                        var posting = SameAsDelivered(postings[next], deliveries);
                         if (booked.TryGetValue(posting.Payment.Key, out var done))
                         {
                             results[next] = Result(key, false, done);
@@ -168,6 +155,12 @@ public sealed partial class PaymentLedger(InvoicingStorage storage, InvoiceStore
                             continue;
                         }
 
+                        if (posting.Kind is PostingKind.Payment or PostingKind.Deduction
+                            && PaymentAcceptance.TooEarlyProblem(key.Number, posting.Payment.PaidOn, current.IssueDate) is { } tooEarly)
+                        {
+                            throw new InvalidPaymentException(tooEarly);
+                        }
+
                         var after = After(current, posting);
                         var record = Record(key.Number, posting, current, after, now);
                         if (!pages.TryAdd(PaymentLine.From(record).ToJson()))
@@ -176,6 +169,11 @@ public sealed partial class PaymentLedger(InvoicingStorage storage, InvoiceStore
                         }
 
                         booked[posting.Payment.Key] = record;
+                        if (record.Fingerprint is { } fingerprint && EntryReferences.FormatOf(record.EntryReference) is { } format)
+                        {
+                            deliveries.Add(fingerprint, record.Key, format, record.SameAs, record.EntryReference);
+                        }
+
                         bookedInBatch.Add(posting.Payment.Key);
                         results[next] = Result(key, true, record);
                         inBatch.Add(next);
@@ -219,26 +217,45 @@ public sealed partial class PaymentLedger(InvoicingStorage storage, InvoiceStore
             cancellationToken);
     }
 
-    /// <summary>What is checked of every posting before anything is written.</summary>
+    /// <summary>The bank deliveries in an invoice's history, by fingerprint (<see cref="SamePayments"/>).</summary>
+    private static SamePayments Deliveries(IEnumerable<PaymentRecord> records)
+    {
+        var deliveries = new SamePayments();
+        foreach (var record in records)
+        {
+            if (record.Fingerprint is { } fingerprint && EntryReferences.FormatOf(record.EntryReference) is { } format)
+            {
+                deliveries.Add(fingerprint, record.Key, format, record.SameAs, record.EntryReference);
+            }
+        }
+
+        return deliveries;
+    }
+
+    /// <summary>
+    /// A bank payment whose other-format delivery is already on the invoice becomes the record that says so (an amount
+    /// of zero). The import plans this before it writes; decided here again, on the history read under the invoice's
+    /// ETag, it also holds when a camt.054 and a BgMax file of the same payment are imported at the same moment (two
+    /// blob triggers): whichever books second finds the first's record and books nothing more.
+    /// </summary>
+    private static PaymentPosting SameAsDelivered(PaymentPosting posting, SamePayments deliveries)
+    {
+        var payment = posting.Payment;
+        if (posting.Kind != PostingKind.Payment || payment.Fingerprint is not { } fingerprint || EntryReferences.FormatOf(payment.EntryReference) is not { } format
+            || deliveries.Unpaired(fingerprint, format) is not { } original)
+        {
+            return posting;
+        }
+
+        return new PaymentPosting(payment with { Note = $"the same payment as {original.Description}, booked at the same time: not booked again" }, PostingKind.AlreadyReceived, original.Key);
+    }
+
+    /// <summary>What is checked of every posting before anything is written: the one acceptance rule (<see cref="PaymentAcceptance"/>), and room for its texts.</summary>
     private void Check(InvoiceKey key, PaymentPosting posting)
     {
         var payment = posting.Payment;
-        if (payment.Amount <= Money.Zero)
-        {
-            throw new InvalidPaymentException(posting.Kind switch
-            {
-                PostingKind.Reversal => $"Invoice {key.Number}: a reversal takes back a positive amount, not {payment.Amount}.",
-                PostingKind.Deduction => $"Invoice {key.Number}: a deduction takes off a positive amount, not {payment.Amount}.",
-                PostingKind.Refund => $"Invoice {key.Number}: a refund must be a positive amount, not {payment.Amount}.",
-                _ => $"Invoice {key.Number}: a payment must be a positive amount, not {payment.Amount}.",
-            });
-        }
-
-        if (posting.Kind is PostingKind.Payment or PostingKind.Deduction or PostingKind.Refund)
-        {
-            CheckPaidOn(key, payment.PaidOn, posting.Kind == PostingKind.Refund);
-        }
-
+        PaymentAcceptance.CheckAmount(key.Number, posting.Kind, payment.Amount);
+        PaymentAcceptance.CheckDate(key.Number, posting.Kind, payment.PaidOn, SwedishCalendar.Today(time));
         var texts = payment.EntryReference.Length + payment.Source.Length + (payment.Note?.Length ?? 0) + (payment.PayerName?.Length ?? 0) + (posting.Counterpart?.Length ?? 0);
         if (texts > PaymentPages.MaxTextChars)
         {
@@ -277,7 +294,7 @@ public sealed partial class PaymentLedger(InvoicingStorage storage, InvoiceStore
             SameAs = posting.Kind == PostingKind.AlreadyReceived ? posting.Counterpart : null,
             Fingerprint = payment.Fingerprint,
             Split = payment.Split,
-            PaidInAdvance = posting.Kind == PostingKind.Payment && payment.PaidOn < before.IssueDate,
+            PaidInAdvance = posting.Kind == PostingKind.Payment && PaymentAcceptance.IsPaidInAdvance(payment.PaidOn, before.IssueDate),
         };
     }
 

@@ -10,7 +10,7 @@ namespace Invoicing.Payments;
 /// Payments that matched no invoice stay here, visible, until someone books them by hand. Keyed by entry, so a
 /// re-imported file adds nothing twice.
 /// </summary>
-public sealed class SuspenseList(InvoicingStorage storage, PaymentLedger ledger)
+public sealed class SuspenseList(InvoicingStorage storage, PaymentLedger ledger, Issuers.IssuerDirectory issuers)
 {
     private TableClient Table => storage.Table(StorageNames.UnmatchedPayments);
 
@@ -140,7 +140,8 @@ public sealed class SuspenseList(InvoicingStorage storage, PaymentLedger ledger)
     }
 
     /// <summary>
-    /// Books an open payment on an invoice by hand and closes it. Safe to repeat: the booking is keyed by the
+    /// Books an open payment on an invoice by hand and closes it — only on an invoice of the issuer whose account the
+    /// money reached (<see cref="PaymentAcceptance.CheckAccount"/>). Safe to repeat: the booking is keyed by the
     /// entry, so a retry after a crash books nothing twice and only finishes closing the entry.
     /// </summary>
     public async Task<BookingResult> BookAsync(string id, InvoiceKey invoice, CancellationToken cancellationToken)
@@ -156,6 +157,7 @@ public sealed class SuspenseList(InvoicingStorage storage, PaymentLedger ledger)
 
         var entity = open.Value!;
         var payment = entity.ToPayment();
+        PaymentAcceptance.CheckAccount(invoice, payment.ReceivingAccount, issuers.For(invoice.Scheme));
         var booking = new PaymentBooking(payment.EntryReference, payment.Source, payment.Amount, payment.PaidOn, $"booked by hand from the unmatched list ({payment.Reason})", payment.PayerName)
         {
             Key = payment.Id,

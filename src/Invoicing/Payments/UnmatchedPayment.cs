@@ -37,6 +37,9 @@ public sealed record UnmatchedPayment(
     /// </summary>
     public string? SameAs { get; init; }
 
+    /// <summary>The account the money reached, as the bank file names it: booked by hand only on an invoice of that account's issuer.</summary>
+    public string? ReceivingAccount { get; init; }
+
     /// <summary>The invoice it was booked to by hand, once it has been.</summary>
     public InvoiceKey? BookedTo { get; init; }
 }

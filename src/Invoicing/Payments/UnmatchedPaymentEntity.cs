@@ -61,6 +61,8 @@ internal sealed class UnmatchedPaymentEntity : ITableEntity
 
     public string? SameAs { get; set; }
 
+    public string? ReceivingAccount { get; set; }
+
     public string? BookedToScheme { get; set; }
 
     public int? BookedToYear { get; set; }
@@ -87,6 +89,7 @@ internal sealed class UnmatchedPaymentEntity : ITableEntity
         SuggestedNumber = payment.Suggested?.Invoice.Number.ToString(),
         SuggestedDebtor = payment.Suggested?.DebtorName,
         SameAs = payment.SameAs,
+        ReceivingAccount = payment.ReceivingAccount,
     };
 
     public UnmatchedPayment ToPayment() =>
@@ -98,6 +101,7 @@ internal sealed class UnmatchedPaymentEntity : ITableEntity
             Suggested = SuggestedNumber is null ? null
                 : new InvoiceSuggestion(new InvoiceKey(new SchemeId(SuggestedScheme!), SuggestedYear!.Value, InvoiceNumber.Parse(SuggestedNumber)), SuggestedDebtor ?? ""),
             SameAs = SameAs,
+            ReceivingAccount = ReceivingAccount,
             BookedTo = BookedToNumber is null ? null : new InvoiceKey(new SchemeId(BookedToScheme!), BookedToYear!.Value, InvoiceNumber.Parse(BookedToNumber)),
         };
 }

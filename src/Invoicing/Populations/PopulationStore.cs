@@ -8,11 +8,25 @@ namespace Invoicing.Populations;
 /// <summary>The population tables that pools are split by.</summary>
 public sealed class PopulationStore(InvoicingStorage storage)
 {
+    /// <summary>
+    /// Saves the snapshot as its file gives it: every figure written, and the row of a party the file no longer lists
+    /// deleted, so a figure never outlives the file it came from (a party kept in the dataset whose row was removed is
+    /// then "without population", and said so, rather than split by last time's figure). Safe to repeat.
+    /// </summary>
     public async Task SaveAsync(PopulationSnapshot snapshot, CancellationToken cancellationToken)
     {
         await storage.EnsureCreatedAsync(cancellationToken);
         var table = storage.Table(StorageNames.PopulationSnapshots);
+        var kept = snapshot.Populations.Keys.Select(code => code.Value).ToHashSet(StringComparer.Ordinal);
+        var stale = (await ReadRowsAsync(table, snapshot.Id, cancellationToken)).Where(row => !kept.Contains(row.RowKey)).ToList();
         await table.UpsertAsync(PopulationEntity.From(snapshot), cancellationToken);
+        foreach (var chunk in stale.Chunk(TableBatches.MaxActions))
+        {
+            await table.SubmitTransactionAsync(
+                chunk.Select(row => new TableTransactionAction(TableTransactionActionType.Delete, new TableEntity(row.PartitionKey, row.RowKey), Azure.ETag.All)),
+                cancellationToken);
+        }
+
         if (snapshot.Provenance is { } provenance)
         {
             // Last, so a snapshot with its provenance row has all its figures.

@@ -12,7 +12,7 @@ namespace Invoicing.IntegrationTests.Payments;
 
 /// <summary>
 /// Money only from our own accounts, files booked whole or not at all, reversals undone or handed to a person,
-/// and no payment dated outside the invoice's time: each refusal leaves every table and blob as it was.
+/// and one acceptance rule for a payment's date (<see cref="PaymentAcceptance"/>): each refusal leaves every table and blob as it was.
 /// </summary>
 [Collection(AzuriteCollection.Name)]
 public sealed class BankFileHardeningTests(AzuriteFixture azurite)
@@ -190,7 +190,7 @@ public sealed class BankFileHardeningTests(AzuriteFixture azurite)
     }
 
     [Fact]
-    public async Task A_bank_payment_dated_before_the_invoice_year_goes_to_a_person_not_onto_the_invoice()
+    public async Task A_bank_payment_dated_before_the_year_preceding_its_invoice_goes_to_a_person_not_onto_the_invoice()
     {
         await using var scenario = await IssuedAsync();
         var ocr = await OcrsAsync(scenario);
@@ -201,8 +201,23 @@ public sealed class BankFileHardeningTests(AzuriteFixture azurite)
 
         var line = Assert.Single(report.Lines);
         Assert.Equal(ImportOutcome.Unmatched, line.Outcome);
-        Assert.Contains("dated 1900-01-01, before invoice 2026", line.Reason, StringComparison.Ordinal);
+        Assert.Contains("a payment dated 1900-01-01, before 2025-01-01, cannot be one of it", line.Reason, StringComparison.Ordinal);
         Assert.Equal(PaymentStatus.Unpaid, (await InvoicesAsync(scenario))["1980"].Status);
+    }
+
+    [Fact]
+    public async Task A_bank_payment_dated_in_the_december_before_the_invoice_year_is_booked_and_flagged_as_paid_in_advance()
+    {
+        await using var scenario = await IssuedAsync();
+        var ocr = await OcrsAsync(scenario);
+
+        var report = await ImportAsync(scenario, "december.xml", new Camt054Builder(8)
+            .Entry(new CamtEntry("100.00", AccountServicerReference: "DEC-1", BookingDate: "2025-12-30", Transactions: [new(Ocr: ocr["1980"])]))
+            .ToBytes());
+
+        var booking = Assert.Single(Assert.Single(report.Lines).Bookings);
+        Assert.True(booking is { Booked: true, PaidInAdvance: true, After: PaymentStatus.PartiallyPaid });
+        Assert.Equal(1, report.PaidInAdvance);
     }
 
     [Fact]
@@ -219,10 +234,10 @@ public sealed class BankFileHardeningTests(AzuriteFixture azurite)
     }
 
     [Theory]
-    [InlineData("1900-01-01", "before the invoice's year 2026 began (2026-01-01)")]
-    [InlineData("2025-12-31", "before the invoice's year 2026 began (2026-01-01)")]
-    [InlineData("2026-03-05", "after today (2026-03-04)")]
-    public async Task A_payment_dated_before_the_invoice_year_or_after_today_is_refused_and_nothing_is_written(string date, string expected)
+    [InlineData("1900-01-01", "a payment dated 1900-01-01, before 2025-01-01, cannot be one of it (is the date mistyped?)")]
+    [InlineData("2024-12-31", "a payment dated 2024-12-31, before 2025-01-01, cannot be one of it")]
+    [InlineData("2026-03-05", "a payment dated 2026-03-05 is after today (2026-03-04); book it when it has been received.")]
+    public async Task A_payment_dated_after_today_or_before_the_year_preceding_its_invoice_is_refused_and_nothing_is_written(string date, string expected)
     {
         await using var scenario = await IssuedAsync();
         var invoice = (await InvoicesAsync(scenario))["1980"];
@@ -233,6 +248,31 @@ public sealed class BankFileHardeningTests(AzuriteFixture azurite)
 
         Assert.Contains(expected, error.Message, StringComparison.Ordinal);
         Assert.Equal(before, await StorageContents.TakeAsync(scenario.Get<InvoicingStorage>()));
+    }
+
+    [Fact]
+    public async Task An_unmatched_entry_on_one_issuers_account_is_never_booked_on_another_issuers_invoice()
+    {
+        await using var scenario = new InvoicingScenario(azurite, Agreements.StockholmScenario.Settings());
+        await scenario.SeedAndApproveAsync();
+        await Agreements.StockholmScenario.SeedAndApproveStockholmAsync(scenario);
+        await scenario.RunAsync();
+        scenario.Time.SetUtcNow(new DateTimeOffset(2026, 3, 4, 7, 0, 0, TimeSpan.Zero));
+        var report = await ImportAsync(scenario, "vasteras.xml", new Camt054Builder(8)
+            .Entry(new CamtEntry("5000.00", AccountServicerReference: "NOREF-1", BookingDate: "2026-03-02", Transactions: [new(Unstructured: "bidrag 2026")]))
+            .ToBytes());
+        var id = Assert.Single(report.Lines).UnmatchedId!;
+        var stockholms = (await scenario.Get<InvoiceStore>().ListAsync(Agreements.StockholmScenario.Scheme, 2026, CancellationToken.None))[0];
+        var before = await StorageContents.TakeAsync(scenario.Get<InvoicingStorage>());
+
+        var error = await Assert.ThrowsAsync<InvalidPaymentException>(() => scenario.Get<SuspenseList>().BookAsync(id, stockholms.Key, CancellationToken.None));
+
+        Assert.Equal(
+            $"Invoice {stockholms.Number} (stockholm-pom) is Stockholms stad's, but this money reached account {Camt054Builder.Iban}, which is not Stockholms stad's (bankgiro 991-2353). Nothing was booked.",
+            error.Message);
+        Assert.Equal(before, await StorageContents.TakeAsync(scenario.Get<InvoicingStorage>()));
+        var vasteras = (await InvoicesAsync(scenario))["1980"];
+        Assert.True((await scenario.Get<SuspenseList>().BookAsync(id, vasteras.Key, CancellationToken.None)).Booked);
     }
 
     private Task<InvoicingScenario> IssuedAsync() => IssuedYear.IssuedAsync(azurite);

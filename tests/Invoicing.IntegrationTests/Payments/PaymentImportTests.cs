@@ -165,6 +165,48 @@ public sealed class PaymentImportTests(AzuriteFixture azurite)
     }
 
     [Fact]
+    public async Task A_payment_whose_other_format_delivery_reached_the_invoice_after_the_import_planned_is_recorded_as_the_same_payment_not_booked_twice()
+    {
+        // What the second of two imports running at the same moment meets: it planned before the first booked.
+        await using var scenario = await IssuedAsync();
+        var habo = (await InvoicesAsync(scenario))["0305"];
+        var ledger = scenario.Get<PaymentLedger>();
+        const string Fingerprint = "0123456789abcdef0123456789abcdef01234567";
+        await ledger.BookAsync(habo.Key, new PaymentBooking("camt:A-1", "camt.xml", Money.FromKronor(1_000), new DateOnly(2026, 3, 2)) { Fingerprint = Fingerprint }, CancellationToken.None);
+
+        var second = await ledger.BookAsync(habo.Key, new PaymentBooking("bgmax:000000000001", "bgmax.txt", Money.FromKronor(1_000), new DateOnly(2026, 3, 2)) { Fingerprint = Fingerprint }, CancellationToken.None);
+
+        Assert.Equal((PaymentFlag.AlreadyReceived, Money.Zero), (second.Flag, second.Amount));
+        Assert.Equal(Money.FromKronor(1_000), (await InvoicesAsync(scenario))["0305"].AmountPaid);
+        var history = await scenario.Get<PaymentHistory>().ListAsync(habo.Key, CancellationToken.None);
+        Assert.Equal(EntryKey.For("camt:A-1"), history[^1].SameAs);
+    }
+
+    [Fact]
+    public async Task A_camt054_and_a_bgmax_file_of_the_same_payments_imported_at_the_same_moment_book_each_payment_once()
+    {
+        await using var scenario = await IssuedAsync();
+        var ocr = await OcrsAsync(scenario);
+        var debtors = new[] { "0305", "0319", "0330", "0331", "0360", "0380", "0381", "0382" };
+        var camt = new Camt054Builder(8) { Account = "9912346" };
+        var bgmax = new BgMaxBuilder().Start().Opening("9912346");
+        foreach (var (debtor, index) in debtors.Select((d, i) => (d, i)))
+        {
+            camt = camt.Entry(new CamtEntry("1000.00", AccountServicerReference: $"C-{index}", Transactions: [new(Ocr: ocr[debtor])]));
+            bgmax = bgmax.Payment(ocr[debtor], 100_000, $"00000000000{index}");
+        }
+
+        var reports = await Task.WhenAll(
+            Task.Run(() => ImportAsync(scenario, "camt.xml", camt.ToBytes())),
+            Task.Run(() => ImportAsync(scenario, "bgmax.txt", bgmax.Deposit("20260302", "00001").End().ToLatin1())));
+
+        var invoices = await InvoicesAsync(scenario);
+        Assert.All(debtors, debtor => Assert.Equal(Money.FromKronor(1_000), invoices[debtor].AmountPaid));
+        Assert.Equal(debtors.Length, reports.Sum(r => r.Booked));
+        Assert.Equal(debtors.Length, reports.Sum(r => r.SamePayment));
+    }
+
+    [Fact]
     public async Task Two_municipalities_paying_the_same_amount_on_the_same_day_are_two_payments_in_either_format()
     {
         await using var scenario = await IssuedAsync();

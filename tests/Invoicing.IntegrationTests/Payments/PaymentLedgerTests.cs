@@ -94,7 +94,10 @@ public sealed class PaymentLedgerTests(AzuriteFixture azurite)
         await using var scenario = await IssuedAsync();
         var suspense = scenario.Get<SuspenseList>();
         var invoice = await InvoiceAsync(scenario, "2180");
-        var payment = new UnmatchedPayment(EntryKey.For("bgmax:1"), "bgmax:1", "bgmax.txt", Money.FromKronor(27_368), PaidOn, "12345", "Gävle kommun", "no invoice", InvoicingScenario.RunTime);
+        var payment = new UnmatchedPayment(EntryKey.For("bgmax:1"), "bgmax:1", "bgmax.txt", Money.FromKronor(27_368), PaidOn, "12345", "Gävle kommun", "no invoice", InvoicingScenario.RunTime)
+        {
+            ReceivingAccount = "991-2346",
+        };
 
         Assert.True(await suspense.AddAsync(payment, CancellationToken.None));
         Assert.False(await suspense.AddAsync(payment, CancellationToken.None));

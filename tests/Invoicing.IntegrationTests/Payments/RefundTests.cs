@@ -2,6 +2,7 @@ using Invoicing.Invoices;
 using Invoicing.Issuing;
 using Invoicing.Payments;
 using Invoicing.Testing;
+using Invoicing.Testing.BankFiles;
 
 namespace Invoicing.IntegrationTests.Payments;
 
@@ -91,6 +92,66 @@ public sealed class RefundTests(AzuriteFixture azurite)
         Assert.Equal((PaymentStatus.Paid, PaymentFlag.Refund), (refund.After, refund.Flag));
         var record = (await scenario.Get<PaymentHistory>().ListAsync(vasteras.Key, CancellationToken.None))[^1];
         Assert.Equal(("bank:out-17", "camt054-out.xml", Money.FromKronor(-250)), (record.EntryReference, record.Source, record.Amount));
+    }
+
+    [Fact]
+    public async Task A_refund_dated_before_the_first_money_received_on_the_invoice_is_refused()
+    {
+        await using var scenario = await IssuedAsync();
+        var (ledger, vasteras) = (scenario.Get<PaymentLedger>(), await InvoiceAsync(scenario, "1980"));
+        await ledger.BookAsync(vasteras.Key, new PaymentBooking("bank:1", "camt.xml", vasteras.Total + Money.FromKronor(100), PaidOn), CancellationToken.None);
+
+        var e = await Assert.ThrowsAsync<InvalidPaymentException>(() =>
+            ledger.RefundAsync(vasteras.Key, PaymentBooking.ManualRefund(vasteras.Number, Money.FromKronor(100), PaidOn.AddDays(-1), "x", null), CancellationToken.None));
+
+        Assert.Equal($"Invoice {vasteras.Number}: a refund dated 2026-01-19 is before the first money received on it (2026-01-20); nothing was booked.", e.Message);
+        Assert.Single(await scenario.Get<PaymentHistory>().ListAsync(vasteras.Key, CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task An_outgoing_entry_of_a_bank_file_naming_an_overpaid_invoices_ocr_is_imported_as_its_refund_once()
+    {
+        await using var scenario = await IssuedAsync();
+        var (ledger, vasteras) = (scenario.Get<PaymentLedger>(), await InvoiceAsync(scenario, "1980"));
+        await ledger.BookAsync(vasteras.Key, new PaymentBooking("bank:1", "camt.xml", vasteras.Total + Money.FromKronor(250), PaidOn), CancellationToken.None);
+        scenario.Time.SetUtcNow(new DateTimeOffset(2026, 2, 2, 7, 0, 0, TimeSpan.Zero));
+        var file = new Camt054Builder(8)
+            .Entry(new CamtEntry("250.00", Indicator: "DBIT", AccountServicerReference: "OUT-17", BookingDate: "2026-02-01", Family: "ICDT",
+                Transactions: [new(Ocr: vasteras.Ocr.Value, Creditor: "Västerås stad", Indicator: "DBIT")]))
+            .Entry(new CamtEntry("12500.00", Indicator: "DBIT", AccountServicerReference: "SUPPLIER-1", BookingDate: "2026-02-01", Family: "ICDT",
+                Transactions: [new(Creditor: "Kontorsleverantören AB", Indicator: "DBIT")]))
+            .ToBytes();
+
+        var report = await IssuedYear.ImportAsync(scenario, "utbetalningar.xml", file);
+        var again = await IssuedYear.ImportAsync(scenario, "utbetalningar.xml", file);
+
+        Assert.Equal([ImportOutcome.Booked, ImportOutcome.Outgoing], report.Lines.Select(l => l.Outcome));
+        var refund = Assert.Single(report.Lines[0].Bookings);
+        Assert.Equal((PaymentFlag.Refund, PaymentStatus.Overpaid, PaymentStatus.Paid, Money.FromKronor(-250)), (refund.Flag, refund.Before, refund.After, refund.Amount));
+        Assert.Equal([ImportOutcome.AlreadyBooked, ImportOutcome.Outgoing], again.Lines.Select(l => l.Outcome));
+        Assert.Equal((PaymentStatus.Paid, Money.Zero), await StandingAsync(scenario, vasteras));
+        var record = (await scenario.Get<PaymentHistory>().ListAsync(vasteras.Key, CancellationToken.None))[^1];
+        Assert.Equal(("utbetalningar.xml", Money.FromKronor(-250), new DateOnly(2026, 2, 1)), (record.Source, record.Amount, record.PaidOn));
+    }
+
+    [Fact]
+    public async Task An_outgoing_entry_naming_an_invoice_that_owes_less_back_is_counted_as_outgoing_with_why_and_not_booked()
+    {
+        await using var scenario = await IssuedAsync();
+        var (ledger, vasteras) = (scenario.Get<PaymentLedger>(), await InvoiceAsync(scenario, "1980"));
+        await ledger.BookAsync(vasteras.Key, new PaymentBooking("bank:1", "camt.xml", vasteras.Total + Money.FromKronor(100), PaidOn), CancellationToken.None);
+        scenario.Time.SetUtcNow(new DateTimeOffset(2026, 2, 2, 7, 0, 0, TimeSpan.Zero));
+
+        var report = await IssuedYear.ImportAsync(scenario, "ut.xml", new Camt054Builder(8)
+            .Entry(new CamtEntry("250.00", Indicator: "DBIT", AccountServicerReference: "OUT-18", BookingDate: "2026-02-01", Family: "ICDT",
+                Transactions: [new(Ocr: vasteras.Ocr.Value, Indicator: "DBIT")]))
+            .ToBytes());
+
+        var line = Assert.Single(report.Lines);
+        Assert.Equal(ImportOutcome.Outgoing, line.Outcome);
+        Assert.Equal($"money paid out quoting invoice {vasteras.Number}'s OCR, but 100,00 kr is owed back on it: not booked as its refund; check it, and book what is a refund with payments refund",
+            line.Reason!.Replace('\u00A0', ' '));
+        Assert.Equal((PaymentStatus.Overpaid, Money.FromKronor(100)), await StandingAsync(scenario, vasteras));
     }
 
     private static async Task<(PaymentStatus, Money)> StandingAsync(InvoicingScenario scenario, Invoice invoice)

@@ -66,10 +66,11 @@ public sealed record BankEntry
     public string? Text => Texts.Count == 0 ? null : string.Join(" / ", Texts);
 
     /// <summary>
-    /// True for the entries the product only lists in the import report (outgoing, pending, information): nothing
-    /// is booked from them and nothing about them is stored.
+    /// True for the entries the product only lists in the import report (pending, information): the bank moved no
+    /// money yet, so nothing is booked from them and nothing about them is stored. (An outgoing entry moved money: it
+    /// is read, and booked when it is an invoice's refund.)
     /// </summary>
-    public bool IsOnlyListed => Kind is BankEntryKind.Outgoing or BankEntryKind.Pending or BankEntryKind.Information;
+    public bool IsOnlyListed => Kind is BankEntryKind.Pending or BankEntryKind.Information;
 
     /// <summary>Entries are equal when everything the bank said is: the lists item by item.</summary>
     public bool Equals(BankEntry? other) =>

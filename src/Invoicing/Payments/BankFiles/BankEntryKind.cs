@@ -23,7 +23,8 @@ public enum BankEntryKind
 
     /// <summary>
     /// Money leaving the account that is not a reversal: our own payment (a supplier, a refund). Negative. Its
-    /// <see cref="BankEntry.References"/> are kept (a refund names the invoice it pays back), but nothing books it.
+    /// <see cref="BankEntry.References"/> are kept: one naming an invoice's OCR that owes as much back is booked as its
+    /// refund; nothing else books it.
     /// </summary>
     Outgoing,
 
