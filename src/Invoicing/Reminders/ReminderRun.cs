@@ -9,6 +9,7 @@ using Invoicing.Parties;
 using Invoicing.Storage;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Polly;
 
 namespace Invoicing.Reminders;
 
@@ -43,6 +44,8 @@ public sealed partial class ReminderRun(
     TimeProvider time,
     ILogger<ReminderRun> logger)
 {
+    private static readonly ResiliencePipeline ConflictRetry = OptimisticConcurrency.Retry(409, 412);
+
     public async Task<ReminderRunSummary> RunAsync(DateOnly? asOf, bool dryRun, CancellationToken cancellationToken)
     {
         var options = reminderOptions.Value;
@@ -214,46 +217,44 @@ public sealed partial class ReminderRun(
     /// <summary>Records the step (once) and returns the invoice as it now stands, and whether this call recorded it.</summary>
     private async Task<(Invoice Invoice, bool Recorded)> RecordAsync(Invoice invoice, ReminderStep step, DateOnly day, CancellationToken cancellationToken)
     {
-        for (var attempt = 0; ; attempt++)
-        {
-            var version = await invoices.FindVersionAsync(invoice.Key, cancellationToken)
-                ?? throw new InvalidOperationException($"Invoice {invoice.Key} disappeared while it was being reminded.");
-            var current = version.Invoice;
-            var chain = await invoices.FindChainAsync(invoice.Key, cancellationToken)
-                ?? throw new InvalidOperationException($"Invoice {invoice.Key} disappeared while it was being reminded.");
-            var now = ReminderStep.For(chain.BalanceOf(invoice.Number), day, reminderOptions.Value);
-            if (now is ReminderStep.Nothing || now.GetType() != step.GetType() ||
-                (now is ReminderStep.Remind r && step is ReminderStep.Remind s && r.Level != s.Level))
+        // A step is recorded against the invoice as read; a concurrent run or payment (409, 412) makes it read again.
+        var reads = 0;
+        return await ConflictRetry.ExecuteAsync(
+            async ct =>
             {
-                // Another run got here first, or a payment arrived: nothing (more) to record.
-                return (current, false);
-            }
-
-            var statement = now is ReminderStep.Remind ? await StatementAsync(chain, invoice.Key, cancellationToken) : [];
-            if (statement is null)
-            {
-                // A payment was booked between the reads: read again.
-                if (attempt < 10)
+                var version = await invoices.FindVersionAsync(invoice.Key, ct)
+                    ?? throw new InvalidOperationException($"Invoice {invoice.Key} disappeared while it was being reminded.");
+                var current = version.Invoice;
+                var chain = await invoices.FindChainAsync(invoice.Key, ct)
+                    ?? throw new InvalidOperationException($"Invoice {invoice.Key} disappeared while it was being reminded.");
+                var now = ReminderStep.For(chain.BalanceOf(invoice.Number), day, reminderOptions.Value);
+                if (now is ReminderStep.Nothing || now.GetType() != step.GetType() ||
+                    (now is ReminderStep.Remind r && step is ReminderStep.Remind s && r.Level != s.Level))
                 {
-                    continue;
+                    // Another run got here first, or a payment arrived: nothing (more) to record.
+                    return (current, false);
                 }
 
-                throw new InvalidDataException($"Invoice {invoice.Key}: its payment records do not add up to what its chain says remains; no reminder was recorded.");
-            }
+                var statement = now is ReminderStep.Remind ? await StatementAsync(chain, invoice.Key, ct) : [];
+                if (statement is null)
+                {
+                    // A payment was booked between the reads: read again, like after a lost race. Records that still
+                    // disagree with the chain after ten reads are wrong data, not a race.
+                    if (++reads < 10)
+                    {
+                        throw new RequestFailedException(412, $"Invoice {invoice.Key}: a payment was booked between the reads.");
+                    }
 
-            var change = Change(current, now, day, statement);
-            try
-            {
-                await invoices.ReplaceAsync(version, change.After, change.Record is { } row ? InvoiceReminderEntity.From(change.After.Key, row) : null, cancellationToken);
+                    throw new InvalidDataException($"Invoice {invoice.Key}: its payment records do not add up to what its chain says remains; no reminder was recorded.");
+                }
+
+                var change = Change(current, now, day, statement);
+                await invoices.ReplaceAsync(version, change.After, change.Record is { } row ? InvoiceReminderEntity.From(change.After.Key, row) : null, ct);
                 var text = StepText(step);
                 LogRecorded(change.After.Number, text);
                 return (change.After, true);
-            }
-            catch (RequestFailedException e) when (e.Status is 409 or 412 && attempt < 10)
-            {
-                // A concurrent run changed the invoice; look again.
-            }
-        }
+            },
+            cancellationToken);
     }
 
     /// <summary>The invoice after the step, and the reminder row that records it with its statement (none for a hand-over to a person).</summary>
