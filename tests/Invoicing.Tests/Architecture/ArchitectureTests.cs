@@ -65,6 +65,46 @@ public sealed class ArchitectureTests
         Assert.True(failures.Count == 0, "A room may use only the rooms listed before it in Rooms.BottomToTop. Move the type down, or pass the data in:\n  " + string.Join("\n  ", failures));
     }
 
+    /// <summary>
+    /// Read from the source, not the assembly: a table's name is a constant, which the compiler copies into its user.
+    /// Storage itself (which creates the tables) does not count.
+    /// </summary>
+    [Fact]
+    public void Each_table_is_named_by_one_room_only()
+    {
+        var tables = typeof(Invoicing.Storage.StorageNames).GetFields()
+            .Where(f => f.IsLiteral && !f.Name.EndsWith("Container", StringComparison.Ordinal))
+            .Select(f => f.Name)
+            .ToHashSet(StringComparer.Ordinal);
+        var users = new Dictionary<string, SortedSet<string>>(StringComparer.Ordinal);
+        var sources = Directory.EnumerateFiles(Path.Combine(RepositoryPaths.RepositoryRoot, "src", "Invoicing"), "*.cs", SearchOption.AllDirectories)
+            .Where(path => !path.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal));
+        foreach (var path in sources)
+        {
+            var text = File.ReadAllText(path);
+            var room = Rooms.Of(Regex.Match(text, @"^namespace ([\w.]+);", RegexOptions.Multiline).Groups[1].Value);
+            if (room is null or "Invoicing.Storage")
+            {
+                continue;
+            }
+
+            foreach (var table in Regex.Matches(text, @"StorageNames\.(\w+)\b").Select(m => m.Groups[1].Value).Where(tables.Contains))
+            {
+                if (!users.TryGetValue(table, out var rooms))
+                {
+                    users[table] = rooms = new SortedSet<string>(StringComparer.Ordinal);
+                }
+
+                rooms.Add($"{room} ({Path.GetFileName(path)})");
+            }
+        }
+
+        var shared = users.Where(pair => pair.Value.Select(user => user.Split(' ')[0]).Distinct(StringComparer.Ordinal).Count() > 1)
+            .Select(pair => $"{pair.Key}: {string.Join(", ", pair.Value)}")
+            .ToArray();
+        Assert.True(shared.Length == 0, "A table has one owner, the room that defines, writes and reads its rows; others ask it. Named by several rooms:\n  " + string.Join("\n  ", shared));
+    }
+
     [Fact]
     public void The_architecture_document_lists_the_rooms_in_the_order_the_test_enforces()
     {
