@@ -46,7 +46,7 @@ internal sealed class InvoiceReminderEntity : ITableEntity
 
     /// <summary>
     /// The statement the reminder prints: a JSON array of <c>{"text", "ore"}</c> (non-ASCII escaped), summing to
-    /// <see cref="RemainingOre"/>; absent on reminders recorded before statements were kept.
+    /// <see cref="RemainingOre"/>.
     /// </summary>
     public string? LinesJson { get; set; }
 
@@ -74,7 +74,7 @@ internal sealed class InvoiceReminderEntity : ITableEntity
         Invoicing.InvoiceNumber.Parse(InvoiceNumber), Level, IsoDate.Parse(RemindedOn), IsoDate.Parse(NewDueDate),
         new Money(RemainingOre), new Money(FeeOre), new Money(InterestOre), BlobName, OutboxMessageId, RecordedAt)
     {
-        Lines = LinesJson is null ? [] : [.. (JsonSerializer.Deserialize<LineJson[]>(LinesJson) ?? []).Select(l => new DocumentLine(l.Text, new Money(l.Ore)))],
+        Lines = [.. (JsonSerializer.Deserialize<LineJson[]>(LinesJson ?? throw new InvalidDataException($"Table Invoices, reminder {RowKey}: no statement.")) ?? []).Select(l => new DocumentLine(l.Text, new Money(l.Ore)))],
     };
 
     public static string LinesJsonFor(IReadOnlyList<DocumentLine> lines) =>

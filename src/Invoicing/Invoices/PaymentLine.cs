@@ -24,7 +24,7 @@ internal sealed record PaymentLine(
     // in storage whatever the payer names hold.
     private static readonly JsonSerializerOptions Json = new() { DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull };
 
-    /// <summary>The record's identity (<see cref="PaymentRecord.Key"/>); absent on records written before keys, which are keyed by their reference.</summary>
+    /// <summary>The record's identity (<see cref="PaymentRecord.Key"/>); every stored record has it.</summary>
     [JsonPropertyName("key")]
     public string? Key { get; init; }
 
@@ -62,7 +62,7 @@ internal sealed record PaymentLine(
         new(invoice, EntryReference, Source, new Money(AmountOre), IsoDate.Parse(PaidOn), bookedAt,
             Enum.Parse<PaymentStatus>(StatusBefore), Enum.Parse<PaymentStatus>(StatusAfter), Enum.Parse<PaymentFlag>(Flag), Note, PayerName)
         {
-            Key = Key ?? EntryKey.For(EntryReference),
+            Key = Key ?? throw new InvalidDataException($"A payment record of invoice {invoice} has no key."),
             Reverses = Reverses,
             SameAs = SameAs,
             Fingerprint = Fingerprint,

@@ -2,8 +2,7 @@ namespace Invoicing.Invoices;
 
 /// <summary>
 /// A reminder as recorded: its level, date, what it asked for, the statement it printed (<see cref="Lines"/>, from
-/// <see cref="ReminderStatement"/>, summing to <see cref="Remaining"/>; empty on reminders recorded before statements
-/// were kept), and where its PDF and e-mail are.
+/// <c>Reminders.ReminderStatement</c>, summing to <see cref="Remaining"/>), and where its PDF and e-mail are.
 /// </summary>
 public sealed record ReminderRecord(
     InvoiceNumber Invoice,
