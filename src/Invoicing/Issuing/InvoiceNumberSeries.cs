@@ -22,21 +22,6 @@ public sealed class InvoiceNumberSeries(InvoicingStorage storage, TimeProvider t
     private TableClient Table => storage.Table(StorageNames.InvoiceNumbers);
 
     /// <summary>
-    /// The reservation for (scheme, year, debtor, revision): the existing one, or a new one with the next number
-    /// and the given dates. Change documents (revision ≥ 1) take their numbers from the same series.
-    /// </summary>
-    public async Task<InvoiceReservation> ReserveAsync(
-        string issuerId,
-        SchemeId scheme,
-        int year,
-        PartyCode debtor,
-        DateOnly issueDate,
-        DateOnly dueDate,
-        CancellationToken cancellationToken,
-        int revision = 0) =>
-        (await ReserveAllAsync(issuerId, scheme, year, [new NumberRequest(debtor, revision, issueDate, dueDate)], cancellationToken))[0];
-
-    /// <summary>
     /// The reservations for many documents of one scheme and year, in the order asked: the existing ones, and new
     /// ones numbered in that order. New numbers are taken up to <see cref="MaxReservationsPerTransaction"/> at a
     /// time by one entity group transaction that advances the counter (ETag) and inserts their reservation rows,

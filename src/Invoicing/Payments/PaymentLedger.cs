@@ -26,15 +26,6 @@ public sealed partial class PaymentLedger(InvoicingStorage storage, InvoiceStore
         PostAsync(key, new PaymentPosting(payment), cancellationToken);
 
     /// <summary>
-    /// Undoes the booked payment whose key is <paramref name="reversedKey"/>: one transaction inserts the reversal's
-    /// own record (negative amount, naming the payment it reverses) and lowers the invoice's amount paid, so the
-    /// status goes back and the history shows both. Keyed by the reversal's own key: booked once.
-    /// </summary>
-    /// <param name="reversal">The reversal as the bank reports it; its amount is the (positive) amount taken back.</param>
-    public Task<BookingResult> ReverseAsync(InvoiceKey key, PaymentBooking reversal, string reversedKey, CancellationToken cancellationToken) =>
-        PostAsync(key, new PaymentPosting(reversal, PostingKind.Reversal, reversedKey), cancellationToken);
-
-    /// <summary>
     /// Books money paid back to the party on invoice <paramref name="key"/>: one transaction inserts its record (a
     /// negative amount, flag <see cref="PaymentFlag.Refund"/>) and raises the invoice's amount refunded, so the refund
     /// owed goes down and the status follows (<see cref="PaymentStatus.Paid"/> once nothing is owed back). Keyed by the
@@ -79,14 +70,6 @@ public sealed partial class PaymentLedger(InvoicingStorage storage, InvoiceStore
     /// <param name="deduction">The deduction; its amount is the (positive) amount the payer took off.</param>
     public Task<BookingResult> DeductAsync(InvoiceKey key, PaymentBooking deduction, CancellationToken cancellationToken) =>
         PostAsync(key, new PaymentPosting(deduction, PostingKind.Deduction), cancellationToken);
-
-    /// <summary>
-    /// The key of a booked payment of exactly <paramref name="amount"/> on the invoice that no reversal has taken
-    /// back yet (the oldest such); null when there is none.
-    /// </summary>
-    /// <param name="claimed">Keys of payments other reversals (of the same file) already take back.</param>
-    public async Task<string?> FindReversibleAsync(InvoiceKey key, Money amount, IReadOnlySet<string> claimed, CancellationToken cancellationToken) =>
-        Reversible(await payments.ListAsync(key, cancellationToken), amount, claimed);
 
     /// <summary>The oldest payment of exactly <paramref name="amount"/> in <paramref name="history"/> that no reversal took back and none of <paramref name="claimed"/> is.</summary>
     internal static string? Reversible(IEnumerable<PaymentRecord> history, Money amount, IReadOnlySet<string> claimed)
