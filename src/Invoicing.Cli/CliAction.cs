@@ -1,10 +1,12 @@
 using System.CommandLine;
 using Azure;
 using Invoicing.Budgets;
+using Invoicing.Composition;
 using Invoicing.Csv;
 using Invoicing.Dataset;
 using Invoicing.Invoices;
 using Invoicing.Issuers;
+using Invoicing.Issuing;
 using Invoicing.Payments.BankFiles;
 using Microsoft.Extensions.DependencyInjection;
 

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Invoicing.Budgets;
+using Invoicing.Composition;
 using Invoicing.Storage;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;

@@ -1,5 +1,6 @@
 using Invoicing.Allocation;
 using Invoicing.Budgets;
+using Invoicing.Planning;
 using Invoicing.Web;
 using Invoicing.Web.Endpoints;
 using Invoicing.Web.Identity;

@@ -14,7 +14,7 @@ namespace Invoicing.Functions;
 public sealed class InvoiceFunctions(
     BudgetStore budgets,
     InvoiceStore invoices,
-    PaymentLedger ledger,
+    PaymentHistory payments,
     ReminderHistory reminders,
     InvoiceArchive archive,
     TimeProvider time)
@@ -45,7 +45,7 @@ public sealed class InvoiceFunctions(
         string number,
         CancellationToken cancellationToken) =>
         EndpointAccess.RunAsync(request.HttpContext, InvoicingPolicies.Reader, () =>
-            InvoiceEndpoints.GetAsync(scheme, year, number, invoices, ledger, reminders, time, cancellationToken));
+            InvoiceEndpoints.GetAsync(scheme, year, number, invoices, payments, reminders, time, cancellationToken));
 
     [Function("InvoicePdf")]
     public Task<IResult> PdfAsync(

@@ -1,4 +1,5 @@
 using Invoicing.Invoices;
+using Invoicing.Issuing;
 using Microsoft.Azure.Functions.Worker;
 
 namespace Invoicing.Functions;

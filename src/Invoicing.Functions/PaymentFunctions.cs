@@ -1,4 +1,5 @@
 using Invoicing.Invoices;
+using Invoicing.Issuing;
 using Invoicing.Payments;
 using Invoicing.Web;
 using Invoicing.Web.Endpoints;

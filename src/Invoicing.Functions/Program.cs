@@ -1,4 +1,5 @@
 using Invoicing;
+using Invoicing.Composition;
 using Invoicing.Functions;
 using Invoicing.Web;
 using Invoicing.Web.Identity;

@@ -1,3 +1,4 @@
+using Invoicing.Composition;
 using Microsoft.Extensions.Hosting;
 
 namespace Invoicing.Functions;

@@ -120,7 +120,7 @@ public sealed partial class FinancePageTests(FinancePageFixture fixture)
         var page = session.Page;
         var numbers = await page.Locator($"#invoice-rows tr td:nth-of-type({(int)Column.Number + 1})").AllInnerTextsAsync();
         // The demo issued the invoices today (the real clock), so they are in this month's file.
-        var today = Invoicing.Invoices.SwedishCalendar.Today(TimeProvider.System);
+        var today = Invoicing.SwedishCalendar.Today(TimeProvider.System);
         await page.GetByLabel("Bokföringsmånad").FillAsync(today.ToString("yyyy-MM", CultureInfo.InvariantCulture));
 
         var download = await page.RunAndWaitForDownloadAsync(

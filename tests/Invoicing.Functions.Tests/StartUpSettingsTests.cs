@@ -1,5 +1,6 @@
 using Azure.Core;
 using Azure.Identity;
+using Invoicing.Composition;
 using Invoicing.Storage;
 using Invoicing.Testing;
 using Microsoft.Extensions.Configuration;

@@ -1,6 +1,9 @@
 using Invoicing.Budgets;
+using Invoicing.Composition;
 using Invoicing.Dataset;
 using Invoicing.Invoices;
+using Invoicing.Issuing;
+using Invoicing.Planning;
 using Invoicing.Storage;
 using Invoicing.Testing;
 using Microsoft.Extensions.Configuration;

@@ -5,6 +5,7 @@ using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using Invoicing.Budgets;
 using Invoicing.Dataset;
+using Invoicing.Planning;
 using Invoicing.Testing;
 using Microsoft.Extensions.DependencyInjection;
 

@@ -16,7 +16,7 @@ public static class PlatformSteps
     public const string BankFileName = "camt054-example.xml";
 
     /// <summary>The year the run issues its invoices in (the app runs on the real clock): the period the SIE step exports.</summary>
-    public static int ThisYear { get; } = Invoicing.Invoices.SwedishCalendar.Today(TimeProvider.System).Year;
+    public static int ThisYear { get; } = Invoicing.SwedishCalendar.Today(TimeProvider.System).Year;
 
     /// <summary>Booking an entry that is not on the unmatched list: the handler's own 404 once identity and role allow it.</summary>
     public const string UnmatchedBookingPath = "/api/payments/unmatched/0000000000000000000000000000000000000000/book";

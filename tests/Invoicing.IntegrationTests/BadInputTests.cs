@@ -1,7 +1,9 @@
 using Invoicing.Budgets;
 using Invoicing.Invoices;
 using Invoicing.Issuers;
+using Invoicing.Issuing;
 using Invoicing.Parties;
+using Invoicing.Planning;
 using Invoicing.Populations;
 using Invoicing.Storage;
 using Invoicing.Testing;

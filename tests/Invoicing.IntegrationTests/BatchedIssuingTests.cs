@@ -1,5 +1,6 @@
 using Azure.Core;
 using Invoicing.Invoices;
+using Invoicing.Issuing;
 using Invoicing.Storage;
 using Invoicing.Testing;
 

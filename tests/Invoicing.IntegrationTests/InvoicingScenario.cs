@@ -2,6 +2,8 @@ using System.Security.Cryptography;
 using Invoicing.Budgets;
 using Invoicing.Dataset;
 using Invoicing.Invoices;
+using Invoicing.Issuing;
+using Invoicing.Planning;
 using Invoicing.Storage;
 using Invoicing.Testing;
 using Microsoft.Extensions.DependencyInjection;

@@ -2,6 +2,7 @@ using Invoicing.Allocation;
 using Invoicing.Budgets;
 using Invoicing.Dataset;
 using Invoicing.Parties;
+using Invoicing.Planning;
 using Invoicing.Testing;
 
 namespace Invoicing.IntegrationTests;

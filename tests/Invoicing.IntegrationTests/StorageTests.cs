@@ -1,5 +1,6 @@
 using Invoicing.Budgets;
 using Invoicing.Invoices;
+using Invoicing.Issuing;
 using Invoicing.Testing;
 
 namespace Invoicing.IntegrationTests;
@@ -33,7 +34,7 @@ public sealed class StorageTests(AzuriteFixture azurite)
         var day = new DateOnly(2026, 1, 20);
 
         var reservations = await Task.WhenAll(debtors.Concat(debtors).Select(debtor => Task.Run(() =>
-            scenario.NewServices().GetRequiredServiceOf<InvoiceNumberSeries>().ReserveAsync("issuer", scheme, 2026, debtor, day, day, CancellationToken.None))));
+            ReserveOneAsync(scenario.NewServices().GetRequiredServiceOf<InvoiceNumberSeries>(), scheme, debtor, day))));
 
         Assert.Equal(20, reservations.Select(r => r.Number).Distinct().Count());
         Assert.All(reservations.GroupBy(r => r.Debtor), g => Assert.Single(g.Select(r => r.Number).Distinct()));
@@ -49,7 +50,7 @@ public sealed class StorageTests(AzuriteFixture azurite)
         var scheme = new SchemeId("scheme-b");
         var day = new DateOnly(2026, 1, 20);
         var requests = Enumerable.Range(1, 250).Select(i => new NumberRequest(new Parties.PartyCode($"P{i:000}"), 0, day, day.AddDays(30))).ToArray();
-        await series.ReserveAsync("issuer", scheme, 2026, requests[7].Debtor, day, day, CancellationToken.None);
+        await ReserveOneAsync(series, scheme, requests[7].Debtor, day);
 
         var reserved = await series.ReserveAllAsync("issuer", scheme, 2026, requests, CancellationToken.None);
         var again = await series.ReserveAllAsync("issuer", scheme, 2026, requests, CancellationToken.None);
@@ -74,8 +75,8 @@ public sealed class StorageTests(AzuriteFixture azurite)
 
         var first = await series.ReserveAllAsync("issuer", scheme, 2026, requests[..4], CancellationToken.None, known);
         // Meanwhile another run (another scheme of the same issuer, and one of this batch's debtors) takes numbers.
-        await other.ReserveAsync("issuer", new SchemeId("scheme-d"), 2026, new Parties.PartyCode("Q01"), day, day, CancellationToken.None);
-        var takenByOther = await other.ReserveAsync("issuer", scheme, 2026, requests[5].Debtor, day, day, CancellationToken.None);
+        await ReserveOneAsync(other, new SchemeId("scheme-d"), new Parties.PartyCode("Q01"), day);
+        var takenByOther = await ReserveOneAsync(other, scheme, requests[5].Debtor, day);
         var second = await series.ReserveAllAsync("issuer", scheme, 2026, requests[4..8], CancellationToken.None, known);
         var third = await series.ReserveAllAsync("issuer", scheme, 2026, requests[8..], CancellationToken.None, known);
         var again = await series.ReserveAllAsync("issuer", scheme, 2026, requests, CancellationToken.None, known);
@@ -113,6 +114,10 @@ public sealed class StorageTests(AzuriteFixture azurite)
         Assert.Equal(Money.FromKronor(4_000_000), pool.Amount);
         Assert.Equal(BudgetStatus.Draft, stored.Status);
     }
+
+    /// <summary>One debtor's number of issuer <c>issuer</c>'s 2026 series, as a run takes it (a batch of one).</summary>
+    private static async Task<InvoiceReservation> ReserveOneAsync(InvoiceNumberSeries series, SchemeId scheme, Parties.PartyCode debtor, DateOnly day) =>
+        (await series.ReserveAllAsync("issuer", scheme, 2026, [new NumberRequest(debtor, 0, day, day)], CancellationToken.None))[0];
 }
 
 internal static class ServiceProviderExtensions

@@ -4,8 +4,10 @@ using System.Text;
 using Invoicing.Budgets;
 using Invoicing.Dataset;
 using Invoicing.Invoices;
-using Invoicing.Payments;
+using Invoicing.Issuing;
+using Invoicing.Planning;
 using Invoicing.Testing;
+using Invoicing.Testing.BankFiles;
 using Invoicing.Testing.Sie;
 
 namespace Invoicing.Web.Tests;
@@ -63,9 +65,12 @@ public sealed class SieExportTests(WebFixture fixture)
         var gavle = issued.Single(i => i.DebtorCode.Value == "2180");
         (await world.Finance().PostPaymentAsync(regionUppsala.Number.ToString(), new { amount = "75 000,00", date = "2026-02-20" })).EnsureSuccessStatusCode();
         (await world.Finance().PostPaymentAsync(gavle.Number.ToString(), new { amount = "10 000,00", date = "2026-02-25" })).EnsureSuccessStatusCode();
-        var ledgerService = world.Get<PaymentLedger>();
-        var paid = await ledgerService.FindReversibleAsync(gavle.Key, Money.FromKronor(10_000), new HashSet<string>(), CancellationToken.None);
-        await ledgerService.ReverseAsync(gavle.Key, new PaymentBooking("camt:REV-1", "reversal.xml", Money.FromKronor(10_000), new DateOnly(2026, 3, 1)), paid!, CancellationToken.None);
+        // The bank takes Gävle's payment back: a camt.054 debit marked as a reversal, through the same entrance as any bank file.
+        var reversalFile = new Camt054Builder(8)
+            .Entry(new CamtEntry("10000.00", Indicator: "DBIT", AccountServicerReference: "REV-1", BookingDate: "2026-03-01", Reversal: true,
+                Transactions: [new(Ocr: gavle.Ocr.Value, Indicator: "DBIT")]))
+            .ToBytes();
+        (await world.Finance().PostAsync("/api/bank-files", BankFileUploads.File("reversal.xml", reversalFile))).EnsureSuccessStatusCode();
         var revised = RevisedDataset.WriteTo(Directory.CreateTempSubdirectory("invoicing-revised-").FullName);
         await world.Get<BudgetRevisions>().ReviseAsync(scheme, 2026, DatasetFiles.Read(revised), CancellationToken.None);
         Directory.Delete(revised, recursive: true);

@@ -1,8 +1,11 @@
 using Azure.Data.Tables;
 using Azure.Storage.Blobs;
 using Invoicing.Budgets;
+using Invoicing.Composition;
 using Invoicing.Dataset;
 using Invoicing.Invoices;
+using Invoicing.Issuing;
+using Invoicing.Planning;
 using Invoicing.Storage;
 using Invoicing.Testing;
 using Invoicing.Web.Identity;

@@ -3,6 +3,7 @@ using Invoicing.Allocation;
 using Invoicing.Budgets;
 using Invoicing.Cli.Output;
 using Invoicing.Dataset;
+using Invoicing.Planning;
 
 namespace Invoicing.Cli.Commands;
 
@@ -114,7 +115,7 @@ internal static class BudgetCommands
         {
             var scheme = services.Get<CliSettings>().Scheme;
             var budget = await services.Get<BudgetStore>().GetAsync(scheme, parse.GetValue(year), cancellationToken);
-            var today = Invoices.SwedishCalendar.Today(services.Get<TimeProvider>());
+            var today = Invoicing.SwedishCalendar.Today(services.Get<TimeProvider>());
             Documents.BudgetReport.BudgetReportDocument document;
             if (parse.GetValue(revisionOption) is { } number)
             {

@@ -4,6 +4,8 @@ using Invoicing.Budgets;
 using Invoicing.Cli.Output;
 using Invoicing.Dataset;
 using Invoicing.Invoices;
+using Invoicing.Issuing;
+using Invoicing.Planning;
 
 namespace Invoicing.Cli.Commands;
 

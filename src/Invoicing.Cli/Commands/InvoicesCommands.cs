@@ -2,6 +2,7 @@ using System.CommandLine;
 using Invoicing.Cli.Output;
 using Invoicing.Documents;
 using Invoicing.Invoices;
+using Invoicing.Issuing;
 
 namespace Invoicing.Cli.Commands;
 
@@ -69,8 +70,8 @@ internal static class InvoicesCommands
         CliAction.Set(command, async (parse, services, cancellationToken) =>
         {
             var invoice = await PaymentsCommands.FindInvoiceAsync(services, parse.GetValue(number)!, parse.GetValue(CliOptions.Scheme), cancellationToken);
-            var payments = await services.Get<Payments.PaymentLedger>().HistoryAsync(invoice.Key, cancellationToken);
-            var reminders = await services.Get<Reminders.ReminderHistory>().ListAsync(invoice.Key, cancellationToken);
+            var payments = await services.Get<PaymentHistory>().ListAsync(invoice.Key, cancellationToken);
+            var reminders = await services.Get<Invoicing.Invoices.ReminderHistory>().ListAsync(invoice.Key, cancellationToken);
             var writer = Console.Out;
             writer.WriteLine($"{(invoice.IsCreditNote ? "Credit note" : "Invoice")} {invoice.Number} to {invoice.DebtorCode} {invoice.DebtorName} ({invoice.Scheme} {invoice.Year})");
             writer.WriteLine(invoice.IsCreditNote
@@ -111,7 +112,7 @@ internal static class InvoicesCommands
                 {
                     // A payment from a bank file names the archived file (payments files download ID).
                     table.Add(SwedishFormat.Date(p.PaidOn), SwedishFormat.Amount(p.Amount), p.FileId is { } file ? $"{p.Source} (file {Output.BankFileOutput.ShortId(file)})" : p.Source, p.EntryReference,
-                        $"{p.StatusBefore} -> {p.StatusAfter}" + (p.Flag == Payments.PaymentFlag.None ? "" : $" ({p.Flag})") + (p.PaidInAdvance ? " (paid in advance)" : ""),
+                        $"{p.StatusBefore} -> {p.StatusAfter}" + (p.Flag == Invoicing.Invoices.PaymentFlag.None ? "" : $" ({p.Flag})") + (p.PaidInAdvance ? " (paid in advance)" : ""),
                         p.BookedAt.ToString("yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture) + " UTC",
                         p.Note ?? "");
                 }
@@ -200,7 +201,7 @@ internal static class InvoicesCommands
                 }
 
                 var invoice = await FindAsync(services, wanted, parse.GetValue(year), cancellationToken);
-                var sent = await services.Get<Reminders.ReminderHistory>().FindAsync(invoice.Key, level, cancellationToken)
+                var sent = await services.Get<Invoicing.Invoices.ReminderHistory>().FindAsync(invoice.Key, level, cancellationToken)
                     ?? throw new CliException($"Invoice {invoice.Number} has no reminder {level}" +
                         (invoice.ReminderLevel > 0 ? $" (its reminders: 1{(invoice.ReminderLevel > 1 ? $"–{invoice.ReminderLevel}" : "")})." : "; none has been sent."));
                 Console.Out.WriteLine(await InvoiceFiles.SaveReminderAsync(services.Get<InvoiceArchive>(), sent, parse.GetValue(output)!, cancellationToken));

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Invoicing.Cli.Output;
 using Invoicing.Invoices;
+using Invoicing.Issuing;
 using Invoicing.Payments;
 
 namespace Invoicing.Cli.Commands;
@@ -166,7 +167,7 @@ internal static class PaymentsCommands
     internal static async Task<Invoice> FindInvoiceAsync(IServiceProvider services, string number, string? scheme, CancellationToken cancellationToken)
     {
         var parsed = InvoiceNumber.TryParse(number, out var n) ? n : throw new CliException($"'{number}' is not an invoice number (nine digits, e.g. 202600014).");
-        return await services.Get<InvoiceFinder>().FindAsync(parsed, cancellationToken, scheme is null ? null : new Budgets.SchemeId(scheme))
+        return await services.Get<InvoiceFinder>().FindAsync(parsed, cancellationToken, scheme is null ? null : new Invoicing.SchemeId(scheme))
             ?? throw new CliException($"There is no issued invoice {number}.");
     }
 }

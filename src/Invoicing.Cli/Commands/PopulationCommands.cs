@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Invoicing.Allocation;
 using Invoicing.Budgets;
 using Invoicing.Cli.Output;
 using Invoicing.Parties;

@@ -2,6 +2,7 @@ using System.CommandLine;
 using Invoicing.Allocation;
 using Invoicing.Budgets;
 using Invoicing.Cli.Output;
+using Invoicing.Planning;
 using Invoicing.Reconciliation;
 
 namespace Invoicing.Cli.Commands;

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Invoicing.Invoices;
+using Invoicing.Issuing;
 
 namespace Invoicing.Cli.Commands;
 

@@ -1,3 +1,4 @@
+using Invoicing.Invoices;
 using Invoicing.Payments;
 
 namespace Invoicing.Cli.Output;

@@ -1,3 +1,4 @@
+using Invoicing.Allocation;
 using Invoicing.Populations;
 
 namespace Invoicing.Cli.Output;

@@ -1,3 +1,4 @@
+using Invoicing.Allocation;
 using Invoicing.Budgets;
 using Invoicing.Documents;
 using Invoicing.Invoices;

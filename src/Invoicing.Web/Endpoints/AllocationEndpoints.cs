@@ -1,5 +1,6 @@
 using Invoicing.Allocation;
 using Invoicing.Budgets;
+using Invoicing.Planning;
 using Invoicing.Web.Contracts;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;

@@ -80,7 +80,7 @@ public static class InvoiceEndpoints
         string year,
         string number,
         InvoiceStore invoices,
-        PaymentLedger ledger,
+        PaymentHistory payments,
         ReminderHistory reminders,
         TimeProvider time,
         CancellationToken cancellationToken)
@@ -97,9 +97,9 @@ public static class InvoiceEndpoints
             return NotFound(key);
         }
 
-        var payments = await ledger.HistoryAsync(key, cancellationToken);
+        var paid = await payments.ListAsync(key, cancellationToken);
         var sent = await reminders.ListAsync(key, cancellationToken);
-        return TypedResults.Ok(InvoiceDetail.From(chain, invoice.Number, payments, sent, SwedishCalendar.Today(time)));
+        return TypedResults.Ok(InvoiceDetail.From(chain, invoice.Number, paid, sent, SwedishCalendar.Today(time)));
     }
 
     /// <summary>

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Invoicing.Budgets;
 using Invoicing.Invoices;
+using Invoicing.Issuing;
 using Invoicing.Payments;
 using Invoicing.Web.Contracts;
 using Microsoft.AspNetCore.Http;

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Invoicing.Invoices;
+using Invoicing.Issuing;
 using Invoicing.Web.Contracts;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;

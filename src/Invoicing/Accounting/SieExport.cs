@@ -13,7 +13,7 @@ namespace Invoicing.Accounting;
 /// last year's invoices, and December's the invoices issued in December for next year's budget.
 /// Reads only; the same stored data and generation date always give the same bytes.
 /// </summary>
-public sealed class SieExport(BudgetStore budgets, InvoiceStore invoices, PaymentLedger payments, IOptions<SieOptions> options, IssuerDirectory issuers)
+public sealed class SieExport(BudgetStore budgets, InvoiceStore invoices, PaymentHistory payments, IOptions<SieOptions> options, IssuerDirectory issuers)
 {
     /// <exception cref="SieConfigurationException">The accounts are not configured.</exception>
     public async Task<SieExportResult> ExportAsync(SieSelection selection, DateOnly generatedOn, CancellationToken cancellationToken)

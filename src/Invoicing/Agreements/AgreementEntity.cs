@@ -23,9 +23,9 @@ internal sealed class AgreementEntity : ITableEntity
 
     public string Reference { get; set; } = "";
 
-    public static string Partition(Budgets.SchemeId scheme, int year) => $"{scheme}:{year}";
+    public static string Partition(Invoicing.SchemeId scheme, int year) => $"{scheme}:{year}";
 
-    public static AgreementEntity From(Budgets.SchemeId scheme, int year, Agreement agreement) => new()
+    public static AgreementEntity From(Invoicing.SchemeId scheme, int year, Agreement agreement) => new()
     {
         PartitionKey = Partition(scheme, year),
         RowKey = agreement.Party.Value,

@@ -44,30 +44,8 @@ public sealed record InvoicePlan(Budget Budget, IReadOnlyList<PlannedInvoice> In
         return FingerprintVersion + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text.ToString())));
     }
 
-    /// <summary>Whether this plan is the one approved: a v2 fingerprint, or one recorded by an older version in its own form.</summary>
-    public bool Matches(string? approvedFingerprint) =>
-        approvedFingerprint is not null && string.Equals(
-            approvedFingerprint,
-            approvedFingerprint.StartsWith(FingerprintVersion, StringComparison.Ordinal) ? Fingerprint() : LegacyFingerprint(),
-            StringComparison.Ordinal);
-
-    /// <summary>The fingerprint budgets approved before v2 recorded (it included the line texts); kept so they still run.</summary>
-    private string LegacyFingerprint()
-    {
-        var text = new StringBuilder();
-        foreach (var invoice in AllShares)
-        {
-            foreach (var line in invoice.Lines)
-            {
-                text.Append(invoice.Debtor.Code.Value).Append('|')
-                    .Append(line.BudgetLineNumber.ToString(CultureInfo.InvariantCulture)).Append('|')
-                    .Append(line.Description).Append('|')
-                    .Append(line.Amount.Ore.ToString(CultureInfo.InvariantCulture)).Append('\n');
-            }
-        }
-
-        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text.ToString())));
-    }
+    /// <summary>Whether this plan is the one approved (nothing was approved before the v2 fingerprint, so no other form is read).</summary>
+    public bool Matches(string? approvedFingerprint) => string.Equals(approvedFingerprint, Fingerprint(), StringComparison.Ordinal);
 }
 
 /// <summary>One party's invoice-to-be.</summary>

@@ -304,12 +304,15 @@ public sealed class BudgetStore(InvoicingStorage storage, TimeProvider time)
         return revisions.OrderBy(r => r.Number).ToArray();
     }
 
-    /// <summary>The files of a revision's dataset, as recorded.</summary>
-    public async Task<Dataset.DatasetFiles> ReadRevisionDatasetAsync(BudgetRevision revision, CancellationToken cancellationToken)
+    /// <summary>
+    /// A revision's dataset as recorded (the bytes <see cref="SaveRevisionDraftAsync"/> was given) and the blob's name for
+    /// messages. Reading the files out of it is the dataset's job (<c>Dataset.RevisionDatasets</c>), which sits above budgets.
+    /// </summary>
+    public async Task<(byte[] Json, string Source)> ReadRevisionDatasetJsonAsync(BudgetRevision revision, CancellationToken cancellationToken)
     {
         await storage.EnsureCreatedAsync(cancellationToken);
         var content = await storage.Container(StorageNames.BudgetRevisionsContainer).GetBlobClient(revision.DatasetBlob).DownloadContentAsync(cancellationToken);
-        return Dataset.DatasetFiles.FromJsonBytes(content.Value.Content.ToArray(), $"{StorageNames.BudgetRevisionsContainer}/{revision.DatasetBlob}");
+        return (content.Value.Content.ToArray(), $"{StorageNames.BudgetRevisionsContainer}/{revision.DatasetBlob}");
     }
 
     private async Task<BudgetEntity?> FindHeaderAsync(SchemeId scheme, int year, CancellationToken cancellationToken)

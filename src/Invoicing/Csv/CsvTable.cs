@@ -114,7 +114,7 @@ public sealed class CsvTable
         }
         catch (Exception e) when (e is FormatException or OverflowException or ArgumentException)
         {
-            throw new CsvException($"{Source}, row {row.LineNumber}, field {column}: '{Documents.DocumentText.Quote(value)}': {e.Message}");
+            throw new CsvException($"{Source}, row {row.LineNumber}, field {column}: '{Invoicing.DocumentText.Quote(value)}': {e.Message}");
         }
     }
 }

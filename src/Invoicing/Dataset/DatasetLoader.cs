@@ -82,7 +82,7 @@ public static class DatasetLoader
 
         if (table.Header.FirstOrDefault(column => !known.Contains(column, StringComparer.Ordinal)) is { } unknown)
         {
-            throw new CsvException($"{table.Source}, row 1, header: unknown column '{Documents.DocumentText.Quote(unknown)}'; the columns are {string.Join(", ", known)}.");
+            throw new CsvException($"{table.Source}, row 1, header: unknown column '{Invoicing.DocumentText.Quote(unknown)}'; the columns are {string.Join(", ", known)}.");
         }
 
         return table;

@@ -42,10 +42,10 @@ public static class DocumentKinds
         _ => throw new InvalidOperationException($"A {kind.ToText()} is not an e-invoice document."),
     };
 
-    /// <summary>Reads the stored form; a row written before documents had kinds (null or empty) is an invoice.</summary>
+    /// <summary>Reads the stored form (every row has its kind: nothing was stored before documents had kinds).</summary>
     public static DocumentKind Parse(string? text) => text switch
     {
-        null or "" or Invoice => DocumentKind.Invoice,
+        Invoice => DocumentKind.Invoice,
         CreditNote => DocumentKind.CreditNote,
         _ => throw new FormatException($"Document kind '{text}' must be '{Invoice}' or '{CreditNote}'."),
     };

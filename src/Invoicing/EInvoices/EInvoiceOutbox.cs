@@ -5,6 +5,7 @@ using Azure.Storage.Blobs.Models;
 using Invoicing.Invoices;
 using Invoicing.Parties;
 using Invoicing.Storage;
+using Polly;
 
 namespace Invoicing.EInvoices;
 
@@ -17,6 +18,8 @@ namespace Invoicing.EInvoices;
 /// </summary>
 public sealed class EInvoiceOutbox(InvoicingStorage storage, TimeProvider time)
 {
+    private static readonly ResiliencePipeline ConflictRetry = OptimisticConcurrency.Retry(412);
+
     public const string StatusMetadata = "status";
     public const string EndpointMetadata = "endpoint";
     public const string DetailMetadata = "detail";
@@ -84,23 +87,18 @@ public sealed class EInvoiceOutbox(InvoicingStorage storage, TimeProvider time)
     {
         await storage.EnsureCreatedAsync(cancellationToken);
         var blob = Blob(blobName);
-        for (var attempt = 1; ; attempt++)
-        {
-            var properties = await blob.GetPropertiesAsync(cancellationToken: cancellationToken);
-            var endpoint = properties.Value.Metadata.TryGetValue(EndpointMetadata, out var e) ? e : "";
-            try
+        // Someone else updated it between our read and write (412): read again.
+        await ConflictRetry.ExecuteAsync(
+            async ct =>
             {
+                var properties = await blob.GetPropertiesAsync(cancellationToken: ct);
+                var endpoint = properties.Value.Metadata.TryGetValue(EndpointMetadata, out var e) ? e : "";
                 await blob.SetMetadataAsync(
                     Metadata(endpoint, status, detail, time.GetUtcNow()),
                     new BlobRequestConditions { IfMatch = properties.Value.ETag },
-                    cancellationToken);
-                return;
-            }
-            catch (RequestFailedException ex) when (ex.Status == 412 && attempt < 10)
-            {
-                // Someone else updated it between our read and write; read again.
-            }
-        }
+                    ct);
+            },
+            cancellationToken);
     }
 
     private BlobClient Blob(string blobName) => storage.Container(StorageNames.EInvoicesOutboxContainer).GetBlobClient(blobName);

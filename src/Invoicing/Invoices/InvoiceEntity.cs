@@ -88,7 +88,7 @@ internal sealed class InvoiceEntity : ITableEntity
 
     public DateTimeOffset IssuedAt { get; set; }
 
-    /// <summary><c>invoice</c> or <c>credit-note</c>; empty on rows written before documents had kinds (read as <c>invoice</c>).</summary>
+    /// <summary><c>invoice</c> or <c>credit-note</c>.</summary>
     public string? Kind { get; set; }
 
     /// <summary>The number of the invoice this document changes, if any.</summary>

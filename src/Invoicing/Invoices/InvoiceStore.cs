@@ -2,6 +2,7 @@ using Azure;
 using Azure.Data.Tables;
 using Invoicing.Budgets;
 using Invoicing.Storage;
+using Polly;
 
 namespace Invoicing.Invoices;
 
@@ -12,6 +13,8 @@ namespace Invoicing.Invoices;
 /// </summary>
 public sealed class InvoiceStore(InvoicingStorage storage, TimeProvider time)
 {
+    private static readonly ResiliencePipeline ConflictRetry = OptimisticConcurrency.Retry(409, 412);
+
     /// <summary>
     /// Records an issued document: an invoice with <see cref="AddAsync"/>, a credit note with
     /// <see cref="AddCreditNoteAsync"/>. False when it was already recorded (a repeated or concurrent run).
@@ -91,46 +94,43 @@ public sealed class InvoiceStore(InvoicingStorage storage, TimeProvider time)
         var corrects = creditNote.Corrects ?? throw new InvalidOperationException($"Credit note {creditNote.Number} names no invoice it corrects.");
         await storage.EnsureCreatedAsync(cancellationToken);
         var table = storage.Table(StorageNames.Invoices);
-        for (var attempt = 0; ; attempt++)
-        {
-            // The party's documents, the credit note among them once anyone recorded it: one read decides both.
-            var rows = (await ListDebtorRowsAsync(creditNote.Scheme, creditNote.Year, creditNote.DebtorCode, cancellationToken)).ToDictionary(e => e.RowKey, StringComparer.Ordinal);
-            if (rows.ContainsKey(creditNote.Number.ToString()))
-            {
-                return false;
-            }
 
-            var recorded = rows.Values.Select(e => e.ToInvoice()).ToArray();
-            if (!recorded.Any(d => d.Number == corrects.Number && !d.IsCreditNote))
+        // A concurrent run recorded the credit note (409), or a payment or reminder changed an invoice (412): look again.
+        return await ConflictRetry.ExecuteAsync(
+            async ct =>
             {
-                throw new InvalidOperationException($"Credit note {creditNote.Number} names invoice {corrects.Number}, which is not recorded for {creditNote.DebtorCode} in {creditNote.Scheme} {creditNote.Year}.");
-            }
+                // The party's documents, the credit note among them once anyone recorded it: one read decides both.
+                var rows = (await ListDebtorRowsAsync(creditNote.Scheme, creditNote.Year, creditNote.DebtorCode, ct)).ToDictionary(e => e.RowKey, StringComparer.Ordinal);
+                if (rows.ContainsKey(creditNote.Number.ToString()))
+                {
+                    return false;
+                }
 
-            var before = DocumentChain.Of(recorded).Single(c => c.Holds(corrects.Number));
-            if (creditNote.Total > before.Balance.Asked)
-            {
-                throw new InvalidOperationException(
-                    $"Credit note {creditNote.Number} credits {creditNote.Total}, more than {creditNote.DebtorCode}'s invoices in {creditNote.Scheme} {creditNote.Year} have left to credit ({before.Balance.Asked}).");
-            }
+                var recorded = rows.Values.Select(e => e.ToInvoice()).ToArray();
+                if (!recorded.Any(d => d.Number == corrects.Number && !d.IsCreditNote))
+                {
+                    throw new InvalidOperationException($"Credit note {creditNote.Number} names invoice {corrects.Number}, which is not recorded for {creditNote.DebtorCode} in {creditNote.Scheme} {creditNote.Year}.");
+                }
 
-            var chain = DocumentChain.Of([.. recorded, creditNote]).Single(c => c.Holds(creditNote.Number));
-            var actions = new List<TableTransactionAction> { new(TableTransactionActionType.Add, InvoiceEntity.From(creditNote, time.GetUtcNow())) };
-            foreach (var part in chain.Credits.Where(c => c.CreditNote.Number == creditNote.Number))
-            {
-                var entity = rows[part.Invoice.ToString()];
-                actions.Add(new TableTransactionAction(TableTransactionActionType.UpdateReplace, InvoiceEntity.From(entity.ToInvoice().WithCredit(part.Amount), entity.IssuedAt), entity.ETag));
-            }
+                var before = DocumentChain.Of(recorded).Single(c => c.Holds(corrects.Number));
+                if (creditNote.Total > before.Balance.Asked)
+                {
+                    throw new InvalidOperationException(
+                        $"Credit note {creditNote.Number} credits {creditNote.Total}, more than {creditNote.DebtorCode}'s invoices in {creditNote.Scheme} {creditNote.Year} have left to credit ({before.Balance.Asked}).");
+                }
 
-            try
-            {
-                await table.SubmitTransactionAsync(actions, cancellationToken);
+                var chain = DocumentChain.Of([.. recorded, creditNote]).Single(c => c.Holds(creditNote.Number));
+                var actions = new List<TableTransactionAction> { new(TableTransactionActionType.Add, InvoiceEntity.From(creditNote, time.GetUtcNow())) };
+                foreach (var part in chain.Credits.Where(c => c.CreditNote.Number == creditNote.Number))
+                {
+                    var entity = rows[part.Invoice.ToString()];
+                    actions.Add(new TableTransactionAction(TableTransactionActionType.UpdateReplace, InvoiceEntity.From(entity.ToInvoice().WithCredit(part.Amount), entity.IssuedAt), entity.ETag));
+                }
+
+                await table.SubmitTransactionAsync(actions, ct);
                 return true;
-            }
-            catch (TableTransactionFailedException e) when (e.Status is 409 or 412 && attempt < 10)
-            {
-                // A concurrent run recorded the credit note (409), or a payment or reminder changed an invoice (412): look again.
-            }
-        }
+            },
+            cancellationToken);
     }
 
     /// <summary>The chain the document <paramref name="key"/> belongs to (one party's documents of the scheme's year); null when there is no such document.</summary>

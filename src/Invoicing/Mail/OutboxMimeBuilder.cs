@@ -68,7 +68,7 @@ internal sealed class OutboxMimeBuilder(InvoicingStorage storage, TimeProvider t
         // outright rather than let the parser guess.
         if (entry.To is { } to && to.Any(char.IsControl))
         {
-            throw new SmtpSendException(SmtpFailureKind.Permanent, $"Recipient address '{Documents.DocumentText.Quote(to)}' contains a control character; it is not sent.", null);
+            throw new SmtpSendException(SmtpFailureKind.Permanent, $"Recipient address '{Invoicing.DocumentText.Quote(to)}' contains a control character; it is not sent.", null);
         }
 
         try

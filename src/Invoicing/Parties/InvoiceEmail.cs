@@ -14,7 +14,7 @@ public static class InvoiceEmail
 
     public static string Parse(string value)
     {
-        var text = Documents.DocumentText.Check(value, MaxLength);
+        var text = Invoicing.DocumentText.Check(value, MaxLength);
         if (text.Contains(' ', StringComparison.Ordinal) || text.Contains(',', StringComparison.Ordinal) || text.Contains(';', StringComparison.Ordinal)
             || !MailAddress.TryCreate(text, out var address) || address.Address != text || address.DisplayName.Length > 0
             || text.Count(c => c == '@') != 1 || !address.Host.Contains('.', StringComparison.Ordinal))

@@ -1,3 +1,6 @@
+using Invoicing.Invoices;
+using Invoicing.Payments.BankFiles;
+
 namespace Invoicing.Payments;
 
 /// <summary>
@@ -31,7 +34,7 @@ public sealed record PaymentBooking(string EntryReference, string Source, Money 
     /// person's reference (or note), so registering the same payment twice, anywhere, books it once; a second
     /// identical payment needs its own reference.
     /// </summary>
-    public static PaymentBooking Manual(Invoices.InvoiceNumber invoice, Money amount, DateOnly paidOn, string? note, string? reference) =>
+    public static PaymentBooking Manual(Invoicing.InvoiceNumber invoice, Money amount, DateOnly paidOn, string? note, string? reference) =>
         new($"manual:{invoice}:{IsoDate.Format(paidOn)}:{amount.Ore}:{reference ?? note ?? ""}", ManualSource, amount, paidOn, note);
 
     /// <summary>
@@ -39,6 +42,6 @@ public sealed record PaymentBooking(string EntryReference, string Source, Money 
     /// invoice, date, amount and the person's reference (e.g. the payment order's number), so the same refund sent again,
     /// anywhere, is booked once.
     /// </summary>
-    public static PaymentBooking ManualRefund(Invoices.InvoiceNumber invoice, Money amount, DateOnly paidOn, string reference, string? note) =>
+    public static PaymentBooking ManualRefund(Invoicing.InvoiceNumber invoice, Money amount, DateOnly paidOn, string reference, string? note) =>
         new($"refund:{invoice}:{IsoDate.Format(paidOn)}:{amount.Ore}:{reference}", ManualSource, amount, paidOn, note ?? reference);
 }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Invoicing.Invoices;
 using Invoicing.Payments.BankFiles;
 
 namespace Invoicing.Payments;

@@ -1,5 +1,6 @@
 using Invoicing.Invoices;
 using Invoicing.Issuers;
+using Invoicing.Issuing;
 using Invoicing.Payments.BankFiles;
 using Microsoft.Extensions.Logging;
 
@@ -16,6 +17,7 @@ namespace Invoicing.Payments;
 /// </summary>
 public sealed partial class PaymentImport(
     PaymentLedger ledger,
+    PaymentHistory payments,
     SuspenseList suspense,
     InvoiceFinder finder,
     IssuerDirectory issuers,
@@ -128,7 +130,7 @@ public sealed partial class PaymentImport(
         await Parallel.ForEachAsync(
             named,
             new ParallelOptions { MaxDegreeOfParallelism = ParallelInvoices, CancellationToken = cancellationToken },
-            async (key, ct) => histories[key] = await ledger.HistoryAsync(key, ct));
+            async (key, ct) => histories[key] = await payments.ListAsync(key, ct));
         return histories;
     }
 

@@ -16,25 +16,14 @@ namespace Invoicing.Payments;
 /// loser reads the history again, finds what the winner booked (by entry reference) and books the rest. So a
 /// payment is booked once, the status always equals the sum of the recorded payments, and neither is lost.
 /// </summary>
-public sealed partial class PaymentLedger(InvoicingStorage storage, InvoiceStore invoices, TimeProvider time, ILogger<PaymentLedger> logger)
+public sealed partial class PaymentLedger(InvoicingStorage storage, InvoiceStore invoices, PaymentHistory payments, TimeProvider time, ILogger<PaymentLedger> logger)
 {
     // Optimistic concurrency on the invoice row is the one thing here nothing else retries.
     private static readonly ResiliencePipeline ConflictRetry = OptimisticConcurrency.Retry(412);
 
-    private TableClient Table => storage.Table(StorageNames.Invoices);
-
     /// <remarks>Checked before anything is written by the one acceptance rule (<see cref="PaymentAcceptance"/>): a positive amount, a date not after today; one dated before the invoice was issued is booked and flagged as paid in advance.</remarks>
     public Task<BookingResult> BookAsync(InvoiceKey key, PaymentBooking payment, CancellationToken cancellationToken) =>
         PostAsync(key, new PaymentPosting(payment), cancellationToken);
-
-    /// <summary>
-    /// Undoes the booked payment whose key is <paramref name="reversedKey"/>: one transaction inserts the reversal's
-    /// own record (negative amount, naming the payment it reverses) and lowers the invoice's amount paid, so the
-    /// status goes back and the history shows both. Keyed by the reversal's own key: booked once.
-    /// </summary>
-    /// <param name="reversal">The reversal as the bank reports it; its amount is the (positive) amount taken back.</param>
-    public Task<BookingResult> ReverseAsync(InvoiceKey key, PaymentBooking reversal, string reversedKey, CancellationToken cancellationToken) =>
-        PostAsync(key, new PaymentPosting(reversal, PostingKind.Reversal, reversedKey), cancellationToken);
 
     /// <summary>
     /// Books money paid back to the party on invoice <paramref name="key"/>: one transaction inserts its record (a
@@ -52,7 +41,7 @@ public sealed partial class PaymentLedger(InvoicingStorage storage, InvoiceStore
     {
         var posting = new PaymentPosting(refund, PostingKind.Refund);
         Check(key, posting);
-        var history = await HistoryAsync(key, cancellationToken);
+        var history = await payments.ListAsync(key, cancellationToken);
         if (history.All(r => r.Key != refund.Key))
         {
             var chain = await invoices.FindChainAsync(key, cancellationToken) ?? throw new InvalidPaymentException($"There is no invoice {key}.");
@@ -81,14 +70,6 @@ public sealed partial class PaymentLedger(InvoicingStorage storage, InvoiceStore
     /// <param name="deduction">The deduction; its amount is the (positive) amount the payer took off.</param>
     public Task<BookingResult> DeductAsync(InvoiceKey key, PaymentBooking deduction, CancellationToken cancellationToken) =>
         PostAsync(key, new PaymentPosting(deduction, PostingKind.Deduction), cancellationToken);
-
-    /// <summary>
-    /// The key of a booked payment of exactly <paramref name="amount"/> on the invoice that no reversal has taken
-    /// back yet (the oldest such); null when there is none.
-    /// </summary>
-    /// <param name="claimed">Keys of payments other reversals (of the same file) already take back.</param>
-    public async Task<string?> FindReversibleAsync(InvoiceKey key, Money amount, IReadOnlySet<string> claimed, CancellationToken cancellationToken) =>
-        Reversible(await HistoryAsync(key, cancellationToken), amount, claimed);
 
     /// <summary>The oldest payment of exactly <paramref name="amount"/> in <paramref name="history"/> that no reversal took back and none of <paramref name="claimed"/> is.</summary>
     internal static string? Reversible(IEnumerable<PaymentRecord> history, Money amount, IReadOnlySet<string> claimed)
@@ -123,7 +104,7 @@ public sealed partial class PaymentLedger(InvoicingStorage storage, InvoiceStore
             {
                 // What is booked already (by an earlier import, or by a concurrent one before a retry), and the
                 // invoice as it is now: read together.
-                var history = ReadAsync(key, ct);
+                var history = payments.ReadAsync(key, ct);
                 var found = invoices.FindVersionAsync(key, ct);
                 var (records, nextPage) = await history;
                 var version = await found ?? throw new InvalidPaymentException($"There is no invoice {key}.");
@@ -303,56 +284,6 @@ public sealed partial class PaymentLedger(InvoicingStorage storage, InvoiceStore
 
     private static BookingResult Result(InvoiceKey key, bool booked, PaymentRecord record) =>
         new(key, booked, record.StatusBefore, record.StatusAfter, record.Amount, record.Flag) { PaidInAdvance = record.PaidInAdvance, Split = record.Split };
-
-    /// <summary>The invoice's payments, oldest first.</summary>
-    public async Task<IReadOnlyList<PaymentRecord>> HistoryAsync(InvoiceKey key, CancellationToken cancellationToken)
-    {
-        await storage.EnsureCreatedAsync(cancellationToken);
-        return (await ReadAsync(key, cancellationToken)).Records.OrderBy(r => r.BookedAt).ToArray();
-    }
-
-    /// <summary>The invoice's payment records in the order they were booked within a page, and the number its next page gets.</summary>
-    private async Task<(IReadOnlyList<PaymentRecord> Records, int NextPage)> ReadAsync(InvoiceKey key, CancellationToken cancellationToken)
-    {
-        // One range query: with many invoices in a file, the number of queries is what counts.
-        var partition = InvoiceEntity.PartitionKeyFor(key.Scheme, key.Year);
-        var records = new List<PaymentRecord>();
-        var nextPage = 1;
-        await foreach (var page in Table.QueryAsync<PaymentPageEntity>(
-            TableClient.CreateQueryFilter($"PartitionKey eq {partition} and RowKey gt {$"{key.Number}-P-"} and RowKey lt {$"{key.Number}-P."}"),
-            cancellationToken: cancellationToken))
-        {
-            records.AddRange(PaymentLine.ReadAll(page.Lines).Select(line => line.ToRecord(key.Number, page.BookedAt)));
-            nextPage = Math.Max(nextPage, PaymentPageEntity.PageNumber(page.RowKey) + 1);
-        }
-
-        return (records, nextPage);
-    }
-
-    /// <summary>
-    /// Every payment booked on the invoices of a scheme's year, oldest booking first (one partition query). A record
-    /// that only recognises a payment delivered again (<see cref="PaymentFlag.AlreadyReceived"/>) moves no money and
-    /// is left out.
-    /// </summary>
-    public async Task<IReadOnlyList<PaymentRecord>> ListYearAsync(Budgets.SchemeId scheme, int year, CancellationToken cancellationToken)
-    {
-        await storage.EnsureCreatedAsync(cancellationToken);
-        var partition = InvoiceEntity.PartitionKeyFor(scheme, year);
-        var records = new List<PaymentRecord>();
-        await foreach (var page in Table.QueryAsync<PaymentPageEntity>(
-            e => e.PartitionKey == partition && e.RecordType == PaymentPageEntity.Page, cancellationToken: cancellationToken))
-        {
-            records.AddRange(ToRecords(page).Where(r => r.Flag != PaymentFlag.AlreadyReceived));
-        }
-
-        return records.OrderBy(r => r.BookedAt).ThenBy(r => r.EntryReference, StringComparer.Ordinal).ToArray();
-    }
-
-    private static IEnumerable<PaymentRecord> ToRecords(PaymentPageEntity page)
-    {
-        var number = InvoiceNumber.Parse(page.InvoiceNumber);
-        return PaymentLine.ReadAll(page.Lines).Select(line => line.ToRecord(number, page.BookedAt));
-    }
 
     [LoggerMessage(EventId = 2000, EventName = "PaymentBooked", Level = LogLevel.Information,
         Message = "Booked {Amount} SEK on invoice {InvoiceNumber} from {Source}: {StatusBefore} -> {StatusAfter} ({Flag})")]

@@ -43,7 +43,7 @@ internal sealed class UnmatchedPaymentEntity : ITableEntity
 
     public DateTimeOffset ReceivedAt { get; set; }
 
-    /// <summary>The entry's <see cref="BankEntryKind"/>; empty on rows written before kinds (read as a payment, or a deduction when negative).</summary>
+    /// <summary>The entry's <see cref="BankEntryKind"/>.</summary>
     public string? Kind { get; set; }
 
     /// <summary>The entry's texts, one per line.</summary>
@@ -99,7 +99,7 @@ internal sealed class UnmatchedPaymentEntity : ITableEntity
     public UnmatchedPayment ToPayment() =>
         new(RowKey, EntryReference, Source, new Money(AmountOre), IsoDate.Parse(PaidOn), Reference, PayerName, Reason, ReceivedAt)
         {
-            Kind = Kind is null ? (AmountOre < 0 ? BankEntryKind.Deduction : BankEntryKind.Payment) : Enum.Parse<BankEntryKind>(Kind),
+            Kind = Enum.Parse<BankEntryKind>(Kind ?? throw new InvalidDataException($"Table UnmatchedPayments, row {RowKey}: no kind.")),
             Texts = Texts?.Split('\n') ?? [],
             Fingerprint = Fingerprint,
             Suggested = SuggestedNumber is null ? null

@@ -17,7 +17,7 @@ public static class ReminderLetter
     /// <param name="schemeName">The scheme's display name (the budget's), not its id.</param>
     public static InvoiceDocument Document(Invoice invoice, ReminderRecord reminder, Party? party, Issuer issuer, string schemeName)
     {
-        var lines = new List<DocumentLine>(reminder.Lines.Count > 0 ? reminder.Lines : Unitemised(invoice, reminder));
+        var lines = new List<DocumentLine>(reminder.Lines);
         if (reminder.Fee > Money.Zero)
         {
             lines.Add(new DocumentLine("Påminnelseavgift", reminder.Fee));
@@ -44,16 +44,6 @@ public static class ReminderLetter
             Title = reminder.Level == 1 ? "Påminnelse" : $"Påminnelse {reminder.Level}",
             Kind = DocumentKind.Reminder,
         };
-    }
-
-    /// <summary>A reminder recorded before statements were kept: the invoice and, in one line, what was received and credited before it.</summary>
-    private static IEnumerable<DocumentLine> Unitemised(Invoice invoice, ReminderRecord reminder)
-    {
-        yield return new DocumentLine($"Faktura {invoice.Number} daterad {SwedishFormat.Date(invoice.IssueDate)}, förföll till betalning {SwedishFormat.Date(invoice.DueDate)}", invoice.Total);
-        if (reminder.Remaining != invoice.Total)
-        {
-            yield return new DocumentLine($"Inbetalt och krediterat t.o.m. {SwedishFormat.Date(reminder.RemindedOn)}", reminder.Remaining - invoice.Total);
-        }
     }
 
     public static OutboxMessage Message(Invoice invoice, ReminderRecord reminder, Party? party, Issuer issuer) =>

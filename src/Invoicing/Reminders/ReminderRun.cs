@@ -6,10 +6,10 @@ using Invoicing.Invoices;
 using Invoicing.Issuers;
 using Invoicing.Mail;
 using Invoicing.Parties;
-using Invoicing.Payments;
 using Invoicing.Storage;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Polly;
 
 namespace Invoicing.Reminders;
 
@@ -30,7 +30,8 @@ namespace Invoicing.Reminders;
 public sealed partial class ReminderRun(
     InvoicingStorage storage,
     InvoiceStore invoices,
-    PaymentLedger payments,
+    PaymentHistory payments,
+    ReminderHistory reminders,
     PartyStore parties,
     BudgetStore budgets,
     InvoicePdfRenderer renderer,
@@ -43,7 +44,7 @@ public sealed partial class ReminderRun(
     TimeProvider time,
     ILogger<ReminderRun> logger)
 {
-    private TableClient Table => storage.Table(StorageNames.Invoices);
+    private static readonly ResiliencePipeline ConflictRetry = OptimisticConcurrency.Retry(409, 412);
 
     public async Task<ReminderRunSummary> RunAsync(DateOnly? asOf, bool dryRun, CancellationToken cancellationToken)
     {
@@ -158,10 +159,10 @@ public sealed partial class ReminderRun(
     /// because an invoice changed since it was listed (a payment, a concurrent run) is taken invoice by invoice, and
     /// so is an invoice whose statement did not add up with what was read (a payment booked between the reads).
     /// </summary>
-    private async Task<(Invoice Current, bool Recorded, InvoiceReminderEntity? Record)[]> RecordAllAsync(
+    private async Task<(Invoice Current, bool Recorded, ReminderRecord? Record)[]> RecordAllAsync(
         List<InvoiceVersion> due, Dictionary<InvoiceKey, DocumentChain> chains, ReminderStep[] steps, DateOnly day, CancellationToken cancellationToken)
     {
-        var results = due.Select(v => (v.Invoice, false, (InvoiceReminderEntity?)null)).ToArray();
+        var results = due.Select(v => (v.Invoice, false, (ReminderRecord?)null)).ToArray();
         var statements = new IReadOnlyList<DocumentLine>?[due.Count];
         for (var i = 0; i < due.Count; i++)
         {
@@ -179,7 +180,7 @@ public sealed partial class ReminderRun(
             var planned = chunk.Select(i => (Index: i, Change: Change(due[i].Invoice, steps[i], day, statements[i] ?? []))).ToArray();
             try
             {
-                await invoices.ReplaceAllAsync([.. planned.Select(p => (due[p.Index], p.Change.After, (ITableEntity?)p.Change.Record))], cancellationToken);
+                await invoices.ReplaceAllAsync([.. planned.Select(p => (due[p.Index], p.Change.After, p.Change.Record is { } r ? InvoiceReminderEntity.From(p.Change.After.Key, r) : null))], cancellationToken);
                 foreach (var (i, change) in planned)
                 {
                     results[i] = (change.After, true, change.Record);
@@ -206,7 +207,7 @@ public sealed partial class ReminderRun(
     private async Task<IReadOnlyList<DocumentLine>?> StatementAsync(DocumentChain chain, InvoiceKey key, CancellationToken cancellationToken)
     {
         var invoice = chain.BalanceOf(key.Number).Invoice;
-        var history = invoice.AmountPaid == Money.Zero && invoice.Refunded == Money.Zero ? [] : await payments.HistoryAsync(key, cancellationToken);
+        var history = invoice.AmountPaid == Money.Zero && invoice.Refunded == Money.Zero ? [] : await payments.ListAsync(key, cancellationToken);
         return ReminderStatement.Lines(chain, key.Number, history);
     }
 
@@ -216,71 +217,67 @@ public sealed partial class ReminderRun(
     /// <summary>Records the step (once) and returns the invoice as it now stands, and whether this call recorded it.</summary>
     private async Task<(Invoice Invoice, bool Recorded)> RecordAsync(Invoice invoice, ReminderStep step, DateOnly day, CancellationToken cancellationToken)
     {
-        for (var attempt = 0; ; attempt++)
-        {
-            var version = await invoices.FindVersionAsync(invoice.Key, cancellationToken)
-                ?? throw new InvalidOperationException($"Invoice {invoice.Key} disappeared while it was being reminded.");
-            var current = version.Invoice;
-            var chain = await invoices.FindChainAsync(invoice.Key, cancellationToken)
-                ?? throw new InvalidOperationException($"Invoice {invoice.Key} disappeared while it was being reminded.");
-            var now = ReminderStep.For(chain.BalanceOf(invoice.Number), day, reminderOptions.Value);
-            if (now is ReminderStep.Nothing || now.GetType() != step.GetType() ||
-                (now is ReminderStep.Remind r && step is ReminderStep.Remind s && r.Level != s.Level))
+        // A step is recorded against the invoice as read; a concurrent run or payment (409, 412) makes it read again.
+        var reads = 0;
+        return await ConflictRetry.ExecuteAsync(
+            async ct =>
             {
-                // Another run got here first, or a payment arrived: nothing (more) to record.
-                return (current, false);
-            }
-
-            var statement = now is ReminderStep.Remind ? await StatementAsync(chain, invoice.Key, cancellationToken) : [];
-            if (statement is null)
-            {
-                // A payment was booked between the reads: read again.
-                if (attempt < 10)
+                var version = await invoices.FindVersionAsync(invoice.Key, ct)
+                    ?? throw new InvalidOperationException($"Invoice {invoice.Key} disappeared while it was being reminded.");
+                var current = version.Invoice;
+                var chain = await invoices.FindChainAsync(invoice.Key, ct)
+                    ?? throw new InvalidOperationException($"Invoice {invoice.Key} disappeared while it was being reminded.");
+                var now = ReminderStep.For(chain.BalanceOf(invoice.Number), day, reminderOptions.Value);
+                if (now is ReminderStep.Nothing || now.GetType() != step.GetType() ||
+                    (now is ReminderStep.Remind r && step is ReminderStep.Remind s && r.Level != s.Level))
                 {
-                    continue;
+                    // Another run got here first, or a payment arrived: nothing (more) to record.
+                    return (current, false);
                 }
 
-                throw new InvalidDataException($"Invoice {invoice.Key}: its payment records do not add up to what its chain says remains; no reminder was recorded.");
-            }
+                var statement = now is ReminderStep.Remind ? await StatementAsync(chain, invoice.Key, ct) : [];
+                if (statement is null)
+                {
+                    // A payment was booked between the reads: read again, like after a lost race. Records that still
+                    // disagree with the chain after ten reads are wrong data, not a race.
+                    if (++reads < 10)
+                    {
+                        throw new RequestFailedException(412, $"Invoice {invoice.Key}: a payment was booked between the reads.");
+                    }
 
-            var change = Change(current, now, day, statement);
-            try
-            {
-                await invoices.ReplaceAsync(version, change.After, change.Record, cancellationToken);
+                    throw new InvalidDataException($"Invoice {invoice.Key}: its payment records do not add up to what its chain says remains; no reminder was recorded.");
+                }
+
+                var change = Change(current, now, day, statement);
+                await invoices.ReplaceAsync(version, change.After, change.Record is { } row ? InvoiceReminderEntity.From(change.After.Key, row) : null, ct);
                 var text = StepText(step);
                 LogRecorded(change.After.Number, text);
                 return (change.After, true);
-            }
-            catch (RequestFailedException e) when (e.Status is 409 or 412 && attempt < 10)
-            {
-                // A concurrent run changed the invoice; look again.
-            }
-        }
+            },
+            cancellationToken);
     }
 
     /// <summary>The invoice after the step, and the reminder row that records it with its statement (none for a hand-over to a person).</summary>
-    private (Invoice After, InvoiceReminderEntity? Record) Change(Invoice current, ReminderStep step, DateOnly day, IReadOnlyList<DocumentLine> statement)
+    private (Invoice After, ReminderRecord? Record) Change(Invoice current, ReminderStep step, DateOnly day, IReadOnlyList<DocumentLine> statement)
     {
         if (step is not ReminderStep.Remind remind)
         {
             return (current.WithManualFollowUp(), null);
         }
 
-        var record = new InvoiceReminderEntity
+        var record = new ReminderRecord(
+            current.Number,
+            remind.Level,
+            day,
+            remind.NewDueDate,
+            remind.Remaining,
+            remind.Fee,
+            remind.Interest,
+            ReminderRecord.BlobNameFor(current.Key, remind.Level),
+            ReminderRecord.MessageIdFor(current.Key, remind.Level),
+            time.GetUtcNow())
         {
-            PartitionKey = InvoiceEntity.PartitionKeyFor(current.Scheme, current.Year),
-            RowKey = InvoiceReminderEntity.RowKeyFor(current.Number, remind.Level),
-            InvoiceNumber = current.Number.ToString(),
-            Level = remind.Level,
-            RemindedOn = IsoDate.Format(day),
-            NewDueDate = IsoDate.Format(remind.NewDueDate),
-            RemainingOre = remind.Remaining.Ore,
-            FeeOre = remind.Fee.Ore,
-            InterestOre = remind.Interest.Ore,
-            BlobName = ReminderRecord.BlobNameFor(current.Key, remind.Level),
-            OutboxMessageId = ReminderRecord.MessageIdFor(current.Key, remind.Level),
-            RecordedAt = time.GetUtcNow(),
-            LinesJson = InvoiceReminderEntity.LinesJsonFor(statement),
+            Lines = statement,
         };
         return (current.WithReminder(remind.Level, day), record);
     }
@@ -304,25 +301,13 @@ public sealed partial class ReminderRun(
     /// just recorded has neither yet (its PDF is written after its row), so nothing is looked up for it.
     /// </summary>
     private async Task<ReminderRecord?> CompleteAsync(
-        Invoice invoice, Party? party, Issuer issuer, InvoiceReminderEntity? justRecorded, string schemeName, CancellationToken cancellationToken)
+        Invoice invoice, Party? party, Issuer issuer, ReminderRecord? justRecorded, string schemeName, CancellationToken cancellationToken)
     {
-        ReminderRecord reminder;
-        if (justRecorded is not null)
+        // A reminder this run has just recorded is taken as recorded; an earlier run's is read from the ledger.
+        var reminder = justRecorded ?? await reminders.FindAsync(invoice.Key, invoice.ReminderLevel, cancellationToken);
+        if (reminder is null)
         {
-            reminder = justRecorded.ToRecord();
-        }
-        else
-        {
-            var found = await Table.GetEntityIfExistsAsync<InvoiceReminderEntity>(
-                InvoiceEntity.PartitionKeyFor(invoice.Scheme, invoice.Year),
-                InvoiceReminderEntity.RowKeyFor(invoice.Number, invoice.ReminderLevel),
-                cancellationToken: cancellationToken);
-            if (!found.HasValue)
-            {
-                return null;
-            }
-
-            reminder = found.Value!.ToRecord();
+            return null;
         }
 
         if (justRecorded is not null || !await archive.ExistsAsync(StorageNames.RemindersContainer, reminder.BlobName, cancellationToken))

@@ -10,17 +10,23 @@ public sealed class BatchingOptions
 {
     public const string Section = "Invoicing:Batching";
 
+    /// <summary>
+    /// A batch's numbers are taken by one entity group transaction: the counter's update and one reservation per
+    /// document (<c>InvoiceNumberSeries.MaxReservationsPerTransaction</c> is the same figure).
+    /// </summary>
+    public const int MaxDocumentsPerBatch = TableBatches.MaxActions - 1;
+
     /// <summary>Documents per batch: at most 99, so the counter's update and their reservations fit one transaction.</summary>
-    public int DocumentsPerBatch { get; set; } = Invoices.InvoiceNumberSeries.MaxReservationsPerTransaction;
+    public int DocumentsPerBatch { get; set; } = MaxDocumentsPerBatch;
 
     /// <summary>Documents rendered and written at the same time.</summary>
     public int ParallelWrites { get; set; } = 8;
 
     public void Validate()
     {
-        if (DocumentsPerBatch is < 1 or > Invoices.InvoiceNumberSeries.MaxReservationsPerTransaction)
+        if (DocumentsPerBatch is < 1 or > MaxDocumentsPerBatch)
         {
-            throw new InvalidOperationException($"{Section}:DocumentsPerBatch is {DocumentsPerBatch}; it must be 1 to {Invoices.InvoiceNumberSeries.MaxReservationsPerTransaction}.");
+            throw new InvalidOperationException($"{Section}:DocumentsPerBatch is {DocumentsPerBatch}; it must be 1 to {MaxDocumentsPerBatch}.");
         }
 
         if (ParallelWrites is < 1 or > 64)

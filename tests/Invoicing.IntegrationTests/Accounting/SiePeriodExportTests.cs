@@ -5,6 +5,7 @@ using Invoicing.IntegrationTests.Agreements;
 using Invoicing.Invoices;
 using Invoicing.Issuers;
 using Invoicing.Payments;
+using Invoicing.Planning;
 using Invoicing.Testing;
 using Invoicing.Testing.Sie;
 

@@ -1,5 +1,6 @@
 using Invoicing.Budgets;
 using Invoicing.Dataset;
+using Invoicing.Planning;
 using Invoicing.Testing;
 
 namespace Invoicing.IntegrationTests.Agreements;

@@ -5,7 +5,9 @@ using Invoicing.Dataset;
 using Invoicing.Documents;
 using Invoicing.Invoices;
 using Invoicing.IntegrationTests.Revisions;
+using Invoicing.Issuing;
 using Invoicing.Parties;
+using Invoicing.Planning;
 using Invoicing.Testing;
 using UglyToad.PdfPig;
 

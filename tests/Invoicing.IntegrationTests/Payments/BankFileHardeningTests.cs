@@ -113,7 +113,7 @@ public sealed class BankFileHardeningTests(AzuriteFixture azurite)
         var invoices = await InvoicesAsync(scenario);
         Assert.Equal((PaymentStatus.Paid, Money.FromKronor(43_035)), (invoices["1980"].Status, invoices["1980"].AmountPaid));
         Assert.Equal((PaymentStatus.Paid, Money.FromKronor(4_224)), (invoices["0305"].Status, invoices["0305"].AmountPaid));
-        Assert.Equal(2, (await scenario.Get<PaymentLedger>().HistoryAsync(invoices["0305"].Key, CancellationToken.None)).Count);
+        Assert.Equal(2, (await scenario.Get<PaymentHistory>().ListAsync(invoices["0305"].Key, CancellationToken.None)).Count);
         Assert.True((await ImportAsync(scenario, "c.xml", camt)).NothingNew);
     }
 
@@ -138,7 +138,7 @@ public sealed class BankFileHardeningTests(AzuriteFixture azurite)
         Assert.Equal((PaymentStatus.Paid, PaymentStatus.Unpaid, PaymentFlag.Reversal), (line.Bookings[0].Before, line.Bookings[0].After, line.Bookings[0].Flag));
         var invoice = (await InvoicesAsync(scenario))["1980"];
         Assert.Equal((PaymentStatus.Unpaid, Money.Zero), (invoice.Status, invoice.AmountPaid));
-        var history = await scenario.Get<PaymentLedger>().HistoryAsync(invoice.Key, CancellationToken.None);
+        var history = await scenario.Get<PaymentHistory>().ListAsync(invoice.Key, CancellationToken.None);
         Assert.Equal([Money.FromKronor(43_035), Money.FromKronor(-43_035)], history.Select(h => h.Amount));
         Assert.Equal((history[0].Key, "reversal of camt:PAY-1"), (history[1].Reverses, history[1].Note));
         Assert.True((await ImportAsync(scenario, "reversal-again.xml", reversal)).NothingNew);
@@ -230,7 +230,7 @@ public sealed class BankFileHardeningTests(AzuriteFixture azurite)
             invoice.Key, PaymentBooking.Manual(invoice.Number, Money.FromKronor(100), invoice.IssueDate.AddDays(-1), null, null), CancellationToken.None);
 
         Assert.True(result is { Booked: true, PaidInAdvance: true, After: PaymentStatus.PartiallyPaid });
-        Assert.True(Assert.Single(await scenario.Get<PaymentLedger>().HistoryAsync(invoice.Key, CancellationToken.None)).PaidInAdvance);
+        Assert.True(Assert.Single(await scenario.Get<PaymentHistory>().ListAsync(invoice.Key, CancellationToken.None)).PaidInAdvance);
     }
 
     [Theory]

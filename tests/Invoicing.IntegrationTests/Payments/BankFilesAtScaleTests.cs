@@ -33,7 +33,7 @@ public sealed class BankFilesAtScaleTests(AzuriteFixture azurite)
         Assert.Equal(Payments, report.Booked);
         var invoice = (await InvoicesAsync(scenario))["0305"];
         Assert.Equal((PaymentStatus.PartiallyPaid, Money.FromKronor(10 * Payments)), (invoice.Status, invoice.AmountPaid));
-        var history = await scenario.Get<PaymentLedger>().HistoryAsync(invoice.Key, CancellationToken.None);
+        var history = await scenario.Get<PaymentHistory>().ListAsync(invoice.Key, CancellationToken.None);
         Assert.Equal(Payments, history.Count);
         Assert.Equal(Money.FromKronor(10 * Payments), Money.Sum(history.Select(h => h.Amount)));
         Assert.Equal(PaymentStatus.Unpaid, report.Lines[0].Bookings[0].Before);
@@ -87,7 +87,7 @@ public sealed class BankFilesAtScaleTests(AzuriteFixture azurite)
         Assert.Equal(count, again.Booked + again.AlreadyBooked);
         var invoice = (await InvoicesAsync(scenario))["0305"];
         Assert.Equal(Money.FromKronor(count), invoice.AmountPaid);
-        Assert.Equal(count, (await scenario.Get<PaymentLedger>().HistoryAsync(invoice.Key, CancellationToken.None)).Count);
+        Assert.Equal(count, (await scenario.Get<PaymentHistory>().ListAsync(invoice.Key, CancellationToken.None)).Count);
     }
 
     [Fact]
@@ -103,7 +103,7 @@ public sealed class BankFilesAtScaleTests(AzuriteFixture azurite)
         Assert.Equal(Payments, reports.Sum(r => r.AlreadyBooked));
         var invoice = (await InvoicesAsync(scenario))["0305"];
         Assert.Equal(Money.FromKronor(10 * Payments), invoice.AmountPaid);
-        Assert.Equal(Payments, (await scenario.Get<PaymentLedger>().HistoryAsync(invoice.Key, CancellationToken.None)).Count);
+        Assert.Equal(Payments, (await scenario.Get<PaymentHistory>().ListAsync(invoice.Key, CancellationToken.None)).Count);
     }
 
     [Fact]

@@ -78,7 +78,7 @@ public sealed class PaymentImportTests(AzuriteFixture azurite)
         var deduction = Assert.Single(await scenario.Get<SuspenseList>().ListOpenAsync(CancellationToken.None));
         Assert.Equal(Money.FromKronor(-100), deduction.Amount);
         Assert.Contains("deduction", deduction.Reason, StringComparison.Ordinal);
-        var gavle = await scenario.Get<PaymentLedger>().HistoryAsync(invoices["2180"].Key, CancellationToken.None);
+        var gavle = await scenario.Get<PaymentHistory>().ListAsync(invoices["2180"].Key, CancellationToken.None);
         Assert.Equal([new DateOnly(2026, 3, 2), new DateOnly(2026, 3, 3)], gavle.Select(h => h.PaidOn).Order());
         Assert.All(gavle, h => Assert.Equal("BGMAX.txt", h.Source));
 
@@ -178,7 +178,7 @@ public sealed class PaymentImportTests(AzuriteFixture azurite)
 
         Assert.Equal((PaymentFlag.AlreadyReceived, Money.Zero), (second.Flag, second.Amount));
         Assert.Equal(Money.FromKronor(1_000), (await InvoicesAsync(scenario))["0305"].AmountPaid);
-        var history = await ledger.HistoryAsync(habo.Key, CancellationToken.None);
+        var history = await scenario.Get<PaymentHistory>().ListAsync(habo.Key, CancellationToken.None);
         Assert.Equal(EntryKey.For("camt:A-1"), history[^1].SameAs);
     }
 

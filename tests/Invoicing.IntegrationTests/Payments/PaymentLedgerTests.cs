@@ -1,5 +1,7 @@
 using Invoicing.Invoices;
+using Invoicing.Issuing;
 using Invoicing.Payments;
+using Invoicing.Payments.BankFiles;
 using Invoicing.Testing;
 
 namespace Invoicing.IntegrationTests.Payments;
@@ -40,7 +42,7 @@ public sealed class PaymentLedgerTests(AzuriteFixture azurite)
         Assert.True(first.Booked);
         Assert.False(again.Booked);
         Assert.Equal(Money.FromKronor(1_000), (await InvoiceAsync(scenario, "1980")).AmountPaid);
-        Assert.Single(await ledger.HistoryAsync(invoice.Key, CancellationToken.None));
+        Assert.Single(await scenario.Get<PaymentHistory>().ListAsync(invoice.Key, CancellationToken.None));
     }
 
     [Fact]
@@ -55,7 +57,7 @@ public sealed class PaymentLedgerTests(AzuriteFixture azurite)
 
         var stored = await InvoiceAsync(scenario, "0380");
         Assert.Equal(Money.Sum(entries.Select(e => e.Amount)), stored.AmountPaid);
-        var history = await scenario.Get<PaymentLedger>().HistoryAsync(invoice.Key, CancellationToken.None);
+        var history = await scenario.Get<PaymentHistory>().ListAsync(invoice.Key, CancellationToken.None);
         Assert.Equal(8, history.Count);
         Assert.Equal(stored.AmountPaid, Money.Sum(history.Select(h => h.Amount)));
     }
@@ -68,7 +70,7 @@ public sealed class PaymentLedgerTests(AzuriteFixture azurite)
 
         await ledger.BookAsync(invoice.Key, new PaymentBooking("camt:ABC-1", "bank-2026-02-10.xml", Money.FromKronor(3_720), PaidOn, null, "Arboga kommun"), CancellationToken.None);
 
-        var record = Assert.Single(await ledger.HistoryAsync(invoice.Key, CancellationToken.None));
+        var record = Assert.Single(await scenario.Get<PaymentHistory>().ListAsync(invoice.Key, CancellationToken.None));
         Assert.Equal(("camt:ABC-1", "bank-2026-02-10.xml", Money.FromKronor(3_720), PaidOn), (record.EntryReference, record.Source, record.Amount, record.PaidOn));
         Assert.Equal((PaymentStatus.Unpaid, PaymentStatus.Paid), (record.StatusBefore, record.StatusAfter));
         Assert.Equal(InvoicingScenario.RunTime, record.BookedAt);
@@ -83,7 +85,7 @@ public sealed class PaymentLedgerTests(AzuriteFixture azurite)
         await Assert.ThrowsAsync<InvalidPaymentException>(() => scenario.Get<PaymentLedger>().BookAsync(invoice.Key, Manual("zero", 0), CancellationToken.None));
 
         Assert.Equal(PaymentStatus.Unpaid, (await InvoiceAsync(scenario, "1980")).Status);
-        Assert.Empty(await scenario.Get<PaymentLedger>().HistoryAsync(invoice.Key, CancellationToken.None));
+        Assert.Empty(await scenario.Get<PaymentHistory>().ListAsync(invoice.Key, CancellationToken.None));
     }
 
     [Fact]

@@ -34,7 +34,7 @@ public sealed class PaymentPagesTests(AzuriteFixture azurite)
         var rows = await PaymentRowsAsync(scenario, invoice);
         Assert.Equal([PaymentPageEntity.Page, PaymentPageEntity.Page, PaymentPageEntity.Page], rows.Select(r => r.GetString("RecordType")));
         Assert.Equal([100, 100, 50], rows.Select(r => r.GetInt32("Count")!.Value));
-        var history = await scenario.Get<PaymentLedger>().HistoryAsync(invoice.Key, CancellationToken.None);
+        var history = await scenario.Get<PaymentHistory>().ListAsync(invoice.Key, CancellationToken.None);
         Assert.Equal(Enumerable.Range(0, 250).Select(i => $"camt:P-{i:000}"), history.Select(h => h.EntryReference));
         Assert.All(history, h => Assert.Equal(("Håbo kommun", "pages.xml", Money.FromKronor(1)), (h.PayerName, h.Source, h.Amount)));
         Assert.Equal(Money.FromKronor(250), invoice.AmountPaid);

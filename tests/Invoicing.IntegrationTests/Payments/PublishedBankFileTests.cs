@@ -54,7 +54,7 @@ public sealed class PublishedBankFileTests(AzuriteFixture azurite)
         Assert.Equal([PaymentStatus.Paid, PaymentStatus.Paid, PaymentStatus.Paid, PaymentStatus.Overpaid],
             new[] { "0330", "0331", "0360", "1904" }.Select(code => invoices[code].Status));
         Assert.Equal(Money.FromKronor(-454), invoices["1904"].OwnRemaining);
-        var heby = await scenario.Get<PaymentLedger>().HistoryAsync(invoices["0331"].Key, CancellationToken.None);
+        var heby = await scenario.Get<PaymentHistory>().ListAsync(invoices["0331"].Key, CancellationToken.None);
         Assert.Equal(("part 2 of 4 of 12\u00A0000,00\u00A0kr, references 20260000318 20260000417 20260000516 20260000912", "Kalles Plåt AB"),
             (Assert.Single(heby).Note, heby[0].PayerName));
 
@@ -86,7 +86,7 @@ public sealed class PublishedBankFileTests(AzuriteFixture azurite)
             new[] { "0330", "0331", "0360", "1904", "1962", "0382", "0381" }.Select(code => (invoices[code].Status, invoices[code].AmountPaid.Ore / 100)));
         foreach (var code in new[] { "0330", "0331", "0360", "1904", "1962", "0382", "0381" })
         {
-            Assert.Single(await scenario.Get<PaymentLedger>().HistoryAsync(invoices[code].Key, CancellationToken.None));
+            Assert.Single(await scenario.Get<PaymentHistory>().ListAsync(invoices[code].Key, CancellationToken.None));
         }
     }
 
@@ -172,7 +172,7 @@ public sealed class PublishedBankFileTests(AzuriteFixture azurite)
         {
             var alvkarleby = (await InvoicesAsync(scenario))["0319"];
             Assert.Equal((PaymentStatus.Paid, Money.FromKronor(1_756)), (alvkarleby.Status, alvkarleby.AmountPaid));
-            var history = await scenario.Get<PaymentLedger>().HistoryAsync(alvkarleby.Key, CancellationToken.None);
+            var history = await scenario.Get<PaymentHistory>().ListAsync(alvkarleby.Key, CancellationToken.None);
             Assert.Equal([Money.FromKronor(1_756), Money.Zero], history.Select(h => h.Amount));
             Assert.Equal(PaymentFlag.AlreadyReceived, history[1].Flag);
             Assert.True((await ImportAsync(scenario, "camt-again.xml", Camt)).NothingNew);
@@ -231,7 +231,7 @@ public sealed class PublishedBankFileTests(AzuriteFixture azurite)
         Assert.Equal(10, report.PaidInAdvance);
         var alvkarleby = (await InvoicesAsync(scenario))["0319"];
         Assert.Equal(PaymentStatus.Paid, alvkarleby.Status);
-        Assert.True(Assert.Single(await scenario.Get<PaymentLedger>().HistoryAsync(alvkarleby.Key, CancellationToken.None)).PaidInAdvance);
+        Assert.True(Assert.Single(await scenario.Get<PaymentHistory>().ListAsync(alvkarleby.Key, CancellationToken.None)).PaidInAdvance);
     }
 
     [Fact]

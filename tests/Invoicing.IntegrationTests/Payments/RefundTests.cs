@@ -1,4 +1,5 @@
 using Invoicing.Invoices;
+using Invoicing.Issuing;
 using Invoicing.Payments;
 using Invoicing.Testing;
 using Invoicing.Testing.BankFiles;
@@ -24,7 +25,7 @@ public sealed class RefundTests(AzuriteFixture azurite)
 
         Assert.Equal((true, PaymentStatus.Overpaid, PaymentStatus.Paid, PaymentFlag.Refund), (refund.Booked, refund.Before, refund.After, refund.Flag));
         Assert.Equal((PaymentStatus.Paid, Money.Zero), await StandingAsync(scenario, vasteras));
-        var record = (await ledger.HistoryAsync(vasteras.Key, CancellationToken.None))[^1];
+        var record = (await scenario.Get<PaymentHistory>().ListAsync(vasteras.Key, CancellationToken.None))[^1];
         Assert.Equal((-vasteras.Total, PaymentFlag.Refund, "utbetalning 7"), (record.Amount, record.Flag, record.Note));
     }
 
@@ -57,7 +58,7 @@ public sealed class RefundTests(AzuriteFixture azurite)
             ledger.RefundAsync(vasteras.Key, PaymentBooking.ManualRefund(vasteras.Number, Money.FromKronor(101), PaidOn, "x", null), CancellationToken.None));
 
         Assert.Equal($"Invoice {vasteras.Number}: a refund of 101,00 kr is more than the 100,00 kr owed back on it; nothing was booked.", e.Message.Replace('\u00A0', ' '));
-        Assert.Single(await ledger.HistoryAsync(vasteras.Key, CancellationToken.None));
+        Assert.Single(await scenario.Get<PaymentHistory>().ListAsync(vasteras.Key, CancellationToken.None));
         var unpaid = await InvoiceAsync(scenario, "1984");
         var nothingOwed = await Assert.ThrowsAsync<InvalidPaymentException>(() =>
             ledger.RefundAsync(unpaid.Key, PaymentBooking.ManualRefund(unpaid.Number, Money.FromKronor(1), PaidOn, "x", null), CancellationToken.None));
@@ -89,7 +90,7 @@ public sealed class RefundTests(AzuriteFixture azurite)
         var refund = await ledger.RefundAsync(found!.Key, new PaymentBooking("bank:out-17", "camt054-out.xml", Money.FromKronor(250), PaidOn), CancellationToken.None);
 
         Assert.Equal((PaymentStatus.Paid, PaymentFlag.Refund), (refund.After, refund.Flag));
-        var record = (await ledger.HistoryAsync(vasteras.Key, CancellationToken.None))[^1];
+        var record = (await scenario.Get<PaymentHistory>().ListAsync(vasteras.Key, CancellationToken.None))[^1];
         Assert.Equal(("bank:out-17", "camt054-out.xml", Money.FromKronor(-250)), (record.EntryReference, record.Source, record.Amount));
     }
 
@@ -104,7 +105,7 @@ public sealed class RefundTests(AzuriteFixture azurite)
             ledger.RefundAsync(vasteras.Key, PaymentBooking.ManualRefund(vasteras.Number, Money.FromKronor(100), PaidOn.AddDays(-1), "x", null), CancellationToken.None));
 
         Assert.Equal($"Invoice {vasteras.Number}: a refund dated 2026-01-19 is before the first money received on it (2026-01-20); nothing was booked.", e.Message);
-        Assert.Single(await ledger.HistoryAsync(vasteras.Key, CancellationToken.None));
+        Assert.Single(await scenario.Get<PaymentHistory>().ListAsync(vasteras.Key, CancellationToken.None));
     }
 
     [Fact]
@@ -129,7 +130,7 @@ public sealed class RefundTests(AzuriteFixture azurite)
         Assert.Equal((PaymentFlag.Refund, PaymentStatus.Overpaid, PaymentStatus.Paid, Money.FromKronor(-250)), (refund.Flag, refund.Before, refund.After, refund.Amount));
         Assert.Equal([ImportOutcome.AlreadyBooked, ImportOutcome.Outgoing], again.Lines.Select(l => l.Outcome));
         Assert.Equal((PaymentStatus.Paid, Money.Zero), await StandingAsync(scenario, vasteras));
-        var record = (await ledger.HistoryAsync(vasteras.Key, CancellationToken.None))[^1];
+        var record = (await scenario.Get<PaymentHistory>().ListAsync(vasteras.Key, CancellationToken.None))[^1];
         Assert.Equal(("utbetalningar.xml", Money.FromKronor(-250), new DateOnly(2026, 2, 1)), (record.Source, record.Amount, record.PaidOn));
     }
 

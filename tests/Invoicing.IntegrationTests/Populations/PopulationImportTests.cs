@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Invoicing.Allocation;
 using Invoicing.Budgets;
 using Invoicing.Parties;
 using Invoicing.Populations;

@@ -1,9 +1,11 @@
 using System.Globalization;
 using Azure.Core;
 using Invoicing.Invoices;
+using Invoicing.Issuing;
 using Invoicing.Mail;
 using Invoicing.Parties;
 using Invoicing.Payments;
+using Invoicing.Planning;
 using Invoicing.Reminders;
 using Invoicing.Storage;
 using Invoicing.Testing;
@@ -110,7 +112,7 @@ public sealed class ReminderRunTests(AzuriteFixture azurite)
         await withoutSmtp.GetRequiredService<ReminderRun>().RunAsync(FirstLevelDay, dryRun: false, CancellationToken.None);
         var leaves = Revisions.RevisionScenario.Edited(b => string.Join('\n', b.Split('\n').Where(l => !l.Contains("\"party\": \"REGION-03\"", StringComparison.Ordinal))));
         Revisions.RevisionScenario.AfterTheMeeting(scenario);
-        var revisions = withoutSmtp.GetRequiredService<Budgets.BudgetRevisions>();
+        var revisions = withoutSmtp.GetRequiredService<Invoicing.Planning.BudgetRevisions>();
         await revisions.ReviseAsync(InvoicingScenario.Scheme, 2026, leaves, CancellationToken.None);
         await revisions.ApproveAsync(InvoicingScenario.Scheme, 2026, Revisions.RevisionScenario.Decision, CancellationToken.None);
         Assert.Equal(1, (await withoutSmtp.GetRequiredService<AnnualInvoicingRun>().RunAsync(null, CancellationToken.None)).Created);

@@ -2,6 +2,7 @@ using Invoicing.Budgets;
 using Invoicing.Documents;
 using Invoicing.Invoices;
 using Invoicing.Payments;
+using Invoicing.Planning;
 using Invoicing.Testing;
 
 namespace Invoicing.IntegrationTests.Revisions;
@@ -136,7 +137,7 @@ public sealed class RevisionRunTests(AzuriteFixture azurite)
         var documents = await scenario.DocumentsAsync();
         Assert.DoesNotContain(documents, d => d.DebtorCode.Value == "1980");
         Assert.Equal(Enumerable.Range(1, 29), documents.Select(d => d.Number.Sequence));
-        var planner = scenario.Get<Allocation.InvoicePlanner>();
+        var planner = scenario.Get<Invoicing.Planning.InvoicePlanner>();
         var budget = await scenario.Get<BudgetStore>().GetAsync(InvoicingScenario.Scheme, 2026, CancellationToken.None);
         var plan = planner.Plan(await planner.AllocateCurrentAsync(budget, CancellationToken.None));
         Assert.Equal(Money.FromKronor(43_035), Assert.Single(plan.OwnShares).Net);

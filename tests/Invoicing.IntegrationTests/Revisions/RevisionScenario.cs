@@ -2,6 +2,8 @@ using Invoicing.Budgets;
 using Invoicing.Dataset;
 using Invoicing.Documents;
 using Invoicing.Invoices;
+using Invoicing.Issuing;
+using Invoicing.Planning;
 using Invoicing.Testing;
 
 namespace Invoicing.IntegrationTests.Revisions;

@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using Invoicing.Documents;
 using Invoicing.Invoices;
+using Invoicing.Issuing;
 using Invoicing.Payments;
 using Invoicing.Reminders;
 using Invoicing.Storage;

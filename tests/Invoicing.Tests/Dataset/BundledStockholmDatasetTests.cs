@@ -2,6 +2,7 @@ using Invoicing.Allocation;
 using Invoicing.Csv;
 using Invoicing.Dataset;
 using Invoicing.Parties;
+using Invoicing.Planning;
 using Invoicing.Tests.Builders;
 
 namespace Invoicing.Tests.Dataset;

@@ -108,7 +108,7 @@ internal sealed class InvoiceDocumentBuilder
     public InvoiceDocumentBuilder AsCreditNoteFor(string invoiceNumber, DateOnly invoiceIssueDate)
     {
         _kind = DocumentKind.CreditNote;
-        _preceding = new DocumentReference(Invoicing.Invoices.InvoiceNumber.Parse(invoiceNumber), invoiceIssueDate);
+        _preceding = new DocumentReference(Invoicing.InvoiceNumber.Parse(invoiceNumber), invoiceIssueDate);
         return this;
     }
 

@@ -5,6 +5,7 @@ using Invoicing.Documents;
 using Invoicing.EInvoices;
 using Invoicing.Invoices;
 using Invoicing.Issuers;
+using Invoicing.Issuing;
 using Invoicing.Parties;
 using Invoicing.Tests.Builders;
 using Invoicing.Tests.Documents;

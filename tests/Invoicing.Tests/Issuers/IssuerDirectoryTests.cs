@@ -1,4 +1,5 @@
 using Invoicing.Budgets;
+using Invoicing.Composition;
 using Invoicing.Issuers;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;

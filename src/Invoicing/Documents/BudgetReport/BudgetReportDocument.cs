@@ -1,6 +1,7 @@
 using Invoicing.Allocation;
 using Invoicing.Budgets;
 using Invoicing.Invoices;
+using Invoicing.Planning;
 
 namespace Invoicing.Documents.BudgetReport;
 

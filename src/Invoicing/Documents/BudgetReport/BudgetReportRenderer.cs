@@ -1,5 +1,7 @@
 using System.Globalization;
+using Invoicing.Allocation;
 using Invoicing.Budgets;
+using Invoicing.Documents.Pdf;
 using UglyToad.PdfPig.Core;
 using UglyToad.PdfPig.Writer;
 
@@ -147,7 +149,7 @@ public sealed class BudgetReportRenderer
             "",
         ]);
 
-    private static string ChangeDocument(Invoices.PartyChange change) => change.Document switch
+    private static string ChangeDocument(Invoicing.Allocation.PartyChange change) => change.Document switch
     {
         { Kind: DocumentKind.CreditNote } => "Kreditfaktura",
         { Corrects: not null } => "Tilläggsfaktura",

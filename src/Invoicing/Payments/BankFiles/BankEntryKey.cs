@@ -1,4 +1,5 @@
 using System.Globalization;
+using Invoicing.Invoices;
 
 namespace Invoicing.Payments.BankFiles;
 

@@ -1,4 +1,5 @@
 using Invoicing.Documents;
+using Invoicing.Documents.Pdf;
 using UglyToad.PdfPig.Fonts.TrueType;
 using UglyToad.PdfPig.Fonts.TrueType.Parser;
 

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using Invoicing.Documents;
+using Invoicing.Documents.Pdf;
 using UglyToad.PdfPig;
 
 namespace Invoicing.Tests.Documents.Pdf;

@@ -1,0 +1,111 @@
+using Invoicing.Allocation;
+using Invoicing.Budgets;
+using Invoicing.Documents;
+using Invoicing.Invoices;
+using Invoicing.Parties;
+
+namespace Invoicing.Allocation;
+
+/// <summary>
+/// The documents that bring each party's account in line with a budget revision. Pure. Per party and budget
+/// line: the revision's amount minus what the party's documents of <b>earlier</b> revisions say (invoices +,
+/// credit notes −). Counting only earlier revisions makes the result the same however often, or however far,
+/// a run of this revision got before: a resumed run plans exactly the documents the interrupted one did.
+/// <list type="bullet">
+/// <item>more: a supplementary invoice correcting the party's original invoice, or an ordinary invoice for a party with none (it joined);</item>
+/// <item>less: a credit note naming the party's newest invoice that still asks for that much (a decrease takes back
+/// the latest increase first), the original when that is all there is (a party that left is credited in full);</item>
+/// <item>the same: nothing.</item>
+/// </list>
+/// </summary>
+public static class ChangePlanner
+{
+    public static IReadOnlyList<PartyChange> Plan(
+        InvoicePlan target,
+        IReadOnlyList<Invoice> issued,
+        BudgetRevision revision,
+        IReadOnlyDictionary<PartyCode, Party> parties)
+    {
+        var earlier = issued.Where(d => d.Revision < revision.Number).ToArray();
+        var shares = target.Invoices.Select(p => (Planned: p, Own: false))
+            .Concat(target.OwnShares.Select(p => (Planned: p, Own: true)))
+            .ToDictionary(s => s.Planned.Debtor.Code);
+        var codes = shares.Keys.Concat(earlier.Select(d => d.DebtorCode)).Distinct();
+
+        var changes = new List<PartyChange>();
+        foreach (var code in codes)
+        {
+            var documents = earlier.Where(d => d.DebtorCode == code).OrderBy(d => d.Number).ToArray();
+            var share = shares.TryGetValue(code, out var s) ? s.Planned : null;
+            var own = share is not null && s.Own;
+            var party = share?.Debtor
+                ?? (parties.TryGetValue(code, out var known) ? known : new Party(code, PartyKind.Agency, documents[0].DebtorName, null, null, [], null, null));
+            var invoicedSoFar = Money.Sum(documents.Select(Signed));
+            var newShare = share?.Net ?? Money.Zero;
+            var change = new PartyChange(party, invoicedSoFar, newShare, own, null);
+            if (change.Difference != Money.Zero)
+            {
+                change = change with { Document = DocumentFor(party, own ? null : share, documents, change.Difference, revision) };
+            }
+
+            changes.Add(change);
+        }
+
+        return changes.OrderBy(c => c.Party.Kind).ThenBy(c => c.Party.Code).ToArray();
+    }
+
+    private static PlannedDocument DocumentFor(Party party, PlannedInvoice? share, Invoice[] documents, Money difference, BudgetRevision revision)
+    {
+        var targetLines = share?.Lines ?? [];
+        var lineNumbers = targetLines.Select(l => l.BudgetLineNumber)
+            .Concat(documents.SelectMany(d => d.Lines.Select(l => l.BudgetLineNumber)))
+            .Distinct()
+            .Order();
+        var credit = difference < Money.Zero;
+        var lines = new List<PlannedInvoiceLine>();
+        foreach (var number in lineNumbers)
+        {
+            var wanted = targetLines.FirstOrDefault(l => l.BudgetLineNumber == number);
+            var so = Money.Sum(documents.SelectMany(d => d.Lines.Where(l => l.BudgetLineNumber == number).Select(l => d.IsCreditNote ? -l.Amount : l.Amount)));
+            var diff = (wanted?.Amount ?? Money.Zero) - so;
+            if (diff == Money.Zero)
+            {
+                continue;
+            }
+
+            var basis = wanted?.Description
+                ?? documents.Where(d => !d.IsCreditNote).SelectMany(d => d.Lines).Last(l => l.BudgetLineNumber == number).Description + " (utgår)";
+            var prefix = credit ? "Kreditering" : documents.Any(d => !d.IsCreditNote) ? "Tillägg" : "Ny deltagare";
+            lines.Add(new PlannedInvoiceLine(number, $"{prefix} enligt budgetrevision {revision.Number}: {basis}", credit ? -diff : diff, wanted?.Population));
+        }
+
+        var invoices = documents.Where(d => !d.IsCreditNote).ToArray();
+        if (!credit)
+        {
+            var original = invoices.FirstOrDefault(d => d.Corrects is null);
+            return new PlannedDocument(party, DocumentKind.Invoice, lines, revision.Number,
+                original is null ? null : new DocumentReference(original.Number, original.IssueDate), revision.Reason) { Decision = revision.Decision };
+        }
+
+        // The credit note names the newest document of the chain that still asks for what it takes back (a credit of
+        // part of a supplement credits the supplement, not an original paid as printed).
+        var corrected = Credited(documents, Money.Sum(lines.Select(l => l.Amount)));
+        return new PlannedDocument(party, DocumentKind.CreditNote, lines, revision.Number, new DocumentReference(corrected.Number, corrected.IssueDate), revision.Reason) { Decision = revision.Decision };
+    }
+
+    /// <summary>
+    /// The invoice a credit of <paramref name="amount"/> names: the newest that still asks for that much (a decrease
+    /// first takes back the latest increase, so a credit that reverses part of a supplementary invoice names that
+    /// supplement, not the original its party may have paid as printed); when none does alone (a party leaving after a
+    /// supplement), the one with the most left, whose chain takes the rest off its other invoices.
+    /// </summary>
+    private static Invoice Credited(Invoice[] documents, Money amount)
+    {
+        var balances = DocumentChain.BalancesOf(documents).ToDictionary(b => b.Invoice.Number);
+        var invoices = documents.Where(d => !d.IsCreditNote).OrderByDescending(d => d.Number).ToArray();
+        return invoices.FirstOrDefault(i => balances[i.Number].Asked >= amount)
+            ?? invoices.OrderByDescending(i => balances[i.Number].Asked).ThenBy(i => i.Number).First();
+    }
+
+    private static Money Signed(Invoice document) => document.IsCreditNote ? -document.Net : document.Net;
+}

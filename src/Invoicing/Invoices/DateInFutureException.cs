@@ -1,7 +1,0 @@
-namespace Invoicing.Invoices;
-
-/// <summary>
-/// A date that lies after today (in Sweden) where only what has happened may be recorded: a budget decision,
-/// a real reminder run, a payment. Nothing was written.
-/// </summary>
-public sealed class DateInFutureException(string message) : InvalidOperationException(message);

@@ -1,0 +1,100 @@
+using Invoicing.Allocation;
+using Invoicing.Budgets;
+using Invoicing.Documents;
+using Invoicing.Invoices;
+using Invoicing.Issuers;
+
+namespace Invoicing.Issuing;
+
+/// <summary>
+/// Puts a planned document, its reserved number and the issuer together into the record and the document
+/// model. Pure: a resumed run composes exactly what the interrupted one did.
+/// </summary>
+public static class InvoiceComposer
+{
+    public static (Invoice Invoice, InvoiceDocument Document) Compose(
+        Budget budget,
+        PlannedInvoice planned,
+        Issuer issuer,
+        InvoiceReservation reservation) =>
+        Compose(budget, PlannedDocument.FirstInvoice(planned), issuer, reservation);
+
+    public static (Invoice Invoice, InvoiceDocument Document) Compose(
+        Budget budget,
+        PlannedDocument planned,
+        Issuer issuer,
+        InvoiceReservation reservation)
+    {
+        var net = planned.Net;
+        var vat = issuer.Terms.VatOn(net);
+        var total = net + vat;
+        var lines = planned.Lines.Select(l => new InvoiceLine(l.BudgetLineNumber, l.Description, l.Amount)).ToArray();
+        var invoice = new Invoice(
+            budget.Scheme,
+            budget.Year,
+            reservation.Number,
+            planned.Debtor.Code,
+            planned.Debtor.Name,
+            reservation.Ocr,
+            reservation.IssueDate,
+            reservation.DueDate,
+            lines,
+            net,
+            vat,
+            total,
+            Invoice.BlobNameFor(budget.Scheme, budget.Year, reservation.Number),
+            PdfSha256: "")
+        {
+            Kind = planned.Kind,
+            Corrects = planned.Corrects,
+            Reason = planned.Reason,
+            Revision = planned.Revision,
+            Status = planned.Kind == DocumentKind.CreditNote ? PaymentStatus.Issued : PaymentStatus.Unpaid,
+        };
+        var document = new InvoiceDocument(
+            issuer,
+            new DocumentBuyer(
+                planned.Debtor.Name,
+                planned.Debtor.AddressLines,
+                planned.Debtor.OrganisationNumber?.ToString(),
+                planned.Debtor.BuyerReference)
+            {
+                Endpoint = planned.Debtor.PeppolEndpoint,
+            },
+            reservation.Number.ToString(),
+            reservation.Ocr,
+            reservation.IssueDate,
+            reservation.DueDate,
+            $"{budget.SchemeName}, år {budget.Year}",
+            lines.Select(l => new DocumentLine(l.Description, l.Amount)).ToArray(),
+            net,
+            vat,
+            total)
+        {
+            // A void rests on its reason, not on the budget decision the invoice it voids rested on.
+            Basis = planned.Voids is null ? Basis(budget, planned) : [],
+            Title = planned.Kind == DocumentKind.CreditNote ? "Kreditfaktura" : "Faktura",
+            Kind = planned.Kind,
+            Corrects = planned.Corrects,
+            Reason = planned.Reason,
+            // A void rests on its reason, not on a budget decision.
+            DecisionNote = planned.Voids is null && DecisionOf(budget, planned) is { } decision ? $"Beslut {SwedishFormat.Date(decision.DecidedOn)}, {decision.Reference}" : null,
+        };
+        return (invoice, document);
+    }
+
+    /// <summary>
+    /// The decision that made the document: the budget's for a first invoice, the revision's for a credit note or a
+    /// supplementary invoice (a receiver of the e-invoice sees only this, not the PDF's "Anledning").
+    /// </summary>
+    private static BudgetDecision? DecisionOf(Budget budget, PlannedDocument planned) => planned.Revision == 0 ? budget.Decision : planned.Decision;
+
+    /// <summary>The decision the invoice rests on, and where each population figure on it comes from.</summary>
+    private static string[] Basis(Budget budget, PlannedDocument planned)
+    {
+        var decision = budget.Decision is { } d
+            ? $"Enligt budgetbeslut {SwedishFormat.Date(d.DecidedOn)}, {d.Reference}."
+            : null;
+        return [.. new[] { decision }.Concat(planned.Lines.Select(l => l.PopulationBasis)).OfType<string>().Distinct(StringComparer.Ordinal)];
+    }
+}
