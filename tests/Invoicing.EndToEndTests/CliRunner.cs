@@ -50,9 +50,13 @@ internal sealed class CliRunner : IDisposable
     public Task<CliResult> RunWithSettingsAsync(string settingsFile, params string[] arguments) =>
         RunProcessAsync("dotnet", [CliAssembly, .. arguments], settingsFile: settingsFile);
 
-    /// <summary>Runs the repository's <c>./invoicing</c> launcher itself (it builds the CLI when needed).</summary>
-    public Task<CliResult> RunLauncherAsync(params string[] arguments) =>
-        RunProcessAsync(Path.Combine(TestPaths.RepositoryRoot, "invoicing"), arguments, TimeSpan.FromMinutes(5));
+    /// <summary>
+    /// Runs the repository's <c>./invoicing</c> launcher itself (it builds the CLI when needed). With
+    /// <paramref name="pinnedClock"/> false it runs on the real clock: MSBuild's in-process node does not start under
+    /// libfaketime ("In-proc node failed to start up within 900000ms"), so a build goes through the launcher unpinned.
+    /// </summary>
+    public Task<CliResult> RunLauncherAsync(bool pinnedClock, params string[] arguments) =>
+        RunProcessAsync(Path.Combine(TestPaths.RepositoryRoot, "invoicing"), arguments, TimeSpan.FromMinutes(5), pinnedClock: pinnedClock);
 
     private static string FakeTimeLibrary { get; } =
         new[] { "/usr/lib/x86_64-linux-gnu/faketime/libfaketime.so.1", "/usr/lib/aarch64-linux-gnu/faketime/libfaketime.so.1" }
@@ -70,7 +74,8 @@ internal sealed class CliRunner : IDisposable
         }
     }
 
-    private async Task<CliResult> RunProcessAsync(string fileName, IEnumerable<string> arguments, TimeSpan? timeout = null, string? settingsFile = null)
+    private async Task<CliResult> RunProcessAsync(
+        string fileName, IEnumerable<string> arguments, TimeSpan? timeout = null, string? settingsFile = null, bool pinnedClock = true)
     {
         var start = new ProcessStartInfo(fileName)
         {
@@ -87,10 +92,13 @@ internal sealed class CliRunner : IDisposable
         start.Environment["INVOICING_STORAGE"] = _connectionString;
         start.Environment["Invoicing__Storage__NamePrefix"] = Prefix;
         start.Environment["DOTNET_NOLOGO"] = "1";
-        start.Environment["LD_PRELOAD"] = FakeTimeLibrary;
-        start.Environment["FAKETIME"] = "@" + Today;
-        // The wall clock only: timeouts, stopwatches and the runtime's own timers keep the real monotonic clock.
-        start.Environment["FAKETIME_DONT_FAKE_MONOTONIC"] = "1";
+        if (pinnedClock)
+        {
+            start.Environment["LD_PRELOAD"] = FakeTimeLibrary;
+            start.Environment["FAKETIME"] = "@" + Today;
+            // The wall clock only: timeouts, stopwatches and the runtime's own timers keep the real monotonic clock.
+            start.Environment["FAKETIME_DONT_FAKE_MONOTONIC"] = "1";
+        }
         foreach (var (name, value) in Environment)
         {
             start.Environment[name] = value;
