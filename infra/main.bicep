@@ -56,12 +56,12 @@ param annualInvoicingSchedule string = '0 0 6 * * *'
 @description('NCRONTAB schedule (UTC) of SendPaymentReminders.')
 param paymentRemindersSchedule string = '0 30 6 * * *'
 
-@description('Days every invoice and reminder document is immutable (WORM): by default 8 years (2922 days), the seven years bokföringslagen requires plus the current year.')
+@description('Days every invoice and reminder document and every archived bank file is immutable (WORM): by default 8 years (2922 days), the seven years bokföringslagen requires plus the current year.')
 @minValue(1)
 @maxValue(146000)
 param immutabilityRetentionDays int = 2922
 
-@description('Set to true once the WORM policies on invoices and reminders have been locked; the deployment then leaves them alone.')
+@description('Set to true once the WORM policies on invoices, e-invoices, reminders and the bank-file archive have been locked; the deployment then leaves them alone.')
 param immutabilityPoliciesLocked bool = false
 
 @description('Days a deleted or overwritten blob stays restorable.')

@@ -1,5 +1,5 @@
-// The storage account: invoice and reminder PDFs (WORM), bank files, the app's tables and the Functions host's own
-// state. Only Entra ID (RBAC) access: shared keys are disabled, so no key or connection string exists to leak.
+// The storage account: invoice and reminder PDFs and every imported bank file (WORM), the bank-file inbox, the app's
+// tables and the Functions host's own state. Only Entra ID (RBAC) access: shared keys are disabled, so no key or connection string exists to leak.
 
 import { tagSet } from 'types.bicep'
 
@@ -35,7 +35,7 @@ param blobSoftDeleteDays int
 @maxValue(365)
 param containerSoftDeleteDays int
 
-@description('Days every invoice, e-invoice and reminder document stays immutable (time-based WORM retention) after it is written.')
+@description('Days every invoice, e-invoice and reminder document and every archived bank file stays immutable (time-based WORM retention) after it is written.')
 @minValue(1)
 @maxValue(146000)
 param immutabilityRetentionDays int
@@ -65,11 +65,13 @@ var tableNames = [
   'Payments'
   'Reminders'
   'Outbox'
+  'BankFiles'
 ]
 
-// Containers without a WORM policy; invoices, e-invoices and reminders are declared on their own below.
-// einvoices-outbox is the hand-off to the e-invoice operator, whose integration updates each blob's status
-// metadata: WORM would forbid that, and the archived copy is in einvoices.
+// Containers without a WORM policy; invoices, e-invoices, reminders and the bank-file archive are declared on their
+// own below. einvoices-outbox is the hand-off to the e-invoice operator, whose integration updates each blob's status
+// metadata: WORM would forbid that, and the archived copy is in einvoices. bank-files is the inbox the blob trigger
+// empties and bank-files-processed its dated working copy; the kept copy of every imported file is in bank-files-archive.
 var plainContainerNames = [
   'bank-files'
   'bank-files-processed'
@@ -145,6 +147,15 @@ resource remindersContainer 'Microsoft.Storage/storageAccounts/blobServices/cont
   }
 }
 
+// Every imported bank file, whatever the entrance, once, named by its SHA-256: the source document of its bookings.
+resource bankFilesArchiveContainer 'Microsoft.Storage/storageAccounts/blobServices/containers@2024-01-01' = {
+  parent: blobService
+  name: 'bank-files-archive'
+  properties: {
+    publicAccess: 'None'
+  }
+}
+
 resource plainContainers 'Microsoft.Storage/storageAccounts/blobServices/containers@2024-01-01' = [
   for containerName in plainContainerNames: {
     parent: blobService
@@ -177,6 +188,15 @@ resource einvoicesImmutability 'Microsoft.Storage/storageAccounts/blobServices/c
 
 resource remindersImmutability 'Microsoft.Storage/storageAccounts/blobServices/containers/immutabilityPolicies@2024-01-01' = if (!immutabilityPoliciesLocked) {
   parent: remindersContainer
+  name: 'default'
+  properties: {
+    immutabilityPeriodSinceCreationInDays: immutabilityRetentionDays
+    allowProtectedAppendWrites: false
+  }
+}
+
+resource bankFilesArchiveImmutability 'Microsoft.Storage/storageAccounts/blobServices/containers/immutabilityPolicies@2024-01-01' = if (!immutabilityPoliciesLocked) {
+  parent: bankFilesArchiveContainer
   name: 'default'
   properties: {
     immutabilityPeriodSinceCreationInDays: immutabilityRetentionDays

@@ -5,8 +5,9 @@ using Microsoft.Azure.Functions.Worker;
 namespace Invoicing.Functions;
 
 /// <summary>
-/// A bank file dropped in <c>bank-files</c>: import it and move it to <c>bank-files-processed</c>. Flex
-/// Consumption delivers blob triggers through Event Grid, at least once: the trigger binds a
+/// A bank file dropped in <c>bank-files</c>: import it (archived once, recorded as imported by this function's
+/// name) and move it to <c>bank-files-processed</c>. Flex Consumption delivers blob triggers through Event Grid,
+/// at least once: the trigger binds a
 /// <see cref="BlobClient"/> (no download before our code runs), so an event redelivered after the file was moved
 /// finds no blob and is a no-op, and importing is idempotent anyway, so nothing is booked twice. (The binding is
 /// named <c>content</c> because the platform check's stand-in host sends a blob trigger's data under that name.)
@@ -17,5 +18,5 @@ public sealed class ImportBankFile(BankFileInbox inbox)
     public Task RunAsync(
         [BlobTrigger("bank-files/{name}", Source = BlobTriggerSource.EventGrid)] BlobClient content,
         CancellationToken cancellationToken) =>
-        inbox.ImportAsync(content.Name, cancellationToken);
+        inbox.ImportAsync(content.Name, nameof(ImportBankFile), cancellationToken);
 }

@@ -13,12 +13,13 @@ namespace Invoicing.Functions;
 /// <summary>
 /// Payments: the changes finance makes, for <see cref="InvoicingRoles.Finance"/> only — a payment registered by hand and a
 /// refund paid out (<see cref="PaymentEndpoints"/>), an uploaded bank file (<see cref="BankFileEndpoints"/>), an unmatched
-/// entry booked (<see cref="UnmatchedEndpoints"/>) — and the unmatched list, for readers too.
+/// entry booked (<see cref="UnmatchedEndpoints"/>) — and the unmatched list and the archived bank files, for readers too.
 /// </summary>
 public sealed class PaymentFunctions(
     InvoiceStore invoices,
     PaymentLedger ledger,
-    PaymentImport import,
+    BankFileIntake intake,
+    BankFileArchive archive,
     SuspenseList suspense,
     InvoiceFinder finder,
     TimeProvider time,
@@ -49,7 +50,7 @@ public sealed class PaymentFunctions(
         [HttpTrigger(AuthorizationLevel.Anonymous, "POST", Route = ApiRoutes.BankFiles)] HttpRequest request,
         CancellationToken cancellationToken) =>
         EndpointAccess.RunAsync(request.HttpContext, InvoicingPolicies.Finance, () =>
-            BankFileEndpoints.ImportAsync(request, import, loggers, cancellationToken));
+            BankFileEndpoints.ImportAsync(request, intake, loggers, cancellationToken));
 
     [Function("ListUnmatchedPayments")]
     public Task<IResult> ListUnmatchedAsync(
@@ -65,4 +66,19 @@ public sealed class PaymentFunctions(
         CancellationToken cancellationToken) =>
         EndpointAccess.RunAsync(request.HttpContext, InvoicingPolicies.Finance, () =>
             UnmatchedEndpoints.BookAsync(id, request, suspense, finder, invoices, time, loggers, cancellationToken));
+
+    [Function("ListBankFiles")]
+    public Task<IResult> ListBankFilesAsync(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "GET", Route = ApiRoutes.ArchivedBankFiles)] HttpRequest request,
+        CancellationToken cancellationToken) =>
+        EndpointAccess.RunAsync(request.HttpContext, InvoicingPolicies.Reader, () =>
+            BankFileEndpoints.ListAsync(archive, cancellationToken));
+
+    [Function("DownloadBankFile")]
+    public Task<IResult> DownloadBankFileAsync(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "GET", Route = ApiRoutes.ArchivedBankFile)] HttpRequest request,
+        string id,
+        CancellationToken cancellationToken) =>
+        EndpointAccess.RunAsync(request.HttpContext, InvoicingPolicies.Reader, () =>
+            BankFileEndpoints.DownloadAsync(id, archive, cancellationToken));
 }

@@ -15,6 +15,8 @@ public static class ApiRoutes
     public const string BankFiles = "api/bank-files";
     public const string UnmatchedPayments = "api/payments/unmatched";
     public const string UnmatchedPaymentBooking = "api/payments/unmatched/{id}/book";
+    public const string ArchivedBankFiles = "api/payments/files";
+    public const string ArchivedBankFile = "api/payments/files/{id}";
     public const string YearInvoices = "api/schemes/{scheme}/years/{year}/invoices";
     public const string YearSummary = "api/schemes/{scheme}/years/{year}/summary";
     public const string YearAllocation = "api/schemes/{scheme}/years/{year}/allocation";
@@ -44,6 +46,8 @@ public static class ApiRoutes
         new(Post, BankFiles, InvoicingPolicies.Finance, BankFileEndpoints.ImportAsync),
         new(Get, UnmatchedPayments, InvoicingPolicies.Reader, UnmatchedEndpoints.ListAsync),
         new(Post, UnmatchedPaymentBooking, InvoicingPolicies.Finance, UnmatchedEndpoints.BookAsync),
+        new(Get, ArchivedBankFiles, InvoicingPolicies.Reader, BankFileEndpoints.ListAsync),
+        new(Get, ArchivedBankFile, InvoicingPolicies.Reader, BankFileEndpoints.DownloadAsync),
         new(Get, YearInvoices, InvoicingPolicies.Reader, InvoiceEndpoints.ListAsync),
         new(Get, YearSummary, InvoicingPolicies.Reader, InvoiceEndpoints.SummaryAsync),
         new(Get, YearAllocation, InvoicingPolicies.Reader, AllocationEndpoints.GetAsync),

@@ -43,6 +43,7 @@ public sealed class CliBadInputCatalogueTests(AzuriteFixture azurite)
         { "cli-import-reference-too-long", ["payments", "import", "{file:long-reference.xml}"], 1, "payment texts (RmtInf) is 100000 characters; at most 1000 are kept" },
         { "cli-import-future-entry", ["payments", "import", "{file:future.xml}"], 1, "after today" },
         { "cli-import-bad-totals", ["payments", "import", "{file:bad-totals.txt}"], 1, "bad-totals.txt, line" },
+        { "cli-files-download-unknown", ["payments", "files", "download", "ffffffffffff", "--out", "{dir}/files"], 1, "There is no archived bank file ffffffffffff (see ./invoicing payments files)." },
         { "cli-mail-retry-unknown", ["mail", "retry", "no-such-message"], 1, "no-such-message" },
         { "cli-download-unwritable-out", ["invoices", "download", "202600014", "--year", "2026", "--out", "/proc/invoicing-cannot-write-here"], 1, "/proc/invoicing-cannot-write-here" },
         { "cli-bad-storage", ["invoices", "list", "--year", "2026", "--storage", "this is not a connection string"], 1, "--storage (or INVOICING_STORAGE) is neither a storage connection string nor an https:// account URL" },

@@ -4,7 +4,7 @@ using UglyToad.PdfPig;
 
 namespace Invoicing.EndToEndTests;
 
-/// <summary>The finance team's steps one command at a time, and the machine output they rely on.</summary>
+/// <summary>The finance team's steps one command at a time (docs/walkthrough-year.md), and the machine output they rely on.</summary>
 [Collection(AzuriteCollection.Name)]
 public sealed class CliWorkflowTests(AzuriteFixture azurite)
 {
@@ -12,25 +12,30 @@ public sealed class CliWorkflowTests(AzuriteFixture azurite)
     public async Task Nothing_is_invoiced_until_the_budget_is_approved_and_then_exactly_once()
     {
         using var cli = new CliRunner(azurite);
-        Assert.Equal(0, (await cli.RunAsync("seed")).ExitCode);
+        var seed = await cli.RunAsync("seed");
+        Assert.Equal(0, seed.ExitCode);
+        Walkthrough.Shows("Seeded 34 parties, 3 population snapshots and budget region-mitt-pom 2026 (draft).", seed.Stdout);
 
         var draft = await cli.RunAsync("budget", "show", "--year", "2026");
         Assert.True(draft.ExitCode == 0, draft.ToString());
-        Assert.Contains("Status: Draft", draft.Stdout, StringComparison.Ordinal);
-        Assert.Contains("To invoice: 29 invoices, 331\u00A0965,00\u00A0kr in total.", draft.Stdout, StringComparison.Ordinal);
+        Walkthrough.Shows("Status: Draft", draft.Stdout);
+        Walkthrough.Shows("   6  pool by population  Västmanlands kommuner                              75 000,00 kr  yes", draft.Stdout);
+        Walkthrough.Shows("                          of which invoiced                                 375 000,00 kr", draft.Stdout);
+        Walkthrough.Shows("To invoice: 29 invoices, 331 965,00 kr in total.", draft.Stdout);
 
         var beforeApproval = await cli.RunAsync("run", "--year", "2026");
-        Assert.Contains("nothing was created", beforeApproval.Stdout, StringComparison.Ordinal);
+        Walkthrough.Shows("No approved budget is waiting to be invoiced; nothing was created.", beforeApproval.Stdout);
         Assert.Equal("[]", (await cli.RunAsync("invoices", "list", "--year", "2026", "--json")).Stdout.Trim());
 
-        var approve = await cli.RunAsync("budget", "approve", "--year", "2026", "--decided-on", "2025-12-15", "--reference", "Samverkansforum PoM §4");
+        var approve = await cli.RunAsync("budget", "approve", "--year", "2026", "--decided-on", "2025-12-15", "--reference", "Samverkansforum PoM, budgetmöte 2025-12-15");
         Assert.True(approve.ExitCode == 0, approve.ToString());
+        Walkthrough.Shows("Budget region-mitt-pom 2026 approved, decided 2025-12-15 (Samverkansforum PoM, budgetmöte 2025-12-15). The next run invoices it.", approve.Stdout);
 
         var run = await cli.RunAsync("run");
         Assert.True(run.ExitCode == 0, run.ToString());
-        Assert.Contains("29 created", run.Stdout, StringComparison.Ordinal);
+        Walkthrough.Shows("Created 29, already existing 0, failed 0.", run.Stdout);
         var again = await cli.RunAsync("run");
-        Assert.Contains("nothing was created", again.Stdout, StringComparison.Ordinal);
+        Walkthrough.Shows("No approved budget is waiting to be invoiced; nothing was created.", again.Stdout);
         Assert.Equal(29, (await ListAsync(cli)).GetArrayLength());
     }
 
@@ -73,6 +78,8 @@ public sealed class CliWorkflowTests(AzuriteFixture azurite)
 
         Assert.True(one.ExitCode == 0, one.ToString());
         Assert.True(all.ExitCode == 0, all.ToString());
+        Walkthrough.Shows("Saved 1 invoice PDFs to ", one.Stderr);
+        Walkthrough.Shows("Saved 29 invoice PDFs to ", all.Stderr);
         Assert.Equal([$"{number}.pdf"], Directory.GetFiles(Path.Combine(cli.WorkingDirectory, "one")).Select(Path.GetFileName));
         Assert.Equal(29, Directory.GetFiles(Path.Combine(cli.WorkingDirectory, "all"), "*.pdf").Length);
         using var pdf = PdfDocument.Open(Path.Combine(cli.WorkingDirectory, "one", $"{number}.pdf"));
@@ -92,7 +99,9 @@ public sealed class CliWorkflowTests(AzuriteFixture azurite)
         var json = await cli.RunAsync("reconcile", "--year", "2026", "--reference", reference, "--json");
 
         Assert.Equal(4, text.ExitCode);
-        Assert.Contains("3 differences", text.Stdout, StringComparison.Ordinal);
+        Walkthrough.Shows("Reconciling budget region-mitt-pom 2026 with bilaga1-reference.csv: 28 parties matched.", text.Stdout);
+        Walkthrough.Shows("2161  Ljusdals kommun     4 862,00 kr   4 861,00 kr     1,00 kr", text.Stdout);
+        Walkthrough.Shows("3 differences; they sum to 0,00 kr.", text.Stdout);
         Assert.Equal(4, json.ExitCode);
         using var report = JsonDocument.Parse(json.Stdout);
         var differences = report.RootElement.GetProperty("differences").EnumerateArray()

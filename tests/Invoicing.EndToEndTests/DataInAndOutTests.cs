@@ -1,14 +1,16 @@
 using System.Globalization;
 using System.Text.Json;
 using Invoicing.Testing;
-using Invoicing.Testing.BankFiles;
 using Invoicing.Testing.Scb;
 using Invoicing.Testing.Sie;
 using UglyToad.PdfPig;
 
 namespace Invoicing.EndToEndTests;
 
-/// <summary>SCB's populations in, the budget appendix and the SIE file out, through the CLI like a user.</summary>
+/// <summary>
+/// SCB's populations in, the budget appendix and the SIE file out, through the CLI like a user: the steps of
+/// docs/walkthrough-sie.md, the appendix of docs/walkthrough-year.md and the comparison of docs/populations.md.
+/// </summary>
 [Collection(AzuriteCollection.Name)]
 public sealed class DataInAndOutTests(AzuriteFixture azurite)
 {
@@ -19,7 +21,9 @@ public sealed class DataInAndOutTests(AzuriteFixture azurite)
     {
         using var cli = new CliRunner(azurite);
         Ok(await cli.RunAsync("demo"));
-        Ok(await cli.RunAsync("payments", "import", Path.Combine(TestPaths.RepositoryRoot, "data", "examples", "camt054-example.xml")));
+        Walkthrough.Shows(
+            "camt054-example.xml (Camt054): 3 booked, 0 already booked, 1 unmatched, 0 already unmatched. 3 paid before the invoice was issued: check with the payer.",
+            Ok(await cli.RunAsync("payments", "import", Path.Combine(TestPaths.RepositoryRoot, "data", "examples", "camt054-example.xml"))).Stdout);
         var first = Path.Combine(cli.WorkingDirectory, "a.si");
         var second = Path.Combine(cli.WorkingDirectory, "b.si");
 
@@ -27,7 +31,7 @@ public sealed class DataInAndOutTests(AzuriteFixture azurite)
         var year = Ok(await cli.RunAsync("export", "sie", "--year", "2026", "--out", second));
 
         Assert.Contains("SIE 4I, 2026-01-01–2026-12-31, Västerås stad: 29 invoice, 0 credit note, 3 payment and 0 reversal vouchers", export.Stdout, StringComparison.Ordinal);
-        Assert.Contains("SIE 4I, 2026-01-01–2026-12-31, Västerås stad (documents of budget year 2026 only): 29 invoice", year.Stdout, StringComparison.Ordinal);
+        Walkthrough.Shows("SIE 4I, 2026-01-01–2026-12-31, Västerås stad (documents of budget year 2026 only): 29 invoice, 0 credit note, 3 payment and 0 reversal vouchers, 393 617,00 kr debit = credit.", year.Stdout);
         Assert.Equal(await File.ReadAllBytesAsync(first), await File.ReadAllBytesAsync(second));
         var sie = SieReader.Read(await File.ReadAllBytesAsync(first));
         Assert.Equal("4I", sie.Type);
@@ -52,9 +56,10 @@ public sealed class DataInAndOutTests(AzuriteFixture azurite)
         var file = Path.Combine(cli.WorkingDirectory, "2026-11-20.si");
 
         var export = Ok(await cli.RunAsync("export", "sie", "--from", "2026-11-20", "--to", "2026-11-20", "--out", file));
+        var month = Ok(await cli.RunAsync("export", "sie", "--from", "2026-11-01", "--to", "2026-11-30", "--out", "verifikationer-2026-11.si"));
 
-        Assert.Contains("SIE 4I, 2026-11-20–2026-11-20, Västerås stad: 0 invoice, 0 credit note, 3 payment and 0 reversal vouchers, 61 652,00 kr debit = credit.",
-            export.Stdout.Replace('\u00A0', ' '), StringComparison.Ordinal);
+        Walkthrough.Shows("SIE 4I, 2026-11-20–2026-11-20, Västerås stad: 0 invoice, 0 credit note, 3 payment and 0 reversal vouchers, 61 652,00 kr debit = credit.", export.Stdout);
+        Walkthrough.Shows("SIE 4I, 2026-11-01–2026-11-30, Västerås stad: 0 invoice, 0 credit note, 3 payment and 0 reversal vouchers, 61 652,00 kr debit = credit.", month.Stdout);
         var sie = SieReader.Read(await File.ReadAllBytesAsync(file));
         Assert.Equal(["Verifikationer 2026-11-20 till 2026-11-20"], sie.Post("#PROSA"));
         Assert.All(sie.Vouchers, v => Assert.Equal(("I", "", new DateOnly(2026, 11, 20)), (v.Series, v.Number, v.Date)));
@@ -68,20 +73,21 @@ public sealed class DataInAndOutTests(AzuriteFixture azurite)
         Ok(await cli.RunAsync("demo"));
         Ok(await cli.RunAsync("payments", "import", Path.Combine(TestPaths.RepositoryRoot, "data", "examples", "camt054-example.xml")));
         // Region Uppsala pays its 75 000 in full; the revision then credits it 15 000, which is owed back.
-        Ok(await cli.RunAsync("payments", "register", "202600028", "--amount", "75 000,00", "--date", "2026-11-20"));
+        Walkthrough.Shows(
+            "Booked 75 000,00 kr on invoice 202600028 (Region Uppsala): Unpaid -> Paid",
+            Ok(await cli.RunAsync("payments", "register", "202600028", "--amount", "75 000,00", "--date", "2026-11-20")).Stdout);
         Ok(await cli.RunAsync("budget", "revise", "--year", "2026", "--data", RevisedDataset.WriteTo(Path.Combine(cli.WorkingDirectory, "revised"))));
         Ok(await cli.RunAsync("budget", "approve", "--year", "2026", "--decided-on", "2026-03-16", "--reference", "Samverkansforum PoM, budgetmöte 2026-03-16 §4"));
-        Ok(await cli.RunAsync("run"));
-        // The bank takes back Sandviken's 10 000 (202600024, OCR 20260002413).
-        var reversal = Path.Combine(cli.WorkingDirectory, "reversal.xml");
-        await File.WriteAllBytesAsync(reversal, new Camt054Builder(8) { Account = "9912346" }
-            .Entry(new CamtEntry("10000.00", Indicator: "DBIT", AccountServicerReference: "EX-REV-1", BookingDate: "2026-11-21", Reversal: true,
-                Transactions: [new(Ocr: "20260002413", Indicator: "DBIT")]))
-            .ToBytes());
-        Assert.Contains("1 booked", Ok(await cli.RunAsync("payments", "import", reversal)).Stdout, StringComparison.Ordinal);
+        Walkthrough.Shows("Budget region-mitt-pom 2026, revision 1: 11 documents (credit notes and invoices); 11 created, 0 already existed, 0 failed.", Ok(await cli.RunAsync("run")).Stdout);
+        // The bank takes back Sandviken's 10 000 (202600024, OCR 20260002413): the example file the walk-through imports.
+        var reversal = Ok(await cli.RunAsync("payments", "import", Path.Combine(TestPaths.RepositoryRoot, "docs", "examples", "camt054-reversal-example.xml"))).Stdout;
+        Walkthrough.Shows("2026-11-21  -10 000,00 kr  20260002413  reversal booked on 202600024: PartiallyPaid -> Unpaid (takes back camt:EX-0002-2 from camt054-example.xml)", reversal);
+        Walkthrough.Shows("camt054-reversal-example.xml (Camt054): 1 booked, 0 already booked, 0 unmatched, 0 already unmatched.", reversal);
         var file = Path.Combine(cli.WorkingDirectory, "year.si");
 
         var export = Ok(await cli.RunAsync("export", "sie", "--year", "2026", "--out", file));
+        Walkthrough.Shows("39 invoice, 1 credit note, 4 payment and 1 reversal vouchers, 508 617,00 kr debit = credit.", export.Stdout);
+        Walkthrough.Shows("  202600028 REGION-03 Region Uppsala: 15 000,00 kr", Ok(await cli.RunAsync("invoices", "list", "--year", "2026")).Stdout);
 
         using var list = JsonDocument.Parse(Ok(await cli.RunAsync("invoices", "list", "--year", "2026", "--json")).Stdout);
         var documents = list.RootElement.EnumerateArray().ToArray();
@@ -213,7 +219,7 @@ public sealed class DataInAndOutTests(AzuriteFixture azurite)
 
         var result = Ok(await cli.RunAsync("budget", "report", "--year", "2026", "--out", pdf));
 
-        Assert.Contains("appendix of budget region-mitt-pom 2026 (UTKAST), 3 pools", result.Stdout, StringComparison.Ordinal);
+        Walkthrough.Shows("appendix of budget region-mitt-pom 2026 (UTKAST), 3 pools, 5 309 000,00 kr income, 2 455 000,00 kr costs.", result.Stdout);
         using var document = PdfDocument.Open(await File.ReadAllBytesAsync(pdf));
         Assert.Equal(2, document.NumberOfPages);
         Assert.All(document.GetPages(), p => Assert.Contains("UTKAST", p.Text, StringComparison.Ordinal));

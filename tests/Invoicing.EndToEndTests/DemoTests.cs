@@ -14,20 +14,25 @@ public sealed class DemoTests(AzuriteFixture azurite)
         var first = await cli.RunAsync("demo");
 
         Assert.True(first.ExitCode == 0, first.ToString());
-        Assert.Contains("Budget region-mitt-pom 2026: 29 invoices; 29 created, 0 already existed, 0 failed.", first.Stdout, StringComparison.Ordinal);
+        Walkthrough.Shows("Budget region-mitt-pom 2026: 29 invoices; 29 created, 0 already existed, 0 failed.", first.Stdout);
         var poolSums = first.Stdout.Split('\n').Where(l => l.TrimStart().StartsWith("Sum ", StringComparison.Ordinal) && l.TrimEnd().EndsWith("100,0\u00A0%  75\u00A0000,00\u00A0kr", StringComparison.Ordinal));
         Assert.Equal(3, poolSums.Count());
-        Assert.Contains("29 invoices", first.Stdout, StringComparison.Ordinal);
-        Assert.Contains("Own share, not invoiced: 1980 Västerås kommun, 43\u00A0035,00\u00A0kr.", first.Stdout, StringComparison.Ordinal);
-        Assert.Contains("Västerås kommun (own share, not invoiced)", first.Stdout, StringComparison.Ordinal);
+        Walkthrough.Shows("      Sum                                           280 999  100,0 %  75 000,00 kr", first.Stdout);
+        Walkthrough.Shows("To invoice: 29 invoices, 331 965,00 kr in total.", first.Stdout);
+        Walkthrough.Shows("Own share, not invoiced: 1980 Västerås kommun, 43 035,00 kr.", first.Stdout);
+        Walkthrough.Shows("1980  Västerås kommun (own share, not invoiced)     161 236   57,4 %  43 035,00 kr", first.Stdout);
+        Walkthrough.Shows("29 invoices                                331 965,00 kr", first.Stdout);
+        Walkthrough.Shows("Copied 29 invoice PDFs to ", first.Stdout);
         var pdfs = Directory.GetFiles(Path.Combine(cli.WorkingDirectory, "out", "invoices"), "*.pdf");
         Assert.Equal(29, pdfs.Length);
 
         var second = await cli.RunAsync("demo");
 
         Assert.True(second.ExitCode == 0, second.ToString());
-        Assert.Contains("already approved", second.Stdout, StringComparison.Ordinal);
-        Assert.Contains("nothing was created", second.Stdout, StringComparison.Ordinal);
+        Walkthrough.Shows(
+            "Budget region-mitt-pom 2026 is already approved: budget and populations left as they are; party details updated (the next run issues any reserved invoice with them).",
+            second.Stdout);
+        Walkthrough.Shows("): nothing was created this time.", second.Stdout);
         Assert.Equal(29, Directory.GetFiles(Path.Combine(cli.WorkingDirectory, "out", "invoices"), "*.pdf").Length);
     }
 

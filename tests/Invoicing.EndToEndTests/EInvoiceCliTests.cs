@@ -6,7 +6,10 @@ using Xunit.Abstractions;
 
 namespace Invoicing.EndToEndTests;
 
-/// <summary>E-invoices through the CLI as finance uses it: list, download one or all, parties, and why some are PDF only.</summary>
+/// <summary>
+/// E-invoices through the CLI as finance uses it (docs/walkthrough-einvoices.md): list, download one or all, parties,
+/// and why some are PDF only.
+/// </summary>
 [Collection(AzuriteCollection.Name)]
 public sealed class EInvoiceCliTests(AzuriteFixture azurite, ITestOutputHelper output)
 {
@@ -30,7 +33,9 @@ public sealed class EInvoiceCliTests(AzuriteFixture azurite, ITestOutputHelper o
         Assert.Equal("region-mitt-pom/2026/202600014.xml", fourteenth.GetProperty("eInvoiceBlobName").GetString());
         var files = Directory.GetFiles(Path.Combine(cli.WorkingDirectory, "all"), "*.xml");
         Assert.Equal(28, files.Length); // 29 invoices (Västerås' own share is not invoiced); Region Västmanland is PDF only
-        Assert.Contains("202600029: PDF only: the buyer has no buyer reference (Er referens)", all.Stderr, StringComparison.Ordinal);
+        Walkthrough.Shows("202600029: PDF only: the buyer has no buyer reference (Er referens)", all.Stderr);
+        Walkthrough.Shows("Saved 28 e-invoices (UBL) to ", all.Stderr);
+        Walkthrough.Shows("Saved 1 e-invoices (UBL) to ", one.Stderr);
 
         var report = await PeppolValidator.ValidateAsync(files.ToDictionary(f => Path.GetFileName(f), f => File.ReadAllBytes(f)));
         output.WriteLine(report.Summary());
@@ -47,11 +52,12 @@ public sealed class EInvoiceCliTests(AzuriteFixture azurite, ITestOutputHelper o
         var show = await cli.RunAsync("invoices", "show", "202600029");
         var download = await cli.RunAsync("invoices", "download", "202600029", "--year", "2026", "--format", "ubl", "--out", "x");
 
-        Assert.Contains("Region Västmanland", list.Stdout, StringComparison.Ordinal);
-        Assert.Contains("PDF only: the buyer has no buyer reference (Er referens)", list.Stdout, StringComparison.Ordinal);
-        Assert.Contains("PDF only: the buyer has no buyer reference (Er referens)", show.Stdout, StringComparison.Ordinal);
+        Walkthrough.Shows("REGION-19 Region Västmanland   75 000,00 kr  20260002918", list.Stdout);
+        Walkthrough.Shows("Unpaid            PDF only: the buyer has no buyer reference (Er referens)", list.Stdout);
+        Walkthrough.Shows("Invoice 202600029 to REGION-19 Region Västmanland (region-mitt-pom 2026)", show.Stdout);
+        Walkthrough.Shows("PDF only: the buyer has no buyer reference (Er referens)", show.Stdout);
         Assert.Equal(1, download.ExitCode);
-        Assert.Contains("error: Invoice 202600029 is PDF only: the buyer has no buyer reference (Er referens). Its PDF is the invoice.", download.Stderr, StringComparison.Ordinal);
+        Walkthrough.Shows("error: Invoice 202600029 is PDF only: the buyer has no buyer reference (Er referens). Its PDF is the invoice.", download.Stderr);
         Assert.False(Directory.Exists(Path.Combine(cli.WorkingDirectory, "x")) && Directory.EnumerateFiles(Path.Combine(cli.WorkingDirectory, "x")).Any());
     }
 
@@ -68,5 +74,8 @@ public sealed class EInvoiceCliTests(AzuriteFixture azurite, ITestOutputHelper o
         Assert.Matches(@"^1980\s+Västerås kommun\s+212000-2080\s+EXEMPEL-1980\s+0007:2120002080\s+-\s+e-invoice via operator", lines.Single(l => l.StartsWith("1980 ", StringComparison.Ordinal)));
         Assert.Matches(@"^LST-03\s+.*202100-2254\s+-\s+-\s+Bäverns gränd 17, 753 19 UPPSALA\s+PDF only: no buyer reference, e-mail", lines.Single(l => l.StartsWith("LST-03 ", StringComparison.Ordinal)));
         Assert.Matches(@"^REGION-19\s+Region Västmanland\s+-\s+-\s+-\s+-\s+PDF only: no buyer reference", lines.Single(l => l.StartsWith("REGION-19 ", StringComparison.Ordinal)));
+        Walkthrough.Shows("REGION-03  Region Uppsala                    232100-0024  EXEMPEL-REGION-03  0007:2321000024  -                                    e-invoice via operator", parties.Stdout);
+        Walkthrough.Shows("LST-03     Länsstyrelsen i Uppsala län       202100-2254  -                  -                Bäverns gränd 17, 753 19 UPPSALA     PDF only: no buyer reference, e-mail", parties.Stdout);
+        Walkthrough.Shows("REGION-19  Region Västmanland                -            -                  -                -                                    PDF only: no buyer reference", parties.Stdout);
     }
 }

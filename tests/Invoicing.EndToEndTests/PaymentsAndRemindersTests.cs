@@ -6,8 +6,9 @@ using Invoicing.Testing.BankFiles;
 namespace Invoicing.EndToEndTests;
 
 /// <summary>
-/// Finance's payment and reminder work through the CLI, against Azurite and a real local SMTP server.
-/// The bundled dataset is used with an invoice e-mail address added for every municipality and region.
+/// Finance's payment and reminder work through the CLI, against Azurite and a real local SMTP server: the walk of
+/// docs/walkthrough-payments.md after the demo, and the bundled dataset with an invoice e-mail address added for every
+/// municipality and region.
 /// </summary>
 [Collection(AzuriteCollection.Name)]
 public sealed class PaymentsAndRemindersTests(AzuriteFixture azurite)
@@ -65,6 +66,76 @@ public sealed class PaymentsAndRemindersTests(AzuriteFixture azurite)
         using var outbox = JsonDocument.Parse(Ok(await cli.RunAsync("mail", "outbox", "--json")).Stdout);
         Assert.Equal(29, outbox.RootElement.EnumerateArray().Count(m => m.GetProperty("state").GetString() == "Sent"));
         Assert.Equal(29, outbox.RootElement.GetArrayLength());
+    }
+
+    /// <summary>
+    /// docs/walkthrough-payments.md, step by step: the example bank file imported twice, its unmatched payment booked by
+    /// hand, a payment registered twice by hand on an invoice the file paid, Sandviken's history, a reminder run ahead of
+    /// time (refused, then a dry run), and the outbox.
+    /// </summary>
+    [Fact]
+    public async Task The_payments_walkthrough_books_a_bank_file_once_its_unmatched_entry_by_hand_and_reminders_ahead_of_time_are_a_dry_run()
+    {
+        using var cli = new CliRunner(azurite);
+        Ok(await cli.RunAsync("demo"));
+        var example = Path.Combine(TestPaths.RepositoryRoot, "data", "examples", "camt054-example.xml");
+
+        var import = Ok(await cli.RunAsync("payments", "import", example)).Stdout;
+        Walkthrough.Shows("6 051,00 kr  20260001415  booked on 202600014: Unpaid -> Paid", import);
+        Walkthrough.Shows("45 601,00 kr  20260000615  booked on 202600006: Unpaid -> Paid", import);
+        Walkthrough.Shows("10 000,00 kr  20260002413  booked on 202600024: Unpaid -> PartiallyPaid", import);
+        Walkthrough.Shows("2026-11-20  12 000,00 kr  12345678903  unmatched: OCR 12345678903 matches no issued invoice", import);
+        Walkthrough.Shows("camt054-example.xml (Camt054): 3 booked, 0 already booked, 1 unmatched, 0 already unmatched.", import);
+        Walkthrough.Shows("Archived as bank file 7230ebb92626c8f0377e5f4881d9e4d9ff7469791c051449fd8234f7357487e0 (SHA-256); every payment booked from it names it.", import);
+        var again = Ok(await cli.RunAsync("payments", "import", example)).Stdout;
+        Walkthrough.Shows("2026-11-20  12 000,00 kr  12345678903  already on the unmatched list", again);
+        Walkthrough.Shows("camt054-example.xml (Camt054): 0 booked, 3 already booked, 0 unmatched, 1 already unmatched.", again);
+        Walkthrough.Shows("Nothing new: every entry of this file had already been handled.", again);
+        Walkthrough.Shows("It is archived once; this was import 2 of it.", again);
+
+        Walkthrough.Shows(
+            "0a141c0a118d  2026-11-20  12 000,00 kr  12345678903  Okänd betalare        OCR 12345678903 matches no issued invoice             7230ebb92626",
+            Ok(await cli.RunAsync("payments", "unmatched")).Stdout);
+        Walkthrough.Shows(
+            "Booked 12 000,00 kr on invoice 202600023 (Gävle kommun): Unpaid -> PartiallyPaid",
+            Ok(await cli.RunAsync("payments", "book", "0a141c0a118d", "--invoice", "202600023")).Stdout);
+        Walkthrough.Shows("0 unmatched payments, 0,00 kr.", Ok(await cli.RunAsync("payments", "unmatched")).Stdout);
+
+        Walkthrough.Shows(
+            "Booked 6 051,00 kr on invoice 202600014 (Sala kommun): Paid -> Overpaid — the invoice was ALREADY PAID, check and refund",
+            Ok(await cli.RunAsync("payments", "register", "202600014", "--amount", "6 051,00", "--date", "2026-11-20", "--note", "kontoutdrag 47")).Stdout);
+        Walkthrough.Shows(
+            "This payment was already booked on invoice 202600014; nothing changed (status Overpaid).",
+            Ok(await cli.RunAsync("payments", "register", "202600014", "--amount", "6 051,00", "--date", "2026-11-20", "--note", "kontoutdrag 47")).Stdout);
+        var zero = await cli.RunAsync("payments", "register", "202600014", "--amount", "0", "--date", "2026-11-20");
+        Assert.Equal(1, zero.ExitCode);
+        Walkthrough.Shows("error: Invoice 202600014: a payment must be a positive amount, not 0,00 kr.", zero.Stderr);
+
+        var sandviken = Ok(await cli.RunAsync("invoices", "show", "202600024")).Stdout;
+        Walkthrough.Shows("Status PartiallyPaid: paid 10 000,00 kr, credited 0,00 kr, due 111,00 kr", sandviken);
+        Walkthrough.Shows("2026-11-20  10 000,00 kr  camt054-example.xml (file 7230ebb92626)  camt:EX-0002-2  Unpaid -> PartiallyPaid (paid in advance)", sandviken);
+        var list = Ok(await cli.RunAsync("invoices", "list", "--year", "2026")).Stdout;
+        Walkthrough.Shows("  202600014 1981 Sala kommun: 6 051,00 kr", list);
+        var files = Ok(await cli.RunAsync("payments", "files")).Stdout;
+        Walkthrough.Shows("camt054-example.xml  camt.054.001.08  cli", files);
+        Walkthrough.Shows("       4       3               0          1           0        2  7230ebb92626c8f0377e5f4881d9e4d9ff7469791c051449fd8234f7357487e0", files);
+        var statuses = (await ListAsync(cli)).ToDictionary(i => i.GetProperty("number").GetString()!, i => i.GetProperty("status").GetString());
+        Assert.Equal(("Overpaid", "Paid", "PartiallyPaid", "PartiallyPaid"), (statuses["202600014"], statuses["202600006"], statuses["202600023"], statuses["202600024"]));
+
+        // Reminders are due eleven days after the due date, a day still to come: only a dry run may look at it.
+        var dueDate = DateOnly.Parse((await ListAsync(cli))[0].GetProperty("dueDate").GetString()!, CultureInfo.InvariantCulture);
+        var refused = await cli.RunAsync("remind", "--as-of", IsoDate(dueDate.AddDays(11)));
+        Assert.Equal(1, refused.ExitCode);
+        Walkthrough.Shows("can only be a dry run; nothing was recorded or sent.", refused.Stderr);
+        var dryRun = Ok(await cli.RunAsync("remind", "--as-of", IsoDate(dueDate.AddDays(11)), "--dry-run")).Stdout;
+        Walkthrough.Shows("202600023  Gävle kommun             reminder 1  15 368,00 kr  needs manual delivery (no e-mail address)  would be done", dryRun);
+        Walkthrough.Shows("202600024  Sandvikens kommun        reminder 1     111,00 kr  needs manual delivery (no e-mail address)  would be done", dryRun);
+        Walkthrough.Shows("202600028  Region Uppsala           reminder 1  75 000,00 kr  needs manual delivery (no e-mail address)  would be done", dryRun);
+        Walkthrough.Shows(": nothing was written or sent.", dryRun);
+        Assert.Equal(27, dryRun.Split('\n').Count(l => l.Contains("would be done", StringComparison.Ordinal)));
+        Assert.DoesNotContain("202600014  ", dryRun, StringComparison.Ordinal);
+
+        Walkthrough.Shows("The outbox is empty.", Ok(await cli.RunAsync("mail", "outbox")).Stdout);
     }
 
     [Fact]

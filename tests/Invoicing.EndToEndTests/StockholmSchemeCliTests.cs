@@ -5,7 +5,7 @@ using UglyToad.PdfPig;
 namespace Invoicing.EndToEndTests;
 
 /// <summary>
-/// The README's Stockholm walk through the CLI, beside Region Mitt's demo in the same storage: seed the bundled
+/// docs/walkthrough-stockholm.md through the CLI, beside Region Mitt's demo in the same storage: seed the bundled
 /// <c>data/stockholm-2026</c>, approve, run, list; then Vallentuna signs and Upplands Väsby's agreement ends, as a revision.
 /// </summary>
 [Collection(AzuriteCollection.Name)]
@@ -20,15 +20,19 @@ public sealed class StockholmSchemeCliTests(AzuriteFixture azurite)
         Ok(await cli.RunAsync("demo"));
 
         var seed = Ok(await cli.RunAsync("seed", "--data", StockholmData));
-        Assert.Contains("budget stockholm-pom 2026 (draft)", seed.Stdout, StringComparison.Ordinal);
+        Walkthrough.Shows("Seeded 26 parties, 1 population snapshots and budget stockholm-pom 2026 (draft).", seed.Stdout);
         var show = Ok(await cli.RunAsync("budget", "show", "--scheme", "stockholm-pom", "--year", "2026"));
-        Assert.Contains("4\u00A0000\u00A0000,00\u00A0kr by population among the parties with an agreement for 2026 (agreements:county:01)", show.Stdout, StringComparison.Ordinal);
-        Assert.Contains("0180  Stockholms kommun (own share, not invoiced)", show.Stdout, StringComparison.Ordinal);
-        Assert.Contains("To invoice: 12 invoices, 2\u00A0019\u00A0913,00\u00A0kr in total.", show.Stdout, StringComparison.Ordinal);
+        Walkthrough.Shows("Avtalskommuner i Stockholms län: 4 000 000,00 kr by population among the parties with an agreement for 2026 (agreements:county:01)", show.Stdout);
+        Walkthrough.Shows("0180  Stockholms kommun (own share, not invoiced)     995 574   49,5 %  1 980 087,00 kr", show.Stdout);
+        Walkthrough.Shows("      Sum                                           2 011 172  100,0 %  4 000 000,00 kr", show.Stdout);
+        Walkthrough.Shows("To invoice: 12 invoices, 2 019 913,00 kr in total.", show.Stdout);
 
-        Ok(await cli.RunAsync("budget", "approve", "--scheme", "stockholm-pom", "--year", "2026", "--decided-on", "2025-12-15", "--reference", "Socialnämnden 2025-12-15 §12 (exempel)"));
+        Walkthrough.Shows(
+            "Budget stockholm-pom 2026 approved, decided 2025-12-15 (Socialnämnden 2025-12-15 §12 (exempel)). The next run invoices it.",
+            Ok(await cli.RunAsync("budget", "approve", "--scheme", "stockholm-pom", "--year", "2026", "--decided-on", "2025-12-15", "--reference", "Socialnämnden 2025-12-15 §12 (exempel)")).Stdout);
         var run = Ok(await cli.RunAsync("run"));
-        Assert.Contains("Budget stockholm-pom 2026: 12 invoices; 12 created", run.Stdout, StringComparison.Ordinal);
+        Walkthrough.Shows("Budget stockholm-pom 2026: 12 invoices; 12 created, 0 already existed, 0 failed.", run.Stdout);
+        Walkthrough.Shows("12 invoices                              2 019 913,00 kr", Ok(await cli.RunAsync("invoices", "list", "--scheme", "stockholm-pom", "--year", "2026")).Stdout);
         Assert.Contains("nothing was created", Ok(await cli.RunAsync("run")).Stdout, StringComparison.Ordinal);
 
         var stockholm = await ListAsync(cli, "stockholm-pom");
@@ -50,17 +54,26 @@ public sealed class StockholmSchemeCliTests(AzuriteFixture azurite)
         // 202600001 is in both series now: the scheme says whose, and without it nothing is guessed.
         var ambiguous = await cli.RunAsync("invoices", "show", "202600001");
         Assert.Equal(1, ambiguous.ExitCode);
-        Assert.Contains("name the scheme (--scheme)", ambiguous.Stderr, StringComparison.Ordinal);
-        Assert.Contains("to 0114 Upplands Väsby kommun (stockholm-pom 2026)", Ok(await cli.RunAsync("invoices", "show", "202600001", "--scheme", "stockholm-pom")).Stdout, StringComparison.Ordinal);
+        Walkthrough.Shows("error: Invoice number 202600001 is in more than one issuer's series (region-mitt-pom, stockholm-pom); name the scheme (--scheme).", ambiguous.Stderr);
+        Walkthrough.Shows("Invoice 202600001 to 0114 Upplands Väsby kommun (stockholm-pom 2026)", Ok(await cli.RunAsync("invoices", "show", "202600001", "--scheme", "stockholm-pom")).Stdout);
         Assert.Contains("(region-mitt-pom 2026)", Ok(await cli.RunAsync("invoices", "show", "202600001", "--scheme", "region-mitt-pom")).Stdout, StringComparison.Ordinal);
 
         var revised = RevisedAgreements(cli.WorkingDirectory);
-        Ok(await cli.RunAsync("budget", "revise", "--scheme", "stockholm-pom", "--year", "2026", "--data", revised));
+        Walkthrough.Shows(
+            "Recorded draft revision 1 of budget stockholm-pom 2026.",
+            Ok(await cli.RunAsync("budget", "revise", "--scheme", "stockholm-pom", "--year", "2026", "--data", revised)).Stdout);
         var diff = Ok(await cli.RunAsync("budget", "diff", "--scheme", "stockholm-pom", "--year", "2026")).Stdout;
-        Assert.Contains("credit note 100\u00A0087,00\u00A0kr to invoice 202600001", diff, StringComparison.Ordinal);
-        Assert.Contains("invoice 70\u00A0380,00\u00A0kr (joins)", diff, StringComparison.Ordinal);
-        Ok(await cli.RunAsync("budget", "approve", "--scheme", "stockholm-pom", "--year", "2026", "--decided-on", "2026-03-16", "--reference", "Socialnämnden 2026-03-16 §7 (exempel)"));
-        Assert.Contains("revision 1: 13 documents", Ok(await cli.RunAsync("run")).Stdout, StringComparison.Ordinal);
+        Walkthrough.Shows("0114  Upplands Väsby kommun    100 087,00 kr          0,00 kr  -100 087,00 kr  credit note 100 087,00 kr to invoice 202600001", diff);
+        Walkthrough.Shows("0115  Vallentuna kommun              0,00 kr     70 380,00 kr    70 380,00 kr  invoice 70 380,00 kr (joins)", diff);
+        Walkthrough.Shows("0180  Stockholms kommun              0,00 kr  1 995 170,00 kr         0,00 kr  own share, not invoiced", diff);
+        Walkthrough.Shows("      13 documents           2 019 913,00 kr  4 000 000,00 kr   -15 083,00 kr", diff);
+        Walkthrough.Shows(
+            "Revision 1 of budget stockholm-pom 2026 approved, decided 2026-03-16 (Socialnämnden 2026-03-16 §7 (exempel)).",
+            Ok(await cli.RunAsync("budget", "approve", "--scheme", "stockholm-pom", "--year", "2026", "--decided-on", "2026-03-16", "--reference", "Socialnämnden 2026-03-16 §7 (exempel)")).Stdout);
+        Walkthrough.Shows("Budget stockholm-pom 2026, revision 1: 13 documents (credit notes and invoices); 13 created, 0 already existed, 0 failed.", Ok(await cli.RunAsync("run")).Stdout);
+        var list = Ok(await cli.RunAsync("invoices", "list", "--scheme", "stockholm-pom", "--year", "2026")).Stdout;
+        Walkthrough.Shows("Credited  credited 100 087,00 kr      UBL", list);
+        Walkthrough.Shows("24 invoices, 1 credit note  net                         2 004 830,00 kr", list);
 
         var after = await ListAsync(cli, "stockholm-pom");
         Assert.Equal(25, after.Length);

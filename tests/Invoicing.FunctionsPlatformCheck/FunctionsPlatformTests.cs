@@ -203,6 +203,18 @@ public sealed partial class FunctionsPlatformTests(FunctionsPlatform platform, I
     }
 
     [Fact]
+    public void The_blob_triggers_bank_file_is_archived_once_as_imported_by_the_function_and_downloads_byte_for_byte()
+    {
+        var files = JsonDocument.Parse(File.ReadAllText(Path.Combine(FunctionsPlatform.DownloadFolder, "bank-files.json"))).RootElement;
+        var file = Assert.Single(files.EnumerateArray());
+        Assert.Equal(PlatformSteps.BankFileId, file.GetProperty("sha256").GetString());
+        Assert.Equal(("blob", "ImportBankFile", PlatformSteps.BankFileName), (file.GetProperty("entrance").GetString(), file.GetProperty("importedBy").GetString(), file.GetProperty("fileName").GetString()));
+
+        var example = File.ReadAllBytes(Path.Combine(Invoicing.Testing.TestPaths.RepositoryRoot, "data", "examples", PlatformSteps.BankFileName));
+        Assert.Equal(example, File.ReadAllBytes(Path.Combine(FunctionsPlatform.DownloadFolder, "archived-" + PlatformSteps.BankFileName)));
+    }
+
+    [Fact]
     public async Task A_worker_whose_issuer_has_a_bad_bankgiro_refuses_to_start_with_one_line_naming_the_setting()
     {
         var (worker, exited) = await platform.StartWithSettingAsync("Invoicing__Issuer__Bankgiro", "991-2345", CancellationToken.None);

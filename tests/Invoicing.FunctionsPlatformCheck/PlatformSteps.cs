@@ -21,6 +21,10 @@ public static class PlatformSteps
     /// <summary>Booking an entry that is not on the unmatched list: the handler's own 404 once identity and role allow it.</summary>
     public const string UnmatchedBookingPath = "/api/payments/unmatched/0000000000000000000000000000000000000000/book";
 
+    /// <summary>The example bank file's id in the archive: the SHA-256 of its bytes.</summary>
+    public static string BankFileId { get; } = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(
+        File.ReadAllBytes(Path.Combine(Invoicing.Testing.TestPaths.RepositoryRoot, "data", "examples", BankFileName))));
+
     public static IReadOnlyList<PlatformStep> All { get; } =
     [
         Timer("IssueAnnualInvoices"),
@@ -56,6 +60,8 @@ public static class PlatformSteps
         new("listblobs", null, new JsonObject { ["container"] = "bank-files-processed" }),
         new("listblobs", null, new JsonObject { ["container"] = "bank-files" }),
         Blob(),
+        Http("ListBankFiles", "GET", "/api/payments/files", InvoicingRoles.Reader, 200, save: "bank-files.json"),
+        Http("DownloadBankFile", "GET", "/api/payments/files/" + BankFileId, InvoicingRoles.Reader, 200, save: "archived-" + BankFileName),
     ];
 
     /// <summary>The 1-based number of the <paramref name="occurrence"/>-th step invoking <paramref name="function"/>.</summary>
@@ -152,6 +158,7 @@ public static class PlatformSteps
             "VoidInvoice" => ApiRoutes.InvoiceVoid,
             "ReminderPdf" => ApiRoutes.InvoiceReminderPdf,
             "BookUnmatchedPayment" => ApiRoutes.UnmatchedPaymentBooking,
+            "DownloadBankFile" => ApiRoutes.ArchivedBankFile,
             _ => null,
         };
         if (template is null)

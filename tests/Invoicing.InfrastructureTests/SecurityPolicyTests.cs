@@ -104,7 +104,7 @@ public sealed partial class SecurityPolicyTests
             Assert.Equal("None", ArmTemplate.AsString(container.Properties?["publicAccess"]));
         }
 
-        foreach (var name in new[] { "invoices", "einvoices", "einvoices-outbox", "reminders", "bank-files", "bank-files-processed" })
+        foreach (var name in new[] { "invoices", "einvoices", "einvoices-outbox", "reminders", "bank-files", "bank-files-processed", "bank-files-archive" })
         {
             Assert.Contains(name, declared);
         }
@@ -114,6 +114,7 @@ public sealed partial class SecurityPolicyTests
     [InlineData("invoices")]
     [InlineData("einvoices")]
     [InlineData("reminders")]
+    [InlineData("bank-files-archive")]
     public async Task Documents_container_has_a_time_based_immutability_policy(string container)
     {
         var template = await CompiledInfrastructure.MainTemplate;

@@ -29,6 +29,7 @@ public sealed class IdentityTests(WebFixture fixture)
         "/api/export.sie?from=2026-01-01&to=2026-01-31",
         "/api/invoices/{scheme}/{year}/202600014",
         "/api/invoices/{scheme}/{year}/202600014/pdf",
+        "/api/payments/files",
     };
 
     [Theory]

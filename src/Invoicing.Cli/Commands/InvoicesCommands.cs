@@ -110,7 +110,8 @@ internal static class InvoicesCommands
                 var table = new TextTable(("Paid on", false), ("Amount", true), ("Source", false), ("Entry", false), ("Status", false), ("Booked", false), ("Note", false));
                 foreach (var p in payments)
                 {
-                    table.Add(SwedishFormat.Date(p.PaidOn), SwedishFormat.Amount(p.Amount), p.Source, p.EntryReference,
+                    // A payment from a bank file names the archived file (payments files download ID).
+                    table.Add(SwedishFormat.Date(p.PaidOn), SwedishFormat.Amount(p.Amount), p.FileId is { } file ? $"{p.Source} (file {Output.BankFileOutput.ShortId(file)})" : p.Source, p.EntryReference,
                         $"{p.StatusBefore} -> {p.StatusAfter}" + (p.Flag == Invoicing.Invoices.PaymentFlag.None ? "" : $" ({p.Flag})") + (p.PaidInAdvance ? " (paid in advance)" : ""),
                         p.BookedAt.ToString("yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture) + " UTC",
                         p.Note ?? "");

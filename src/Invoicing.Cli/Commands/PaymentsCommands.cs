@@ -3,7 +3,6 @@ using Invoicing.Cli.Output;
 using Invoicing.Invoices;
 using Invoicing.Issuing;
 using Invoicing.Payments;
-using Invoicing.Payments.BankFiles;
 
 namespace Invoicing.Cli.Commands;
 
@@ -14,6 +13,7 @@ internal static class PaymentsCommands
         var command = new Command("payments", "Register payments, import bank files, and book what matched nothing.");
         command.Subcommands.Add(Register());
         command.Subcommands.Add(Import());
+        command.Subcommands.Add(PaymentFilesCommands.Create());
         command.Subcommands.Add(Unmatched());
         command.Subcommands.Add(Book());
         command.Subcommands.Add(Refund());
@@ -87,7 +87,7 @@ internal static class PaymentsCommands
     private static Command Import()
     {
         var file = new Argument<string>("file") { Description = "A camt.054 (ISO 20022) or BgMax file; the format is read from its content." };
-        var command = new Command("import", "Book a bank file's payments by OCR reference; the rest goes to the unmatched list. Importing a file again books nothing twice.") { file, CliOptions.Json };
+        var command = new Command("import", "Book a bank file's payments by OCR reference; the rest goes to the unmatched list. The file is archived once, byte for byte; importing it again books nothing twice.") { file, CliOptions.Json };
         CliAction.Set(command, async (parse, services, cancellationToken) =>
         {
             var path = parse.GetValue(file)!;
@@ -96,20 +96,16 @@ internal static class PaymentsCommands
                 throw new CliException($"{path}: file not found.");
             }
 
-            // Streamed from disk: memory holds the entries, never the whole file.
-            BankFile bankFile;
-            await using (var stream = File.OpenRead(path))
-            {
-                bankFile = BankFileReader.Read(Path.GetFileName(path), stream);
-            }
-            var report = await services.Get<PaymentImport>().ImportAsync(bankFile, cancellationToken);
+            // Streamed from disk on each pass (hash, read, archive): memory holds the entries, never the whole file.
+            var imported = await services.Get<BankFileIntake>().ImportAsync(BankFileContent.FromFile(path), BankFileOrigin.Terminal(), cancellationToken);
             if (parse.GetValue(CliOptions.Json))
             {
-                CliJson.Write(Web.Contracts.ImportReportView.From(report));
+                CliJson.Write(Web.Contracts.ImportReportView.From(imported));
                 return CliAction.Ok;
             }
 
-            ImportReportOutput.Write(report, Console.Out);
+            ImportReportOutput.Write(imported.Report, Console.Out);
+            BankFileOutput.WriteArchived(imported, Console.Out);
             return CliAction.Ok;
         });
         return command;
@@ -127,11 +123,11 @@ internal static class PaymentsCommands
                 return CliAction.Ok;
             }
 
-            var table = new TextTable(("Id", false), ("Date", false), ("Amount", true), ("Reference", false), ("Payer", false), ("Text", false), ("Reason", false), ("Suggested", false));
+            var table = new TextTable(("Id", false), ("Date", false), ("Amount", true), ("Reference", false), ("Payer", false), ("Text", false), ("Reason", false), ("Suggested", false), ("File", false));
             foreach (var p in open)
             {
                 table.Add(p.Id[..12], SwedishFormat.Date(p.PaidOn), SwedishFormat.Amount(p.Amount), p.Reference ?? "", p.PayerName ?? "",
-                    string.Join(" / ", p.Texts), p.Reason, p.Suggested is { } s ? $"{s.Invoice.Number} ({s.DebtorName})" : "");
+                    string.Join(" / ", p.Texts), p.Reason, p.Suggested is { } s ? $"{s.Invoice.Number} ({s.DebtorName})" : "", BankFileOutput.ShortId(p.FileId));
             }
 
             table.WriteTo(Console.Out);

@@ -2,7 +2,7 @@ using Invoicing.Payments;
 
 namespace Invoicing.Web.Contracts;
 
-/// <summary>What importing a bank file did, in totals and per entry.</summary>
+/// <summary>What importing a bank file did, in totals and per entry, and the file as the archive records it.</summary>
 public sealed record ImportReportView(
     string Source,
     string Format,
@@ -16,6 +16,14 @@ public sealed record ImportReportView(
     int PaidInAdvance,
     IReadOnlyList<ImportReportView.Entry> Entries)
 {
+    /// <summary>
+    /// The archived file: its id (SHA-256) names it on every payment booked from it; <c>imports</c> above 1 says it had
+    /// been imported before (from any entrance) and was not archived again.
+    /// </summary>
+    public BankFileView? File { get; init; }
+
+    public static ImportReportView From(ImportedBankFile imported) => From(imported.Report) with { File = BankFileView.From(imported.File) };
+
     public static ImportReportView From(ImportReport report) => new(
         report.Source,
         report.Format.ToString(),

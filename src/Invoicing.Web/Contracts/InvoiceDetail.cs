@@ -46,6 +46,7 @@ public sealed record InvoiceDetail : InvoiceSummary
                 Part = p.Split?.Part,
                 Parts = p.Split?.Parts,
                 Whole = p.Split is { } split ? Kronor.From(split.Whole) : null,
+                FileId = p.FileId,
             })],
             Reminders = [.. reminders.Select(r => new Reminder(r.Level, r.RemindedOn, r.NewDueDate, Kronor.From(r.Total), $"/api/invoices/{invoice.Scheme}/{invoice.Year}/{invoice.Number}/reminders/{r.Level}/pdf"))],
             Chain = [.. chain.Balances.Select(b => new ChainDocument(
@@ -63,7 +64,9 @@ public sealed record InvoiceDetail : InvoiceSummary
     /// A booked record: a payment (positive), a reversal or a refund paid back (negative); <c>flag</c> is None, Overpayment
     /// or InvoiceAlreadyPaid (both mean: check and refund), Reversal, Refund, Deduction, or AlreadyReceived (the same
     /// payment delivered again in another format: zero, nothing moved). <c>paidInAdvance</c>: dated before the invoice
-    /// was issued. <c>part</c> of <c>parts</c> of <c>whole</c>: the share of a payment for several invoices.
+    /// was issued. <c>part</c> of <c>parts</c> of <c>whole</c>: the share of a payment for several invoices. <c>fileId</c>:
+    /// the SHA-256 of the archived bank file it was booked from (<c>GET /api/payments/files/{fileId}</c>), null for a
+    /// payment registered by hand.
     /// </summary>
     public sealed record Payment(DateOnly PaidOn, decimal Amount, string Source, string EntryReference, string StatusBefore, string StatusAfter, string Flag, DateTimeOffset BookedAt, string? Note)
     {
@@ -74,6 +77,8 @@ public sealed record InvoiceDetail : InvoiceSummary
         public int? Parts { get; init; }
 
         public decimal? Whole { get; init; }
+
+        public string? FileId { get; init; }
     }
 
     /// <summary>A reminder sent: its level (1, 2), date, new due date, the amount it asked for, and where its PDF is.</summary>

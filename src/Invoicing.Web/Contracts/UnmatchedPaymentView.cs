@@ -19,7 +19,13 @@ public sealed record UnmatchedPaymentView(
     string Reason,
     SuggestionView? Suggested)
 {
+    /// <summary>The SHA-256 of the archived bank file the entry came in (<c>GET /api/payments/files/{fileId}</c>); null on entries listed before files were archived.</summary>
+    public string? FileId { get; init; }
+
     public static UnmatchedPaymentView From(UnmatchedPayment payment) =>
         new(payment.Id, payment.EntryReference, payment.Kind.ToString(), payment.Source, Kronor.From(payment.Amount), payment.PaidOn,
-            payment.Reference, payment.PayerName, payment.Texts, payment.Reason, payment.Suggested is { } s ? SuggestionView.From(s) : null);
+            payment.Reference, payment.PayerName, payment.Texts, payment.Reason, payment.Suggested is { } s ? SuggestionView.From(s) : null)
+        {
+            FileId = payment.FileId,
+        };
 }

@@ -8,7 +8,11 @@ using Microsoft.Extensions.Logging;
 
 namespace Invoicing.Web.Endpoints;
 
-/// <summary><c>POST /api/bank-files</c>: finance uploads the bank's file of incoming payments (camt.054 or BgMax).</summary>
+/// <summary>
+/// <c>POST /api/bank-files</c>: finance uploads the bank's file of incoming payments (camt.054 or BgMax), which is
+/// archived once as it is booked; <c>GET /api/payments/files</c> lists the archived files and
+/// <c>GET /api/payments/files/{id}</c> gives one back, byte for byte.
+/// </summary>
 public static partial class BankFileEndpoints
 {
     /// <summary>A year of a scheme's payments is a few kilobytes; five mebibytes leaves room for any real file.</summary>
@@ -21,12 +25,13 @@ public static partial class BankFileEndpoints
 
     /// <summary>
     /// Reads the <c>file</c> field (at most <see cref="MaxFileBytes"/>, else 413) into memory, reads it as a bank
-    /// file (the format from its content; any problem is a 400 and nothing is booked) and imports it, which books
-    /// each entry once however often the file comes.
+    /// file (the format from its content; any problem is a 400 and nothing is booked or archived) and imports it
+    /// (<see cref="BankFileIntake"/>), which books each entry once and archives the file once however often it comes,
+    /// recording the signed-in principal as who imported it.
     /// </summary>
     public static async Task<Results<Ok<ImportReportView>, ProblemHttpResult>> ImportAsync(
         HttpRequest request,
-        PaymentImport import,
+        BankFileIntake intake,
         ILoggerFactory loggers,
         CancellationToken cancellationToken)
     {
@@ -80,10 +85,11 @@ public static partial class BankFileEndpoints
         }
 
         var name = SourceName(file.FileName);
-        ImportReport report;
+        var user = MeEndpoints.NameOf(request.HttpContext.User);
+        ImportedBankFile imported;
         try
         {
-            report = await import.ImportAsync(BankFileReader.Read(name, content), cancellationToken);
+            imported = await intake.ImportAsync(BankFileContent.FromBytes(name, content), new BankFileOrigin(BankFileEntrance.Api, user), cancellationToken);
         }
         catch (Exception e) when (e is BankFileException or InvalidPaymentException)
         {
@@ -91,8 +97,37 @@ public static partial class BankFileEndpoints
         }
 
         var logger = loggers.CreateLogger(typeof(BankFileEndpoints).FullName!);
-        LogImported(logger, name, request.HttpContext.User.Identity?.Name ?? "", report.Booked, report.Unmatched);
-        return TypedResults.Ok(ImportReportView.From(report));
+        LogImported(logger, name, user, imported.Report.Booked, imported.Report.Unmatched);
+        return TypedResults.Ok(ImportReportView.From(imported));
+    }
+
+    /// <summary><c>GET /api/payments/files</c>: every archived bank file, the latest first import first.</summary>
+    public static async Task<Ok<BankFileView[]>> ListAsync(BankFileArchive archive, CancellationToken cancellationToken) =>
+        TypedResults.Ok((await archive.ListAsync(cancellationToken)).Select(BankFileView.From).ToArray());
+
+    /// <summary>
+    /// <c>GET /api/payments/files/{id}</c>: the archived file byte for byte, as its format's content type and under the
+    /// name it first came with. 400 when <paramref name="id"/> is not a SHA-256 in lower-case hex, 404 when no file
+    /// with it was imported. The bytes are checked against the recorded SHA-256 as they go out; a file that does not
+    /// match is cut short (the response fails) rather than delivered whole.
+    /// </summary>
+    public static async Task<Results<PushStreamHttpResult, ProblemHttpResult>> DownloadAsync(
+        string id,
+        BankFileArchive archive,
+        CancellationToken cancellationToken)
+    {
+        if (!ArchivedBankFile.IsId(id))
+        {
+            return ApiProblems.BadRequest($"'{YearRoute.Shorten(id)}' is not a bank file's id: its SHA-256, 64 lower-case hex digits, as GET /api/payments/files lists them.");
+        }
+
+        var file = await archive.FindAsync(id, cancellationToken);
+        if (file is null)
+        {
+            return ApiProblems.NotFound($"There is no archived bank file {id}.");
+        }
+
+        return TypedResults.Stream(body => archive.CopyToAsync(file, body, cancellationToken), file.ContentType, file.FileName);
     }
 
     /// <summary>

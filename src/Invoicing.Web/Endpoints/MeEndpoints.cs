@@ -11,8 +11,12 @@ public static class MeEndpoints
 {
     public static Ok<MeView> Get(ClaimsPrincipal user)
     {
-        var name = user.Identity?.Name ?? user.FindFirst("name")?.Value ?? user.FindFirst("preferred_username")?.Value ?? "";
+        var name = NameOf(user);
         var roles = InvoicingRoles.All.Where(user.IsInRole).ToArray();
         return TypedResults.Ok(new MeView(name, roles, user.IsInRole(InvoicingRoles.Finance)));
     }
+
+    /// <summary>The signed-in principal's name as the page greets them (and as a bank file's importer is recorded).</summary>
+    internal static string NameOf(ClaimsPrincipal user) =>
+        user.Identity?.Name ?? user.FindFirst("name")?.Value ?? user.FindFirst("preferred_username")?.Value ?? "";
 }

@@ -22,6 +22,7 @@ const BADGE_CLASSES = {
   obetald: "unpaid", delbetald: "partly-paid", betald: "paid", "överbetald": "overpaid", "återbetalas": "overpaid",
   "förfallen": "overdue", "påmind": "reminded",
 };
+const ENTRANCE_LABELS = { cli: "terminalen", api: "sidan eller API:t", blob: "filmappen (bank-files)" };
 const PROBLEM_KINDS = {
   400: "Ogiltig begäran",
   401: "Inte inloggad – ange en giltig API-nyckel",
@@ -47,6 +48,9 @@ function formatMoney(kronor) {
   const cents = String(Math.abs(ore) % 100).padStart(2, "0");
   return `${ore < 0 ? "-" : ""}${whole},${cents}${NBSP}kr`;
 }
+
+/** "12 345": a count, grouped as the amounts are. */
+const formatCount = (n) => String(n).replace(/\B(?=(\d{3})+(?!\d))/g, NBSP);
 
 /** The API already sends calendar dates as yyyy-MM-dd, the Swedish standard form. */
 const formatDate = (isoDate) => (isoDate ? String(isoDate).slice(0, 10) : "–");
@@ -417,7 +421,8 @@ function paymentsTable(payments) {
     payments.map((payment) => el("tr", {},
       el("td", { className: "nowrap" }, formatDate(payment.paidOn)),
       el("td", { className: "num" }, formatMoney(payment.amount)),
-      el("td", {}, payment.source === "manual" ? "manuell" : payment.source),
+      el("td", {}, payment.source === "manual" ? "manuell" : payment.source, payment.fileId && " ",
+        payment.fileId && bankFileLink(payment.fileId, "Bankfil", `Ladda ner bankfilen ${payment.source}`)),
       // A manual payment's entry reference is the ledger's own key, not the bank's: nothing to read there.
       el("td", { className: "mono" }, payment.source === "manual" ? "–" : payment.entryReference ?? ""),
       el("td", { className: "nowrap" }, `${statusLabel(payment.statusBefore)} → ${statusLabel(payment.statusAfter)}`),
@@ -563,18 +568,52 @@ async function uploadBankFile(event) {
   try {
     const report = await (await request("/api/bank-files", { method: "POST", body: data })).json();
     form.reset();
-    await Promise.all([loadInvoices(), loadUnmatched()]);
+    await Promise.all([loadInvoices(), loadUnmatched(), loadBankFiles()]);
     const notes = [
       report.samePayment > 0 && `${report.samePayment} samma betalning som i en fil i det andra formatet (inte bokförda igen)`,
       report.outgoing + report.notBooked > 0 && `ej bokförda: ${report.outgoing} utgående, ${report.notBooked} ännu inte bokförda av banken eller bara för information`,
       report.paidInAdvance > 0 && `${report.paidInAdvance} betalda före fakturadatum – kontrollera med betalaren`,
     ].filter(Boolean);
+    const file = report.file;
+    const archived = !file ? ""
+      : file.imports > 1 ? ` Filen var redan inläst ${formatTimestamp(file.importedAt)} av ${file.importedBy} och är sparad sedan dess.`
+      : " Filen är sparad oförändrad under Inlästa bankfiler.";
     showStatus(`${report.source} (${report.format}): ${report.booked} bokförda, ${report.alreadyBooked} redan bokförda, ` +
       `${report.unmatched} utan matchande faktura, ${report.alreadyUnmatched} redan kända utan matchning.` +
-      (notes.length > 0 ? ` ${notes.join("; ")}.` : ""));
+      (notes.length > 0 ? ` ${notes.join("; ")}.` : "") + archived);
   } finally {
     submit.disabled = false;
   }
+}
+
+// ---- Archived bank files --------------------------------------------------------------------------------
+
+/** A download of an archived bank file: fetched with the key like every download, saved under its own name. */
+function bankFileLink(id, text, label) {
+  return el("a", { className: "button secondary", href: `/api/payments/files/${enc(id)}`, "aria-label": label, dataset: { download: "" } }, text);
+}
+
+async function loadBankFiles() {
+  const files = await getJson("/api/payments/files");
+  $("bank-files-rows").replaceChildren(...files.map(bankFileRow));
+  $("bank-files-count").textContent = `${files.length} ${files.length === 1 ? "bankfil" : "bankfiler"}, var och en sparad en gång`;
+  $("bank-files-empty").hidden = files.length > 0;
+}
+
+function bankFileRow(file) {
+  const counts = file.counts;
+  const again = file.imports > 1 ? ` (inläst ${file.imports} gånger)` : "";
+  return el("tr", { dataset: { file: file.id } },
+    el("th", { scope: "row" }, file.fileName, again),
+    el("td", { className: "nowrap" }, formatTimestamp(file.importedAt)),
+    el("td", { className: "nowrap" }, file.formatName),
+    el("td", {}, ENTRANCE_LABELS[file.entrance] ?? file.entrance),
+    el("td", {}, file.importedBy),
+    el("td", { className: "num" }, formatCount(counts.entries)),
+    el("td", { className: "num" }, formatCount(counts.booked)),
+    el("td", { className: "num" }, formatCount(counts.unmatched + counts.alreadyUnmatched)),
+    el("td", { className: "mono hash" }, file.sha256),
+    el("td", { className: "actions" }, bankFileLink(file.id, "Hämta", `Hämta bankfilen ${file.fileName} inläst ${formatTimestamp(file.importedAt)}`)));
 }
 
 // ---- Payments that matched no invoice -------------------------------------------------------------------
@@ -658,7 +697,7 @@ async function start() {
   clearMessages();
   readSelection();
   await loadIdentity();
-  await Promise.all([loadInvoices(), loadUnmatched()]);
+  await Promise.all([loadInvoices(), loadUnmatched(), loadBankFiles()]);
 }
 
 async function saveKey(event) {

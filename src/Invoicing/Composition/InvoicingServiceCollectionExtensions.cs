@@ -64,6 +64,8 @@ public static class InvoicingServiceCollectionExtensions
         services.AddSingleton<Payments.PaymentLedger>();
         services.AddSingleton<Payments.SuspenseList>();
         services.AddSingleton<Payments.PaymentImport>();
+        services.AddSingleton<Payments.BankFileArchive>();
+        services.AddSingleton<Payments.BankFileIntake>();
         services.AddSingleton<Payments.BankFileInbox>();
         services.AddSingleton<Mail.SmtpMailSender>();
         services.AddSingleton<Mail.Outbox>();

@@ -46,6 +46,10 @@ internal sealed record PaymentLine(
     [JsonPropertyName("adv")]
     public bool? PaidInAdvance { get; init; }
 
+    /// <summary>The SHA-256 of the archived bank file it was booked from; absent for a manual payment.</summary>
+    [JsonPropertyName("file")]
+    public string? FileId { get; init; }
+
     public static PaymentLine From(PaymentRecord record) =>
         new(record.EntryReference, record.Source, record.Amount.Ore, IsoDate.Format(record.PaidOn),
             record.StatusBefore.ToString(), record.StatusAfter.ToString(), record.Flag.ToString(), record.Note, record.PayerName, record.Reverses)
@@ -56,6 +60,7 @@ internal sealed record PaymentLine(
             Part = record.Split is { } split ? $"{split.Part}/{split.Parts}" : null,
             WholeOre = record.Split?.Whole.Ore,
             PaidInAdvance = record.PaidInAdvance ? true : null,
+            FileId = record.FileId,
         };
 
     public PaymentRecord ToRecord(InvoiceNumber invoice, DateTimeOffset bookedAt) =>
@@ -68,6 +73,7 @@ internal sealed record PaymentLine(
             Fingerprint = Fingerprint,
             Split = ReadSplit(),
             PaidInAdvance = PaidInAdvance == true,
+            FileId = FileId,
         };
 
     public string ToJson() => JsonSerializer.Serialize(this, Json);

@@ -40,4 +40,10 @@ public sealed record PaymentRecord(
 
     /// <summary>True when the payment is dated before the invoice was issued.</summary>
     public bool PaidInAdvance { get; init; }
+
+    /// <summary>
+    /// The archived bank file it was booked from (its SHA-256, <see cref="BankFileArchive"/>): the source document an
+    /// auditor asks for. Null for a manual payment, and for one booked before files were archived.
+    /// </summary>
+    public string? FileId { get; init; }
 }

@@ -7,19 +7,21 @@ using Microsoft.Extensions.Logging;
 namespace Invoicing.Payments;
 
 /// <summary>
-/// Bank files dropped in the <c>bank-files</c> container (what the blob trigger calls): import, then move the
-/// file to <c>bank-files-processed/{date}/{name}</c> so a restart does not offer it again. The import is
-/// idempotent anyway, so a file processed twice books nothing twice. A file that fails validation books
-/// nothing and stays where it is, marked with the error, for a person to look at.
+/// Bank files dropped in the <c>bank-files</c> container (what the blob trigger calls): import through
+/// <see cref="BankFileIntake"/>, which keeps the file in the archive, then move it to
+/// <c>bank-files-processed/{date}/{name}</c> so a restart does not offer it again. The import is idempotent anyway,
+/// so a file processed twice books nothing twice and is archived once. A file that fails validation books nothing,
+/// is not archived, and stays where it is, marked with the error, for a person to look at.
 /// </summary>
-public sealed partial class BankFileInbox(InvoicingStorage storage, PaymentImport import, TimeProvider time, ILogger<BankFileInbox> logger)
+public sealed partial class BankFileInbox(InvoicingStorage storage, BankFileIntake intake, TimeProvider time, ILogger<BankFileInbox> logger)
 {
     /// <summary>
     /// Imports the file named <paramref name="blobName"/> in <c>bank-files</c>. A file that is no longer there was
     /// moved by an earlier delivery of the same event (or removed by a person): there is nothing to do, and null
     /// says so.
     /// </summary>
-    public async Task<ImportReport?> ImportAsync(string blobName, CancellationToken cancellationToken)
+    /// <param name="importedBy">The function that imports it, recorded as who imported the file.</param>
+    public async Task<ImportedBankFile?> ImportAsync(string blobName, string importedBy, CancellationToken cancellationToken)
     {
         await storage.EnsureCreatedAsync(cancellationToken);
         byte[] content;
@@ -35,17 +37,17 @@ public sealed partial class BankFileInbox(InvoicingStorage storage, PaymentImpor
             return null;
         }
 
-        return await ImportAsync(blobName, content, cancellationToken);
+        return await ImportAsync(blobName, content, importedBy, cancellationToken);
     }
 
-    public async Task<ImportReport> ImportAsync(string blobName, byte[] content, CancellationToken cancellationToken)
+    public async Task<ImportedBankFile> ImportAsync(string blobName, byte[] content, string importedBy, CancellationToken cancellationToken)
     {
         await storage.EnsureCreatedAsync(cancellationToken);
         var source = storage.Container(StorageNames.BankFilesContainer).GetBlobClient(blobName);
-        ImportReport report;
+        ImportedBankFile imported;
         try
         {
-            report = await import.ImportAsync(BankFileReader.Read(Path.GetFileName(blobName), content), cancellationToken);
+            imported = await intake.ImportAsync(BankFileContent.FromBytes(Path.GetFileName(blobName), content), new BankFileOrigin(BankFileEntrance.Blob, importedBy), cancellationToken);
         }
         catch (Exception e) when (e is BankFileException or Invoices.InvalidPaymentException)
         {
@@ -67,7 +69,7 @@ public sealed partial class BankFileInbox(InvoicingStorage storage, PaymentImpor
         }
 
         await source.DeleteIfExistsAsync(cancellationToken: cancellationToken);
-        return report;
+        return imported;
     }
 
     [LoggerMessage(EventId = 2101, EventName = "BankFileAlreadyGone", Level = LogLevel.Information,

@@ -172,7 +172,7 @@ internal sealed class ImportPlanner
 
         _dues[invoice.Key] += paidBack;
         var booking = new PaymentBooking(entry.EntryReference, _file.Source, paidBack, entry.BookingDate,
-            $"refund paid out, {Describe(_file.Format, entry.EntryReference)}", entry.PayerName) { Key = entry.Key };
+            $"refund paid out, {Describe(_file.Format, entry.EntryReference)}", entry.PayerName) { Key = entry.Key, FileId = _file.FileId };
         History(invoice.Key).Add(Planned(invoice.Number, booking, -paidBack));
         return new EntryPlan(entry, ImportOutcome.Booked, $"the refund owed on invoice {invoice.Number}")
         {
@@ -205,6 +205,7 @@ internal sealed class ImportPlanner
                 Key = entry.Key,
                 Fingerprint = fingerprint,
                 Split = split,
+                FileId = _file.FileId,
             };
             postings.Add((invoice.Key, new PaymentPosting(booking)));
             _dues[invoice.Key] -= part;
@@ -225,6 +226,7 @@ internal sealed class ImportPlanner
         {
             Key = entry.Key,
             Fingerprint = fingerprint,
+            FileId = _file.FileId,
         };
         _booked.Add(fingerprint, entry.Key, _file.Format, original.Key, reason);
         History(home.Key).Add(Planned(home.Number, booking, Money.Zero));
@@ -265,7 +267,7 @@ internal sealed class ImportPlanner
         _claimed.Add(original);
         _dues[invoice.Key] += taken;
         var reversed = history.Find(original)!;
-        var booking = new PaymentBooking(entry.EntryReference, _file.Source, taken, entry.BookingDate, $"reversal of {reversed.EntryReference}", entry.PayerName) { Key = entry.Key };
+        var booking = new PaymentBooking(entry.EntryReference, _file.Source, taken, entry.BookingDate, $"reversal of {reversed.EntryReference}", entry.PayerName) { Key = entry.Key, FileId = _file.FileId };
         return new EntryPlan(entry, ImportOutcome.Booked, $"takes back {reversed.EntryReference} from {reversed.Source}")
         {
             Postings = [(invoice.Key, new PaymentPosting(booking, PostingKind.Reversal, original))],
@@ -309,6 +311,7 @@ internal sealed class ImportPlanner
             Suggested = suggested,
             SameAs = sameAs,
             ReceivingAccount = entry.ReceivingAccount,
+            FileId = _file.FileId,
         };
         return new EntryPlan(entry, sameAs is null ? ImportOutcome.Unmatched : ImportOutcome.SamePayment, reason) { Unmatched = row, Suggested = suggested };
     }

@@ -26,6 +26,9 @@ public sealed record PaymentBooking(string EntryReference, string Source, Money 
     /// <summary>The part of a payment for several invoices this booking is.</summary>
     public PaymentSplit? Split { get; init; }
 
+    /// <summary>The archived bank file it was booked from (its SHA-256, <see cref="BankFileArchive"/>); null for a manual payment.</summary>
+    public string? FileId { get; init; }
+
     /// <summary>
     /// A payment registered by hand (terminal or page). Its entry reference is the invoice, date, amount and the
     /// person's reference (or note), so registering the same payment twice, anywhere, books it once; a second

@@ -30,7 +30,15 @@ public sealed partial class PaymentImport(
     /// <summary>The file name kept as every payment's source.</summary>
     public const int MaxSourceLength = 200;
 
-    public async Task<ImportReport> ImportAsync(BankFile file, CancellationToken cancellationToken)
+    public Task<ImportReport> ImportAsync(BankFile file, CancellationToken cancellationToken) =>
+        ImportAsync(file, null, cancellationToken);
+
+    /// <param name="beforeWriting">
+    /// Run once the whole file is checked and every entry planned, before the first write; what it throws stops the
+    /// import with nothing booked. <see cref="BankFileIntake"/> keeps the file in the archive there, so no booking names
+    /// a file the archive lacks and a refused file is never kept.
+    /// </param>
+    public async Task<ImportReport> ImportAsync(BankFile file, Func<CancellationToken, Task>? beforeWriting, CancellationToken cancellationToken)
     {
         // The account the file is addressed to says whose invoices its OCR numbers name (each issuer has its own series).
         var all = issuers.All();
@@ -46,6 +54,10 @@ public sealed partial class PaymentImport(
         var histories = await HistoriesAsync(kept, invoicesByOcr, cancellationToken);
         var planner = new ImportPlanner(file, invoicesByOcr, histories, await listed, fingerprints, time.GetUtcNow());
         var plans = file.Entries.Select(planner.Plan).ToList();
+        if (beforeWriting is not null)
+        {
+            await beforeWriting(cancellationToken);
+        }
 
         var bookings = await PostAsync(plans, cancellationToken);
         var added = await suspense.AddAsync([.. plans.Select(p => p.Unmatched).OfType<UnmatchedPayment>()], cancellationToken);

@@ -278,6 +278,7 @@ public sealed partial class PaymentLedger(InvoicingStorage storage, InvoiceStore
             Fingerprint = payment.Fingerprint,
             Split = payment.Split,
             PaidInAdvance = posting.Kind == PostingKind.Payment && PaymentAcceptance.IsPaidInAdvance(payment.PaidOn, before.IssueDate),
+            FileId = payment.FileId,
         };
     }
 

@@ -162,6 +162,7 @@ public sealed class SuspenseList(InvoicingStorage storage, PaymentLedger ledger,
         {
             Key = payment.Id,
             Fingerprint = payment.Fingerprint,
+            FileId = payment.FileId,
         };
         var result = payment.Kind switch
         {

@@ -42,6 +42,9 @@ public sealed record UnmatchedPayment(
 
     /// <summary>The invoice it was booked to by hand, once it has been.</summary>
     public InvoiceKey? BookedTo { get; init; }
+
+    /// <summary>The archived bank file it came in (its SHA-256, <see cref="BankFileArchive"/>); null on entries listed before files were archived.</summary>
+    public string? FileId { get; init; }
 }
 
 /// <summary>An invoice offered as the match of an unmatched entry, and the debtor it is to.</summary>

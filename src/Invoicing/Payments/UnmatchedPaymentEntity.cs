@@ -69,6 +69,9 @@ internal sealed class UnmatchedPaymentEntity : ITableEntity
 
     public string? BookedToNumber { get; set; }
 
+    /// <summary>The SHA-256 of the archived bank file the entry came in.</summary>
+    public string? FileId { get; set; }
+
     public static UnmatchedPaymentEntity From(UnmatchedPayment payment) => new()
     {
         PartitionKey = payment.SameAs is null ? Open : Same,
@@ -90,6 +93,7 @@ internal sealed class UnmatchedPaymentEntity : ITableEntity
         SuggestedDebtor = payment.Suggested?.DebtorName,
         SameAs = payment.SameAs,
         ReceivingAccount = payment.ReceivingAccount,
+        FileId = payment.FileId,
     };
 
     public UnmatchedPayment ToPayment() =>
@@ -103,5 +107,6 @@ internal sealed class UnmatchedPaymentEntity : ITableEntity
             SameAs = SameAs,
             ReceivingAccount = ReceivingAccount,
             BookedTo = BookedToNumber is null ? null : new InvoiceKey(new SchemeId(BookedToScheme!), BookedToYear!.Value, InvoiceNumber.Parse(BookedToNumber)),
+            FileId = FileId,
         };
 }

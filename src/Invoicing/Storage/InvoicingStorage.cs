@@ -17,12 +17,12 @@ public sealed class InvoicingStorage(TableServiceClient tables, BlobServiceClien
     public static readonly IReadOnlyList<string> TableNames =
         [
             StorageNames.Parties, StorageNames.PopulationSnapshots, StorageNames.Budgets, StorageNames.InvoiceNumbers, StorageNames.Invoices,
-            StorageNames.UnmatchedPayments, StorageNames.Outbox, StorageNames.Agreements,
+            StorageNames.UnmatchedPayments, StorageNames.Outbox, StorageNames.Agreements, StorageNames.BankFiles,
         ];
 
     public static readonly IReadOnlyList<string> ContainerNames =
         [StorageNames.InvoicesContainer, StorageNames.RemindersContainer, StorageNames.BankFilesContainer, StorageNames.ProcessedBankFilesContainer,
-            StorageNames.BudgetRevisionsContainer, StorageNames.EInvoicesContainer, StorageNames.EInvoicesOutboxContainer];
+            StorageNames.BudgetRevisionsContainer, StorageNames.EInvoicesContainer, StorageNames.EInvoicesOutboxContainer, StorageNames.ArchivedBankFilesContainer];
 
     public TableClient Table(string name) => tables.GetTableClient(namePrefix + name);
 

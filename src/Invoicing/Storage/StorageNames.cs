@@ -11,11 +11,15 @@ public static class StorageNames
     public const string UnmatchedPayments = "UnmatchedPayments";
     public const string Outbox = "Outbox";
     public const string Agreements = "Agreements";
+    public const string BankFiles = "BankFiles";
 
     public const string InvoicesContainer = "invoices";
     public const string RemindersContainer = "reminders";
     public const string BankFilesContainer = "bank-files";
     public const string ProcessedBankFilesContainer = "bank-files-processed";
+
+    /// <summary>Every imported bank file, once, byte for byte, named by its SHA-256: write once, never replaced (WORM in Azure).</summary>
+    public const string ArchivedBankFilesContainer = "bank-files-archive";
     public const string BudgetRevisionsContainer = "budget-revisions";
     public const string EInvoicesContainer = "einvoices";
     public const string EInvoicesOutboxContainer = "einvoices-outbox";

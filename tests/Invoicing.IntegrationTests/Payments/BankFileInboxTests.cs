@@ -27,10 +27,10 @@ public sealed class BankFileInboxTests(AzuriteFixture azurite)
         await storage.Container(StorageNames.BankFilesContainer).GetBlobClient("camt-inbox.xml").UploadAsync(new BinaryData(camt));
         var inbox = scenario.Get<BankFileInbox>();
 
-        var report = await inbox.ImportAsync("camt-inbox.xml", CancellationToken.None);
-        var redelivered = await inbox.ImportAsync("camt-inbox.xml", CancellationToken.None);
+        var report = await inbox.ImportAsync("camt-inbox.xml", "ImportBankFile", CancellationToken.None);
+        var redelivered = await inbox.ImportAsync("camt-inbox.xml", "ImportBankFile", CancellationToken.None);
 
-        Assert.Equal(1, report?.Booked);
+        Assert.Equal(1, report?.Report.Booked);
         Assert.Null(redelivered);
         Assert.False(await storage.Container(StorageNames.BankFilesContainer).GetBlobClient("camt-inbox.xml").ExistsAsync());
         Assert.True(await storage.Container(StorageNames.ProcessedBankFilesContainer).GetBlobClient("2026-03-04/camt-inbox.xml").ExistsAsync());

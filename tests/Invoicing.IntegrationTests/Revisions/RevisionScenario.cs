@@ -13,7 +13,7 @@ internal static class RevisionScenario
 {
     public static readonly BudgetDecision Decision = new(new DateOnly(2026, 3, 16), "Samverkansforum PoM, budgetmöte 2026-03-16 §4");
 
-    /// <summary>The README's walk: Gävleborg's pool 75 000 → 90 000, Region Uppsala 75 000 → 60 000.</summary>
+    /// <summary>The revision walk (docs/walkthrough-revision.md): Gävleborg's pool 75 000 → 90 000, Region Uppsala 75 000 → 60 000.</summary>
     public static DatasetFiles GavleborgUpRegionUppsalaDown() => Edited(budget => budget
         .Replace("\"Region Uppsala\", \"amount\": \"75000\"", "\"Region Uppsala\", \"amount\": \"60000\"", StringComparison.Ordinal)
         .Replace("\"Gävleborgs kommuner\", \"amount\": \"75000\"", "\"Gävleborgs kommuner\", \"amount\": \"90000\"", StringComparison.Ordinal));

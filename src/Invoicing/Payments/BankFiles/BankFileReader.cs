@@ -49,7 +49,8 @@ public static class BankFileReader
 
         if (CamtXml.LooksLikeXml(head.AsSpan(0, length)))
         {
-            return new BankFile(BankFileFormat.Camt054, fileName, BankEntryKey.Assign(BankFileFormat.Camt054, Camt054Reader.Read(fileName, content)));
+            var (entries, message) = Camt054Reader.Read(fileName, content);
+            return new BankFile(BankFileFormat.Camt054, fileName, BankEntryKey.Assign(BankFileFormat.Camt054, entries)) { FormatName = message };
         }
 
         throw BankFileException.InFile(fileName, "not a camt.054 or BgMax file (neither XML nor a first record starting '01BGMAX').");

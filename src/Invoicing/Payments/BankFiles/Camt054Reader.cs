@@ -17,7 +17,8 @@ internal static class Camt054Reader
     /// Streams the file: one entry (<c>Ntry</c>) at a time is in memory, so memory does not grow with the file
     /// beyond the entries read. Any problem, anywhere, refuses the whole file; an XML error comes first, wherever it is.
     /// </summary>
-    public static IReadOnlyList<BankEntry> Read(string fileName, Stream content)
+    /// <returns>The entries, and the message as its namespace names it (<c>camt.054.001.08</c>).</returns>
+    public static (IReadOnlyList<BankEntry> Entries, string Message) Read(string fileName, Stream content)
     {
         using var reader = CamtXml.CreateReader(content);
         CamtStreamProgress? progress = null;
@@ -25,7 +26,9 @@ internal static class Camt054Reader
         {
             try
             {
-                return ReadDocument(fileName, reader, value => progress = value);
+                Iso20022Message? message = null;
+                var entries = ReadDocument(fileName, reader, value => progress = value, value => message = value);
+                return (entries, message!.ToString());
             }
             catch (CamtFault fault)
             {
@@ -51,7 +54,7 @@ internal static class Camt054Reader
         }
     }
 
-    private static List<BankEntry> ReadDocument(string fileName, XmlReader reader, Action<CamtStreamProgress> started)
+    private static List<BankEntry> ReadDocument(string fileName, XmlReader reader, Action<CamtStreamProgress> started, Action<Iso20022Message> named)
     {
         reader.MoveToContent();
         var message = Iso20022Message.FromNamespace(reader.NamespaceURI);
@@ -72,6 +75,7 @@ internal static class Camt054Reader
             throw CamtFault.InFile(fileName, $"{message} is not read; camt.054.001.02 or later is.");
         }
 
+        named(message);
         var camt = new CamtDocument(fileName, reader.NamespaceURI);
         var progress = new CamtStreamProgress(camt.Namespace + "Ntfctn", camt.Namespace + "Ntry");
         started(progress);
