@@ -110,7 +110,8 @@ public sealed class BankFileArchiveTests(AzuriteFixture azurite)
         var imported = await scenario.Get<BankFileIntake>().ImportAsync(BankFileContent.FromBytes("camt.xml", camt), Terminal, CancellationToken.None);
 
         var ledger = scenario.Get<PaymentLedger>();
-        var paid = Assert.Single(await scenario.Get<PaymentHistory>().ListAsync(invoices["0380"].Key, CancellationToken.None));
+        var history = scenario.Get<PaymentHistory>();
+        var paid = Assert.Single(await history.ListAsync(invoices["0380"].Key, CancellationToken.None));
         Assert.Equal(("camt.xml", id), (paid.Source, paid.FileId));
         var unmatched = Assert.Single(await scenario.Get<SuspenseList>().ListOpenAsync(CancellationToken.None));
         Assert.Equal(id, unmatched.FileId);
@@ -118,12 +119,12 @@ public sealed class BankFileArchiveTests(AzuriteFixture azurite)
 
         await scenario.Get<SuspenseList>().BookAsync(unmatched.Id, invoices["1980"].Key, CancellationToken.None);
 
-        var byHand = Assert.Single(await scenario.Get<PaymentHistory>().ListAsync(invoices["1980"].Key, CancellationToken.None));
+        var byHand = Assert.Single(await history.ListAsync(invoices["1980"].Key, CancellationToken.None));
         Assert.Equal(id, byHand.FileId);
 
         // A payment registered by hand has no file to name.
         await ledger.BookAsync(invoices["0305"].Key, PaymentBooking.Manual(invoices["0305"].Number, Money.FromKronor(1), new DateOnly(2026, 3, 1), null, "kontoutdrag 7"), CancellationToken.None);
-        Assert.Null(Assert.Single(await scenario.Get<PaymentHistory>().ListAsync(invoices["0305"].Key, CancellationToken.None)).FileId);
+        Assert.Null(Assert.Single(await history.ListAsync(invoices["0305"].Key, CancellationToken.None)).FileId);
     }
 
     [Fact]
