@@ -153,7 +153,7 @@ internal static class InvoicesCommands
         {
             var d = b.Invoice;
             table.Add(d.Number.ToString() + (d.Number == invoice.Number ? " *" : ""), d.Kind.ToText(), SwedishFormat.Date(d.IssueDate),
-                SwedishFormat.Amount(d.IsCreditNote ? -d.Total : d.Total), d.Corrects?.Number.ToString() ?? "", d.Revision.ToString(System.Globalization.CultureInfo.InvariantCulture), b.Status.ToString());
+                SwedishFormat.Amount(d.SignedTotal), d.Corrects?.Number.ToString() ?? "", d.Revision.ToString(System.Globalization.CultureInfo.InvariantCulture), b.Status.ToString());
         }
 
         table.AddSeparator();

@@ -27,7 +27,7 @@ internal static class InvoiceOutput
 
         table.AddSeparator();
         var credits = invoices.Count(i => i.IsCreditNote);
-        var net = Money.Sum(invoices.Select(i => i.IsCreditNote ? -i.Total : i.Total));
+        var net = Money.Sum(invoices.Select(i => i.SignedTotal));
         table.Add(credits == 0 ? $"{invoices.Length} invoices" : $"{invoices.Length - credits} invoices, {credits} credit note{(credits == 1 ? "" : "s")}", credits == 0 ? "" : "net", SwedishFormat.Amount(net), "", "", "", "", "", "");
         table.WriteTo(writer);
         var refunds = documents.Where(d => d.RefundOwed > Money.Zero).ToArray();

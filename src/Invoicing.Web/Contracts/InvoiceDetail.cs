@@ -51,7 +51,7 @@ public sealed record InvoiceDetail : InvoiceSummary
             Reminders = [.. reminders.Select(r => new Reminder(r.Level, r.RemindedOn, r.NewDueDate, Kronor.From(r.Total), $"/api/invoices/{invoice.Scheme}/{invoice.Year}/{invoice.Number}/reminders/{r.Level}/pdf"))],
             Chain = [.. chain.Balances.Select(b => new ChainDocument(
                 b.Invoice.Number.ToString(), Documents.DocumentKinds.ToText(b.Invoice.Kind), b.Invoice.IssueDate,
-                Kronor.From(b.Invoice.IsCreditNote ? -b.Invoice.Total : b.Invoice.Total), b.Invoice.Corrects?.Number.ToString(), b.Status.ToString()))],
+                Kronor.From(b.Invoice.SignedTotal), b.Invoice.Corrects?.Number.ToString(), b.Status.ToString()))],
             ChainStatus = chain.Balance.Status.ToString(),
             ChainDue = Kronor.From(chain.Balance.Due),
             ChainRefundOwed = Kronor.From(chain.Balance.RefundOwed),

@@ -1,4 +1,5 @@
 using System.Text;
+using Invoicing.Documents;
 using Invoicing.Invoices;
 using Invoicing.Web.Contracts;
 
@@ -36,7 +37,7 @@ public static class LedgerCsv
                 Amount(balance.Remaining),
                 InvoiceStanding.DisplayStatus(balance, today),
                 invoice.Ocr.Value,
-                invoice.IsCreditNote ? "Kreditfaktura" : "Faktura",
+                invoice.Kind.Title(),
                 invoice.Corrects?.Number.ToString() ?? "",
                 Amount(balance.Credited),
                 Amount(balance.RefundOwed),

@@ -34,6 +34,14 @@ public static class DocumentKinds
         _ => Invoice,
     };
 
+    /// <summary>The heading a document of this kind carries, on paper and in lists.</summary>
+    public static string Title(this DocumentKind kind) => kind switch
+    {
+        DocumentKind.CreditNote => "Kreditfaktura",
+        DocumentKind.Reminder => "Påminnelse",
+        _ => "Faktura",
+    };
+
     /// <summary>The UNCL 1001 document type code an e-invoice carries: 380 commercial invoice, 381 credit note.</summary>
     public static int UnclTypeCode(this DocumentKind kind) => kind switch
     {

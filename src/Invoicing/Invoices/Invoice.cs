@@ -38,6 +38,9 @@ public sealed record Invoice(
 
     public bool IsCreditNote => Kind == DocumentKind.CreditNote;
 
+    /// <summary>The total as it counts in a sum of documents: a credit note takes off what it credits.</summary>
+    public Money SignedTotal => IsCreditNote ? -Total : Total;
+
     /// <summary>
     /// This document's own status, from its own rows (its payments, refunds and the credits taken off it), as stored
     /// and as a payment's record states it before and after. What a party is told is its chain's: see

@@ -73,7 +73,7 @@ public static class InvoiceComposer
         {
             // A void rests on its reason, not on the budget decision the invoice it voids rested on.
             Basis = planned.Voids is null ? Basis(budget, planned) : [],
-            Title = planned.Kind == DocumentKind.CreditNote ? "Kreditfaktura" : "Faktura",
+            Title = planned.Kind.Title(),
             Kind = planned.Kind,
             Corrects = planned.Corrects,
             Reason = planned.Reason,
