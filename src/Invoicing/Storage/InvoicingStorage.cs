@@ -17,12 +17,13 @@ public sealed class InvoicingStorage(TableServiceClient tables, BlobServiceClien
     public static readonly IReadOnlyList<string> TableNames =
         [
             StorageNames.Parties, StorageNames.PopulationSnapshots, StorageNames.Budgets, StorageNames.InvoiceNumbers, StorageNames.Invoices,
-            StorageNames.UnmatchedPayments, StorageNames.Outbox, StorageNames.Agreements, StorageNames.BankFiles,
+            StorageNames.UnmatchedPayments, StorageNames.Outbox, StorageNames.Agreements, StorageNames.BankFiles, StorageNames.AuditTrail,
         ];
 
     public static readonly IReadOnlyList<string> ContainerNames =
         [StorageNames.InvoicesContainer, StorageNames.RemindersContainer, StorageNames.BankFilesContainer, StorageNames.ProcessedBankFilesContainer,
-            StorageNames.BudgetRevisionsContainer, StorageNames.EInvoicesContainer, StorageNames.EInvoicesOutboxContainer, StorageNames.ArchivedBankFilesContainer];
+            StorageNames.BudgetRevisionsContainer, StorageNames.EInvoicesContainer, StorageNames.EInvoicesOutboxContainer, StorageNames.ArchivedBankFilesContainer,
+            StorageNames.AuditSealsContainer];
 
     public TableClient Table(string name) => tables.GetTableClient(namePrefix + name);
 

@@ -13,6 +13,9 @@ public static class StorageNames
     public const string Agreements = "Agreements";
     public const string BankFiles = "BankFiles";
 
+    /// <summary>Who changed what, when and from where: append-only, each event chained to the one before by its hash.</summary>
+    public const string AuditTrail = "AuditTrail";
+
     public const string InvoicesContainer = "invoices";
     public const string RemindersContainer = "reminders";
     public const string BankFilesContainer = "bank-files";
@@ -23,4 +26,7 @@ public static class StorageNames
     public const string BudgetRevisionsContainer = "budget-revisions";
     public const string EInvoicesContainer = "einvoices";
     public const string EInvoicesOutboxContainer = "einvoices-outbox";
+
+    /// <summary>Each day's audit events, sealed once into a blob that is never replaced (WORM in Azure).</summary>
+    public const string AuditSealsContainer = "audit-seals";
 }
