@@ -56,6 +56,9 @@ param annualInvoicingSchedule string = '0 0 6 * * *'
 @description('NCRONTAB schedule (UTC) of SendPaymentReminders.')
 param paymentRemindersSchedule string = '0 30 6 * * *'
 
+@description('NCRONTAB schedule (UTC) of SealAuditTrail: after midnight in Sweden, so the day before is whole.')
+param auditSealSchedule string = '0 15 23 * * *'
+
 @description('Days every invoice and reminder document and every archived bank file is immutable (WORM): by default 8 years (2922 days), the seven years bokföringslagen requires plus the current year.')
 @minValue(1)
 @maxValue(146000)
@@ -206,6 +209,7 @@ module functionApp 'modules/functionapp.bicep' = {
     smtp: smtp
     annualInvoicingSchedule: annualInvoicingSchedule
     paymentRemindersSchedule: paymentRemindersSchedule
+    auditSealSchedule: auditSealSchedule
     maximumInstanceCount: maximumInstanceCount
     instanceMemoryMB: instanceMemoryMB
     authClientId: authClientId

@@ -57,6 +57,9 @@ param annualInvoicingSchedule string
 @description('NCRONTAB schedule (UTC) of SendPaymentReminders.')
 param paymentRemindersSchedule string
 
+@description('NCRONTAB schedule (UTC) of SealAuditTrail.')
+param auditSealSchedule string
+
 @description('Maximum number of instances the plan scales out to.')
 @minValue(1)
 @maxValue(1000)
@@ -175,6 +178,7 @@ var smtpAppSettings = [
 var scheduleSettings = [
   { name: 'AnnualInvoicingSchedule', value: annualInvoicingSchedule }
   { name: 'PaymentRemindersSchedule', value: paymentRemindersSchedule }
+  { name: 'AuditSealSchedule', value: auditSealSchedule }
 ]
 
 resource plan 'Microsoft.Web/serverfarms@2024-04-01' = {

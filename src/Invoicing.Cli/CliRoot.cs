@@ -27,5 +27,6 @@ internal static class CliRoot
         ServeCommand.Create(),
         ExportCommands.Create(),
         PopulationCommands.Create(),
+        AuditCommands.Create(),
     };
 }

@@ -15,4 +15,6 @@ if (parse.Errors.Count > 0)
     return CliAction.Usage;
 }
 
+// Every change this command makes is the terminal user's (`serve` names each request's caller instead).
+using var actor = Invoicing.Audit.Actor.Acting(Invoicing.Audit.Actor.Terminal());
 return await parse.InvokeAsync();

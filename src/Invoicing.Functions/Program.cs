@@ -11,6 +11,9 @@ var builder = FunctionsApplication.CreateBuilder(args);
 // HTTP triggers take ASP.NET Core's HttpRequest and return IResult, so they call the same handlers as ./invoicing serve.
 builder.ConfigureFunctionsWebApplication();
 
+// Every invocation names its actor for the audit trail: the function and its invocation id.
+builder.UseMiddleware<FunctionActor>();
+
 // One identity for storage and telemetry: the user-assigned managed identity the Bicep names.
 var identity = AppIdentity.From(builder.Configuration);
 identity.Register(builder.Services);

@@ -32,6 +32,8 @@ public static class ApiRoutes
     public const string InvoicePayments = "api/invoices/{scheme}/{year}/{number}/payments";
     public const string InvoiceRefunds = "api/invoices/{scheme}/{year}/{number}/refunds";
     public const string InvoiceVoid = "api/invoices/{scheme}/{year}/{number}/void";
+    public const string InvoiceHistory = "api/invoices/{scheme}/{year}/{number}/history";
+    public const string Audit = "api/audit";
 
     /// <summary>The finance page's files: anonymous (they hold no data), the least specific route of all.</summary>
     public const string Page = "{*path}";
@@ -63,5 +65,7 @@ public static class ApiRoutes
         new(Post, InvoicePayments, InvoicingPolicies.Finance, PaymentEndpoints.BookAsync),
         new(Post, InvoiceRefunds, InvoicingPolicies.Finance, PaymentEndpoints.RefundAsync),
         new(Post, InvoiceVoid, InvoicingPolicies.Finance, VoidEndpoints.VoidAsync),
+        new(Get, InvoiceHistory, InvoicingPolicies.Reader, AuditEndpoints.HistoryAsync),
+        new(Get, Audit, InvoicingPolicies.Reader, AuditEndpoints.ListAsync),
     ];
 }

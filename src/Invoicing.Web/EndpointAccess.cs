@@ -17,14 +17,27 @@ public static class EndpointAccess
         where TResult : IResult
     {
         var denied = await AuthorizeAsync(context, policy);
-        return denied ?? await handler();
+        if (denied is not null)
+        {
+            return denied;
+        }
+
+        // What the handler changes is the caller's, in the audit trail.
+        using var actor = Audit.Actor.Acting(WebActor.From(context.User));
+        return await handler();
     }
 
     public static async Task<IResult> RunAsync<TResult>(HttpContext context, string policy, Func<TResult> handler)
         where TResult : IResult
     {
         var denied = await AuthorizeAsync(context, policy);
-        return denied ?? handler();
+        if (denied is not null)
+        {
+            return denied;
+        }
+
+        using var actor = Audit.Actor.Acting(WebActor.From(context.User));
+        return handler();
     }
 
     /// <summary>Null when the caller may go on; else the challenge (no identity, 401) or refusal (403) to answer with.</summary>

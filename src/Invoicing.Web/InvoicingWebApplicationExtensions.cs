@@ -30,6 +30,12 @@ public static class InvoicingWebApplicationExtensions
         });
         app.UseAuthentication();
         app.UseAuthorization();
+        app.Use(static async (context, next) =>
+        {
+            // What the request changes is its caller's, in the audit trail.
+            using var actor = Audit.Actor.Acting(Identity.WebActor.From(context.User));
+            await next(context);
+        });
         app.MapInvoicingPage();
         app.MapInvoicingApi();
         return app;

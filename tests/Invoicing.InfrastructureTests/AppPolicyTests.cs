@@ -44,7 +44,7 @@ public sealed class AppPolicyTests
             "Invoicing__Issuer__ContactName", "Invoicing__Issuer__ContactPhone", "Invoicing__Issuer__ContactEmail",
             "Invoicing__Issuer__PaymentTermsDays",
             "Invoicing__Smtp__Host", "Invoicing__Smtp__Port", "Invoicing__Smtp__UserName", "Invoicing__Smtp__Password", "Invoicing__Smtp__From",
-            "AnnualInvoicingSchedule", "PaymentRemindersSchedule",
+            "AnnualInvoicingSchedule", "PaymentRemindersSchedule", "AuditSealSchedule",
         ];
         foreach (var name in required)
         {

@@ -118,6 +118,8 @@ public sealed class WebWorld : IAsyncDisposable
 
     private async Task IssueBundledYearAsync()
     {
+        // As in Azure: the annual timer issues the year.
+        using var actor = Audit.Actor.Acting(Audit.Actor.Function(Audit.ActorChannel.Timer, "IssueAnnualInvoices", "web-tests"));
         var dataset = DatasetLoader.Load(TestPaths.BundledDataset);
         await Get<DatasetSeeder>().SeedAsync(dataset, CancellationToken.None);
         await Get<BudgetApproval>().ApproveAsync(

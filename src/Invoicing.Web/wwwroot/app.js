@@ -10,6 +10,19 @@ const MAX_UPLOAD_BYTES = 5 * 1024 * 1024; // the API's limit; checked here too s
 const STATUS_LABELS = {
   Unpaid: "obetald", PartiallyPaid: "delbetald", Paid: "betald", Overpaid: "överbetald", Credited: "krediterad", Issued: "kreditfaktura",
 };
+const ACTION_LABELS = {
+  "document.issued": "utfärdad",
+  "invoice.voided": "makulerad",
+  "payment.booked": "betalning bokförd",
+  "payment.reversed": "betalning återförd",
+  "deduction.booked": "avdrag bokfört",
+  "refund.booked": "återbetalning bokförd",
+  "payment.same-as-delivered": "samma betalning i annat format",
+  "reminder.recorded": "påminnelse",
+};
+
+const CHANNEL_LABELS = { cli: "kommandorad", api: "webb/API", timer: "schemalagd körning", blob: "bankfil", process: "process" };
+
 const FLAG_LABELS = {
   Overpayment: "överbetalning – ska återbetalas",
   InvoiceAlreadyPaid: "fakturan var redan betald – ska återbetalas",
@@ -348,21 +361,21 @@ function fileName(response, link) {
 
 async function openInvoice(number) {
   clearMessages();
-  const invoice = await getJson(invoicePath(number));
+  const [invoice, history] = await Promise.all([getJson(invoicePath(number)), getJson(`${invoicePath(number)}/history`)]);
   state.openNumber = number;
-  renderDetails(invoice);
+  renderDetails(invoice, history);
   renderFinanceForms(invoice);
   const dialog = $("invoice-dialog");
   if (!dialog.open) dialog.showModal();
 }
 
 async function refreshDetails(number) {
-  const invoice = await getJson(invoicePath(number));
-  renderDetails(invoice);
+  const [invoice, history] = await Promise.all([getJson(invoicePath(number)), getJson(`${invoicePath(number)}/history`)]);
+  renderDetails(invoice, history);
   renderFinanceForms(invoice);
 }
 
-function renderDetails(invoice) {
+function renderDetails(invoice, history) {
   $("dialog-title").textContent = `Faktura ${invoice.number} – ${invoice.debtorName}`;
   const facts = [
     ["Status", statusBadge(invoice)],
@@ -386,7 +399,20 @@ function renderDetails(invoice) {
     linesTable(invoice.lines ?? []),
     chainTable(invoice),
     paymentsTable(invoice.payments ?? []),
-    remindersTable(invoice.reminders ?? []));
+    remindersTable(invoice.reminders ?? []),
+    historyTable(history ?? []));
+}
+
+/** Who did what to the document and when, from the audit trail (amounts in öre there). */
+function historyTable(events) {
+  return part("Historik", [["Tid"], ["Vem"], ["Vad"], ["Belopp", "num"], ["Detaljer"]],
+    events.map((event) => el("tr", {},
+      el("td", { className: "nowrap" }, formatTimestamp(event.at)),
+      el("td", {}, event.actor, ` (${CHANNEL_LABELS[event.channel] ?? event.channel})`),
+      el("td", {}, ACTION_LABELS[event.action] ?? event.action),
+      el("td", { className: "num" }, event.amountOre == null ? "" : formatMoney(event.amountOre / 100)),
+      el("td", {}, event.details))),
+    "Ingen historik.");
 }
 
 /** The invoice's original, supplements and credit notes, and what the chain as one debt still lacks or owes back. */

@@ -41,6 +41,7 @@ public static class InvoicingServiceCollectionExtensions
         services.Configure<Mail.SmtpOptions>(configuration.GetSection(Mail.SmtpOptions.Section));
         services.Configure<Reminders.ReminderOptions>(configuration.GetSection(Reminders.ReminderOptions.Section));
         services.Configure<BatchingOptions>(configuration.GetSection(BatchingOptions.Section));
+        services.Configure<Approvals.FourEyesOptions>(configuration.GetSection(Approvals.FourEyesOptions.Section));
         services.Configure<Accounting.SieOptions>(configuration.GetSection(Accounting.SieOptions.Section));
         services.Configure<Populations.Scb.ScbOptions>(configuration.GetSection(Populations.Scb.ScbOptions.Section));
         services.TryAddSingleton(TimeProvider.System);
@@ -51,6 +52,7 @@ public static class InvoicingServiceCollectionExtensions
         services.AddSingleton<BudgetStore>();
         services.AddSingleton<Agreements.AgreementStore>();
         services.AddSingleton<IssuerDirectory>();
+        services.AddSingleton<Audit.AuditTrail>();
         services.AddSingleton<InvoiceStore>();
         services.AddSingleton<PaymentHistory>();
         services.AddSingleton<InvoiceArchive>();
@@ -63,6 +65,7 @@ public static class InvoicingServiceCollectionExtensions
         services.AddSingleton<InvoiceVoiding>();
         services.AddSingleton<Payments.PaymentLedger>();
         services.AddSingleton<Payments.SuspenseList>();
+        services.AddSingleton<Approvals.ChangeProposals>();
         services.AddSingleton<Payments.PaymentImport>();
         services.AddSingleton<Payments.BankFileArchive>();
         services.AddSingleton<Payments.BankFileIntake>();

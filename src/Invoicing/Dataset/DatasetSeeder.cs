@@ -16,7 +16,7 @@ namespace Invoicing.Dataset;
 /// party left out of the files no longer shares a pool or pays a line of the draft, though its row stays in the
 /// party table, which other schemes' budgets and already issued documents may name.
 /// </summary>
-public sealed class DatasetSeeder(PartyStore parties, PopulationStore populations, BudgetStore budgets, AgreementStore agreements)
+public sealed class DatasetSeeder(PartyStore parties, PopulationStore populations, BudgetStore budgets, AgreementStore agreements, Audit.AuditTrail audit)
 {
     public async Task<SeedOutcome> SeedAsync(Dataset dataset, CancellationToken cancellationToken)
     {
@@ -24,6 +24,7 @@ public sealed class DatasetSeeder(PartyStore parties, PopulationStore population
         if (existing is { Status: not BudgetStatus.Draft })
         {
             await parties.SaveAsync(dataset.Parties, cancellationToken);
+            await RecordAsync(dataset, "budget already approved: party details updated, budget and populations left as they are", cancellationToken);
             return SeedOutcome.BudgetAlreadyApproved;
         }
 
@@ -36,8 +37,22 @@ public sealed class DatasetSeeder(PartyStore parties, PopulationStore population
         // Before the draft: a budget whose pools follow agreements is never visible without them.
         await agreements.ReplaceAsync(dataset.Budget.Scheme, dataset.Budget.Year, dataset.Agreements, cancellationToken);
         await budgets.SaveDraftAsync(dataset.Budget with { Members = dataset.Parties.Select(p => p.Code).ToHashSet() }, cancellationToken);
+        await RecordAsync(
+            dataset,
+            $"draft saved: {dataset.Parties.Count} parties, {dataset.Snapshots.Count} population snapshots, {dataset.Budget.Lines.Count} budget lines",
+            cancellationToken);
         return SeedOutcome.Seeded;
     }
+
+    /// <summary>Each seed is a change of its own (a person ran it): keyed by a new id, recorded every time.</summary>
+    private Task<bool> RecordAsync(Dataset dataset, string what, CancellationToken cancellationToken) =>
+        audit.RecordAsync(
+            new Audit.AuditEntry($"seed:{dataset.Budget.Scheme}:{dataset.Budget.Year}:{Guid.NewGuid():N}", Audit.AuditActions.DatasetSeeded, what)
+            {
+                Scheme = dataset.Budget.Scheme,
+                Year = dataset.Budget.Year,
+            },
+            cancellationToken);
 }
 
 public enum SeedOutcome

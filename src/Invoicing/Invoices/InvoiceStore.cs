@@ -1,6 +1,8 @@
 using Azure;
 using Azure.Data.Tables;
+using Invoicing.Audit;
 using Invoicing.Budgets;
+using Invoicing.Documents;
 using Invoicing.Storage;
 using Polly;
 
@@ -11,7 +13,7 @@ namespace Invoicing.Invoices;
 /// balances. Payments, reminders and revisions change an invoice through it, each together with the history
 /// row that says why (<see cref="ReplaceAsync"/>), so a balance always equals the rows beside it.
 /// </summary>
-public sealed class InvoiceStore(InvoicingStorage storage, TimeProvider time)
+public sealed class InvoiceStore(InvoicingStorage storage, AuditTrail audit, TimeProvider time)
 {
     private static readonly ResiliencePipeline ConflictRetry = OptimisticConcurrency.Retry(409, 412);
 
@@ -34,13 +36,33 @@ public sealed class InvoiceStore(InvoicingStorage storage, TimeProvider time)
         try
         {
             await storage.Table(StorageNames.Invoices).AddEntityAsync(InvoiceEntity.From(invoice, time.GetUtcNow()), cancellationToken);
-            return true;
         }
         catch (RequestFailedException e) when (e.Status == 409)
         {
+            // Recorded by an earlier or concurrent run: its event too, unless that run stopped in between.
+            await audit.RecordAsync(Issued(invoice), cancellationToken);
             return false;
         }
+
+        await audit.RecordAsync(Issued(invoice), cancellationToken);
+        return true;
     }
+
+    /// <summary>
+    /// The audit event of an issued document, keyed by its number: recorded once, by the run that recorded the document
+    /// (or, if that run stopped before, by the one that finds the document there).
+    /// </summary>
+    private static AuditEntry Issued(Invoice document) =>
+        new($"issued:{document.Scheme}:{document.Year}:{document.Number}", AuditActions.DocumentIssued,
+            $"{document.Kind.Title()} to {document.DebtorCode} {document.DebtorName}"
+            + (document.Corrects is { } corrects ? $", correcting {corrects.Number}" : "")
+            + (document.Reason is { } reason ? $": {reason}" : ""))
+        {
+            Scheme = document.Scheme,
+            Year = document.Year,
+            Invoice = document.Number,
+            Amount = document.SignedTotal,
+        };
 
     /// <summary>
     /// Records issued invoices (not credit notes), up to 100 per entity group transaction in their partition; per
@@ -77,7 +99,11 @@ public sealed class InvoiceStore(InvoicingStorage storage, TimeProvider time)
                 {
                     created[index] = await AddAsync(invoice, cancellationToken);
                 }
+
+                continue;
             }
+
+            await audit.RecordAllAsync([.. chunk.Select(i => Issued(i.Invoice))], cancellationToken);
         }
 
         return created;
@@ -103,6 +129,7 @@ public sealed class InvoiceStore(InvoicingStorage storage, TimeProvider time)
                 var rows = (await ListDebtorRowsAsync(creditNote.Scheme, creditNote.Year, creditNote.DebtorCode, ct)).ToDictionary(e => e.RowKey, StringComparer.Ordinal);
                 if (rows.ContainsKey(creditNote.Number.ToString()))
                 {
+                    await audit.RecordAsync(Issued(creditNote), ct);
                     return false;
                 }
 
@@ -128,6 +155,7 @@ public sealed class InvoiceStore(InvoicingStorage storage, TimeProvider time)
                 }
 
                 await table.SubmitTransactionAsync(actions, ct);
+                await audit.RecordAsync(Issued(creditNote), ct);
                 return true;
             },
             cancellationToken);

@@ -1,4 +1,5 @@
 using Invoicing.Allocation;
+using Invoicing.Audit;
 using Invoicing.Budgets;
 using Invoicing.Documents;
 using Invoicing.Invoices;
@@ -26,6 +27,7 @@ public sealed partial class InvoiceVoiding(
     PartyStore parties,
     IssuerDirectory issuers,
     Mail.Outbox outbox,
+    AuditTrail audit,
     IOptions<Mail.SmtpOptions> smtpOptions,
     TimeProvider time,
     ILogger<InvoiceVoiding> logger)
@@ -93,6 +95,17 @@ public sealed partial class InvoiceVoiding(
             ?? throw new InvalidOperationException($"Invoice {key.Number} disappeared while it was voided.");
         var creditNote = after.BalanceOf(reservation.Number).Invoice;
         var (total, number) = (creditNote.Total.ToInvariantString(), creditNote.Number);
+        await audit.RecordAsync(
+            new AuditEntry($"void:{key.Scheme}:{key.Year}:{key.Number}", AuditActions.InvoiceVoided, $"voided by credit note {number}: {why}")
+            {
+                Scheme = key.Scheme,
+                Year = key.Year,
+                Invoice = key.Number,
+                Amount = -creditNote.Total,
+                Before = balance.Invoice.OwnRemaining,
+                After = after.BalanceOf(key.Number).Invoice.OwnRemaining,
+            },
+            cancellationToken);
         LogVoided(key.Number, number, total, why);
         return new VoidResult(after.BalanceOf(key.Number), creditNote, after.Balance);
     }

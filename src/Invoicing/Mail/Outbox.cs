@@ -21,6 +21,7 @@ public sealed partial class Outbox(
     InvoicingStorage storage,
     InvoiceStore invoices,
     SmtpMailSender sender,
+    Audit.AuditTrail audit,
     TimeProvider time,
     ILogger<Outbox> logger,
     IOptions<SmtpOptions> options)
@@ -133,6 +134,9 @@ public sealed partial class Outbox(
 
         // Guarded: if a delivery run changed the row since it was read, the person decided on stale facts.
         await Table.UpdateEntityAsync(OutboxEntity.From(next), stored.ETag, TableUpdateMode.Replace, cancellationToken);
+        await audit.RecordAsync(
+            new Audit.AuditEntry($"mail-retry:{id}:{stored.ETag}", Audit.AuditActions.MailRetried, $"{entry.Kind} message {id}, {entry.State} after {entry.Attempts} attempts, sent again"),
+            cancellationToken);
         LogRetryRequested(id, entry.Kind, entry.State);
     }
 

@@ -1,5 +1,6 @@
 using Azure;
 using Azure.Data.Tables;
+using Invoicing.Audit;
 using Invoicing.Invoices;
 using Invoicing.Payments.BankFiles;
 using Invoicing.Storage;
@@ -16,7 +17,8 @@ namespace Invoicing.Payments;
 /// loser reads the history again, finds what the winner booked (by entry reference) and books the rest. So a
 /// payment is booked once, the status always equals the sum of the recorded payments, and neither is lost.
 /// </summary>
-public sealed partial class PaymentLedger(InvoicingStorage storage, InvoiceStore invoices, PaymentHistory payments, TimeProvider time, ILogger<PaymentLedger> logger)
+public sealed partial class PaymentLedger(
+    InvoicingStorage storage, InvoiceStore invoices, PaymentHistory payments, AuditTrail audit, TimeProvider time, ILogger<PaymentLedger> logger)
 {
     // Optimistic concurrency on the invoice row is the one thing here nothing else retries.
     private static readonly ResiliencePipeline ConflictRetry = OptimisticConcurrency.Retry(412);
@@ -118,6 +120,7 @@ public sealed partial class PaymentLedger(InvoicingStorage storage, InvoiceStore
                     var current = version.Invoice;
                     var inBatch = new List<int>();
                     var bookedInBatch = new HashSet<string>(StringComparer.Ordinal);
+                    var events = new List<AuditEntry>();
                     for (; next < postings.Count; next++)
                     {
                         if (results[next] is not null)
@@ -129,6 +132,12 @@ public sealed partial class PaymentLedger(InvoicingStorage storage, InvoiceStore
                         if (booked.TryGetValue(posting.Payment.Key, out var done))
                         {
                             results[next] = Result(key, false, done);
+                            if (!bookedInBatch.Contains(posting.Payment.Key))
+                            {
+                                // Booked by an earlier run: its event too, unless that run stopped in between.
+                                events.Add(Posted(key, done, null, null));
+                            }
+
                             if (bookedInBatch.Contains(posting.Payment.Key))
                             {
                                 // Only true once this batch is stored: decided again if it is not.
@@ -158,6 +167,7 @@ public sealed partial class PaymentLedger(InvoicingStorage storage, InvoiceStore
                         }
 
                         bookedInBatch.Add(posting.Payment.Key);
+                        events.Add(Posted(key, record, current.OwnRemaining, after.OwnRemaining));
                         results[next] = Result(key, true, record);
                         inBatch.Add(next);
                         current = after;
@@ -165,6 +175,7 @@ public sealed partial class PaymentLedger(InvoicingStorage storage, InvoiceStore
 
                     if (bookedInBatch.Count == 0)
                     {
+                        await audit.RecordAllAsync(events, ct);
                         continue;
                     }
 
@@ -186,6 +197,8 @@ public sealed partial class PaymentLedger(InvoicingStorage storage, InvoiceStore
 
                         throw new RequestFailedException(412, "Payment booked concurrently.", e);
                     }
+
+                    await audit.RecordAllAsync(events, ct);
 
                     foreach (var i in inBatch.Where(i => results[i]!.Booked))
                     {
@@ -281,6 +294,32 @@ public sealed partial class PaymentLedger(InvoicingStorage storage, InvoiceStore
             FileId = payment.FileId,
         };
     }
+
+    /// <summary>The audit event of a posting, keyed by the invoice and the posting's key: recorded once, like the posting.</summary>
+    private static AuditEntry Posted(InvoiceKey key, PaymentRecord record, Money? before, Money? after) =>
+        new($"posting:{key.Scheme}:{key.Year}:{key.Number}:{record.Key}",
+            record.Flag switch
+            {
+                PaymentFlag.Reversal => AuditActions.PaymentReversed,
+                PaymentFlag.Deduction => AuditActions.DeductionBooked,
+                PaymentFlag.Refund => AuditActions.RefundBooked,
+                PaymentFlag.AlreadyReceived => AuditActions.PaymentNotedAsSame,
+                _ => AuditActions.PaymentBooked,
+            },
+            $"paid {record.PaidOn.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)} from {record.Source}"
+            + (record.EntryReference.Length > 0 ? $", entry {record.EntryReference}" : "")
+            + (record.FileId is { } file ? $", file {file[..Math.Min(12, file.Length)]}" : "")
+            + $": {record.StatusBefore} -> {record.StatusAfter}"
+            + (record.Flag is PaymentFlag.None ? "" : $" ({record.Flag})")
+            + (record.Note is { } note ? $"; {note}" : ""))
+        {
+            Scheme = key.Scheme,
+            Year = key.Year,
+            Invoice = key.Number,
+            Amount = record.Amount,
+            Before = before,
+            After = after,
+        };
 
     private static BookingResult Result(InvoiceKey key, bool booked, PaymentRecord record) =>
         new(key, booked, record.StatusBefore, record.StatusAfter, record.Amount, record.Flag) { PaidInAdvance = record.PaidInAdvance, Split = record.Split };

@@ -1,5 +1,6 @@
 using Azure;
 using Azure.Data.Tables;
+using Invoicing.Audit;
 using Invoicing.Invoices;
 using Invoicing.Payments.BankFiles;
 using Invoicing.Storage;
@@ -10,7 +11,7 @@ namespace Invoicing.Payments;
 /// Payments that matched no invoice stay here, visible, until someone books them by hand. Keyed by entry, so a
 /// re-imported file adds nothing twice.
 /// </summary>
-public sealed class SuspenseList(InvoicingStorage storage, PaymentLedger ledger, Issuers.IssuerDirectory issuers)
+public sealed class SuspenseList(InvoicingStorage storage, PaymentLedger ledger, AuditTrail audit, Issuers.IssuerDirectory issuers)
 {
     private TableClient Table => storage.Table(StorageNames.UnmatchedPayments);
 
@@ -26,13 +27,26 @@ public sealed class SuspenseList(InvoicingStorage storage, PaymentLedger ledger,
         try
         {
             await Table.AddEntityAsync(UnmatchedPaymentEntity.From(payment), cancellationToken);
-            return true;
         }
         catch (RequestFailedException e) when (e.Status == 409)
         {
             return false;
         }
+
+        await audit.RecordAsync(Listed(payment), cancellationToken);
+        return true;
     }
+
+    /// <summary>The audit event of an entry put on the list, keyed by the entry: recorded once.</summary>
+    private static AuditEntry Listed(UnmatchedPayment payment) =>
+        new($"unmatched:{payment.Id}", AuditActions.UnmatchedListed,
+            $"{payment.Kind} paid {IsoDate.Format(payment.PaidOn)} from {payment.Source}"
+            + (payment.Reference is { } reference ? $", reference {reference}" : "")
+            + (payment.PayerName is { } payer ? $", payer {payer}" : "")
+            + $": {payment.Reason}")
+        {
+            Amount = payment.Amount,
+        };
 
     /// <summary>
     /// Adds the payments that are not on the list yet, a hundred per entity group transaction; returns the ids
@@ -56,6 +70,8 @@ public sealed class SuspenseList(InvoicingStorage storage, PaymentLedger ledger,
                     {
                         added[payment.Id] = true;
                     }
+
+                    await audit.RecordAllAsync([.. batch.Select(Listed)], ct);
                 }
                 catch (TableTransactionFailedException e) when (e.Status == 409)
                 {

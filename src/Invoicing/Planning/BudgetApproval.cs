@@ -1,4 +1,5 @@
 using Invoicing.Allocation;
+using Invoicing.Audit;
 using Invoicing.Budgets;
 using Invoicing.Invoices;
 
@@ -8,17 +9,27 @@ namespace Invoicing.Planning;
 /// Approves a draft budget after the budget meeting. The budget is allocated first, so a budget that
 /// cannot be invoiced (unknown party, missing population…) is refused at approval, not at the next run.
 /// </summary>
-public sealed class BudgetApproval(BudgetStore budgets, InvoicePlanner planner, TimeProvider time)
+public sealed class BudgetApproval(BudgetStore budgets, InvoicePlanner planner, AuditTrail audit, TimeProvider time)
 {
     /// <summary>Records the decision; one dated after today is refused, since a decision cannot lie in the future.</summary>
-    public Task<Budget> ApproveAsync(SchemeId scheme, int year, BudgetDecision decision, CancellationToken cancellationToken)
+    public async Task<Budget> ApproveAsync(SchemeId scheme, int year, BudgetDecision decision, CancellationToken cancellationToken)
     {
         decision.EnsureTaken($"{scheme} {year}", time);
-        return budgets.ApproveAsync(
+        var approved = await budgets.ApproveAsync(
             scheme,
             year,
             decision,
             async (draft, ct) => planner.Plan(await planner.AllocateAsync(draft, ct)).Fingerprint(),
             cancellationToken);
+        await audit.RecordAsync(
+            new AuditEntry($"approve:{scheme}:{year}", AuditActions.BudgetApproved,
+                $"decided {IsoDate.Format(decision.DecidedOn)} ({decision.Reference}); income {approved.TotalIncome.ToInvariantString()} SEK, costs {approved.TotalCosts.ToInvariantString()} SEK")
+            {
+                Scheme = scheme,
+                Year = year,
+                Amount = approved.TotalIncome,
+            },
+            cancellationToken);
+        return approved;
     }
 }

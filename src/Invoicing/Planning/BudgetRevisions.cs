@@ -10,7 +10,7 @@ namespace Invoicing.Planning;
 /// Revising an approved budget: record a changed dataset as a draft revision, show what it would issue, approve
 /// it with its decision. Issuing is the run's job (<see cref="AnnualInvoicingRun"/>), as for the first approval.
 /// </summary>
-public sealed class BudgetRevisions(BudgetStore budgets, InvoicePlanner planner, InvoiceStore invoices, PartyStore parties, TimeProvider time)
+public sealed class BudgetRevisions(BudgetStore budgets, InvoicePlanner planner, InvoiceStore invoices, PartyStore parties, Audit.AuditTrail audit, TimeProvider time)
 {
     /// <summary>
     /// Records <paramref name="files"/> (checked whole first) as the draft of the next revision. Refused when the
@@ -76,10 +76,19 @@ public sealed class BudgetRevisions(BudgetStore budgets, InvoicePlanner planner,
     }
 
     /// <summary>Approves the pending draft revision; see <see cref="BudgetStore.ApproveRevisionAsync"/>.</summary>
-    public Task<BudgetRevision> ApproveAsync(SchemeId scheme, int year, BudgetDecision decision, CancellationToken cancellationToken)
+    public async Task<BudgetRevision> ApproveAsync(SchemeId scheme, int year, BudgetDecision decision, CancellationToken cancellationToken)
     {
         decision.EnsureTaken($"{scheme} {year}", time);
-        return budgets.ApproveRevisionAsync(scheme, year, decision, cancellationToken);
+        var revision = await budgets.ApproveRevisionAsync(scheme, year, decision, cancellationToken);
+        await audit.RecordAsync(
+            new Audit.AuditEntry($"revise:{scheme}:{year}:{revision.Number}", Audit.AuditActions.BudgetRevised,
+                $"revision {revision.Number} decided {IsoDate.Format(decision.DecidedOn)} ({decision.Reference}); dataset {revision.DatasetBlob}")
+            {
+                Scheme = scheme,
+                Year = year,
+            },
+            cancellationToken);
+        return revision;
     }
 }
 

@@ -37,6 +37,7 @@ public sealed partial class ReminderRun(
     InvoicePdfRenderer renderer,
     InvoiceArchive archive,
     Outbox outbox,
+    Audit.AuditTrail audit,
     IOptions<ReminderOptions> reminderOptions,
     IssuerDirectory issuers,
     IOptions<SmtpOptions> smtpOptions,
@@ -251,6 +252,21 @@ public sealed partial class ReminderRun(
                 var change = Change(current, now, day, statement);
                 await invoices.ReplaceAsync(version, change.After, change.Record is { } row ? InvoiceReminderEntity.From(change.After.Key, row) : null, ct);
                 var text = StepText(step);
+                var key = change.After.Key;
+                await audit.RecordAsync(
+                    new Audit.AuditEntry(
+                        $"reminder:{key.Scheme}:{key.Year}:{key.Number}:{(change.Record?.Level.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "manual")}",
+                        Audit.AuditActions.ReminderRecorded,
+                        change.Record is { } reminder
+                            ? $"{text} of {IsoDate.Format(day)}, to pay by {IsoDate.Format(reminder.NewDueDate)}: {reminder.Total.ToInvariantString()} SEK asked"
+                            : $"{text} from {IsoDate.Format(day)}: no more reminders, a person takes over")
+                    {
+                        Scheme = key.Scheme,
+                        Year = key.Year,
+                        Invoice = key.Number,
+                        Amount = change.Record?.Total,
+                    },
+                    ct);
                 LogRecorded(change.After.Number, text);
                 return (change.After, true);
             },

@@ -16,6 +16,9 @@ public static class StorageNames
     /// <summary>Who changed what, when and from where: append-only, each event chained to the one before by its hash.</summary>
     public const string AuditTrail = "AuditTrail";
 
+    /// <summary>Changes one finance user proposed and another must confirm (four eyes): a void, a refund.</summary>
+    public const string ChangeProposals = "ChangeProposals";
+
     public const string InvoicesContainer = "invoices";
     public const string RemindersContainer = "reminders";
     public const string BankFilesContainer = "bank-files";

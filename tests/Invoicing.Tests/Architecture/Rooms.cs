@@ -17,6 +17,7 @@ internal static class Rooms
         Kernel,
         "Invoicing.Storage",
         "Invoicing.Csv",
+        "Invoicing.Audit",
 
         // Reference data.
         "Invoicing.Parties",
@@ -50,6 +51,7 @@ internal static class Rooms
         "Invoicing.Payments",
         "Invoicing.Reconciliation",
         "Invoicing.Populations.Scb",
+        "Invoicing.Approvals",
 
         // What the hosts call to register everything.
         "Invoicing.Composition",
