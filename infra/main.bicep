@@ -56,6 +56,9 @@ param annualInvoicingSchedule string = '0 0 6 * * *'
 @description('NCRONTAB schedule (UTC) of SendPaymentReminders.')
 param paymentRemindersSchedule string = '0 30 6 * * *'
 
+@description('Four eyes on money going out: a void or refund made through the API waits for a second finance user to confirm it (Invoicing:FourEyes:Enabled). On in Azure unless a deployment turns it off.')
+param fourEyes bool = true
+
 @description('NCRONTAB schedule (UTC) of SealAuditTrail: after midnight in Sweden, so the day before is whole.')
 param auditSealSchedule string = '0 15 23 * * *'
 
@@ -210,6 +213,7 @@ module functionApp 'modules/functionapp.bicep' = {
     annualInvoicingSchedule: annualInvoicingSchedule
     paymentRemindersSchedule: paymentRemindersSchedule
     auditSealSchedule: auditSealSchedule
+    fourEyes: fourEyes
     maximumInstanceCount: maximumInstanceCount
     instanceMemoryMB: instanceMemoryMB
     authClientId: authClientId

@@ -60,6 +60,9 @@ param paymentRemindersSchedule string
 @description('NCRONTAB schedule (UTC) of SealAuditTrail.')
 param auditSealSchedule string
 
+@description('Four eyes on voids and refunds made through the API.')
+param fourEyes bool
+
 @description('Maximum number of instances the plan scales out to.')
 @minValue(1)
 @maxValue(1000)
@@ -179,6 +182,7 @@ var scheduleSettings = [
   { name: 'AnnualInvoicingSchedule', value: annualInvoicingSchedule }
   { name: 'PaymentRemindersSchedule', value: paymentRemindersSchedule }
   { name: 'AuditSealSchedule', value: auditSealSchedule }
+  { name: 'Invoicing__FourEyes__Enabled', value: fourEyes ? 'true' : 'false' }
 ]
 
 resource plan 'Microsoft.Web/serverfarms@2024-04-01' = {

@@ -1,3 +1,4 @@
+using Invoicing.Approvals;
 using Invoicing.Invoices;
 using Invoicing.Issuing;
 using Invoicing.Payments;
@@ -7,6 +8,7 @@ using Invoicing.Web.Identity;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace Invoicing.Functions;
 
@@ -22,6 +24,8 @@ public sealed class PaymentFunctions(
     BankFileArchive archive,
     SuspenseList suspense,
     InvoiceFinder finder,
+    ChangeProposals proposals,
+    IOptions<FourEyesOptions> fourEyes,
     TimeProvider time,
     ILoggerFactory loggers)
 {
@@ -43,7 +47,7 @@ public sealed class PaymentFunctions(
         string number,
         CancellationToken cancellationToken) =>
         EndpointAccess.RunAsync(request.HttpContext, InvoicingPolicies.Finance, () =>
-            PaymentEndpoints.RefundAsync(scheme, year, number, request, invoices, ledger, time, loggers, cancellationToken));
+            PaymentEndpoints.RefundAsync(scheme, year, number, request, invoices, ledger, proposals, fourEyes, time, loggers, cancellationToken));
 
     [Function("UploadBankFile")]
     public Task<IResult> UploadAsync(

@@ -34,6 +34,9 @@ public static class ApiRoutes
     public const string InvoiceVoid = "api/invoices/{scheme}/{year}/{number}/void";
     public const string InvoiceHistory = "api/invoices/{scheme}/{year}/{number}/history";
     public const string Audit = "api/audit";
+    public const string Proposals = "api/proposals";
+    public const string ProposalConfirm = "api/proposals/{id}/confirm";
+    public const string ProposalReject = "api/proposals/{id}/reject";
 
     /// <summary>The finance page's files: anonymous (they hold no data), the least specific route of all.</summary>
     public const string Page = "{*path}";
@@ -67,5 +70,8 @@ public static class ApiRoutes
         new(Post, InvoiceVoid, InvoicingPolicies.Finance, VoidEndpoints.VoidAsync),
         new(Get, InvoiceHistory, InvoicingPolicies.Reader, AuditEndpoints.HistoryAsync),
         new(Get, Audit, InvoicingPolicies.Reader, AuditEndpoints.ListAsync),
+        new(Get, Proposals, InvoicingPolicies.Reader, ProposalEndpoints.ListAsync),
+        new(Post, ProposalConfirm, InvoicingPolicies.Finance, ProposalEndpoints.ConfirmAsync),
+        new(Post, ProposalReject, InvoicingPolicies.Finance, ProposalEndpoints.RejectAsync),
     ];
 }

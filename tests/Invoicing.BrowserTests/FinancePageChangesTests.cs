@@ -55,6 +55,10 @@ public sealed class FinancePageChangesTests(FinancePageFixture fixture)
         await Expect(dialog.GetByRole(AriaRole.Status)).ToContainTextAsync(new Regex("Fakturan makulerades med kreditfaktura 2026[0-9]{5}"));
         await Expect(dialog.GetByRole(AriaRole.Table, new() { NameRegex = new Regex("^Fakturakedja") })).ToContainTextAsync("kreditfaktura");
         await Expect(dialog.Locator("#void-form")).ToHaveCountAsync(0);
+        var history = dialog.GetByRole(AriaRole.Table, new() { Name = "Historik" });
+        await Expect(history).ToContainTextAsync("makulerad");
+        await Expect(history).ToContainTextAsync("browser-test-finance (webb/API)");
+        await Expect(history).ToContainTextAsync("Fakturerad av misstag (webbtest)");
         await page.ScreenshotAsync(new() { Path = FinancePageFixture.ScreenshotPath("finance-void-dialog.png") });
         await dialog.GetByRole(AriaRole.Button, new() { Name = "Stäng" }).ClickAsync();
         var hofors = page.Locator("#invoice-rows tr").Filter(new() { Has = page.GetByRole(AriaRole.Rowheader, new() { Name = "Hofors kommun", Exact = true }) });

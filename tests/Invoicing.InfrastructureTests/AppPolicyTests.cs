@@ -44,7 +44,7 @@ public sealed class AppPolicyTests
             "Invoicing__Issuer__ContactName", "Invoicing__Issuer__ContactPhone", "Invoicing__Issuer__ContactEmail",
             "Invoicing__Issuer__PaymentTermsDays",
             "Invoicing__Smtp__Host", "Invoicing__Smtp__Port", "Invoicing__Smtp__UserName", "Invoicing__Smtp__Password", "Invoicing__Smtp__From",
-            "AnnualInvoicingSchedule", "PaymentRemindersSchedule", "AuditSealSchedule",
+            "AnnualInvoicingSchedule", "PaymentRemindersSchedule", "AuditSealSchedule", "Invoicing__FourEyes__Enabled",
         ];
         foreach (var name in required)
         {
@@ -121,6 +121,16 @@ public sealed class AppPolicyTests
         Assert.Contains("Success == false", Query(rule), StringComparison.Ordinal);
         Assert.Equal(["IssueAnnualInvoices", "SendPaymentReminders"], DefaultStrings(template, "monitoredFunctions"));
         AssertNotifiesActionGroupWithEmail(template, rule);
+    }
+
+    [Fact]
+    public async Task Four_eyes_on_voids_and_refunds_is_on_in_azure_unless_a_deployment_turns_it_off()
+    {
+        var template = await CompiledInfrastructure.MainTemplate;
+
+        Assert.True(template["parameters"]!["fourEyes"]!["defaultValue"]!.GetValue<bool>());
+        var site = Assert.Single(ArmTemplate.OfType(template, "Microsoft.Web/sites"));
+        Assert.Contains("fourEyes", AppSettings(site.Template)["Invoicing__FourEyes__Enabled"], StringComparison.Ordinal);
     }
 
     [Fact]

@@ -1,10 +1,12 @@
 using System.Text.Json;
+using Invoicing.Approvals;
 using Invoicing.Invoices;
 using Invoicing.Payments;
 using Invoicing.Web.Contracts;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace Invoicing.Web.Endpoints;
 
@@ -62,13 +64,15 @@ public static partial class PaymentEndpoints
     /// payment is, and refused (400) when it is more than its chain owes back on the invoice. 201 when booked, 200 with
     /// <c>booked: false</c> when the same refund (invoice, date, amount, reference) was booked before.
     /// </summary>
-    public static async Task<Results<Created<PaymentResponse>, Ok<PaymentResponse>, ProblemHttpResult>> RefundAsync(
+    public static async Task<Results<Created<PaymentResponse>, Ok<PaymentResponse>, Accepted<ProposalView>, ProblemHttpResult>> RefundAsync(
         string scheme,
         string year,
         string number,
         HttpRequest request,
         InvoiceStore invoices,
         PaymentLedger ledger,
+        ChangeProposals proposals,
+        IOptions<FourEyesOptions> fourEyes,
         TimeProvider time,
         ILoggerFactory loggers,
         CancellationToken cancellationToken)
@@ -85,6 +89,12 @@ public static partial class PaymentEndpoints
         }
 
         var note = string.IsNullOrWhiteSpace(body.Note) ? null : body.Note.Trim();
+        if (fourEyes.Value.RequiredFor(key.Scheme))
+        {
+            // Four eyes: money going out waits for another finance user's confirmation (POST /api/proposals/{id}/confirm).
+            return ProposalEndpoints.Waiting((await proposals.ProposeRefundAsync(key, amount, paidOn, body.Reference.Trim(), note, cancellationToken)).Proposal);
+        }
+
         BookingResult result;
         try
         {
@@ -98,7 +108,13 @@ public static partial class PaymentEndpoints
         var logger = loggers.CreateLogger(typeof(PaymentEndpoints).FullName!);
         var amountText = amount.ToInvariantString();
         LogRefunded(logger, amountText, key.Number, request.HttpContext.User.Identity?.Name ?? "", result.Booked);
-        return await RespondAsync(key, result, invoices, time, cancellationToken);
+        return (await RespondAsync(key, result, invoices, time, cancellationToken)).Result switch
+        {
+            Created<PaymentResponse> created => created,
+            Ok<PaymentResponse> ok => ok,
+            ProblemHttpResult failed => failed,
+            var other => throw new InvalidOperationException($"Unexpected answer {other}."),
+        };
     }
 
     /// <summary>

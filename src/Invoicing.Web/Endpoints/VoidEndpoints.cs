@@ -1,9 +1,11 @@
 using System.Text.Json;
+using Invoicing.Approvals;
 using Invoicing.Invoices;
 using Invoicing.Issuing;
 using Invoicing.Web.Contracts;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Options;
 
 namespace Invoicing.Web.Endpoints;
 
@@ -17,14 +19,17 @@ public static class VoidEndpoints
     /// <c>{ "reason": "…" }</c> → 201 (<c>Location</c> the credit note) with the invoice and its credit note; 400 for a missing
     /// or too long reason; 404 for an unknown invoice; 409 when the document cannot be voided (a credit note, already
     /// voided, already credited in full) — nothing is issued then, so a retried void never issues a second credit note.
+    /// With four eyes on for the scheme (<see cref="FourEyesOptions"/>): 202 with the proposal, made when another finance user confirms it.
     /// </summary>
-    public static async Task<Results<Created<VoidResponse>, ProblemHttpResult>> VoidAsync(
+    public static async Task<Results<Created<VoidResponse>, Accepted<ProposalView>, ProblemHttpResult>> VoidAsync(
         string scheme,
         string year,
         string number,
         HttpRequest request,
         InvoiceStore invoices,
         InvoiceVoiding voiding,
+        ChangeProposals proposals,
+        IOptions<FourEyesOptions> fourEyes,
         TimeProvider time,
         CancellationToken cancellationToken)
     {
@@ -71,6 +76,12 @@ public static class VoidEndpoints
         if (await invoices.FindAsync(key.Scheme, key.Year, key.Number, cancellationToken) is null)
         {
             return InvoiceEndpoints.NotFound(key);
+        }
+
+        if (fourEyes.Value.RequiredFor(key.Scheme))
+        {
+            // Four eyes: the void waits for another finance user's confirmation (POST /api/proposals/{id}/confirm).
+            return ProposalEndpoints.Waiting((await proposals.ProposeVoidAsync(key, reason, cancellationToken)).Proposal);
         }
 
         VoidResult voided;

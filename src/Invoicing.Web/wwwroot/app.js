@@ -556,6 +556,7 @@ async function bookRefund(event) {
     date: form.elements.date.value,
     reference: form.elements.reference.value.trim(),
   });
+  if (result.state === "Proposed") return showProposed();
   showStatus(result.booked
     ? `Återbetalningen bokfördes: ${statusLabel(result.statusBefore)} → ${statusLabel(result.statusAfter)}; kvar att återbetala ${formatMoney(result.invoice.refundOwed)}.`
     : "Den återbetalningen var redan bokförd; ingenting ändrades.");
@@ -565,6 +566,7 @@ async function voidInvoice(event) {
   event.preventDefault();
   const form = event.currentTarget;
   const result = await post(form, `${invoicePath(state.openNumber)}/void`, { reason: form.elements.reason.value.trim() });
+  if (result.state === "Proposed") return showProposed();
   const owed = result.invoice.refundOwed > 0 ? ` Att återbetala: ${formatMoney(result.invoice.refundOwed)}.` : "";
   showStatus(`Fakturan makulerades med kreditfaktura ${result.creditNote.number} (${formatMoney(result.creditNote.amount)}).${owed}`);
 }
@@ -640,6 +642,54 @@ function bankFileRow(file) {
     el("td", { className: "num" }, formatCount(counts.unmatched + counts.alreadyUnmatched)),
     el("td", { className: "mono hash" }, file.sha256),
     el("td", { className: "actions" }, bankFileLink(file.id, "Hämta", `Hämta bankfilen ${file.fileName} inläst ${formatTimestamp(file.importedAt)}`)));
+}
+
+// ---- Changes waiting for a second finance user (four eyes) ---------------------------------------------
+
+async function loadProposals() {
+  const proposals = (await getJson("/api/proposals")).filter((p) => p.state === "Proposed");
+  $("proposals-rows").replaceChildren(...proposals.map(proposalRow));
+  $("proposals-count").textContent = `${proposals.length} ${proposals.length === 1 ? "ändring väntar" : "ändringar väntar"} på godkännande`;
+  $("proposals-empty").hidden = proposals.length > 0;
+}
+
+function proposalRow(proposal) {
+  const what = proposal.kind === "void" ? `Makulering: ${proposal.reason}` : `Återbetalning ${formatDate(proposal.paidOn)}: ${proposal.reason}`;
+  const which = `${proposal.kind === "void" ? "makuleringen" : "återbetalningen"} av faktura ${proposal.invoice}`;
+  return el("tr", { dataset: { proposal: proposal.id } },
+    el("td", { className: "nowrap" }, proposal.invoice),
+    el("td", {}, what),
+    el("td", { className: "num" }, proposal.amount == null ? "" : formatMoney(proposal.amount)),
+    el("td", {}, proposal.proposedBy),
+    el("td", { className: "nowrap" }, formatTimestamp(proposal.proposedAt)),
+    el("td", { className: "actions" }, state.me?.canBook
+      ? el("span", {},
+        el("button", { type: "button", className: "secondary", dataset: { decide: "confirm", id: proposal.id }, "aria-label": `Godkänn ${which}` }, "Godkänn"),
+        " ",
+        el("button", { type: "button", className: "secondary", dataset: { decide: "reject", id: proposal.id }, "aria-label": `Avvisa ${which}` }, "Avvisa"))
+      : ""));
+}
+
+async function decideProposal(event) {
+  const button = event.target.closest("button[data-decide]");
+  if (!button) return;
+  button.disabled = true;
+  try {
+    const response = await request(`/api/proposals/${enc(button.dataset.id)}/${button.dataset.decide}`, { method: "POST" });
+    const result = await response.json();
+    await Promise.all([loadInvoices(), loadProposals()]);
+    showStatus(button.dataset.decide === "confirm"
+      ? `Godkänd: ${result.proposal.outcome ?? ""}.`
+      : "Förslaget avvisades; ingenting ändrades.");
+  } finally {
+    button.disabled = false;
+  }
+}
+
+/** A change made as a proposal (HTTP 202): nothing changed yet. */
+function showProposed() {
+  showStatus(`Förslaget väntar på att en annan ekonom godkänner det (fyra ögon); ingenting har ändrats ännu.`);
+  return loadProposals();
 }
 
 // ---- Payments that matched no invoice -------------------------------------------------------------------
@@ -723,7 +773,7 @@ async function start() {
   clearMessages();
   readSelection();
   await loadIdentity();
-  await Promise.all([loadInvoices(), loadUnmatched(), loadBankFiles()]);
+  await Promise.all([loadInvoices(), loadUnmatched(), loadBankFiles(), loadProposals()]);
 }
 
 async function saveKey(event) {
@@ -767,6 +817,7 @@ function init() {
     await download(link);
   }));
   $("unmatched-rows").addEventListener("submit", action(bookUnmatched));
+  $("proposals-rows").addEventListener("click", action(decideProposal));
   $("dialog-close").addEventListener("click", () => $("invoice-dialog").close());
   $("invoice-dialog").addEventListener("close", onDialogClose);
 
