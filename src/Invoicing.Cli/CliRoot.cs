@@ -28,5 +28,6 @@ internal static class CliRoot
         ExportCommands.Create(),
         PopulationCommands.Create(),
         AuditCommands.Create(),
+        SystemDocumentationCommand.Create(),
     };
 }

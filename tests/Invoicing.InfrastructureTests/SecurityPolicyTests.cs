@@ -128,6 +128,7 @@ public sealed partial class SecurityPolicyTests
         // Eight years by default: seven after the financial year (bokföringslagen) plus the current one.
         var retention = template["parameters"]!["immutabilityRetentionDays"]!;
         Assert.Equal(2922, retention["defaultValue"]!.GetValue<int>());
+        Assert.Equal(Composition.SystemDocumentation.RetentionDays, retention["defaultValue"]!.GetValue<int>());
     }
 
     [Fact]
