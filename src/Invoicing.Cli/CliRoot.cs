@@ -27,5 +27,7 @@ internal static class CliRoot
         ServeCommand.Create(),
         ExportCommands.Create(),
         PopulationCommands.Create(),
+        BackupCommands.Backup(),
+        BackupCommands.Restore(),
     };
 }

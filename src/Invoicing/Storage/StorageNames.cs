@@ -29,4 +29,11 @@ public static class StorageNames
 
     /// <summary>Each day's audit events, sealed once into a blob that is never replaced (WORM in Azure).</summary>
     public const string AuditSealsContainer = "audit-seals";
+
+    /// <summary>
+    /// The nightly backups (<c>yyyy-MM-dd/manifest.json</c>, <c>tables/</c>, <c>containers/</c>), write once (WORM in Azure).
+    /// Not in <see cref="InvoicingStorage.ContainerNames"/>: a backup does not back up the backups, and a restore's
+    /// "is the store empty" check does not count them.
+    /// </summary>
+    public const string BackupsContainer = "backups";
 }

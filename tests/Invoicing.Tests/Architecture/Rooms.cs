@@ -51,6 +51,9 @@ internal static class Rooms
         "Invoicing.Reconciliation",
         "Invoicing.Populations.Scb",
 
+        // The whole store at once: backups and restores of every table and container.
+        "Invoicing.Backup",
+
         // What the hosts call to register everything.
         "Invoicing.Composition",
     ];
