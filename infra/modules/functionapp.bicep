@@ -57,6 +57,9 @@ param annualInvoicingSchedule string
 @description('NCRONTAB schedule (UTC) of SendPaymentReminders.')
 param paymentRemindersSchedule string
 
+@description('NCRONTAB schedule (UTC) of BackUpStorage, the nightly backup of the tables into the backups container.')
+param storageBackupSchedule string
+
 @description('Maximum number of instances the plan scales out to.')
 @minValue(1)
 @maxValue(1000)
@@ -175,6 +178,7 @@ var smtpAppSettings = [
 var scheduleSettings = [
   { name: 'AnnualInvoicingSchedule', value: annualInvoicingSchedule }
   { name: 'PaymentRemindersSchedule', value: paymentRemindersSchedule }
+  { name: 'StorageBackupSchedule', value: storageBackupSchedule }
 ]
 
 resource plan 'Microsoft.Web/serverfarms@2024-04-01' = {
@@ -282,6 +286,7 @@ resource auth 'Microsoft.Web/sites/config@2024-04-01' = {
         '/runtime/webhooks/blobs'
         '/admin/functions/IssueAnnualInvoices'
         '/admin/functions/SendPaymentReminders'
+        '/admin/functions/BackUpStorage'
       ]
     }
     httpSettings: {

@@ -56,6 +56,7 @@ public sealed partial class FunctionsPlatformTests(FunctionsPlatform platform, I
             {
                 ["IssueAnnualInvoices"] = "%AnnualInvoicingSchedule%",
                 ["SendPaymentReminders"] = "%PaymentRemindersSchedule%",
+                ["BackUpStorage"] = "%StorageBackupSchedule%",
             },
             timers);
 

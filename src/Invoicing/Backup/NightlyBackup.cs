@@ -1,5 +1,6 @@
 using System.Globalization;
 using Invoicing.Storage;
+using Microsoft.Extensions.Logging;
 
 namespace Invoicing.Backup;
 
@@ -11,7 +12,7 @@ namespace Invoicing.Backup;
 /// The blobs are recorded by name, SHA-256 and version id, not copied: the source containers are versioned, soft
 /// deleted and (documents, bank files, seals) immutable in the same account (docs/operations.md).
 /// </summary>
-public sealed class NightlyBackup(InvoicingStorage storage, StoreBackup backup, TimeProvider time)
+public sealed partial class NightlyBackup(InvoicingStorage storage, StoreBackup backup, TimeProvider time, ILogger<NightlyBackup> logger)
 {
     public async Task<NightlyBackupResult> RunAsync(CancellationToken cancellationToken)
     {
@@ -28,13 +29,25 @@ public sealed class NightlyBackup(InvoicingStorage storage, StoreBackup backup, 
 
         if (existing.FirstOrDefault(name => name.EndsWith("/" + BackupManifest.FileName, StringComparison.Ordinal)) is { } done)
         {
-            return new NightlyBackupResult(done[..^BackupManifest.FileName.Length], null);
+            var written = done[..^BackupManifest.FileName.Length];
+            LogAlreadyWritten(container.Name, written);
+            return new NightlyBackupResult(written, null);
         }
 
         var prefix = existing.Count == 0 ? day : $"{day}retry-{now.UtcDateTime.ToString("HHmmss", CultureInfo.InvariantCulture)}/";
         var manifest = await backup.WriteAsync(new BackupContainerWriter(container, prefix), blobContents: false, cancellationToken);
+        var (rows, blobs) = (manifest.Tables.Sum(t => t.Rows), manifest.Containers.Sum(c => c.Blobs));
+        LogWritten(container.Name, prefix, rows, manifest.Tables.Count, blobs, manifest.Containers.Count);
         return new NightlyBackupResult(prefix, manifest);
     }
+
+    [LoggerMessage(EventId = 5000, EventName = "StorageBackupWritten", Level = LogLevel.Information,
+        Message = "Backup written to {Container}/{Prefix}: {Rows} rows of {Tables} tables, {Blobs} blobs of {Containers} containers recorded by SHA-256")]
+    private partial void LogWritten(string container, string prefix, long rows, int tables, long blobs, int containers);
+
+    [LoggerMessage(EventId = 5001, EventName = "StorageBackupAlreadyWritten", Level = LogLevel.Information,
+        Message = "Today's backup is already in {Container}/{Prefix}: nothing written")]
+    private partial void LogAlreadyWritten(string container, string prefix);
 }
 
 /// <summary>Where the day's backup is, and its manifest when this run wrote it (null: the day had one already).</summary>
