@@ -27,12 +27,12 @@ internal static class BackupCommands
                 $"taken {manifest.CreatedAt.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture)} UTC.");
             foreach (var table in manifest.Tables)
             {
-                await Console.Out.WriteLineAsync($"  table {table.Name,-20} {table.Rows,7} rows");
+                await Console.Out.WriteLineAsync($"  table {table.Name,-20} {table.Rows,7} {(table.Rows == 1 ? "row" : "rows")}");
             }
 
             foreach (var container in manifest.Containers)
             {
-                await Console.Out.WriteLineAsync($"  container {container.Name,-20} {container.Blobs,3} blobs");
+                await Console.Out.WriteLineAsync($"  container {container.Name,-20} {container.Blobs,3} {(container.Blobs == 1 ? "blob" : "blobs")}");
             }
 
             return CliAction.Ok;

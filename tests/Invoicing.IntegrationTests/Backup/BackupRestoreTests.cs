@@ -107,6 +107,32 @@ public sealed class BackupRestoreTests(AzuriteFixture azurite) : IDisposable
     }
 
     [Fact]
+    public async Task A_folder_without_a_manifest_is_not_a_backup_and_nothing_is_restored()
+    {
+        Directory.CreateDirectory(Path.Combine(_folder, "tables"));
+        await File.WriteAllTextAsync(Path.Combine(_folder, "tables", "Invoices.jsonl"), "");
+        await using var target = Empty();
+
+        var refusal = await Assert.ThrowsAsync<BackupException>(() => target.GetRequiredService<StoreRestore>().RestoreAsync(BackupFolder.Open(_folder), CancellationToken.None));
+
+        Assert.Equal($"{_folder} holds no manifest.json: it is not a backup written by ./invoicing backup; nothing was restored.", refusal.Message);
+        Assert.Empty(await StorageContents.TakeAsync(target.GetRequiredService<InvoicingStorage>()));
+    }
+
+    [Fact]
+    public async Task A_backup_that_records_blobs_by_hash_only_is_refused_by_a_restore_that_would_lose_them()
+    {
+        await using var source = await IssuedAsync(azurite);
+        await source.Get<StoreBackup>().WriteAsync(BackupFolder.CreateNew(_folder), blobContents: false, CancellationToken.None);
+        await using var target = Empty();
+
+        var refusal = await Assert.ThrowsAsync<BackupException>(() => target.GetRequiredService<StoreRestore>().RestoreAsync(BackupFolder.Open(_folder), CancellationToken.None));
+
+        Assert.Matches(@"^the backup records its \d+ blobs by SHA-256 and version id only \(the nightly backup in Azure\): restore the containers from their versions first \(docs/operations.md\); nothing was restored\.$", refusal.Message);
+        Assert.Empty(await StorageContents.TakeAsync(target.GetRequiredService<InvoicingStorage>()));
+    }
+
+    [Fact]
     public async Task A_backup_goes_only_into_a_new_or_empty_folder()
     {
         Directory.CreateDirectory(_folder);
