@@ -120,6 +120,15 @@ public sealed partial class FunctionsPlatformTests(FunctionsPlatform platform, I
     }
 
     [Fact]
+    public void BackUpStorage_writes_the_days_backup_once_and_a_second_firing_writes_nothing()
+    {
+        Assert.Contains("result: Success", platform.Step(PlatformSteps.Number("BackUpStorage", 1)), StringComparison.Ordinal);
+        Assert.Contains("result: Success", platform.Step(PlatformSteps.Number("BackUpStorage", 2)), StringComparison.Ordinal);
+        Assert.Matches(@"Backup written to backups/\d{4}-\d\d-\d\d/: \d+ rows of 10 tables, \d+ blobs of 9 containers recorded by SHA-256", platform.WorkerLog);
+        Assert.Matches(@"Today's backup is already in backups/\d{4}-\d\d-\d\d/: nothing written", platform.WorkerLog);
+    }
+
+    [Fact]
     public void Every_HTTP_function_answers_through_the_worker_with_the_status_its_caller_earns()
     {
         var httpSteps = PlatformSteps.All.Select((step, index) => (step, number: index + 1)).Where(s => s.step.Kind == "http").ToList();
