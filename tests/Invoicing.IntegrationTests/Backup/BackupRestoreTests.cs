@@ -56,6 +56,52 @@ public sealed class BackupRestoreTests(AzuriteFixture azurite) : IDisposable
     }
 
     [Fact]
+    public async Task Every_edm_type_comes_back_as_the_same_type_and_value_and_a_blobs_headers_and_metadata_with_it()
+    {
+        await using var source = Empty();
+        var storage = source.GetRequiredService<InvoicingStorage>();
+        await storage.EnsureCreatedAsync(CancellationToken.None);
+        var written = new TableEntity("p-ä", "r 1")
+        {
+            ["Text"] = "Håbo \u00A0kommun \"citat\"\n",
+            ["Empty"] = "",
+            ["Int32"] = int.MinValue,
+            ["Int64"] = long.MaxValue,
+            ["Double"] = 0.1 + 0.2,
+            ["Integral"] = 2.0,
+            ["NaN"] = double.NaN,
+            ["Yes"] = true,
+            ["When"] = new DateTimeOffset(2026, 12, 4, 10, 11, 12, TimeSpan.Zero).AddTicks(1234567),
+            ["Id"] = Guid.Parse("0f8fad5b-d9cb-469f-a165-70867728950e"),
+            ["Bytes"] = new byte[] { 0, 1, 2, 255 },
+        };
+        await storage.Table(StorageNames.Outbox).AddEntityAsync(written);
+        await storage.Container(StorageNames.BudgetRevisionsContainer).GetBlobClient("a/b c/å.json").UploadAsync(
+            BinaryData.FromString("{}"),
+            new Azure.Storage.Blobs.Models.BlobUploadOptions
+            {
+                HttpHeaders = new Azure.Storage.Blobs.Models.BlobHttpHeaders { ContentType = "application/json", ContentDisposition = "attachment", CacheControl = "no-cache" },
+                Metadata = new Dictionary<string, string> { ["sha256"] = "x", ["revision"] = "3" },
+            });
+        await source.GetRequiredService<StoreBackup>().WriteAsync(BackupFolder.CreateNew(_folder), blobContents: true, CancellationToken.None);
+        await using var target = Empty();
+
+        await target.GetRequiredService<StoreRestore>().RestoreAsync(BackupFolder.Open(_folder), CancellationToken.None);
+
+        var restoredStorage = target.GetRequiredService<InvoicingStorage>();
+        Assert.Equal(await RowsAsync(storage, StorageNames.Outbox), await RowsAsync(restoredStorage, StorageNames.Outbox));
+        var row = Assert.Single(await RowsAsync(restoredStorage, StorageNames.Outbox));
+        Assert.Contains("Int64:Int64:9223372036854775807", row, StringComparison.Ordinal);
+        Assert.Contains("Double:Double:0.30000000000000004", row, StringComparison.Ordinal);
+        Assert.Contains("Bytes:Byte[]:AAEC/w==", row, StringComparison.Ordinal);
+        Assert.Contains("Id:Guid:0f8fad5b-d9cb-469f-a165-70867728950e", row, StringComparison.Ordinal);
+        Assert.Contains("When:DateTimeOffset:2026-12-04T10:11:12.1234567Z", row, StringComparison.Ordinal);
+        var blob = (await restoredStorage.Container(StorageNames.BudgetRevisionsContainer).GetBlobClient("a/b c/å.json").GetPropertiesAsync()).Value;
+        Assert.Equal(("application/json", "attachment", "no-cache"), (blob.ContentType, blob.ContentDisposition, blob.CacheControl));
+        Assert.Equal(["revision=3", "sha256=x"], blob.Metadata.Select(p => $"{p.Key}={p.Value}").Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
     public async Task A_restore_into_a_store_that_holds_data_is_refused_and_writes_nothing()
     {
         await using var source = await IssuedAsync(azurite);
