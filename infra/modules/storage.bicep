@@ -79,8 +79,9 @@ var tableNames = [
 var pointInTimeRestoreDays = blobSoftDeleteDays - 1
 
 // Containers without a WORM policy; invoices, e-invoices, reminders, the bank-file archive, the audit seals and the
-// backups are declared on their own below. budget-revisions holds each budget revision's files as recorded, which a
-// later step of the same revision may rewrite until it is approved. einvoices-outbox is the hand-off to the e-invoice operator, whose integration updates each blob's status
+// backups are declared on their own below. budget-revisions holds each budget revision's dataset files, written once
+// (If-None-Match, named by their SHA-256) but not an accounting record: versions, soft delete and point-in-time
+// restore protect it, without WORM. einvoices-outbox is the hand-off to the e-invoice operator, whose integration updates each blob's status
 // metadata: WORM would forbid that, and the archived copy is in einvoices. bank-files is the inbox the blob trigger
 // empties and bank-files-processed its dated working copy; the kept copy of every imported file is in bank-files-archive.
 var plainContainerNames = [
