@@ -62,10 +62,18 @@ param fourEyes bool = true
 @description('NCRONTAB schedule (UTC) of SealAuditTrail: after midnight in Sweden, so the day before is whole.')
 param auditSealSchedule string = '0 15 23 * * *'
 
+@description('NCRONTAB schedule (UTC) of BackUpStorage, the nightly backup (before the other timers write).')
+param storageBackupSchedule string = '0 0 2 * * *'
+
 @description('Days every invoice and reminder document and every archived bank file is immutable (WORM): by default 8 years (2922 days), the seven years bokföringslagen requires plus the current year.')
 @minValue(1)
 @maxValue(146000)
 param immutabilityRetentionDays int = 2922
+
+@description('Days each nightly backup (backups container) is immutable (WORM): by default 90, a quarter\'s worth of restore points that nobody, the app included, can delete or overwrite.')
+@minValue(1)
+@maxValue(146000)
+param backupRetentionDays int = 90
 
 @description('Set to true once the WORM policies on invoices, e-invoices, reminders and the bank-file archive have been locked; the deployment then leaves them alone.')
 param immutabilityPoliciesLocked bool = false
@@ -116,6 +124,7 @@ param instanceMemoryMB int = 2048
 param monitoredFunctions string[] = [
   'IssueAnnualInvoices'
   'SendPaymentReminders'
+  'BackUpStorage'
 ]
 
 @description('Name of the structured log event written when an outbox message has failed for good.')
@@ -158,6 +167,7 @@ module storage 'modules/storage.bicep' = {
     blobSoftDeleteDays: blobSoftDeleteDays
     containerSoftDeleteDays: containerSoftDeleteDays
     immutabilityRetentionDays: immutabilityRetentionDays
+    backupRetentionDays: backupRetentionDays
     immutabilityPoliciesLocked: immutabilityPoliciesLocked
     deploymentContainerName: deploymentContainerName
     appIdentityName: identityName
@@ -214,6 +224,7 @@ module functionApp 'modules/functionapp.bicep' = {
     paymentRemindersSchedule: paymentRemindersSchedule
     auditSealSchedule: auditSealSchedule
     fourEyes: fourEyes
+    storageBackupSchedule: storageBackupSchedule
     maximumInstanceCount: maximumInstanceCount
     instanceMemoryMB: instanceMemoryMB
     authClientId: authClientId

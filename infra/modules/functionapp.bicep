@@ -63,6 +63,9 @@ param auditSealSchedule string
 @description('Four eyes on voids and refunds made through the API.')
 param fourEyes bool
 
+@description('NCRONTAB schedule (UTC) of BackUpStorage, the nightly backup of the tables into the backups container.')
+param storageBackupSchedule string
+
 @description('Maximum number of instances the plan scales out to.')
 @minValue(1)
 @maxValue(1000)
@@ -183,6 +186,7 @@ var scheduleSettings = [
   { name: 'PaymentRemindersSchedule', value: paymentRemindersSchedule }
   { name: 'AuditSealSchedule', value: auditSealSchedule }
   { name: 'Invoicing__FourEyes__Enabled', value: fourEyes ? 'true' : 'false' }
+  { name: 'StorageBackupSchedule', value: storageBackupSchedule }
 ]
 
 resource plan 'Microsoft.Web/serverfarms@2024-04-01' = {
@@ -290,6 +294,7 @@ resource auth 'Microsoft.Web/sites/config@2024-04-01' = {
         '/runtime/webhooks/blobs'
         '/admin/functions/IssueAnnualInvoices'
         '/admin/functions/SendPaymentReminders'
+        '/admin/functions/BackUpStorage'
       ]
     }
     httpSettings: {

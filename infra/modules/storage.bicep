@@ -1,5 +1,6 @@
-// The storage account: invoice and reminder PDFs and every imported bank file (WORM), the bank-file inbox, the app's
-// tables and the Functions host's own state. Only Entra ID (RBAC) access: shared keys are disabled, so no key or connection string exists to leak.
+// The storage account: invoice and reminder PDFs, every imported bank file, the audit seals and the nightly backups
+// (WORM), the bank-file inbox, the app's tables and the Functions host's own state. Versioning, soft delete, the change
+// feed and point-in-time restore protect the blobs; the nightly backup (backups/) the tables. Only Entra ID (RBAC) access: shared keys are disabled, so no key or connection string exists to leak.
 
 import { tagSet } from 'types.bicep'
 
@@ -40,6 +41,11 @@ param containerSoftDeleteDays int
 @maxValue(146000)
 param immutabilityRetentionDays int
 
+@description('Days each nightly backup in the backups container stays immutable (time-based WORM retention) after it is written.')
+@minValue(1)
+@maxValue(146000)
+param backupRetentionDays int
+
 @description('True once the WORM policies have been locked (see docs/operations.md): a locked policy can no longer be redeployed, only extended, so the template then leaves it alone.')
 param immutabilityPoliciesLocked bool
 
@@ -54,28 +60,35 @@ var storageBlobDataOwner = 'b7e6dc6d-f1e8-4753-8033-0f276bb0955b'
 var storageTableDataContributor = '0a9a7e1f-b9d0-4cc4-a60d-0319b160aaa3'
 var storageQueueDataContributor = '974c5e8b-45b9-4653-ba55-5f855dd0fb88'
 
-// Tables the app creates on its own as well; declared so that an empty account is complete after deployment.
+// Every table of InvoicingStorage.TableNames (the app creates what is missing as well); declared so that an empty
+// account is complete after deployment. The infrastructure tests compare this list with the app's.
 var tableNames = [
   'Parties'
   'PopulationSnapshots'
   'Budgets'
-  'BudgetLines'
   'InvoiceNumbers'
   'Invoices'
-  'Payments'
-  'Reminders'
+  'UnmatchedPayments'
   'Outbox'
+  'Agreements'
   'BankFiles'
+  'AuditTrail'
 ]
 
-// Containers without a WORM policy; invoices, e-invoices, reminders and the bank-file archive are declared on their
-// own below. einvoices-outbox is the hand-off to the e-invoice operator, whose integration updates each blob's status
+// Point-in-time restore must keep fewer days than blob soft delete (at least one less); with one day of soft delete it is off.
+var pointInTimeRestoreDays = blobSoftDeleteDays - 1
+
+// Containers without a WORM policy; invoices, e-invoices, reminders, the bank-file archive, the audit seals and the
+// backups are declared on their own below. budget-revisions holds each budget revision's dataset files, written once
+// (If-None-Match, named by their SHA-256) but not an accounting record: versions, soft delete and point-in-time
+// restore protect it, without WORM. einvoices-outbox is the hand-off to the e-invoice operator, whose integration updates each blob's status
 // metadata: WORM would forbid that, and the archived copy is in einvoices. bank-files is the inbox the blob trigger
 // empties and bank-files-processed its dated working copy; the kept copy of every imported file is in bank-files-archive.
 var plainContainerNames = [
   'bank-files'
   'bank-files-processed'
   'einvoices-outbox'
+  'budget-revisions'
   deploymentContainerName
 ]
 
@@ -120,6 +133,22 @@ resource blobService 'Microsoft.Storage/storageAccounts/blobServices@2024-01-01'
       enabled: true
       days: containerSoftDeleteDays
     }
+    // Point-in-time restore needs versioning, soft delete and the change feed. It rolls back the containers without
+    // WORM (the bank-file inbox, its working copies, the e-invoice hand-off, budget revisions); a blob under a WORM
+    // policy can be neither overwritten nor deleted, so there is nothing to roll back, and the restore leaves it as it
+    // is (docs/operations.md, "Backup and restore"). The tables have no such feature: the nightly backup covers them.
+    changeFeed: {
+      enabled: true
+      retentionInDays: blobSoftDeleteDays
+    }
+    restorePolicy: pointInTimeRestoreDays >= 1
+      ? {
+          enabled: true
+          days: max(pointInTimeRestoreDays, 1)
+        }
+      : {
+          enabled: false
+        }
   }
 }
 
@@ -151,6 +180,24 @@ resource remindersContainer 'Microsoft.Storage/storageAccounts/blobServices/cont
 resource bankFilesArchiveContainer 'Microsoft.Storage/storageAccounts/blobServices/containers@2024-01-01' = {
   parent: blobService
   name: 'bank-files-archive'
+  properties: {
+    publicAccess: 'None'
+  }
+}
+
+// Each day's audit events, sealed once: never replaced.
+resource auditSealsContainer 'Microsoft.Storage/storageAccounts/blobServices/containers@2024-01-01' = {
+  parent: blobService
+  name: 'audit-seals'
+  properties: {
+    publicAccess: 'None'
+  }
+}
+
+// The nightly backups of the tables (BackUpStorage): written once under yyyy-MM-dd/, never replaced.
+resource backupsContainer 'Microsoft.Storage/storageAccounts/blobServices/containers@2024-01-01' = {
+  parent: blobService
+  name: 'backups'
   properties: {
     publicAccess: 'None'
   }
@@ -200,6 +247,24 @@ resource bankFilesArchiveImmutability 'Microsoft.Storage/storageAccounts/blobSer
   name: 'default'
   properties: {
     immutabilityPeriodSinceCreationInDays: immutabilityRetentionDays
+    allowProtectedAppendWrites: false
+  }
+}
+
+resource auditSealsImmutability 'Microsoft.Storage/storageAccounts/blobServices/containers/immutabilityPolicies@2024-01-01' = if (!immutabilityPoliciesLocked) {
+  parent: auditSealsContainer
+  name: 'default'
+  properties: {
+    immutabilityPeriodSinceCreationInDays: immutabilityRetentionDays
+    allowProtectedAppendWrites: false
+  }
+}
+
+resource backupsImmutability 'Microsoft.Storage/storageAccounts/blobServices/containers/immutabilityPolicies@2024-01-01' = if (!immutabilityPoliciesLocked) {
+  parent: backupsContainer
+  name: 'default'
+  properties: {
+    immutabilityPeriodSinceCreationInDays: backupRetentionDays
     allowProtectedAppendWrites: false
   }
 }

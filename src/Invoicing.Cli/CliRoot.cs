@@ -29,5 +29,7 @@ internal static class CliRoot
         PopulationCommands.Create(),
         AuditCommands.Create(),
         SystemDocumentationCommand.Create(),
+        BackupCommands.Backup(),
+        BackupCommands.Restore(),
     };
 }

@@ -182,6 +182,7 @@ public sealed partial class FunctionsPlatform : IAsyncLifetime, IAsyncDisposable
             .AppendLine("AnnualInvoicingSchedule=0 0 6 * * *")
             .AppendLine("PaymentRemindersSchedule=0 30 6 * * *")
             .AppendLine("AuditSealSchedule=0 15 23 * * *")
+            .AppendLine("StorageBackupSchedule=0 0 2 * * *")
             .AppendLine("Invoicing__Smtp__Host=127.0.0.1")
             .AppendLine(CultureInfo.InvariantCulture, $"Invoicing__Smtp__Port={_smtp.Port}")
             .AppendLine("Invoicing__Smtp__Security=None")

@@ -57,6 +57,7 @@ public sealed partial class FunctionsPlatformTests(FunctionsPlatform platform, I
                 ["IssueAnnualInvoices"] = "%AnnualInvoicingSchedule%",
                 ["SendPaymentReminders"] = "%PaymentRemindersSchedule%",
                 ["SealAuditTrail"] = "%AuditSealSchedule%",
+                ["BackUpStorage"] = "%StorageBackupSchedule%",
             },
             timers);
 
@@ -117,6 +118,15 @@ public sealed partial class FunctionsPlatformTests(FunctionsPlatform platform, I
         var step = platform.Step(PlatformSteps.Number("SendPaymentReminders"));
         Assert.Contains("result: Success", step, StringComparison.Ordinal);
         Assert.Matches(@"Reminder run as of .*: \d+ reminders recorded, \d+ handed to manual follow-up, \d+ e-mails sent, 0 failed", platform.WorkerLog);
+    }
+
+    [Fact]
+    public void BackUpStorage_writes_the_days_backup_once_and_a_second_firing_writes_nothing()
+    {
+        Assert.Contains("result: Success", platform.Step(PlatformSteps.Number("BackUpStorage", 1)), StringComparison.Ordinal);
+        Assert.Contains("result: Success", platform.Step(PlatformSteps.Number("BackUpStorage", 2)), StringComparison.Ordinal);
+        Assert.Matches(@"Backup written to backups/\d{4}-\d\d-\d\d/: \d+ rows of 10 tables, \d+ blobs of 9 containers recorded by SHA-256", platform.WorkerLog);
+        Assert.Matches(@"Today's backup is already in backups/\d{4}-\d\d-\d\d/: nothing written", platform.WorkerLog);
     }
 
     [Fact]

@@ -30,6 +30,8 @@ public static class PlatformSteps
         Timer("IssueAnnualInvoices"),
         Timer("IssueAnnualInvoices"),
         Timer("SendPaymentReminders"),
+        Timer("BackUpStorage"),
+        Timer("BackUpStorage"),
         Http("Me", "GET", "/api/me", null, 401),
         Http("ListInvoices", "GET", YearPath + "/invoices", null, 401),
         Http("BookPayment", "POST", InvoicePath + "/payments", null, 401, Payment("anonymous")),

@@ -44,7 +44,7 @@ public sealed class AppPolicyTests
             "Invoicing__Issuer__ContactName", "Invoicing__Issuer__ContactPhone", "Invoicing__Issuer__ContactEmail",
             "Invoicing__Issuer__PaymentTermsDays",
             "Invoicing__Smtp__Host", "Invoicing__Smtp__Port", "Invoicing__Smtp__UserName", "Invoicing__Smtp__Password", "Invoicing__Smtp__From",
-            "AnnualInvoicingSchedule", "PaymentRemindersSchedule", "AuditSealSchedule", "Invoicing__FourEyes__Enabled",
+            "AnnualInvoicingSchedule", "PaymentRemindersSchedule", "AuditSealSchedule", "Invoicing__FourEyes__Enabled", "StorageBackupSchedule",
         ];
         foreach (var name in required)
         {
@@ -119,7 +119,7 @@ public sealed class AppPolicyTests
         var rule = Assert.Single(Rules(template), r => Query(r).Contains("AppRequests", StringComparison.Ordinal));
 
         Assert.Contains("Success == false", Query(rule), StringComparison.Ordinal);
-        Assert.Equal(["IssueAnnualInvoices", "SendPaymentReminders"], DefaultStrings(template, "monitoredFunctions"));
+        Assert.Equal(["IssueAnnualInvoices", "SendPaymentReminders", "BackUpStorage"], DefaultStrings(template, "monitoredFunctions"));
         AssertNotifiesActionGroupWithEmail(template, rule);
     }
 

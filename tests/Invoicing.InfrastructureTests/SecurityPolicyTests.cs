@@ -115,6 +115,7 @@ public sealed partial class SecurityPolicyTests
     [InlineData("einvoices")]
     [InlineData("reminders")]
     [InlineData("bank-files-archive")]
+    [InlineData("audit-seals")]
     public async Task Documents_container_has_a_time_based_immutability_policy(string container)
     {
         var template = await CompiledInfrastructure.MainTemplate;

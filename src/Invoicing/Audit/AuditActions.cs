@@ -22,6 +22,7 @@ public static class AuditActions
     public const string ChangeProposed = "change.proposed";
     public const string ChangeConfirmed = "change.confirmed";
     public const string ChangeRejected = "change.rejected";
+    public const string StoreRestored = "store.restored";
 
     /// <summary>Every action and what it records.</summary>
     public static IReadOnlyList<(string Action, string Meaning)> All { get; } =
@@ -42,5 +43,6 @@ public static class AuditActions
         (ChangeProposed, "A finance user proposed a void or a refund; it takes effect when another finance user confirms it (four eyes)."),
         (ChangeConfirmed, "Another finance user confirmed a proposed change, which then took effect (its own event follows, by the same user)."),
         (ChangeRejected, "A proposed change was rejected or withdrawn; nothing was changed."),
+        (StoreRestored, "The whole store was restored from a backup into an empty store: the backup's own events come before this one."),
     ];
 }

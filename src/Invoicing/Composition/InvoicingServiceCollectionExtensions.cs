@@ -81,6 +81,9 @@ public static class InvoicingServiceCollectionExtensions
         services.AddSingleton<Accounting.SieExport>();
         services.AddSingleton<Populations.Scb.ScbClient>();
         services.AddSingleton<Populations.Scb.PopulationImport>();
+        services.AddSingleton<Backup.StoreBackup>();
+        services.AddSingleton<Backup.StoreRestore>();
+        services.AddSingleton<Backup.NightlyBackup>();
         services.AddSingleton<Documents.BudgetReport.BudgetReportRenderer>();
         return services;
     }

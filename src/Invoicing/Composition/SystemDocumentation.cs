@@ -22,34 +22,6 @@ public static class SystemDocumentation
     /// <summary>The days documents, bank files and audit seals are immutable in Azure (Bicep's <c>immutabilityRetentionDays</c>): seven years and the current one.</summary>
     public const int RetentionDays = 2922;
 
-    private static readonly IReadOnlyDictionary<string, string> TableMeanings = new Dictionary<string, string>(StringComparer.Ordinal)
-    {
-        [StorageNames.Parties] = "who can be invoiced: municipalities, regions, agencies, with organisation number and e-invoice address",
-        [StorageNames.PopulationSnapshots] = "the population tables a pool is split by, with their source and reference date",
-        [StorageNames.Budgets] = "each scheme's budget per year, its lines, its approval decision and revisions",
-        [StorageNames.InvoiceNumbers] = "the issuer's gapless number series: each number reserved for one document before it is issued",
-        [StorageNames.Invoices] = "the ledger: issued invoices and credit notes with their balances, their payment records and reminders",
-        [StorageNames.UnmatchedPayments] = "bank entries no invoice could be found for, until booked by hand",
-        [StorageNames.Outbox] = "e-mail, recorded before it is sent",
-        [StorageNames.Agreements] = "who has signed a scheme's agreement",
-        [StorageNames.BankFiles] = "every imported bank file, once, by its SHA-256, with who imported it and what it booked",
-        [StorageNames.AuditTrail] = "the audit trail: every change, who made it, when and from where; chained by hashes",
-        [StorageNames.ChangeProposals] = "voids and refunds proposed by one finance user, waiting for another (four eyes)",
-    };
-
-    private static readonly IReadOnlyDictionary<string, string> ContainerMeanings = new Dictionary<string, string>(StringComparer.Ordinal)
-    {
-        [StorageNames.InvoicesContainer] = "each invoice's and credit note's PDF, written once (WORM)",
-        [StorageNames.EInvoicesContainer] = "each document's Peppol BIS 3 UBL, written once (WORM)",
-        [StorageNames.EInvoicesOutboxContainer] = "the hand-off of UBL files to the Peppol operator",
-        [StorageNames.RemindersContainer] = "each reminder's PDF, written once (WORM)",
-        [StorageNames.BankFilesContainer] = "the drop box for bank files (imported by a blob trigger)",
-        [StorageNames.ProcessedBankFilesContainer] = "a dated working copy of each file the trigger imported",
-        [StorageNames.ArchivedBankFilesContainer] = "every imported bank file, byte for byte, named by its SHA-256 (WORM)",
-        [StorageNames.BudgetRevisionsContainer] = "each budget revision's dataset files, written once",
-        [StorageNames.AuditSealsContainer] = "each past day's audit events, sealed once (WORM)",
-    };
-
     public static string Write(SieChart chart)
     {
         var text = new StringBuilder();
@@ -63,13 +35,13 @@ public static class SystemDocumentation
         text.AppendLine("## Tables (Azure Table Storage)").AppendLine().AppendLine("| table | what a row is |").AppendLine("|---|---|");
         foreach (var table in InvoicingStorage.TableNames)
         {
-            text.AppendLine(CultureInfo.InvariantCulture, $"| `{table}` | {Meaning(TableMeanings, table)} |");
+            text.AppendLine(CultureInfo.InvariantCulture, $"| `{table}` | {Meaning(StorageNames.Meanings, table)} |");
         }
 
         text.AppendLine().AppendLine("## Blob containers").AppendLine().AppendLine("| container | what it holds |").AppendLine("|---|---|");
         foreach (var container in InvoicingStorage.ContainerNames)
         {
-            text.AppendLine(CultureInfo.InvariantCulture, $"| `{container}` | {Meaning(ContainerMeanings, container)} |");
+            text.AppendLine(CultureInfo.InvariantCulture, $"| `{container}` | {Meaning(StorageNames.Meanings, container)} |");
         }
 
         text.AppendLine()
@@ -100,7 +72,7 @@ public static class SystemDocumentation
             .AppendLine()
             .AppendLine(CultureInfo.InvariantCulture, $"From invoice {key.Number} ({key.Scheme}, {key.Year}) to its vouchers and back:")
             .AppendLine()
-            .AppendLine(CultureInfo.InvariantCulture, $"1. The invoice: `./invoicing invoices show {key.Number}`, row `{key.Number}` of `{StorageNames.Invoices}`; its PDF `{StorageNames.InvoicesContainer}/{key.Scheme}/{key.Year}/{key.Number}.pdf` (SHA-256 on the row), its UBL `{StorageNames.EInvoicesContainer}/{Invoice.EInvoiceBlobNameFor(key.Scheme, key.Year, key.Number)}`.")
+            .AppendLine(CultureInfo.InvariantCulture, $"1. The invoice: `./invoicing invoices show {key.Number}`, row `{key.Number}` of the ledger table (`Invoices`); its PDF `{StorageNames.InvoicesContainer}/{key.Scheme}/{key.Year}/{key.Number}.pdf` (SHA-256 on the row), its UBL `{StorageNames.EInvoicesContainer}/{Invoice.EInvoiceBlobNameFor(key.Scheme, key.Year, key.Number)}`.")
             .AppendLine(CultureInfo.InvariantCulture, $"2. Its voucher: series `{VoucherBuilder.InvoiceSeries}`, dated the issue date, text `Faktura {key.Number} …` in the SIE file (`./invoicing export sie`); each payment's voucher is series `{VoucherBuilder.PaymentSeries}`, text `Inbetalning {key.Number} …`.")
             .AppendLine(CultureInfo.InvariantCulture, $"3. Each payment's record names its source: the bank file's SHA-256 (`./invoicing payments files download ID`, `{StorageNames.ArchivedBankFilesContainer}/ID`) or `manual`.")
             .AppendLine(CultureInfo.InvariantCulture, $"4. Who did each step and when: `./invoicing audit --invoice {key.Number}` (the page's \"Historik\").")
@@ -109,7 +81,7 @@ public static class SystemDocumentation
     }
 
     private static string Meaning(IReadOnlyDictionary<string, string> meanings, string name) =>
-        meanings.TryGetValue(name, out var meaning) ? meaning : throw new InvalidOperationException($"{name} has no meaning in the system documentation: add it to {nameof(SystemDocumentation)}.");
+        meanings.TryGetValue(name, out var meaning) ? meaning : throw new InvalidOperationException($"{name} has no meaning in the system documentation: add it to {nameof(StorageNames)}.{nameof(StorageNames.Meanings)}.");
 
     private static void WriteAccounts(StringBuilder text, SieChart chart)
     {

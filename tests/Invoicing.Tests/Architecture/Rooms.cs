@@ -53,6 +53,9 @@ internal static class Rooms
         "Invoicing.Populations.Scb",
         "Invoicing.Approvals",
 
+        // The whole store at once: backups and restores of every table and container.
+        "Invoicing.Backup",
+
         // What the hosts call to register everything.
         "Invoicing.Composition",
     ];
