@@ -48,7 +48,7 @@ public readonly record struct InvoiceNumber : IComparable<InvoiceNumber>
         Year.ToString("0000", CultureInfo.InvariantCulture) + Sequence.ToString("00000", CultureInfo.InvariantCulture);
 
     public static InvoiceNumber Parse(string text) =>
-        TryParse(text, out var number) ? number : throw new FormatException($"Invoice number '{text}' must be nine digits: the year and a five-digit sequence, e.g. 202600017.");
+        TryParse(IdText.Check(text, "Invoice number"), out var number) ? number : throw new FormatException($"Invoice number '{DocumentText.Quote(text)}' must be nine digits: the year and a five-digit sequence, e.g. 202600017.");
 
     public static bool TryParse(string? text, out InvoiceNumber number)
     {

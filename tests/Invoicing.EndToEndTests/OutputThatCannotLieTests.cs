@@ -1,0 +1,44 @@
+using Invoicing.Testing;
+using Invoicing.Testing.BankFiles;
+
+namespace Invoicing.EndToEndTests;
+
+/// <summary>
+/// Text from a bank file reaches the terminal escaped (<c>DisplayText</c>): a payer's name or text holding a line
+/// break cannot print a line of its own that looks like the product's, nor a direction override turn a line around.
+/// </summary>
+[Collection(AzuriteCollection.Name)]
+public sealed class OutputThatCannotLieTests(AzuriteFixture azurite)
+{
+    private const string Forged = "\n  99 999,00 kr booked";
+
+    [Fact]
+    public async Task A_payer_name_with_a_line_break_is_shown_escaped_and_cannot_forge_a_report_line()
+    {
+        using var cli = new CliRunner(azurite);
+        var camt = Path.Combine(cli.WorkingDirectory, "forged.xml");
+        await File.WriteAllBytesAsync(camt, new Camt054Builder(8) { Account = "9912346" }
+            .Entry(new CamtEntry("100.00", AccountServicerReference: "FORGE-1", BookingDate: "2026-03-02",
+                Transactions: [new(Unstructured: "Betalning" + Forged, Debtor: "Håbo kommun" + Forged)]))
+            .Entry(new CamtEntry("200.00", AccountServicerReference: "FORGE-2", BookingDate: "2026-03-02",
+                Transactions: [new(Unstructured: "Avgift \u202Erk 00,999 99", Debtor: "Enköping \u202Ekommun")]))
+            .ToBytes());
+
+        var import = await cli.RunAsync("payments", "import", camt);
+        var unmatched = await cli.RunAsync("payments", "unmatched");
+
+        foreach (var result in new[] { import, unmatched })
+        {
+            Assert.True(result.ExitCode == 0, result.ToString());
+            Assert.DoesNotContain(Lines(result.Stdout), line => line.TrimStart().StartsWith("99 999,00 kr booked", StringComparison.Ordinal));
+            Assert.DoesNotContain('\u202E', result.Stdout);
+        }
+
+        Assert.Contains("\"Betalning\\u000A  99 999,00 kr booked\"", import.Stdout, StringComparison.Ordinal);
+        Assert.Contains("Avgift \\u202Erk 00,999 99", import.Stdout, StringComparison.Ordinal);
+        Assert.Contains("Håbo kommun\\u000A  99 999,00 kr booked", unmatched.Stdout, StringComparison.Ordinal);
+        Assert.Contains("Enköping \\u202Ekommun", unmatched.Stdout, StringComparison.Ordinal);
+    }
+
+    private static string[] Lines(string text) => text.Split('\n');
+}
