@@ -15,7 +15,9 @@ public static class InvoicingWebApplicationExtensions
     /// </summary>
     public static WebApplication UseInvoicingWeb(this WebApplication app)
     {
+        // Before routing, which would otherwise pick its endpoint first (WebApplication routes at the start unless told).
         app.Use(HeadRequests.AnswerAsGetAsync);
+        app.UseRouting();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.Use(static (context, next) =>
