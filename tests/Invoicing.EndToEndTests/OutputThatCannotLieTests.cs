@@ -40,5 +40,36 @@ public sealed class OutputThatCannotLieTests(AzuriteFixture azurite)
         Assert.Contains("Enköping \\u202Ekommun", unmatched.Stdout, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData(new[] { "invoices", "list", "--year", "2026", "--scheme", "region-mitt-pom\n" }, "error: Scheme id 'region-mitt-pom\\u000A' has a space or line break at its start or end; an id is taken as given, never trimmed.")]
+    [InlineData(new[] { "invoices", "list", "--year", "2026", "--scheme", " region-mitt-pom" }, "error: Scheme id ' region-mitt-pom' has a space or line break at its start or end; an id is taken as given, never trimmed.")]
+    [InlineData(new[] { "invoices", "show", "202600014 " }, "error: Invoice number '202600014 ' has a space or line break at its start or end; an id is taken as given, never trimmed.")]
+    [InlineData(new[] { "payments", "register", "202600014\n", "--amount", "100", "--date", "2026-03-01" }, "error: Invoice number '202600014\\u000A' has a space or line break at its start or end; an id is taken as given, never trimmed.")]
+    [InlineData(new[] { "payments", "book", "abc123 ", "--invoice", "202600014" }, "error: Unmatched payment id 'abc123 ' has a space or line break at its start or end; an id is taken as given, never trimmed.")]
+    [InlineData(new[] { "payments", "files", "download", " abc123", "--out", "." }, "error: Bank file id ' abc123' has a space or line break at its start or end; an id is taken as given, never trimmed.")]
+    public async Task An_id_given_with_a_space_or_line_break_at_an_edge_is_refused_in_one_line_and_never_trimmed(string[] arguments, string expected)
+    {
+        using var cli = new CliRunner(azurite);
+
+        var result = await cli.RunAsync(arguments);
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Equal(expected, result.Stderr.Trim());
+    }
+
+    [Fact]
+    public async Task An_empty_INVOICING_STORAGE_is_an_error_and_never_the_local_emulator()
+    {
+        using var cli = new CliRunner(azurite);
+        cli.Environment["INVOICING_STORAGE"] = "";
+
+        var result = await cli.RunAsync("invoices", "list", "--year", "2026");
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Equal(
+            "error: INVOICING_STORAGE is set but empty: give a storage connection string or an https:// account URL, or unset it for the local Azurite.",
+            result.Stderr.Trim());
+    }
+
     private static string[] Lines(string text) => text.Split('\n');
 }
