@@ -89,7 +89,7 @@ public sealed class DisplayTextTests
             "Party code '1980\\u000A' has a space or line break at its start or end; an id is taken as given, never trimmed.",
             Assert.Throws<FormatException>(() => new PartyCode("1980\n")).Message);
         Assert.Equal(
-            "Invoice number '202600014 ' has a space or line break at its start or end; an id is taken as given, never trimmed.",
+            "Invoice number '202600014 ' must be nine digits: the year and a five-digit sequence, e.g. 202600017. It has a space or line break at its start or end; an id is taken as given, never trimmed.",
             Assert.Throws<FormatException>(() => InvoiceNumber.Parse("202600014 ")).Message);
         Assert.False(InvoiceNumber.TryParse("202600014\n", out _));
         Assert.Equal("region-mitt-pom", new SchemeId("region-mitt-pom").Value);
