@@ -26,6 +26,7 @@ public sealed class OutputThatCannotLieTests(AzuriteFixture azurite)
 
         var import = await cli.RunAsync("payments", "import", camt);
         var unmatched = await cli.RunAsync("payments", "unmatched");
+        var json = await cli.RunAsync("payments", "unmatched", "--json");
 
         foreach (var result in new[] { import, unmatched })
         {
@@ -38,6 +39,9 @@ public sealed class OutputThatCannotLieTests(AzuriteFixture azurite)
         Assert.Contains("Avgift \\u202Erk 00,999 99", import.Stdout, StringComparison.Ordinal);
         Assert.Contains("Håbo kommun\\u000A  99 999,00 kr booked", unmatched.Stdout, StringComparison.Ordinal);
         Assert.Contains("Enköping \\u202Ekommun", unmatched.Stdout, StringComparison.Ordinal);
+        Assert.True(json.ExitCode == 0, json.ToString());
+        Assert.DoesNotContain('\u202E', json.Stdout);
+        Assert.DoesNotContain(Lines(json.Stdout), line => line.TrimStart().StartsWith("99 999,00 kr booked", StringComparison.Ordinal));
     }
 
     [Theory]
