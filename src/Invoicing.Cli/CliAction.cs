@@ -56,7 +56,7 @@ internal static class CliAction
             AggregateException { InnerExceptions.Count: 1 } aggregate => (aggregate.InnerException!.Message, Unexpected),
             _ => ($"{FirstLine(e.Message)} ({e.GetType().Name}; run again with --verbose for details)", Unexpected),
         };
-        await Console.Error.WriteLineAsync("error: " + OneLine(message));
+        await Console.Error.WriteLineAsync("error: " + DisplayText.Escape(OneLine(message)));
         if (verbose)
         {
             await Console.Error.WriteLineAsync(e.ToString());

@@ -15,6 +15,9 @@ public sealed class PageFunction
     [Function("Page")]
     public IResult Run(
         [HttpTrigger(AuthorizationLevel.Anonymous, "GET", Route = ApiRoutes.Page)] HttpRequest request,
-        string? path) =>
-        PageEndpoints.Get(path);
+        string? path)
+    {
+        ResponseHeaders.Apply(request.HttpContext.Response);
+        return PageEndpoints.Get(path);
+    }
 }

@@ -10,16 +10,19 @@ public static class InvoicingWebApplicationExtensions
 {
     /// <summary>
     /// The whole web host of <c>serve</c> (and of the tests): errors and bare status codes as ProblemDetails,
-    /// authentication and authorization, the page at <c>/</c> and the API under <c>/api</c>.
+    /// authentication and authorization, the page at <c>/</c> and the API under <c>/api</c>; the same headers on every
+    /// answer (<see cref="ResponseHeaders"/>) and HEAD on every GET route (<see cref="HeadRequests"/>).
     /// </summary>
     public static WebApplication UseInvoicingWeb(this WebApplication app)
     {
+        // Before routing, which would otherwise pick its endpoint first (WebApplication routes at the start unless told).
+        app.Use(HeadRequests.AnswerAsGetAsync);
+        app.UseRouting();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.Use(static (context, next) =>
         {
-            context.Response.Headers.XContentTypeOptions = "nosniff";
-            context.Response.Headers.XFrameOptions = "DENY";
+            ResponseHeaders.Apply(context.Response);
             if (context.Request.Path.StartsWithSegments("/api"))
             {
                 // Invoices and payments are nobody's to keep in a shared cache.

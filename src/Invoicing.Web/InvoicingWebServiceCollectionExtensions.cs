@@ -24,8 +24,13 @@ public static class InvoicingWebServiceCollectionExtensions
         services.AddSingleton<ApiKeyRing>();
         services.AddProblemDetails();
 
-        // Swedish letters stay readable in the JSON; characters that matter to HTML are still escaped.
-        services.ConfigureHttpJsonOptions(options => options.SerializerOptions.Encoder = JavaScriptEncoder.Create(UnicodeRanges.All));
+        // Swedish letters stay readable in the JSON; characters that matter to HTML are still escaped. A body naming a
+        // field twice is refused (400), never read as whichever came last: what a person checked is what is booked.
+        services.ConfigureHttpJsonOptions(options =>
+        {
+            options.SerializerOptions.Encoder = JavaScriptEncoder.Create(UnicodeRanges.All);
+            options.SerializerOptions.AllowDuplicateProperties = false;
+        });
 
         // Exactly one scheme, the default: a host never accepts an identity from a source it was not set up for.
         switch (identity)

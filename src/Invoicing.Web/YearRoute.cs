@@ -46,7 +46,7 @@ public readonly record struct YearRoute(SchemeId Scheme, int Year)
     public override string ToString() => $"{Scheme} {Year}";
 
     /// <summary>Echoes at most a little of what was sent, so a long or hostile value does not fill the answer.</summary>
-    internal static string Shorten(string? value) => value is null ? "" : value.Length <= 50 ? value : value[..50] + "…";
+    internal static string Shorten(string? value) => DocumentText.Quote(value ?? "", 50);
 
     /// <summary>A scheme id: 2-40 characters of a-z, 0-9 and '-'.</summary>
     public static bool TryParseScheme(string? value, out SchemeId scheme, [NotNullWhen(false)] out string? problem)
@@ -60,7 +60,7 @@ public readonly record struct YearRoute(SchemeId Scheme, int Year)
         }
         catch (FormatException)
         {
-            problem = $"Scheme '{Shorten(value)}' is not a scheme id: 2-40 characters of a-z, 0-9 and '-', starting with a letter or digit (e.g. region-mitt-pom).";
+            problem = IdText.Problem(value) is { } hidden ? $"Scheme '{Shorten(value)}' {hidden}" : $"Scheme '{Shorten(value)}' is not a scheme id: 2-40 characters of a-z, 0-9 and '-', starting with a letter or digit (e.g. region-mitt-pom).";
             return false;
         }
     }

@@ -60,6 +60,37 @@ public sealed class ServeTests(AzuriteFixture azurite)
     }
 
     [Fact]
+    public async Task Serve_on_Kestrel_answers_HEAD_like_GET_without_a_body_and_sends_the_security_headers()
+    {
+        using var cli = new CliRunner(azurite);
+        var port = FreePort();
+        await using var serve = await ServeProcess.StartAsync(cli, azurite, port, "--dev-role", "Invoicing.Reader", "--urls", $"http://127.0.0.1:{port}");
+        using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
+
+        foreach (var path in new[] { "/", "/app.js", "/api/me", "/api/schemes/region-mitt-pom/years/2026/summary" })
+        {
+            using var get = await http.GetAsync(path);
+            var body = await get.Content.ReadAsByteArrayAsync();
+            using var head = await http.SendAsync(new HttpRequestMessage(HttpMethod.Head, path));
+
+            Assert.Equal(get.StatusCode, head.StatusCode);
+            Assert.Equal(get.Content.Headers.ContentType?.ToString(), head.Content.Headers.ContentType?.ToString());
+            if (get.Content.Headers.ContentLength is { } length)
+            {
+                Assert.Equal(body.Length, length);
+                Assert.Equal(length, head.Content.Headers.ContentLength);
+            }
+
+            Assert.Empty(await head.Content.ReadAsByteArrayAsync());
+            Assert.Equal(get.Headers.GetValues("Content-Security-Policy"), head.Headers.GetValues("Content-Security-Policy"));
+            Assert.Equal("no-referrer", head.Headers.GetValues("Referrer-Policy").Single());
+            Assert.Equal("nosniff", head.Headers.GetValues("X-Content-Type-Options").Single());
+        }
+
+        Assert.Equal(HttpStatusCode.OK, (await http.GetAsync("/api/me")).StatusCode);
+    }
+
+    [Fact]
     public async Task Serve_refuses_to_start_without_api_keys_or_a_development_role()
     {
         using var cli = new CliRunner(azurite);

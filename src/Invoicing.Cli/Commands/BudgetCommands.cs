@@ -57,12 +57,12 @@ internal static class BudgetCommands
             if (budget.Status == BudgetStatus.Approved)
             {
                 var revision = await services.Get<BudgetRevisions>().ApproveAsync(scheme, budget.Year, decision, cancellationToken);
-                Console.Out.WriteLine($"Revision {revision.Number} of budget {budget.Key} approved, decided {SwedishFormat.Date(date)} ({decision.Reference}). The next run issues its credit notes and invoices.");
+                Console.Out.WriteLine($"Revision {revision.Number} of budget {budget.Key} approved, decided {SwedishFormat.Date(date)} ({DisplayText.Escape(decision.Reference)}). The next run issues its credit notes and invoices.");
                 return CliAction.Ok;
             }
 
             var approved = await services.Get<BudgetApproval>().ApproveAsync(scheme, budget.Year, decision, cancellationToken);
-            Console.Out.WriteLine($"Budget {approved.Key} approved, decided {SwedishFormat.Date(date)} ({decision.Reference}). The next run invoices it.");
+            Console.Out.WriteLine($"Budget {approved.Key} approved, decided {SwedishFormat.Date(date)} ({DisplayText.Escape(decision.Reference)}). The next run invoices it.");
             return CliAction.Ok;
         });
         return command;

@@ -30,7 +30,7 @@ internal static class InvoicesCommands
             var voided = await services.Get<InvoiceVoiding>().VoidAsync(invoice.Key, parse.GetValue(reason)!, cancellationToken);
             var credit = voided.CreditNote;
             var writer = Console.Out;
-            writer.WriteLine($"Voided invoice {invoice.Number} ({invoice.DebtorCode} {invoice.DebtorName}, {SwedishFormat.Amount(invoice.Total)}) by credit note {credit.Number} of {SwedishFormat.Date(credit.IssueDate)}, {SwedishFormat.Amount(credit.Total)}: {credit.Reason}");
+            writer.WriteLine($"Voided invoice {invoice.Number} ({invoice.DebtorCode} {DisplayText.Escape(invoice.DebtorName)}, {SwedishFormat.Amount(invoice.Total)}) by credit note {credit.Number} of {SwedishFormat.Date(credit.IssueDate)}, {SwedishFormat.Amount(credit.Total)}: {DisplayText.Escape(credit.Reason)}");
             writer.WriteLine($"Credit note PDF invoices/{credit.BlobName}; " + (credit.EInvoiceBlobName is { } ubl ? $"e-invoice (UBL CreditNote) einvoices/{ubl}." : InvoiceOutput.EInvoiceColumn(credit) + "."));
             writer.WriteLine(voided.Invoice.RefundOwed > Money.Zero
                 ? $"Invoice {invoice.Number} is {voided.Invoice.Status}: {SwedishFormat.Amount(voided.Invoice.RefundOwed)} paid on it is owed back (book it when paid out: ./invoicing payments refund {invoice.Number} --year {invoice.Year} --amount A --date D --reference R)."
@@ -73,13 +73,13 @@ internal static class InvoicesCommands
             var payments = await services.Get<PaymentHistory>().ListAsync(invoice.Key, cancellationToken);
             var reminders = await services.Get<Invoicing.Invoices.ReminderHistory>().ListAsync(invoice.Key, cancellationToken);
             var writer = Console.Out;
-            writer.WriteLine($"{(invoice.IsCreditNote ? "Credit note" : "Invoice")} {invoice.Number} to {invoice.DebtorCode} {invoice.DebtorName} ({invoice.Scheme} {invoice.Year})");
+            writer.WriteLine($"{(invoice.IsCreditNote ? "Credit note" : "Invoice")} {invoice.Number} to {invoice.DebtorCode} {DisplayText.Escape(invoice.DebtorName)} ({invoice.Scheme} {invoice.Year})");
             writer.WriteLine(invoice.IsCreditNote
                 ? $"Issued {SwedishFormat.Date(invoice.IssueDate)}, PDF {invoice.BlobName}"
                 : $"Issued {SwedishFormat.Date(invoice.IssueDate)}, due {SwedishFormat.Date(invoice.DueDate)}, OCR {invoice.Ocr}, PDF {invoice.BlobName}");
             if (invoice.Corrects is { } corrects)
             {
-                writer.WriteLine($"{(invoice.IsCreditNote ? "Credits" : "Adds to")} invoice {corrects.Number} of {SwedishFormat.Date(corrects.IssueDate)}: {invoice.Reason}");
+                writer.WriteLine($"{(invoice.IsCreditNote ? "Credits" : "Adds to")} invoice {corrects.Number} of {SwedishFormat.Date(corrects.IssueDate)}: {DisplayText.Escape(invoice.Reason)}");
             }
             writer.WriteLine(invoice.EInvoiceBlobName is { } ubl ? $"E-invoice (Peppol BIS 3.0 UBL) einvoices/{ubl}" : InvoiceOutput.EInvoiceColumn(invoice));
             writer.WriteLine();
@@ -147,7 +147,7 @@ internal static class InvoicesCommands
         }
 
         writer.WriteLine();
-        writer.WriteLine($"Documents to {invoice.DebtorCode} {invoice.DebtorName}, {invoice.Scheme} {invoice.Year}:");
+        writer.WriteLine($"Documents to {invoice.DebtorCode} {DisplayText.Escape(invoice.DebtorName)}, {invoice.Scheme} {invoice.Year}:");
         var table = new TextTable(("Number", false), ("Kind", false), ("Issued", false), ("Amount", true), ("Corrects", false), ("Revision", true), ("Status", false));
         foreach (var b in documents)
         {
@@ -166,7 +166,7 @@ internal static class InvoicesCommands
     internal static async Task<Invoice> FindAsync(IServiceProvider services, string number, int year, CancellationToken cancellationToken)
     {
         var scheme = services.Get<CliSettings>().Scheme;
-        var parsed = InvoiceNumber.TryParse(number, out var n) ? n : throw new CliException($"'{number}' is not an invoice number (nine digits, e.g. 202600001).");
+        var parsed = InvoiceNumber.TryParse(IdText.Check(number, "Invoice number"), out var n) ? n : throw new CliException($"'{DocumentText.Quote(number)}' is not an invoice number (nine digits, e.g. 202600001).");
         return await services.Get<InvoiceStore>().FindAsync(scheme, year, parsed, cancellationToken)
             ?? throw new CliException($"There is no invoice {number} for scheme {scheme}, year {year}.");
     }
@@ -216,7 +216,7 @@ internal static class InvoicesCommands
             }
             else
             {
-                var parsed = InvoiceNumber.TryParse(wanted, out var n) ? n : throw new CliException($"'{wanted}' is not an invoice number (nine digits, e.g. 202600001).");
+                var parsed = InvoiceNumber.TryParse(IdText.Check(wanted, "Invoice number"), out var n) ? n : throw new CliException($"'{DocumentText.Quote(wanted)}' is not an invoice number (nine digits, e.g. 202600001).");
                 invoices = [await store.FindAsync(scheme, parse.GetValue(year), parsed, cancellationToken)
                     ?? throw new CliException($"There is no invoice {wanted} for scheme {scheme}, year {parse.GetValue(year)}.")];
             }

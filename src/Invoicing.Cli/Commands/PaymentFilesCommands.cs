@@ -51,7 +51,7 @@ internal static class PaymentFilesCommands
     /// <summary>The one file whose SHA-256 is <paramref name="wanted"/> or starts with it.</summary>
     private static async Task<ArchivedBankFile> FindAsync(BankFileArchive archive, string wanted, CancellationToken cancellationToken)
     {
-        var text = wanted.Trim().ToLowerInvariant();
+        var text = IdText.Check(wanted, "Bank file id").ToLowerInvariant();
         if (ArchivedBankFile.IsId(text))
         {
             return await archive.FindAsync(text, cancellationToken) ?? throw NotFound(wanted);
@@ -62,11 +62,11 @@ internal static class PaymentFilesCommands
         {
             1 => matches[0],
             0 => throw NotFound(wanted),
-            _ => throw new CliException($"'{wanted}' is the start of {matches.Length} archived bank files' SHA-256; give more of it."),
+            _ => throw new CliException($"'{DocumentText.Quote(wanted)}' is the start of {matches.Length} archived bank files' SHA-256; give more of it."),
         };
     }
 
-    private static CliException NotFound(string wanted) => new($"There is no archived bank file {wanted} (see ./invoicing payments files).");
+    private static CliException NotFound(string wanted) => new($"There is no archived bank file {DocumentText.Quote(wanted)} (see ./invoicing payments files).");
 
     /// <summary>
     /// Writes the file into <paramref name="directory"/> under its own name, as a part file moved into place only when

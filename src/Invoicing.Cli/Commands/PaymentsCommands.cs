@@ -48,7 +48,7 @@ internal static class PaymentsCommands
             var chain = await services.Get<InvoiceStore>().FindChainAsync(invoice.Key, cancellationToken);
             var owed = chain?.BalanceOf(invoice.Number).RefundOwed ?? Money.Zero;
             Console.Out.WriteLine(result.Booked
-                ? $"Refunded {SwedishFormat.Amount(money)} on invoice {invoice.Number} ({invoice.DebtorName}): {result.Before} -> {result.After}; still owed back {SwedishFormat.Amount(owed)}."
+                ? $"Refunded {SwedishFormat.Amount(money)} on invoice {invoice.Number} ({DisplayText.Escape(invoice.DebtorName)}): {result.Before} -> {result.After}; still owed back {SwedishFormat.Amount(owed)}."
                 : $"This refund was already booked on invoice {invoice.Number}; nothing changed (status {result.After}, still owed back {SwedishFormat.Amount(owed)}).");
             return CliAction.Ok;
         });
@@ -77,7 +77,7 @@ internal static class PaymentsCommands
             var result = await services.Get<PaymentLedger>().BookAsync(
                 invoice.Key, PaymentBooking.Manual(invoice.Number, money, paidOn, parse.GetValue(note), parse.GetValue(reference)), cancellationToken);
             Console.Out.WriteLine(result.Booked
-                ? $"Booked {SwedishFormat.Amount(money)} on invoice {invoice.Number} ({invoice.DebtorName}): {result.Before} -> {result.After}{ImportReportOutput.Flags(result)}."
+                ? $"Booked {SwedishFormat.Amount(money)} on invoice {invoice.Number} ({DisplayText.Escape(invoice.DebtorName)}): {result.Before} -> {result.After}{ImportReportOutput.Flags(result)}."
                 : $"This payment was already booked on invoice {invoice.Number}; nothing changed (status {result.After}).");
             return CliAction.Ok;
         });
@@ -145,7 +145,7 @@ internal static class PaymentsCommands
         CliAction.Set(command, async (parse, services, cancellationToken) =>
         {
             var suspense = services.Get<SuspenseList>();
-            var wanted = parse.GetValue(id)!;
+            var wanted = IdText.Check(parse.GetValue(id)!, "Unmatched payment id");
             var matches = (await suspense.ListOpenAsync(cancellationToken)).Where(p => p.Id.StartsWith(wanted, StringComparison.Ordinal)).ToArray();
             var payment = matches.Length switch
             {
@@ -156,8 +156,8 @@ internal static class PaymentsCommands
             var invoice = await FindInvoiceAsync(services, parse.GetValue(invoiceOption)!, parse.GetValue(CliOptions.Scheme), cancellationToken);
             var result = await suspense.BookAsync(payment.Id, invoice.Key, cancellationToken);
             Console.Out.WriteLine(result.Flag == PaymentFlag.Deduction
-                ? $"Settled the deduction of {SwedishFormat.Amount(-payment.Amount)} on invoice {invoice.Number} ({invoice.DebtorName}): {result.Before} -> {result.After}."
-                : $"Booked {SwedishFormat.Amount(payment.Amount)} on invoice {invoice.Number} ({invoice.DebtorName}): {result.Before} -> {result.After}{ImportReportOutput.Flags(result)}.");
+                ? $"Settled the deduction of {SwedishFormat.Amount(-payment.Amount)} on invoice {invoice.Number} ({DisplayText.Escape(invoice.DebtorName)}): {result.Before} -> {result.After}."
+                : $"Booked {SwedishFormat.Amount(payment.Amount)} on invoice {invoice.Number} ({DisplayText.Escape(invoice.DebtorName)}): {result.Before} -> {result.After}{ImportReportOutput.Flags(result)}.");
             return CliAction.Ok;
         });
         return command;
@@ -166,7 +166,7 @@ internal static class PaymentsCommands
     /// <summary>The invoice with this number: in the series of the scheme given with --scheme, else in any issuer's (refused when in two).</summary>
     internal static async Task<Invoice> FindInvoiceAsync(IServiceProvider services, string number, string? scheme, CancellationToken cancellationToken)
     {
-        var parsed = InvoiceNumber.TryParse(number, out var n) ? n : throw new CliException($"'{number}' is not an invoice number (nine digits, e.g. 202600014).");
+        var parsed = InvoiceNumber.TryParse(IdText.Check(number, "Invoice number"), out var n) ? n : throw new CliException($"'{DocumentText.Quote(number)}' is not an invoice number (nine digits, e.g. 202600014).");
         return await services.Get<InvoiceFinder>().FindAsync(parsed, cancellationToken, scheme is null ? null : new Invoicing.SchemeId(scheme))
             ?? throw new CliException($"There is no issued invoice {number}.");
     }

@@ -121,12 +121,12 @@ internal static class PopulationCommands
 
             var writer = Console.Out;
             writer.WriteLine($"Population snapshot {found.Id}: {found.Populations.Count} parties");
-            writer.WriteLine($"  source:         {found.Source}");
+            writer.WriteLine($"  source:         {DisplayText.Escape(found.Source)}");
             writer.WriteLine($"  reference date: {SwedishFormat.Date(found.ReferenceDate)}");
             if (found.Provenance is { } p)
             {
                 writer.WriteLine($"  table:          SCB {p.TableId}, content {p.ContentCode}, updated {(p.Updated is { } u ? u.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", System.Globalization.CultureInfo.InvariantCulture) : "not stated")}");
-                writer.WriteLine($"  request:        {Shorten(p.Request)}");
+                writer.WriteLine($"  request:        {DisplayText.Escape(Shorten(p.Request))}");
             }
             else
             {

@@ -41,7 +41,7 @@ internal static class ReconcileCommand
 
     private static void Write(Budget budget, ReconciliationReport report, TextWriter writer)
     {
-        writer.WriteLine($"Reconciling budget {budget.Key} with {report.Source}: {report.Lines.Count} parties matched.");
+        writer.WriteLine($"Reconciling budget {budget.Key} with {DisplayText.Escape(report.Source)}: {report.Lines.Count} parties matched.");
         var differences = report.Differences.ToArray();
         if (differences.Length == 0)
         {
@@ -61,12 +61,12 @@ internal static class ReconcileCommand
 
         foreach (var row in report.UnmatchedReferenceRows)
         {
-            writer.WriteLine($"Reference row {row.LineNumber} ({row.Label}, {SwedishFormat.Amount(row.Amount)}) matches no invoiced party.");
+            writer.WriteLine($"Reference row {row.LineNumber} ({DisplayText.Escape(row.Label)}, {SwedishFormat.Amount(row.Amount)}) matches no invoiced party.");
         }
 
         foreach (var line in report.NotInReference)
         {
-            writer.WriteLine($"Not in the reference: {line.Party} {line.Name}, computed {SwedishFormat.Amount(line.Computed)}.");
+            writer.WriteLine($"Not in the reference: {line.Party} {DisplayText.Escape(line.Name)}, computed {SwedishFormat.Amount(line.Computed)}.");
         }
     }
 

@@ -33,7 +33,7 @@ internal static class RunCommand
         {
             if (budget.Error is not null)
             {
-                writer.WriteLine($"Budget {budget.Scheme} {budget.Year}: NOT invoiced. {budget.Error}");
+                writer.WriteLine($"Budget {budget.Scheme} {budget.Year}: NOT invoiced. {DisplayText.Escape(budget.Error)}");
                 continue;
             }
 
@@ -42,7 +42,7 @@ internal static class RunCommand
                 : $"Budget {budget.Scheme} {budget.Year}, revision {budget.Revision}: {budget.Planned} documents (credit notes and invoices); {budget.Created} created, {budget.Existing} already existed, {budget.Failed} failed.");
             foreach (var failure in budget.Failures)
             {
-                writer.WriteLine($"  failed: {failure}");
+                writer.WriteLine($"  failed: {DisplayText.Escape(failure)}");
             }
         }
 

@@ -9,9 +9,9 @@ internal static class AllocationPrinter
 {
     public static void WriteBudget(Budget budget, TextWriter writer)
     {
-        writer.WriteLine($"Budget {budget.Key}: {budget.SchemeName}");
+        writer.WriteLine($"Budget {budget.Key}: {DisplayText.Escape(budget.SchemeName)}");
         writer.WriteLine(budget.Decision is { } decision
-            ? $"Status: {budget.Status}, decided {SwedishFormat.Date(decision.DecidedOn)} ({decision.Reference})"
+            ? $"Status: {budget.Status}, decided {SwedishFormat.Date(decision.DecidedOn)} ({DisplayText.Escape(decision.Reference)})"
             : $"Status: {budget.Status}");
         if (budget.Revision > 0)
         {
@@ -64,9 +64,9 @@ internal static class AllocationPrinter
         foreach (var pool in allocation.Pools)
         {
             writer.WriteLine();
-            writer.WriteLine($"{pool.Line.Text}: {SwedishFormat.Amount(pool.Line.Amount)} by population"
+            writer.WriteLine($"{DisplayText.Escape(pool.Line.Text)}: {SwedishFormat.Amount(pool.Line.Amount)} by population"
                 + (pool.Line.Participants is PoolParticipants.WithAgreement ? $" among the parties with an agreement for {allocation.Budget.Year} ({pool.Line.Participants})" : ""));
-            writer.WriteLine($"  key: population snapshot {pool.Snapshot.Id}, reference date {SwedishFormat.Date(pool.Snapshot.ReferenceDate)} ({pool.Snapshot.Source}); largest remainder in units of {SwedishFormat.Amount(pool.Line.AllocationUnit)}");
+            writer.WriteLine($"  key: population snapshot {pool.Snapshot.Id}, reference date {SwedishFormat.Date(pool.Snapshot.ReferenceDate)} ({DisplayText.Escape(pool.Snapshot.Source)}); largest remainder in units of {SwedishFormat.Amount(pool.Line.AllocationUnit)}");
             var table = new TextTable(("Code", false), ("Party", false), ("Population", true), ("Key", true), ("Amount", true));
             foreach (var share in pool.Shares)
             {
@@ -104,7 +104,7 @@ internal static class AllocationPrinter
         writer.WriteLine($"To invoice: {plan.Invoices.Count} invoices, {SwedishFormat.Amount(plan.Total)} in total.");
         foreach (var own in plan.OwnShares)
         {
-            writer.WriteLine($"Own share, not invoiced: {own.Debtor.Code} {own.Debtor.Name}, {SwedishFormat.Amount(own.Net)}.");
+            writer.WriteLine($"Own share, not invoiced: {own.Debtor.Code} {DisplayText.Escape(own.Debtor.Name)}, {SwedishFormat.Amount(own.Net)}.");
         }
     }
 

@@ -20,7 +20,7 @@ internal static class BankFileOutput
         var file = imported.File;
         writer.WriteLine(imported.FirstImport
             ? $"Archived as bank file {file.Id} (SHA-256); every payment booked from it names it. Get it back with: ./invoicing payments files download {ShortId(file.Id)} --out DIR"
-            : $"This file (SHA-256 {file.Id}) was imported before: first on {Time(file.ImportedAt)} from {file.Entrance.Name()} by {file.ImportedBy}, as {file.FileName}. " +
+            : $"This file (SHA-256 {file.Id}) was imported before: first on {Time(file.ImportedAt)} from {file.Entrance.Name()} by {DisplayText.Escape(file.ImportedBy)}, as {DisplayText.Escape(file.FileName)}. " +
                 $"It is archived once; this was import {file.Imports} of it.");
     }
 

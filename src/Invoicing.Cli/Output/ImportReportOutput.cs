@@ -27,7 +27,7 @@ internal static class ImportReportOutput
         }
 
         table.WriteTo(writer);
-        writer.Write($"{report.Source} ({report.Format}): {report.Booked} booked, {report.AlreadyBooked} already booked, {report.Unmatched} unmatched, {report.AlreadyUnmatched} already unmatched.");
+        writer.Write($"{DisplayText.Escape(report.Source)} ({report.Format}): {report.Booked} booked, {report.AlreadyBooked} already booked, {report.Unmatched} unmatched, {report.AlreadyUnmatched} already unmatched.");
         if (report.SamePayment > 0)
         {
             writer.Write($" {report.SamePayment} the same payment as one delivered in the other format: not booked again.");

@@ -37,7 +37,7 @@ internal static class InvoiceOutput
             writer.WriteLine("Refunds owed (book one paid out with: ./invoicing payments refund NUMBER --year Y --amount A --date D --reference R):");
             foreach (var balance in refunds)
             {
-                writer.WriteLine($"  {balance.Invoice.Number} {balance.Invoice.DebtorCode} {balance.Invoice.DebtorName}: {SwedishFormat.Amount(balance.RefundOwed)}");
+                writer.WriteLine($"  {balance.Invoice.Number} {balance.Invoice.DebtorCode} {DisplayText.Escape(balance.Invoice.DebtorName)}: {SwedishFormat.Amount(balance.RefundOwed)}");
             }
         }
     }

@@ -9,8 +9,8 @@ internal static class PopulationComparisonOutput
     public static void Write(PopulationComparison comparison, TextWriter writer)
     {
         var (a, b) = (comparison.A, comparison.B);
-        writer.WriteLine($"A: {a.Id} — {a.Source}, {SwedishFormat.Date(a.ReferenceDate)}");
-        writer.WriteLine($"B: {b.Id} — {b.Source}, {SwedishFormat.Date(b.ReferenceDate)}");
+        writer.WriteLine($"A: {a.Id} — {DisplayText.Escape(a.Source)}, {SwedishFormat.Date(a.ReferenceDate)}");
+        writer.WriteLine($"B: {b.Id} — {DisplayText.Escape(b.Source)}, {SwedishFormat.Date(b.ReferenceDate)}");
         writer.WriteLine();
         // Only the parties A has matter to A's pools; those only in B are counted, not listed.
         var listed = comparison.Differences.Where(d => d.A is not null).ToArray();
@@ -39,10 +39,10 @@ internal static class PopulationComparisonOutput
         foreach (var pool in comparison.Pools)
         {
             writer.WriteLine();
-            writer.WriteLine($"{pool.Budget} line {pool.Line}, {pool.Text}: {SwedishFormat.Amount(pool.Amount)}");
+            writer.WriteLine($"{pool.Budget} line {pool.Line}, {DisplayText.Escape(pool.Text)}: {SwedishFormat.Amount(pool.Amount)}");
             if (pool.Problem is not null)
             {
-                writer.WriteLine($"  cannot be split by both: {pool.Problem}");
+                writer.WriteLine($"  cannot be split by both: {DisplayText.Escape(pool.Problem)}");
                 continue;
             }
 

@@ -1,11 +1,14 @@
 namespace Invoicing.Cli.Output;
 
-/// <summary>Aligned columns for the terminal; numeric columns right-aligned.</summary>
+/// <summary>
+/// Aligned columns for the terminal; numeric columns right-aligned. Every cell is shown as <see cref="DisplayText"/>
+/// escapes it, so a payer's name, a note or a bank's text can neither start a line of its own nor turn the row around.
+/// </summary>
 internal sealed class TextTable(params (string Title, bool RightAligned)[] columns)
 {
     private readonly List<string[]> _rows = [];
 
-    public void Add(params string[] cells) => _rows.Add(cells);
+    public void Add(params string[] cells) => _rows.Add([.. cells.Select(DisplayText.Escape)]);
 
     public void AddSeparator() => _rows.Add([]);
 

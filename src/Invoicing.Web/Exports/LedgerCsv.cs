@@ -52,10 +52,15 @@ public static class LedgerCsv
     internal static string Amount(Money money) => money.ToInvariantString().Replace('.', ',');
 
     /// <summary>
-    /// A name or code: a leading <c>=</c>, <c>+</c>, <c>-</c> or <c>@</c> would make Excel run it as a formula, so such
-    /// a value gets a leading apostrophe and stays text.
+    /// A name or code, shown as <see cref="DisplayText"/> escapes it (a line break or a direction override cannot make
+    /// a row of its own or turn a row around); a leading <c>=</c>, <c>+</c>, <c>-</c> or <c>@</c> would make Excel run
+    /// it as a formula, so such a value gets a leading apostrophe and stays text.
     /// </summary>
-    internal static string Text(string value) => value.Length > 0 && value[0] is '=' or '+' or '-' or '@' or '\t' or '\r' ? "'" + value : value;
+    internal static string Text(string value)
+    {
+        var shown = DisplayText.Escape(value);
+        return shown.Length > 0 && shown[0] is '=' or '+' or '-' or '@' ? "'" + shown : shown;
+    }
 
     private static void AppendRow(StringBuilder text, IReadOnlyList<string> fields)
     {

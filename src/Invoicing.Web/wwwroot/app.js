@@ -94,16 +94,30 @@ const statusLabel = (status) => STATUS_LABELS[status] ?? String(status ?? "");
 
 // ---- DOM helper ----------------------------------------------------------------------------------------
 
-/** Builds an element. Children go in as text nodes, so names from the data can never become markup. */
+/**
+ * Characters that move the reading order or start a line instead of showing themselves: C0 and C1 controls, the
+ * line and paragraph separators, bidirectional marks, embeddings, overrides and isolates, and half a surrogate pair.
+ * The kernel's DisplayText rule (src/Invoicing/Kernel/DisplayText.cs), the same set, shown the same way.
+ */
+const HIDDEN = /[\u0000-\u001F\u007F-\u009F\u061C\u200E\u200F\u2028\u2029\u202A-\u202E\u2066-\u2069]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+
+/** Text from the data as it is shown: every hidden character as \uXXXX, so a name cannot forge a line or turn one around. */
+function shown(text) {
+  return String(text).replace(HIDDEN, (c) => `\\u${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, "0")}`);
+}
+
+/** Builds an element. Children go in as text nodes, shown escaped, so names from the data can never become markup or a line of their own. */
 function el(tag, props = {}, ...children) {
   const node = document.createElement(tag);
   for (const [name, value] of Object.entries(props)) {
     if (value === undefined || value === null || value === false) continue;
     if (name === "className") node.className = value;
     else if (name === "dataset") Object.assign(node.dataset, value);
-    else node.setAttribute(name, value === true ? "" : String(value));
+    else node.setAttribute(name, value === true ? "" : name === "title" || name.startsWith("aria-") ? shown(value) : String(value));
   }
-  node.append(...children.filter((child) => child !== undefined && child !== null && child !== false));
+  node.append(...children
+    .filter((child) => child !== undefined && child !== null && child !== false)
+    .map((child) => (typeof child === "string" || typeof child === "number" ? shown(child) : child)));
   return node;
 }
 
@@ -129,13 +143,13 @@ function regions() {
 function showError(error) {
   const { alert, status } = regions();
   status.textContent = "";
-  alert.textContent = error instanceof Error ? error.message : String(error);
+  alert.textContent = shown(error instanceof Error ? error.message : String(error));
 }
 
 function showStatus(text) {
   const { alert, status } = regions();
   alert.textContent = "";
-  status.textContent = text;
+  status.textContent = shown(text);
 }
 
 function clearMessages() {
@@ -213,7 +227,7 @@ async function loadIdentity() {
     throw error;
   }
   const role = state.me.canBook ? "ekonomi, får bokföra betalningar" : "läsbehörighet";
-  $("identity").textContent = `Inloggad som ${state.me.name} (${role}).`;
+  $("identity").textContent = shown(`Inloggad som ${state.me.name} (${role}).`);
   renderFinanceTools();
 }
 
@@ -376,7 +390,7 @@ async function refreshDetails(number) {
 }
 
 function renderDetails(invoice, history) {
-  $("dialog-title").textContent = `Faktura ${invoice.number} – ${invoice.debtorName}`;
+  $("dialog-title").textContent = shown(`Faktura ${invoice.number} – ${invoice.debtorName}`);
   const facts = [
     ["Status", statusBadge(invoice)],
     ["Belopp", formatMoney(invoice.amount)],
@@ -487,7 +501,7 @@ function renderFinanceForms(invoice) {
     const refund = $("refund-form");
     refund.elements.amount.value = formatMoney(invoice.refundOwed).replace(`${NBSP}kr`, "");
     refund.elements.date.value = todayInSweden();
-    $("refund-hint").textContent = `Att återbetala: ${formatMoney(invoice.refundOwed)}. Bokför det som har betalats ut till ${invoice.debtorName}.`;
+    $("refund-hint").textContent = shown(`Att återbetala: ${formatMoney(invoice.refundOwed)}. Bokför det som har betalats ut till ${invoice.debtorName}.`);
     refund.addEventListener("submit", action(bookRefund));
   }
   if (invoice.status !== "Credited" && invoice.amount > invoice.credited) {

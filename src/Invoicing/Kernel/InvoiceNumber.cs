@@ -48,7 +48,9 @@ public readonly record struct InvoiceNumber : IComparable<InvoiceNumber>
         Year.ToString("0000", CultureInfo.InvariantCulture) + Sequence.ToString("00000", CultureInfo.InvariantCulture);
 
     public static InvoiceNumber Parse(string text) =>
-        TryParse(text, out var number) ? number : throw new FormatException($"Invoice number '{text}' must be nine digits: the year and a five-digit sequence, e.g. 202600017.");
+        TryParse(text, out var number)
+            ? number
+            : throw new FormatException($"Invoice number '{DocumentText.Quote(text)}' must be nine digits: the year and a five-digit sequence, e.g. 202600017." + (IdText.Problem(text) is { } hidden ? $" It {hidden}" : ""));
 
     public static bool TryParse(string? text, out InvoiceNumber number)
     {

@@ -10,9 +10,9 @@ public readonly partial record struct SchemeId
 {
     public SchemeId(string value)
     {
-        if (value is null || !Pattern().IsMatch(value))
+        if (value is null || !Pattern().IsMatch(IdText.Check(value, "Scheme id")))
         {
-            throw new FormatException($"Scheme id '{value}' must be 2-40 characters of a-z, 0-9 and '-', starting with a letter or digit.");
+            throw new FormatException($"Scheme id '{DocumentText.Quote(value ?? "")}' must be 2-40 characters of a-z, 0-9 and '-', starting with a letter or digit.");
         }
 
         Value = value;
@@ -22,6 +22,6 @@ public readonly partial record struct SchemeId
 
     public override string ToString() => Value ?? "";
 
-    [GeneratedRegex("^[a-z0-9][a-z0-9-]{1,39}$")]
+    [GeneratedRegex(@"^[a-z0-9][a-z0-9-]{1,39}\z")]
     private static partial Regex Pattern();
 }

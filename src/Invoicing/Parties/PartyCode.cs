@@ -11,9 +11,9 @@ public readonly partial record struct PartyCode : IComparable<PartyCode>
 {
     public PartyCode(string value)
     {
-        if (value is null || !Pattern().IsMatch(value))
+        if (value is null || !Pattern().IsMatch(IdText.Check(value, "Party code")))
         {
-            throw new FormatException($"Party code '{value}' must be 2-32 characters of A-Z, 0-9 and '-', starting with a letter or digit.");
+            throw new FormatException($"Party code '{DocumentText.Quote(value ?? "")}' must be 2-32 characters of A-Z, 0-9 and '-', starting with a letter or digit.");
         }
 
         Value = value;
@@ -33,6 +33,6 @@ public readonly partial record struct PartyCode : IComparable<PartyCode>
 
     public override string ToString() => Value ?? "";
 
-    [GeneratedRegex("^[A-Z0-9][A-Z0-9-]{1,31}$")]
+    [GeneratedRegex(@"^[A-Z0-9][A-Z0-9-]{1,31}\z")]
     private static partial Regex Pattern();
 }
