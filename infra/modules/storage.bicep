@@ -73,6 +73,7 @@ var tableNames = [
   'Agreements'
   'BankFiles'
   'AuditTrail'
+  'ChangeProposals'
 ]
 
 // Point-in-time restore must keep fewer days than blob soft delete (at least one less); with one day of soft delete it is off.

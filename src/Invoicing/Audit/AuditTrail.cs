@@ -282,7 +282,7 @@ public sealed class AuditTrail(InvoicingStorage storage, TimeProvider time)
         }
     }
 
-    private static TableEntity ToEntity(AuditEvent recorded)
+    internal static TableEntity ToEntity(AuditEvent recorded)
     {
         var entry = recorded.Entry;
         return new TableEntity(Partition, EventPrefix + recorded.Sequence.ToString("D12", CultureInfo.InvariantCulture))
@@ -308,7 +308,7 @@ public sealed class AuditTrail(InvoicingStorage storage, TimeProvider time)
     }
 
     /// <summary>A row as it is: a changed row is read as changed (and fails its hash), a row that is no event is named.</summary>
-    private static AuditEvent FromEntity(TableEntity row)
+    internal static AuditEvent FromEntity(TableEntity row)
     {
         string Required(string name) => row.GetString(name) ?? throw new InvalidDataException($"{StorageNames.AuditTrail} row {row.RowKey}: {name} is missing.");
         var actor = new Actor(Actor.ParseChannel(Required("ActorChannel")), Required("ActorKind"), Required("ActorName"), row.GetString("ActorId"));

@@ -100,49 +100,23 @@ public sealed class StoreBackup(InvoicingStorage storage, TimeProvider time)
     }
 
     /// <summary>A table's rows in key order; a table that was never created has none.</summary>
-    internal static async IAsyncEnumerable<TableEntity> RowsAsync(TableClient table, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
-    {
-        var pages = table.QueryAsync<TableEntity>(cancellationToken: cancellationToken).AsPages().GetAsyncEnumerator(cancellationToken);
-        try
-        {
-            while (true)
-            {
-                Page<TableEntity> page;
-                try
-                {
-                    if (!await pages.MoveNextAsync())
-                    {
-                        yield break;
-                    }
-
-                    page = pages.Current;
-                }
-                catch (RequestFailedException e) when (e.Status == 404)
-                {
-                    yield break;
-                }
-
-                foreach (var entity in page.Values)
-                {
-                    yield return entity;
-                }
-            }
-        }
-        finally
-        {
-            await pages.DisposeAsync();
-        }
-    }
+    internal static IAsyncEnumerable<TableEntity> RowsAsync(TableClient table, CancellationToken cancellationToken) =>
+        OrNoneAsync(table.QueryAsync<TableEntity>(cancellationToken: cancellationToken), cancellationToken);
 
     /// <summary>A container's current blobs in name order; a container that was never created has none.</summary>
-    internal static async IAsyncEnumerable<BlobItem> BlobsAsync(Azure.Storage.Blobs.BlobContainerClient container, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+    internal static IAsyncEnumerable<BlobItem> BlobsAsync(Azure.Storage.Blobs.BlobContainerClient container, CancellationToken cancellationToken) =>
+        OrNoneAsync(container.GetBlobsAsync(BlobTraits.Metadata, BlobStates.None, prefix: null, cancellationToken), cancellationToken);
+
+    /// <summary>Every item, page by page; none when the table or container does not exist (404).</summary>
+    private static async IAsyncEnumerable<T> OrNoneAsync<T>(AsyncPageable<T> pageable, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+        where T : notnull
     {
-        var pages = container.GetBlobsAsync(BlobTraits.Metadata, BlobStates.None, prefix: null, cancellationToken).AsPages().GetAsyncEnumerator(cancellationToken);
+        var pages = pageable.AsPages().GetAsyncEnumerator(cancellationToken);
         try
         {
             while (true)
             {
-                Page<BlobItem> page;
+                Page<T> page;
                 try
                 {
                     if (!await pages.MoveNextAsync())
@@ -157,9 +131,9 @@ public sealed class StoreBackup(InvoicingStorage storage, TimeProvider time)
                     yield break;
                 }
 
-                foreach (var blob in page.Values)
+                foreach (var item in page.Values)
                 {
-                    yield return blob;
+                    yield return item;
                 }
             }
         }
