@@ -57,6 +57,21 @@ public sealed class FourEyesTests(WebFixture fixture)
     }
 
     [Fact]
+    public async Task A_refund_or_void_that_could_not_be_made_is_refused_when_proposed_and_nothing_is_proposed()
+    {
+        await using var world = await fixture.NewWorldAsync(settings: FourEyesOn);
+        var eva = world.Finance();
+
+        var nothingOwed = await (await eva.PostRefundAsync("202600014", new { amount = "100", date = "2026-03-02", reference = "utbetalning 9" })).ProblemAsync(HttpStatusCode.BadRequest);
+        var ofCreditNote = await (await eva.PostAsJsonAsync("/api/invoices/region-mitt-pom/2026/202600099/void", new { reason = "x" })).ProblemAsync(HttpStatusCode.NotFound);
+        var proposals = await (await world.Reader().GetAsync("/api/proposals")).JsonAsync();
+
+        Assert.Contains("a refund of 100,00\u00A0kr is more than the 0,00\u00A0kr owed back on it; nothing was booked.", nothingOwed, StringComparison.Ordinal);
+        Assert.NotEmpty(ofCreditNote);
+        Assert.Equal(0, proposals.GetArrayLength());
+    }
+
+    [Fact]
     public async Task A_void_waits_for_a_second_finance_user_and_a_rejected_one_can_never_be_confirmed()
     {
         await using var world = await fixture.NewWorldAsync(settings: FourEyesOn);

@@ -91,8 +91,16 @@ public static partial class PaymentEndpoints
         var note = string.IsNullOrWhiteSpace(body.Note) ? null : body.Note.Trim();
         if (fourEyes.Value.RequiredFor(key.Scheme))
         {
-            // Four eyes: money going out waits for another finance user's confirmation (POST /api/proposals/{id}/confirm).
-            return ProposalEndpoints.Waiting((await proposals.ProposeRefundAsync(key, amount, paidOn, body.Reference.Trim(), note, cancellationToken)).Proposal);
+            // Four eyes: money going out waits for another finance user's confirmation (POST /api/proposals/{id}/confirm);
+            // a refund that could not be booked is refused now, as it would be then.
+            try
+            {
+                return ProposalEndpoints.Waiting((await proposals.ProposeRefundAsync(key, amount, paidOn, body.Reference.Trim(), note, cancellationToken)).Proposal);
+            }
+            catch (InvalidPaymentException e)
+            {
+                return ApiProblems.BadRequest(e.Message);
+            }
         }
 
         BookingResult result;

@@ -80,8 +80,16 @@ public static class VoidEndpoints
 
         if (fourEyes.Value.RequiredFor(key.Scheme))
         {
-            // Four eyes: the void waits for another finance user's confirmation (POST /api/proposals/{id}/confirm).
-            return ProposalEndpoints.Waiting((await proposals.ProposeVoidAsync(key, reason, cancellationToken)).Proposal);
+            // Four eyes: the void waits for another finance user's confirmation (POST /api/proposals/{id}/confirm);
+            // one that could not be made is refused now, as it would be then.
+            try
+            {
+                return ProposalEndpoints.Waiting((await proposals.ProposeVoidAsync(key, reason, cancellationToken)).Proposal);
+            }
+            catch (VoidRefusedException e)
+            {
+                return ApiProblems.Status(StatusCodes.Status409Conflict, "The invoice cannot be voided.", e.Message);
+            }
         }
 
         VoidResult voided;

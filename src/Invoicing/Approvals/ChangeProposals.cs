@@ -24,12 +24,22 @@ public sealed class ChangeProposals(InvoicingStorage storage, InvoiceVoiding voi
 
     private TableClient Table => storage.Table(StorageNames.ChangeProposals);
 
-    public Task<(ProposedChange Proposal, bool Created)> ProposeVoidAsync(InvoiceKey invoice, string reason, CancellationToken cancellationToken) =>
-        ProposeAsync(ChangeKind.Void, invoice, reason, null, null, null, cancellationToken);
+    /// <summary>Proposes a void, checked now as it will be made (<see cref="InvoiceVoiding.CheckAsync"/>).</summary>
+    /// <exception cref="VoidRefusedException">It could not be made; nothing is proposed.</exception>
+    public async Task<(ProposedChange Proposal, bool Created)> ProposeVoidAsync(InvoiceKey invoice, string reason, CancellationToken cancellationToken)
+    {
+        await voiding.CheckAsync(invoice, reason, cancellationToken);
+        return await ProposeAsync(ChangeKind.Void, invoice, reason, null, null, null, cancellationToken);
+    }
 
-    public Task<(ProposedChange Proposal, bool Created)> ProposeRefundAsync(
-        InvoiceKey invoice, Money amount, DateOnly paidOn, string reference, string? note, CancellationToken cancellationToken) =>
-        ProposeAsync(ChangeKind.Refund, invoice, reference, amount, paidOn, note, cancellationToken);
+    /// <summary>Proposes a refund, checked now as it will be booked (<see cref="PaymentLedger.CheckRefundAsync"/>).</summary>
+    /// <exception cref="InvalidPaymentException">It could not be booked; nothing is proposed.</exception>
+    public async Task<(ProposedChange Proposal, bool Created)> ProposeRefundAsync(
+        InvoiceKey invoice, Money amount, DateOnly paidOn, string reference, string? note, CancellationToken cancellationToken)
+    {
+        await ledger.CheckRefundAsync(invoice, PaymentBooking.ManualRefund(invoice.Number, amount, paidOn, reference, note), cancellationToken);
+        return await ProposeAsync(ChangeKind.Refund, invoice, reference, amount, paidOn, note, cancellationToken);
+    }
 
     /// <summary>Every proposal, the open ones first, each group the oldest first.</summary>
     public async Task<IReadOnlyList<ProposedChange>> ListAsync(CancellationToken cancellationToken)

@@ -35,8 +35,12 @@ public sealed partial class InvoiceVoiding(
     /// <summary>A reason fits the credit note's "Anledning" line and a table property.</summary>
     public const int MaxReasonLength = 200;
 
-    /// <exception cref="VoidRefusedException">The document is a credit note, already voided or credited in full, or the reason is empty or too long; nothing was issued.</exception>
-    public async Task<VoidResult> VoidAsync(InvoiceKey key, string reason, CancellationToken cancellationToken)
+    /// <summary>
+    /// Checks a void by the rules <see cref="VoidAsync"/> makes it by, and writes nothing: a void proposed for a second
+    /// person's confirmation is refused now, in the same words, rather than at the confirmation.
+    /// </summary>
+    /// <exception cref="VoidRefusedException">As <see cref="VoidAsync"/>.</exception>
+    public async Task<(string Why, DocumentChain Chain, DocumentBalance Balance, Issuer Issuer)> CheckAsync(InvoiceKey key, string reason, CancellationToken cancellationToken)
     {
         var why = CheckReason(reason);
         var chain = await invoices.FindChainAsync(key, cancellationToken)
@@ -70,6 +74,14 @@ public sealed partial class InvoiceVoiding(
                 $"Invoice {key.Number} is already credited in full ({string.Join(", ", chain.Credits.Where(c => c.Invoice == key.Number).Select(c => c.CreditNote.Number))}); nothing is left to void.");
         }
 
+        return (why, chain, balance, issuer);
+    }
+
+    /// <exception cref="VoidRefusedException">The document is a credit note, already voided or credited in full, or the reason is empty or too long; nothing was issued.</exception>
+    public async Task<VoidResult> VoidAsync(InvoiceKey key, string reason, CancellationToken cancellationToken)
+    {
+        var (why, chain, balance, issuer) = await CheckAsync(key, reason, cancellationToken);
+        var invoice = balance.Invoice;
         var budget = await budgets.GetAsync(key.Scheme, key.Year, cancellationToken);
         var debtor = (await parties.GetAllAsync(cancellationToken)).TryGetValue(invoice.DebtorCode, out var known)
             ? known

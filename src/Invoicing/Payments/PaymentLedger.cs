@@ -41,8 +41,18 @@ public sealed partial class PaymentLedger(
     /// </exception>
     public async Task<BookingResult> RefundAsync(InvoiceKey key, PaymentBooking refund, CancellationToken cancellationToken)
     {
-        var posting = new PaymentPosting(refund, PostingKind.Refund);
-        Check(key, posting);
+        await CheckRefundAsync(key, refund, cancellationToken);
+        return (await PostAsync(key, [new PaymentPosting(refund, PostingKind.Refund)], cancellationToken))[0];
+    }
+
+    /// <summary>
+    /// Checks a refund by the rules <see cref="RefundAsync"/> books it by, and writes nothing: a refund proposed for a
+    /// second person's confirmation is refused now, in the same words, rather than at the confirmation.
+    /// </summary>
+    /// <exception cref="InvalidPaymentException">As <see cref="RefundAsync"/>.</exception>
+    public async Task CheckRefundAsync(InvoiceKey key, PaymentBooking refund, CancellationToken cancellationToken)
+    {
+        Check(key, new PaymentPosting(refund, PostingKind.Refund));
         var history = await payments.ListAsync(key, cancellationToken);
         if (history.All(r => r.Key != refund.Key))
         {
@@ -61,8 +71,6 @@ public sealed partial class PaymentLedger(
 
             PaymentAcceptance.CheckRefundDate(key.Number, refund.PaidOn, history.Where(r => r.Amount > Money.Zero).Select(r => (DateOnly?)r.PaidOn).Min());
         }
-
-        return (await PostAsync(key, [posting], cancellationToken))[0];
     }
 
     /// <summary>
