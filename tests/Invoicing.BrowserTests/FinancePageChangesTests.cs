@@ -40,7 +40,11 @@ public sealed class FinancePageChangesTests(FinancePageFixture fixture)
         await Expect(dialog.Locator("#refund-amount")).ToHaveValueAsync(amount.Replace("\u00A0kr", "", StringComparison.Ordinal));
         await dialog.Locator("#refund-reference").FillAsync("utbetalning 2026-118");
         await dialog.GetByRole(AriaRole.Button, new() { Name = "Bokför återbetalning" }).ClickAsync();
-        await Expect(dialog.GetByRole(AriaRole.Status)).ToContainTextAsync("→ betald; kvar att återbetala 0,00\u00A0kr");
+        await Expect(dialog.GetByRole(AriaRole.Status)).ToContainTextAsync("Förslaget väntar på att en annan ekonom godkänner det");
+        await dialog.GetByRole(AriaRole.Button, new() { Name = "Stäng" }).ClickAsync();
+        var refundNumber = await paidTwice.Locator("td").Nth(0).InnerTextAsync();
+        await ApproveAsync(page, $"återbetalningen av faktura {refundNumber}");
+        await paidTwice.GetByRole(AriaRole.Button, new() { Name = "Öppna faktura" }).ClickAsync();
         await Expect(dialog.GetByRole(AriaRole.Table, new() { Name = "Betalningar" })).ToContainTextAsync("återbetalning");
         await Expect(dialog.Locator("#refund-form")).ToHaveCountAsync(0);
         await dialog.GetByRole(AriaRole.Button, new() { Name = "Stäng" }).ClickAsync();
@@ -51,13 +55,20 @@ public sealed class FinancePageChangesTests(FinancePageFixture fixture)
         await mistaken.GetByRole(AriaRole.Button, new() { Name = "Öppna faktura" }).ClickAsync();
         await dialog.GetByLabel("Skäl (skrivs på kreditfakturan)").FillAsync("Fakturerad av misstag (webbtest)");
         await dialog.GetByRole(AriaRole.Button, new() { Name = "Makulera med kreditfaktura" }).ClickAsync();
+        await Expect(dialog.GetByRole(AriaRole.Status)).ToContainTextAsync("Förslaget väntar på att en annan ekonom godkänner det");
+        await dialog.GetByRole(AriaRole.Button, new() { Name = "Stäng" }).ClickAsync();
+        await ApproveAsync(page, $"makuleringen av faktura {number}");
 
-        await Expect(dialog.GetByRole(AriaRole.Status)).ToContainTextAsync(new Regex("Fakturan makulerades med kreditfaktura 2026[0-9]{5}"));
+        // Now beside its credit note: the voided invoice's own row.
+        await page.GetByRole(AriaRole.Button, new() { Name = $"Öppna faktura {number} (Hofors kommun)", Exact = true }).ClickAsync();
+        await Expect(dialog.GetByRole(AriaRole.Table, new() { Name = "Historik" })).ToContainTextAsync("godkänd (fyra ögon)");
+
         await Expect(dialog.GetByRole(AriaRole.Table, new() { NameRegex = new Regex("^Fakturakedja") })).ToContainTextAsync("kreditfaktura");
         await Expect(dialog.Locator("#void-form")).ToHaveCountAsync(0);
         var history = dialog.GetByRole(AriaRole.Table, new() { Name = "Historik" });
         await Expect(history).ToContainTextAsync("makulerad");
         await Expect(history).ToContainTextAsync("browser-test-finance (webb/API)");
+        await Expect(history).ToContainTextAsync("browser-test-approver (webb/API)");
         await Expect(history).ToContainTextAsync("Fakturerad av misstag (webbtest)");
         await page.ScreenshotAsync(new() { Path = FinancePageFixture.ScreenshotPath("finance-void-dialog.png") });
         await dialog.GetByRole(AriaRole.Button, new() { Name = "Stäng" }).ClickAsync();
@@ -67,6 +78,28 @@ public sealed class FinancePageChangesTests(FinancePageFixture fixture)
         await Expect(hofors.Nth(0).Locator("td").Nth(0)).ToHaveTextAsync(number);
         await Expect(hofors.Nth(1).Locator(".badge")).ToHaveTextAsync("kreditfaktura");
         Assert.Empty(session.ScriptErrors);
+    }
+
+    /// <summary>
+    /// Four eyes: the proposer's own "Godkänn" is refused with the Swedish message; the second finance officer, in a
+    /// page of their own, confirms it; the proposer's list then refreshes.
+    /// </summary>
+    private async Task ApproveAsync(IPage proposerPage, string which)
+    {
+        await proposerPage.GetByRole(AriaRole.Button, new() { Name = $"Godkänn {which}" }).ClickAsync();
+        await Expect(proposerPage.GetByRole(AriaRole.Alert).First).ToContainTextAsync("Du föreslog själv denna ändring");
+
+        await using var approver = await fixture.OpenAsApproverAsync();
+        var proposals = approver.Page.GetByRole(AriaRole.Table, new() { NameRegex = new Regex("väntar på godkännande") });
+        await Expect(proposals).ToContainTextAsync("browser-test-finance");
+        await approver.Page.GetByRole(AriaRole.Button, new() { Name = $"Godkänn {which}" }).ClickAsync();
+        await Expect(approver.Page.GetByRole(AriaRole.Status)).ToContainTextAsync("Godkänd:");
+        await Expect(approver.Page.GetByRole(AriaRole.Button, new() { Name = $"Godkänn {which}" })).ToHaveCountAsync(0);
+        Assert.Empty(approver.ScriptErrors);
+
+        // The proposer's page reloads its lists, as after any change.
+        await proposerPage.ReloadAsync();
+        await Expect(proposerPage.Locator("#invoice-rows tr").First).ToBeVisibleAsync();
     }
 
     private static ILocator Row(IPage page, string party) =>

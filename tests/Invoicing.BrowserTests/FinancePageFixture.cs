@@ -27,6 +27,9 @@ public sealed class FinancePageFixture : IAsyncLifetime
 
     public string ReaderKey { get; } = "reader-" + Guid.NewGuid().ToString("N");
 
+    /// <summary>A second finance officer's key: with four eyes on (as in Azure), the one who confirms what the first proposed.</summary>
+    public string ApproverKey { get; } = "approver-" + Guid.NewGuid().ToString("N");
+
     /// <summary>The server with API keys; every request needs <c>X-Api-Key</c>.</summary>
     public Uri ApiKeyServer => _withApiKeys!.BaseAddress;
 
@@ -76,11 +79,16 @@ public sealed class FinancePageFixture : IAsyncLifetime
     }
 
     /// <summary>The page as a finance officer sees it after entering the finance API key in its "API-nyckel" field.</summary>
-    public async Task<PageSession> OpenAsFinanceAsync()
+    public Task<PageSession> OpenAsFinanceAsync() => OpenWithKeyAsync(FinanceKey);
+
+    /// <summary>The page as the second finance officer sees it.</summary>
+    public Task<PageSession> OpenAsApproverAsync() => OpenWithKeyAsync(ApproverKey);
+
+    private async Task<PageSession> OpenWithKeyAsync(string key)
     {
         var session = await OpenAsync(ApiKeyServer);
         var page = session.Page;
-        await page.GetByLabel("API-nyckel").FillAsync(FinanceKey);
+        await page.GetByLabel("API-nyckel").FillAsync(key);
         await page.GetByRole(AriaRole.Button, new() { Name = "Använd nyckel" }).ClickAsync();
         await Expect(page.Locator("#identity")).ToContainTextAsync("får bokföra");
         await Expect(page.Locator("#invoice-rows tr").First).ToBeVisibleAsync();
@@ -128,6 +136,12 @@ public sealed class FinancePageFixture : IAsyncLifetime
             ["Invoicing__Web__ApiKeys__1__Name"] = "browser-test-reader",
             ["Invoicing__Web__ApiKeys__1__Key"] = ReaderKey,
             ["Invoicing__Web__ApiKeys__1__Role"] = "Invoicing.Reader",
+            ["Invoicing__Web__ApiKeys__2__Name"] = "browser-test-approver",
+            ["Invoicing__Web__ApiKeys__2__Key"] = ApproverKey,
+            ["Invoicing__Web__ApiKeys__2__Role"] = "Invoicing.Finance",
+
+            // As in Azure: a void or refund waits for a second finance officer.
+            ["Invoicing__FourEyes__Enabled"] = "true",
         };
         _withApiKeys = await ServeProcess.StartAsync(withKeys, _workingDirectory, [], FinanceKey);
         _asReader = await ServeProcess.StartAsync(storage, _workingDirectory, ["--dev-role", "Invoicing.Reader"], apiKey: null);

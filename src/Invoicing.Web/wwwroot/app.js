@@ -19,6 +19,9 @@ const ACTION_LABELS = {
   "refund.booked": "återbetalning bokförd",
   "payment.same-as-delivered": "samma betalning i annat format",
   "reminder.recorded": "påminnelse",
+  "change.proposed": "föreslagen (fyra ögon)",
+  "change.confirmed": "godkänd (fyra ögon)",
+  "change.rejected": "avvisad (fyra ögon)",
 };
 
 const CHANNEL_LABELS = { cli: "kommandorad", api: "webb/API", timer: "schemalagd körning", blob: "bankfil", process: "process" };
