@@ -21,6 +21,9 @@ public static class PlatformSteps
     /// <summary>Booking an entry that is not on the unmatched list: the handler's own 404 once identity and role allow it.</summary>
     public const string UnmatchedBookingPath = "/api/payments/unmatched/0000000000000000000000000000000000000000/book";
 
+    /// <summary>A proposal no one made: the handler's own 404 once identity and role allow it.</summary>
+    public const string ProposalPath = "/api/proposals/00000000000000000000000000000000";
+
     /// <summary>The example bank file's id in the archive: the SHA-256 of its bytes.</summary>
     public static string BankFileId { get; } = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(
         File.ReadAllBytes(Path.Combine(Invoicing.Testing.TestPaths.RepositoryRoot, "data", "examples", BankFileName))));
@@ -64,6 +67,12 @@ public static class PlatformSteps
         Blob(),
         Http("ListBankFiles", "GET", "/api/payments/files", InvoicingRoles.Reader, 200, save: "bank-files.json"),
         Http("DownloadBankFile", "GET", "/api/payments/files/" + BankFileId, InvoicingRoles.Reader, 200, save: "archived-" + BankFileName),
+        Http("ListAuditEvents", "GET", "/api/audit?year=2026", InvoicingRoles.Reader, 200, save: "audit.json"),
+        Http("InvoiceHistory", "GET", InvoicePath + "/history", InvoicingRoles.Reader, 200, save: "history.json"),
+        Http("ListProposals", "GET", "/api/proposals", InvoicingRoles.Reader, 200),
+        Http("ConfirmProposal", "POST", ProposalPath + "/confirm", InvoicingRoles.Reader, 403),
+        Http("ConfirmProposal", "POST", ProposalPath + "/confirm", InvoicingRoles.Finance, 404),
+        Http("RejectProposal", "POST", ProposalPath + "/reject", InvoicingRoles.Finance, 404),
     ];
 
     /// <summary>The 1-based number of the <paramref name="occurrence"/>-th step invoking <paramref name="function"/>.</summary>
@@ -161,6 +170,9 @@ public static class PlatformSteps
             "ReminderPdf" => ApiRoutes.InvoiceReminderPdf,
             "BookUnmatchedPayment" => ApiRoutes.UnmatchedPaymentBooking,
             "DownloadBankFile" => ApiRoutes.ArchivedBankFile,
+            "InvoiceHistory" => ApiRoutes.InvoiceHistory,
+            "ConfirmProposal" => ApiRoutes.ProposalConfirm,
+            "RejectProposal" => ApiRoutes.ProposalReject,
             _ => null,
         };
         if (template is null)
