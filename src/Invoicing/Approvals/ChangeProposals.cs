@@ -213,36 +213,31 @@ public sealed class ChangeProposals(InvoicingStorage storage, InvoiceVoiding voi
 
     private static string Instant(DateTimeOffset at) => at.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture) + " UTC";
 
-    private static TableEntity ToEntity(ProposedChange p) => new(Partition, p.Id)
+    private static TableEntity ToEntity(ProposedChange p)
     {
-        ["Kind"] = p.Kind.ToString(),
-        ["Scheme"] = p.Invoice.Scheme.Value,
-        ["Year"] = p.Invoice.Year,
-        ["Invoice"] = p.Invoice.Number.ToString(),
-        ["Reason"] = p.Reason,
-        ["AmountOre"] = p.Amount?.Ore,
-        ["PaidOn"] = p.PaidOn is { } d ? IsoDate.Format(d) : null,
-        ["Note"] = p.Note,
-        ["ProposedByChannel"] = Actor.ChannelName(p.ProposedBy.Channel),
-        ["ProposedByKind"] = p.ProposedBy.Kind,
-        ["ProposedByName"] = p.ProposedBy.Name,
-        ["ProposedById"] = p.ProposedBy.Id,
-        ["ProposedAt"] = p.ProposedAt,
-        ["State"] = p.State.ToString(),
-        ["DecidedByChannel"] = p.DecidedBy is { } a ? Actor.ChannelName(a.Channel) : null,
-        ["DecidedByKind"] = p.DecidedBy?.Kind,
-        ["DecidedByName"] = p.DecidedBy?.Name,
-        ["DecidedById"] = p.DecidedBy?.Id,
-        ["DecidedAt"] = p.DecidedAt,
-        ["Outcome"] = p.Outcome,
-    };
+        var row = new TableEntity(Partition, p.Id)
+        {
+            ["Kind"] = p.Kind.ToString(),
+            ["Scheme"] = p.Invoice.Scheme.Value,
+            ["Year"] = p.Invoice.Year,
+            ["Invoice"] = p.Invoice.Number.ToString(),
+            ["Reason"] = p.Reason,
+            ["AmountOre"] = p.Amount?.Ore,
+            ["PaidOn"] = p.PaidOn is { } d ? IsoDate.Format(d) : null,
+            ["Note"] = p.Note,
+            ["ProposedAt"] = p.ProposedAt,
+            ["State"] = p.State.ToString(),
+            ["DecidedAt"] = p.DecidedAt,
+            ["Outcome"] = p.Outcome,
+        };
+        p.ProposedBy.WriteTo(row, "ProposedBy");
+        p.DecidedBy?.WriteTo(row, "DecidedBy");
+        return row;
+    }
 
     private static ProposedChange FromEntity(TableEntity row)
     {
         string Required(string name) => row.GetString(name) ?? throw new InvalidDataException($"{StorageNames.ChangeProposals} row {row.RowKey}: {name} is missing.");
-        Actor? decided = row.GetString("DecidedByName") is { } name
-            ? new Actor(Actor.ParseChannel(Required("DecidedByChannel")), Required("DecidedByKind"), name, row.GetString("DecidedById"))
-            : null;
         return new ProposedChange(
             row.RowKey,
             Enum.Parse<ChangeKind>(Required("Kind")),
@@ -251,11 +246,11 @@ public sealed class ChangeProposals(InvoicingStorage storage, InvoiceVoiding voi
             row.GetInt64("AmountOre") is { } ore ? new Money(ore) : null,
             row.GetString("PaidOn") is { } paidOn ? IsoDate.Parse(paidOn) : null,
             row.GetString("Note"),
-            new Actor(Actor.ParseChannel(Required("ProposedByChannel")), Required("ProposedByKind"), Required("ProposedByName"), row.GetString("ProposedById")),
+            Actor.ReadFrom(row, "ProposedBy") ?? throw new InvalidDataException($"{StorageNames.ChangeProposals} row {row.RowKey}: ProposedByName is missing."),
             row.GetDateTimeOffset("ProposedAt") ?? throw new InvalidDataException($"{StorageNames.ChangeProposals} row {row.RowKey}: ProposedAt is missing."))
         {
             State = Enum.Parse<ProposalState>(Required("State")),
-            DecidedBy = decided,
+            DecidedBy = Actor.ReadFrom(row, "DecidedBy"),
             DecidedAt = row.GetDateTimeOffset("DecidedAt"),
             Outcome = row.GetString("Outcome"),
         };

@@ -76,6 +76,27 @@ public sealed record Actor
             ? channel
             : throw new FormatException($"'{name}' is not an actor channel (cli, api, timer, blob or process).");
 
+    /// <summary>Writes the actor as four columns of a table row, each named <paramref name="prefix"/> + Channel, Kind, Name, Id.</summary>
+    public void WriteTo(Azure.Data.Tables.TableEntity row, string prefix)
+    {
+        row[prefix + "Channel"] = ChannelName(Channel);
+        row[prefix + "Kind"] = Kind;
+        row[prefix + "Name"] = Name;
+        row[prefix + "Id"] = Id;
+    }
+
+    /// <summary>The actor <see cref="WriteTo"/> wrote under <paramref name="prefix"/>; null when the row has none; a row with a name but no channel or kind is named.</summary>
+    public static Actor? ReadFrom(Azure.Data.Tables.TableEntity row, string prefix)
+    {
+        if (row.GetString(prefix + "Name") is not { } name)
+        {
+            return null;
+        }
+
+        string Required(string column) => row.GetString(prefix + column) ?? throw new InvalidDataException($"Row {row.RowKey}: {prefix}{column} is missing.");
+        return new Actor(ParseChannel(Required("Channel")), Required("Kind"), name, row.GetString(prefix + "Id"));
+    }
+
     /// <summary>As shown in a list: <c>anna@vasteras (cli)</c>, <c>Anna Andersson [0f3c…] (api)</c>.</summary>
     public override string ToString() => Id is null ? $"{Name} ({ChannelName(Channel)})" : $"{Name} [{Id}] ({ChannelName(Channel)})";
 

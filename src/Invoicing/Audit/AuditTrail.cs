@@ -285,14 +285,10 @@ public sealed class AuditTrail(InvoicingStorage storage, TimeProvider time)
     internal static TableEntity ToEntity(AuditEvent recorded)
     {
         var entry = recorded.Entry;
-        return new TableEntity(Partition, EventPrefix + recorded.Sequence.ToString("D12", CultureInfo.InvariantCulture))
+        var row = new TableEntity(Partition, EventPrefix + recorded.Sequence.ToString("D12", CultureInfo.InvariantCulture))
         {
             ["Sequence"] = recorded.Sequence,
             ["At"] = recorded.At,
-            ["ActorChannel"] = Actor.ChannelName(recorded.Actor.Channel),
-            ["ActorKind"] = recorded.Actor.Kind,
-            ["ActorName"] = recorded.Actor.Name,
-            ["ActorId"] = recorded.Actor.Id,
             ["Key"] = entry.Key,
             ["Action"] = entry.Action,
             ["Scheme"] = entry.Scheme?.Value,
@@ -305,13 +301,15 @@ public sealed class AuditTrail(InvoicingStorage storage, TimeProvider time)
             ["PreviousHash"] = recorded.PreviousHash,
             ["Hash"] = recorded.Hash,
         };
+        recorded.Actor.WriteTo(row, "Actor");
+        return row;
     }
 
     /// <summary>A row as it is: a changed row is read as changed (and fails its hash), a row that is no event is named.</summary>
     internal static AuditEvent FromEntity(TableEntity row)
     {
         string Required(string name) => row.GetString(name) ?? throw new InvalidDataException($"{StorageNames.AuditTrail} row {row.RowKey}: {name} is missing.");
-        var actor = new Actor(Actor.ParseChannel(Required("ActorChannel")), Required("ActorKind"), Required("ActorName"), row.GetString("ActorId"));
+        var actor = Actor.ReadFrom(row, "Actor") ?? throw new InvalidDataException($"{StorageNames.AuditTrail} row {row.RowKey}: ActorName is missing.");
         var entry = new AuditEntry(Required("Key"), Required("Action"), row.GetString("Details") ?? "")
         {
             Scheme = row.GetString("Scheme") is { } scheme ? new SchemeId(scheme) : null,
