@@ -74,6 +74,7 @@ var tableNames = [
   'BankFiles'
   'AuditTrail'
   'ChangeProposals'
+  'AccountingPeriods'
 ]
 
 // Point-in-time restore must keep fewer days than blob soft delete (at least one less); with one day of soft delete it is off.

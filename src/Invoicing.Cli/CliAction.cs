@@ -49,7 +49,7 @@ internal static class CliAction
         {
             CliException or BudgetValidationException or BudgetStateException or BudgetNotFoundException or IssuerConfigurationException or KeyNotFoundException
                 or DatasetException or CsvException or InvalidDataException or BankFileException or InvalidPaymentException or VoidRefusedException
-                or DateInFutureException or FormatException or ArgumentException or Invoicing.Backup.BackupException => (e.Message, Failed),
+                or DateInFutureException or FormatException or ArgumentException or Invoicing.Backup.BackupException or Invoicing.Periods.PeriodStateException => (e.Message, Failed),
             _ when SettingsRefusal.Describe(e) is { } settings => (settings, Failed),
             RequestFailedException storage => ($"storage answered {storage.Status} {storage.ErrorCode}: {FirstLine(storage.Message)}", Failed),
             UnauthorizedAccessException or IOException => (e.Message, Failed),

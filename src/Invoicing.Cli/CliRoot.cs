@@ -28,6 +28,7 @@ internal static class CliRoot
         ExportCommands.Create(),
         PopulationCommands.Create(),
         AuditCommands.Create(),
+        PeriodsCommands.Create(),
         SystemDocumentationCommand.Create(),
         BackupCommands.Backup(),
         BackupCommands.Restore(),

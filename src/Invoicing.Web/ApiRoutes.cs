@@ -37,6 +37,10 @@ public static class ApiRoutes
     public const string Proposals = "api/proposals";
     public const string ProposalConfirm = "api/proposals/{id}/confirm";
     public const string ProposalReject = "api/proposals/{id}/reject";
+    public const string Periods = "api/schemes/{scheme}/periods";
+    public const string PeriodClose = "api/schemes/{scheme}/periods/{month}/close";
+    public const string PeriodReopen = "api/schemes/{scheme}/periods/{month}/reopen";
+    public const string BudgetApprove = "api/schemes/{scheme}/years/{year}/budget/approve";
 
     /// <summary>The finance page's files: anonymous (they hold no data), the least specific route of all.</summary>
     public const string Page = "{*path}";
@@ -73,5 +77,9 @@ public static class ApiRoutes
         new(Get, Proposals, InvoicingPolicies.Reader, ProposalEndpoints.ListAsync),
         new(Post, ProposalConfirm, InvoicingPolicies.Finance, ProposalEndpoints.ConfirmAsync),
         new(Post, ProposalReject, InvoicingPolicies.Finance, ProposalEndpoints.RejectAsync),
+        new(Get, Periods, InvoicingPolicies.Reader, PeriodEndpoints.ListAsync),
+        new(Post, PeriodClose, InvoicingPolicies.Finance, PeriodEndpoints.CloseAsync),
+        new(Post, PeriodReopen, InvoicingPolicies.Finance, PeriodEndpoints.ReopenAsync),
+        new(Post, BudgetApprove, InvoicingPolicies.Finance, BudgetEndpoints.ApproveAsync),
     ];
 }

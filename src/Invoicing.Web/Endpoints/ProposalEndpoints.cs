@@ -1,7 +1,9 @@
 using Invoicing.Approvals;
+using Invoicing.Budgets;
 using Invoicing.Invoices;
 using Invoicing.Issuing;
 using Invoicing.Payments;
+using Invoicing.Periods;
 using Invoicing.Web.Contracts;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -50,7 +52,7 @@ public static class ProposalEndpoints
         {
             return ApiProblems.Status(StatusCodes.Status403Forbidden, "Fyra ögon: en annan person måste godkänna.", e.Message);
         }
-        catch (Exception e) when (e is ProposalStateException or VoidRefusedException)
+        catch (Exception e) when (e is ProposalStateException or VoidRefusedException or BudgetStateException or BudgetNotFoundException or PeriodStateException)
         {
             return ApiProblems.Status(StatusCodes.Status409Conflict, "The proposal cannot be confirmed.", e.Message);
         }
@@ -59,11 +61,16 @@ public static class ProposalEndpoints
             return ApiProblems.BadRequest(e.Message);
         }
 
-        var chain = await invoices.FindChainAsync(decided.Invoice, cancellationToken)
-            ?? throw new InvalidOperationException($"Invoice {decided.Invoice} disappeared after a change to it was confirmed.");
+        if (decided.Invoice is not { } invoice)
+        {
+            return TypedResults.Ok(new ConfirmResponse(ProposalView.From(decided), null, null));
+        }
+
+        var chain = await invoices.FindChainAsync(invoice, cancellationToken)
+            ?? throw new InvalidOperationException($"Invoice {invoice} disappeared after a change to it was confirmed.");
         var today = SwedishCalendar.Today(time);
         var creditNote = voided is null ? null : InvoiceSummary.From(chain.BalanceOf(voided.CreditNote.Number), today);
-        return TypedResults.Ok(new ConfirmResponse(ProposalView.From(decided), InvoiceSummary.From(chain.BalanceOf(decided.Invoice.Number), today), creditNote));
+        return TypedResults.Ok(new ConfirmResponse(ProposalView.From(decided), InvoiceSummary.From(chain.BalanceOf(invoice.Number), today), creditNote));
     }
 
     /// <summary><c>POST /api/proposals/{id}/reject</c>: rejects (or, by the proposer, withdraws) an open proposal → 200; 409 when decided already.</summary>

@@ -47,13 +47,14 @@ public sealed record CreditNoteIssued(Invoice CreditNote, IReadOnlyList<DueChang
 }
 
 /// <summary>
-/// A payment received on <see cref="AccountingEvent.Invoice"/>, dated as paid, the bank's reversal of one, or a refund
+/// A payment received on <see cref="AccountingEvent.Invoice"/>, dated as the books have it (<see cref="PaymentRecord.AccountingDate"/>:
+/// as paid, or the first open day when its month was closed when it was booked), the bank's reversal of one, or a refund
 /// paid back to the party (both a negative <see cref="PaymentRecord.Amount"/>). <see cref="DueBefore"/> is what the
 /// invoice's chain still asked before it (its invoices − the payments and credits before it), so the part of a payment
 /// beyond it is booked as owed back rather than as a negative receivable, a reversal first takes back what was owed
 /// back, and a refund pays off what was owed back.
 /// </summary>
-public sealed record PaymentReceived(Invoice Invoice, PaymentRecord Payment, Money DueBefore) : AccountingEvent(Payment.PaidOn, Invoice)
+public sealed record PaymentReceived(Invoice Invoice, PaymentRecord Payment, Money DueBefore) : AccountingEvent(Payment.AccountingDate, Invoice)
 {
     internal override int Order => 1;
 

@@ -9,7 +9,8 @@ namespace Invoicing.Accounting;
 /// <summary>
 /// One issuer's books for an accounting period: one voucher per invoice, supplementary invoice and credit note it
 /// issued, and per payment received on them, reversed by the bank or refunded, dated as the document or the bank dated
-/// the payment — whatever budget year or scheme the document belongs to. So January's file has January's payments of
+/// the payment (or the first open day, when finance had closed the payment's month before it was booked: so a closed
+/// month's vouchers never change) — whatever budget year or scheme the document belongs to. So January's file has January's payments of
 /// last year's invoices, and December's the invoices issued in December for next year's budget.
 /// Reads only; the same stored data and generation date always give the same bytes.
 /// </summary>
@@ -67,7 +68,7 @@ public sealed class SieExport(BudgetStore budgets, InvoiceStore invoices, Paymen
     internal static IReadOnlyList<AccountingEvent> Events(IReadOnlyList<Invoice> issued, IReadOnlyList<PaymentRecord> received)
     {
         var chains = DocumentChain.Of(issued);
-        var firstPaid = received.GroupBy(p => p.Invoice).ToDictionary(g => g.Key, g => g.Min(p => p.PaidOn));
+        var firstPaid = received.GroupBy(p => p.Invoice).ToDictionary(g => g.Key, g => g.Min(p => p.AccountingDate));
         var timelines = chains.ToDictionary(c => c, _ => new List<ChainChange>());
         var chainOf = new Dictionary<InvoiceNumber, DocumentChain>();
         foreach (var chain in chains)
@@ -101,7 +102,7 @@ public sealed class SieExport(BudgetStore budgets, InvoiceStore invoices, Paymen
 
             var invoice = chain.BalanceOf(payment.Invoice).Invoice;
             var key = payment.BookedAt.UtcTicks.ToString("D20", System.Globalization.CultureInfo.InvariantCulture) + payment.EntryReference;
-            timelines[chain].Add(new ChainChange(payment.PaidOn, 1, key, invoice, -payment.Amount, payment));
+            timelines[chain].Add(new ChainChange(payment.AccountingDate, 1, key, invoice, -payment.Amount, payment));
         }
 
         var events = new List<AccountingEvent>();

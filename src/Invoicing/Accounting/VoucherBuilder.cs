@@ -63,18 +63,22 @@ public static class VoucherBuilder
                 return (VoucherKind.CreditNote, InvoiceSeries, $"Kreditfaktura {document.Number} till faktura {corrects} {who}",
                     Rows(new VoucherRow(chart.ContributionIncome, document.Total, party), credit.Parts, party, chart, bankFirst: false));
             case PaymentReceived { IsRefund: true } refund:
-                return (VoucherKind.Refund, PaymentSeries, $"Återbetalning {document.Number} {who}",
+                return (VoucherKind.Refund, PaymentSeries, $"Återbetalning {document.Number} {who}{Late(refund.Payment)}",
                     Rows(new VoucherRow(chart.Bank, refund.Payment.Amount, null), [refund.Change], party, chart, bankFirst: true));
             case PaymentReceived payment:
                 return payment.IsReversal
-                    ? (VoucherKind.Reversal, PaymentSeries, $"Återförd inbetalning {document.Number} {who}",
+                    ? (VoucherKind.Reversal, PaymentSeries, $"Återförd inbetalning {document.Number} {who}{Late(payment.Payment)}",
                         Rows(new VoucherRow(chart.Bank, payment.Payment.Amount, null), [payment.Change], party, chart, bankFirst: true))
-                    : (VoucherKind.Payment, PaymentSeries, $"Inbetalning {document.Number} {who}",
+                    : (VoucherKind.Payment, PaymentSeries, $"Inbetalning {document.Number} {who}{Late(payment.Payment)}",
                         Rows(new VoucherRow(chart.Bank, payment.Payment.Amount, null), [payment.Change], party, chart, bankFirst: true));
             default:
                 throw new InvalidOperationException($"No voucher rule for {e.GetType().Name}.");
         }
     }
+
+    /// <summary>A payment booked after its month was closed keeps its real date in the voucher's text.</summary>
+    private static string Late(Invoices.PaymentRecord payment) =>
+        payment.AccountingDate == payment.PaidOn ? "" : $" (betald {IsoDate.Format(payment.PaidOn)}, bokförd i öppen period)";
 
     /// <summary>
     /// The receivable's change, the refund owed's change (a credit, so negative when more is owed back) and the counter

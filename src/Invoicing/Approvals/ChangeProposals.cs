@@ -4,21 +4,28 @@ using System.Text;
 using Azure;
 using Azure.Data.Tables;
 using Invoicing.Audit;
+using Invoicing.Budgets;
 using Invoicing.Invoices;
+using Invoicing.Issuers;
 using Invoicing.Issuing;
 using Invoicing.Payments;
+using Invoicing.Periods;
+using Invoicing.Planning;
 using Invoicing.Storage;
 
 namespace Invoicing.Approvals;
 
 /// <summary>
-/// Four eyes on money going out (attestordning): a void or a refund proposed by one finance user takes effect when a
-/// different one confirms it. Proposals are rows of the <c>ChangeProposals</c> table (its one owner); the change itself
-/// is made by the ledger's own operations (<see cref="InvoiceVoiding"/>, <see cref="PaymentLedger.RefundAsync"/>) under
-/// the confirming user's name, so both names are in the audit trail: the proposer's on <c>change.proposed</c>, the
-/// confirmer's on <c>change.confirmed</c> and on the change.
+/// Four eyes (attestordning): a void, a refund, a budget approval or the reopening of a closed month proposed by one
+/// finance user takes effect when a different one confirms it. Proposals are rows of the <c>ChangeProposals</c> table
+/// (its one owner); the change itself is made by its own room's operation (<see cref="InvoiceVoiding"/>,
+/// <see cref="PaymentLedger.RefundAsync"/>, <see cref="BudgetApproval"/>, <see cref="AccountingPeriods.ReopenAsync"/>)
+/// under the confirming user's name, so both names are in the audit trail: the proposer's on <c>change.proposed</c>,
+/// the confirmer's on <c>change.confirmed</c> and on the change.
 /// </summary>
-public sealed class ChangeProposals(InvoicingStorage storage, InvoiceVoiding voiding, PaymentLedger ledger, AuditTrail audit, TimeProvider time)
+public sealed class ChangeProposals(
+    InvoicingStorage storage, InvoiceVoiding voiding, PaymentLedger ledger, BudgetApproval approval, BudgetStore budgets, AccountingPeriods periods,
+    IssuerDirectory issuers, AuditTrail audit, TimeProvider time)
 {
     private const string Partition = "proposal";
 
@@ -29,7 +36,7 @@ public sealed class ChangeProposals(InvoicingStorage storage, InvoiceVoiding voi
     public async Task<(ProposedChange Proposal, bool Created)> ProposeVoidAsync(InvoiceKey invoice, string reason, CancellationToken cancellationToken)
     {
         await voiding.CheckAsync(invoice, reason, cancellationToken);
-        return await ProposeAsync(ChangeKind.Void, invoice, reason, null, null, null, cancellationToken);
+        return await ProposeAsync(New(ChangeKind.Void, invoice.Scheme, invoice.Year, reason) with { Number = invoice.Number }, cancellationToken);
     }
 
     /// <summary>Proposes a refund, checked now as it will be booked (<see cref="PaymentLedger.CheckRefundAsync"/>).</summary>
@@ -38,7 +45,25 @@ public sealed class ChangeProposals(InvoicingStorage storage, InvoiceVoiding voi
         InvoiceKey invoice, Money amount, DateOnly paidOn, string reference, string? note, CancellationToken cancellationToken)
     {
         await ledger.CheckRefundAsync(invoice, PaymentBooking.ManualRefund(invoice.Number, amount, paidOn, reference, note), cancellationToken);
-        return await ProposeAsync(ChangeKind.Refund, invoice, reference, amount, paidOn, note, cancellationToken);
+        return await ProposeAsync(
+            New(ChangeKind.Refund, invoice.Scheme, invoice.Year, reference) with { Number = invoice.Number, Amount = amount, On = paidOn, Note = note }, cancellationToken);
+    }
+
+    /// <summary>Proposes a budget's approval, checked now as it will be made (<see cref="BudgetApproval.CheckAsync"/>).</summary>
+    /// <exception cref="BudgetNotFoundException">No such budget; nothing is proposed.</exception>
+    /// <exception cref="BudgetStateException">It is not a draft; nothing is proposed.</exception>
+    public async Task<(ProposedChange Proposal, bool Created)> ProposeApprovalAsync(SchemeId scheme, int year, BudgetDecision decision, CancellationToken cancellationToken)
+    {
+        await approval.CheckAsync(scheme, year, decision, cancellationToken);
+        return await ProposeAsync(New(ChangeKind.BudgetApproval, scheme, year, decision.Reference) with { On = decision.DecidedOn }, cancellationToken);
+    }
+
+    /// <summary>Proposes reopening a closed month of the books of <paramref name="scheme"/>'s issuer, checked now (<see cref="AccountingPeriods.CheckReopenAsync"/>).</summary>
+    /// <exception cref="PeriodStateException">The month is open, or no reason is given; nothing is proposed.</exception>
+    public async Task<(ProposedChange Proposal, bool Created)> ProposeReopeningAsync(SchemeId scheme, AccountingMonth month, string reason, CancellationToken cancellationToken)
+    {
+        await periods.CheckReopenAsync(issuers.For(scheme), month, reason, cancellationToken);
+        return await ProposeAsync(New(ChangeKind.PeriodReopening, scheme, month.Year, reason.Trim()) with { Month = month }, cancellationToken);
     }
 
     /// <summary>Every proposal, the open ones first, each group the oldest first.</summary>
@@ -70,6 +95,8 @@ public sealed class ChangeProposals(InvoicingStorage storage, InvoiceVoiding voi
     /// <exception cref="ProposalStateException">Rejected already.</exception>
     /// <exception cref="VoidRefusedException">The void can no longer be made; the proposal stays open (reject it).</exception>
     /// <exception cref="InvalidPaymentException">The refund can no longer be booked; the proposal stays open.</exception>
+    /// <exception cref="BudgetStateException">The budget can no longer be approved (approved otherwise meanwhile); the proposal stays open.</exception>
+    /// <exception cref="PeriodStateException">The month is open already; the proposal stays open.</exception>
     public async Task<(ProposedChange Proposal, VoidResult? Void, BookingResult? Refund)> ConfirmAsync(string id, CancellationToken cancellationToken)
     {
         var (proposal, etag) = await ReadAsync(id, cancellationToken);
@@ -85,27 +112,35 @@ public sealed class ChangeProposals(InvoicingStorage storage, InvoiceVoiding voi
             throw new ProposalStateException($"The proposal {id} ({proposal.Describe()}) was rejected by {proposal.DecidedBy}; nothing was changed.");
         }
 
+        if (proposal.State == ProposalState.Confirmed && proposal.Kind != ChangeKind.Refund)
+        {
+            // Made once already; a refund is booked again by its key, which books it once and says so.
+            return (proposal, null, null);
+        }
+
         VoidResult? voided = null;
         BookingResult? refunded = null;
         string outcome;
-        if (proposal.Kind == ChangeKind.Void)
+        switch (proposal.Kind)
         {
-            if (proposal.State == ProposalState.Confirmed)
-            {
-                return (proposal, null, null);
-            }
-
-            voided = await voiding.VoidAsync(proposal.Invoice, proposal.Reason, cancellationToken);
-            outcome = $"credit note {voided.CreditNote.Number}";
-        }
-        else
-        {
-            // Keyed like every refund by hand: booked once, however often it is confirmed.
-            refunded = await ledger.RefundAsync(
-                proposal.Invoice,
-                PaymentBooking.ManualRefund(proposal.Invoice.Number, proposal.Amount!.Value, proposal.PaidOn!.Value, proposal.Reason, proposal.Note),
-                cancellationToken);
-            outcome = refunded.Booked ? $"refund booked: {refunded.Before} -> {refunded.After}" : "refund was booked already";
+            case ChangeKind.Void:
+                voided = await voiding.VoidAsync(proposal.Invoice!.Value, proposal.Reason, cancellationToken);
+                outcome = $"credit note {voided.CreditNote.Number}";
+                break;
+            case ChangeKind.Refund:
+                // Keyed like every refund by hand: booked once, however often it is confirmed.
+                refunded = await ledger.RefundAsync(
+                    proposal.Invoice!.Value,
+                    PaymentBooking.ManualRefund(proposal.Number!.Value, proposal.Amount!.Value, proposal.On!.Value, proposal.Reason, proposal.Note),
+                    cancellationToken);
+                outcome = refunded.Booked ? $"refund booked: {refunded.Before} -> {refunded.After}" : "refund was booked already";
+                break;
+            case ChangeKind.BudgetApproval:
+                outcome = await ApproveAsync(proposal, cancellationToken);
+                break;
+            default:
+                outcome = await ReopenAsync(proposal, cancellationToken);
+                break;
         }
 
         if (proposal.State == ProposalState.Confirmed)
@@ -128,13 +163,57 @@ public sealed class ChangeProposals(InvoicingStorage storage, InvoiceVoiding voi
             new AuditEntry($"confirm:{id}", AuditActions.ChangeConfirmed,
                 $"{proposal.Describe()}, proposed by {proposal.ProposedBy} at {Instant(proposal.ProposedAt)}: {outcome}")
             {
-                Scheme = proposal.Invoice.Scheme,
-                Year = proposal.Invoice.Year,
-                Invoice = proposal.Invoice.Number,
+                Scheme = proposal.Scheme,
+                Year = proposal.Year,
+                Invoice = proposal.Number,
                 Amount = proposal.Amount,
             },
             cancellationToken);
         return (confirmed, voided, refunded);
+    }
+
+    /// <summary>
+    /// Approves the budget as proposed. An approval this proposal made before its row could be marked confirmed (the
+    /// process stopped in between) is found by its decision and counted as made, so a repeated confirmation succeeds.
+    /// </summary>
+    private async Task<string> ApproveAsync(ProposedChange proposal, CancellationToken cancellationToken)
+    {
+        var decision = new BudgetDecision(proposal.On!.Value, proposal.Reason);
+        try
+        {
+            var approved = await approval.ApproveAsync(proposal.Scheme, proposal.Year, decision, cancellationToken);
+            return $"budget approved: income {approved.TotalIncome.ToInvariantString()} SEK";
+        }
+        catch (BudgetStateException)
+        {
+            if (await budgets.FindAsync(proposal.Scheme, proposal.Year, cancellationToken) is { Status: BudgetStatus.Approved, Decision: { } made } && made == decision)
+            {
+                return "budget was approved already, by this decision";
+            }
+
+            throw;
+        }
+    }
+
+    /// <summary>Reopens the month as proposed; one this proposal reopened already (its reason recorded) counts as made.</summary>
+    private async Task<string> ReopenAsync(ProposedChange proposal, CancellationToken cancellationToken)
+    {
+        var issuer = issuers.For(proposal.Scheme);
+        var month = proposal.Month!.Value;
+        try
+        {
+            await periods.ReopenAsync(issuer, month, proposal.Reason, cancellationToken);
+            return $"{month} reopened";
+        }
+        catch (PeriodStateException)
+        {
+            if ((await periods.ListAsync(issuer, cancellationToken)).Any(p => p.Month == month && !p.Closed && p.ReopenReason == proposal.Reason))
+            {
+                return $"{month} was reopened already, for this reason";
+            }
+
+            throw;
+        }
     }
 
     /// <summary>Rejects (or, by the proposer, withdraws) an open proposal; nothing is changed.</summary>
@@ -160,37 +239,38 @@ public sealed class ChangeProposals(InvoicingStorage storage, InvoiceVoiding voi
         await audit.RecordAsync(
             new AuditEntry($"reject:{id}", AuditActions.ChangeRejected, $"{proposal.Describe()}, proposed by {proposal.ProposedBy}: {rejected.Outcome}")
             {
-                Scheme = proposal.Invoice.Scheme,
-                Year = proposal.Invoice.Year,
-                Invoice = proposal.Invoice.Number,
+                Scheme = proposal.Scheme,
+                Year = proposal.Year,
+                Invoice = proposal.Number,
                 Amount = proposal.Amount,
             },
             cancellationToken);
         return rejected;
     }
 
-    private async Task<(ProposedChange Proposal, bool Created)> ProposeAsync(
-        ChangeKind kind, InvoiceKey invoice, string reason, Money? amount, DateOnly? paidOn, string? note, CancellationToken cancellationToken)
+    private ProposedChange New(ChangeKind kind, SchemeId scheme, int year, string reason) =>
+        new("", kind, scheme, year, reason, Actor.Current, time.GetUtcNow());
+
+    private async Task<(ProposedChange Proposal, bool Created)> ProposeAsync(ProposedChange change, CancellationToken cancellationToken)
     {
         await storage.EnsureCreatedAsync(cancellationToken);
-        var id = IdOf(kind, invoice, reason, amount, paidOn);
-        var proposal = new ProposedChange(id, kind, invoice, reason, amount, paidOn, note, Actor.Current, time.GetUtcNow());
+        var proposal = change with { Id = IdOf(change) };
         try
         {
             await Table.AddEntityAsync(ToEntity(proposal), cancellationToken);
         }
         catch (RequestFailedException e) when (e.Status == 409)
         {
-            return ((await FindAsync(id, cancellationToken))!, false);
+            return ((await FindAsync(proposal.Id, cancellationToken))!, false);
         }
 
         await audit.RecordAsync(
-            new AuditEntry($"propose:{id}", AuditActions.ChangeProposed, $"{proposal.Describe()}: waits for another finance user's confirmation (proposal {id})")
+            new AuditEntry($"propose:{proposal.Id}", AuditActions.ChangeProposed, $"{proposal.Describe()}: waits for another finance user's confirmation (proposal {proposal.Id})")
             {
-                Scheme = invoice.Scheme,
-                Year = invoice.Year,
-                Invoice = invoice.Number,
-                Amount = amount,
+                Scheme = proposal.Scheme,
+                Year = proposal.Year,
+                Invoice = proposal.Number,
+                Amount = proposal.Amount,
             },
             cancellationToken);
         return (proposal, true);
@@ -203,11 +283,14 @@ public sealed class ChangeProposals(InvoicingStorage storage, InvoiceVoiding voi
         return row.HasValue ? (FromEntity(row.Value!), row.Value!.ETag) : throw new KeyNotFoundException($"There is no proposal {id}.");
     }
 
-    /// <summary>32 lower-case hex digits: the start of the SHA-256 of what the proposal changes.</summary>
-    private static string IdOf(ChangeKind kind, InvoiceKey invoice, string reason, Money? amount, DateOnly? paidOn) =>
+    /// <summary>
+    /// 32 lower-case hex digits: the start of the SHA-256 of what the proposal changes. The fields of a void and a refund
+    /// come in the order they always did; a budget approval's and a reopening's after them.
+    /// </summary>
+    private static string IdOf(ProposedChange p) =>
         Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(
-            string.Join('\n', kind, invoice.Scheme, invoice.Year.ToString(CultureInfo.InvariantCulture), invoice.Number, reason,
-                amount?.Ore.ToString(CultureInfo.InvariantCulture) ?? "", paidOn is { } d ? IsoDate.Format(d) : ""))))[..32];
+            string.Join('\n', p.Kind, p.Scheme, p.Year.ToString(CultureInfo.InvariantCulture), p.Number?.ToString() ?? "", p.Reason,
+                p.Amount?.Ore.ToString(CultureInfo.InvariantCulture) ?? "", p.On is { } d ? IsoDate.Format(d) : "", p.Month?.ToString() ?? ""))))[..32];
 
     public static bool IsId(string? id) => id is { Length: 32 } && id.All(char.IsAsciiHexDigitLower);
 
@@ -218,12 +301,13 @@ public sealed class ChangeProposals(InvoicingStorage storage, InvoiceVoiding voi
         var row = new TableEntity(Partition, p.Id)
         {
             ["Kind"] = p.Kind.ToString(),
-            ["Scheme"] = p.Invoice.Scheme.Value,
-            ["Year"] = p.Invoice.Year,
-            ["Invoice"] = p.Invoice.Number.ToString(),
+            ["Scheme"] = p.Scheme.Value,
+            ["Year"] = p.Year,
+            ["Invoice"] = p.Number?.ToString(),
             ["Reason"] = p.Reason,
             ["AmountOre"] = p.Amount?.Ore,
-            ["PaidOn"] = p.PaidOn is { } d ? IsoDate.Format(d) : null,
+            ["On"] = p.On is { } d ? IsoDate.Format(d) : null,
+            ["Month"] = p.Month?.ToString(),
             ["Note"] = p.Note,
             ["ProposedAt"] = p.ProposedAt,
             ["State"] = p.State.ToString(),
@@ -241,14 +325,17 @@ public sealed class ChangeProposals(InvoicingStorage storage, InvoiceVoiding voi
         return new ProposedChange(
             row.RowKey,
             Enum.Parse<ChangeKind>(Required("Kind")),
-            new InvoiceKey(new SchemeId(Required("Scheme")), row.GetInt32("Year") ?? throw new InvalidDataException($"{StorageNames.ChangeProposals} row {row.RowKey}: Year is missing."), InvoiceNumber.Parse(Required("Invoice"))),
+            new SchemeId(Required("Scheme")),
+            row.GetInt32("Year") ?? throw new InvalidDataException($"{StorageNames.ChangeProposals} row {row.RowKey}: Year is missing."),
             Required("Reason"),
-            row.GetInt64("AmountOre") is { } ore ? new Money(ore) : null,
-            row.GetString("PaidOn") is { } paidOn ? IsoDate.Parse(paidOn) : null,
-            row.GetString("Note"),
             Actor.ReadFrom(row, "ProposedBy") ?? throw new InvalidDataException($"{StorageNames.ChangeProposals} row {row.RowKey}: ProposedByName is missing."),
             row.GetDateTimeOffset("ProposedAt") ?? throw new InvalidDataException($"{StorageNames.ChangeProposals} row {row.RowKey}: ProposedAt is missing."))
         {
+            Number = row.GetString("Invoice") is { } number ? InvoiceNumber.Parse(number) : null,
+            Amount = row.GetInt64("AmountOre") is { } ore ? new Money(ore) : null,
+            On = row.GetString("On") is { } on ? IsoDate.Parse(on) : null,
+            Note = row.GetString("Note"),
+            Month = row.GetString("Month") is { } month ? AccountingMonth.Parse(month) : null,
             State = Enum.Parse<ProposalState>(Required("State")),
             DecidedBy = Actor.ReadFrom(row, "DecidedBy"),
             DecidedAt = row.GetDateTimeOffset("DecidedAt"),

@@ -1,5 +1,6 @@
 using Invoicing.Audit;
 using Invoicing.Invoices;
+using Invoicing.Periods;
 
 namespace Invoicing.Approvals;
 
@@ -10,6 +11,12 @@ public enum ChangeKind
 
     /// <summary>Money paid back on an overpaid invoice (<c>Reason</c> is the payment order's reference).</summary>
     Refund,
+
+    /// <summary>A draft budget approved as the budget meeting decided it (<c>Reason</c> is the decision's reference, <c>On</c> its date).</summary>
+    BudgetApproval,
+
+    /// <summary>A closed month of the books reopened (<c>Reason</c> says why).</summary>
+    PeriodReopening,
 }
 
 public enum ProposalState
@@ -20,28 +27,51 @@ public enum ProposalState
 }
 
 /// <summary>
-/// A change to money going out, proposed by one finance user and waiting for another to confirm it. Its id is the
-/// hash of what it changes, so the same proposal sent twice (a retried request) is one proposal.
+/// A change to money going out (a void, a refund), a budget approval or a closed month reopened, proposed by one finance
+/// user and waiting for another to confirm it. It is about <see cref="Scheme"/>'s year <see cref="Year"/> (for a
+/// reopening, the books of the scheme's issuer). Its id is the hash of what it changes, so the same proposal sent twice
+/// (a retried request) is one proposal.
 /// </summary>
-public sealed record ProposedChange(
-    string Id, ChangeKind Kind, InvoiceKey Invoice, string Reason, Money? Amount, DateOnly? PaidOn, string? Note, Actor ProposedBy, DateTimeOffset ProposedAt)
+public sealed record ProposedChange(string Id, ChangeKind Kind, SchemeId Scheme, int Year, string Reason, Actor ProposedBy, DateTimeOffset ProposedAt)
 {
+    /// <summary>The invoice a void or a refund is made on.</summary>
+    public InvoiceNumber? Number { get; init; }
+
+    /// <summary>A refund's amount.</summary>
+    public Money? Amount { get; init; }
+
+    /// <summary>The date a refund was paid on, or a budget meeting decided on.</summary>
+    public DateOnly? On { get; init; }
+
+    public string? Note { get; init; }
+
+    /// <summary>The month a reopening reopens.</summary>
+    public AccountingMonth? Month { get; init; }
+
+    public InvoiceKey? Invoice => Number is { } number ? new InvoiceKey(Scheme, Year, number) : null;
+
     public ProposalState State { get; init; } = ProposalState.Proposed;
 
     public Actor? DecidedBy { get; init; }
 
     public DateTimeOffset? DecidedAt { get; init; }
 
-    /// <summary>What the decision did: the credit note's number, the refund's outcome, or why it was rejected.</summary>
+    /// <summary>What the decision did: the credit note's number, the refund's outcome, the approval, or why it was rejected.</summary>
     public string? Outcome { get; init; }
 
-    public string Describe() => Kind == ChangeKind.Void
-        ? $"void of invoice {Invoice.Number} (\"{Reason}\")"
-        : $"refund of {Amount?.ToInvariantString()} SEK on invoice {Invoice.Number}, paid {(PaidOn is { } d ? IsoDate.Format(d) : "")} ({Reason})";
+    public string Describe() => Kind switch
+    {
+        ChangeKind.Void => $"void of invoice {Number} (\"{Reason}\")",
+        ChangeKind.Refund => $"refund of {Amount?.ToInvariantString()} SEK on invoice {Number}, paid {Date(On)} ({Reason})",
+        ChangeKind.BudgetApproval => $"approval of budget {Scheme} {Year}, decided {Date(On)} ({Reason})",
+        _ => $"reopening of {Month} of the books of {Scheme}'s issuer ({Reason})",
+    };
 
     /// <summary>The same person: the same kind of identity with the same name and id, whichever entrance they came by.</summary>
     public static bool SamePerson(Actor a, Actor b) =>
         a.Kind == b.Kind && string.Equals(a.Name, b.Name, StringComparison.OrdinalIgnoreCase) && a.Id == b.Id;
+
+    private static string Date(DateOnly? date) => date is { } d ? IsoDate.Format(d) : "";
 }
 
 /// <summary>The same person proposed and tries to confirm: refused (HTTP 403), nothing changes.</summary>

@@ -23,6 +23,8 @@ public static class AuditActions
     public const string ChangeConfirmed = "change.confirmed";
     public const string ChangeRejected = "change.rejected";
     public const string StoreRestored = "store.restored";
+    public const string PeriodClosed = "period.closed";
+    public const string PeriodReopened = "period.reopened";
 
     /// <summary>Every action and what it records.</summary>
     public static IReadOnlyList<(string Action, string Meaning)> All { get; } =
@@ -43,6 +45,8 @@ public static class AuditActions
         (ChangeProposed, "A finance user proposed a void or a refund; it takes effect when another finance user confirms it (four eyes)."),
         (ChangeConfirmed, "Another finance user confirmed a proposed change, which then took effect (its own event follows, by the same user)."),
         (ChangeRejected, "A proposed change was rejected or withdrawn; nothing was changed."),
+        (PeriodClosed, "Finance closed a month of an issuer's books: nothing is booked dated in it after this; a late payment is booked on the first open day."),
+        (PeriodReopened, "A closed month was reopened, with the reason (through the API and the page only when another finance user confirmed it)."),
         (StoreRestored, "The whole store was restored from a backup into an empty store: the backup's own events come before this one."),
     ];
 }

@@ -63,6 +63,7 @@ public static class InvoicingServiceCollectionExtensions
         services.AddSingleton<InvoiceIssuing>();
         services.AddSingleton<InvoiceFinder>();
         services.AddSingleton<InvoiceVoiding>();
+        services.AddSingleton<Periods.AccountingPeriods>();
         services.AddSingleton<Payments.PaymentLedger>();
         services.AddSingleton<Payments.SuspenseList>();
         services.AddSingleton<Approvals.ChangeProposals>();

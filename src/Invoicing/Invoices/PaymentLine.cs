@@ -50,6 +50,10 @@ internal sealed record PaymentLine(
     [JsonPropertyName("file")]
     public string? FileId { get; init; }
 
+    /// <summary>The date in the books when its month was closed at booking (<see cref="PaymentRecord.AccountingDate"/>); absent when it is the payment's date.</summary>
+    [JsonPropertyName("acct")]
+    public string? AccountingDate { get; init; }
+
     public static PaymentLine From(PaymentRecord record) =>
         new(record.EntryReference, record.Source, record.Amount.Ore, IsoDate.Format(record.PaidOn),
             record.StatusBefore.ToString(), record.StatusAfter.ToString(), record.Flag.ToString(), record.Note, record.PayerName, record.Reverses)
@@ -61,6 +65,7 @@ internal sealed record PaymentLine(
             WholeOre = record.Split?.Whole.Ore,
             PaidInAdvance = record.PaidInAdvance ? true : null,
             FileId = record.FileId,
+            AccountingDate = record.AccountingDate == record.PaidOn ? null : IsoDate.Format(record.AccountingDate),
         };
 
     public PaymentRecord ToRecord(InvoiceNumber invoice, DateTimeOffset bookedAt) =>
@@ -74,6 +79,7 @@ internal sealed record PaymentLine(
             Split = ReadSplit(),
             PaidInAdvance = PaidInAdvance == true,
             FileId = FileId,
+            AccountingDate = AccountingDate is { } date ? IsoDate.Parse(date) : IsoDate.Parse(PaidOn),
         };
 
     public string ToJson() => JsonSerializer.Serialize(this, Json);

@@ -15,6 +15,7 @@ public sealed record PaymentRecord(
     string? PayerName)
 {
     private readonly string? _key;
+    private readonly DateOnly? _accountingDate;
 
     /// <summary>
     /// The record's identity: the bank entry's key (<c>BankEntry.Key</c>), or for a manual payment the key of its
@@ -46,4 +47,14 @@ public sealed record PaymentRecord(
     /// auditor asks for. Null for a manual payment, and for one booked before files were archived.
     /// </summary>
     public string? FileId { get; init; }
+
+    /// <summary>
+    /// The date the books have it on: <see cref="PaidOn"/>, unless finance had closed that month when it was booked;
+    /// then the first open day after it (the real date kept in <see cref="PaidOn"/>). The SIE voucher is dated by it.
+    /// </summary>
+    public DateOnly AccountingDate
+    {
+        get => _accountingDate ?? PaidOn;
+        init => _accountingDate = value == PaidOn ? null : value;
+    }
 }

@@ -59,7 +59,7 @@ public sealed partial class PaymentImport(
             await beforeWriting(cancellationToken);
         }
 
-        var bookings = await PostAsync(plans, cancellationToken);
+        var bookings = await PostAsync(plans, await ledger.ClosedMonthsAsync(issuer, cancellationToken), cancellationToken);
         var added = await suspense.AddAsync([.. plans.Select(p => p.Unmatched).OfType<UnmatchedPayment>()], cancellationToken);
 
         var report = new ImportReport(file.Source, file.Format, [.. plans.Select((plan, index) => Line(plan, bookings[index], added))]);
@@ -138,7 +138,7 @@ public sealed partial class PaymentImport(
     /// Posts the plans' records one invoice at a time in file order (each invoice's records and balance in batches of
     /// a hundred), several invoices at once. Returns each plan's booking results, in the order of its postings.
     /// </summary>
-    private async Task<IReadOnlyList<BookingResult>[]> PostAsync(List<EntryPlan> plans, CancellationToken cancellationToken)
+    private async Task<IReadOnlyList<BookingResult>[]> PostAsync(List<EntryPlan> plans, Periods.ClosedMonths closed, CancellationToken cancellationToken)
     {
         var results = plans.Select(p => new BookingResult[p.Postings.Count]).ToArray();
         var perInvoice = plans
@@ -150,7 +150,7 @@ public sealed partial class PaymentImport(
             new ParallelOptions { MaxDegreeOfParallelism = ParallelInvoices, CancellationToken = cancellationToken },
             async (invoice, ct) =>
             {
-                var posted = await ledger.PostAsync(invoice.Key, [.. invoice.Select(p => p.Posting)], ct);
+                var posted = await ledger.PostAsync(invoice.Key, [.. invoice.Select(p => p.Posting)], closed, ct);
                 foreach (var (p, result) in invoice.Zip(posted))
                 {
                     results[p.Plan][p.Part] = result;

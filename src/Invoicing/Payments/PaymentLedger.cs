@@ -2,7 +2,9 @@ using Azure;
 using Azure.Data.Tables;
 using Invoicing.Audit;
 using Invoicing.Invoices;
+using Invoicing.Issuers;
 using Invoicing.Payments.BankFiles;
+using Invoicing.Periods;
 using Invoicing.Storage;
 using Microsoft.Extensions.Logging;
 using Polly;
@@ -16,9 +18,12 @@ namespace Invoicing.Payments;
 /// its ETag. Every booking replaces the invoice, so two bookings racing on one invoice cannot both succeed: the
 /// loser reads the history again, finds what the winner booked (by entry reference) and books the rest. So a
 /// payment is booked once, the status always equals the sum of the recorded payments, and neither is lost.
+/// Each record is dated in the books by <see cref="ClosedMonths.BookingDate"/>: its own date, or the first open day
+/// when finance has closed its month (<see cref="AccountingPeriods"/>).
 /// </summary>
 public sealed partial class PaymentLedger(
-    InvoicingStorage storage, InvoiceStore invoices, PaymentHistory payments, AuditTrail audit, TimeProvider time, ILogger<PaymentLedger> logger)
+    InvoicingStorage storage, InvoiceStore invoices, PaymentHistory payments, AccountingPeriods periods, IssuerDirectory issuers, AuditTrail audit, TimeProvider time,
+    ILogger<PaymentLedger> logger)
 {
     // Optimistic concurrency on the invoice row is the one thing here nothing else retries.
     private static readonly ResiliencePipeline ConflictRetry = OptimisticConcurrency.Retry(412);
@@ -93,6 +98,12 @@ public sealed partial class PaymentLedger(
     private async Task<BookingResult> PostAsync(InvoiceKey key, PaymentPosting posting, CancellationToken cancellationToken) =>
         (await PostAsync(key, [posting], cancellationToken))[0];
 
+    internal Task<IReadOnlyList<BookingResult>> PostAsync(InvoiceKey key, IReadOnlyList<PaymentPosting> postings, CancellationToken cancellationToken) =>
+        PostAsync(key, postings, null, cancellationToken);
+
+    /// <summary>The months of the issuer's books that are closed now: what a booking is dated by.</summary>
+    internal Task<ClosedMonths> ClosedMonthsAsync(Issuer issuer, CancellationToken cancellationToken) => periods.ClosedAsync(issuer, cancellationToken);
+
     /// <summary>
     /// Books payments and reversals on one invoice in the order given: the same records, statuses and flags as
     /// booking them one at a time, written as pages of records (<see cref="PaymentPages"/>) with the invoice's new
@@ -100,7 +111,11 @@ public sealed partial class PaymentLedger(
     /// already in the history (same entry reference) is reported as such and booked once; a concurrent change of
     /// the invoice (412) or of a page (409) makes the rest read again and retry.
     /// </summary>
-    internal async Task<IReadOnlyList<BookingResult>> PostAsync(InvoiceKey key, IReadOnlyList<PaymentPosting> postings, CancellationToken cancellationToken)
+    /// <param name="closed">
+    /// The closed months, when the caller read them once for many invoices (a bank file); else read here. A month closed
+    /// while a booking is under way may still get that booking: closing is done after reconciling, not during an import.
+    /// </param>
+    internal async Task<IReadOnlyList<BookingResult>> PostAsync(InvoiceKey key, IReadOnlyList<PaymentPosting> postings, ClosedMonths? closed, CancellationToken cancellationToken)
     {
         foreach (var posting in postings)
         {
@@ -108,6 +123,7 @@ public sealed partial class PaymentLedger(
         }
 
         await storage.EnsureCreatedAsync(cancellationToken);
+        closed ??= await ClosedMonthsAsync(issuers.For(key.Scheme), cancellationToken);
         var results = new BookingResult?[postings.Count];
         return await ConflictRetry.ExecuteAsync(
             async ct =>
@@ -162,7 +178,7 @@ public sealed partial class PaymentLedger(
                         }
 
                         var after = After(current, posting);
-                        var record = Record(key.Number, posting, current, after, now);
+                        var record = Record(key.Number, posting, current, after, now, closed);
                         if (!pages.TryAdd(PaymentLine.From(record).ToJson()))
                         {
                             break;
@@ -277,7 +293,7 @@ public sealed partial class PaymentLedger(
         _ => current,
     };
 
-    private static PaymentRecord Record(InvoiceNumber number, PaymentPosting posting, Invoice before, Invoice after, DateTimeOffset bookedAt)
+    private static PaymentRecord Record(InvoiceNumber number, PaymentPosting posting, Invoice before, Invoice after, DateTimeOffset bookedAt, ClosedMonths closed)
     {
         var payment = posting.Payment;
         var (flag, signed) = posting.Kind switch
@@ -300,6 +316,7 @@ public sealed partial class PaymentLedger(
             Split = payment.Split,
             PaidInAdvance = posting.Kind == PostingKind.Payment && PaymentAcceptance.IsPaidInAdvance(payment.PaidOn, before.IssueDate),
             FileId = payment.FileId,
+            AccountingDate = closed.BookingDate(payment.PaidOn),
         };
     }
 
@@ -314,7 +331,9 @@ public sealed partial class PaymentLedger(
                 PaymentFlag.AlreadyReceived => AuditActions.PaymentNotedAsSame,
                 _ => AuditActions.PaymentBooked,
             },
-            $"paid {record.PaidOn.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)} from {record.Source}"
+            $"paid {IsoDate.Format(record.PaidOn)}"
+            + (record.AccountingDate != record.PaidOn ? $" (booked on {IsoDate.Format(record.AccountingDate)}, its month being closed)" : "")
+            + $" from {record.Source}"
             + (record.EntryReference.Length > 0 ? $", entry {record.EntryReference}" : "")
             + (record.FileId is { } file ? $", file {file[..Math.Min(12, file.Length)]}" : "")
             + $": {record.StatusBefore} -> {record.StatusAfter}"

@@ -11,6 +11,19 @@ namespace Invoicing.Planning;
 /// </summary>
 public sealed class BudgetApproval(BudgetStore budgets, InvoicePlanner planner, AuditTrail audit, TimeProvider time)
 {
+    /// <summary>
+    /// Checks an approval by the rules <see cref="ApproveAsync"/> makes it by, and writes nothing: an approval proposed for
+    /// a second person's confirmation is refused now, in the same words, rather than at the confirmation.
+    /// </summary>
+    /// <exception cref="BudgetNotFoundException">No such budget.</exception>
+    /// <exception cref="BudgetStateException">It is not a draft.</exception>
+    public async Task CheckAsync(SchemeId scheme, int year, BudgetDecision decision, CancellationToken cancellationToken)
+    {
+        decision.EnsureTaken($"{scheme} {year}", time);
+        var draft = await budgets.GetAsync(scheme, year, cancellationToken);
+        draft.Approve(decision, planner.Plan(await planner.AllocateAsync(draft, cancellationToken)).Fingerprint());
+    }
+
     /// <summary>Records the decision; one dated after today is refused, since a decision cannot lie in the future.</summary>
     public async Task<Budget> ApproveAsync(SchemeId scheme, int year, BudgetDecision decision, CancellationToken cancellationToken)
     {

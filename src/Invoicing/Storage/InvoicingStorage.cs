@@ -18,7 +18,7 @@ public sealed class InvoicingStorage(TableServiceClient tables, BlobServiceClien
         [
             StorageNames.Parties, StorageNames.PopulationSnapshots, StorageNames.Budgets, StorageNames.InvoiceNumbers, StorageNames.Invoices,
             StorageNames.UnmatchedPayments, StorageNames.Outbox, StorageNames.Agreements, StorageNames.BankFiles, StorageNames.AuditTrail,
-            StorageNames.ChangeProposals,
+            StorageNames.ChangeProposals, StorageNames.AccountingPeriods,
         ];
 
     public static readonly IReadOnlyList<string> ContainerNames =

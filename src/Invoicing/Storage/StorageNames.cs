@@ -19,6 +19,9 @@ public static class StorageNames
     /// <summary>Changes one finance user proposed and another must confirm (four eyes): a void, a refund.</summary>
     public const string ChangeProposals = "ChangeProposals";
 
+    /// <summary>The months of each issuer's books that finance closed: nothing is booked dated in them.</summary>
+    public const string AccountingPeriods = "AccountingPeriods";
+
     public const string InvoicesContainer = "invoices";
     public const string RemindersContainer = "reminders";
     public const string BankFilesContainer = "bank-files";
@@ -53,7 +56,8 @@ public static class StorageNames
         [Agreements] = "who has signed a scheme's agreement",
         [BankFiles] = "every imported bank file, once, by its SHA-256, with who imported it and what it booked",
         [AuditTrail] = "the audit trail: every change, who made it, when and from where; chained by hashes",
-        [ChangeProposals] = "voids and refunds proposed by one finance user, waiting for another (four eyes)",
+        [ChangeProposals] = "voids, refunds, budget approvals and reopened months proposed by one finance user, waiting for another (four eyes)",
+        [AccountingPeriods] = "each month of an issuer's books finance closed (or reopened): by whom, when, why",
         [InvoicesContainer] = "each invoice's and credit note's PDF, written once (WORM)",
         [EInvoicesContainer] = "each document's Peppol BIS 3 UBL, written once (WORM)",
         [EInvoicesOutboxContainer] = "the hand-off of UBL files to the Peppol operator",

@@ -24,6 +24,7 @@ internal static class Rooms
         "Invoicing.Populations",
         "Invoicing.Agreements",
         "Invoicing.Issuers",
+        "Invoicing.Periods",
         "Invoicing.Budgets",
 
         // What a document says, and its PDF.

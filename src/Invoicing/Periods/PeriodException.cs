@@ -1,0 +1,4 @@
+namespace Invoicing.Periods;
+
+/// <summary>A month cannot be closed or reopened as asked (not ended yet, closed already, open already); nothing changed.</summary>
+public sealed class PeriodStateException(string message) : Exception(message);
