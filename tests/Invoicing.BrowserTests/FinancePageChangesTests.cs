@@ -80,6 +80,33 @@ public sealed class FinancePageChangesTests(FinancePageFixture fixture)
         Assert.Empty(session.ScriptErrors);
     }
 
+    [Fact]
+    public async Task Finance_closes_a_month_on_the_page_and_reopening_it_waits_for_a_second_finance_user()
+    {
+        await using var session = await fixture.OpenAsFinanceAsync();
+        var page = session.Page;
+        var periods = page.GetByRole(AriaRole.Table, new() { NameRegex = new Regex("stängd") });
+
+        await page.GetByLabel("Månad", new() { Exact = true }).FillAsync("2026-01");
+        await page.GetByLabel("Anteckning vid stängning, orsak vid återöppning").FillAsync("Avstämd mot kontoutdraget (webbtest)");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Stäng månaden" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("2026-01 är stängd");
+        var january = periods.Locator("tr[data-month='2026-01']");
+        await Expect(january).ToContainTextAsync("Stängd");
+        await Expect(january).ToContainTextAsync("browser-test-finance");
+        await Expect(january).ToContainTextAsync("Avstämd mot kontoutdraget (webbtest)");
+
+        await page.GetByLabel("Anteckning vid stängning, orsak vid återöppning").FillAsync("Bankens rättelse (webbtest)");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Öppna månaden igen" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Förslaget väntar på att en annan ekonom godkänner det");
+        await Expect(january).ToContainTextAsync("Stängd");
+        await ApproveAsync(page, "återöppningen av 2026-01");
+
+        await Expect(page.Locator("#periods-rows tr[data-month='2026-01']")).ToContainTextAsync("Öppnad igen av browser-test-approver");
+        await Expect(page.Locator("#periods-rows tr[data-month='2026-01']")).ToContainTextAsync("Bankens rättelse (webbtest)");
+        Assert.Empty(session.ScriptErrors);
+    }
+
     /// <summary>
     /// Four eyes: the proposer's own "Godkänn" is refused with the Swedish message; the second finance officer, in a
     /// page of their own, confirms it; the proposer's list then refreshes.

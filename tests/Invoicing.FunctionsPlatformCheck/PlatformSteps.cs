@@ -73,7 +73,16 @@ public static class PlatformSteps
         Http("ConfirmProposal", "POST", ProposalPath + "/confirm", InvoicingRoles.Reader, 403),
         Http("ConfirmProposal", "POST", ProposalPath + "/confirm", InvoicingRoles.Finance, 404),
         Http("RejectProposal", "POST", ProposalPath + "/reject", InvoicingRoles.Finance, 404),
+        Http("ListPeriods", "GET", PeriodsPath, InvoicingRoles.Reader, 200),
+        Http("ClosePeriod", "POST", PeriodsPath + $"/{ThisYear - 1}-12/close", InvoicingRoles.Reader, 403, new JsonObject { ["note"] = "platform check" }),
+        Http("ClosePeriod", "POST", PeriodsPath + $"/{ThisYear - 1}-12/close", InvoicingRoles.Finance, 200, new JsonObject { ["note"] = "platform check" }),
+        Http("ReopenPeriod", "POST", PeriodsPath + $"/{ThisYear - 1}-12/reopen", InvoicingRoles.Finance, 200, new JsonObject { ["reason"] = "platform check" }),
+        Http("ApproveBudget", "POST", YearPath + "/budget/approve", InvoicingRoles.Reader, 403, Approval()),
+        Http("ApproveBudget", "POST", YearPath + "/budget/approve", InvoicingRoles.Finance, 409, Approval()),
     ];
+
+    /// <summary>The closed months of the scheme's issuer: a December of last year is closed and reopened (nothing is booked in it).</summary>
+    public const string PeriodsPath = "/api/schemes/" + FunctionsPlatform.Scheme + "/periods";
 
     /// <summary>The 1-based number of the <paramref name="occurrence"/>-th step invoking <paramref name="function"/>.</summary>
     public static int Number(string function, int occurrence = 1)
@@ -121,6 +130,9 @@ public static class PlatformSteps
     private static PlatformStep Timer(string function) => new("timer", function, []);
 
     private static PlatformStep Blob() => new("blob", "ImportBankFile", new JsonObject { ["container"] = "bank-files", ["blob"] = BankFileName });
+
+    /// <summary>An approval of the year the run already approved and issued: the handler's own 409 once identity and role allow it.</summary>
+    private static JsonObject Approval() => new() { ["decidedOn"] = "2025-12-15", ["reference"] = "platform check" };
 
     private static PlatformStep Http(string function, string method, string path, string? role, int status, JsonObject? body = null, string? save = null)
     {
@@ -173,6 +185,10 @@ public static class PlatformSteps
             "InvoiceHistory" => ApiRoutes.InvoiceHistory,
             "ConfirmProposal" => ApiRoutes.ProposalConfirm,
             "RejectProposal" => ApiRoutes.ProposalReject,
+            "ListPeriods" => ApiRoutes.Periods,
+            "ClosePeriod" => ApiRoutes.PeriodClose,
+            "ReopenPeriod" => ApiRoutes.PeriodReopen,
+            "ApproveBudget" => ApiRoutes.BudgetApprove,
             _ => null,
         };
         if (template is null)

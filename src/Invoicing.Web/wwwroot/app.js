@@ -237,9 +237,12 @@ async function loadIdentity() {
 /** The bank-file form exists only for people who may book: a reader is never offered a form the API would refuse. */
 function renderFinanceTools() {
   $("finance-tools").replaceChildren();
+  $("periods-tools").replaceChildren();
   if (!state.me?.canBook) return;
   $("finance-tools").append($("bank-file-template").content.cloneNode(true));
   $("bank-file-form").addEventListener("submit", action(uploadBankFile));
+  $("periods-tools").append($("periods-template").content.cloneNode(true));
+  $("periods-form").addEventListener("submit", action(changePeriod));
 }
 
 // ---- The list and its totals ---------------------------------------------------------------------------
@@ -670,11 +673,24 @@ async function loadProposals() {
   $("proposals-empty").hidden = proposals.length > 0;
 }
 
+/** What a proposal is about, what it does, and how a button names it: one entry per kind. */
+function describeProposal(p) {
+  switch (p.kind) {
+    case "void":
+      return { subject: `Faktura ${p.invoice}`, what: `Makulering: ${p.reason}`, which: `makuleringen av faktura ${p.invoice}` };
+    case "refund":
+      return { subject: `Faktura ${p.invoice}`, what: `Återbetalning ${formatDate(p.paidOn)}: ${p.reason}`, which: `återbetalningen av faktura ${p.invoice}` };
+    case "budget-approval":
+      return { subject: `Budget ${p.year}`, what: `Godkännande, beslut ${formatDate(p.decidedOn)}: ${p.reason}`, which: `godkännandet av budget ${p.year}` };
+    default:
+      return { subject: `Period ${p.month}`, what: `Öppna igen: ${p.reason}`, which: `återöppningen av ${p.month}` };
+  }
+}
+
 function proposalRow(proposal) {
-  const what = proposal.kind === "void" ? `Makulering: ${proposal.reason}` : `Återbetalning ${formatDate(proposal.paidOn)}: ${proposal.reason}`;
-  const which = `${proposal.kind === "void" ? "makuleringen" : "återbetalningen"} av faktura ${proposal.invoice}`;
+  const { subject, what, which } = describeProposal(proposal);
   return el("tr", { dataset: { proposal: proposal.id } },
-    el("td", { className: "nowrap" }, proposal.invoice),
+    el("td", { className: "nowrap" }, subject),
     el("td", {}, what),
     el("td", { className: "num" }, proposal.amount == null ? "" : formatMoney(proposal.amount)),
     el("td", {}, proposal.proposedBy),
@@ -694,7 +710,7 @@ async function decideProposal(event) {
   try {
     const response = await request(`/api/proposals/${enc(button.dataset.id)}/${button.dataset.decide}`, { method: "POST" });
     const result = await response.json();
-    await Promise.all([loadInvoices(), loadProposals()]);
+    await Promise.all([loadInvoices(), loadProposals(), loadPeriods()]);
     showStatus(button.dataset.decide === "confirm"
       ? `Godkänd: ${result.proposal.outcome ?? ""}.`
       : "Förslaget avvisades; ingenting ändrades.");
@@ -707,6 +723,50 @@ async function decideProposal(event) {
 function showProposed() {
   showStatus(`Förslaget väntar på att en annan ekonom godkänner det (fyra ögon); ingenting har ändrats ännu.`);
   return loadProposals();
+}
+
+// ---- Closed months of the books ------------------------------------------------------------------------
+
+const periodsPath = () => `/api/schemes/${enc(state.scheme)}/periods`;
+
+async function loadPeriods() {
+  const periods = await getJson(periodsPath());
+  const closed = periods.filter((p) => p.state === "closed").length;
+  $("periods-rows").replaceChildren(...periods.map(periodRow));
+  $("periods-count").textContent = `${closed} ${closed === 1 ? "stängd månad" : "stängda månader"} · ${state.scheme}`;
+  $("periods-empty").hidden = periods.length > 0;
+}
+
+function periodRow(period) {
+  const closed = period.state === "closed";
+  return el("tr", { dataset: { month: period.month } },
+    el("th", { scope: "row", className: "nowrap" }, period.month),
+    el("td", {}, closed ? "Stängd" : "Öppnad igen"),
+    el("td", {}, period.closedBy ?? ""),
+    el("td", { className: "nowrap" }, period.closedAt ? formatTimestamp(period.closedAt) : ""),
+    el("td", {}, closed ? period.note ?? "" : `Öppnad igen av ${period.reopenedBy}: ${period.reopenReason}`));
+}
+
+/** Closes the chosen month, or reopens it (with four eyes on, a proposal another finance user confirms). */
+async function changePeriod(event) {
+  event.preventDefault();
+  const which = event.submitter?.dataset.period ?? "close";
+  const month = $("period-month").value;
+  const text = $("period-text").value.trim();
+  const body = which === "close" ? { note: text || null } : { reason: text };
+  const response = await request(`${periodsPath()}/${enc(month)}/${which}`, {
+    method: "POST",
+    headers: { "Content-Type": "application/json" },
+    body: JSON.stringify(body),
+  });
+  if (response.status === 202) {
+    await showProposed();
+    return;
+  }
+  await loadPeriods();
+  showStatus(which === "close"
+    ? `${month} är stängd: det som bokförs med datum i den bokförs nu på första öppna dag.`
+    : `${month} är öppnad igen.`);
 }
 
 // ---- Payments that matched no invoice -------------------------------------------------------------------
@@ -783,14 +843,14 @@ function readSelection() {
 async function showSelection() {
   clearMessages();
   readSelection();
-  await loadInvoices();
+  await Promise.all([loadInvoices(), loadPeriods()]);
 }
 
 async function start() {
   clearMessages();
   readSelection();
   await loadIdentity();
-  await Promise.all([loadInvoices(), loadUnmatched(), loadBankFiles(), loadProposals()]);
+  await Promise.all([loadInvoices(), loadUnmatched(), loadBankFiles(), loadProposals(), loadPeriods()]);
 }
 
 async function saveKey(event) {
