@@ -16,6 +16,8 @@ public static class EndpointAccess
     public static async Task<IResult> RunAsync<TResult>(HttpContext context, string policy, Func<Task<TResult>> handler)
         where TResult : IResult
     {
+        // No pipeline in front of a Functions trigger sets them: every answer carries the page's headers here.
+        ResponseHeaders.Apply(context.Response);
         var denied = await AuthorizeAsync(context, policy);
         if (denied is not null)
         {
@@ -30,6 +32,7 @@ public static class EndpointAccess
     public static async Task<IResult> RunAsync<TResult>(HttpContext context, string policy, Func<TResult> handler)
         where TResult : IResult
     {
+        ResponseHeaders.Apply(context.Response);
         var denied = await AuthorizeAsync(context, policy);
         if (denied is not null)
         {

@@ -195,7 +195,7 @@ public sealed class IdentityTests(WebFixture fixture)
     }
 
     [Fact]
-    public async Task A_host_without_middleware_checks_the_same_roles_through_EndpointAccess()
+    public async Task A_host_without_middleware_checks_the_same_roles_and_sends_the_same_security_headers_through_EndpointAccess()
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.WebHost.UseTestServer();
@@ -215,7 +215,10 @@ public sealed class IdentityTests(WebFixture fixture)
         finance.DefaultRequestHeaders.Add(ApiKeyAuthenticationHandler.HeaderName, WebWorld.FinanceKey);
 
         await (await anonymous.GetAsync("/look")).ProblemAsync(HttpStatusCode.Unauthorized);
-        Assert.Equal("looked", await (await reader.GetAsync("/look")).Content.ReadFromJsonAsync<string>());
+        using var looked = await reader.GetAsync("/look");
+        Assert.Equal("looked", await looked.Content.ReadFromJsonAsync<string>());
+        Assert.Equal(ResponseHeaders.ContentSecurityPolicy, string.Join(",", looked.Headers.GetValues("Content-Security-Policy")));
+        Assert.Equal("nosniff", string.Join(",", looked.Headers.GetValues("X-Content-Type-Options")));
         await (await reader.PostAsync("/change", null)).ProblemAsync(HttpStatusCode.Forbidden);
         Assert.Equal("changed", await (await finance.PostAsync("/change", null)).Content.ReadFromJsonAsync<string>());
     }
