@@ -107,6 +107,22 @@ public sealed class FinancePageChangesTests(FinancePageFixture fixture)
         Assert.Empty(session.ScriptErrors);
     }
 
+    [Fact]
+    public async Task The_budget_approval_form_sends_the_decision_and_a_budget_approved_already_is_refused_with_the_reason()
+    {
+        await using var session = await fixture.OpenAsFinanceAsync();
+        var page = session.Page;
+
+        await Expect(page.Locator("#budget-approval-hint")).ToContainTextAsync("Budgeten för region-mitt-pom 2026");
+        await page.GetByLabel("Beslutsdatum").FillAsync("2025-12-15");
+        await page.GetByLabel("Beslut (protokoll, paragraf)").FillAsync("Samverkansforum PoM 2025-12-15 §4 (webbtest)");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Godkänn budgeten" }).ClickAsync();
+
+        await Expect(page.GetByRole(AriaRole.Alert).First).ToContainTextAsync("(409)");
+        await Expect(page.GetByRole(AriaRole.Alert).First).ToContainTextAsync("region-mitt-pom");
+        Assert.Empty(session.ScriptErrors);
+    }
+
     /// <summary>
     /// Four eyes: the proposer's own "Godkänn" is refused with the Swedish message; the second finance officer, in a
     /// page of their own, confirms it; the proposer's list then refreshes.

@@ -52,7 +52,7 @@ internal static class AuditCommands
             }
 
             table.WriteTo(Console.Out);
-            Console.Out.WriteLine(events.Count == 0 ? "No events." : $"{events.Count} events.");
+            Console.Out.WriteLine(events.Count switch { 0 => "No events.", 1 => "1 event.", var n => $"{n} events." });
             return CliAction.Ok;
         });
         return command;

@@ -241,6 +241,9 @@ function renderFinanceTools() {
   if (!state.me?.canBook) return;
   $("finance-tools").append($("bank-file-template").content.cloneNode(true));
   $("bank-file-form").addEventListener("submit", action(uploadBankFile));
+  $("finance-tools").append($("budget-approval-template").content.cloneNode(true));
+  showBudgetHint();
+  $("budget-approval-form").addEventListener("submit", action(approveBudget));
   $("periods-tools").append($("periods-template").content.cloneNode(true));
   $("periods-form").addEventListener("submit", action(changePeriod));
 }
@@ -725,6 +728,31 @@ function showProposed() {
   return loadProposals();
 }
 
+// ---- A budget's approval -------------------------------------------------------------------------------
+
+/** The approval form names the scheme and year it approves: the ones chosen above. */
+function showBudgetHint() {
+  const hint = document.getElementById("budget-approval-hint");
+  if (hint) hint.textContent = shown(`Budgeten för ${state.scheme} ${state.year}, som budgetmötet beslutade den. Med fyra ögon godkänns den först när en annan ekonom bekräftar.`);
+}
+
+/** Approves the chosen year's draft budget as decided (with four eyes on, a proposal another finance user confirms). */
+async function approveBudget(event) {
+  event.preventDefault();
+  const response = await request(`${yearPath()}/budget/approve`, {
+    method: "POST",
+    headers: { "Content-Type": "application/json" },
+    body: JSON.stringify({ decidedOn: $("budget-decided-on").value, reference: $("budget-reference").value.trim() }),
+  });
+  if (response.status === 202) {
+    await showProposed();
+    return;
+  }
+  const approved = await response.json();
+  await loadInvoices();
+  showStatus(`Budgeten för ${approved.scheme} ${approved.year} är godkänd (intäkter ${formatMoney(approved.totalIncome)}); fakturorna skapas vid nästa körning.`);
+}
+
 // ---- Closed months of the books ------------------------------------------------------------------------
 
 const periodsPath = () => `/api/schemes/${enc(state.scheme)}/periods`;
@@ -838,6 +866,7 @@ function readSelection() {
   address.searchParams.set("year", state.year);
   history.replaceState(null, "", address);
   updateDownloadLinks();
+  showBudgetHint();
 }
 
 async function showSelection() {
