@@ -115,7 +115,8 @@ internal static class AllocationPrinter
                 }
 
                 table.AddSeparator();
-                table.Add("", "Sum", SwedishFormat.Integer(pool.TotalPopulation), "", SwedishFormat.Amount(pool.Total));
+                // Populations of different kinds overlap (a region's inhabitants are its municipalities'): summed only under one rate.
+                table.Add("", "Sum", perCapita.Rates.All is null ? "" : SwedishFormat.Integer(pool.TotalPopulation), "", SwedishFormat.Amount(pool.Total));
                 break;
             case EqualSplitLine:
                 writer.WriteLine($"{DisplayText.Escape(pool.Line.Text)}: {SwedishFormat.Amount(pool.Line.Amount)} in equal shares among {pool.Shares.Count} parties{among}");

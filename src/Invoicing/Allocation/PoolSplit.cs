@@ -4,12 +4,12 @@ namespace Invoicing.Allocation;
 /// The rule of a population pool with a base fee, a cap and a floor, in whole allocation units. Each part pays the
 /// base fee and the rest of the pool is split by weight with <see cref="LargestRemainder"/> (its tie rule). A part whose
 /// share (base fee included) exceeds the cap pays the cap and the rest is split again, by the same rule, among the
-/// others, until no share exceeds it; then a part whose share is below the floor pays the floor, the rest is split again
-/// among the others, and so on. The parts always add up to the pool.
+/// others, until no share exceeds it; a floor likewise upwards. The parts always add up to the pool.
 /// <para>
-/// Caps are settled before floors: lifting a share to the floor only lowers the others, so a floor never pushes another
-/// share over the cap. When the parts left to split cannot take what is left (all fixed, or less left than their base
-/// fees), no split satisfies the terms and <see cref="Split"/> says why instead.
+/// Fixing parts one round at a time can go wrong when both bounds bind (a cap fixed early leaves too little for a floor
+/// later), so the parts the bounds fix are found at once, from the exact shares (see <see cref="Split"/>): the result is
+/// what the rounds would reach had they fixed the right parts. Terms are refused only when no split can meet them: base
+/// fees or floors beyond the pool, caps that cannot hold it, a floor above the cap or a base fee above it.
 /// </para>
 /// </summary>
 public static class PoolSplit
@@ -74,50 +74,128 @@ public static class PoolSplit
             return Refused("baseFee", $"the base fee ({show(baseFee)}) is above the cap ({show(c2)})");
         }
 
+        // Which parts the bounds fix follows from the exact (unrounded) shares base + λ × weight, clamped to [floor, cap],
+        // with λ chosen so that they add up to the pool: a larger weight never pays less. Between two breakpoints (the λ
+        // where a part reaches its cap or leaves its floor) the fixed parts do not change, so the breakpoint just below
+        // the pool decides them; the parts left free then share what is left by the largest remainder, which keeps each
+        // within one unit of an exact share already inside the bounds, so within the (whole-unit) bounds too.
+        var lambda = LastBreakpointAtMost(units, parts, baseFee, terms.Cap, terms.Floor);
         var result = new long[count];
         var bounds = new Bound[count];
-        var free = Enumerable.Range(0, count).ToList();
-        var left = units;
-        while (true)
+        var free = new List<int>();
+        var left = (Int128)units;
+        for (var i = 0; i < count; i++)
         {
-            if (free.Count == 0)
+            var weight = parts[i].Weight;
+            if (terms.Cap is { } capAt && lambda is { } at && Compare(new Rational(capAt - baseFee, weight), at) <= 0)
             {
-                return left == 0 ? new Result(result, bounds, null, null) : Refused(FieldOf(terms), "no split keeps every share within the cap and floor");
+                (result[i], bounds[i]) = (capAt, Bound.Cap);
+            }
+            else if (terms.Floor is { } floorAt && floorAt > baseFee && (lambda is not { } l || Compare(new Rational(floorAt - baseFee, weight), l) > 0))
+            {
+                (result[i], bounds[i]) = (floorAt, Bound.Floor);
+            }
+            else
+            {
+                free.Add(i);
+                continue;
             }
 
-            if ((Int128)baseFee * free.Count > left)
-            {
-                return Refused(FieldOf(terms), "no split keeps every share within the cap and floor and pays every base fee");
-            }
+            left -= result[i];
+        }
 
-            var split = LargestRemainder.Allocate(left - baseFee * free.Count, free.Select(i => parts[i]).ToArray());
-            var shares = split.Select(s => s + baseFee).ToArray();
-            var over = terms.Cap is { } capUnits ? free.Where((_, k) => shares[k] > capUnits).ToArray() : [];
-            var under = over.Length == 0 && terms.Floor is { } floorUnits ? free.Where((_, k) => shares[k] < floorUnits).ToArray() : [];
-            if (over.Length == 0 && under.Length == 0)
-            {
-                for (var k = 0; k < free.Count; k++)
-                {
-                    result[free[k]] = shares[k];
-                }
+        if (free.Count == 0)
+        {
+            return left == 0 ? new Result(result, bounds, null, null) : Refused(FieldOf(terms), "no split keeps every share within the cap and floor");
+        }
 
-                return new Result(result, bounds, null, null);
-            }
+        if (left < (Int128)baseFee * free.Count)
+        {
+            return Refused(FieldOf(terms), "no split keeps every share within the cap and floor and pays every base fee");
+        }
 
-            var (fixedAt, bound) = over.Length > 0 ? (terms.Cap!.Value, Bound.Cap) : (terms.Floor!.Value, Bound.Floor);
-            foreach (var i in over.Length > 0 ? over : under)
-            {
-                result[i] = fixedAt;
-                bounds[i] = bound;
-                left -= fixedAt;
-                free.Remove(i);
-            }
-
-            if (left < 0)
+        var split = LargestRemainder.Allocate((long)(left - (Int128)baseFee * free.Count), free.Select(i => parts[i]).ToArray());
+        for (var k = 0; k < free.Count; k++)
+        {
+            result[free[k]] = split[k] + baseFee;
+            if (result[free[k]] > terms.Cap || result[free[k]] < terms.Floor)
             {
                 return Refused(FieldOf(terms), "no split keeps every share within the cap and floor");
             }
         }
+
+        return new Result(result, bounds, null, null);
+    }
+
+    /// <summary>λ as a fraction: units of the pool per unit of weight, beyond the base fee.</summary>
+    private readonly record struct Rational(Int128 Numerator, Int128 Denominator);
+
+    private static int Compare(Rational a, Rational b) => (a.Numerator * b.Denominator).CompareTo(b.Numerator * a.Denominator);
+
+    /// <summary>What the clamped exact shares add up to at λ, times λ's denominator (so it stays an integer).</summary>
+    private static Int128 ScaledTotal(Rational lambda, IReadOnlyList<(string Key, long Weight)> parts, long baseFee, long? cap, long? floor)
+    {
+        Int128 total = 0;
+        foreach (var (_, weight) in parts)
+        {
+            var share = baseFee * lambda.Denominator + lambda.Numerator * weight;
+            if (cap is { } c && share > c * lambda.Denominator)
+            {
+                share = c * lambda.Denominator;
+            }
+
+            if (floor is { } f && share < f * lambda.Denominator)
+            {
+                share = f * lambda.Denominator;
+            }
+
+            total += share;
+        }
+
+        return total;
+    }
+
+    /// <summary>The largest breakpoint λ whose clamped shares add up to at most the pool; null when there is none (λ below every breakpoint).</summary>
+    private static Rational? LastBreakpointAtMost(long units, IReadOnlyList<(string Key, long Weight)> parts, long baseFee, long? cap, long? floor)
+    {
+        var breakpoints = Breakpoints(parts, baseFee, cap, floor);
+        Rational? best = null;
+        int low = 0, high = breakpoints.Count - 1;
+        while (low <= high)
+        {
+            var middle = (low + high) / 2;
+            if (ScaledTotal(breakpoints[middle], parts, baseFee, cap, floor) <= (Int128)units * breakpoints[middle].Denominator)
+            {
+                best = breakpoints[middle];
+                low = middle + 1;
+            }
+            else
+            {
+                high = middle - 1;
+            }
+        }
+
+        return best;
+    }
+
+    private static List<Rational> Breakpoints(IReadOnlyList<(string Key, long Weight)> parts, long baseFee, long? cap, long? floor)
+    {
+        var points = new List<Rational>();
+        foreach (var (_, weight) in parts)
+        {
+            if (cap is { } c)
+            {
+                points.Add(new Rational(c - baseFee, weight));
+            }
+
+            if (floor is { } f && f > baseFee)
+            {
+                points.Add(new Rational(f - baseFee, weight));
+            }
+        }
+
+        points.Sort(Compare);
+        return points;
     }
 
     private static Result Refused(string field, string why) => new(null, null, field, why);

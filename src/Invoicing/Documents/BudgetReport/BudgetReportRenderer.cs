@@ -199,7 +199,7 @@ public sealed class BudgetReportRenderer
                     ],
                     [new("Part", 0.37, false), new("Befolkning", 0.19, true), new("Kr per invånare", 0.22, true), new($"Fördelning {year} (kr)", 0.22, true)],
                     byName.Select(s => new[] { s.Party.Name, SwedishFormat.Integer(s.Population), SwedishFormat.AmountWithoutCurrency(s.Rate ?? Money.Zero), Kronor(s.Amount) }).ToArray(),
-                    ["Summa", SwedishFormat.Integer(pool.TotalPopulation), "", Kronor(pool.Total)]);
+                    ["Summa", perCapita.Rates.All is null ? "" : SwedishFormat.Integer(pool.TotalPopulation), "", Kronor(pool.Total)]);
             case EqualSplitLine:
                 return new ReportTable(
                     $"Fördelning {pool.Line.Text}",
