@@ -70,8 +70,16 @@ public sealed class AllocationKeysFileTests
         var scheme = Finsam.Budget.Scheme;
         foreach (var line in Finsam.Budget.Lines)
         {
-            var entity = BudgetLineEntity.From(scheme, 2026, line);
-            Assert.Equal(line, entity.ToLine());
+            var read = BudgetLineEntity.From(scheme, 2026, line).ToLine();
+
+            // A listed pool's parties are a list, compared by reference in the record: compared by their stored form instead.
+            if (line is SharedLine shared && read is SharedLine readShared)
+            {
+                Assert.Equal(shared.Participants.ToString(), readShared.Participants.ToString());
+                read = readShared with { Participants = shared.Participants };
+            }
+
+            Assert.Equal(line, read);
         }
 
         var pool = BudgetLineEntity.From(scheme, 2026, Finsam.Budget.Lines.OfType<PopulationPoolLine>().Single());
