@@ -129,6 +129,7 @@ public sealed class InvoiceEndpointTests(WebFixture fixture)
             Assert.Equal(pool.GetProperty("totalPopulation").GetInt64(), shares.Sum(s => s.GetProperty("population").GetInt64()));
             Assert.InRange(shares.Sum(s => s.GetProperty("keyPercent").GetDecimal()), 99.5m, 100.5m);
             Assert.False(string.IsNullOrWhiteSpace(pool.GetProperty("source").GetString()));
+            Assert.Equal("population", pool.GetProperty("key").GetString());
         });
         Assert.Equal(28, pools.Sum(p => p.GetProperty("shares").GetArrayLength()));
         Assert.Equal(["REGION-03", "REGION-19"], allocation.GetProperty("fixed").EnumerateArray().Select(f => f.GetProperty("code").GetString()).Order(StringComparer.Ordinal));

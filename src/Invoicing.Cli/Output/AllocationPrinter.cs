@@ -64,19 +64,7 @@ internal static class AllocationPrinter
         foreach (var pool in allocation.Pools)
         {
             writer.WriteLine();
-            writer.WriteLine($"{DisplayText.Escape(pool.Line.Text)}: {SwedishFormat.Amount(pool.Line.Amount)} by population"
-                + (pool.Line.Participants is PoolParticipants.WithAgreement ? $" among the parties with an agreement for {allocation.Budget.Year} ({pool.Line.Participants})" : ""));
-            writer.WriteLine($"  key: population snapshot {pool.Snapshot.Id}, reference date {SwedishFormat.Date(pool.Snapshot.ReferenceDate)} ({DisplayText.Escape(pool.Snapshot.Source)}); largest remainder in units of {SwedishFormat.Amount(pool.Line.AllocationUnit)}");
-            var table = new TextTable(("Code", false), ("Party", false), ("Population", true), ("Key", true), ("Amount", true));
-            foreach (var share in pool.Shares)
-            {
-                table.Add(share.Party.Code.Value, share.Party.Name + (share.Party.Code == ownParty ? " (own share, not invoiced)" : ""),
-                    SwedishFormat.Integer(share.Population), SwedishFormat.PerMille(share.KeyPerMille(pool.TotalPopulation)), SwedishFormat.Amount(share.Amount));
-            }
-
-            table.AddSeparator();
-            table.Add("", "Sum", SwedishFormat.Integer(pool.TotalPopulation), SwedishFormat.PerMille(1000), SwedishFormat.Amount(pool.Total));
-            table.WriteTo(writer);
+            WritePool(pool, allocation.Budget.Year, ownParty, writer);
         }
 
         if (allocation.FixedContributions.Count > 0)
@@ -108,9 +96,90 @@ internal static class AllocationPrinter
         }
     }
 
+    /// <summary>A shared line: what its key is, then each participant's share with the figures it comes from.</summary>
+    private static void WritePool(PoolAllocation pool, int year, PartyCode? ownParty, TextWriter writer)
+    {
+        var among = pool.Line.Participants is PoolParticipants.WithAgreement ? $" among the parties with an agreement for {year} ({pool.Line.Participants})" : "";
+        var snapshot = pool.Snapshot is { } s ? $"population snapshot {s.Id}, reference date {SwedishFormat.Date(s.ReferenceDate)} ({DisplayText.Escape(s.Source)})" : "";
+        string Name(PoolShare share) => share.Party.Name + (share.Party.Code == ownParty ? " (own share, not invoiced)" : "");
+        TextTable table;
+        switch (pool.Line)
+        {
+            case PerCapitaLine perCapita:
+                writer.WriteLine($"{DisplayText.Escape(pool.Line.Text)}: {SwedishFormat.Amount(pool.Total)} per capita at {Rates(perCapita.Rates)} per inhabitant{among}");
+                writer.WriteLine($"  key: {snapshot}; each share is rate × population rounded half up to whole kronor");
+                table = new TextTable(("Code", false), ("Party", false), ("Population", true), ("Rate", true), ("Amount", true));
+                foreach (var share in pool.Shares)
+                {
+                    table.Add(share.Party.Code.Value, Name(share), SwedishFormat.Integer(share.Population), SwedishFormat.Amount(share.Rate ?? Money.Zero), SwedishFormat.Amount(share.Amount));
+                }
+
+                table.AddSeparator();
+                // Populations of different kinds overlap (a region's inhabitants are its municipalities'): summed only under one rate.
+                table.Add("", "Sum", perCapita.Rates.All is null ? "" : SwedishFormat.Integer(pool.TotalPopulation), "", SwedishFormat.Amount(pool.Total));
+                break;
+            case EqualSplitLine:
+                writer.WriteLine($"{DisplayText.Escape(pool.Line.Text)}: {SwedishFormat.Amount(pool.Line.Amount)} in equal shares among {pool.Shares.Count} parties{among}");
+                writer.WriteLine("  key: equal whole-krona shares; the kronor left over one each in party-code order");
+                table = new TextTable(("Code", false), ("Party", false), ("Amount", true));
+                foreach (var share in pool.Shares)
+                {
+                    table.Add(share.Party.Code.Value, Name(share), SwedishFormat.Amount(share.Amount));
+                }
+
+                table.AddSeparator();
+                table.Add("", "Sum", SwedishFormat.Amount(pool.Total));
+                break;
+            default:
+                var line = (PopulationPoolLine)pool.Line;
+                writer.WriteLine($"{DisplayText.Escape(pool.Line.Text)}: {SwedishFormat.Amount(pool.Line.Amount)} by population{among}");
+                writer.WriteLine($"  key: {snapshot}; largest remainder in units of {SwedishFormat.Amount(line.AllocationUnit)}");
+                if (line.HasTerms)
+                {
+                    writer.WriteLine("  terms: " + string.Join(", ", new[]
+                    {
+                        line.BaseFee is { } fee ? $"base fee {SwedishFormat.Amount(fee)} each, the rest by population" : null,
+                        line.Cap is { } cap ? $"cap {SwedishFormat.Amount(cap)}" : null,
+                        line.Floor is { } floor ? $"floor {SwedishFormat.Amount(floor)}" : null,
+                    }.OfType<string>()) + (line.Cap is not null || line.Floor is not null ? " (a share beyond them pays the bound; the rest is split again among the others)" : ""));
+                }
+
+                table = line.HasTerms
+                    ? new TextTable(("Code", false), ("Party", false), ("Population", true), ("Key", true), ("Base fee", true), ("Bound", false), ("Amount", true))
+                    : new TextTable(("Code", false), ("Party", false), ("Population", true), ("Key", true), ("Amount", true));
+                foreach (var share in pool.Shares)
+                {
+                    var cells = new List<string> { share.Party.Code.Value, Name(share), SwedishFormat.Integer(share.Population), SwedishFormat.PerMille(share.KeyPerMille(pool.TotalPopulation)) };
+                    if (line.HasTerms)
+                    {
+                        cells.Add(share.BaseFee is { } fee ? SwedishFormat.Amount(fee) : "");
+                        cells.Add(share.Bound switch { PoolSplit.Bound.Cap => "cap", PoolSplit.Bound.Floor => "floor", _ => "" });
+                    }
+
+                    cells.Add(SwedishFormat.Amount(share.Amount));
+                    table.Add([.. cells]);
+                }
+
+                table.AddSeparator();
+                table.Add(line.HasTerms
+                    ? ["", "Sum", SwedishFormat.Integer(pool.TotalPopulation), SwedishFormat.PerMille(1000), "", "", SwedishFormat.Amount(pool.Total)]
+                    : ["", "Sum", SwedishFormat.Integer(pool.TotalPopulation), SwedishFormat.PerMille(1000), SwedishFormat.Amount(pool.Total)]);
+                break;
+        }
+
+        table.WriteTo(writer);
+    }
+
+    private static string Rates(PerCapitaRates rates) => rates.All is { } all
+        ? SwedishFormat.Amount(all)
+        : string.Join(", ", rates.ByKind.OrderBy(r => r.Key).Select(r => $"{SwedishFormat.Amount(r.Value)} ({r.Key})"));
+
     private static string Kind(BudgetLine line) => line switch
     {
+        PopulationPoolLine { HasTerms: true } => "pool by population, terms",
         PopulationPoolLine => "pool by population",
+        PerCapitaLine => "per capita",
+        EqualSplitLine => "equal split",
         FixedContributionLine => "fixed",
         RecordedIncomeLine => "recorded",
         CostLine => "cost",

@@ -14,19 +14,33 @@ public sealed record AllocationView(string Scheme, int Year, string SchemeName, 
             pool.Line.Number,
             pool.Line.Text,
             Kronor.From(pool.Line.Amount),
-            pool.Snapshot.Source,
-            pool.Snapshot.ReferenceDate,
+            pool.Snapshot?.Source,
+            pool.Snapshot?.ReferenceDate,
             pool.TotalPopulation,
             [.. pool.Shares.Select(share => new Share(
                 share.Party.Code.Value,
                 share.Party.Name,
                 share.Population,
                 share.KeyPerMille(pool.TotalPopulation) * 0.1m,
-                Kronor.From(share.Amount)))]))],
+                Kronor.From(share.Amount)))])
+        {
+            Key = pool.Line switch
+            {
+                Budgets.PerCapitaLine => "perCapita",
+                Budgets.EqualSplitLine => "equalSplit",
+                _ => "population",
+            },
+        })],
         [.. allocation.FixedContributions.Select(f => new FixedLine(f.Line.Number, f.Line.Text, f.Party.Code.Value, f.Party.Name, Kronor.From(f.Line.Amount)))]);
 
-    /// <summary>A population pool; <c>source</c> and <c>referenceDate</c> name the population table it was split by.</summary>
-    public sealed record Pool(int Line, string Text, decimal Amount, string Source, DateOnly ReferenceDate, long TotalPopulation, IReadOnlyList<Share> Shares);
+    /// <summary>
+    /// A shared line; <c>key</c> is <c>population</c> (a pool), <c>perCapita</c> or <c>equalSplit</c>; <c>source</c> and
+    /// <c>referenceDate</c> name the population table it was split by (null for an equal split, which reads none).
+    /// </summary>
+    public sealed record Pool(int Line, string Text, decimal Amount, string? Source, DateOnly? ReferenceDate, long TotalPopulation, IReadOnlyList<Share> Shares)
+    {
+        public string Key { get; init; } = "population";
+    }
 
     /// <summary>A party's share; <c>keyPercent</c> is its population key to one decimal, as the budget shows it (57.4).</summary>
     public sealed record Share(string Code, string Name, long Population, decimal KeyPercent, decimal Amount);

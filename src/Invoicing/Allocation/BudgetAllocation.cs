@@ -18,7 +18,10 @@ public sealed record BudgetAllocation(Budget Budget, IReadOnlyList<PoolAllocatio
                 pool.Line.Number,
                 PoolShareText(pool, share),
                 share.Amount,
-                share.Population) { PopulationBasis = $"Befolkning enligt {pool.Snapshot.Source}, per {SwedishFormat.Date(pool.Snapshot.ReferenceDate)}." })))
+                pool.Snapshot is null ? null : share.Population)
+            {
+                PopulationBasis = pool.Snapshot is { } snapshot ? $"Befolkning enligt {snapshot.Source}, per {SwedishFormat.Date(snapshot.ReferenceDate)}." : null,
+            })))
             .Concat(FixedContributions.Select(fixedLine => (fixedLine.Party, Line: new PlannedInvoiceLine(
                 fixedLine.Line.Number,
                 $"Bidrag {Budget.Year}, {fixedLine.Line.Text}",
@@ -37,10 +40,31 @@ public sealed record BudgetAllocation(Budget Budget, IReadOnlyList<PoolAllocatio
         };
     }
 
-    private string PoolShareText(PoolAllocation pool, PoolShare share) =>
-        $"Bidrag {Budget.Year}, {pool.Line.Text}: {SwedishFormat.Integer(share.Population)} av " +
-        $"{SwedishFormat.Integer(pool.TotalPopulation)} invånare ({SwedishFormat.PerMille(share.KeyPerMille(pool.TotalPopulation))}) " +
-        $"av {SwedishFormat.WholeKronor(pool.Line.Amount)}";
+    /// <summary>The budget with each per-capita line's amount set to the sum of its shares (what the line asks for).</summary>
+    public Budget WithPerCapitaTotals() => Budget with
+    {
+        Lines = Budget.Lines
+            .Select(line => line is PerCapitaLine perCapita ? perCapita with { Amount = Pools.Single(p => p.Line.Number == line.Number).Total } : line)
+            .ToArray(),
+    };
+
+    /// <summary>The basis of a share as the invoice line states it, per key.</summary>
+    private string PoolShareText(PoolAllocation pool, PoolShare share)
+    {
+        var what = $"Bidrag {Budget.Year}, {pool.Line.Text}: ";
+        var population = $"{SwedishFormat.Integer(share.Population)} av {SwedishFormat.Integer(pool.TotalPopulation)} invånare " +
+            $"({SwedishFormat.PerMille(share.KeyPerMille(pool.TotalPopulation))})";
+        var of = $" av {SwedishFormat.WholeKronor(pool.Line.Amount)}";
+        return (pool.Line, share) switch
+        {
+            (PerCapitaLine, { Rate: { } rate }) => what + $"{SwedishFormat.Integer(share.Population)} invånare × {SwedishFormat.Amount(rate)}",
+            (EqualSplitLine, _) => what + $"lika andel, en av {pool.Shares.Count} parter," + of,
+            (PopulationPoolLine { Cap: { } cap }, { Bound: PoolSplit.Bound.Cap }) => what + $"takbelopp {SwedishFormat.WholeKronor(cap)} ({population})" + of,
+            (PopulationPoolLine { Floor: { } floor }, { Bound: PoolSplit.Bound.Floor }) => what + $"golvbelopp {SwedishFormat.WholeKronor(floor)} ({population})" + of,
+            (PopulationPoolLine, { BaseFee: { } fee }) => what + $"grundavgift {SwedishFormat.WholeKronor(fee)} och efter folkmängd {population}" + of,
+            _ => what + population + of,
+        };
+    }
 }
 
 /// <summary>A fixed contribution line with its (known) party.</summary>

@@ -30,7 +30,8 @@ public static class BudgetAllocator
         foreach (var line in budget.Lines)
         {
             var where = $"line {line.Number} ({line.Text})";
-            if (line.Amount < Money.Zero || (line.IsInvoiced && line.Amount == Money.Zero))
+            // A per-capita line's amount is the sum of its shares (zero until worked out from its dataset), not given.
+            if (line is not PerCapitaLine && (line.Amount < Money.Zero || (line.IsInvoiced && line.Amount == Money.Zero)))
             {
                 problems.Add($"{where}: amount {line.Amount} must be positive.");
                 continue;
@@ -38,8 +39,8 @@ public static class BudgetAllocator
 
             switch (line)
             {
-                case PopulationPoolLine pool:
-                    var allocated = AllocatePool(pool, where, budget.Year, parties, snapshots, agreements, problems);
+                case SharedLine shared:
+                    var allocated = AllocateShared(shared, where, budget.Year, parties, snapshots, agreements, problems);
                     if (allocated is not null)
                     {
                         pools.Add(allocated);
@@ -66,8 +67,8 @@ public static class BudgetAllocator
         return new BudgetAllocation(budget, pools, fixedContributions);
     }
 
-    private static PoolAllocation? AllocatePool(
-        PopulationPoolLine pool,
+    private static PoolAllocation? AllocateShared(
+        SharedLine line,
         string where,
         int year,
         IReadOnlyDictionary<PartyCode, Party> parties,
@@ -76,30 +77,52 @@ public static class BudgetAllocator
         List<string> problems)
     {
         var problemsBefore = problems.Count;
-        if (pool.AllocationUnit <= Money.Zero || pool.Amount.Ore % pool.AllocationUnit.Ore != 0)
+        if (line is PopulationPoolLine pool)
         {
-            problems.Add($"{where}: amount {pool.Amount} is not a whole number of allocation units of {pool.AllocationUnit}.");
+            var unit = pool.AllocationUnit;
+            if (unit <= Money.Zero || pool.Amount.Ore % unit.Ore != 0)
+            {
+                problems.Add($"{where}: amount {pool.Amount} is not a whole number of allocation units of {unit}.");
+            }
+
+            foreach (var (field, term) in new[] { ("baseFee", pool.BaseFee), ("cap", pool.Cap), ("floor", pool.Floor) })
+            {
+                if (term is { } value && (value < Money.Zero || (unit > Money.Zero && value.Ore % unit.Ore != 0)))
+                {
+                    problems.Add($"{where}, {field}: {value} is not a whole number of allocation units of {unit}.");
+                }
+            }
         }
 
-        if (!snapshots.TryGetValue(pool.PopulationSnapshotId, out var snapshot))
+        if (line is EqualSplitLine { Amount.IsWholeKronor: false })
         {
-            problems.Add($"{where}: population snapshot '{pool.PopulationSnapshotId}' does not exist.");
+            problems.Add($"{where}: amount {line.Amount} of an equal split must be whole kronor.");
+        }
+
+        PopulationSnapshot? snapshot = null;
+        if (line.PopulationKey is { } snapshotId && !snapshots.TryGetValue(snapshotId, out snapshot))
+        {
+            problems.Add($"{where}: population snapshot '{snapshotId}' does not exist.");
             return null;
         }
 
-        var participants = ResolveParticipants(pool.Participants, where, year, parties, agreements, problems);
+        var participants = ResolveParticipants(line.Participants, where, year, parties, agreements, problems);
         if (participants.Count == 0)
         {
-            problems.Add(pool.Participants is PoolParticipants.WithAgreement
-                ? $"{where}: no agreement counts for {year} among the pool's parties ({pool.Participants})."
-                : $"{where}: the pool has no participants ({pool.Participants}).");
+            problems.Add(line.Participants is PoolParticipants.WithAgreement
+                ? $"{where}: no agreement counts for {year} among the pool's parties ({line.Participants})."
+                : $"{where}: the pool has no participants ({line.Participants}).");
             return null;
         }
 
         var weights = new List<(Party Party, long Population)>();
         foreach (var party in participants)
         {
-            if (!snapshot.Populations.TryGetValue(party.Code, out var population))
+            if (snapshot is null)
+            {
+                weights.Add((party, 0));
+            }
+            else if (!snapshot.Populations.TryGetValue(party.Code, out var population))
             {
                 problems.Add($"{where}: party {party.Code} ({party.Name}) has no population in snapshot '{snapshot.Id}'.");
             }
@@ -118,14 +141,77 @@ public static class BudgetAllocator
             return null;
         }
 
-        var units = LargestRemainder.Allocate(
-            pool.Amount.Ore / pool.AllocationUnit.Ore,
-            weights.Select(w => (w.Party.Code.Value, w.Population)).ToArray());
-        var shares = weights
-            .Select((w, i) => new PoolShare(w.Party, w.Population, new Money(units[i] * pool.AllocationUnit.Ore)))
-            .OrderBy(s => s.Party.Code)
+        var shares = line switch
+        {
+            PopulationPoolLine p => PoolShares(p, weights, where, problems),
+            PerCapitaLine c => PerCapitaShares(c, weights, where, problems),
+            EqualSplitLine e => EqualShares(e, weights),
+            _ => throw new InvalidOperationException($"Unknown shared line type {line.GetType().Name}."),
+        };
+        if (shares is null || problems.Count > problemsBefore)
+        {
+            return null;
+        }
+
+        var allocation = new PoolAllocation(line, snapshot, shares.OrderBy(s => s.Party.Code).ToArray());
+        if (line is PerCapitaLine && line.Amount != Money.Zero && line.Amount != allocation.Total)
+        {
+            // The stored total is rate × population as it was read; a snapshot changed since would change what is asked.
+            problems.Add($"{where}: the line's total {line.Amount} is not the sum of rate × population ({allocation.Total}).");
+            return null;
+        }
+
+        if (line is PerCapitaLine && allocation.Total == Money.Zero)
+        {
+            problems.Add($"{where}: rate × population comes to 0 kr for every participant; there is nothing to invoice.");
+            return null;
+        }
+
+        return allocation;
+    }
+
+    /// <summary>Base fee, then the rest by population, within cap and floor: <see cref="PoolSplit"/>, in the line's allocation units.</summary>
+    private static PoolShare[]? PoolShares(PopulationPoolLine pool, List<(Party Party, long Population)> weights, string where, List<string> problems)
+    {
+        var unit = pool.AllocationUnit.Ore;
+        long? Units(Money? term) => term is { } value ? value.Ore / unit : null;
+        var split = PoolSplit.Split(
+            pool.Amount.Ore / unit,
+            weights.Select(w => (w.Party.Code.Value, w.Population)).ToArray(),
+            new PoolSplit.Terms(Units(pool.BaseFee), Units(pool.Cap), Units(pool.Floor)),
+            units => SwedishFormat.WholeKronor(new Money(units * unit)));
+        if (split.IsRefused)
+        {
+            problems.Add($"{where}, {split.Field}: {split.Refusal}.");
+            return null;
+        }
+
+        return weights
+            .Select((w, i) => new PoolShare(w.Party, w.Population, new Money(split.Units![i] * unit)) { BaseFee = pool.BaseFee, Bound = split.Bounds![i] })
             .ToArray();
-        return new PoolAllocation(pool, snapshot, shares);
+    }
+
+    private static PoolShare[]? PerCapitaShares(PerCapitaLine line, List<(Party Party, long Population)> weights, string where, List<string> problems)
+    {
+        var shares = new List<PoolShare>();
+        foreach (var (party, population) in weights)
+        {
+            if (line.Rates.For(party.Kind) is not { } rate)
+            {
+                problems.Add($"{where}, rates: party {party.Code} ({party.Name}) is a {party.Kind} and the line has no rate for that kind.");
+                continue;
+            }
+
+            shares.Add(new PoolShare(party, population, PerCapitaRule.Share(rate, population)) { Rate = rate });
+        }
+
+        return shares.ToArray();
+    }
+
+    private static PoolShare[] EqualShares(EqualSplitLine line, List<(Party Party, long Population)> weights)
+    {
+        var kronor = EqualSplitRule.Split(line.Amount.Ore / Money.OrePerKrona, weights.Select(w => w.Party.Code.Value).ToArray());
+        return weights.Select((w, i) => new PoolShare(w.Party, 0, Money.FromKronor(kronor[i]))).ToArray();
     }
 
     private static List<Party> ResolveParticipants(

@@ -8,7 +8,7 @@ public static class PopulationKeyWarnings
 {
     public static IReadOnlyList<string> For(BudgetAllocation allocation)
     {
-        var dates = allocation.Pools.GroupBy(p => p.Snapshot.ReferenceDate).OrderBy(g => g.Key).ToArray();
+        var dates = allocation.Pools.Where(p => p.Snapshot is not null).GroupBy(p => p.Snapshot!.ReferenceDate).OrderBy(g => g.Key).ToArray();
         if (dates.Length <= 1)
         {
             return [];

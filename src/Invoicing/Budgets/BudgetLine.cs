@@ -9,19 +9,77 @@ public abstract record BudgetLine(int Number, string Text, Money Amount)
     public abstract bool IsInvoiced { get; }
 }
 
-/// <summary>A pool shared among municipalities (or other parties) in proportion to their population.</summary>
+/// <summary>
+/// A line its participants share by an allocation key: by population (<see cref="PopulationPoolLine"/>), at a rate per
+/// inhabitant (<see cref="PerCapitaLine"/>) or in equal parts (<see cref="EqualSplitLine"/>).
+/// </summary>
+public abstract record SharedLine(int Number, string Text, Money Amount, PoolParticipants Participants) : BudgetLine(Number, Text, Amount)
+{
+    public override bool IsInvoiced => true;
+
+    /// <summary>The population snapshot the key reads, if it reads one.</summary>
+    public string? PopulationKey => this switch
+    {
+        PopulationPoolLine pool => pool.PopulationSnapshotId,
+        PerCapitaLine perCapita => perCapita.PopulationSnapshotId,
+        _ => null,
+    };
+}
+
+/// <summary>
+/// A pool shared among municipalities (or other parties) in proportion to their population; optionally each pays a
+/// base fee first, and no share exceeds a cap or falls below a floor (<c>Allocation.PoolSplit</c>).
+/// </summary>
 public sealed record PopulationPoolLine(
     int Number,
     string Text,
     Money Amount,
     PoolParticipants Participants,
     string PopulationSnapshotId,
-    Money AllocationUnit) : BudgetLine(Number, Text, Amount)
+    Money AllocationUnit) : SharedLine(Number, Text, Amount, Participants)
 {
     /// <summary>Whole kronor, as the budget documents use.</summary>
     public static readonly Money DefaultAllocationUnit = Money.FromKronor(1);
 
-    public override bool IsInvoiced => true;
+    /// <summary>Paid by every participant before the rest is split by population.</summary>
+    public Money? BaseFee { get; init; }
+
+    /// <summary>The most a participant pays, base fee included.</summary>
+    public Money? Cap { get; init; }
+
+    /// <summary>The least a participant pays, base fee included.</summary>
+    public Money? Floor { get; init; }
+
+    public bool HasTerms => BaseFee is not null || Cap is not null || Floor is not null;
+}
+
+/// <summary>
+/// A rate per inhabitant (kronor with at most two decimals), one for all or one per party kind (Kommuninvest's regions at
+/// a fifth of the municipal rate). Each participant pays rate × population rounded to whole kronor; <see
+/// cref="BudgetLine.Amount"/> is their sum, worked out when the line is read (<c>Allocation.PerCapitaRule</c>).
+/// </summary>
+public sealed record PerCapitaLine(
+    int Number,
+    string Text,
+    Money Amount,
+    PoolParticipants Participants,
+    string PopulationSnapshotId,
+    PerCapitaRates Rates) : SharedLine(Number, Text, Amount, Participants);
+
+/// <summary>An amount in equal whole-krona shares among the participants (Inera: "no difference between a large and a small municipality").</summary>
+public sealed record EqualSplitLine(int Number, string Text, Money Amount, PoolParticipants Participants) : SharedLine(Number, Text, Amount, Participants);
+
+/// <summary>The rate of a per-capita line: <see cref="All"/> for every participant, or one per party kind.</summary>
+public sealed record PerCapitaRates(Money? All, IReadOnlyDictionary<PartyKind, Money> ByKind)
+{
+    public static PerCapitaRates Flat(Money rate) => new(rate, new Dictionary<PartyKind, Money>());
+
+    public Money? For(PartyKind kind) => All ?? (ByKind.TryGetValue(kind, out var rate) ? rate : null);
+
+    public bool Equals(PerCapitaRates? other) =>
+        other is not null && All == other.All && ByKind.Count == other.ByKind.Count && ByKind.All(r => other.ByKind.TryGetValue(r.Key, out var o) && o == r.Value);
+
+    public override int GetHashCode() => HashCode.Combine(All, ByKind.Count);
 }
 
 /// <summary>A fixed contribution invoiced to one party.</summary>

@@ -31,6 +31,22 @@ internal sealed class BudgetLineEntity : ITableEntity
 
     public string? PartyCode { get; set; }
 
+    /// <summary>Pools: the base fee, cap and floor, in öre (null where the line has none).</summary>
+    public long? BaseFeeOre { get; set; }
+
+    public long? CapOre { get; set; }
+
+    public long? FloorOre { get; set; }
+
+    /// <summary>Per capita: öre per inhabitant for every participant, or one column per party kind.</summary>
+    public long? RateOre { get; set; }
+
+    public long? RateMunicipalityOre { get; set; }
+
+    public long? RateRegionOre { get; set; }
+
+    public long? RateAgencyOre { get; set; }
+
     public static string RowKeyFor(int year, int number) =>
         $"{year.ToString("0000", CultureInfo.InvariantCulture)}-L{number.ToString("000", CultureInfo.InvariantCulture)}";
 
@@ -54,6 +70,22 @@ internal sealed class BudgetLineEntity : ITableEntity
                 entity.Participants = pool.Participants.ToString();
                 entity.PopulationSnapshotId = pool.PopulationSnapshotId;
                 entity.AllocationUnitOre = pool.AllocationUnit.Ore;
+                entity.BaseFeeOre = pool.BaseFee?.Ore;
+                entity.CapOre = pool.Cap?.Ore;
+                entity.FloorOre = pool.Floor?.Ore;
+                break;
+            case PerCapitaLine perCapita:
+                entity.Kind = "PerCapita";
+                entity.Participants = perCapita.Participants.ToString();
+                entity.PopulationSnapshotId = perCapita.PopulationSnapshotId;
+                entity.RateOre = perCapita.Rates.All?.Ore;
+                entity.RateMunicipalityOre = perCapita.Rates.ByKind.TryGetValue(PartyKind.Municipality, out var municipality) ? municipality.Ore : null;
+                entity.RateRegionOre = perCapita.Rates.ByKind.TryGetValue(PartyKind.Region, out var region) ? region.Ore : null;
+                entity.RateAgencyOre = perCapita.Rates.ByKind.TryGetValue(PartyKind.Agency, out var agency) ? agency.Ore : null;
+                break;
+            case EqualSplitLine equal:
+                entity.Kind = "EqualSplit";
+                entity.Participants = equal.Participants.ToString();
                 break;
             case FixedContributionLine fixedLine:
                 entity.Kind = "FixedContribution";
@@ -87,7 +119,14 @@ internal sealed class BudgetLineEntity : ITableEntity
                     amount,
                     PoolParticipants.Parse(Participants ?? ""),
                     PopulationSnapshotId ?? "",
-                    new Money(AllocationUnitOre ?? PopulationPoolLine.DefaultAllocationUnit.Ore)),
+                    new Money(AllocationUnitOre ?? PopulationPoolLine.DefaultAllocationUnit.Ore))
+                {
+                    BaseFee = Optional(BaseFeeOre),
+                    Cap = Optional(CapOre),
+                    Floor = Optional(FloorOre),
+                },
+                "PerCapita" => new PerCapitaLine(number, Text, amount, PoolParticipants.Parse(Participants ?? ""), PopulationSnapshotId ?? "", StoredRates()),
+                "EqualSplit" => new EqualSplitLine(number, Text, amount, PoolParticipants.Parse(Participants ?? "")),
                 "FixedContribution" => new FixedContributionLine(number, Text, amount, new PartyCode(PartyCode ?? "")),
                 "RecordedIncome" => new RecordedIncomeLine(number, Text, amount, PartyCode is null ? null : new PartyCode(PartyCode)),
                 "Cost" => new CostLine(number, Text, amount),
@@ -98,5 +137,23 @@ internal sealed class BudgetLineEntity : ITableEntity
         {
             throw new InvalidDataException($"Table Budgets, budget {PartitionKey}, row {RowKey}: {e.Message}", e);
         }
+    }
+
+    private static Money? Optional(long? ore) => ore is { } value ? new Money(value) : null;
+
+    private PerCapitaRates StoredRates()
+    {
+        var byKind = new Dictionary<PartyKind, Money>();
+        foreach (var (kind, ore) in new[] { (PartyKind.Municipality, RateMunicipalityOre), (PartyKind.Region, RateRegionOre), (PartyKind.Agency, RateAgencyOre) })
+        {
+            if (ore is { } value)
+            {
+                byKind[kind] = new Money(value);
+            }
+        }
+
+        return RateOre is null && byKind.Count == 0
+            ? throw new FormatException("a per-capita line has no rate")
+            : new PerCapitaRates(Optional(RateOre), byKind);
     }
 }

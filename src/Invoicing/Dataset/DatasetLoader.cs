@@ -45,17 +45,19 @@ public static class DatasetLoader
             var agreements = files.Agreements is null
                 ? AgreementTable.Empty
                 : ReadAgreements(KnownColumnsOnly(CsvTable.Parse(AgreementsFile, files.Agreements), AgreementColumns, required: 4), parties);
-            if (files.Agreements is null && budget.Lines.OfType<PopulationPoolLine>().FirstOrDefault(l => l.Participants is PoolParticipants.WithAgreement) is { } pool)
+            if (files.Agreements is null && budget.Lines.OfType<SharedLine>().FirstOrDefault(l => l.Participants is PoolParticipants.WithAgreement) is { } pool)
             {
                 throw new DatasetException($"{BudgetFile}, lines[{pool.Number - 1}].participants: '{pool.Participants}' needs the dataset's {AgreementsFile} (party, signed_on, ends_on, reference), and there is none.");
             }
 
-            BudgetAllocator.Allocate(
+            var allocation = BudgetAllocator.Allocate(
                 budget,
                 parties.ToDictionary(p => p.Code),
                 snapshots.ToDictionary(s => s.Id, StringComparer.Ordinal),
                 agreements);
-            return new Dataset(parties, snapshots, budget) { Agreements = agreements };
+
+            // A per-capita line asks for rate × population: its amount is known only now, from the dataset's own tables.
+            return new Dataset(parties, snapshots, allocation.WithPerCapitaTotals()) { Agreements = agreements };
         }
         catch (CsvException e)
         {
@@ -260,28 +262,93 @@ public static class DatasetLoader
         var number = index + 1;
         var kind = Field(line, "kind", where, e => e.GetString()!);
         var text = Field(line, "text", where, e => e.GetString() is { Length: > 0 } s ? s : throw new FormatException("must not be empty."));
-        var amount = Field(line, "amount", where, e => Money.TryParseKronor(e.ValueKind == JsonValueKind.Number ? e.GetRawText() : e.GetString(), out var m)
+        Money Kronor(JsonElement e, string example) => Money.TryParseKronor(e.ValueKind == JsonValueKind.Number ? e.GetRawText() : e.GetString(), out var m)
             ? m
-            : throw new FormatException("must be kronor with at most two decimals, e.g. \"75000\"."));
+            : throw new FormatException($"must be kronor with at most two decimals, e.g. \"{example}\".");
+        Money? Optional(string name, string example) => line.TryGetProperty(name, out var value) && value.ValueKind != JsonValueKind.Null
+            ? Field(line, name, where, e => Kronor(e, example))
+            : null;
         PartyCode? Party() => line.TryGetProperty("party", out var party) && party.ValueKind != JsonValueKind.Null ? Field(line, "party", where, e => new PartyCode(e.GetString()!)) : null;
+        PoolParticipants Participants() => Field(line, "participants", where, e => PoolParticipants.Parse(e.GetString()!));
+        string Snapshot() => Field(line, "populationSnapshot", where, e => e.GetString()!);
+        if (kind == "PerCapita")
+        {
+            // The amount is what the rates come to; a figure typed beside them could only disagree.
+            if (line.TryGetProperty("amount", out _))
+            {
+                throw new DatasetException($"{where}.amount: a PerCapita line has no amount; it is rate × population, summed over the participants.");
+            }
+
+            return new PerCapitaLine(number, text, Money.Zero, Participants(), Snapshot(), ReadRates(line, where));
+        }
+
+        var amount = Field(line, "amount", where, e => Kronor(e, "75000"));
+        if (kind != "PopulationPool" && (line.TryGetProperty("baseFee", out _) || line.TryGetProperty("cap", out _) || line.TryGetProperty("floor", out _)))
+        {
+            throw new DatasetException($"{where}: baseFee, cap and floor belong to a PopulationPool line, not a {kind} line.");
+        }
+
         return kind switch
         {
             "PopulationPool" => new PopulationPoolLine(
                 number,
                 text,
                 amount,
-                Field(line, "participants", where, e => PoolParticipants.Parse(e.GetString()!)),
-                Field(line, "populationSnapshot", where, e => e.GetString()!),
+                Participants(),
+                Snapshot(),
                 line.TryGetProperty("allocationUnit", out _)
                     ? Field(line, "allocationUnit", where, e => Money.TryParseKronor(e.ValueKind == JsonValueKind.Number ? e.GetRawText() : e.GetString(), out var unit) && unit > Money.Zero
                         ? unit
                         : throw new FormatException("must be a positive amount in kronor, e.g. \"1\" or \"0.01\"."))
-                    : PopulationPoolLine.DefaultAllocationUnit),
+                    : PopulationPoolLine.DefaultAllocationUnit)
+            {
+                BaseFee = Optional("baseFee", "2000"),
+                Cap = Optional("cap", "30000"),
+                Floor = Optional("floor", "1000"),
+            },
+            "EqualSplit" => new EqualSplitLine(number, text, amount, Participants()),
             "FixedContribution" => new FixedContributionLine(number, text, amount, Party() ?? throw new DatasetException($"{where}.party: a fixed contribution names its party.")),
             "RecordedIncome" => new RecordedIncomeLine(number, text, amount, Party()),
             "Cost" => new CostLine(number, text, amount),
-            _ => throw new DatasetException($"{where}.kind: '{kind}' is not one of PopulationPool, FixedContribution, RecordedIncome, Cost."),
+            _ => throw new DatasetException($"{where}.kind: '{kind}' is not one of PopulationPool, PerCapita, EqualSplit, FixedContribution, RecordedIncome, Cost."),
         };
+    }
+
+    /// <summary><c>"rate": "0.35"</c> for every participant, or <c>"rates": { "Municipality": "1300", "Region": "260" }</c> by party kind; not both.</summary>
+    private static PerCapitaRates ReadRates(JsonElement line, string where)
+    {
+        var hasRate = line.TryGetProperty("rate", out _);
+        var hasRates = line.TryGetProperty("rates", out var rates);
+        Money Rate(JsonElement e) => Money.TryParseKronor(e.ValueKind == JsonValueKind.Number ? e.GetRawText() : e.GetString(), out var m) && m > Money.Zero
+            ? m
+            : throw new FormatException("must be a positive rate in kronor per inhabitant with at most two decimals, e.g. \"42.25\".");
+        if (hasRate == hasRates)
+        {
+            throw new DatasetException($"{where}.rate: a PerCapita line has either \"rate\" (kronor per inhabitant) or \"rates\" by party kind, and it has {(hasRate ? "both" : "neither")}.");
+        }
+
+        if (hasRate)
+        {
+            return PerCapitaRates.Flat(Field(line, "rate", where, Rate));
+        }
+
+        if (rates.ValueKind != JsonValueKind.Object || !rates.EnumerateObject().Any())
+        {
+            throw new DatasetException($"{where}.rates: must be an object of rates by party kind, e.g. {{ \"Municipality\": \"1300\", \"Region\": \"260\" }}.");
+        }
+
+        var byKind = new Dictionary<PartyKind, Money>();
+        foreach (var rate in rates.EnumerateObject())
+        {
+            if (!Enum.TryParse<PartyKind>(rate.Name, ignoreCase: false, out var partyKind) || !Enum.IsDefined(partyKind) || !Enum.GetNames<PartyKind>().Contains(rate.Name, StringComparer.Ordinal))
+            {
+                throw new DatasetException($"{where}.rates.{rate.Name}: not a party kind; the kinds are {string.Join(", ", Enum.GetNames<PartyKind>())}.");
+            }
+
+            byKind[partyKind] = Field(rates, rate.Name, $"{where}.rates", Rate);
+        }
+
+        return new PerCapitaRates(null, byKind);
     }
 
     private static T Field<T>(JsonElement element, string name, string where, Func<JsonElement, T> read)

@@ -23,9 +23,9 @@ public sealed class InvoicePlanner(PartyStore parties, PopulationStore populatio
         // The three tables are independent, so they are read at once: each read is a round trip the run waits on
         // before its first number is taken.
         var allParties = parties.GetAllAsync(cancellationToken);
-        var snapshotIds = budget.Lines.OfType<PopulationPoolLine>().Select(l => l.PopulationSnapshotId);
+        var snapshotIds = budget.Lines.OfType<SharedLine>().Select(l => l.PopulationKey).OfType<string>();
         var snapshots = populations.GetAsync(snapshotIds, cancellationToken);
-        var signed = budget.Lines.OfType<PopulationPoolLine>().Any(l => l.Participants is PoolParticipants.WithAgreement)
+        var signed = budget.Lines.OfType<SharedLine>().Any(l => l.Participants is PoolParticipants.WithAgreement)
             ? agreements.GetAsync(budget.Scheme, budget.Year, cancellationToken)
             : Task.FromResult(AgreementTable.Empty);
         await Task.WhenAll(allParties, snapshots, signed);

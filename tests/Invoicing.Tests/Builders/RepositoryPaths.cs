@@ -13,6 +13,9 @@ internal static class RepositoryPaths
     /// <summary><c>data/stockholm-2026</c>: Stockholm's offer, its pool among the municipalities with an agreement.</summary>
     public static string StockholmDataset => Path.Combine(RepositoryRoot, "data", "stockholm-2026");
 
+    /// <summary>The EXEMPEL Finsam-style dataset using every allocation key (docs/allocation.md).</summary>
+    public static string FinsamDataset => Path.Combine(RepositoryRoot, "data", "finsam-exempel-2026");
+
     /// <summary><c>data/reference/municipality_county.csv</c>: every municipality with its county.</summary>
     public static string MunicipalityCounty => Path.Combine(RepositoryRoot, "data", "reference", "municipality_county.csv");
 

@@ -23,6 +23,9 @@ internal sealed class TempDataset : IDisposable
     /// <summary>A temporary copy of the bundled Stockholm dataset, its <c>agreements.csv</c> included.</summary>
     public static TempDataset CopyOfStockholm() => CopyOf(RepositoryPaths.StockholmDataset, "parties.csv", "populations.csv", "budget.json", "agreements.csv");
 
+    /// <summary>A temporary copy of the EXEMPEL Finsam dataset, which uses every allocation key.</summary>
+    public static TempDataset CopyOfFinsam() => CopyOf(RepositoryPaths.FinsamDataset, "parties.csv", "populations.csv", "budget.json");
+
     private static TempDataset CopyOf(string source, params string[] files)
     {
         var directory = Path.Combine(Path.GetTempPath(), "invoicing-tests-" + Guid.NewGuid().ToString("N"));

@@ -211,7 +211,7 @@ public sealed class DatasetLoaderTests
     [InlineData("\"year\": 2026", "\"year\": \"2026\"", "budget.json.year: '2026'")]
     [InlineData("\"scheme\": \"region-mitt-pom\"", "\"scheme\": \"Region Mitt\"", "budget.json.scheme: 'Region Mitt'")]
     [InlineData("\"participants\": \"county:19\"", "\"participants\": \"county:99\"", "budget.json, lines[5].participants: 'county:99'")]
-    [InlineData("\"kind\": \"Cost\", \"text\": \"Ledningstöd\"", "\"kind\": \"Kostnad\", \"text\": \"Ledningstöd\"", "budget.json, lines[10].kind: 'Kostnad' is not one of PopulationPool, FixedContribution, RecordedIncome, Cost.")]
+    [InlineData("\"kind\": \"Cost\", \"text\": \"Ledningstöd\"", "\"kind\": \"Kostnad\", \"text\": \"Ledningstöd\"", "budget.json, lines[10].kind: 'Kostnad' is not one of PopulationPool, PerCapita, EqualSplit, FixedContribution, RecordedIncome, Cost.")]
     public void Wrong_field_in_budget_json_is_refused_naming_its_JSON_path(string oldText, string newText, string expectedStart)
     {
         using var data = TempDataset.CopyOfBundled();

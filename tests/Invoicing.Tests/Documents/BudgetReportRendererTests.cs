@@ -33,7 +33,7 @@ public sealed class BudgetReportRendererTests
         foreach (var pool in allocation.Pools)
         {
             Assert.Contains($"Fördelning {pool.Line.Text}", all, StringComparison.Ordinal);
-            Assert.Contains($"Befolkning: {pool.Snapshot.Source}, per 2025-09-30 (underlag {pool.Snapshot.Id}).", all.Replace("\n", " ", StringComparison.Ordinal), StringComparison.Ordinal);
+            Assert.Contains($"Befolkning: {pool.Snapshot!.Source}, per 2025-09-30 (underlag {pool.Snapshot.Id}).", all.Replace("\n", " ", StringComparison.Ordinal), StringComparison.Ordinal);
         }
 
         Assert.Contains($"Västerås kommun 161 236 57,4 % 43 035", all, StringComparison.Ordinal);

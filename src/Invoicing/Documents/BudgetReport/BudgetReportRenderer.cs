@@ -165,7 +165,7 @@ public sealed class BudgetReportRenderer
         $"Intäkter {document.Year}",
         [],
         [new("Intäkt", 0.58, false), new("Faktureras", 0.17, false), new("Belopp (kr)", 0.25, true)],
-        document.Income.Select(l => new[] { l.Text, l.IsInvoiced ? (l is PopulationPoolLine ? "efter folkmängd" : "fast belopp") : "nej", Kronor(l.Amount) }).ToArray(),
+        document.Income.Select(l => new[] { l.Text, l.IsInvoiced ? InvoicedHow(l) : "nej", Kronor(l.Amount) }).ToArray(),
         [$"Summa intäkter (varav fakturerat {Kronor(document.InvoicedIncome)})", "", Kronor(document.TotalIncome)]);
 
     private static ReportTable CostTable(BudgetReportDocument document) => new(
@@ -175,18 +175,81 @@ public sealed class BudgetReportRenderer
         document.Costs.Select(l => new[] { l.Text, Kronor(l.Amount) }).ToArray(),
         ["Summa kostnader", Kronor(document.TotalCosts)]);
 
-    private static ReportTable PoolTable(int year, Allocation.PoolAllocation pool) => new(
-        $"Fördelning {pool.Line.Text}",
-        [
-            $"Summa {year}: {SwedishFormat.WholeKronor(pool.Line.Amount)}, fördelat efter folkmängd med största-rest-metoden i hela kronor.",
-            $"Befolkning: {pool.Snapshot.Source}, per {SwedishFormat.Date(pool.Snapshot.ReferenceDate)} (underlag {pool.Snapshot.Id}).",
-        ],
-        [new("Kommun", 0.37, false), new("Befolkning", 0.19, true), new("Fördelningsnyckel (%)", 0.22, true), new($"Fördelning {year} (kr)", 0.22, true)],
-        pool.Shares.OrderBy(s => s.Party.Name, StringComparer.Create(SwedishCulture, ignoreCase: true)).Select(s => new[]
+    private static string InvoicedHow(BudgetLine line) => line switch
+    {
+        PopulationPoolLine => "efter folkmängd",
+        PerCapitaLine => "per invånare",
+        EqualSplitLine => "lika delar",
+        _ => "fast belopp",
+    };
+
+    /// <summary>A shared line's split, with the columns and notes its key needs.</summary>
+    private static ReportTable PoolTable(int year, Allocation.PoolAllocation pool)
+    {
+        var byName = pool.Shares.OrderBy(s => s.Party.Name, StringComparer.Create(SwedishCulture, ignoreCase: true)).ToArray();
+        var basis = pool.Snapshot is { } snapshot ? $"Befolkning: {snapshot.Source}, per {SwedishFormat.Date(snapshot.ReferenceDate)} (underlag {snapshot.Id})." : null;
+        switch (pool.Line)
         {
-            s.Party.Name, SwedishFormat.Integer(s.Population), SwedishFormat.PerMille(s.KeyPerMille(pool.TotalPopulation)), Kronor(s.Amount),
-        }).ToArray(),
-        ["Summa", SwedishFormat.Integer(pool.TotalPopulation), SwedishFormat.PerMille(1000), Kronor(pool.Total)]);
+            case PerCapitaLine perCapita:
+                return new ReportTable(
+                    $"Fördelning {pool.Line.Text}",
+                    [
+                        $"Summa {year}: {SwedishFormat.WholeKronor(pool.Total)}, {RatesText(perCapita.Rates)} per invånare, avrundat till hela kronor per part.",
+                        basis,
+                    ],
+                    [new("Part", 0.37, false), new("Befolkning", 0.19, true), new("Kr per invånare", 0.22, true), new($"Fördelning {year} (kr)", 0.22, true)],
+                    byName.Select(s => new[] { s.Party.Name, SwedishFormat.Integer(s.Population), SwedishFormat.AmountWithoutCurrency(s.Rate ?? Money.Zero), Kronor(s.Amount) }).ToArray(),
+                    ["Summa", perCapita.Rates.All is null ? "" : SwedishFormat.Integer(pool.TotalPopulation), "", Kronor(pool.Total)]);
+            case EqualSplitLine:
+                return new ReportTable(
+                    $"Fördelning {pool.Line.Text}",
+                    [$"Summa {year}: {SwedishFormat.WholeKronor(pool.Line.Amount)}, lika delar i hela kronor mellan {pool.Shares.Count} parter; överblivna kronor en var i partskodsordning."],
+                    [new("Part", 0.7, false), new($"Fördelning {year} (kr)", 0.3, true)],
+                    byName.Select(s => new[] { s.Party.Name, Kronor(s.Amount) }).ToArray(),
+                    ["Summa", Kronor(pool.Total)]);
+            default:
+                var line = (PopulationPoolLine)pool.Line;
+                var notes = new List<string?>
+                {
+                    $"Summa {year}: {SwedishFormat.WholeKronor(pool.Line.Amount)}, fördelat efter folkmängd med största-rest-metoden i hela kronor.",
+                };
+                if (line.HasTerms)
+                {
+                    notes.Add(TermsText(line));
+                }
+
+                notes.Add(basis);
+                return new ReportTable(
+                    $"Fördelning {pool.Line.Text}",
+                    notes,
+                    [new("Kommun", 0.37, false), new("Befolkning", 0.19, true), new("Fördelningsnyckel (%)", 0.22, true), new($"Fördelning {year} (kr)", 0.22, true)],
+                    byName.Select(s => new[]
+                    {
+                        s.Party.Name + s.Bound switch { Allocation.PoolSplit.Bound.Cap => " (tak)", Allocation.PoolSplit.Bound.Floor => " (golv)", _ => "" },
+                        SwedishFormat.Integer(s.Population), SwedishFormat.PerMille(s.KeyPerMille(pool.TotalPopulation)), Kronor(s.Amount),
+                    }).ToArray(),
+                    ["Summa", SwedishFormat.Integer(pool.TotalPopulation), SwedishFormat.PerMille(1000), Kronor(pool.Total)]);
+        }
+    }
+
+    private static string TermsText(PopulationPoolLine line) =>
+        string.Join(" ", new[]
+        {
+            line.BaseFee is { } fee ? $"Varje part betalar en grundavgift på {SwedishFormat.WholeKronor(fee)}; resten fördelas efter folkmängd." : null,
+            line.Cap is { } cap ? $"Ingen part betalar mer än {SwedishFormat.WholeKronor(cap)} (tak); det överskjutande fördelas på de övriga på samma sätt." : null,
+            line.Floor is { } floor ? $"Ingen part betalar mindre än {SwedishFormat.WholeKronor(floor)} (golv); det som saknas tas från de övriga på samma sätt." : null,
+        }.OfType<string>());
+
+    private static string RatesText(PerCapitaRates rates) => rates.All is { } all
+        ? $"{SwedishFormat.Amount(all)}"
+        : string.Join(", ", rates.ByKind.OrderBy(r => r.Key).Select(r => $"{SwedishFormat.Amount(r.Value)} för {KindText(r.Key)}"));
+
+    private static string KindText(Parties.PartyKind kind) => kind switch
+    {
+        Parties.PartyKind.Municipality => "kommuner",
+        Parties.PartyKind.Region => "regioner",
+        _ => "myndigheter",
+    };
 
     private static void DrawFrame(Canvas canvas, BudgetReportDocument document, int page, int pages)
     {

@@ -72,7 +72,7 @@ public sealed class PopulationImport(PopulationStore populations, PartyStore par
     private async Task CheckPoolsAsync(PopulationSnapshot snapshot, SchemeId scheme, CancellationToken cancellationToken)
     {
         var pools = (await budgets.ListAsync(scheme, cancellationToken))
-            .SelectMany(b => b.Lines.OfType<PopulationPoolLine>().Where(l => l.PopulationSnapshotId == snapshot.Id).Select(l => (Budget: b, Line: l)))
+            .SelectMany(b => b.Lines.OfType<SharedLine>().Where(l => l.PopulationKey == snapshot.Id).Select(l => (Budget: b, Line: l)))
             .ToArray();
         if (pools.Length == 0)
         {
