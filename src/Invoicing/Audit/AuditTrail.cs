@@ -18,7 +18,7 @@ namespace Invoicing.Audit;
 /// is kept once. Each past day's events are sealed into a blob of the <c>audit-seals</c> container (WORM in Azure):
 /// rewriting the table, hashes and all, no longer agrees with the seals (<see cref="VerifyAsync"/>).
 /// </summary>
-public sealed class AuditTrail(InvoicingStorage storage, TimeProvider time)
+public sealed class AuditTrail(InvoicingStorage storage, TimeProvider time) : IDisposable
 {
     private const string Partition = "chain";
     private const string HeadRow = "head";
@@ -28,7 +28,13 @@ public sealed class AuditTrail(InvoicingStorage storage, TimeProvider time)
     // Two writers appending at once: the loser of the head's ETag (412) or of an event number (409) reads the head again.
     private static readonly ResiliencePipeline ConflictRetry = OptimisticConcurrency.Retry(409, 412);
 
+    // One chain, one head row: writers of this process (a bank file's invoices are booked eight at a time) take turns
+    // here rather than racing for the head's ETag, which under load ran out of retries. Other processes still race.
+    private readonly SemaphoreSlim _appending = new(1, 1);
+
     private TableClient Table => storage.Table(StorageNames.AuditTrail);
+
+    public void Dispose() => _appending.Dispose();
 
     /// <summary>
     /// Records <paramref name="entry"/> as done now by <see cref="Actor.Current"/>. False when an event of the same key
@@ -76,7 +82,20 @@ public sealed class AuditTrail(InvoicingStorage storage, TimeProvider time)
     public const int EventsPerTransaction = 49;
 
     /// <summary>Appends the events in one transaction: their count, or null when one of their keys is recorded already.</summary>
-    private Task<int?> AppendAsync(AuditEntry[] entries, Actor actor, CancellationToken cancellationToken) =>
+    private async Task<int?> AppendAsync(AuditEntry[] entries, Actor actor, CancellationToken cancellationToken)
+    {
+        await _appending.WaitAsync(cancellationToken);
+        try
+        {
+            return await AppendOnceAsync(entries, actor, cancellationToken);
+        }
+        finally
+        {
+            _appending.Release();
+        }
+    }
+
+    private Task<int?> AppendOnceAsync(AuditEntry[] entries, Actor actor, CancellationToken cancellationToken) =>
         ConflictRetry.ExecuteAsync<int?>(
             async ct =>
             {
