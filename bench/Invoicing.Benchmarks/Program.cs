@@ -174,6 +174,11 @@ if (cliPath is { } cli)
             $"{"CLI `payments import`, camt.054 of 100 000 entries",-52} {seconds,8:0.00} s (read + book, process start to exit)  peak working set {peakMiB} MiB  " +
             $"CPU {cpu:0.0} s  ({output.Trim().Split('\n')[^1].Trim()})");
     }
+    catch (CliFailedException e)
+    {
+        // A figure not reached is a figure too: say so and go on to the other cases.
+        Console.WriteLine($"{"CLI `payments import`, camt.054 of 100 000 entries",-52} FAILED after {e.Seconds:0.00} s: {e.Message}");
+    }
     finally
     {
         File.Delete(camtFile);
@@ -182,6 +187,31 @@ if (cliPath is { } cli)
 else
 {
     Console.WriteLine("CLI payments import: not measured (set INVOICING_CLI to the built Invoicing.Cli.dll; ./benchmark.sh does)");
+}
+
+// A municipality's shared bankgiro (issue 24, goal 2): its file holds every receivable's payments, so of 100 000
+// entries 100 pay our invoices and 99 900 carry valid OCR numbers of other receivables, not of our series' form. The
+// issuer's account is set as shared (Invoicing:Issuer:SharedAccount), so those are counted as not ours, neither
+// booked nor listed. Goal: <= 5 s process start to exit, peak working set <= 250 MB.
+if (cliPath is { } cli3)
+{
+    var sharedFile = Path.Combine(Path.GetTempPath(), $"invoicing-benchmark-{Guid.NewGuid():N}.xml");
+    await File.WriteAllBytesAsync(sharedFile, CamtGenerator.Generate(SharedBankgiro.References(references, 100_000, everyNth: 1_000), 100_000, yesterday, 0, "BENCH-S"));
+    try
+    {
+        var (seconds, peakMiB, cpu, output) = await RunCliWithSettingsAsync(cli3, azurite.ConnectionString, prefix, SharedBankgiro.Setting, "payments", "import", sharedFile);
+        Console.WriteLine(
+            $"{"CLI `payments import`, shared bankgiro, 100 000 entries, 99.9 % not ours",-52} {seconds,8:0.00} s (process start to exit; goal 5 s: {seconds / 5,4:0.00}x)  " +
+            $"peak working set {peakMiB} MiB (goal 250 MB: {peakMiB * 1024.0 * 1024 / 250_000_000,4:0.00}x)  CPU {cpu:0.0} s  ({SharedBankgiro.Totals(output)})");
+    }
+    catch (CliFailedException e)
+    {
+        Console.WriteLine($"{"CLI `payments import`, shared bankgiro, 100 000 entries, 99.9 % not ours",-52} FAILED after {e.Seconds:0.00} s (goal 5 s), peak working set {e.PeakMiB} MiB: {e.Message}");
+    }
+    finally
+    {
+        File.Delete(sharedFile);
+    }
 }
 
 var bankImport = services.GetRequiredService<PaymentImport>();
@@ -300,7 +330,11 @@ static long PeakWorkingSetMiB()
 }
 
 // Peak working set of a child process: its high-water mark (VmHWM), read until it exits, so the last ~20 ms may be missed.
-static async Task<(double Seconds, long PeakMiB, double CpuSeconds, string Output)> RunCliAsync(string cli, string connectionString, string prefix, params string[] arguments)
+static Task<(double Seconds, long PeakMiB, double CpuSeconds, string Output)> RunCliAsync(string cli, string connectionString, string prefix, params string[] arguments) =>
+    RunCliWithSettingsAsync(cli, connectionString, prefix, new Dictionary<string, string>(), arguments);
+
+static async Task<(double Seconds, long PeakMiB, double CpuSeconds, string Output)> RunCliWithSettingsAsync(
+    string cli, string connectionString, string prefix, IReadOnlyDictionary<string, string> settings, params string[] arguments)
 {
     var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
     foreach (var argument in new[] { cli }.Concat(arguments).Concat(["--storage", connectionString]))
@@ -309,6 +343,11 @@ static async Task<(double Seconds, long PeakMiB, double CpuSeconds, string Outpu
     }
 
     start.Environment["Invoicing__Storage__NamePrefix"] = prefix;
+    foreach (var (name, value) in settings)
+    {
+        start.Environment[name] = value;
+    }
+
     var clock = Stopwatch.StartNew();
     using var process = Process.Start(start)!;
     var output = process.StandardOutput.ReadToEndAsync();
@@ -336,7 +375,8 @@ static async Task<(double Seconds, long PeakMiB, double CpuSeconds, string Outpu
     var elapsed = clock.Elapsed.TotalSeconds;
     if (process.ExitCode != 0)
     {
-        throw new InvalidOperationException($"{string.Join(' ', arguments)} failed (exit code {process.ExitCode}): {await output} {await error}");
+        var said = $"{await output} {await error}".Trim();
+        throw new CliFailedException($"{string.Join(' ', arguments)} failed (exit code {process.ExitCode}): {(said.Length > 300 ? "…" + said[^300..] : said)}", elapsed, peak / (1024 * 1024));
     }
 
     return (elapsed, peak / (1024 * 1024), cpu.TotalSeconds, await output);
@@ -392,6 +432,14 @@ static Dataset SyntheticDataset(int count, Random random)
         new PopulationPoolLine(1, "Alla kommuner", Money.FromKronor(4_000_000), new PoolParticipants.CountyMunicipalities(new CountyCode("01")), "benchmark", Money.FromKronor(1)),
     ]);
     return new Dataset(parties, [snapshot], budget);
+}
+
+/// <summary>A CLI command the benchmark ran ended with an error: what it said, after how long, at what peak working set.</summary>
+internal sealed class CliFailedException(string message, double seconds, long peakMiB) : Exception(message)
+{
+    public double Seconds => seconds;
+
+    public long PeakMiB => peakMiB;
 }
 
 /// <summary>The system clock moved forward by <see cref="Offset"/>.</summary>
