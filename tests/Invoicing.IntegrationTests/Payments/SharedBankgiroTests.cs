@@ -17,7 +17,15 @@ public sealed class SharedBankgiroTests(AzuriteFixture azurite)
 {
     private static readonly BankFileOrigin Terminal = new(BankFileEntrance.Cli, "eva@ekonomi-pc");
 
-    private static readonly Dictionary<string, string?> Shared = new() { ["Invoicing:Issuer:SharedAccount"] = "true" };
+    private static Dictionary<string, string?> Shared
+    {
+        get
+        {
+            var settings = TestServices.ExampleIssuer();
+            settings["Invoicing:Issuer:SharedAccount"] = "true";
+            return settings;
+        }
+    }
 
     [Fact]
     public async Task A_shared_bankgiros_file_books_ours_lists_what_could_be_ours_and_counts_the_rest_as_not_ours_keeping_the_file_byte_for_byte()
