@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Prints speed and memory figures (see bench/Invoicing.Benchmarks). Optional argument: the number of
-# municipalities in the synthetic pool (default 290, all of Sweden's).
+# municipalities in the synthetic pool (default 290, all of Sweden's); a second, `shared-bankgiro`, measures only
+# that case (issue 24, goal 2) after the run that issues the invoices it pays.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 "$root/scripts/ensure-node-tools.sh"

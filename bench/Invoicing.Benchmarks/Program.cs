@@ -20,6 +20,13 @@ using Microsoft.Extensions.DependencyInjection;
 
 // Figures, not pass/fail: run with ./benchmark.sh [parties] (default 290, every municipality in Sweden).
 var parties = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 290;
+// A second argument `shared-bankgiro` measures only that case (after the run that issues the invoices it pays).
+var all = args.Length < 2;
+if (!all && args[1] != "shared-bankgiro")
+{
+    throw new ArgumentException($"Unknown case '{args[1]}': the only case measured alone is shared-bankgiro.");
+}
+
 var random = new Random(2026);
 var dataset = SyntheticDataset(parties, random);
 Console.WriteLine($"Invoicing benchmark: {parties} municipalities in one population pool of 4 000 000 kr; .NET {Environment.Version}, {Environment.ProcessorCount} cores");
@@ -109,7 +116,7 @@ Console.WriteLine($"{"annual run, second (budget already complete)",-52} {clock.
 // each against its own floor; the ratio given for the goal is the median of the seven.
 const int Samples = 7;
 var samples = new List<(TimeSpan Run, TimeSpan Floor)> { (firstTime, firstFloor) };
-for (var sample = 2; sample <= Samples; sample++)
+for (var sample = 2; all && sample <= Samples; sample++)
 {
     var sampleRecorder = new StorageRecorder();
     await using var sampleServices = await SeededStoreAsync(azurite.ConnectionString, AzuriteFixture.NewPrefix(), dataset, time, sampleRecorder);
@@ -124,9 +131,12 @@ for (var sample = 2; sample <= Samples; sample++)
 }
 
 var ratios = samples.Select(s => s.Run / s.Floor).Order().ToArray();
-Console.WriteLine(
-    $"{$"  annual run: ratio to the floor, median of {Samples}",-52} {ratios[Samples / 2],8:0.00}x  (each: {string.Join(" ", samples.Select(s => $"{s.Run / s.Floor:0.00}"))}; " +
-    $"runs {samples.Min(s => s.Run).TotalSeconds:0.00}-{samples.Max(s => s.Run).TotalSeconds:0.00} s, floors {samples.Min(s => s.Floor).TotalSeconds:0.00}-{samples.Max(s => s.Floor).TotalSeconds:0.00} s)");
+if (all)
+{
+    Console.WriteLine(
+        $"{$"  annual run: ratio to the floor, median of {Samples}",-52} {ratios[Samples / 2],8:0.00}x  (each: {string.Join(" ", samples.Select(s => $"{s.Run / s.Floor:0.00}"))}; " +
+        $"runs {samples.Min(s => s.Run).TotalSeconds:0.00}-{samples.Max(s => s.Run).TotalSeconds:0.00} s, floors {samples.Min(s => s.Floor).TotalSeconds:0.00}-{samples.Max(s => s.Floor).TotalSeconds:0.00} s)");
+}
 
 // 4. The year's ZIP as the API streams it (InvoiceZip, the handler's writer) to a sink that only counts, for
 // the first 30 invoices and for all of them. Live heap is measured with a full collection every 256 KiB
@@ -135,23 +145,26 @@ Console.WriteLine(
 var issued = await services.GetRequiredService<InvoiceStore>().ListAsync(dataset.Budget.Scheme, 2026, CancellationToken.None);
 var archive = services.GetRequiredService<InvoiceArchive>();
 await Invoicing.Web.Exports.InvoiceZip.WriteAsync(Stream.Null, issued.Take(3).ToArray(), archive, CancellationToken.None);
-foreach (var count in new[] { Math.Min(30, issued.Count), issued.Count }.Distinct())
+foreach (var count in all ? new[] { Math.Min(30, issued.Count), issued.Count }.Distinct() : [])
 {
     await MeasureZipAsync(issued.Take(count).ToArray(), archive);
 }
 
 // 5. The reminder run for every invoice, once all are overdue, and its storage floor.
-var reminders = services.GetRequiredService<ReminderRun>();
-var asOf = issued.Max(i => i.DueDate).AddDays(11);
-time.Offset = asOf.ToDateTime(TimeOnly.MinValue) - DateTime.UtcNow.Date;
-recorder.Clear();
-recorder.Recording = true;
-clock.Restart();
-var reminded = await reminders.RunAsync(asOf, dryRun: false, CancellationToken.None);
-var reminderTime = clock.Elapsed;
-recorder.Recording = false;
-Console.WriteLine($"{"reminder run (every invoice overdue)",-52} {reminderTime.TotalSeconds,8:0.00} s total  {reminderTime.TotalMilliseconds / Math.Max(1, reminded.RemindersRecorded),8:0.0} ms/reminder  ({reminded.RemindersRecorded} reminders)");
-await PrintFloorAsync("reminder run", reminderTime, recorder, azurite.ConnectionString);
+if (all)
+{
+    var reminders = services.GetRequiredService<ReminderRun>();
+    var asOf = issued.Max(i => i.DueDate).AddDays(11);
+    time.Offset = asOf.ToDateTime(TimeOnly.MinValue) - DateTime.UtcNow.Date;
+    recorder.Clear();
+    recorder.Recording = true;
+    clock.Restart();
+    var reminded = await reminders.RunAsync(asOf, dryRun: false, CancellationToken.None);
+    var reminderTime = clock.Elapsed;
+    recorder.Recording = false;
+    Console.WriteLine($"{"reminder run (every invoice overdue)",-52} {reminderTime.TotalSeconds,8:0.00} s total  {reminderTime.TotalMilliseconds / Math.Max(1, reminded.RemindersRecorded),8:0.0} ms/reminder  ({reminded.RemindersRecorded} reminders)");
+    await PrintFloorAsync("reminder run", reminderTime, recorder, azurite.ConnectionString);
+}
 
 // 6. Bank files at scale: 100 000 payments of 1 kr on the invoices' OCR references, read and booked as one file
 // (camt.054, then BgMax); then a 50 MB camt.054, only read. Peak working set is measured per step (Linux: reset via
@@ -163,7 +176,7 @@ var yesterday = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(-1);
 // camt.054 entries (the goal's time and peak working set); the imports measured in this process below then book
 // on invoices that already have these payments.
 var cliPath = Environment.GetEnvironmentVariable("INVOICING_CLI") is { Length: > 0 } path && File.Exists(path) ? path : null;
-if (cliPath is { } cli)
+if (all && cliPath is { } cli)
 {
     var camtFile = Path.Combine(Path.GetTempPath(), $"invoicing-benchmark-{Guid.NewGuid():N}.xml");
     await File.WriteAllBytesAsync(camtFile, CamtGenerator.Generate(references, 100_000, yesterday, 0, "BENCH-C"));
@@ -174,25 +187,61 @@ if (cliPath is { } cli)
             $"{"CLI `payments import`, camt.054 of 100 000 entries",-52} {seconds,8:0.00} s (read + book, process start to exit)  peak working set {peakMiB} MiB  " +
             $"CPU {cpu:0.0} s  ({output.Trim().Split('\n')[^1].Trim()})");
     }
+    catch (CliFailedException e)
+    {
+        // A figure not reached is a figure too: say so and go on to the other cases.
+        Console.WriteLine($"{"CLI `payments import`, camt.054 of 100 000 entries",-52} FAILED after {e.Seconds:0.00} s: {e.Message}");
+    }
     finally
     {
         File.Delete(camtFile);
     }
 }
-else
+else if (all)
 {
     Console.WriteLine("CLI payments import: not measured (set INVOICING_CLI to the built Invoicing.Cli.dll; ./benchmark.sh does)");
 }
 
-var bankImport = services.GetRequiredService<PaymentImport>();
-await MeasureBankFileAsync("camt.054, 100 000 entries, 2nd file", CamtGenerator.Generate(references, 100_000, yesterday, 0, "BENCH-A"), bankImport, recorder, azurite.ConnectionString);
-// Another day's payments: BgMax payments of the camt.054 files' day, amounts and OCR numbers would be taken for the
-// same payments delivered in the other format (docs/bank-files.md) and only recorded, not booked.
-await MeasureBankFileAsync("BgMax, 100 000 payments, 3rd file", BgMaxGenerator.Generate(references, 100_000, yesterday.AddDays(-1)), bankImport, recorder, azurite.ConnectionString);
-await MeasureBankFileAsync("camt.054, 50 MB", CamtGenerator.Generate(references, 70_000, yesterday, 300, "BENCH-B"), null, recorder, azurite.ConnectionString);
+// A municipality's shared bankgiro (issue 24, goal 2): its file holds every receivable's payments, so of 100 000
+// entries 100 pay our invoices and 99 900 carry valid OCR numbers of other receivables, not of our series' form. The
+// issuer's account is set as shared (Invoicing:Issuer:SharedAccount), so those are counted as not ours, neither
+// booked nor listed. Goal: <= 5 s process start to exit, peak working set <= 250 MB.
+if (cliPath is { } cli3)
+{
+    var sharedFile = Path.Combine(Path.GetTempPath(), $"invoicing-benchmark-{Guid.NewGuid():N}.xml");
+    await File.WriteAllBytesAsync(sharedFile, CamtGenerator.Generate(SharedBankgiro.References(references, 100_000, everyNth: 1_000), 100_000, yesterday, 0, "BENCH-S"));
+    try
+    {
+        var (seconds, peakMiB, cpu, output) = await RunCliWithSettingsAsync(cli3, azurite.ConnectionString, prefix, SharedBankgiro.Setting, "payments", "import", sharedFile);
+        Console.WriteLine(
+            $"{"CLI `payments import`, shared bankgiro, 100 000 entries, 99.9 % not ours",-52} {seconds,8:0.00} s (process start to exit; goal 5 s: {seconds / 5,4:0.00}x)  " +
+            $"peak working set {peakMiB} MiB (goal 250 MB: {peakMiB * 1024.0 * 1024 / 250_000_000,4:0.00}x)  CPU {cpu:0.0} s  ({SharedBankgiro.Totals(output)})");
+    }
+    catch (CliFailedException e)
+    {
+        Console.WriteLine($"{"CLI `payments import`, shared bankgiro, 100 000 entries, 99.9 % not ours",-52} FAILED after {e.Seconds:0.00} s (goal 5 s), peak working set {e.PeakMiB} MiB: {e.Message}");
+    }
+    finally
+    {
+        File.Delete(sharedFile);
+    }
+}
+
+if (all)
+{
+    var bankImport = services.GetRequiredService<PaymentImport>();
+    await MeasureBankFileAsync("camt.054, 100 000 entries, 2nd file", CamtGenerator.Generate(references, 100_000, yesterday, 0, "BENCH-A"), bankImport, recorder, azurite.ConnectionString);
+    // Another day's payments: BgMax payments of the camt.054 files' day, amounts and OCR numbers would be taken for the
+    // same payments delivered in the other format (docs/bank-files.md) and only recorded, not booked.
+    await MeasureBankFileAsync("BgMax, 100 000 payments, 3rd file", BgMaxGenerator.Generate(references, 100_000, yesterday.AddDays(-1)), bankImport, recorder, azurite.ConnectionString);
+    await MeasureBankFileAsync("camt.054, 50 MB", CamtGenerator.Generate(references, 70_000, yesterday, 300, "BENCH-B"), null, recorder, azurite.ConnectionString);
+}
 
 // 7. The CLI's start: `invoices list` on this store, as a user runs it (./benchmark.sh builds it as ./invoicing does).
-if (cliPath is { } cli2)
+if (!all)
+{
+}
+else if (cliPath is { } cli2)
 {
     var times = new List<double>();
     for (var i = 0; i < 3; i++)
@@ -300,7 +349,11 @@ static long PeakWorkingSetMiB()
 }
 
 // Peak working set of a child process: its high-water mark (VmHWM), read until it exits, so the last ~20 ms may be missed.
-static async Task<(double Seconds, long PeakMiB, double CpuSeconds, string Output)> RunCliAsync(string cli, string connectionString, string prefix, params string[] arguments)
+static Task<(double Seconds, long PeakMiB, double CpuSeconds, string Output)> RunCliAsync(string cli, string connectionString, string prefix, params string[] arguments) =>
+    RunCliWithSettingsAsync(cli, connectionString, prefix, new Dictionary<string, string>(), arguments);
+
+static async Task<(double Seconds, long PeakMiB, double CpuSeconds, string Output)> RunCliWithSettingsAsync(
+    string cli, string connectionString, string prefix, IReadOnlyDictionary<string, string> settings, params string[] arguments)
 {
     var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
     foreach (var argument in new[] { cli }.Concat(arguments).Concat(["--storage", connectionString]))
@@ -309,6 +362,11 @@ static async Task<(double Seconds, long PeakMiB, double CpuSeconds, string Outpu
     }
 
     start.Environment["Invoicing__Storage__NamePrefix"] = prefix;
+    foreach (var (name, value) in settings)
+    {
+        start.Environment[name] = value;
+    }
+
     var clock = Stopwatch.StartNew();
     using var process = Process.Start(start)!;
     var output = process.StandardOutput.ReadToEndAsync();
@@ -336,7 +394,8 @@ static async Task<(double Seconds, long PeakMiB, double CpuSeconds, string Outpu
     var elapsed = clock.Elapsed.TotalSeconds;
     if (process.ExitCode != 0)
     {
-        throw new InvalidOperationException($"{string.Join(' ', arguments)} failed (exit code {process.ExitCode}): {await output} {await error}");
+        var said = $"{await output} {await error}".Trim();
+        throw new CliFailedException($"{string.Join(' ', arguments)} failed (exit code {process.ExitCode}): {(said.Length > 300 ? "…" + said[^300..] : said)}", elapsed, peak / (1024 * 1024));
     }
 
     return (elapsed, peak / (1024 * 1024), cpu.TotalSeconds, await output);
@@ -392,6 +451,14 @@ static Dataset SyntheticDataset(int count, Random random)
         new PopulationPoolLine(1, "Alla kommuner", Money.FromKronor(4_000_000), new PoolParticipants.CountyMunicipalities(new CountyCode("01")), "benchmark", Money.FromKronor(1)),
     ]);
     return new Dataset(parties, [snapshot], budget);
+}
+
+/// <summary>A CLI command the benchmark ran ended with an error: what it said, after how long, at what peak working set.</summary>
+internal sealed class CliFailedException(string message, double seconds, long peakMiB) : Exception(message)
+{
+    public double Seconds => seconds;
+
+    public long PeakMiB => peakMiB;
 }
 
 /// <summary>The system clock moved forward by <see cref="Offset"/>.</summary>

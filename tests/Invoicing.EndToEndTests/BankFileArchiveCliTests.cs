@@ -34,7 +34,7 @@ public sealed class BankFileArchiveCliTests(AzuriteFixture azurite)
 
         var row = Assert.Single(table.Split('\n'), line => line.Contains(sha256, StringComparison.Ordinal));
         var name = System.Text.RegularExpressions.Regex.Escape(PublishedBankFiles.BgMaxExample2026);
-        Assert.Matches($@"^\d{{4}}-\d\d-\d\d \d\d:\d\d UTC +{name} +BgMax +cli +{System.Text.RegularExpressions.Regex.Escape(me)} +7 +5 +0 +2 +0 +2 +{sha256}$", row.TrimEnd('\r'));
+        Assert.Matches($@"^\d{{4}}-\d\d-\d\d \d\d:\d\d UTC +{name} +BgMax +cli +{System.Text.RegularExpressions.Regex.Escape(me)} +7 +5 +0 +2 +0 +0 +2 +{sha256}$", row.TrimEnd('\r'));
         Assert.Contains("1 bank file, archived once.", table, StringComparison.Ordinal);
 
         var file = Assert.Single(json.RootElement.EnumerateArray());

@@ -118,7 +118,7 @@ public sealed class PaymentsAndRemindersTests(AzuriteFixture azurite)
         Walkthrough.Shows("  202600014 1981 Sala kommun: 6 051,00 kr", list);
         var files = Ok(await cli.RunAsync("payments", "files")).Stdout;
         Walkthrough.Shows("camt054-example.xml  camt.054.001.08  cli", files);
-        Walkthrough.Shows("       4       3               0          1           0        2  7230ebb92626c8f0377e5f4881d9e4d9ff7469791c051449fd8234f7357487e0", files);
+        Walkthrough.Shows("       4       3               0          1         0           0        2  7230ebb92626c8f0377e5f4881d9e4d9ff7469791c051449fd8234f7357487e0", files);
         var statuses = (await ListAsync(cli)).ToDictionary(i => i.GetProperty("number").GetString()!, i => i.GetProperty("status").GetString());
         Assert.Equal(("Overpaid", "Paid", "PartiallyPaid", "PartiallyPaid"), (statuses["202600014"], statuses["202600006"], statuses["202600023"], statuses["202600024"]));
 

@@ -281,7 +281,7 @@ public sealed class RevisionWalkTests(AzuriteFixture azurite)
     {
         var files = Ok(await cli.RunAsync("payments", "files")).Stdout;
         Walkthrough.Shows("camt054-example.xml  camt.054.001.08  cli", files);
-        Walkthrough.Shows("       4       3               0          1           0        1  7230ebb92626c8f0377e5f4881d9e4d9ff7469791c051449fd8234f7357487e0", files);
+        Walkthrough.Shows("       4       3               0          1         0           0        1  7230ebb92626c8f0377e5f4881d9e4d9ff7469791c051449fd8234f7357487e0", files);
         Walkthrough.Shows("1 bank file, archived once.", files);
 
         var download = Ok(await cli.RunAsync("payments", "files", "download", "7230ebb92626", "--out", "archive")).Stdout;

@@ -26,21 +26,22 @@ internal static class BankFileOutput
 
     /// <summary>
     /// One row per file: when and how it first came in, what that import did with its entries (already booked includes
-    /// the same payment delivered in the other format; unmatched includes entries listed before; not booked is outgoing,
-    /// pending and information entries), how often it was imported, and its SHA-256.
+    /// the same payment delivered in the other format; unmatched includes entries listed before; not ours is a shared
+    /// account's other receivables; not booked is outgoing, pending and information entries), how often it was imported,
+    /// and its SHA-256.
     /// </summary>
     public static void WriteList(IReadOnlyList<ArchivedBankFile> files, TextWriter writer)
     {
         var table = new TextTable(
             ("Imported", false), ("File", false), ("Format", false), ("Entrance", false), ("By", false), ("Entries", true), ("Booked", true),
-            ("Already booked", true), ("Unmatched", true), ("Not booked", true), ("Imports", true), ("SHA-256", false));
+            ("Already booked", true), ("Unmatched", true), ("Not ours", true), ("Not booked", true), ("Imports", true), ("SHA-256", false));
         foreach (var file in files)
         {
             var counts = file.Counts;
             table.Add(
                 Time(file.ImportedAt), file.FileName, file.FormatName, file.Entrance.Name(), file.ImportedBy,
                 SwedishFormat.Integer(counts.Entries), SwedishFormat.Integer(counts.Booked), SwedishFormat.Integer(counts.AlreadyBooked + counts.SamePayment),
-                SwedishFormat.Integer(counts.Unmatched + counts.AlreadyUnmatched), SwedishFormat.Integer(counts.Outgoing + counts.NotBooked),
+                SwedishFormat.Integer(counts.Unmatched + counts.AlreadyUnmatched), SwedishFormat.Integer(counts.NotOurs), SwedishFormat.Integer(counts.Outgoing + counts.NotBooked),
                 SwedishFormat.Integer(file.Imports), file.Sha256);
         }
 

@@ -38,6 +38,11 @@ internal static class ImportReportOutput
             writer.Write($" Not booked: {report.Outgoing} outgoing, {report.NotBooked} pending or for information.");
         }
 
+        if (report.NotOurs > 0)
+        {
+            writer.Write($" {report.NotOurs} not ours (the shared account's other receivables: valid OCR numbers not of our invoices' form): kept in the archived file, neither booked nor listed.");
+        }
+
         if (report.PaidInAdvance > 0)
         {
             writer.Write($" {report.PaidInAdvance} paid before the invoice was issued: check with the payer.");

@@ -39,11 +39,14 @@ public sealed record BankFileView(
         file.LatestRepeat is { } repeat ? new Repeat(repeat.FileName, repeat.Entrance.Name(), repeat.At, repeat.By) : null,
         $"/api/payments/files/{file.Id}");
 
-    /// <summary>What the first import did with the file's entries; <c>entries</c> is their sum.</summary>
-    public sealed record EntryCounts(int Entries, int Booked, int AlreadyBooked, int SamePayment, int Unmatched, int AlreadyUnmatched, int Outgoing, int NotBooked)
+    /// <summary>
+    /// What the first import did with the file's entries; <c>entries</c> is their sum, <c>notOurs</c> a shared account's
+    /// other receivables (kept in the file, neither booked nor listed).
+    /// </summary>
+    public sealed record EntryCounts(int Entries, int Booked, int AlreadyBooked, int SamePayment, int Unmatched, int AlreadyUnmatched, int Outgoing, int NotBooked, int NotOurs)
     {
         public static EntryCounts From(BankFileCounts counts) =>
-            new(counts.Entries, counts.Booked, counts.AlreadyBooked, counts.SamePayment, counts.Unmatched, counts.AlreadyUnmatched, counts.Outgoing, counts.NotBooked);
+            new(counts.Entries, counts.Booked, counts.AlreadyBooked, counts.SamePayment, counts.Unmatched, counts.AlreadyUnmatched, counts.Outgoing, counts.NotBooked, counts.NotOurs);
     }
 
     /// <summary>An import after the first: the name the file came with then, the entrance, when and by whom.</summary>

@@ -2,7 +2,10 @@ using Invoicing.Payments;
 
 namespace Invoicing.Web.Contracts;
 
-/// <summary>What importing a bank file did, in totals and per entry, and the file as the archive records it.</summary>
+/// <summary>
+/// What importing a bank file did, in totals and per entry, and the file as the archive records it. A shared account's
+/// other receivables are only counted (<c>notOurs</c>): they have no entry.
+/// </summary>
 public sealed record ImportReportView(
     string Source,
     string Format,
@@ -13,6 +16,7 @@ public sealed record ImportReportView(
     int AlreadyUnmatched,
     int Outgoing,
     int NotBooked,
+    int NotOurs,
     int PaidInAdvance,
     IReadOnlyList<ImportReportView.Entry> Entries)
 {
@@ -34,6 +38,7 @@ public sealed record ImportReportView(
         report.AlreadyUnmatched,
         report.Outgoing,
         report.NotBooked,
+        report.NotOurs,
         report.PaidInAdvance,
         [.. report.Lines.Select(l => new Entry(
             l.Entry.EntryReference,

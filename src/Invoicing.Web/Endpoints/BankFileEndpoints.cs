@@ -97,7 +97,7 @@ public static partial class BankFileEndpoints
         }
 
         var logger = loggers.CreateLogger(typeof(BankFileEndpoints).FullName!);
-        LogImported(logger, name, user, imported.Report.Booked, imported.Report.Unmatched);
+        LogImported(logger, name, user, imported.Report.Booked, imported.Report.Unmatched, imported.Report.NotOurs);
         return TypedResults.Ok(ImportReportView.From(imported));
     }
 
@@ -149,6 +149,6 @@ public static partial class BankFileEndpoints
         ApiProblems.Status(StatusCodes.Status413PayloadTooLarge, "The file is too large.", $"A bank file is at most {MaxFileBytes / (1024 * 1024)} MiB.");
 
     [LoggerMessage(EventId = 4101, EventName = "BankFileUploaded", Level = LogLevel.Information,
-        Message = "Bank file {Source} uploaded on the page by {User}: {Booked} booked, {Unmatched} unmatched")]
-    private static partial void LogImported(ILogger logger, string source, string user, int booked, int unmatched);
+        Message = "Bank file {Source} uploaded on the page by {User}: {Booked} booked, {Unmatched} unmatched, {NotOurs} not ours")]
+    private static partial void LogImported(ILogger logger, string source, string user, int booked, int unmatched, int notOurs);
 }

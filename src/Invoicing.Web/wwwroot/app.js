@@ -624,6 +624,7 @@ async function uploadBankFile(event) {
       report.samePayment > 0 && `${report.samePayment} samma betalning som i en fil i det andra formatet (inte bokförda igen)`,
       report.outgoing + report.notBooked > 0 && `ej bokförda: ${report.outgoing} utgående, ${report.notBooked} ännu inte bokförda av banken eller bara för information`,
       report.paidInAdvance > 0 && `${report.paidInAdvance} betalda före fakturadatum – kontrollera med betalaren`,
+      report.notOurs > 0 && `${report.notOurs} inte våra (kontots andra fordringar: giltiga OCR-nummer av annan form än våra fakturors), kvar i den sparade filen men varken bokförda eller listade`,
     ].filter(Boolean);
     const file = report.file;
     const archived = !file ? ""

@@ -27,6 +27,13 @@ public sealed partial record Issuer(
 
     /// <summary>The accounts a bank file must be addressed to: the bankgiro and any configured others.</summary>
     public ReceivingAccounts ReceivingAccounts { get; init; } = new(Bankgiro, []);
+
+    /// <summary>
+    /// True when the receiving accounts also carry the organisation's other receivables (<see cref="IssuerOptions.SharedAccount"/>):
+    /// payments with OCR numbers that cannot be our invoices' are then not ours.
+    /// </summary>
+    public bool SharedAccount { get; init; }
+
     /// <summary>
     /// The party in the scheme's data that is the issuer itself (Västerås stad is party 1980): its share is
     /// computed and shown as its own, never invoiced. Null when the issuer pays no share.
@@ -141,6 +148,7 @@ public sealed partial record Issuer(
             options.IsExample)
         {
             ReceivingAccounts = new ReceivingAccounts(bankgiro.Value, options.ReceivingAccounts),
+            SharedAccount = options.SharedAccount,
             OwnParty = ownParty,
         };
     }

@@ -34,6 +34,15 @@ public sealed class IssuerOptions
     /// </summary>
     public List<string> ReceivingAccounts { get; set; } = [];
 
+    /// <summary>
+    /// True when the bankgiro (and the other receiving accounts) also carry the organisation's other receivables — a
+    /// municipality's one bankgiro — so its bank files hold mostly payments that are not for this cooperation. Then an
+    /// entry whose references are valid OCR numbers of another form than our invoices' is counted as not ours: kept in
+    /// the archived file, neither booked nor put on the unmatched list. False (the default): the account is the
+    /// cooperation's own, and every entry that matches no invoice waits on the unmatched list.
+    /// </summary>
+    public bool SharedAccount { get; set; }
+
     public string? ContactName { get; set; }
 
     public string? ContactPhone { get; set; }

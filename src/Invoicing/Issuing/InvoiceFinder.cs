@@ -43,11 +43,7 @@ public sealed class InvoiceFinder(InvoiceNumberSeries series, InvoiceStore invoi
     }
 
     /// <summary>The invoice number an OCR reference of ours carries (11 digits, length digit right).</summary>
-    private static bool TryNumber(OcrReference ocr, out InvoiceNumber number)
-    {
-        number = default;
-        return ocr.Value.Length == 11 && ocr.HasValidLengthDigit && InvoiceNumber.TryParse(ocr.Value[..9], out number);
-    }
+    private static bool TryNumber(OcrReference ocr, out InvoiceNumber number) => InvoiceNumber.TryFromOcrReference(ocr, out number);
 
     /// <summary>A credit note asks for no payment and prints no OCR: money sent with its number goes to the unmatched list.</summary>
     private static bool IsPaidBy(Invoice invoice, OcrReference ocr) => invoice.Ocr == ocr && !invoice.IsCreditNote;

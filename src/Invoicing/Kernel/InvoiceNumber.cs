@@ -34,6 +34,16 @@ public readonly record struct InvoiceNumber : IComparable<InvoiceNumber>
     /// <summary>The OCR reference for this invoice: its digits, a length digit and a check digit (11 digits).</summary>
     public OcrReference ToOcrReference() => OcrReference.Create(ToString(), withLengthDigit: true);
 
+    /// <summary>
+    /// The invoice number an OCR reference of this form carries: eleven digits, the second-to-last the length digit
+    /// (1), the first nine an invoice number. Any other reference, however valid, cannot be an invoice's of ours.
+    /// </summary>
+    public static bool TryFromOcrReference(OcrReference ocr, out InvoiceNumber number)
+    {
+        number = default;
+        return ocr.Value is { Length: 11 } && ocr.HasValidLengthDigit && TryParse(ocr.Value[..9], out number);
+    }
+
     public static bool operator <(InvoiceNumber left, InvoiceNumber right) => left.CompareTo(right) < 0;
 
     public static bool operator >(InvoiceNumber left, InvoiceNumber right) => left.CompareTo(right) > 0;

@@ -41,13 +41,14 @@ public sealed record ArchivedBankFile(
 
 /// <summary>
 /// What an import did with a file's entries (<see cref="ImportReport"/>): <see cref="Entries"/> is their sum.
+/// <see cref="NotOurs"/> counts a shared account's other receivables (0 for a file imported before it was counted).
 /// </summary>
-public sealed record BankFileCounts(int Booked, int AlreadyBooked, int SamePayment, int Unmatched, int AlreadyUnmatched, int Outgoing, int NotBooked)
+public sealed record BankFileCounts(int Booked, int AlreadyBooked, int SamePayment, int Unmatched, int AlreadyUnmatched, int Outgoing, int NotBooked, int NotOurs = 0)
 {
-    public int Entries => Booked + AlreadyBooked + SamePayment + Unmatched + AlreadyUnmatched + Outgoing + NotBooked;
+    public int Entries => Booked + AlreadyBooked + SamePayment + Unmatched + AlreadyUnmatched + Outgoing + NotBooked + NotOurs;
 
     public static BankFileCounts From(ImportReport report) =>
-        new(report.Booked, report.AlreadyBooked, report.SamePayment, report.Unmatched, report.AlreadyUnmatched, report.Outgoing, report.NotBooked);
+        new(report.Booked, report.AlreadyBooked, report.SamePayment, report.Unmatched, report.AlreadyUnmatched, report.Outgoing, report.NotBooked, report.NotOurs);
 }
 
 /// <summary>An import of a file after its first: the name it came with then, its entrance, when and by whom.</summary>

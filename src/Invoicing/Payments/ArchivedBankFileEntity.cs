@@ -53,6 +53,9 @@ internal sealed class ArchivedBankFileEntity : ITableEntity
 
     public int NotBooked { get; set; }
 
+    /// <summary>A shared account's other receivables; absent (0) on a row written before they were counted.</summary>
+    public int NotOurs { get; set; }
+
     public int Imports { get; set; } = 1;
 
     public string? RepeatFileName { get; set; }
@@ -81,6 +84,7 @@ internal sealed class ArchivedBankFileEntity : ITableEntity
         AlreadyUnmatched = file.Counts.AlreadyUnmatched,
         Outgoing = file.Counts.Outgoing,
         NotBooked = file.Counts.NotBooked,
+        NotOurs = file.Counts.NotOurs,
         Imports = file.Imports,
         RepeatFileName = file.LatestRepeat?.FileName,
         RepeatEntrance = file.LatestRepeat?.Entrance.Name(),
@@ -100,7 +104,7 @@ internal sealed class ArchivedBankFileEntity : ITableEntity
 
     public ArchivedBankFile ToFile() =>
         new(RowKey, FileName, Size, Enum.Parse<BankFileFormat>(Format), FormatName, BankFileEntrances.Parse(Entrance), ImportedAt, ImportedBy,
-            new BankFileCounts(Booked, AlreadyBooked, SamePayment, Unmatched, AlreadyUnmatched, Outgoing, NotBooked))
+            new BankFileCounts(Booked, AlreadyBooked, SamePayment, Unmatched, AlreadyUnmatched, Outgoing, NotBooked, NotOurs))
         {
             Imports = Imports,
             LatestRepeat = RepeatedAt is { } at

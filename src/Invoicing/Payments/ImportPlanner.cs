@@ -22,16 +22,19 @@ internal sealed class ImportPlanner
     private readonly SamePayments _listed = new();
     private readonly HashSet<string> _claimed = new(StringComparer.Ordinal);
     private readonly DateTimeOffset _now;
+    private readonly bool _sharedAccount;
 
     /// <param name="histories">The payment history of every invoice an entry's references name.</param>
     /// <param name="fingerprints">The <see cref="PaymentFingerprint"/> of each payment and deduction, by entry key.</param>
+    /// <param name="sharedAccount">The file's account carries the organisation's other receivables too (<see cref="OtherReceivables"/>).</param>
     public ImportPlanner(
         BankFile file,
         IReadOnlyDictionary<OcrReference, Invoice> invoicesByOcr,
         IReadOnlyDictionary<InvoiceKey, IReadOnlyList<PaymentRecord>> histories,
         SuspenseIndex suspense,
         IReadOnlyDictionary<string, string> fingerprints,
-        DateTimeOffset now)
+        DateTimeOffset now,
+        bool sharedAccount)
     {
         _file = file;
         _invoicesByOcr = invoicesByOcr;
@@ -39,6 +42,7 @@ internal sealed class ImportPlanner
         _suspense = suspense;
         _fingerprints = fingerprints;
         _now = now;
+        _sharedAccount = sharedAccount;
         foreach (var invoice in invoicesByOcr.Values)
         {
             _dues[invoice.Key] = invoice.OwnRemaining;
@@ -72,11 +76,15 @@ internal sealed class ImportPlanner
         BankEntryKind.Information => new EntryPlan(entry, ImportOutcome.NotBooked, "information only (INFO): the bank moved no money"),
         _ when _suspense.Find(entry.Key) is { } row => new EntryPlan(entry, ImportOutcome.AlreadyUnmatched,
             row.SameAs is { } same ? $"recognised before as the same payment as unmatched {same[..12]}" : null),
+        _ when _sharedAccount && OtherReceivables.CannotBeOurs(entry) => NotOurs(entry),
         BankEntryKind.Payment => PlanPayment(entry),
         BankEntryKind.Reversal => PlanReversal(entry),
         BankEntryKind.Deduction => Unmatched(entry, "a deduction (BgMax TK21), not a payment: settle it on the invoice it belongs to"),
         _ => Unmatched(entry, "a returned debit (a credit marked as a reversal), not a payment from a debtor: handle it in the finance system"),
     };
+
+    // One plan for every such entry: a shared account's file may hold a hundred thousand of them.
+    private static EntryPlan NotOurs(BankEntry entry) => new(entry, ImportOutcome.NotOurs);
 
     private EntryPlan PlanPayment(BankEntry entry)
     {

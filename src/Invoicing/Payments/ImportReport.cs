@@ -2,9 +2,18 @@ using Invoicing.Payments.BankFiles;
 
 namespace Invoicing.Payments;
 
-/// <summary>What importing a bank file did with each of its entries.</summary>
+/// <summary>
+/// What importing a bank file did with each of its entries: a line for each, except the entries that are not ours
+/// (<see cref="NotOurs"/>), which are only counted.
+/// </summary>
 public sealed record ImportReport(string Source, BankFileFormat Format, IReadOnlyList<ImportLine> Lines)
 {
+    /// <summary>
+    /// Entries of a shared account's file that are the organisation's other receivables (<see cref="OtherReceivables"/>):
+    /// counted, kept in the archived file, neither booked nor listed, and given no line.
+    /// </summary>
+    public int NotOurs { get; init; }
+
     public int Booked => Count(ImportOutcome.Booked);
 
     public int AlreadyBooked => Count(ImportOutcome.AlreadyBooked);
@@ -63,4 +72,7 @@ public enum ImportOutcome
 
     /// <summary>An entry the bank has not booked (pending) or reports for information only: listed with why.</summary>
     NotBooked,
+
+    /// <summary>On a shared account, another receivable's payment (<see cref="OtherReceivables"/>): counted, not booked, not listed.</summary>
+    NotOurs,
 }

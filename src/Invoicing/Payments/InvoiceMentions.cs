@@ -16,6 +16,15 @@ internal static partial class InvoiceMentions
             .OfType<OcrReference>()
             .Distinct();
 
+    /// <summary>
+    /// True when <paramref name="texts"/> hold a nine-digit invoice number or an eleven-digit OCR number of our
+    /// invoices' form, standing alone, whether or not any invoice has it: what could name one of our invoices.
+    /// </summary>
+    public static bool AnyOfOurForm(IEnumerable<string> texts) =>
+        texts.Any(text => Numbers().Matches(text).Any(match => match.Length == 9
+            ? InvoiceNumber.TryParse(match.Value, out _)
+            : OcrReference.TryParse(match.Value, out var ocr) && InvoiceNumber.TryFromOcrReference(ocr, out _)));
+
     private static OcrReference? Mention(string digits) =>
         digits.Length == 9 && InvoiceNumber.TryParse(digits, out var number) ? number.ToOcrReference()
         : OcrReference.TryParse(digits, out var ocr) ? ocr

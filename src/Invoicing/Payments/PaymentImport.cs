@@ -45,14 +45,17 @@ public sealed partial class PaymentImport(
         var issuer = all.FirstOrDefault(i => file.Entries.Count > 0 && i.ReceivingAccounts.Contains(file.Entries[0].ReceivingAccount)) ?? all[0];
         Check(file, issuer.ReceivingAccounts, SwedishCalendar.Today(time));
 
-        // Read everything the plan needs, then plan every entry, before the first write.
+        // Read everything the plan needs, then plan every entry, before the first write. On a shared account the other
+        // receivables' payments need no fingerprint, invoice or history: only whether one was listed before the
+        // account was marked shared (the unmatched list's keys, read once either way).
         var kept = file.Entries.Where(e => !e.IsOnlyListed).ToList();
-        var fingerprints = kept.Where(e => e.Kind is BankEntryKind.Payment or BankEntryKind.Deduction)
+        var ours = issuer.SharedAccount ? kept.Where(e => !OtherReceivables.CannotBeOurs(e)).ToList() : kept;
+        var fingerprints = ours.Where(e => e.Kind is BankEntryKind.Payment or BankEntryKind.Deduction)
             .ToDictionary(e => e.Key, e => PaymentFingerprint.For(issuer.Id, e), StringComparer.Ordinal);
         var listed = suspense.IndexAsync([.. kept.Select(e => e.Key)], [.. fingerprints.Values.Distinct(StringComparer.Ordinal)], cancellationToken);
-        var invoicesByOcr = await finder.FindAllAsync(Named(kept), issuer.Id, cancellationToken);
-        var histories = await HistoriesAsync(kept, invoicesByOcr, cancellationToken);
-        var planner = new ImportPlanner(file, invoicesByOcr, histories, await listed, fingerprints, time.GetUtcNow());
+        var invoicesByOcr = await finder.FindAllAsync(Named(ours), issuer.Id, cancellationToken);
+        var histories = await HistoriesAsync(ours, invoicesByOcr, cancellationToken);
+        var planner = new ImportPlanner(file, invoicesByOcr, histories, await listed, fingerprints, time.GetUtcNow(), issuer.SharedAccount);
         var plans = file.Entries.Select(planner.Plan).ToList();
         if (beforeWriting is not null)
         {
@@ -62,8 +65,14 @@ public sealed partial class PaymentImport(
         var bookings = await PostAsync(plans, await ledger.ClosedMonthsAsync(issuer, cancellationToken), cancellationToken);
         var added = await suspense.AddAsync([.. plans.Select(p => p.Unmatched).OfType<UnmatchedPayment>()], cancellationToken);
 
-        var report = new ImportReport(file.Source, file.Format, [.. plans.Select((plan, index) => Line(plan, bookings[index], added))]);
-        LogImported(file.Source, file.Format, report.Booked, report.AlreadyBooked, report.SamePayment, report.Unmatched, report.AlreadyUnmatched, report.Outgoing, report.NotBooked);
+        var report = new ImportReport(
+            file.Source,
+            file.Format,
+            [.. plans.Select((plan, index) => (plan, index)).Where(p => p.plan.Outcome != ImportOutcome.NotOurs).Select(p => Line(p.plan, bookings[p.index], added))])
+        {
+            NotOurs = plans.Count(p => p.Outcome == ImportOutcome.NotOurs),
+        };
+        LogImported(file.Source, file.Format, report.Booked, report.AlreadyBooked, report.SamePayment, report.Unmatched, report.AlreadyUnmatched, report.Outgoing, report.NotBooked, report.NotOurs);
         return report;
     }
 
@@ -185,6 +194,6 @@ public sealed partial class PaymentImport(
     }
 
     [LoggerMessage(EventId = 2100, EventName = "BankFileImported", Level = LogLevel.Information,
-        Message = "Imported {Source} ({Format}): {Booked} booked, {AlreadyBooked} already booked, {SamePayment} the same payment in another format, {Unmatched} unmatched, {AlreadyUnmatched} already on the unmatched list, {Outgoing} outgoing, {NotBooked} not booked by the bank")]
-    private partial void LogImported(string source, BankFileFormat format, int booked, int alreadyBooked, int samePayment, int unmatched, int alreadyUnmatched, int outgoing, int notBooked);
+        Message = "Imported {Source} ({Format}): {Booked} booked, {AlreadyBooked} already booked, {SamePayment} the same payment in another format, {Unmatched} unmatched, {AlreadyUnmatched} already on the unmatched list, {Outgoing} outgoing, {NotBooked} not booked by the bank, {NotOurs} not ours (a shared account's other receivables)")]
+    private partial void LogImported(string source, BankFileFormat format, int booked, int alreadyBooked, int samePayment, int unmatched, int alreadyUnmatched, int outgoing, int notBooked, int notOurs);
 }

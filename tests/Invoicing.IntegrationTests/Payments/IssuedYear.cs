@@ -8,9 +8,9 @@ namespace Invoicing.IntegrationTests.Payments;
 /// <summary>The bundled 2026 budget invoiced, with the clock in March when payments arrive; what the payment tests start from.</summary>
 internal static class IssuedYear
 {
-    public static async Task<InvoicingScenario> IssuedAsync(AzuriteFixture azurite)
+    public static async Task<InvoicingScenario> IssuedAsync(AzuriteFixture azurite, IDictionary<string, string?>? settings = null)
     {
-        var scenario = new InvoicingScenario(azurite);
+        var scenario = new InvoicingScenario(azurite, settings);
         await scenario.SeedAndApproveAsync();
         await scenario.RunAsync();
         scenario.Time.SetUtcNow(new DateTimeOffset(2026, 3, 4, 7, 0, 0, TimeSpan.Zero));

@@ -25,14 +25,16 @@ internal static class BankEntryKey
     /// <summary>The entries with their keys set, in the same order.</summary>
     public static IReadOnlyList<BankEntry> Assign(BankFileFormat format, IEnumerable<BankEntry> entries)
     {
+        // Occurrences are counted by the first occurrence's key, not by the identity text: the same identity has the same
+        // key, and a file of 100 000 entries would otherwise keep 100 000 texts of a few hundred bytes until the last.
         var occurrences = new Dictionary<string, int>(StringComparer.Ordinal);
         var keyed = new List<BankEntry>();
         foreach (var entry in entries)
         {
             var identity = Identity(format, entry);
-            var occurrence = occurrences[identity] = occurrences.GetValueOrDefault(identity) + 1;
-            var text = occurrence == 1 ? identity : string.Create(CultureInfo.InvariantCulture, $"{identity}{Separator}{occurrence}");
-            keyed.Add(entry with { Key = EntryKey.For(text) });
+            var first = EntryKey.For(identity);
+            var occurrence = occurrences[first] = occurrences.GetValueOrDefault(first) + 1;
+            keyed.Add(entry with { Key = occurrence == 1 ? first : EntryKey.For(string.Create(CultureInfo.InvariantCulture, $"{identity}{Separator}{occurrence}")) });
         }
 
         return keyed;
