@@ -19,12 +19,13 @@ internal static class ReportCommands
     {
         var year = CliOptions.Year();
         var asOf = new Option<string?>("--as-of") { Description = "Count days past due to this date, yyyy-MM-dd (default: today in Sweden)." };
+        var output = new Option<string?>("--out") { Description = "Also write the report as an Excel file (.xlsx) here." };
         var command = new Command(
             "aging",
             "The aging report (åldersanalys): per debtor, what is due not yet due, 1–30, 31–60, 61–90 and over 90 days past due, " +
             "as the ledger says (credits, supplements, payments and refunds counted).")
         {
-            year, asOf, CliOptions.Json,
+            year, asOf, output, CliOptions.Json,
         };
         CliAction.Set(command, async (parse, services, cancellationToken) =>
         {
@@ -42,6 +43,9 @@ internal static class ReportCommands
             }
 
             var report = AgingReport.Of(scheme, budgetYear, await services.Get<InvoiceStore>().ListAsync(scheme, budgetYear, cancellationToken), day);
+            var written = parse.GetValue(output) is { } file
+                ? await ExportCommands.WriteWholeAsync(file, Web.Exports.LedgerXlsx.Aging(report), cancellationToken)
+                : null;
             if (parse.GetValue(CliOptions.Json))
             {
                 // The API's answer (GET /api/schemes/{scheme}/years/{year}/aging), so a script can read either.
@@ -50,6 +54,12 @@ internal static class ReportCommands
             else
             {
                 WriteTable(report, Console.Out);
+            }
+
+            if (written is not null)
+            {
+                // Beside --json the line goes to stderr, so that stdout stays one JSON document.
+                (parse.GetValue(CliOptions.Json) ? Console.Error : Console.Out).WriteLine($"Wrote {written}: the aging report as Excel (.xlsx).");
             }
 
             return CliAction.Ok;
