@@ -45,6 +45,39 @@ public sealed class ReportCliTests(AzuriteFixture azurite, Xunit.Abstractions.IT
         Assert.Equal(stillDue.Sum(i => i.GetProperty("amountDue").GetDecimal()), totals.GetProperty("days31To60").GetDecimal());
         Assert.Equal(totals.GetProperty("days31To60").GetDecimal(), totals.GetProperty("total").GetDecimal());
         Assert.Equal(331_965m - 1_051m - voided.GetProperty("amount").GetDecimal(), totals.GetProperty("total").GetDecimal());
+
+        // The same report and the ledger as Excel files, read back: numbers as numbers, the CSV still there.
+        var agingFile = Path.Combine(cli.WorkingDirectory, "aldersanalys.xlsx");
+        var ledgerFile = Path.Combine(cli.WorkingDirectory, "reskontra.xlsx");
+        var csvFile = Path.Combine(cli.WorkingDirectory, "reskontra.csv");
+        var wroteAging = Ok(await cli.RunAsync("report", "aging", "--year", "2026", "--as-of", "2027-02-03", "--out", agingFile)).Stdout;
+        var wroteLedger = Ok(await cli.RunAsync("export", "ledger", "--year", "2026", "--format", "xlsx", "--out", ledgerFile)).Stdout;
+        Ok(await cli.RunAsync("export", "ledger", "--year", "2026", "--format", "csv", "--out", csvFile));
+        output.WriteLine(wroteLedger);
+
+        Assert.Contains($"Wrote {agingFile}: the aging report as Excel (.xlsx).", wroteAging, StringComparison.Ordinal);
+        Assert.Equal($"Wrote {ledgerFile}: the ledger of region-mitt-pom 2026, 30 documents, as Excel (.xlsx).", wroteLedger.Trim());
+        var agingRows = Cells(agingFile);
+        Assert.Equal(["Kundkod", "Kund", "Ej förfallet", "1–30 dagar", "31–60 dagar", "61–90 dagar", "Över 90 dagar", "Totalt"], agingRows[0]);
+        Assert.Equal(["1981", "Sala kommun", "0.00", "0.00", "5000.00", "0.00", "0.00", "5000.00"], agingRows.Single(r => r[0] == "1981"));
+        Assert.Equal(totals.GetProperty("total").GetDecimal().ToString("0.00", System.Globalization.CultureInfo.InvariantCulture), agingRows[^1][7]);
+        var ledgerRows = Cells(ledgerFile);
+        Assert.Equal(31, ledgerRows.Count);
+        Assert.Equal("Fakturanummer", ledgerRows[0][0]);
+        var credit = ledgerRows.Single(r => r[10] == "Kreditfaktura");
+        Assert.Equal((voided.GetProperty("number").GetString(), ""), (credit[11], credit[4]));
+        var csv = File.ReadAllBytes(csvFile);
+        Assert.Equal([0xEF, 0xBB, 0xBF], csv[..3]);
+        Assert.StartsWith("Fakturanummer;Kundkod;Kund;", System.Text.Encoding.UTF8.GetString(csv[3..]), StringComparison.Ordinal);
+    }
+
+    /// <summary>The first sheet's cells as text: inline strings as written, numbers as their invariant value, empty cells "".</summary>
+    private static List<string[]> Cells(string file)
+    {
+        using var workbook = DocumentFormat.OpenXml.Packaging.SpreadsheetDocument.Open(file, false);
+        var data = workbook.WorkbookPart!.WorksheetParts.Single().Worksheet.GetFirstChild<DocumentFormat.OpenXml.Spreadsheet.SheetData>()!;
+        return [.. data.Elements<DocumentFormat.OpenXml.Spreadsheet.Row>().Select(row => row.Elements<DocumentFormat.OpenXml.Spreadsheet.Cell>()
+            .Select(c => c.InlineString?.Text?.Text ?? c.CellValue?.Text ?? "").ToArray())];
     }
 
     private static CliResult Ok(CliResult result)
