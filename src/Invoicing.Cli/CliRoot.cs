@@ -26,6 +26,7 @@ internal static class CliRoot
         MailCommands.Create(),
         ServeCommand.Create(),
         ExportCommands.Create(),
+        ReportCommands.Create(),
         PopulationCommands.Create(),
         AuditCommands.Create(),
         PeriodsCommands.Create(),

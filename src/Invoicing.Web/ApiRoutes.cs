@@ -20,6 +20,7 @@ public static class ApiRoutes
     public const string YearInvoices = "api/schemes/{scheme}/years/{year}/invoices";
     public const string YearSummary = "api/schemes/{scheme}/years/{year}/summary";
     public const string YearAllocation = "api/schemes/{scheme}/years/{year}/allocation";
+    public const string YearAging = "api/schemes/{scheme}/years/{year}/aging";
     public const string YearInvoicesZip = "api/schemes/{scheme}/years/{year}/invoices.zip";
     public const string YearLedgerCsv = "api/schemes/{scheme}/years/{year}/ledger.csv";
     public const string YearExportSie = "api/schemes/{scheme}/years/{year}/export.sie";
@@ -60,6 +61,7 @@ public static class ApiRoutes
         new(Get, YearInvoices, InvoicingPolicies.Reader, InvoiceEndpoints.ListAsync),
         new(Get, YearSummary, InvoicingPolicies.Reader, InvoiceEndpoints.SummaryAsync),
         new(Get, YearAllocation, InvoicingPolicies.Reader, AllocationEndpoints.GetAsync),
+        new(Get, YearAging, InvoicingPolicies.Reader, ReportEndpoints.AgingAsync),
         new(Get, YearInvoicesZip, InvoicingPolicies.Reader, ExportEndpoints.ZipAsync),
         new(Get, YearLedgerCsv, InvoicingPolicies.Reader, ExportEndpoints.LedgerAsync),
         new(Get, YearExportSie, InvoicingPolicies.Reader, ExportEndpoints.SieAsync),

@@ -50,6 +50,8 @@ public sealed class CliBadInputCatalogueTests(AzuriteFixture azurite)
         { "cli-reconcile-missing-reference", ["reconcile", "--year", "2026", "--reference", "{dir}/missing.csv"], 1, "missing.csv" },
         { "cli-seed-missing-folder", ["seed", "--data", "{dir}/no-such-dataset"], 1, "does not exist" },
         { "cli-sie-from-after-to", ["export", "sie", "--from", "2026-02-01", "--to", "2026-01-31", "--out", "{dir}/x.si"], 1, "The period is empty: from 2026-02-01 is after to 2026-01-31." },
+        { "cli-aging-bad-date", ["report", "aging", "--year", "2026", "--as-of", "2026-13-01"], 1, "--as-of '2026-13-01' is not a date in the form yyyy-MM-dd." },
+        { "cli-aging-no-budget", ["report", "aging", "--year", "2031"], 1, "There is no budget for scheme region-mitt-pom, year 2031." },
         { "cli-sie-bad-date", ["export", "sie", "--from", "2026-13-01", "--out", "{dir}/x.si"], 1, "--from '2026-13-01' is not a date in the form yyyy-MM-dd." },
         { "cli-sie-spans-two-years", ["export", "sie", "--from", "2026-12-01", "--to", "2027-01-31", "--out", "{dir}/x.si"], 1, "spans the fiscal years 2026 and 2027; export 2026-12-01–2026-12-31 and 2027-01-01–2027-01-31 as two files" },
         { "cli-sie-no-period", ["export", "sie", "--out", "{dir}/x.si"], 1, "export sie needs the period: --from and --to" },

@@ -176,6 +176,16 @@ public sealed partial class FunctionsPlatformTests(FunctionsPlatform platform, I
         Assert.Equal(invoices.EnumerateArray().Count(i => i.GetProperty("eInvoice").GetBoolean()), einvoices.Entries.Count);
         Assert.NotEmpty(einvoices.Entries);
 
+        // The aging report holds what the list says is due, debtor by debtor, as of the year's last day.
+        var aging = JsonDocument.Parse(File.ReadAllText(Path.Combine(FunctionsPlatform.DownloadFolder, "aging.json"))).RootElement;
+        var dueByDebtor = invoices.EnumerateArray().Where(i => i.GetProperty("amountDue").GetDecimal() > 0)
+            .GroupBy(i => i.GetProperty("debtorCode").GetString()!)
+            .ToDictionary(g => g.Key, g => g.Sum(i => i.GetProperty("amountDue").GetDecimal()));
+        Assert.Equal(
+            dueByDebtor.OrderBy(d => d.Key, StringComparer.Ordinal).ToList(),
+            aging.GetProperty("rows").EnumerateArray().Select(r => KeyValuePair.Create(r.GetProperty("debtorCode").GetString()!, r.GetProperty("total").GetDecimal())).ToList());
+        Assert.Equal(dueByDebtor.Values.Sum(), aging.GetProperty("totals").GetProperty("total").GetDecimal());
+
         var ledger = File.ReadAllText(Path.Combine(FunctionsPlatform.DownloadFolder, "ledger.csv"));
         Assert.Contains("202600001", ledger, StringComparison.Ordinal);
         var sie = Invoicing.Testing.Sie.SieReader.Read(File.ReadAllBytes(Path.Combine(FunctionsPlatform.DownloadFolder, "export.sie")));

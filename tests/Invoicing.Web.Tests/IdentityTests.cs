@@ -23,6 +23,7 @@ public sealed class IdentityTests(WebFixture fixture)
         "/api/schemes/{scheme}/years/{year}/invoices",
         "/api/schemes/{scheme}/years/{year}/summary",
         "/api/schemes/{scheme}/years/{year}/allocation",
+        "/api/schemes/{scheme}/years/{year}/aging",
         "/api/schemes/{scheme}/years/{year}/invoices.zip",
         "/api/schemes/{scheme}/years/{year}/ledger.csv",
         "/api/schemes/{scheme}/years/{year}/export.sie",

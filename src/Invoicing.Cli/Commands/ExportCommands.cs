@@ -10,7 +10,47 @@ internal static class ExportCommands
     {
         var command = new Command("export", "Files for other systems.");
         command.Subcommands.Add(Sie());
+        command.Subcommands.Add(Ledger());
         return command;
+    }
+
+    private static Command Ledger()
+    {
+        var year = CliOptions.Year();
+        var format = new Option<string>("--format") { Description = "xlsx (Excel: numbers as numbers, dates as dates) or csv (as the API's ledger.csv).", DefaultValueFactory = _ => "xlsx" };
+        format.AcceptOnlyFromAmong("xlsx", "csv");
+        var output = new Option<string>("--out") { Description = "The file to write (e.g. reskontra-2026.xlsx).", Required = true };
+        var command = new Command("ledger", "A year's ledger (reskontra) as a file: one row per document with what is paid, left and owed back, as the page and the API's ledger.csv show it.")
+        {
+            year, format, output,
+        };
+        CliAction.Set(command, async (parse, services, cancellationToken) =>
+        {
+            var scheme = services.Get<CliSettings>().Scheme;
+            var budgetYear = parse.GetValue(year);
+            if (await services.Get<Budgets.BudgetStore>().FindAsync(scheme, budgetYear, cancellationToken) is null)
+            {
+                throw new CliException($"There is no budget for scheme {scheme}, year {budgetYear}.");
+            }
+
+            var balances = DocumentChain.BalancesOf(await services.Get<InvoiceStore>().ListAsync(scheme, budgetYear, cancellationToken));
+            var today = SwedishCalendar.Today(services.Get<TimeProvider>());
+            var xlsx = parse.GetValue(format) == "xlsx";
+            var path = await WriteWholeAsync(parse.GetValue(output)!, xlsx ? Web.Exports.LedgerXlsx.Ledger(balances, today) : Web.Exports.LedgerCsv.Write(balances, today), cancellationToken);
+            Console.Out.WriteLine($"Wrote {path}: the ledger of {scheme} {budgetYear}, {balances.Count} documents, as {(xlsx ? "Excel (.xlsx)" : "CSV")}.");
+            return CliAction.Ok;
+        });
+        return command;
+    }
+
+    /// <summary>Writes the file whole (through <c>FILE.part</c>) or not at all; returns its full path.</summary>
+    internal static async Task<string> WriteWholeAsync(string file, byte[] bytes, CancellationToken cancellationToken)
+    {
+        var path = Path.GetFullPath(file);
+        var temporary = path + ".part";
+        await File.WriteAllBytesAsync(temporary, bytes, cancellationToken);
+        File.Move(temporary, path, overwrite: true);
+        return path;
     }
 
     private static Command Sie()

@@ -258,16 +258,20 @@ async function loadInvoices() {
   const listTable = $("invoice-table");
   listTable.setAttribute("aria-busy", "true");
   try {
-    const [invoices, summary] = await Promise.all([
+    // The aging report is read with the list, so a payment, a void or another year shows in both at once.
+    const [invoices, summary, aging] = await Promise.all([
       getJson(`${yearPath()}/invoices${suffix}`),
       getJson(`${yearPath()}/summary`),
+      getJson(`${yearPath()}/aging`),
     ]);
     renderInvoices(invoices);
     renderSummary(summary);
+    renderAging(aging);
   } catch (error) {
     // Figures of the previous scheme or year must not stay on screen as if they answered this request.
     renderInvoices([]);
     renderSummary(null);
+    renderAging(null);
     throw error;
   } finally {
     listTable.removeAttribute("aria-busy");
@@ -325,6 +329,57 @@ function renderSummary(summary) {
     "total-overdue": summary && [formatMoney(summary.overdue), count(summary.overdueCount)],
   };
   for (const [id, parts] of Object.entries(figures)) $(id).replaceChildren(...(parts ?? ["–"]));
+}
+
+// ---- Aging report (åldersanalys) ---------------------------------------------------------------------
+
+/** The buckets in column order: the report's field and the shade its part of the chart has (legend and bars alike). */
+const AGING_BUCKETS = ["notDue", "days1To30", "days31To60", "days61To90", "over90"];
+
+function renderAging(report) {
+  const rows = report?.rows ?? [];
+  const names = Object.fromEntries((report?.buckets ?? []).map((b) => [b.field, b.name]));
+  $("aging-rows").replaceChildren(...rows.map((row) =>
+    el("tr", { dataset: { debtor: row.debtorCode } },
+      el("th", { scope: "row" }, `${row.debtorCode} ${row.debtorName}`),
+      ...AGING_BUCKETS.map((field) => el("td", { className: "num" }, formatMoney(row[field]))),
+      el("td", { className: "num" }, formatMoney(row.total)))));
+  $("aging-totals").replaceChildren(...(report && rows.length > 0
+    ? [el("tr", {},
+      el("th", { scope: "row" }, "Summa"),
+      ...AGING_BUCKETS.map((field) => el("td", { className: "num" }, formatMoney(report.totals[field]))),
+      el("td", { className: "num" }, formatMoney(report.totals.total)))]
+    : []));
+  $("aging-caption").textContent = report
+    ? `${rows.length} ${rows.length === 1 ? "kund" : "kunder"} med obetalt per ${report.asOf} · ${report.scheme} ${report.year}`
+    : "";
+  $("aging-empty").hidden = !report || rows.length > 0;
+  $("aging-chart").replaceChildren(...(report && rows.length > 0 ? agingChart(report, names) : []));
+}
+
+/**
+ * One horizontal bar per bucket, as long as its share of the largest bucket, stacked by customer (each customer's
+ * part a segment, its name and amount in the segment's title). The figure is labelled for assistive technology with
+ * the totals in words; the table below holds every figure.
+ */
+function agingChart(report, names) {
+  const largest = Math.max(...AGING_BUCKETS.map((field) => report.totals[field]), 0.01);
+  return AGING_BUCKETS.map((field) => {
+    const total = report.totals[field];
+    const segments = report.rows.filter((row) => row[field] > 0).map((row, index) => {
+      const segment = el("span", {
+        className: `aging-segment aging-${field}${index % 2 ? " aging-alternate" : ""}`,
+        title: `${row.debtorName}: ${formatMoney(row[field])}`,
+      });
+      // Through the CSSOM: the page's Content-Security-Policy (style-src 'self') refuses style attributes.
+      segment.style.width = `${(100 * row[field]) / largest}%`;
+      return segment;
+    });
+    return el("div", { className: "aging-bar-row", role: "img", "aria-label": `${names[field] ?? field}: ${formatMoney(total)}` },
+      el("span", { className: "aging-label", "aria-hidden": "true" }, names[field] ?? field),
+      el("span", { className: "aging-track", "aria-hidden": "true" }, ...segments),
+      el("span", { className: "aging-amount", "aria-hidden": "true" }, formatMoney(total)));
+  });
 }
 
 // ---- Downloads -----------------------------------------------------------------------------------------

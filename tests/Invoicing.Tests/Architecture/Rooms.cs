@@ -33,6 +33,9 @@ internal static class Rooms
         // The ledger: the Invoices table.
         "Invoicing.Invoices",
 
+        // Reports read off the ledger's balances.
+        "Invoicing.Reports",
+
         // Planning.
         "Invoicing.Allocation",
         "Invoicing.Dataset",
