@@ -14,7 +14,7 @@ public sealed class AllocationFunction(BudgetStore budgets, InvoicePlanner plann
 {
     [Function("Allocation")]
     public Task<IResult> RunAsync(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "GET", Route = ApiRoutes.YearAllocation)] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "GET", "HEAD", Route = ApiRoutes.YearAllocation)] HttpRequest request,
         string scheme,
         string year,
         CancellationToken cancellationToken) =>

@@ -12,13 +12,13 @@ public sealed class AuditFunctions(AuditTrail audit)
 {
     [Function("ListAuditEvents")]
     public Task<IResult> ListAsync(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "GET", Route = ApiRoutes.Audit)] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "GET", "HEAD", Route = ApiRoutes.Audit)] HttpRequest request,
         CancellationToken cancellationToken) =>
         EndpointAccess.RunAsync(request.HttpContext, InvoicingPolicies.Reader, () => AuditEndpoints.ListAsync(request, audit, cancellationToken));
 
     [Function("InvoiceHistory")]
     public Task<IResult> HistoryAsync(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "GET", Route = ApiRoutes.InvoiceHistory)] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "GET", "HEAD", Route = ApiRoutes.InvoiceHistory)] HttpRequest request,
         string scheme,
         string year,
         string number,

@@ -15,7 +15,7 @@ public sealed class ExportFunctions(BudgetStore budgets, InvoiceStore invoices, 
 {
     [Function("InvoicesZip")]
     public Task<IResult> ZipAsync(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "GET", Route = ApiRoutes.YearInvoicesZip)] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "GET", "HEAD", Route = ApiRoutes.YearInvoicesZip)] HttpRequest request,
         string scheme,
         string year,
         CancellationToken cancellationToken) =>
@@ -24,7 +24,7 @@ public sealed class ExportFunctions(BudgetStore budgets, InvoiceStore invoices, 
 
     [Function("EInvoicesZip")]
     public Task<IResult> EInvoicesZipAsync(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "GET", Route = ApiRoutes.YearEInvoicesZip)] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "GET", "HEAD", Route = ApiRoutes.YearEInvoicesZip)] HttpRequest request,
         string scheme,
         string year,
         CancellationToken cancellationToken) =>
@@ -33,7 +33,7 @@ public sealed class ExportFunctions(BudgetStore budgets, InvoiceStore invoices, 
 
     [Function("LedgerCsv")]
     public Task<IResult> LedgerAsync(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "GET", Route = ApiRoutes.YearLedgerCsv)] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "GET", "HEAD", Route = ApiRoutes.YearLedgerCsv)] HttpRequest request,
         string scheme,
         string year,
         CancellationToken cancellationToken) =>
@@ -42,7 +42,7 @@ public sealed class ExportFunctions(BudgetStore budgets, InvoiceStore invoices, 
 
     [Function("SieExport")]
     public Task<IResult> SieAsync(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "GET", Route = ApiRoutes.YearExportSie)] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "GET", "HEAD", Route = ApiRoutes.YearExportSie)] HttpRequest request,
         string scheme,
         string year,
         CancellationToken cancellationToken) =>
@@ -51,7 +51,7 @@ public sealed class ExportFunctions(BudgetStore budgets, InvoiceStore invoices, 
 
     [Function("PeriodSieExport")]
     public Task<IResult> PeriodSieAsync(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "GET", Route = ApiRoutes.ExportSie)] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "GET", "HEAD", Route = ApiRoutes.ExportSie)] HttpRequest request,
         CancellationToken cancellationToken) =>
         EndpointAccess.RunAsync(request.HttpContext, InvoicingPolicies.Reader, () =>
             ExportEndpoints.PeriodSieAsync(

@@ -21,7 +21,7 @@ public sealed class InvoiceFunctions(
 {
     [Function("ListInvoices")]
     public Task<IResult> ListAsync(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "GET", Route = ApiRoutes.YearInvoices)] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "GET", "HEAD", Route = ApiRoutes.YearInvoices)] HttpRequest request,
         string scheme,
         string year,
         CancellationToken cancellationToken) =>
@@ -30,7 +30,7 @@ public sealed class InvoiceFunctions(
 
     [Function("YearSummary")]
     public Task<IResult> SummaryAsync(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "GET", Route = ApiRoutes.YearSummary)] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "GET", "HEAD", Route = ApiRoutes.YearSummary)] HttpRequest request,
         string scheme,
         string year,
         CancellationToken cancellationToken) =>
@@ -39,7 +39,7 @@ public sealed class InvoiceFunctions(
 
     [Function("GetInvoice")]
     public Task<IResult> GetAsync(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "GET", Route = ApiRoutes.Invoice)] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "GET", "HEAD", Route = ApiRoutes.Invoice)] HttpRequest request,
         string scheme,
         string year,
         string number,
@@ -49,7 +49,7 @@ public sealed class InvoiceFunctions(
 
     [Function("InvoicePdf")]
     public Task<IResult> PdfAsync(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "GET", Route = ApiRoutes.InvoicePdf)] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "GET", "HEAD", Route = ApiRoutes.InvoicePdf)] HttpRequest request,
         string scheme,
         string year,
         string number,
@@ -59,7 +59,7 @@ public sealed class InvoiceFunctions(
 
     [Function("InvoiceUbl")]
     public Task<IResult> UblAsync(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "GET", Route = ApiRoutes.InvoiceUbl)] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "GET", "HEAD", Route = ApiRoutes.InvoiceUbl)] HttpRequest request,
         string scheme,
         string year,
         string number,
@@ -69,7 +69,7 @@ public sealed class InvoiceFunctions(
 
     [Function("ReminderPdf")]
     public Task<IResult> ReminderPdfAsync(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "GET", Route = ApiRoutes.InvoiceReminderPdf)] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "GET", "HEAD", Route = ApiRoutes.InvoiceReminderPdf)] HttpRequest request,
         string scheme,
         string year,
         string number,

@@ -15,6 +15,6 @@ namespace Invoicing.Functions;
 public sealed class MeFunction
 {
     [Function("Me")]
-    public Task<IResult> RunAsync([HttpTrigger(AuthorizationLevel.Anonymous, "GET", Route = ApiRoutes.Me)] HttpRequest request) =>
+    public Task<IResult> RunAsync([HttpTrigger(AuthorizationLevel.Anonymous, "GET", "HEAD", Route = ApiRoutes.Me)] HttpRequest request) =>
         EndpointAccess.RunAsync(request.HttpContext, InvoicingPolicies.Reader, () => MeEndpoints.Get(request.HttpContext.User));
 }

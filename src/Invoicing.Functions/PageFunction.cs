@@ -14,7 +14,7 @@ public sealed class PageFunction
 {
     [Function("Page")]
     public IResult Run(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "GET", Route = ApiRoutes.Page)] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "GET", "HEAD", Route = ApiRoutes.Page)] HttpRequest request,
         string? path)
     {
         ResponseHeaders.Apply(request.HttpContext.Response);

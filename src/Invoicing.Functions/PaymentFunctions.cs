@@ -58,7 +58,7 @@ public sealed class PaymentFunctions(
 
     [Function("ListUnmatchedPayments")]
     public Task<IResult> ListUnmatchedAsync(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "GET", Route = ApiRoutes.UnmatchedPayments)] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "GET", "HEAD", Route = ApiRoutes.UnmatchedPayments)] HttpRequest request,
         CancellationToken cancellationToken) =>
         EndpointAccess.RunAsync(request.HttpContext, InvoicingPolicies.Reader, () =>
             UnmatchedEndpoints.ListAsync(suspense, cancellationToken));
@@ -73,14 +73,14 @@ public sealed class PaymentFunctions(
 
     [Function("ListBankFiles")]
     public Task<IResult> ListBankFilesAsync(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "GET", Route = ApiRoutes.ArchivedBankFiles)] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "GET", "HEAD", Route = ApiRoutes.ArchivedBankFiles)] HttpRequest request,
         CancellationToken cancellationToken) =>
         EndpointAccess.RunAsync(request.HttpContext, InvoicingPolicies.Reader, () =>
             BankFileEndpoints.ListAsync(archive, cancellationToken));
 
     [Function("DownloadBankFile")]
     public Task<IResult> DownloadBankFileAsync(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "GET", Route = ApiRoutes.ArchivedBankFile)] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "GET", "HEAD", Route = ApiRoutes.ArchivedBankFile)] HttpRequest request,
         string id,
         CancellationToken cancellationToken) =>
         EndpointAccess.RunAsync(request.HttpContext, InvoicingPolicies.Reader, () =>

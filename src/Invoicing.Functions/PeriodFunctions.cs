@@ -17,7 +17,7 @@ public sealed class PeriodFunctions(
 {
     [Function("ListPeriods")]
     public Task<IResult> ListAsync(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "GET", Route = ApiRoutes.Periods)] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "GET", "HEAD", Route = ApiRoutes.Periods)] HttpRequest request,
         string scheme,
         CancellationToken cancellationToken) =>
         EndpointAccess.RunAsync(request.HttpContext, InvoicingPolicies.Reader, () => PeriodEndpoints.ListAsync(scheme, periods, issuers, cancellationToken));

@@ -13,7 +13,7 @@ public sealed class ProposalFunctions(ChangeProposals proposals, InvoiceStore in
 {
     [Function("ListProposals")]
     public Task<IResult> ListAsync(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "GET", Route = ApiRoutes.Proposals)] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "GET", "HEAD", Route = ApiRoutes.Proposals)] HttpRequest request,
         CancellationToken cancellationToken) =>
         EndpointAccess.RunAsync(request.HttpContext, InvoicingPolicies.Reader, () => ProposalEndpoints.ListAsync(proposals, cancellationToken));
 

@@ -13,7 +13,7 @@ public sealed class ReportFunctions(BudgetStore budgets, InvoiceStore invoices, 
 {
     [Function("AgingReport")]
     public Task<IResult> AgingAsync(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "GET", Route = ApiRoutes.YearAging)] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "GET", "HEAD", Route = ApiRoutes.YearAging)] HttpRequest request,
         string scheme,
         string year,
         CancellationToken cancellationToken) =>

@@ -37,11 +37,14 @@ public sealed partial class FunctionsPlatformTests(FunctionsPlatform platform, I
     }
 
     [Fact]
-    public void Functions_metadata_declares_exactly_the_API_routes_of_ApiRoutes_and_the_page()
+    public void Functions_metadata_declares_exactly_the_API_routes_of_ApiRoutes_and_the_page_with_HEAD_beside_every_GET()
     {
         var declared = HttpTriggers().Select(t => (t.Method, t.Route)).Order().ToList();
+
+        // Every GET route answers HEAD too, as under serve (HeadRequests): the host routes only the methods declared.
         var expected = ApiRoutes.All.Select(r => (r.Method.ToUpperInvariant(), r.Template))
             .Append(("GET", ApiRoutes.Page))
+            .SelectMany(r => r.Item1 == "GET" ? new[] { r, ("HEAD", r.Item2) } : [r])
             .Order()
             .ToList();
         Assert.Equal(expected, declared);
@@ -148,6 +151,17 @@ public sealed partial class FunctionsPlatformTests(FunctionsPlatform platform, I
         {
             Assert.True(invoked.Contains(function), $"No step invokes the HTTP function {function}.");
         }
+    }
+
+    [Fact]
+    public void HEAD_on_a_GET_route_answers_as_the_GET_would_with_no_body()
+    {
+        var pdf = platform.Step(PlatformSteps.Number("InvoicePdf", 2));
+        var page = platform.Step(PlatformSteps.Number("Page", 2));
+
+        Assert.Contains($"HEAD {PlatformSteps.InvoicePath}/pdf -> 200 OK; content-type application/pdf; 0 bytes", pdf, StringComparison.Ordinal);
+        Assert.Contains("HEAD / -> 200 OK; content-type text/html", page, StringComparison.Ordinal);
+        Assert.Contains("; 0 bytes", page, StringComparison.Ordinal);
     }
 
     [Fact]

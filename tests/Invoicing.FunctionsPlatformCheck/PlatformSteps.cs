@@ -77,6 +77,8 @@ public static class PlatformSteps
         Http("ConfirmProposal", "POST", ProposalPath + "/confirm", InvoicingRoles.Finance, 404),
         Http("RejectProposal", "POST", ProposalPath + "/reject", InvoicingRoles.Finance, 404),
         Http("ListPeriods", "GET", PeriodsPath, InvoicingRoles.Reader, 200),
+        Http("InvoicePdf", "HEAD", InvoicePath + "/pdf", InvoicingRoles.Reader, 200),
+        Http("Page", "HEAD", "/", null, 200),
         Http("ClosePeriod", "POST", PeriodsPath + $"/{ThisYear - 1}-12/close", InvoicingRoles.Reader, 403, new JsonObject { ["note"] = "platform check" }),
         Http("ClosePeriod", "POST", PeriodsPath + $"/{ThisYear - 1}-12/close", InvoicingRoles.Finance, 200, new JsonObject { ["note"] = "platform check" }),
         Http("ReopenPeriod", "POST", PeriodsPath + $"/{ThisYear - 1}-12/reopen", InvoicingRoles.Finance, 200, new JsonObject { ["reason"] = "platform check" }),

@@ -1,6 +1,5 @@
 using System.Net;
 using System.Net.Http.Json;
-using Invoicing.Web.Identity;
 
 namespace Invoicing.Web.Tests;
 
@@ -8,21 +7,11 @@ namespace Invoicing.Web.Tests;
 [Collection(WebCollection.Name)]
 public sealed class FourEyesTests(WebFixture fixture)
 {
-    private const string SecondFinanceKey = "finance-key-for-the-web-tests-0003";
-
-    private static readonly Dictionary<string, string?> FourEyesOn = new()
-    {
-        ["Invoicing:FourEyes:Enabled"] = "true",
-        ["Invoicing:Web:ApiKeys:2:Name"] = "Filip Finans",
-        ["Invoicing:Web:ApiKeys:2:Key"] = SecondFinanceKey,
-        ["Invoicing:Web:ApiKeys:2:Role"] = InvoicingRoles.Finance,
-    };
-
     [Fact]
     public async Task A_refund_proposed_and_confirmed_by_the_same_person_is_refused_and_by_another_is_booked_with_both_names_in_the_history()
     {
-        await using var world = await fixture.NewWorldAsync(settings: FourEyesOn);
-        var (eva, filip) = (world.Finance(), world.WithKey(SecondFinanceKey));
+        await using var world = await fixture.NewWorldAsync(settings: WebWorld.FourEyesOn);
+        var (eva, filip) = (world.Finance(), world.WithKey(WebWorld.SecondFinanceKey));
         (await eva.PostPaymentAsync("202600014", new { amount = "43 135,00", date = "2026-03-01" })).EnsureSuccessStatusCode();
 
         using var proposed = await eva.PostRefundAsync("202600014", new { amount = "100", date = "2026-03-02", reference = "utbetalning 3" });
@@ -59,7 +48,7 @@ public sealed class FourEyesTests(WebFixture fixture)
     [Fact]
     public async Task A_refund_or_void_that_could_not_be_made_is_refused_when_proposed_and_nothing_is_proposed()
     {
-        await using var world = await fixture.NewWorldAsync(settings: FourEyesOn);
+        await using var world = await fixture.NewWorldAsync(settings: WebWorld.FourEyesOn);
         var eva = world.Finance();
 
         var nothingOwed = await (await eva.PostRefundAsync("202600014", new { amount = "100", date = "2026-03-02", reference = "utbetalning 9" })).ProblemAsync(HttpStatusCode.BadRequest);
@@ -74,8 +63,8 @@ public sealed class FourEyesTests(WebFixture fixture)
     [Fact]
     public async Task A_void_waits_for_a_second_finance_user_and_a_rejected_one_can_never_be_confirmed()
     {
-        await using var world = await fixture.NewWorldAsync(settings: FourEyesOn);
-        var (eva, filip) = (world.Finance(), world.WithKey(SecondFinanceKey));
+        await using var world = await fixture.NewWorldAsync(settings: WebWorld.FourEyesOn);
+        var (eva, filip) = (world.Finance(), world.WithKey(WebWorld.SecondFinanceKey));
 
         var first = await (await eva.PostAsJsonAsync("/api/invoices/region-mitt-pom/2026/202600014/void", new { reason = "Fel mottagare" })).JsonAsync(HttpStatusCode.Accepted);
         var sameAgain = await (await eva.PostAsJsonAsync("/api/invoices/region-mitt-pom/2026/202600014/void", new { reason = "Fel mottagare" })).JsonAsync(HttpStatusCode.Accepted);

@@ -1,6 +1,5 @@
 using System.Net;
 using System.Net.Http.Json;
-using Invoicing.Web.Identity;
 
 namespace Invoicing.Web.Tests;
 
@@ -11,16 +10,6 @@ namespace Invoicing.Web.Tests;
 [Collection(WebCollection.Name)]
 public sealed class PeriodTests(WebFixture fixture)
 {
-    private const string SecondFinanceKey = "finance-key-for-the-web-tests-0003";
-
-    private static readonly Dictionary<string, string?> FourEyesOn = new()
-    {
-        ["Invoicing:FourEyes:Enabled"] = "true",
-        ["Invoicing:Web:ApiKeys:2:Name"] = "Filip Finans",
-        ["Invoicing:Web:ApiKeys:2:Key"] = SecondFinanceKey,
-        ["Invoicing:Web:ApiKeys:2:Role"] = InvoicingRoles.Finance,
-    };
-
     [Fact]
     public async Task Finance_closes_an_ended_month_a_reader_may_only_list_and_a_payment_dated_in_it_is_booked_on_the_first_open_day()
     {
@@ -51,8 +40,8 @@ public sealed class PeriodTests(WebFixture fixture)
     [Fact]
     public async Task Reopening_a_month_with_four_eyes_is_a_proposal_the_proposer_cannot_confirm_and_another_finance_user_can()
     {
-        await using var world = await fixture.NewWorldAsync(settings: FourEyesOn);
-        var (eva, filip) = (world.Finance(), world.WithKey(SecondFinanceKey));
+        await using var world = await fixture.NewWorldAsync(settings: WebWorld.FourEyesOn);
+        var (eva, filip) = (world.Finance(), world.WithKey(WebWorld.SecondFinanceKey));
         (await eva.PostAsJsonAsync("/api/schemes/region-mitt-pom/periods/2026-02/close", new { })).EnsureSuccessStatusCode();
 
         var noReason = await (await eva.PostAsJsonAsync("/api/schemes/region-mitt-pom/periods/2026-02/reopen", new { reason = " " })).ProblemAsync(HttpStatusCode.BadRequest);
@@ -78,9 +67,9 @@ public sealed class PeriodTests(WebFixture fixture)
     [Fact]
     public async Task A_budget_approved_through_the_api_with_four_eyes_waits_for_a_second_finance_user_and_is_then_approved_once()
     {
-        await using var world = await fixture.NewWorldAsync(issue: false, settings: FourEyesOn);
+        await using var world = await fixture.NewWorldAsync(issue: false, settings: WebWorld.FourEyesOn);
         await world.Get<Dataset.DatasetSeeder>().SeedAsync(Dataset.DatasetLoader.Load(Testing.TestPaths.BundledDataset), CancellationToken.None);
-        var (eva, filip) = (world.Finance(), world.WithKey(SecondFinanceKey));
+        var (eva, filip) = (world.Finance(), world.WithKey(WebWorld.SecondFinanceKey));
         const string approve = "/api/schemes/region-mitt-pom/years/2026/budget/approve";
 
         var future = await (await eva.PostAsJsonAsync(approve, new { decidedOn = "2026-12-15", reference = "Budgetmöte" })).ProblemAsync(HttpStatusCode.BadRequest);

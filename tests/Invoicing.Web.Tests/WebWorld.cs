@@ -29,6 +29,18 @@ public sealed class WebWorld : IAsyncDisposable
 {
     public const string ReaderKey = "reader-key-for-the-web-tests-0001";
     public const string FinanceKey = "finance-key-for-the-web-tests-0002";
+
+    /// <summary>A second finance user's key, "Filip Finans", present only with <see cref="FourEyesOn"/>.</summary>
+    public const string SecondFinanceKey = "finance-key-for-the-web-tests-0003";
+
+    /// <summary>Four eyes on, as in Azure, and a second finance user to confirm what "Eva Ekonom" proposes.</summary>
+    public static readonly Dictionary<string, string?> FourEyesOn = new()
+    {
+        ["Invoicing:FourEyes:Enabled"] = "true",
+        ["Invoicing:Web:ApiKeys:2:Name"] = "Filip Finans",
+        ["Invoicing:Web:ApiKeys:2:Key"] = SecondFinanceKey,
+        ["Invoicing:Web:ApiKeys:2:Role"] = Identity.InvoicingRoles.Finance,
+    };
     public const string Scheme = "region-mitt-pom";
 
     public static readonly DateTimeOffset RunTime = new(2026, 1, 20, 5, 0, 0, TimeSpan.Zero);
