@@ -12,6 +12,7 @@ public static class AuditActions
     public const string DocumentIssued = "document.issued";
     public const string InvoiceVoided = "invoice.voided";
     public const string PaymentBooked = "payment.booked";
+    public const string PaymentsBooked = "payments.booked";
     public const string PaymentReversed = "payment.reversed";
     public const string DeductionBooked = "deduction.booked";
     public const string RefundBooked = "refund.booked";
@@ -35,6 +36,7 @@ public static class AuditActions
         (DocumentIssued, "An invoice or credit note was issued: its number, kind and total."),
         (InvoiceVoided, "An invoice issued by mistake was voided by a full credit note that names it, with the reason."),
         (PaymentBooked, "Money received was booked on an invoice: amount, and what the invoice owed before and after."),
+        (PaymentsBooked, "Several postings of one bank file were booked together on an invoice (one page of its payment records, each entry kept there): their count, net amount, and what the invoice owed before and after."),
         (PaymentReversed, "A booked payment was taken back because the bank reversed it."),
         (DeductionBooked, "A payer's deduction (BgMax) was booked on an invoice."),
         (RefundBooked, "Money paid back to a party was booked on its overpaid invoice."),

@@ -17,25 +17,26 @@ public sealed class PaymentHistory(InvoicingStorage storage)
     public async Task<IReadOnlyList<PaymentRecord>> ListAsync(InvoiceKey key, CancellationToken cancellationToken)
     {
         await storage.EnsureCreatedAsync(cancellationToken);
-        return (await ReadAsync(key, cancellationToken)).Records.OrderBy(r => r.BookedAt).ToArray();
+        return (await ReadAsync(key, cancellationToken)).Pages.SelectMany(p => p.Records).OrderBy(r => r.BookedAt).ToArray();
     }
 
-    /// <summary>The invoice's payment records in the order they were booked within a page, and the number its next page gets.</summary>
-    internal async Task<(IReadOnlyList<PaymentRecord> Records, int NextPage)> ReadAsync(InvoiceKey key, CancellationToken cancellationToken)
+    /// <summary>The invoice's pages of payment records (each in the order booked), and the number its next page gets.</summary>
+    internal async Task<(IReadOnlyList<PaymentPage> Pages, int NextPage)> ReadAsync(InvoiceKey key, CancellationToken cancellationToken)
     {
         // One range query: with many invoices in a file, the number of queries is what counts.
         var partition = InvoiceEntity.PartitionKeyFor(key.Scheme, key.Year);
-        var records = new List<PaymentRecord>();
+        var pages = new List<PaymentPage>();
         var nextPage = 1;
         await foreach (var page in Table.QueryAsync<PaymentPageEntity>(
             TableClient.CreateQueryFilter($"PartitionKey eq {partition} and RowKey gt {$"{key.Number}-P-"} and RowKey lt {$"{key.Number}-P."}"),
             cancellationToken: cancellationToken))
         {
-            records.AddRange(PaymentLine.ReadAll(page.Lines).Select(line => line.ToRecord(key.Number, page.BookedAt)));
-            nextPage = Math.Max(nextPage, PaymentPageEntity.PageNumber(page.RowKey) + 1);
+            var number = PaymentPageEntity.PageNumber(page.RowKey);
+            pages.Add(new PaymentPage(number, [.. PaymentLine.ReadAll(page.Lines).Select(line => line.ToRecord(key.Number, page.BookedAt))]));
+            nextPage = Math.Max(nextPage, number + 1);
         }
 
-        return (records, nextPage);
+        return (pages, nextPage);
     }
 
     /// <summary>
@@ -63,3 +64,9 @@ public sealed class PaymentHistory(InvoicingStorage storage)
         return PaymentLine.ReadAll(page.Lines).Select(line => line.ToRecord(number, page.BookedAt));
     }
 }
+
+/// <summary>
+/// One page of an invoice's payment records: what one booking transaction wrote together (up to
+/// <see cref="PaymentPages.MaxRecordsPerPage"/>), never changed after. The audit trail records a page as one event.
+/// </summary>
+internal sealed record PaymentPage(int Number, IReadOnlyList<PaymentRecord> Records);

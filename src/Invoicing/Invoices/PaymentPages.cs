@@ -34,6 +34,9 @@ internal sealed class PaymentPages(InvoiceNumber invoice, int firstPage, DateTim
     private readonly StringBuilder _page = new(MaxPageChars);
     private int _inPage;
 
+    /// <summary>The number of the page the last line added went to.</summary>
+    public int CurrentPage => firstPage + _pages.Count;
+
     /// <summary>The number the next page written after these will have.</summary>
     public int NextPage => firstPage + _pages.Count + (_inPage > 0 ? 1 : 0);
 

@@ -132,10 +132,14 @@ public sealed partial class PaymentLedger(
                 // invoice as it is now: read together.
                 var history = payments.ReadAsync(key, ct);
                 var found = invoices.FindVersionAsync(key, ct);
-                var (records, nextPage) = await history;
+                var (stored, nextPage) = await history;
                 var version = await found ?? throw new InvalidPaymentException($"There is no invoice {key}.");
+                var records = stored.SelectMany(p => p.Records).ToArray();
                 var booked = records.ToDictionary(r => r.Key, StringComparer.Ordinal);
+                var pageOf = stored.SelectMany(p => p.Records.Select(r => (r.Key, Page: p))).ToDictionary(x => x.Key, x => x.Page, StringComparer.Ordinal);
                 var deliveries = Deliveries(records);
+                // The pages whose event this call recorded or will: each page is one event (PageEvent).
+                var pagesRecorded = new HashSet<int>();
                 var next = 0;
                 while (next < postings.Count)
                 {
@@ -145,6 +149,7 @@ public sealed partial class PaymentLedger(
                     var inBatch = new List<int>();
                     var bookedInBatch = new HashSet<string>(StringComparer.Ordinal);
                     var events = new List<AuditEntry>();
+                    var written = new SortedDictionary<int, PageBooking>();
                     for (; next < postings.Count; next++)
                     {
                         if (results[next] is not null)
@@ -156,10 +161,10 @@ public sealed partial class PaymentLedger(
                         if (booked.TryGetValue(posting.Payment.Key, out var done))
                         {
                             results[next] = Result(key, false, done);
-                            if (!bookedInBatch.Contains(posting.Payment.Key))
+                            if (pageOf.TryGetValue(done.Key, out var donePage) && pagesRecorded.Add(donePage.Number))
                             {
-                                // Booked by an earlier run: its event too, unless that run stopped in between.
-                                events.Add(Posted(key, done, null, null));
+                                // Booked by an earlier run: its page's event too, unless that run stopped in between.
+                                events.Add(PageEvent(key, donePage.Number, donePage.Records, null, null));
                             }
 
                             if (bookedInBatch.Contains(posting.Payment.Key))
@@ -191,7 +196,13 @@ public sealed partial class PaymentLedger(
                         }
 
                         bookedInBatch.Add(posting.Payment.Key);
-                        events.Add(Posted(key, record, current.OwnRemaining, after.OwnRemaining));
+                        if (!written.TryGetValue(pages.CurrentPage, out var onPage))
+                        {
+                            written[pages.CurrentPage] = onPage = new PageBooking(current.OwnRemaining);
+                        }
+
+                        onPage.Records.Add(record);
+                        onPage.After = after.OwnRemaining;
                         results[next] = Result(key, true, record);
                         inBatch.Add(next);
                         current = after;
@@ -220,6 +231,16 @@ public sealed partial class PaymentLedger(
                         }
 
                         throw new RequestFailedException(412, "Payment booked concurrently.", e);
+                    }
+
+                    foreach (var (number, page) in written)
+                    {
+                        pagesRecorded.Add(number);
+                        events.Add(PageEvent(key, number, page.Records, page.Before, page.After));
+                        foreach (var record in page.Records)
+                        {
+                            pageOf[record.Key] = new PaymentPage(number, page.Records);
+                        }
                     }
 
                     await audit.RecordAllAsync(events, ct);
@@ -317,6 +338,53 @@ public sealed partial class PaymentLedger(
             PaidInAdvance = posting.Kind == PostingKind.Payment && PaymentAcceptance.IsPaidInAdvance(payment.PaidOn, before.IssueDate),
             FileId = payment.FileId,
             AccountingDate = closed.BookingDate(payment.PaidOn),
+        };
+    }
+
+    /// <summary>The records one transaction puts on a page, with what the invoice owed before the first and after the last.</summary>
+    private sealed class PageBooking(Money? before)
+    {
+        public List<PaymentRecord> Records { get; } = [];
+
+        public Money? Before { get; } = before;
+
+        public Money? After { get; set; }
+    }
+
+    /// <summary>
+    /// The audit event of a page of payment records (what one transaction booked together, never changed after): a
+    /// page of one posting is that posting's event, keyed by the posting as it always was; a page of many (a bank
+    /// file's entries on one invoice) is one event keyed by the page, with their count and net amount. One event per
+    /// entry made a 100 000-entry file 100 000 appends to the one chain (ten times the time of booking them); the
+    /// entries themselves are on the page, each naming its file and entry.
+    /// </summary>
+    private static AuditEntry PageEvent(InvoiceKey key, int page, IReadOnlyList<PaymentRecord> records, Money? before, Money? after)
+    {
+        if (records.Count == 1)
+        {
+            return Posted(key, records[0], before, after);
+        }
+
+        var first = records[0];
+        var last = records[^1];
+        var kinds = records.GroupBy(r => r.Flag).OrderBy(g => g.Key)
+            .Select(g => $"{g.Count()} {(g.Key is PaymentFlag.None ? "payments" : g.Key.ToString())}");
+        var files = records.Select(r => r.FileId).OfType<string>().Distinct(StringComparer.Ordinal).Select(f => f[..Math.Min(12, f.Length)]).ToArray();
+        return new($"posting-page:{key.Scheme}:{key.Year}:{key.Number}:{page}",
+            AuditActions.PaymentsBooked,
+            $"{records.Count} postings booked together on page {page} of the invoice's payment records ({string.Join(", ", kinds)})"
+            + $" from {string.Join(", ", records.Select(r => r.Source).Distinct(StringComparer.Ordinal))}"
+            + (files.Length > 0 ? $", file {string.Join(", ", files)}" : "")
+            + $", paid {IsoDate.Format(records.Min(r => r.PaidOn))} to {IsoDate.Format(records.Max(r => r.PaidOn))}"
+            + (first.EntryReference.Length > 0 ? $", entries {first.EntryReference} to {last.EntryReference}" : "")
+            + $": {first.StatusBefore} -> {last.StatusAfter}")
+        {
+            Scheme = key.Scheme,
+            Year = key.Year,
+            Invoice = key.Number,
+            Amount = records.Aggregate(Money.Zero, (sum, r) => sum + r.Amount),
+            Before = before,
+            After = after,
         };
     }
 

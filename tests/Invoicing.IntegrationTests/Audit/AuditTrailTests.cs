@@ -77,6 +77,37 @@ public sealed class AuditTrailTests(AzuriteFixture azurite)
     }
 
     [Fact]
+    public async Task A_bank_files_postings_on_one_invoice_are_one_event_per_page_of_records_and_a_rerun_records_none_again()
+    {
+        await using var scenario = await IssuedYear.IssuedAsync(azurite);
+        var vasteras = (await IssuedYear.InvoicesAsync(scenario))["1980"];
+        var ledger = scenario.Get<PaymentLedger>();
+        var postings = Enumerable.Range(1, 250)
+            .Select(i => new PaymentPosting(new PaymentBooking($"bank:{i}", "camt.xml", Money.FromKronor(10), new DateOnly(2026, 3, 1))))
+            .ToArray();
+        var audit = scenario.Get<AuditTrail>();
+        var before = (await audit.ListAsync(new AuditQuery(), CancellationToken.None)).Count;
+
+        using (Actor.Acting(Anna))
+        {
+            await ledger.PostAsync(vasteras.Key, postings, CancellationToken.None);
+            await ledger.PostAsync(vasteras.Key, postings, CancellationToken.None);
+        }
+
+        var booked = (await audit.ListAsync(new AuditQuery { Invoice = vasteras.Number }, CancellationToken.None))
+            .Where(e => e.Entry.Action == AuditActions.PaymentsBooked).ToArray();
+        // 100 records to a page: pages 1, 2 and 3 of 100, 100 and 50 postings.
+        Assert.Equal([100, 100, 50], booked.Select(e => int.Parse(e.Entry.Details.Split(' ')[0], System.Globalization.CultureInfo.InvariantCulture)));
+        Assert.Equal([Money.FromKronor(1000), Money.FromKronor(1000), Money.FromKronor(500)], booked.Select(e => e.Entry.Amount!.Value));
+        Assert.Equal(vasteras.Total, booked[0].Entry.Before);
+        Assert.Equal(vasteras.Total - Money.FromKronor(2500), booked[^1].Entry.After);
+        Assert.All(booked, e => Assert.Equal("anna (api)", e.Actor.ToString()));
+        Assert.Contains("entries bank:1 to bank:100", booked[0].Entry.Details, StringComparison.Ordinal);
+        Assert.Equal(before + 3, (await audit.ListAsync(new AuditQuery(), CancellationToken.None)).Count);
+        Assert.True((await audit.VerifyAsync(CancellationToken.None)).Holds);
+    }
+
+    [Fact]
     public async Task Events_recorded_at_the_same_moment_by_many_writers_are_numbered_without_a_gap_and_chained()
     {
         await using var scenario = new InvoicingScenario(azurite);
