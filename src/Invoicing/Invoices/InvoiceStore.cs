@@ -33,9 +33,10 @@ public sealed class InvoiceStore(InvoicingStorage storage, AuditTrail audit, Tim
         }
 
         await storage.EnsureCreatedAsync(cancellationToken);
+        await RegisterPartitionAsync(invoice.Scheme, invoice.Year, cancellationToken);
         try
         {
-            await storage.Table(StorageNames.Invoices).AddEntityAsync(InvoiceEntity.From(invoice, time.GetUtcNow()), cancellationToken);
+            await storage.Table(StorageNames.Invoices).SubmitTransactionAsync(Adding(InvoiceEntity.From(invoice, time.GetUtcNow())), cancellationToken);
         }
         catch (RequestFailedException e) when (e.Status == 409)
         {
@@ -64,8 +65,35 @@ public sealed class InvoiceStore(InvoicingStorage storage, AuditTrail audit, Tim
             Amount = document.SignedTotal,
         };
 
+    /// <summary>An invoice row added, with its open item when something is due on it.</summary>
+    private static IEnumerable<TableTransactionAction> Adding(InvoiceEntity invoice) =>
+        [new(TableTransactionActionType.Add, invoice), .. OpenItemEntity.Changes(null, invoice)];
+
+    /// <summary>An invoice row replaced (guarded by the ETag it was read with), with what its open item needs: its last action is the invoice's.</summary>
+    private static IEnumerable<TableTransactionAction> Replacing(InvoiceEntity before, InvoiceEntity after, ETag etag) =>
+        [.. OpenItemEntity.Changes(before, after), new(TableTransactionActionType.UpdateReplace, after, etag)];
+
+    private static IEnumerable<TableTransactionAction> Replacing(InvoiceVersion before, Invoice after) =>
+        Replacing(InvoiceEntity.From(before.Invoice, before.IssuedAt), InvoiceEntity.From(after, before.IssuedAt), before.ETag);
+
+    // The partitions this process has registered: one upsert per partition and process, not per invoice.
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, bool> _registered = new(StringComparer.Ordinal);
+
+    /// <summary>Registers a scheme's year as one that has invoices (<see cref="InvoicePartitionEntity"/>), before its first is written.</summary>
+    private async Task RegisterPartitionAsync(SchemeId scheme, int year, CancellationToken cancellationToken)
+    {
+        var partition = InvoiceEntity.PartitionKeyFor(scheme, year);
+        if (_registered.ContainsKey(partition))
+        {
+            return;
+        }
+
+        await storage.Table(StorageNames.Invoices).UpsertEntityAsync(new InvoicePartitionEntity { RowKey = partition }, TableUpdateMode.Replace, cancellationToken);
+        _registered[partition] = true;
+    }
+
     /// <summary>
-    /// Records issued invoices (not credit notes), up to 100 per entity group transaction in their partition; per
+    /// Records issued invoices (not credit notes), up to 50 per entity group transaction in their partition; per
     /// invoice, whether this call recorded it. A transaction refused by storage — typically 409 because a concurrent
     /// run recorded one of them — is not an answer for the others: its invoices are then recorded one by one, each
     /// with <see cref="AddAsync"/>'s own conflict answer.
@@ -82,12 +110,17 @@ public sealed class InvoiceStore(InvoicingStorage storage, AuditTrail audit, Tim
         var created = new bool[invoices.Count];
         var now = time.GetUtcNow();
         var indexed = invoices.Select((invoice, index) => (Invoice: invoice, Index: index));
-        foreach (var chunk in indexed.GroupBy(i => InvoiceEntity.PartitionKeyFor(i.Invoice.Scheme, i.Invoice.Year)).SelectMany(p => p.Chunk(TableBatches.MaxActions)))
+        foreach (var partition in invoices.Select(i => (i.Scheme, i.Year)).Distinct())
+        {
+            await RegisterPartitionAsync(partition.Scheme, partition.Year, cancellationToken);
+        }
+
+        // Each invoice is its row and its open item's: half as many invoices as a transaction has actions.
+        foreach (var chunk in indexed.GroupBy(i => InvoiceEntity.PartitionKeyFor(i.Invoice.Scheme, i.Invoice.Year)).SelectMany(p => p.Chunk(TableBatches.MaxActions / 2)))
         {
             try
             {
-                await table.SubmitTransactionAsync(
-                    chunk.Select(i => new TableTransactionAction(TableTransactionActionType.Add, InvoiceEntity.From(i.Invoice, now))), cancellationToken);
+                await table.SubmitTransactionAsync(chunk.SelectMany(i => Adding(InvoiceEntity.From(i.Invoice, now))), cancellationToken);
                 foreach (var (_, index) in chunk)
                 {
                     created[index] = true;
@@ -151,7 +184,7 @@ public sealed class InvoiceStore(InvoicingStorage storage, AuditTrail audit, Tim
                 foreach (var part in chain.Credits.Where(c => c.CreditNote.Number == creditNote.Number))
                 {
                     var entity = rows[part.Invoice.ToString()];
-                    actions.Add(new TableTransactionAction(TableTransactionActionType.UpdateReplace, InvoiceEntity.From(entity.ToInvoice().WithCredit(part.Amount), entity.IssuedAt), entity.ETag));
+                    actions.AddRange(Replacing(entity, InvoiceEntity.From(entity.ToInvoice().WithCredit(part.Amount), entity.IssuedAt), entity.ETag));
                 }
 
                 await table.SubmitTransactionAsync(actions, ct);
@@ -217,7 +250,7 @@ public sealed class InvoiceStore(InvoicingStorage storage, AuditTrail audit, Tim
             actions.Add(new TableTransactionAction(TableTransactionActionType.Add, history));
         }
 
-        actions.Add(new TableTransactionAction(TableTransactionActionType.UpdateReplace, InvoiceEntity.From(after, before.IssuedAt), before.ETag));
+        actions.AddRange(Replacing(before, after));
         await storage.Table(StorageNames.Invoices).SubmitTransactionAsync(actions, cancellationToken);
     }
 
@@ -242,17 +275,18 @@ public sealed class InvoiceStore(InvoicingStorage storage, AuditTrail audit, Tim
             actions.Add(new TableTransactionAction(TableTransactionActionType.Add, row));
         }
 
-        actions.Add(new TableTransactionAction(TableTransactionActionType.UpdateReplace, InvoiceEntity.From(after, before.IssuedAt), before.ETag));
+        actions.AddRange(Replacing(before, after));
         var responses = await storage.Table(StorageNames.Invoices).SubmitTransactionAsync(actions, cancellationToken);
         return responses.Value[^1].Headers.ETag is { } etag ? new InvoiceVersion(after, etag, before.IssuedAt) : null;
     }
 
-    /// <summary>An entity group transaction holds at most 100 actions: the history rows and the invoice itself.</summary>
-    public const int MaxHistoryPerReplace = 99;
+    /// <summary>An entity group transaction holds at most 100 actions: the history rows, the invoice itself and up to two for its open item.</summary>
+    public const int MaxHistoryPerReplace = 97;
 
     /// <summary>
-    /// Replaces invoices of one partition, each together with its history row, in one entity group transaction
-    /// (at most 100 operations: 50 invoices with a row each): all or none. Fails with 412 when any invoice changed
+    /// Replaces invoices of one partition, each together with its history row and what its open item needs, in one
+    /// entity group transaction (at most 100 operations: 33 invoices with a row each and one change of their open
+    /// item, as a reminder makes at most): all or none. Fails with 412 when any invoice changed
     /// since it was read and with 409 when any history row exists; the caller then takes them one by one
     /// (<see cref="ReplaceAsync"/>).
     /// </summary>
@@ -272,7 +306,12 @@ public sealed class InvoiceStore(InvoicingStorage storage, AuditTrail audit, Tim
                 actions.Add(new TableTransactionAction(TableTransactionActionType.Add, history));
             }
 
-            actions.Add(new TableTransactionAction(TableTransactionActionType.UpdateReplace, InvoiceEntity.From(after, before.IssuedAt), before.ETag));
+            actions.AddRange(Replacing(before, after));
+        }
+
+        if (actions.Count > TableBatches.MaxActions)
+        {
+            throw new InvalidOperationException($"{changes.Count} invoices take {actions.Count} actions, more than one transaction holds ({TableBatches.MaxActions}).");
         }
 
         await storage.Table(StorageNames.Invoices).SubmitTransactionAsync(actions, cancellationToken);
@@ -281,16 +320,48 @@ public sealed class InvoiceStore(InvoicingStorage storage, AuditTrail audit, Tim
     /// <summary>
     /// Every invoice of every scheme and year that lacks money on its own rows (<see cref="Invoice.OwnRemaining"/>) and is
     /// not yet handed to a person, with the ETag a change to it is guarded by: the candidates for a reminder, of which
-    /// its chain (<see cref="DocumentChain"/>) says what is really due.
+    /// its chain (<see cref="DocumentChain"/>) says what is really due. Read from the index of open items
+    /// (<see cref="OpenItemEntity"/>), partition by partition, and then those invoices only: what it reads grows with
+    /// what is open, not with the years of invoices, payments and reminders behind it.
     /// </summary>
     public async IAsyncEnumerable<InvoiceVersion> ListDueAsync([System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
     {
         await storage.EnsureCreatedAsync(cancellationToken);
-        await foreach (var entity in storage.Table(StorageNames.Invoices).QueryAsync<InvoiceEntity>(
-            e => e.RecordType == InvoiceEntity.InvoiceRecord && e.AmountDueOre > 0 && e.NeedsManualFollowUp == false,
-            cancellationToken: cancellationToken))
+        var table = storage.Table(StorageNames.Invoices);
+        var partitions = new List<string>();
+        await foreach (var registered in table.QueryAsync<InvoicePartitionEntity>(
+            TableClient.CreateQueryFilter($"PartitionKey eq {InvoicePartitionEntity.Partition}"), select: ["RowKey"], cancellationToken: cancellationToken))
         {
-            yield return new InvoiceVersion(entity.ToInvoice(), entity.ETag, entity.IssuedAt);
+            partitions.Add(registered.RowKey);
+        }
+
+        var (from, to) = OpenItemEntity.RowKeyRange;
+        foreach (var partition in partitions)
+        {
+            var open = new List<string>();
+            await foreach (var item in table.QueryAsync<OpenItemEntity>(
+                TableClient.CreateQueryFilter($"PartitionKey eq {partition} and RowKey ge {from} and RowKey lt {to}"), cancellationToken: cancellationToken))
+            {
+                open.Add(item.InvoiceNumber);
+            }
+
+            // The open invoices themselves, a few reads at a time, in the index's order (by due date).
+            var versions = new InvoiceVersion?[open.Count];
+            await Parallel.ForEachAsync(
+                Enumerable.Range(0, open.Count),
+                new ParallelOptions { MaxDegreeOfParallelism = 8, CancellationToken = cancellationToken },
+                async (i, ct) =>
+                {
+                    var found = await table.GetEntityIfExistsAsync<InvoiceEntity>(partition, open[i], cancellationToken: ct);
+                    versions[i] = found.HasValue ? new InvoiceVersion(found.Value!.ToInvoice(), found.Value.ETag, found.Value.IssuedAt) : null;
+                });
+            foreach (var version in versions)
+            {
+                if (version is not null && OpenItemEntity.IsOpen(InvoiceEntity.From(version.Invoice, version.IssuedAt)))
+                {
+                    yield return version;
+                }
+            }
         }
     }
 

@@ -19,7 +19,7 @@ namespace Invoicing.Reminders;
 /// <list type="number">
 /// <item>record the reminder: one transaction inserts the record <c>{number}-R-{level}</c>, with the statement it
 /// prints (<see cref="ReminderStatement"/>: what the invoice's chain still lacks on it, line by line), and raises the
-/// invoice's level (ETag), so a level is recorded once (up to 50 invoices of a partition share a transaction;
+/// invoice's level (ETag), so a level is recorded once (up to 33 invoices of a partition share a transaction;
 /// when one of them changed meanwhile, they are recorded one by one);</item>
 /// <item>render its PDF to <c>reminders/{scheme}/{year}/{number}-{level}.pdf</c> unless it is there;</item>
 /// <item>put its e-mail in the outbox under a fixed id (idempotent), cancelled if the invoice is paid before it is sent;</item>
@@ -155,7 +155,7 @@ public sealed partial class ReminderRun(
     }
 
     /// <summary>
-    /// Records every invoice's step (once), up to 50 invoices of a partition in one transaction; per invoice, as it
+    /// Records every invoice's step (once), up to 33 invoices of a partition in one transaction; per invoice, as it
     /// now stands, whether this run recorded its step, and the reminder row it recorded. A transaction that fails
     /// because an invoice changed since it was listed (a payment, a concurrent run) is taken invoice by invoice, and
     /// so is an invoice whose statement did not add up with what was read (a payment booked between the reads).
@@ -212,8 +212,11 @@ public sealed partial class ReminderRun(
         return ReminderStatement.Lines(chain, key.Number, history);
     }
 
-    /// <summary>Two operations per invoice (its reminder row and its new level) in a transaction of at most 100.</summary>
-    private const int InvoicesPerTransaction = 50;
+    /// <summary>
+    /// Three operations per invoice (its reminder row, its new level and at most one change of its open item: handed
+    /// to a person, it leaves the index) in a transaction of at most 100 (<see cref="InvoiceStore.ReplaceAllAsync"/>).
+    /// </summary>
+    private const int InvoicesPerTransaction = 33;
 
     /// <summary>Records the step (once) and returns the invoice as it now stands, and whether this call recorded it.</summary>
     private async Task<(Invoice Invoice, bool Recorded)> RecordAsync(Invoice invoice, ReminderStep step, DateOnly day, CancellationToken cancellationToken)

@@ -126,6 +126,26 @@ public sealed class AuditTrailTests(AzuriteFixture azurite)
     }
 
     [Fact]
+    public async Task Appends_waiting_in_one_process_are_written_together_each_key_once_numbered_without_a_gap()
+    {
+        await using var scenario = new InvoicingScenario(azurite);
+        var audit = scenario.Get<AuditTrail>();
+
+        // 60 writers at once on one instance, each key twice, some in pairs: written in groups, each key once.
+        var answers = await Task.WhenAll(Enumerable.Range(0, 60).Select(i => Task.Run(() => i % 3 == 0
+            ? audit.RecordAllAsync([new AuditEntry($"group:{i % 30}", AuditActions.MailRetried, $"message {i % 30}"), new AuditEntry($"group:pair:{i % 30}", AuditActions.MailRetried, "its pair")], CancellationToken.None)
+            : audit.RecordAllAsync([new AuditEntry($"group:{i % 30}", AuditActions.MailRetried, $"message {i % 30}")], CancellationToken.None))));
+
+        var events = await audit.ListAsync(new AuditQuery(), CancellationToken.None);
+        Assert.Equal(events.Count, answers.Sum());
+        Assert.Equal(Enumerable.Range(1, events.Count).Select(i => (long)i), events.Select(e => e.Sequence));
+        Assert.Equal(events.Count, events.Select(e => e.Entry.Key).Distinct().Count());
+        Assert.Equal(Enumerable.Range(0, 30).Select(i => $"group:{i}").Order(), events.Select(e => e.Entry.Key).Where(k => !k.Contains("pair", StringComparison.Ordinal)).Order());
+        var verification = await audit.VerifyAsync(CancellationToken.None);
+        Assert.True(verification.Holds, verification.FirstBroken?.ToString());
+    }
+
+    [Fact]
     public async Task Verify_names_the_event_whose_row_was_edited_in_the_table()
     {
         await using var scenario = await IssuedYear.IssuedAsync(azurite);
