@@ -1,3 +1,4 @@
+using Invoicing.Audit;
 using Invoicing.Budgets;
 using Invoicing.Invoices;
 using Invoicing.Planning;
@@ -13,7 +14,7 @@ namespace Invoicing.Functions;
 /// A member municipality's routes: routes only, the handlers are <see cref="MemberEndpoints"/>. The party is read from
 /// the client principal <see cref="EndpointAccess"/> has checked, so the handler runs only for a member with one party.
 /// </summary>
-public sealed class MemberFunctions(BudgetStore budgets, InvoiceStore invoices, InvoiceArchive archive, InvoicePlanner planner, TimeProvider time)
+public sealed class MemberFunctions(BudgetStore budgets, InvoiceStore invoices, InvoiceArchive archive, InvoicePlanner planner, AuditTrail audit, TimeProvider time)
 {
     [Function("MemberInvoices")]
     public Task<IResult> InvoicesAsync(
@@ -31,7 +32,7 @@ public sealed class MemberFunctions(BudgetStore budgets, InvoiceStore invoices, 
         string year,
         CancellationToken cancellationToken) =>
         EndpointAccess.RunAsync(request.HttpContext, InvoicingPolicies.Member, () =>
-            MemberEndpoints.ShareAsync(scheme, year, request.HttpContext.User, budgets, planner, cancellationToken));
+            MemberEndpoints.ShareAsync(scheme, year, request.HttpContext.User, budgets, planner, audit, cancellationToken));
 
     [Function("MemberInvoicePdf")]
     public Task<IResult> PdfAsync(

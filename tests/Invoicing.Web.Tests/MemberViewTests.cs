@@ -136,6 +136,8 @@ public sealed class MemberViewTests(WebFixture fixture, ITestOutputHelper output
         Assert.Equal("2025-12-15", decision.GetProperty("decidedOn").GetString());
         Assert.Equal("Samverkansforum PoM 2025-12-15", decision.GetProperty("reference").GetString());
         Assert.Equal(0, decision.GetProperty("revision").GetInt32());
+        Assert.Equal("IssueAnnualInvoices", decision.GetProperty("approvedBy").GetString());
+        Assert.Equal(WebWorld.RunTime, decision.GetProperty("approvedAt").GetDateTimeOffset());
 
         var pools = share.GetProperty("pools").EnumerateArray().ToList();
         Assert.NotEmpty(pools);

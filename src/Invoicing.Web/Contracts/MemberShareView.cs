@@ -32,6 +32,9 @@ public sealed record MemberShareView(
         AllocationView.Share Share,
         IReadOnlyList<AllocationView.Share> Shares);
 
-    /// <summary>The budget meeting's decision the figures stand on: the first approval (revision 0) or the current revision's.</summary>
-    public sealed record DecisionView(DateOnly DecidedOn, string Reference, int Revision);
+    /// <summary>
+    /// The budget meeting's decision the figures stand on: the first approval (revision 0) or the current revision's;
+    /// <c>approvedBy</c> and <c>approvedAt</c> who recorded it, and when, from the audit trail (null if it has no record).
+    /// </summary>
+    public sealed record DecisionView(DateOnly DecidedOn, string Reference, int Revision, string? ApprovedBy, DateTimeOffset? ApprovedAt);
 }

@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using Invoicing.Audit;
 using Invoicing.Budgets;
 using Invoicing.Invoices;
 using Invoicing.Parties;
@@ -92,6 +93,7 @@ public static class MemberEndpoints
         ClaimsPrincipal user,
         BudgetStore budgets,
         InvoicePlanner planner,
+        AuditTrail audit,
         CancellationToken cancellationToken)
     {
         if (!YearRoute.TryParse(scheme, year, out var route, out var problem))
@@ -137,23 +139,26 @@ public static class MemberEndpoints
             view.SchemeName,
             code,
             name,
-            await DecisionAsync(budget, decision, budgets, cancellationToken),
+            await DecisionAsync(budget, decision, budgets, audit, cancellationToken),
             Kronor.From(total),
             pools,
             fixedLines));
     }
 
-    /// <summary>The decision the current figures stand on: a revised budget's is its current revision's.</summary>
-    private static async Task<MemberShareView.DecisionView> DecisionAsync(Budget budget, BudgetDecision first, BudgetStore budgets, CancellationToken cancellationToken)
+    /// <summary>The decision the current figures stand on (a revised budget's is its current revision's), and who recorded it when.</summary>
+    private static async Task<MemberShareView.DecisionView> DecisionAsync(
+        Budget budget, BudgetDecision first, BudgetStore budgets, AuditTrail audit, CancellationToken cancellationToken)
     {
-        if (budget.Revision == 0)
+        var (decided, key) = (first, BudgetApproval.AuditKey(budget.Scheme, budget.Year));
+        if (budget.Revision > 0)
         {
-            return new(first.DecidedOn, first.Reference, 0);
+            var revision = (await budgets.ListRevisionsAsync(budget.Scheme, budget.Year, cancellationToken)).Single(r => r.Number == budget.Revision);
+            decided = revision.Decision ?? throw new InvalidDataException($"Table Budgets, budget {budget.Key}: revision {revision.Number} is current but not approved.");
+            key = BudgetRevisions.AuditKey(budget.Scheme, budget.Year, revision.Number);
         }
 
-        var revision = (await budgets.ListRevisionsAsync(budget.Scheme, budget.Year, cancellationToken)).Single(r => r.Number == budget.Revision);
-        var decided = revision.Decision ?? throw new InvalidDataException($"Table Budgets, budget {budget.Key}: revision {revision.Number} is current but not approved.");
-        return new(decided.DecidedOn, decided.Reference, revision.Number);
+        var recorded = await audit.FindAsync(key, cancellationToken);
+        return new(decided.DecidedOn, decided.Reference, budget.Revision, recorded?.Actor.Name, recorded?.At);
     }
 
     /// <summary>The caller's party; the member policy lets no request through without exactly one.</summary>
