@@ -176,6 +176,43 @@ public sealed class MemberViewTests(WebFixture fixture, ITestOutputHelper output
     }
 
     [Fact]
+    public async Task After_a_revision_the_share_stands_on_the_revisions_decision_and_its_total_is_what_the_member_was_invoiced_net_of_credits()
+    {
+        const string gavleKey = "member-key-for-the-web-tests-2180";
+        await using var world = await fixture.NewWorldAsync(settings: new Dictionary<string, string?>
+        {
+            ["Invoicing:Web:ApiKeys:5:Name"] = "Gävle kommun",
+            ["Invoicing:Web:ApiKeys:5:Key"] = gavleKey,
+            ["Invoicing:Web:ApiKeys:5:Role"] = InvoicingRoles.Member,
+            ["Invoicing:Web:ApiKeys:5:Party"] = "2180",
+        });
+        var scheme = new SchemeId(WebWorld.Scheme);
+        var revised = Testing.RevisedDataset.WriteTo(Directory.CreateTempSubdirectory("invoicing-revised-").FullName);
+        await world.Get<Planning.BudgetRevisions>().ReviseAsync(scheme, 2026, Dataset.DatasetFiles.Read(revised), CancellationToken.None);
+        Directory.Delete(revised, recursive: true);
+        using (Audit.Actor.Acting(new Audit.Actor(Audit.ActorChannel.Cli, "os-user", "Eva Ekonom")))
+        {
+            await world.Get<Planning.BudgetRevisions>().ApproveAsync(scheme, 2026, new Budgets.BudgetDecision(new DateOnly(2026, 3, 2), "Samverkansforum PoM §4"), CancellationToken.None);
+        }
+
+        (await world.Get<Issuing.AnnualInvoicingRun>().RunAsync(2026, CancellationToken.None)).EnsureSucceeded();
+        var gavle = world.WithKey(gavleKey);
+
+        var share = await (await gavle.GetAsync(MemberShare.Path())).JsonAsync();
+        var invoices = await (await gavle.GetAsync(MemberInvoices.Path())).JsonAsync();
+
+        var decision = share.GetProperty("decision");
+        Assert.Equal(("2026-03-02", "Samverkansforum PoM §4", 1, "Eva Ekonom"), (
+            decision.GetProperty("decidedOn").GetString(), decision.GetProperty("reference").GetString(), decision.GetProperty("revision").GetInt32(), decision.GetProperty("approvedBy").GetString()));
+        var pool = Assert.Single(share.GetProperty("pools").EnumerateArray());
+        Assert.Equal(90_000m, pool.GetProperty("amount").GetDecimal());
+        Assert.Equal(90_000m, pool.GetProperty("shares").EnumerateArray().Sum(s => s.GetProperty("amount").GetDecimal()));
+        Assert.Contains(invoices.EnumerateArray(), i => i.GetProperty("corrects").ValueKind == JsonValueKind.String);
+        var net = invoices.EnumerateArray().Sum(i => (i.GetProperty("kind").GetString() == "credit-note" ? -1 : 1) * i.GetProperty("net").GetDecimal());
+        Assert.Equal(share.GetProperty("total").GetDecimal(), net);
+    }
+
+    [Fact]
     public void A_member_key_without_a_party_a_bad_party_or_a_party_on_another_role_is_refused_with_one_line_each()
     {
         var options = new InvoicingWebOptions

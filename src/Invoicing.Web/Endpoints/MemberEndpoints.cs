@@ -104,7 +104,7 @@ public static class MemberEndpoints
         var party = PartyOf(user);
         var budget = await budgets.FindAsync(route.Scheme, route.Year, cancellationToken);
 
-        // Membership is checked before allocating, so a budget the member is not in cannot answer with its own 409.
+        // Membership is checked before allocating, so a budget that names its members cannot answer a non-member with its 409.
         if (budget is not { Status: BudgetStatus.Approved, Decision: { } decision } || budget.Members?.Contains(party) == false)
         {
             return NotFound(route, party);
