@@ -277,8 +277,8 @@ resource scmCredentials 'Microsoft.Web/sites/basicPublishingCredentialsPolicies@
 }
 
 // App Service Authentication: every request needs an Entra ID access token for the API's app registration; without
-// one the platform answers 401 before any function runs. The app checks the roles Invoicing.Reader and
-// Invoicing.Finance in the token's claims. Excluded paths are the Functions host's own endpoints, which the host
+// one the platform answers 401 before any function runs. The app checks the roles Invoicing.Reader,
+// Invoicing.Finance and Invoicing.Member (with the member's invoicing_party claim) in the token's claims. Excluded paths are the Functions host's own endpoints, which the host
 // protects with its keys: the Event Grid webhook of the blob trigger and the admin endpoints that run a timer by hand.
 resource auth 'Microsoft.Web/sites/config@2024-04-01' = {
   parent: site

@@ -43,6 +43,11 @@ public static class ApiRoutes
     public const string PeriodReopen = "api/schemes/{scheme}/periods/{month}/reopen";
     public const string BudgetApprove = "api/schemes/{scheme}/years/{year}/budget/approve";
 
+    // A member's routes: finance's shapes under api/member/, showing the caller's own party only.
+    public const string MemberYearInvoices = "api/member/schemes/{scheme}/years/{year}/invoices";
+    public const string MemberYearShare = "api/member/schemes/{scheme}/years/{year}/share";
+    public const string MemberInvoicePdf = "api/member/invoices/{scheme}/{year}/{number}/pdf";
+
     /// <summary>The finance page's files: anonymous (they hold no data), the least specific route of all.</summary>
     public const string Page = "{*path}";
 
@@ -83,5 +88,8 @@ public static class ApiRoutes
         new(Post, PeriodClose, InvoicingPolicies.Finance, PeriodEndpoints.CloseAsync),
         new(Post, PeriodReopen, InvoicingPolicies.Finance, PeriodEndpoints.ReopenAsync),
         new(Post, BudgetApprove, InvoicingPolicies.Finance, BudgetEndpoints.ApproveAsync),
+        new(Get, MemberYearInvoices, InvoicingPolicies.Member, MemberEndpoints.InvoicesAsync),
+        new(Get, MemberYearShare, InvoicingPolicies.Member, MemberEndpoints.ShareAsync),
+        new(Get, MemberInvoicePdf, InvoicingPolicies.Member, MemberEndpoints.PdfAsync),
     ];
 }

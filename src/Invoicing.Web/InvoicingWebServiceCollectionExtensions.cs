@@ -55,6 +55,9 @@ public static class InvoicingWebServiceCollectionExtensions
         services.AddAuthorizationBuilder()
             .AddPolicy(InvoicingPolicies.Reader, reader)
             .AddPolicy(InvoicingPolicies.Finance, policy => policy.RequireAuthenticatedUser().RequireRole(InvoicingRoles.Finance))
+            // A member is not a reader (the reader policy above does not name the role): it sees its own party's routes only.
+            .AddPolicy(InvoicingPolicies.Member, policy => policy.RequireAuthenticatedUser().RequireRole(InvoicingRoles.Member)
+                .RequireAssertion(context => InvoicingClaims.PartyOf(context.User) is not null))
             // Anything mapped later without a policy of its own is still not anonymous.
             .SetFallbackPolicy(reader);
         return services;

@@ -15,6 +15,11 @@ public static class PlatformSteps
     public const string YearPath = "/api/schemes/" + FunctionsPlatform.Scheme + "/years/2026";
     public const string BankFileName = "camt054-example.xml";
 
+    /// <summary>The member routes' year, and Håbo kommun (0305), whose invoice 202600001 is and 202600002 (Älvkarleby's) is not.</summary>
+    public const string MemberYearPath = "/api/member/schemes/" + FunctionsPlatform.Scheme + "/years/2026";
+    public const string MemberInvoicesPath = "/api/member/invoices/" + FunctionsPlatform.Scheme + "/2026/";
+    public const string MemberParty = "0305";
+
     /// <summary>The year the run issues its invoices in (the app runs on the real clock): the period the SIE step exports.</summary>
     public static int ThisYear { get; } = Invoicing.SwedishCalendar.Today(TimeProvider.System).Year;
 
@@ -84,6 +89,13 @@ public static class PlatformSteps
         Http("ReopenPeriod", "POST", PeriodsPath + $"/{ThisYear - 1}-12/reopen", InvoicingRoles.Finance, 200, new JsonObject { ["reason"] = "platform check" }),
         Http("ApproveBudget", "POST", YearPath + "/budget/approve", InvoicingRoles.Reader, 403, Approval()),
         Http("ApproveBudget", "POST", YearPath + "/budget/approve", InvoicingRoles.Finance, 409, Approval()),
+        Http("MemberInvoices", "GET", MemberYearPath + "/invoices", InvoicingRoles.Member, 200, save: "member-invoices.json", party: MemberParty),
+        Http("MemberShare", "GET", MemberYearPath + "/share", InvoicingRoles.Member, 200, save: "member-share.json", party: MemberParty),
+        Http("MemberInvoicePdf", "GET", MemberInvoicesPath + "202600001/pdf", InvoicingRoles.Member, 200, party: MemberParty),
+        Http("MemberInvoicePdf", "GET", MemberInvoicesPath + "202600002/pdf", InvoicingRoles.Member, 404, party: MemberParty),
+        Http("MemberInvoices", "GET", MemberYearPath + "/invoices", InvoicingRoles.Member, 403),
+        Http("MemberInvoices", "GET", MemberYearPath + "/invoices", InvoicingRoles.Reader, 403),
+        Http("ListInvoices", "GET", YearPath + "/invoices", InvoicingRoles.Member, 403, party: MemberParty),
     ];
 
     /// <summary>The closed months of the scheme's issuer: a December of last year is closed and reopened (nothing is booked in it).</summary>
@@ -139,7 +151,7 @@ public static class PlatformSteps
     /// <summary>An approval of the year the run already approved and issued: the handler's own 409 once identity and role allow it.</summary>
     private static JsonObject Approval() => new() { ["decidedOn"] = "2025-12-15", ["reference"] = "platform check" };
 
-    private static PlatformStep Http(string function, string method, string path, string? role, int status, JsonObject? body = null, string? save = null)
+    private static PlatformStep Http(string function, string method, string path, string? role, int status, JsonObject? body = null, string? save = null, string? party = null)
     {
         var fields = new JsonObject { ["method"] = method, ["path"] = path, ["expectStatus"] = status };
         var route = RouteValues(function, path);
@@ -150,7 +162,7 @@ public static class PlatformSteps
 
         if (role is not null)
         {
-            fields["principal"] = Principal(role);
+            fields["principal"] = Principal(role, party);
         }
 
         if (body is not null)
@@ -195,6 +207,9 @@ public static class PlatformSteps
             "ClosePeriod" => ApiRoutes.PeriodClose,
             "ReopenPeriod" => ApiRoutes.PeriodReopen,
             "ApproveBudget" => ApiRoutes.BudgetApprove,
+            "MemberInvoices" => ApiRoutes.MemberYearInvoices,
+            "MemberShare" => ApiRoutes.MemberYearShare,
+            "MemberInvoicePdf" => ApiRoutes.MemberInvoicePdf,
             _ => null,
         };
         if (template is null)
@@ -216,16 +231,19 @@ public static class PlatformSteps
         return values;
     }
 
-    /// <summary>What App Service Authentication sends for a signed-in Entra ID user with one app role.</summary>
-    private static JsonObject Principal(string role) => new()
+    /// <summary>What App Service Authentication sends for a signed-in Entra ID user with one app role (and a member's party claim).</summary>
+    private static JsonObject Principal(string role, string? party)
     {
-        ["auth_typ"] = "aad",
-        ["name_typ"] = "name",
-        ["role_typ"] = "roles",
-        ["claims"] = new JsonArray(
+        var claims = new JsonArray(
             new JsonObject { ["typ"] = "name", ["val"] = role + " (platform check)" },
-            new JsonObject { ["typ"] = "roles", ["val"] = role }),
-    };
+            new JsonObject { ["typ"] = "roles", ["val"] = role });
+        if (party is not null)
+        {
+            claims.Add(new JsonObject { ["typ"] = InvoicingClaims.Party, ["val"] = party });
+        }
+
+        return new() { ["auth_typ"] = "aad", ["name_typ"] = "name", ["role_typ"] = "roles", ["claims"] = claims };
+    }
 
     private static JsonObject Payment(string who) => new()
     {

@@ -21,7 +21,7 @@ namespace Invoicing.Web.Tests;
 
 /// <summary>
 /// The web host exactly as <c>serve</c> builds it (<c>AddInvoicing</c>, <c>AddInvoicingWeb</c>, <c>UseInvoicingWeb</c>)
-/// on a test server, over Azurite under a fresh name prefix, with a fake clock and two API keys. With
+/// on a test server, over Azurite under a fresh name prefix, with a fake clock and API keys for a reader, finance and two members. With
 /// <c>issue</c>, the bundled 2026 budget is seeded, approved and invoiced on 2026-01-20 (due 2026-02-19), and
 /// the clock then stands at <see cref="Today"/> (or the day given).
 /// </summary>
@@ -41,6 +41,17 @@ public sealed class WebWorld : IAsyncDisposable
         ["Invoicing:Web:ApiKeys:2:Key"] = SecondFinanceKey,
         ["Invoicing:Web:ApiKeys:2:Role"] = Identity.InvoicingRoles.Finance,
     };
+
+    /// <summary>Håbo kommun's member key: sees party 0305 only (<see cref="InvoicingRoles.Member"/>).</summary>
+    public const string MemberKey = "member-key-for-the-web-tests-0305";
+
+    /// <summary>Älvkarleby kommun's member key: the other member, whose invoices Håbo must not see.</summary>
+    public const string OtherMemberKey = "member-key-for-the-web-tests-0319";
+
+    public const string MemberParty = "0305";
+
+    public const string OtherMemberParty = "0319";
+
     public const string Scheme = "region-mitt-pom";
 
     public static readonly DateTimeOffset RunTime = new(2026, 1, 20, 5, 0, 0, TimeSpan.Zero);
@@ -66,6 +77,16 @@ public sealed class WebWorld : IAsyncDisposable
         ["Invoicing:Web:ApiKeys:1:Name"] = "Eva Ekonom",
         ["Invoicing:Web:ApiKeys:1:Key"] = FinanceKey,
         ["Invoicing:Web:ApiKeys:1:Role"] = InvoicingRoles.Finance,
+
+        // Members after index 2, which FourEyesOn gives a second finance user.
+        ["Invoicing:Web:ApiKeys:3:Name"] = "Håbo kommun",
+        ["Invoicing:Web:ApiKeys:3:Key"] = MemberKey,
+        ["Invoicing:Web:ApiKeys:3:Role"] = InvoicingRoles.Member,
+        ["Invoicing:Web:ApiKeys:3:Party"] = MemberParty,
+        ["Invoicing:Web:ApiKeys:4:Name"] = "Älvkarleby kommun",
+        ["Invoicing:Web:ApiKeys:4:Key"] = OtherMemberKey,
+        ["Invoicing:Web:ApiKeys:4:Role"] = InvoicingRoles.Member,
+        ["Invoicing:Web:ApiKeys:4:Party"] = OtherMemberParty,
     };
 
     public static async Task<WebWorld> StartAsync(string connectionString, WebIdentityMode identity, bool issue, IDictionary<string, string?>? settings = null, DateTimeOffset? today = null)
@@ -112,6 +133,9 @@ public sealed class WebWorld : IAsyncDisposable
     public HttpClient Reader() => WithKey(ReaderKey);
 
     public HttpClient Finance() => WithKey(FinanceKey);
+
+    /// <summary>Håbo kommun (0305) as a member.</summary>
+    public HttpClient Member() => WithKey(MemberKey);
 
     public HttpClient WithKey(string key)
     {

@@ -33,6 +33,23 @@ public static class AllocationEndpoints
             return YearInvoices.NotFound(route);
         }
 
+        var (allocation, conflict) = await AllocateAsync(route, budget, planner, cancellationToken);
+        if (conflict is not null)
+        {
+            return conflict;
+        }
+
+        return TypedResults.Ok(AllocationView.From(allocation!));
+    }
+
+    /// <summary>
+    /// The budget's allocation as its invoices were made from it, or the 409 to answer with: one that cannot be
+    /// allocated, or an approved one whose inputs changed since approval. The members' share (<see cref="MemberEndpoints"/>)
+    /// is this same allocation, so a member sees the figures finance sees.
+    /// </summary>
+    internal static async Task<(BudgetAllocation? Allocation, ProblemHttpResult? Conflict)> AllocateAsync(
+        YearRoute route, Budget budget, InvoicePlanner planner, CancellationToken cancellationToken)
+    {
         BudgetAllocation allocation;
         try
         {
@@ -40,18 +57,18 @@ public static class AllocationEndpoints
         }
         catch (BudgetValidationException e)
         {
-            return ApiProblems.Status(StatusCodes.Status409Conflict, "The budget cannot be allocated.", e.Message);
+            return (null, ApiProblems.Status(StatusCodes.Status409Conflict, "The budget cannot be allocated.", e.Message));
         }
 
         if (budget.Status == BudgetStatus.Approved
             && !allocation.ToInvoicePlan().Matches(budget.ApprovedPlanFingerprint))
         {
-            return ApiProblems.Status(
+            return (null, ApiProblems.Status(
                 StatusCodes.Status409Conflict,
                 "The allocation changed since approval.",
-                $"Budget {route}: the parties or population tables changed what it invoices since it was approved, so today's allocation is not the one invoiced.");
+                $"Budget {route}: the parties or population tables changed what it invoices since it was approved, so today's allocation is not the one invoiced."));
         }
 
-        return TypedResults.Ok(AllocationView.From(allocation));
+        return (allocation, null);
     }
 }

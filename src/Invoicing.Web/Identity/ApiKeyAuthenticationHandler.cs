@@ -6,7 +6,7 @@ using Microsoft.Extensions.Options;
 
 namespace Invoicing.Web.Identity;
 
-/// <summary>Identifies a caller by the <c>X-Api-Key</c> header against <see cref="ApiKeyRing"/>; the key's role is the caller's.</summary>
+/// <summary>Identifies a caller by the <c>X-Api-Key</c> header against <see cref="ApiKeyRing"/>; the key's role is the caller's, and a member key's party its party claim.</summary>
 public sealed partial class ApiKeyAuthenticationHandler(
     IOptionsMonitor<AuthenticationSchemeOptions> options,
     ILoggerFactory logger,
@@ -35,6 +35,11 @@ public sealed partial class ApiKeyAuthenticationHandler(
         }
 
         var identity = new ClaimsIdentity([new Claim(ClaimTypes.Name, key.Name), new Claim(ClaimTypes.Role, key.Role)], SchemeName);
+        if (!string.IsNullOrEmpty(key.Party))
+        {
+            identity.AddClaim(new Claim(InvoicingClaims.Party, key.Party));
+        }
+
         return Task.FromResult(AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), SchemeName)));
     }
 

@@ -8,4 +8,7 @@ public sealed class ApiKeyOptions
     public string Key { get; set; } = "";
 
     public string Role { get; set; } = "";
+
+    /// <summary>The party code a <see cref="InvoicingRoles.Member"/> key sees; required for a member key, refused on any other.</summary>
+    public string? Party { get; set; }
 }

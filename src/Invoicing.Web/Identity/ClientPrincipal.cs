@@ -8,7 +8,8 @@ namespace Invoicing.Web.Identity;
 /// <summary>
 /// Reads App Service Authentication's <c>X-MS-CLIENT-PRINCIPAL</c> header: base64 of
 /// <c>{ "auth_typ", "name_typ", "role_typ", "claims": [{ "typ", "val" }] }</c>. Entra ID app roles arrive as
-/// <c>roles</c> claims (or claims of <c>role_typ</c>); they become <see cref="ClaimTypes.Role"/> claims.
+/// <c>roles</c> claims (or claims of <c>role_typ</c>); they become <see cref="ClaimTypes.Role"/> claims. A member's
+/// party arrives as an <see cref="InvoicingClaims.Party"/> claim (or <see cref="InvoicingClaims.EntraParty"/>, which becomes one).
 /// </summary>
 public static class ClientPrincipal
 {
@@ -46,7 +47,8 @@ public static class ClientPrincipal
             }
 
             var isRole = claim.Type == EntraRolesClaim || claim.Type == ClaimTypes.Role || claim.Type == payload.RoleType;
-            identity.AddClaim(new Claim(isRole ? ClaimTypes.Role : claim.Type, claim.Value));
+            var type = isRole ? ClaimTypes.Role : claim.Type == InvoicingClaims.EntraParty ? InvoicingClaims.Party : claim.Type;
+            identity.AddClaim(new Claim(type, claim.Value));
         }
 
         problem = null;

@@ -27,7 +27,7 @@ public sealed class DevelopmentIdentityHandler(
     protected override Task<AuthenticateResult> HandleAuthenticateAsync()
     {
         var role = web.Value.DevelopmentRole;
-        if (!InvoicingRoles.IsKnown(role))
+        if (role is not (InvoicingRoles.Reader or InvoicingRoles.Finance))
         {
             return Task.FromResult(AuthenticateResult.NoResult());
         }

@@ -8,4 +8,10 @@ public static class InvoicingPolicies
 
     /// <summary>An identity with <see cref="InvoicingRoles.Finance"/>: anything that changes data.</summary>
     public const string Finance = "Finance";
+
+    /// <summary>
+    /// An identity with <see cref="InvoicingRoles.Member"/> bound to exactly one well-formed party
+    /// (<see cref="InvoicingClaims.PartyOf"/>): the <c>api/member/</c> routes, which show that party only.
+    /// </summary>
+    public const string Member = "Member";
 }

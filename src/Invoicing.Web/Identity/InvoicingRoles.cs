@@ -12,7 +12,13 @@ public static class InvoicingRoles
     /// <summary>Everything a reader may, and also book payments and upload bank files.</summary>
     public const string Finance = "Invoicing.Finance";
 
-    public static IReadOnlyList<string> All { get; } = [Reader, Finance];
+    /// <summary>
+    /// A member municipality's user: sees only its own party (named by <see cref="InvoicingClaims.Party"/>) under
+    /// <c>api/member/</c>, and none of finance's routes. Not a reader: a reader sees every party.
+    /// </summary>
+    public const string Member = "Invoicing.Member";
 
-    public static bool IsKnown(string? role) => role is Reader or Finance;
+    public static IReadOnlyList<string> All { get; } = [Reader, Finance, Member];
+
+    public static bool IsKnown(string? role) => role is Reader or Finance or Member;
 }

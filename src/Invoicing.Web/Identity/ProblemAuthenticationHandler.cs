@@ -27,7 +27,7 @@ public abstract class ProblemAuthenticationHandler<TOptions>(IOptionsMonitor<TOp
         WriteProblemAsync(
             StatusCodes.Status403Forbidden,
             "Not allowed.",
-            $"This needs the role {InvoicingRoles.Finance} to change anything, or {InvoicingRoles.Reader} to look; your identity has neither for this request.");
+            $"This needs the role {InvoicingRoles.Finance} to change anything, or {InvoicingRoles.Reader} to look; the member routes (api/member/) need {InvoicingRoles.Member} and one party. Your identity has none of these for this request.");
 
     private async Task WriteProblemAsync(int status, string title, string detail)
     {

@@ -229,6 +229,23 @@ public sealed class AuditTrail(InvoicingStorage storage, TimeProvider time) : ID
 
     private static string KeyRowOf(string key) => KeyPrefix + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(key)));
 
+    /// <summary>
+    /// The event recorded under <paramref name="key"/> (a change is recorded once by its key), or null: two point reads,
+    /// the key's row and the event it names, rather than a walk of the whole trail.
+    /// </summary>
+    public async Task<AuditEvent?> FindAsync(string key, CancellationToken cancellationToken)
+    {
+        await storage.EnsureCreatedAsync(cancellationToken);
+        var keyRow = await Table.GetEntityIfExistsAsync<TableEntity>(Partition, KeyRowOf(key), cancellationToken: cancellationToken);
+        if (!keyRow.HasValue || keyRow.Value!.GetInt64("Sequence") is not { } sequence)
+        {
+            return null;
+        }
+
+        var row = await Table.GetEntityIfExistsAsync<TableEntity>(Partition, EventPrefix + sequence.ToString("D12", CultureInfo.InvariantCulture), cancellationToken: cancellationToken);
+        return row.HasValue ? FromEntity(row.Value!) : null;
+    }
+
     /// <summary>Every event in the order recorded, those of <paramref name="query"/> only.</summary>
     public async Task<IReadOnlyList<AuditEvent>> ListAsync(AuditQuery query, CancellationToken cancellationToken)
     {

@@ -24,6 +24,9 @@ public sealed class BudgetApproval(BudgetStore budgets, InvoicePlanner planner, 
         draft.Approve(decision, planner.Plan(await planner.AllocateAsync(draft, cancellationToken)).Fingerprint());
     }
 
+    /// <summary>The audit trail's key of a budget's approval: where who approved it is found.</summary>
+    public static string AuditKey(SchemeId scheme, int year) => $"approve:{scheme}:{year}";
+
     /// <summary>Records the decision; one dated after today is refused, since a decision cannot lie in the future.</summary>
     public async Task<Budget> ApproveAsync(SchemeId scheme, int year, BudgetDecision decision, CancellationToken cancellationToken)
     {
@@ -35,7 +38,7 @@ public sealed class BudgetApproval(BudgetStore budgets, InvoicePlanner planner, 
             async (draft, ct) => planner.Plan(await planner.AllocateAsync(draft, ct)).Fingerprint(),
             cancellationToken);
         await audit.RecordAsync(
-            new AuditEntry($"approve:{scheme}:{year}", AuditActions.BudgetApproved,
+            new AuditEntry(AuditKey(scheme, year), AuditActions.BudgetApproved,
                 $"decided {IsoDate.Format(decision.DecidedOn)} ({decision.Reference}); income {approved.TotalIncome.ToInvariantString()} SEK, costs {approved.TotalCosts.ToInvariantString()} SEK")
             {
                 Scheme = scheme,

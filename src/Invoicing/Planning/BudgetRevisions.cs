@@ -75,13 +75,16 @@ public sealed class BudgetRevisions(BudgetStore budgets, InvoicePlanner planner,
         return new RevisionChanges(revision, allocation, ChangePlanner.Plan(plan, issued, revision, known));
     }
 
+    /// <summary>The audit trail's key of a revision's approval: where who approved it is found.</summary>
+    public static string AuditKey(SchemeId scheme, int year, int revision) => $"revise:{scheme}:{year}:{revision}";
+
     /// <summary>Approves the pending draft revision; see <see cref="BudgetStore.ApproveRevisionAsync"/>.</summary>
     public async Task<BudgetRevision> ApproveAsync(SchemeId scheme, int year, BudgetDecision decision, CancellationToken cancellationToken)
     {
         decision.EnsureTaken($"{scheme} {year}", time);
         var revision = await budgets.ApproveRevisionAsync(scheme, year, decision, cancellationToken);
         await audit.RecordAsync(
-            new Audit.AuditEntry($"revise:{scheme}:{year}:{revision.Number}", Audit.AuditActions.BudgetRevised,
+            new Audit.AuditEntry(AuditKey(scheme, year, revision.Number), Audit.AuditActions.BudgetRevised,
                 $"revision {revision.Number} decided {IsoDate.Format(decision.DecidedOn)} ({decision.Reference}); dataset {revision.DatasetBlob}")
             {
                 Scheme = scheme,

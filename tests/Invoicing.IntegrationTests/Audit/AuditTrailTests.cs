@@ -18,6 +18,24 @@ public sealed class AuditTrailTests(AzuriteFixture azurite)
     private static readonly Actor Bertil = new(ActorChannel.Api, "entra-user", "Bertil Berg", "0f3c5a2e-0000-4000-8000-000000000001");
 
     [Fact]
+    public async Task The_event_of_a_key_is_the_one_the_trail_recorded_under_it_and_an_unknown_key_has_none()
+    {
+        await using var scenario = new InvoicingScenario(azurite);
+        using (Actor.Acting(Bertil))
+        {
+            await scenario.SeedAndApproveAsync();
+        }
+
+        var trail = scenario.Get<AuditTrail>();
+        var found = await trail.FindAsync(Planning.BudgetApproval.AuditKey(InvoicingScenario.Scheme, 2026), CancellationToken.None);
+        var listed = (await trail.ListAsync(new AuditQuery(), CancellationToken.None)).Single(e => e.Entry.Action == AuditActions.BudgetApproved);
+
+        Assert.Equal(listed, found);
+        Assert.Equal("Bertil Berg", found!.Actor.Name);
+        Assert.Null(await trail.FindAsync("approve:no-such-scheme:2026", CancellationToken.None));
+    }
+
+    [Fact]
     public async Task An_invoice_from_issue_to_payment_to_refund_has_each_change_in_its_history_with_its_actor_and_amounts()
     {
         await using var scenario = new InvoicingScenario(azurite);
