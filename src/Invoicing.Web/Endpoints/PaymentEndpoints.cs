@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Invoicing.Approvals;
 using Invoicing.Invoices;
 using Invoicing.Payments;
@@ -142,28 +141,11 @@ public static partial class PaymentEndpoints
             return (key, null, default, default, ApiProblems.BadRequest(problem));
         }
 
-        if (!request.HasJsonContentType())
+        var (body, invalid) = await JsonRequests.ReadAsync<PaymentRequest>(
+            request, MaxBodyBytes, $"a {what}", "{ \"amount\": \"43035,00\", \"date\": \"2026-11-20\", \"reference\": \"…\", \"note\": \"…\" }", cancellationToken);
+        if (invalid is not null)
         {
-            return (key, null, default, default, ApiProblems.Status(StatusCodes.Status415UnsupportedMediaType, "Send JSON.", $"Send the {what} as application/json: {{ \"amount\": \"43035,00\", \"date\": \"2026-11-20\", \"reference\": \"…\", \"note\": \"…\" }}."));
-        }
-
-        if (!RequestBodyLimit.TryApply(request, MaxBodyBytes))
-        {
-            return (key, null, default, default, TooLarge(what));
-        }
-
-        PaymentRequest? body;
-        try
-        {
-            body = await request.ReadFromJsonAsync<PaymentRequest>(cancellationToken);
-        }
-        catch (JsonException e)
-        {
-            return (key, null, default, default, ApiProblems.BadRequest($"The body is not a {what} in JSON: {e.Message}"));
-        }
-        catch (RequestTooLargeException)
-        {
-            return (key, null, default, default, TooLarge(what));
+            return (key, null, default, default, invalid);
         }
 
         if (body is null)
@@ -206,9 +188,6 @@ public static partial class PaymentEndpoints
             ? TypedResults.Created($"/api/invoices/{key.Scheme}/{key.Year}/{key.Number}", response)
             : TypedResults.Ok(response);
     }
-
-    private static ProblemHttpResult TooLarge(string what) =>
-        ApiProblems.Status(StatusCodes.Status413PayloadTooLarge, "The request is too large.", $"A {what} is at most {MaxBodyBytes} bytes of JSON.");
 
     [LoggerMessage(EventId = 4100, EventName = "ManualPaymentRegistered", Level = LogLevel.Information,
         Message = "Payment of {Amount} SEK on invoice {InvoiceNumber} registered on the page by {User} (booked: {Booked})")]

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Invoicing.Approvals;
 using Invoicing.Invoices;
 using Invoicing.Issuing;
@@ -43,28 +42,10 @@ public static class VoidEndpoints
             return ApiProblems.BadRequest(problem);
         }
 
-        if (!request.HasJsonContentType())
+        var (body, invalid) = await JsonRequests.ReadAsync<VoidRequest>(request, MaxBodyBytes, "a void", "{ \"reason\": \"Fakturerad av misstag\" }", cancellationToken);
+        if (invalid is not null)
         {
-            return ApiProblems.Status(StatusCodes.Status415UnsupportedMediaType, "Send JSON.", "Send the void as application/json: { \"reason\": \"Fakturerad av misstag\" }.");
-        }
-
-        if (!RequestBodyLimit.TryApply(request, MaxBodyBytes))
-        {
-            return TooLarge();
-        }
-
-        VoidRequest? body;
-        try
-        {
-            body = await request.ReadFromJsonAsync<VoidRequest>(cancellationToken);
-        }
-        catch (JsonException e)
-        {
-            return ApiProblems.BadRequest($"The body is not a void in JSON: {e.Message}");
-        }
-        catch (RequestTooLargeException)
-        {
-            return TooLarge();
+            return invalid;
         }
 
         var reason = body?.Reason?.Trim() ?? "";
@@ -109,7 +90,4 @@ public static class VoidEndpoints
             $"/api/invoices/{credit.Scheme}/{credit.Year}/{credit.Number}",
             new VoidResponse(InvoiceSummary.From(chain.BalanceOf(key.Number), today), InvoiceSummary.From(chain.BalanceOf(credit.Number), today)));
     }
-
-    private static ProblemHttpResult TooLarge() =>
-        ApiProblems.Status(StatusCodes.Status413PayloadTooLarge, "The request is too large.", $"A void is at most {MaxBodyBytes} bytes of JSON.");
 }

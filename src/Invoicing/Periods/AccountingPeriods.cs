@@ -87,15 +87,13 @@ public sealed class AccountingPeriods(InvoicingStorage storage, AuditTrail audit
     /// <exception cref="PeriodStateException">The month is not closed, or no reason is given.</exception>
     public async Task<AccountingPeriod> ReopenAsync(Issuer issuer, AccountingMonth month, string reason, CancellationToken cancellationToken)
     {
-        await CheckReopenAsync(issuer, month, reason, cancellationToken);
+        CheckReason(month, reason);
+        await storage.EnsureCreatedAsync(cancellationToken);
         return await ConflictRetry.ExecuteAsync(
             async ct =>
             {
                 var (current, etag) = await ReadAsync(issuer, month, ct);
-                if (current is not { Closed: true })
-                {
-                    throw new PeriodStateException($"{month} of {issuer.Name}'s books is open; there is nothing to reopen.");
-                }
+                CheckClosed(issuer, month, current);
 
                 var reopened = current with { Closed = false, ReopenedBy = Actor.Current, ReopenedAt = time.GetUtcNow(), ReopenReason = reason.Trim() };
                 await WriteAsync(reopened, etag, ct);
@@ -112,13 +110,21 @@ public sealed class AccountingPeriods(InvoicingStorage storage, AuditTrail audit
     /// <exception cref="PeriodStateException">As <see cref="ReopenAsync"/>.</exception>
     public async Task CheckReopenAsync(Issuer issuer, AccountingMonth month, string reason, CancellationToken cancellationToken)
     {
+        CheckReason(month, reason);
+        await storage.EnsureCreatedAsync(cancellationToken);
+        CheckClosed(issuer, month, (await ReadAsync(issuer, month, cancellationToken)).Period);
+    }
+
+    private static void CheckReason(AccountingMonth month, string reason)
+    {
         if (string.IsNullOrWhiteSpace(reason))
         {
             throw new PeriodStateException($"Reopening {month} needs a reason: it is recorded in the audit trail.");
         }
+    }
 
-        await storage.EnsureCreatedAsync(cancellationToken);
-        var (current, _) = await ReadAsync(issuer, month, cancellationToken);
+    private static void CheckClosed(Issuer issuer, AccountingMonth month, [System.Diagnostics.CodeAnalysis.NotNull] AccountingPeriod? current)
+    {
         if (current is not { Closed: true })
         {
             throw new PeriodStateException($"{month} of {issuer.Name}'s books is open; there is nothing to reopen.");
