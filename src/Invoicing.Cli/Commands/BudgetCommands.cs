@@ -23,14 +23,21 @@ internal static class BudgetCommands
     private static Command Show()
     {
         var year = CliOptions.Year();
-        var command = new Command("show", "The budget's lines, every revision with its decision, and how its pools are allocated.") { year };
+        var command = new Command("show", "The budget's lines, every revision with its decision, and how its pools are allocated.") { year, CliOptions.Json };
         CliAction.Set(command, async (parse, services, cancellationToken) =>
         {
             var budget = await services.Get<BudgetStore>().GetAsync(services.Get<CliSettings>().Scheme, parse.GetValue(year), cancellationToken);
             var planner = services.Get<InvoicePlanner>();
             var allocation = await planner.AllocateCurrentAsync(budget, cancellationToken);
             // A revised budget is shown with the lines of the revision runs invoice to.
-            AllocationPrinter.WriteBudget(budget.Revision == 0 ? budget : budget with { Lines = allocation.Budget.Lines }, Console.Out);
+            var shown = budget.Revision == 0 ? budget : budget with { Lines = allocation.Budget.Lines };
+            if (parse.GetValue(CliOptions.Json))
+            {
+                CliJson.Write(BudgetShowOutput.From(shown, allocation, planner.OwnParty(allocation.Budget.Scheme)));
+                return CliAction.Ok;
+            }
+
+            AllocationPrinter.WriteBudget(shown, Console.Out);
             AllocationPrinter.WriteRevisions(budget, await services.Get<BudgetStore>().ListRevisionsAsync(budget.Scheme, budget.Year, cancellationToken), Console.Out);
             AllocationPrinter.WriteAllocation(allocation, planner.OwnParty(allocation.Budget.Scheme), Console.Out);
             return CliAction.Ok;
