@@ -24,10 +24,11 @@ internal sealed record BudgetShowOutput(
     IReadOnlyList<BudgetShowOutput.Fixed> FixedContributions,
     int Invoices,
     decimal ToInvoice,
-    IReadOnlyList<string> Warnings)
+    IReadOnlyList<string> Warnings,
+    BudgetShowOutput.Comparison? PreviousYear)
 {
     /// <summary>The budget as shown (a revised one with its current revision's lines) and its allocation.</summary>
-    public static BudgetShowOutput From(Budget budget, BudgetAllocation allocation, PartyCode? ownParty)
+    public static BudgetShowOutput From(Budget budget, BudgetAllocation allocation, PartyCode? ownParty, YearComparison? previous)
     {
         var plan = allocation.ToInvoicePlan(ownParty);
         return new(
@@ -46,8 +47,18 @@ internal sealed record BudgetShowOutput(
             [.. allocation.FixedContributions.Select(f => new Fixed(f.Line.Number, f.Line.Text, f.Party.Code.Value, f.Party.Name, f.Line.Amount.ToKronorDecimal(), f.Party.Code == ownParty))],
             plan.Invoices.Count,
             plan.Total.ToKronorDecimal(),
-            PopulationKeyWarnings.For(allocation));
+            PopulationKeyWarnings.For(allocation),
+            previous is null ? null : new Comparison(
+                previous.PreviousYear,
+                previous.PreviousTotal.ToKronorDecimal(),
+                previous.Total.ToKronorDecimal(),
+                [.. previous.Parties.Select(p => new PartyChange(p.Party.Code.Value, p.Party.Name, p.Previous.ToKronorDecimal(), p.Current.ToKronorDecimal(), p.Change.ToKronorDecimal(), p.Party.Code == ownParty))]));
     }
+
+    /// <summary>The year before's budget beside this one: each party's share in both (every line together) and the change.</summary>
+    public sealed record Comparison(int Year, decimal PreviousTotal, decimal Total, IReadOnlyList<PartyChange> Parties);
+
+    public sealed record PartyChange(string Code, string Name, decimal Previous, decimal Current, decimal Change, bool OwnShare);
 
     /// <summary>
     /// A budget line: <c>kind</c> as budget.json names it; <c>participants</c> and <c>populationSnapshot</c> on shared lines,
