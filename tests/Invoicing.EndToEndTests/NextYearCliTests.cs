@@ -21,12 +21,13 @@ public sealed class NextYearCliTests(AzuriteFixture azurite)
             File.Copy(file, Path.Combine(data, Path.GetFileName(file)));
         }
 
-        // Gävleborg's municipalities pay 75 000 kr in 2026 and 80 000 kr in 2027, as the plan says; every other line as last year.
+        // Gävleborg's municipalities pay 75 000 kr in 2026 and 80 000 kr in 2027, as the plan says, which ends there; every
+        // other line as last year.
         var budget = Path.Combine(data, "budget.json");
         var text = File.ReadAllText(budget);
         const string Gavleborg = "\"text\": \"Gävleborgs kommuner\", \"amount\": \"75000\"";
         Assert.Contains(Gavleborg, text, StringComparison.Ordinal);
-        File.WriteAllText(budget, text.Replace(Gavleborg, Gavleborg + ", \"amounts\": { \"2027\": \"80000\" }", StringComparison.Ordinal));
+        File.WriteAllText(budget, text.Replace(Gavleborg, "\"text\": \"Gävleborgs kommuner\", \"amounts\": { \"2026\": \"75000\", \"2027\": \"80000\" }", StringComparison.Ordinal));
 
         Ok(await cli.RunAsync("seed", "--data", data));
         Ok(await cli.RunAsync("budget", "approve", "--year", "2026", "--decided-on", "2025-12-15", "--reference", "Budgetmöte 2025-12-15 §4"));
@@ -54,6 +55,15 @@ public sealed class NextYearCliTests(AzuriteFixture azurite)
             Assert.Equal("80000.00", gavle.GetProperty("amount").GetRawText());
         }
 
+        // The appendix (BILAGA 1) puts 2026 beside 2027 too.
+        Ok(await cli.RunAsync("budget", "report", "--year", "2027", "--out", "bilaga1-2027.pdf"));
+        using (var pdf = UglyToad.PdfPig.PdfDocument.Open(Path.Combine(cli.WorkingDirectory, "bilaga1-2027.pdf")))
+        {
+            var appendix = Walkthrough.Plain(string.Join(" ", pdf.GetPages().Select(p => p.Text)));
+            Assert.Contains("Jämfört med 2026", appendix, StringComparison.Ordinal);
+            Assert.Contains("Partens andel av budgeten 2026 och 2027", appendix, StringComparison.Ordinal);
+        }
+
         Ok(await cli.RunAsync("budget", "approve", "--year", "2027", "--decided-on", "2026-12-04", "--reference", "Budgetmöte 2026-12-04 §3"));
         Ok(await cli.RunAsync("run"));
 
@@ -70,6 +80,14 @@ public sealed class NextYearCliTests(AzuriteFixture azurite)
 
         var audit = Ok(await cli.RunAsync("audit", "--year", "2027", "--json")).Stdout;
         Assert.Contains("\"budget.prepared\"", audit, StringComparison.Ordinal);
+
+        // The plan, carried into 2027, names no 2028 and the line has no amount: 2028 is refused in one line, and not made.
+        var beyond = await cli.RunAsync("budget", "prepare", "--year", "2028", "--from", "2027");
+        Assert.Equal(1, beyond.ExitCode);
+        Assert.Equal(
+            "error: Budget region-mitt-pom 2027, line 7 (Gävleborgs kommuner): its amounts name no figure for 2028 and it has no amount for other years; add \"2028\" to its amounts and seed the dataset for 2028 instead.",
+            beyond.Stderr.Trim());
+        Assert.Equal(1, (await cli.RunAsync("budget", "show", "--year", "2028")).ExitCode);
     }
 
     private static async Task<JsonElement[]> ListAsync(CliRunner cli, string year)

@@ -165,7 +165,13 @@ internal static class BudgetCommands
             }
             else
             {
-                document = Documents.BudgetReport.BudgetReportDocument.From(await services.Get<InvoicePlanner>().AllocateAsync(budget, cancellationToken), today);
+                var planner = services.Get<InvoicePlanner>();
+                var allocation = await planner.AllocateAsync(budget, cancellationToken);
+                document = Documents.BudgetReport.BudgetReportDocument.From(allocation, today);
+                if (await services.Get<BudgetStore>().FindAsync(scheme, budget.Year - 1, cancellationToken) is { } before)
+                {
+                    document = document with { PreviousYear = YearComparison.Compare(planner.Plan(await planner.AllocateCurrentAsync(before, cancellationToken)), planner.Plan(allocation)) };
+                }
             }
 
             var pdf = services.Get<Documents.BudgetReport.BudgetReportRenderer>().Render(document);
