@@ -90,6 +90,28 @@ public sealed class NextYearCliTests(AzuriteFixture azurite)
         Assert.Equal(1, (await cli.RunAsync("budget", "show", "--year", "2028")).ExitCode);
     }
 
+    [Fact]
+    public async Task A_year_prepared_on_a_named_snapshot_splits_every_pool_by_it_and_shows_each_partys_change()
+    {
+        using var cli = new CliRunner(azurite);
+        Ok(await cli.RunAsync("seed"));
+        Ok(await cli.RunAsync("budget", "approve", "--year", "2026", "--decided-on", "2025-12-15", "--reference", "Budgetmöte 2025-12-15 §4"));
+        Ok(await cli.RunAsync("population", "import", "--scb", Path.Combine(AppContext.BaseDirectory, "TestData", "scb-pxweb", "TAB5557_sv_ac392dca4f25fab2.json")));
+
+        var prepared = Walkthrough.Plain(Ok(await cli.RunAsync("budget", "prepare", "--year", "2027", "--from", "2026", "--population", "scb-2025")).Stdout);
+        Assert.Contains(", population scb-2025.", prepared, StringComparison.Ordinal);
+
+        using var json = JsonDocument.Parse(Ok(await cli.RunAsync("budget", "show", "--year", "2027", "--json")).Stdout);
+        var pools = json.RootElement.GetProperty("pools").EnumerateArray().ToArray();
+        Assert.Equal(3, pools.Length);
+        Assert.All(pools, p => Assert.Equal("scb-2025", p.GetProperty("populationSnapshot").GetString()));
+        Assert.All(pools, p => Assert.Equal(new DateOnly(2025, 12, 31), DateOnly.Parse(p.GetProperty("referenceDate").GetString()!, System.Globalization.CultureInfo.InvariantCulture)));
+        // The same amounts split by newer figures: some parties pay more, some less, and the changes cancel out.
+        var parties = json.RootElement.GetProperty("previousYear").GetProperty("parties").EnumerateArray().Select(p => p.GetProperty("change").GetDecimal()).ToArray();
+        Assert.Equal(0m, parties.Sum());
+        Assert.Contains(parties, change => change != 0m);
+    }
+
     private static async Task<JsonElement[]> ListAsync(CliRunner cli, string year)
     {
         var result = Ok(await cli.RunAsync("invoices", "list", "--year", year, "--json"));
