@@ -13,6 +13,7 @@ internal static class BudgetCommands
     {
         var command = new Command("budget", "Show, approve and revise budgets.");
         command.Subcommands.Add(Show());
+        command.Subcommands.Add(Prepare());
         command.Subcommands.Add(Approve());
         command.Subcommands.Add(Revise());
         command.Subcommands.Add(Diff());
@@ -23,16 +24,56 @@ internal static class BudgetCommands
     private static Command Show()
     {
         var year = CliOptions.Year();
-        var command = new Command("show", "The budget's lines, every revision with its decision, and how its pools are allocated.") { year };
+        var command = new Command("show", "The budget's lines, every revision with its decision, and how its pools are allocated.") { year, CliOptions.Json };
         CliAction.Set(command, async (parse, services, cancellationToken) =>
         {
             var budget = await services.Get<BudgetStore>().GetAsync(services.Get<CliSettings>().Scheme, parse.GetValue(year), cancellationToken);
             var planner = services.Get<InvoicePlanner>();
             var allocation = await planner.AllocateCurrentAsync(budget, cancellationToken);
             // A revised budget is shown with the lines of the revision runs invoice to.
-            AllocationPrinter.WriteBudget(budget.Revision == 0 ? budget : budget with { Lines = allocation.Budget.Lines }, Console.Out);
+            var shown = budget.Revision == 0 ? budget : budget with { Lines = allocation.Budget.Lines };
+            var ownParty = planner.OwnParty(allocation.Budget.Scheme);
+            var previous = await services.Get<BudgetStore>().FindAsync(budget.Scheme, budget.Year - 1, cancellationToken) is { } before
+                ? YearComparison.Compare(planner.Plan(await planner.AllocateCurrentAsync(before, cancellationToken)), planner.Plan(allocation))
+                : null;
+            if (parse.GetValue(CliOptions.Json))
+            {
+                CliJson.Write(BudgetShowOutput.From(shown, allocation, ownParty, previous));
+                return CliAction.Ok;
+            }
+
+            AllocationPrinter.WriteBudget(shown, Console.Out);
             AllocationPrinter.WriteRevisions(budget, await services.Get<BudgetStore>().ListRevisionsAsync(budget.Scheme, budget.Year, cancellationToken), Console.Out);
-            AllocationPrinter.WriteAllocation(allocation, planner.OwnParty(allocation.Budget.Scheme), Console.Out);
+            AllocationPrinter.WriteAllocation(allocation, ownParty, Console.Out);
+            if (previous is not null)
+            {
+                AllocationPrinter.WriteComparison(previous, Console.Out);
+            }
+
+            return CliAction.Ok;
+        });
+        return command;
+    }
+
+    private static Command Prepare()
+    {
+        var year = CliOptions.Year();
+        var from = new Option<int>("--from") { Description = "The year whose budget the new one starts from, e.g. 2026.", Required = true };
+        var population = new Option<string?>("--population") { Description = "Population snapshot every population line of the new year is split by, e.g. scb-2025 (population import). Default: each line keeps its own." };
+        var command = new Command("prepare", "Record a draft budget for a new year from a year's budget: the same lines and parties, amounts as that year unless a line's amounts name the new year's.") { year, from, population };
+        CliAction.Set(command, async (parse, services, cancellationToken) =>
+        {
+            if (parse.GetValue(from) is var fromYear && (fromYear < 2000 || fromYear >= parse.GetValue(year)))
+            {
+                throw new CliException($"--from {fromYear} is not a year before --year {parse.GetValue(year)}.");
+            }
+
+            var scheme = services.Get<CliSettings>().Scheme;
+            var draft = await services.Get<BudgetPreparation>().PrepareAsync(scheme, parse.GetValue(year), parse.GetValue(from), parse.GetValue(population), cancellationToken);
+            var snapshots = draft.Lines.OfType<SharedLine>().Select(l => l.PopulationKey).OfType<string>().Distinct(StringComparer.Ordinal).ToArray();
+            Console.Out.WriteLine($"Prepared draft budget {draft.Key} from {parse.GetValue(from)}: {draft.Lines.Count} lines, {SwedishFormat.Amount(draft.TotalIncome)} income, {SwedishFormat.Amount(draft.TotalCosts)} costs" +
+                (snapshots.Length > 0 ? $", population {string.Join(", ", snapshots)}" : "") +
+                $". Compare it with budget show --year {draft.Year}; approve it with budget approve --year {draft.Year} --decided-on DATE --reference REF.");
             return CliAction.Ok;
         });
         return command;
@@ -124,7 +165,13 @@ internal static class BudgetCommands
             }
             else
             {
-                document = Documents.BudgetReport.BudgetReportDocument.From(await services.Get<InvoicePlanner>().AllocateAsync(budget, cancellationToken), today);
+                var planner = services.Get<InvoicePlanner>();
+                var allocation = await planner.AllocateAsync(budget, cancellationToken);
+                document = Documents.BudgetReport.BudgetReportDocument.From(allocation, today);
+                if (await services.Get<BudgetStore>().FindAsync(scheme, budget.Year - 1, cancellationToken) is { } before)
+                {
+                    document = document with { PreviousYear = YearComparison.Compare(planner.Plan(await planner.AllocateCurrentAsync(before, cancellationToken)), planner.Plan(allocation)) };
+                }
             }
 
             var pdf = services.Get<Documents.BudgetReport.BudgetReportRenderer>().Render(document);

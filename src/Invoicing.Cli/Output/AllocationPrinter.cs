@@ -96,6 +96,24 @@ internal static class AllocationPrinter
         }
     }
 
+    /// <summary>Each party's share beside the year before's, with the change.</summary>
+    public static void WriteComparison(YearComparison comparison, TextWriter writer)
+    {
+        writer.WriteLine();
+        writer.WriteLine($"Compared with {comparison.PreviousYear} (each party's share, every line together)");
+        var previous = comparison.PreviousYear.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var current = comparison.Year.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var table = new TextTable(("Code", false), ("Party", false), (previous, true), (current, true), ("Change", true));
+        foreach (var party in comparison.Parties)
+        {
+            table.Add(party.Party.Code.Value, party.Party.Name, SwedishFormat.Amount(party.Previous), SwedishFormat.Amount(party.Current), SwedishFormat.Amount(party.Change));
+        }
+
+        table.AddSeparator();
+        table.Add("", "Sum", SwedishFormat.Amount(comparison.PreviousTotal), SwedishFormat.Amount(comparison.Total), SwedishFormat.Amount(comparison.Total - comparison.PreviousTotal));
+        table.WriteTo(writer);
+    }
+
     /// <summary>A shared line: what its key is, then each participant's share with the figures it comes from.</summary>
     private static void WritePool(PoolAllocation pool, int year, PartyCode? ownParty, TextWriter writer)
     {

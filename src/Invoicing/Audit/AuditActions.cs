@@ -9,6 +9,7 @@ public static class AuditActions
     public const string DatasetSeeded = "dataset.seeded";
     public const string BudgetApproved = "budget.approved";
     public const string BudgetRevised = "budget.revised";
+    public const string BudgetPrepared = "budget.prepared";
     public const string DocumentIssued = "document.issued";
     public const string InvoiceVoided = "invoice.voided";
     public const string PaymentBooked = "payment.booked";
@@ -33,6 +34,7 @@ public static class AuditActions
         (DatasetSeeded, "A scheme's year was seeded from dataset files (parties, populations, budget, agreements) as a draft."),
         (BudgetApproved, "A budget was approved: its allocation is fixed and its invoices may be issued."),
         (BudgetRevised, "A revision of an approved budget was recorded; its supplementary invoices and credit notes follow."),
+        (BudgetPrepared, "A draft budget for the next year was made from the year before's (budget prepare): its lines, parties and population snapshots."),
         (DocumentIssued, "An invoice or credit note was issued: its number, kind and total."),
         (InvoiceVoided, "An invoice issued by mistake was voided by a full credit note that names it, with the reason."),
         (PaymentBooked, "Money received was booked on an invoice: amount, and what the invoice owed before and after."),

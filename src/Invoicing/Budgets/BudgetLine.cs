@@ -7,6 +7,15 @@ public abstract record BudgetLine(int Number, string Text, Money Amount)
 {
     /// <summary>Whether this line produces invoice lines.</summary>
     public abstract bool IsInvoiced { get; }
+
+    /// <summary>The line's amounts over several years, when budget.json gave <c>amounts</c>; null: the same amount every year.</summary>
+    public AmountPlan? Plan { get; init; }
+
+    /// <summary>
+    /// What the line asks for in <paramref name="year"/>, as a budget prepared from this one takes it: the plan's figure for
+    /// the year, else this amount (as last year). Null when the plan names years but not this one and gave no <c>amount</c>.
+    /// </summary>
+    public Money? AmountIn(int year) => Plan is { } plan ? plan.For(year) : Amount;
 }
 
 /// <summary>

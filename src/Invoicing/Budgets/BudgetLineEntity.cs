@@ -47,6 +47,12 @@ internal sealed class BudgetLineEntity : ITableEntity
 
     public long? RateAgencyOre { get; set; }
 
+    /// <summary>A line with <c>amounts</c> (<see cref="AmountPlan"/>): öre by year, <c>2027:8000000 2028:9000000</c>.</summary>
+    public string? PlanAmounts { get; set; }
+
+    /// <summary>The plan's default (the line's <c>amount</c>, for the years it does not name), in öre; absent when it gave only <c>amounts</c>.</summary>
+    public long? PlanDefaultOre { get; set; }
+
     public static string RowKeyFor(int year, int number) =>
         $"{year.ToString("0000", CultureInfo.InvariantCulture)}-L{number.ToString("000", CultureInfo.InvariantCulture)}";
 
@@ -62,6 +68,8 @@ internal sealed class BudgetLineEntity : ITableEntity
             RowKey = RowKeyFor(year, line.Number),
             Text = line.Text,
             AmountOre = line.Amount.Ore,
+            PlanAmounts = line.Plan?.YearsToText(),
+            PlanDefaultOre = line.Plan?.Default?.Ore,
         };
         switch (line)
         {
@@ -111,7 +119,7 @@ internal sealed class BudgetLineEntity : ITableEntity
         var amount = new Money(AmountOre);
         try
         {
-            return Kind switch
+            BudgetLine line = Kind switch
             {
                 "PopulationPool" => new PopulationPoolLine(
                     number,
@@ -132,6 +140,7 @@ internal sealed class BudgetLineEntity : ITableEntity
                 "Cost" => new CostLine(number, Text, amount),
                 _ => throw new FormatException($"unknown line kind '{Kind}'"),
             };
+            return PlanAmounts is null ? line : line with { Plan = AmountPlan.Parse(Optional(PlanDefaultOre), PlanAmounts) };
         }
         catch (FormatException e)
         {

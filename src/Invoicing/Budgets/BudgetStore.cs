@@ -12,7 +12,25 @@ public sealed class BudgetStore(InvoicingStorage storage, TimeProvider time)
     private TableClient Table => storage.Table(StorageNames.Budgets);
 
     /// <summary>Saves a draft (new, or replacing a draft). Refuses to touch an approved budget.</summary>
-    public async Task SaveDraftAsync(Budget budget, CancellationToken cancellationToken)
+    public Task SaveDraftAsync(Budget budget, CancellationToken cancellationToken) => SaveDraftAsync(budget, onlyNew: false, cancellationToken);
+
+    /// <summary>
+    /// Saves a draft for a year that has no budget yet (<c>budget prepare</c>): a budget of the year, draft or approved, is
+    /// never replaced, and of two made at once only one is saved (the header is added, which fails if it exists).
+    /// </summary>
+    public async Task AddDraftAsync(Budget budget, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await SaveDraftAsync(budget, onlyNew: true, cancellationToken);
+        }
+        catch (TableTransactionFailedException e) when (e.Status == 409)
+        {
+            throw new BudgetStateException($"Budget {budget.Key} was made at the same moment by someone else; it is left as they made it.");
+        }
+    }
+
+    private async Task SaveDraftAsync(Budget budget, bool onlyNew, CancellationToken cancellationToken)
     {
         if (budget.Status != BudgetStatus.Draft)
         {
@@ -26,6 +44,11 @@ public sealed class BudgetStore(InvoicingStorage storage, TimeProvider time)
 
         await storage.EnsureCreatedAsync(cancellationToken);
         var existing = await FindHeaderAsync(budget.Scheme, budget.Year, cancellationToken);
+        if (onlyNew && existing is not null)
+        {
+            throw new BudgetStateException($"Budget {budget.Key} already exists ({existing.Status}); a budget is never prepared over another: look at it with budget show --year {budget.Year}.");
+        }
+
         if (existing is not null && existing.Status != nameof(BudgetStatus.Draft))
         {
             throw new BudgetStateException($"Budget {budget.Key} is already {existing.Status}; it can no longer be changed.");

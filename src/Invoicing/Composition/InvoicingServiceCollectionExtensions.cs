@@ -78,6 +78,7 @@ public static class InvoicingServiceCollectionExtensions
         services.AddSingleton<AnnualInvoicingRun>();
         services.AddSingleton<BudgetApproval>();
         services.AddSingleton<BudgetRevisions>();
+        services.AddSingleton<BudgetPreparation>();
         services.AddSingleton<Dataset.DatasetSeeder>();
         services.AddSingleton<Accounting.SieExport>();
         services.AddSingleton<Populations.Scb.ScbClient>();

@@ -251,12 +251,12 @@ public static class DatasetLoader
                 throw new DatasetException($"{BudgetFile}: 'lines' must be an array.");
             }
 
-            var lines = linesElement.EnumerateArray().Select((line, index) => ReadLine(line, index)).ToArray();
+            var lines = linesElement.EnumerateArray().Select((line, index) => ReadLine(line, index, year)).ToArray();
             return new Budget(scheme, year, schemeName, lines);
         }
     }
 
-    private static BudgetLine ReadLine(JsonElement line, int index)
+    private static BudgetLine ReadLine(JsonElement line, int index, int year)
     {
         var where = $"{BudgetFile}, lines[{index}]";
         var number = index + 1;
@@ -274,21 +274,29 @@ public static class DatasetLoader
         if (kind == "PerCapita")
         {
             // The amount is what the rates come to; a figure typed beside them could only disagree.
-            if (line.TryGetProperty("amount", out _))
+            foreach (var field in new[] { "amount", "amounts" })
             {
-                throw new DatasetException($"{where}.amount: a PerCapita line has no amount; it is rate × population, summed over the participants.");
+                if (line.TryGetProperty(field, out _))
+                {
+                    throw new DatasetException($"{where}.{field}: a PerCapita line has no amount; it is rate × population, summed over the participants.");
+                }
             }
-
-            return new PerCapitaLine(number, text, Money.Zero, Participants(), Snapshot(), ReadRates(line, where));
         }
 
-        var amount = Field(line, "amount", where, e => Kronor(e, "75000"));
+        // "amounts" names a figure per year and wins for the years it names; "amount" is the figure of every other year.
+        var plan = line.TryGetProperty("amounts", out var amounts) && amounts.ValueKind != JsonValueKind.Null
+            ? ReadAmounts(amounts, where, Optional("amount", "75000"), Kronor)
+            : null;
+        var amount = kind == "PerCapita" ? Money.Zero
+            : plan is null
+            ? Field(line, "amount", where, e => Kronor(e, "75000"))
+            : plan.For(year) ?? throw new DatasetException($"{where}.amounts: no figure for {year}, the budget's year, and the line has no amount for the years it does not name.");
         if (kind != "PopulationPool" && (line.TryGetProperty("baseFee", out _) || line.TryGetProperty("cap", out _) || line.TryGetProperty("floor", out _)))
         {
             throw new DatasetException($"{where}: baseFee, cap and floor belong to a PopulationPool line, not a {kind} line.");
         }
 
-        return kind switch
+        BudgetLine read = kind switch
         {
             "PopulationPool" => new PopulationPoolLine(
                 number,
@@ -306,12 +314,41 @@ public static class DatasetLoader
                 Cap = Optional("cap", "30000"),
                 Floor = Optional("floor", "1000"),
             },
+            "PerCapita" => new PerCapitaLine(number, text, amount, Participants(), Snapshot(), ReadRates(line, where)),
             "EqualSplit" => new EqualSplitLine(number, text, amount, Participants()),
             "FixedContribution" => new FixedContributionLine(number, text, amount, Party() ?? throw new DatasetException($"{where}.party: a fixed contribution names its party.")),
             "RecordedIncome" => new RecordedIncomeLine(number, text, amount, Party()),
             "Cost" => new CostLine(number, text, amount),
             _ => throw new DatasetException($"{where}.kind: '{kind}' is not one of PopulationPool, PerCapita, EqualSplit, FixedContribution, RecordedIncome, Cost."),
         };
+        return read with { Plan = plan };
+    }
+
+    /// <summary><c>"amounts": { "2027": "80000", "2028": "85000" }</c>: kronor by year, at least one year.</summary>
+    private static AmountPlan ReadAmounts(JsonElement amounts, string where, Money? defaultAmount, Func<JsonElement, string, Money> kronor)
+    {
+        if (amounts.ValueKind != JsonValueKind.Object || !amounts.EnumerateObject().Any())
+        {
+            throw new DatasetException($"{where}.amounts: must be an object of kronor by year, e.g. {{ \"2027\": \"80000\", \"2028\": \"85000\" }}.");
+        }
+
+        var byYear = new Dictionary<int, Money>();
+        foreach (var entry in amounts.EnumerateObject())
+        {
+            if (!(entry.Name.Length == 4
+                && int.TryParse(entry.Name, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var year)
+                && year is >= 2000 and <= 2999))
+            {
+                throw new DatasetException($"{where}.amounts.{entry.Name}: not a year from 2000 to 2999.");
+            }
+
+            if (!byYear.TryAdd(year, Field(amounts, entry.Name, $"{where}.amounts", e => kronor(e, "80000"))))
+            {
+                throw new DatasetException($"{where}.amounts.{entry.Name}: the year is named twice.");
+            }
+        }
+
+        return new AmountPlan(defaultAmount, byYear);
     }
 
     /// <summary><c>"rate": "0.35"</c> for every participant, or <c>"rates": { "Municipality": "1300", "Region": "260" }</c> by party kind; not both.</summary>

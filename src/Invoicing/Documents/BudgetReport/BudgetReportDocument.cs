@@ -30,6 +30,9 @@ public sealed record BudgetReportDocument(
     /// <summary>Per party: documents so far (before the revision), the new share and the difference. Empty unless <see cref="Revision"/> is set.</summary>
     public IReadOnlyList<PartyChange> Changes { get; init; } = [];
 
+    /// <summary>Each party's share beside the year before's, when that year has a budget (a year made by <c>budget prepare</c>).</summary>
+    public YearComparison? PreviousYear { get; init; }
+
     /// <summary>
     /// The appendix of a revision: its dataset's budget and allocation, its own status (a draft until approved) and
     /// decision, and the change per party.

@@ -110,6 +110,11 @@ public sealed class BudgetReportRenderer
             Face.Regular, 9.5, 12.5);
         layout.Space(12);
 
+        if (document.PreviousYear is { } previous)
+        {
+            layout.Table(YearTable(previous));
+        }
+
         foreach (var pool in document.Pools)
         {
             layout.Table(PoolTable(document.Year, pool));
@@ -148,6 +153,17 @@ public sealed class BudgetReportRenderer
             Signed(Money.Sum(document.Changes.Select(c => c.Difference))),
             "",
         ]);
+
+    /// <summary>Each party's share (every line together) in the year before and in this year, and the change.</summary>
+    private static ReportTable YearTable(YearComparison comparison) => new(
+        $"Jämfört med {comparison.PreviousYear}",
+        [$"Partens andel av budgeten {comparison.PreviousYear} och {comparison.Year}, alla rader sammantagna (egen andel inräknad)."],
+        [new("Part", 0.43, false), new($"{comparison.PreviousYear} (kr)", 0.19, true), new($"{comparison.Year} (kr)", 0.19, true), new("Förändring (kr)", 0.19, true)],
+        comparison.Parties.OrderBy(p => p.Party.Kind).ThenBy(p => p.Party.Name, StringComparer.Create(SwedishCulture, ignoreCase: true)).Select(p => new[]
+        {
+            p.Party.Name, Kronor(p.Previous), Kronor(p.Current), Signed(p.Change),
+        }).ToArray(),
+        ["Summa", Kronor(comparison.PreviousTotal), Kronor(comparison.Total), Signed(comparison.Total - comparison.PreviousTotal)]);
 
     private static string ChangeDocument(Invoicing.Allocation.PartyChange change) => change.Document switch
     {
