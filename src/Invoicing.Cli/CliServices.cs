@@ -99,9 +99,18 @@ internal static class CliServices
             o.NamePrefix = storage.NamePrefix;
         });
         services.AddSingleton(new CliSettings(
-            new SchemeId(parse.GetValue(CliOptions.Scheme) ?? configuration["Invoicing:DefaultScheme"] ?? "region-mitt-pom")));
+            new SchemeId(parse.GetValue(CliOptions.Scheme) ?? configuration["Invoicing:DefaultScheme"] ?? "region-mitt-pom"),
+            parse.GetValue(CliOptions.Scheme) is not null));
     }
 }
 
 /// <summary>Settings that only the CLI has.</summary>
-internal sealed record CliSettings(SchemeId Scheme);
+/// <param name="SchemeGiven">Whether the user named the scheme with <c>--scheme</c>.</param>
+internal sealed record CliSettings(SchemeId Scheme, bool SchemeGiven = false)
+{
+    /// <summary>
+    /// <c> --scheme ID</c> when the user gave one, for the next command a hint suggests: without it, the suggested
+    /// command would act on the default scheme instead.
+    /// </summary>
+    public string SchemeOption => SchemeGiven ? $" --scheme {Scheme}" : "";
+}

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text.Json;
 using Invoicing.Testing;
 
@@ -18,7 +17,6 @@ public sealed class NationalProgrammeCliTests(AzuriteFixture azurite)
     public async Task The_national_programme_is_split_exactly_among_311_parties_each_year_and_year_two_is_prepared_from_the_plan()
     {
         using var cli = new CliRunner(azurite);
-        var clock = Stopwatch.StartNew();
         Walkthrough.Shows("Seeded 310 parties, 1 population snapshots and budget nationellt-program-exempel 2027 (draft).",
             Ok(await cli.RunAsync("seed", "--data", Path.Combine(TestPaths.RepositoryRoot, "data", "nationellt-program-exempel"))).Stdout);
 
@@ -26,9 +24,9 @@ public sealed class NationalProgrammeCliTests(AzuriteFixture azurite)
         Assert.Equal([8_127_217m, 9_549_955m], year1.Pools.Select(p => p.Total));
         Assert.Equal([290, 21], year1.Pools.Select(p => p.Shares));
         Ok(await cli.RunAsync(["budget", "approve", .. Scheme, "--year", "2027", "--decided-on", "2026-11-20", "--reference", "EXEMPEL beslut år 1"]));
-        Walkthrough.Shows("Budget nationellt-program-exempel 2027: 309 invoices; 309 created, 0 already existed, 0 failed.", Ok(await cli.RunAsync("run")).Stdout);
+        Walkthrough.Shows("Budget nationellt-program-exempel 2027: 310 invoices; 310 created, 0 already existed, 0 failed.", Ok(await cli.RunAsync("run")).Stdout);
         var invoiced1 = await ListAsync(cli, "2027");
-        Assert.Equal(309, invoiced1.Length);
+        Assert.Equal(310, invoiced1.Length);
         Assert.Equal(year1.ToInvoice, invoiced1.Sum(i => i.GetProperty("amount").GetDecimal()));
 
         Ok(await cli.RunAsync(["budget", "prepare", .. Scheme, "--year", "2028", "--from", "2027"]));
@@ -38,12 +36,12 @@ public sealed class NationalProgrammeCliTests(AzuriteFixture azurite)
         Ok(await cli.RunAsync(["budget", "approve", .. Scheme, "--year", "2028", "--decided-on", "2026-12-01", "--reference", "EXEMPEL beslut år 2"]));
         Ok(await cli.RunAsync("run"));
         var invoiced2 = await ListAsync(cli, "2028");
-        Assert.Equal(309, invoiced2.Length);
+        Assert.Equal(310, invoiced2.Length);
         Assert.All(invoiced2, i => Assert.StartsWith("2028", i.GetProperty("number").GetString(), StringComparison.Ordinal));
         Assert.Equal(year2.ToInvoice, invoiced2.Sum(i => i.GetProperty("amount").GetDecimal()));
 
-        // Both years, seeded to issued: 89 s for the whole test on the shared two-core build machine (2026-12-05).
-        Assert.InRange(clock.Elapsed, TimeSpan.Zero, TimeSpan.FromMinutes(5));
+        // Both years, seeded to issued, took 89 s on the shared two-core build machine (2026-12-05); speed is the
+        // benchmark's to show, not a test's.
     }
 
     private sealed record Shown(IReadOnlyList<(decimal Total, int Shares)> Pools, decimal ToInvoice, decimal? Change);

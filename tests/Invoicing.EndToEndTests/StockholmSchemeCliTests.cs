@@ -59,8 +59,9 @@ public sealed class StockholmSchemeCliTests(AzuriteFixture azurite)
         Assert.Contains("(region-mitt-pom 2026)", Ok(await cli.RunAsync("invoices", "show", "202600001", "--scheme", "region-mitt-pom")).Stdout, StringComparison.Ordinal);
 
         var revised = RevisedAgreements(cli.WorkingDirectory);
+        // The hint's next commands name the scheme the user named: without it they would act on the default scheme.
         Walkthrough.Shows(
-            "Recorded draft revision 1 of budget stockholm-pom 2026.",
+            "Recorded draft revision 1 of budget stockholm-pom 2026. See what it changes with: budget diff --scheme stockholm-pom --year 2026; approve it with: budget approve --scheme stockholm-pom --year 2026",
             Ok(await cli.RunAsync("budget", "revise", "--scheme", "stockholm-pom", "--year", "2026", "--data", revised)).Stdout);
         var diff = Ok(await cli.RunAsync("budget", "diff", "--scheme", "stockholm-pom", "--year", "2026")).Stdout;
         Walkthrough.Shows("0114  Upplands Väsby kommun    100 087,00 kr          0,00 kr  -100 087,00 kr  credit note 100 087,00 kr to invoice 202600001", diff);

@@ -68,12 +68,13 @@ internal static class BudgetCommands
                 throw new CliException($"--from {fromYear} is not a year before --year {parse.GetValue(year)}.");
             }
 
-            var scheme = services.Get<CliSettings>().Scheme;
+            var settings = services.Get<CliSettings>();
+            var scheme = settings.Scheme;
             var draft = await services.Get<BudgetPreparation>().PrepareAsync(scheme, parse.GetValue(year), parse.GetValue(from), parse.GetValue(population), cancellationToken);
             var snapshots = draft.Lines.OfType<SharedLine>().Select(l => l.PopulationKey).OfType<string>().Distinct(StringComparer.Ordinal).ToArray();
             Console.Out.WriteLine($"Prepared draft budget {draft.Key} from {parse.GetValue(from)}: {draft.Lines.Count} lines, {SwedishFormat.Amount(draft.TotalIncome)} income, {SwedishFormat.Amount(draft.TotalCosts)} costs" +
                 (snapshots.Length > 0 ? $", population {string.Join(", ", snapshots)}" : "") +
-                $". Compare it with budget show --year {draft.Year}; approve it with budget approve --year {draft.Year} --decided-on DATE --reference REF.");
+                $". Compare it with budget show{settings.SchemeOption} --year {draft.Year}; approve it with budget approve{settings.SchemeOption} --year {draft.Year} --decided-on DATE --reference REF.");
             return CliAction.Ok;
         });
         return command;
@@ -116,10 +117,11 @@ internal static class BudgetCommands
         var command = new Command("revise", "Record a draft revision of an approved budget from a changed dataset; review it with budget diff, then approve it.") { year, data };
         CliAction.Set(command, async (parse, services, cancellationToken) =>
         {
-            var scheme = services.Get<CliSettings>().Scheme;
+            var settings = services.Get<CliSettings>();
+            var scheme = settings.Scheme;
             var revision = await services.Get<BudgetRevisions>().ReviseAsync(scheme, parse.GetValue(year), DatasetFiles.Read(parse.GetValue(data)!), cancellationToken);
             Console.Out.WriteLine($"Recorded draft revision {revision.Number} of budget {scheme} {revision.Year}. " +
-                $"See what it changes with: budget diff --year {revision.Year}; approve it with: budget approve --year {revision.Year} --decided-on DATE --reference REF.");
+                $"See what it changes with: budget diff{settings.SchemeOption} --year {revision.Year}; approve it with: budget approve{settings.SchemeOption} --year {revision.Year} --decided-on DATE --reference REF.");
             return CliAction.Ok;
         });
         return command;
