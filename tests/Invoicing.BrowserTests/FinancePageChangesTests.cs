@@ -77,6 +77,9 @@ public sealed class FinancePageChangesTests(FinancePageFixture fixture)
         await Expect(hofors.Nth(0).Locator(".badge")).ToHaveTextAsync("krediterad");
         await Expect(hofors.Nth(0).Locator("td").Nth(0)).ToHaveTextAsync(number);
         await Expect(hofors.Nth(1).Locator(".badge")).ToHaveTextAsync("kreditfaktura");
+        // A credit note falls due on no day: its row says so; the invoice keeps its due date.
+        await Expect(hofors.Nth(1).Locator("td").Nth(2)).ToHaveTextAsync("ingen (kreditfaktura)");
+        await Expect(hofors.Nth(0).Locator("td").Nth(2)).ToHaveTextAsync(new Regex(@"^\d{4}-\d{2}-\d{2}$"));
         Assert.Empty(session.ScriptErrors);
     }
 

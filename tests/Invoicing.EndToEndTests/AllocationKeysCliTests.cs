@@ -20,7 +20,7 @@ public sealed class AllocationKeysCliTests(AzuriteFixture azurite)
     public async Task The_finsam_example_shows_every_key_exact_to_the_krona_in_budget_show_and_the_appendix_and_is_issued_and_revised()
     {
         using var cli = new CliRunner(azurite);
-        Walkthrough.Shows("Seeded 10 parties, 1 population snapshots and budget finsam-exempel 2026 (draft).", Ok(await cli.RunAsync("seed", "--data", FinsamData)).Stdout);
+        Walkthrough.Shows("Seeded 10 parties, 1 population snapshot and budget finsam-exempel 2026 (draft).", Ok(await cli.RunAsync("seed", "--data", FinsamData)).Stdout);
 
         var show = Ok(await cli.RunAsync(["budget", "show", .. Scheme])).Stdout;
         Walkthrough.Shows("   3  pool by population, terms  Kommunernas fjärdedel (25 %)                1 000 000,00 kr  yes", show);

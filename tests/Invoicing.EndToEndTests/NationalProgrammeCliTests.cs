@@ -17,7 +17,7 @@ public sealed class NationalProgrammeCliTests(AzuriteFixture azurite)
     public async Task The_national_programme_is_split_exactly_among_311_parties_each_year_and_year_two_is_prepared_from_the_plan()
     {
         using var cli = new CliRunner(azurite);
-        Walkthrough.Shows("Seeded 310 parties, 1 population snapshots and budget nationellt-program-exempel 2027 (draft).",
+        Walkthrough.Shows("Seeded 310 parties, 1 population snapshot and budget nationellt-program-exempel 2027 (draft).",
             Ok(await cli.RunAsync("seed", "--data", Path.Combine(TestPaths.RepositoryRoot, "data", "nationellt-program-exempel"))).Stdout);
 
         var year1 = await ShowAsync(cli, "2027");

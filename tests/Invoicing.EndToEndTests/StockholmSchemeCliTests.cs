@@ -20,7 +20,7 @@ public sealed class StockholmSchemeCliTests(AzuriteFixture azurite)
         Ok(await cli.RunAsync("demo"));
 
         var seed = Ok(await cli.RunAsync("seed", "--data", StockholmData));
-        Walkthrough.Shows("Seeded 26 parties, 1 population snapshots and budget stockholm-pom 2026 (draft).", seed.Stdout);
+        Walkthrough.Shows("Seeded 26 parties, 1 population snapshot and budget stockholm-pom 2026 (draft).", seed.Stdout);
         var show = Ok(await cli.RunAsync("budget", "show", "--scheme", "stockholm-pom", "--year", "2026"));
         Walkthrough.Shows("Avtalskommuner i Stockholms län: 4 000 000,00 kr by population among the parties with an agreement for 2026 (agreements:county:01)", show.Stdout);
         Walkthrough.Shows("0180  Stockholms kommun (own share, not invoiced)     995 574   49,5 %  1 980 087,00 kr", show.Stdout);

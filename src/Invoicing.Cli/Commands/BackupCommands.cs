@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using Invoicing.Backup;
+using Invoicing.Cli.Output;
 
 namespace Invoicing.Cli.Commands;
 
@@ -27,12 +28,12 @@ internal static class BackupCommands
                 $"taken {manifest.CreatedAt.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture)} UTC.");
             foreach (var table in manifest.Tables)
             {
-                await Console.Out.WriteLineAsync($"  table {table.Name,-20} {table.Rows,7} {(table.Rows == 1 ? "row" : "rows")}");
+                await Console.Out.WriteLineAsync($"  table {table.Name,-20} {table.Rows,7} {Counted.Noun(table.Rows, "row", "rows")}");
             }
 
             foreach (var container in manifest.Containers)
             {
-                await Console.Out.WriteLineAsync($"  container {container.Name,-20} {container.Blobs,3} {(container.Blobs == 1 ? "blob" : "blobs")}");
+                await Console.Out.WriteLineAsync($"  container {container.Name,-20} {container.Blobs,3} {Counted.Noun(container.Blobs, "blob", "blobs")}");
             }
 
             return CliAction.Ok;

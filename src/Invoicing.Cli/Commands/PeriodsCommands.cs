@@ -46,7 +46,7 @@ internal static class PeriodsCommands
             table.WriteTo(Console.Out);
             Console.Out.WriteLine(periods.Count == 0
                 ? $"No month of {issuer.Name}'s books is closed."
-                : $"{periods.Count(p => p.Closed)} closed {(periods.Count(p => p.Closed) == 1 ? "month" : "months")} of {issuer.Name}'s books.");
+                : $"{Counted.Of(periods.Count(p => p.Closed), "closed month", "closed months")} of {issuer.Name}'s books.");
             return CliAction.Ok;
         });
         return command;

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Invoicing.Cli.Output;
 using Invoicing.Dataset;
 
 namespace Invoicing.Cli.Commands;
@@ -25,7 +26,7 @@ internal static class SeedCommand
     {
         var outcome = await services.Get<DatasetSeeder>().SeedAsync(dataset, cancellationToken);
         await output.WriteLineAsync(outcome == SeedOutcome.Seeded
-            ? $"Seeded {dataset.Parties.Count} parties, {dataset.Snapshots.Count} population snapshots and budget {dataset.Budget.Key} (draft)."
+            ? $"Seeded {Counted.Of(dataset.Parties.Count, "party", "parties")}, {Counted.Of(dataset.Snapshots.Count, "population snapshot", "population snapshots")} and budget {dataset.Budget.Key} (draft)."
             : $"Budget {dataset.Budget.Key} is already approved: budget and populations left as they are; party details updated (the next run issues any reserved invoice with them).");
     }
 }

@@ -285,13 +285,18 @@ function renderInvoices(invoices) {
   $("empty-message").hidden = count > 0;
 }
 
+// A credit note is not paid, so it falls due on no day: its row and dialog say so rather than show a date.
+function dueDateText(invoice) {
+  return invoice.kind === "credit-note" ? "ingen (kreditfaktura)" : formatDate(invoice.dueDate);
+}
+
 function invoiceRow(invoice) {
   const which = `faktura ${invoice.number} (${invoice.debtorName})`;
   return el("tr", { dataset: { number: invoice.number } },
     el("th", { scope: "row" }, invoice.debtorName),
     el("td", { className: "nowrap" }, invoice.number),
     el("td", { className: "num" }, formatMoney(invoice.amount)),
-    el("td", { className: "nowrap" }, formatDate(invoice.dueDate)),
+    el("td", { className: "nowrap" }, dueDateText(invoice)),
     el("td", { className: "num" }, formatMoney(invoice.amountPaid)),
     el("td", {}, statusBadge(invoice)),
     el("td", { className: "actions" },
@@ -462,9 +467,9 @@ function renderDetails(invoice, history) {
     ["Betalt", formatMoney(invoice.amountPaid)],
     ["Återbetalt", formatMoney(invoice.refunded)],
     [invoice.refundOwed > 0 ? "Att återbetala" : "Kvar att betala", formatMoney(invoice.refundOwed > 0 ? invoice.refundOwed : invoice.amountDue)],
-    ["OCR-nummer", invoice.ocr],
+    ["OCR-nummer", invoice.kind === "credit-note" ? "–" : invoice.ocr],
     ["Fakturadatum", formatDate(invoice.issueDate)],
-    ["Förfallodag", formatDate(invoice.dueDate)],
+    ["Förfallodag", dueDateText(invoice)],
   ];
   $("dialog-details").replaceChildren(
     el("dl", { className: "facts" }, ...facts.map(([term, value]) => el("div", {}, el("dt", {}, term), el("dd", {}, value)))),
