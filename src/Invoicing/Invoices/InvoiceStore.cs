@@ -354,8 +354,7 @@ public sealed class InvoiceStore(InvoicingStorage storage, AuditTrail audit, Tim
             // (point reads, one per invoice, made the run 2.2x its floor); the row itself decides, the index says where to look.
             var (first, last) = (open.Min(StringComparer.Ordinal)!, open.Max(StringComparer.Ordinal)!);
             await foreach (var entity in table.QueryAsync<InvoiceEntity>(
-                TableClient.CreateQueryFilter(
-                    $"PartitionKey eq {partition} and RowKey ge {first} and RowKey le {last} and RecordType eq {InvoiceEntity.InvoiceRecord} and AmountDueOre gt {0L} and NeedsManualFollowUp eq {false}"),
+                TableClient.CreateQueryFilter($"PartitionKey eq {partition} and RowKey ge {first} and RowKey le {last}") + " and " + OpenItemEntity.IsOpenFilter,
                 cancellationToken: cancellationToken))
             {
                 yield return new InvoiceVersion(entity.ToInvoice(), entity.ETag, entity.IssuedAt);

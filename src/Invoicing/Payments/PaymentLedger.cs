@@ -237,9 +237,10 @@ public sealed partial class PaymentLedger(
                     {
                         pagesRecorded.Add(number);
                         events.Add(PageEvent(key, number, page.Records, page.Before, page.After));
+                        var storedPage = new PaymentPage(number, page.Records);
                         foreach (var record in page.Records)
                         {
-                            pageOf[record.Key] = new PaymentPage(number, page.Records);
+                            pageOf[record.Key] = storedPage;
                         }
                     }
 
