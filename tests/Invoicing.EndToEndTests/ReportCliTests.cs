@@ -5,7 +5,7 @@ namespace Invoicing.EndToEndTests;
 
 /// <summary>
 /// <c>./invoicing report aging</c> after the demo, on the demo's pinned day (2026-12-04: 29 invoices issued that day,
-/// due 2027-01-03), with a payment by hand and a void: the table in Swedish format and the JSON the API also answers.
+/// due 2027-01-04), with a payment by hand and a void: the table in Swedish format and the JSON the API also answers.
 /// </summary>
 [Collection(AzuriteCollection.Name)]
 public sealed class ReportCliTests(AzuriteFixture azurite, Xunit.Abstractions.ITestOutputHelper output)
@@ -24,7 +24,7 @@ public sealed class ReportCliTests(AzuriteFixture azurite, Xunit.Abstractions.IT
 
         var today = Ok(await cli.RunAsync("report", "aging", "--year", "2026")).Stdout;
         output.WriteLine(today);
-        var late = JsonDocument.Parse(Ok(await cli.RunAsync("report", "aging", "--year", "2026", "--as-of", "2027-02-03", "--json")).Stdout).RootElement;
+        var late = JsonDocument.Parse(Ok(await cli.RunAsync("report", "aging", "--year", "2026", "--as-of", "2027-02-04", "--json")).Stdout).RootElement;
 
         // Today nothing is late; the table is in Swedish, amounts as on the documents.
         Assert.StartsWith("Åldersanalys region-mitt-pom 2026 per 2026-12-04: dagar efter förfallodagen.", today, StringComparison.Ordinal);
@@ -33,11 +33,11 @@ public sealed class ReportCliTests(AzuriteFixture azurite, Xunit.Abstractions.IT
         Assert.DoesNotContain(voided.GetProperty("debtorCode").GetString() + " ", today, StringComparison.Ordinal);
         Assert.Contains("28 kunder", today, StringComparison.Ordinal);
 
-        // 31 days after the due date (2027-01-03): everything still due is in 31–60, the totals are the list's amounts due.
+        // 31 days after the due date (2027-01-04): everything still due is in 31–60, the totals are the list's amounts due.
         var listed = await ListAsync(cli);
         var stillDue = listed.Where(i => i.GetProperty("amountDue").GetDecimal() > 0).ToArray();
-        Assert.Equal("2027-01-03", due);
-        Assert.Equal("2027-02-03", late.GetProperty("asOf").GetString());
+        Assert.Equal("2027-01-04", due);
+        Assert.Equal("2027-02-04", late.GetProperty("asOf").GetString());
         var rows = late.GetProperty("rows").EnumerateArray().ToArray();
         Assert.Equal(stillDue.Select(i => i.GetProperty("debtorCode").GetString()).Order(StringComparer.Ordinal), rows.Select(r => r.GetProperty("debtorCode").GetString()));
         Assert.Equal("5000.00", rows.Single(r => r.GetProperty("debtorCode").GetString() == "1981").GetProperty("days31To60").GetRawText());
@@ -50,7 +50,7 @@ public sealed class ReportCliTests(AzuriteFixture azurite, Xunit.Abstractions.IT
         var agingFile = Path.Combine(cli.WorkingDirectory, "aldersanalys.xlsx");
         var ledgerFile = Path.Combine(cli.WorkingDirectory, "reskontra.xlsx");
         var csvFile = Path.Combine(cli.WorkingDirectory, "reskontra.csv");
-        var wroteAging = Ok(await cli.RunAsync("report", "aging", "--year", "2026", "--as-of", "2027-02-03", "--out", agingFile)).Stdout;
+        var wroteAging = Ok(await cli.RunAsync("report", "aging", "--year", "2026", "--as-of", "2027-02-04", "--out", agingFile)).Stdout;
         var wroteLedger = Ok(await cli.RunAsync("export", "ledger", "--year", "2026", "--format", "xlsx", "--out", ledgerFile)).Stdout;
         Ok(await cli.RunAsync("export", "ledger", "--year", "2026", "--format", "csv", "--out", csvFile));
         output.WriteLine(wroteLedger);

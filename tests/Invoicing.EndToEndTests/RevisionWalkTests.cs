@@ -216,13 +216,13 @@ public sealed class RevisionWalkTests(AzuriteFixture azurite)
     }
 
     /// <summary>
-    /// Step 6: the daily reminder run, ten days after the due date (2027-01-03): the CLI records real reminders only as
+    /// Step 6: the daily reminder run, ten days after the due date (2027-01-04): the CLI records real reminders only as
     /// of its today, so it runs on 2027-01-14, as the page does with faketime. Region Uppsala's reminder asks 50 000 and
     /// its lines say why. The steps after it run on the page's day again.
     /// </summary>
     private static async Task RemindersThatAddUpAsync(CliRunner cli)
     {
-        Assert.Equal("2027-01-03", Document(await ListAsync(cli), RegionUppsala).GetProperty("dueDate").GetString());
+        Assert.Equal("2027-01-04", Document(await ListAsync(cli), RegionUppsala).GetProperty("dueDate").GetString());
         cli.Today = ReminderDay;
         var remind = Ok(await cli.RunAsync("remind")).Stdout;
         using var json = JsonDocument.Parse(Ok(await cli.RunAsync("remind", "--dry-run", "--json")).Stdout);
@@ -244,12 +244,12 @@ public sealed class RevisionWalkTests(AzuriteFixture azurite)
         Walkthrough.Shows("Saved reminder 1 of invoice 202600028 (50 000,00 kr, 2027-01-14) to ", saved.Stderr);
         var uppsala = ReminderText(cli, "paminnelse-202600028-1.pdf");
         // The page quotes these lines as pdftotext -layout prints them; the words here are joined by single spaces.
-        Assert.Contains("Faktura 202600028 daterad 2026-12-04, förföll till betalning 2027-01-03 75 000,00 kr", uppsala, StringComparison.Ordinal);
+        Assert.Contains("Faktura 202600028 daterad 2026-12-04, förföll till betalning 2027-01-04 75 000,00 kr", uppsala, StringComparison.Ordinal);
         Assert.Contains("Kreditfaktura 202600040 daterad 2026-12-04 -15 000,00 kr", uppsala, StringComparison.Ordinal);
         Assert.Contains("Inbetalt 2026-12-04 -10 000,00 kr", uppsala, StringComparison.Ordinal);
         Assert.Contains("Att betala 50 000,00 kr", uppsala, StringComparison.Ordinal);
-        Assert.Contains("2027-01-24 50 000,00 kr", uppsala, StringComparison.Ordinal); // the payment slip: new due date, the same sum
-        Walkthrough.Shows("Faktura 202600028 daterad 2026-12-04, förföll till betalning 2027-01-03", uppsala);
+        Assert.Contains("2027-01-25 50 000,00 kr", uppsala, StringComparison.Ordinal); // the payment slip: new due date, the same sum
+        Walkthrough.Shows("Faktura 202600028 daterad 2026-12-04, förföll till betalning 2027-01-04", uppsala);
         Walkthrough.Shows("Kreditfaktura 202600040 daterad 2026-12-04", uppsala);
 
         var gavle = Ok(await cli.RunAsync("invoices", "download", GavleSupplement, "--year", "2026", "--reminder", "1", "--out", "reminders"));

@@ -71,7 +71,7 @@ public sealed partial class InvoiceIssuing(
                 issuer.Id,
                 budget.Scheme,
                 budget.Year,
-                batch.Select(d => new NumberRequest(d.Debtor.Code, d.Revision, today, d.Kind == DocumentKind.CreditNote ? today : today.AddDays(issuer.Terms.PaymentTermsDays))
+                batch.Select(d => new NumberRequest(d.Debtor.Code, d.Revision, today, d.Kind == DocumentKind.CreditNote ? today : issuer.Terms.DueDate(today))
                 {
                     Voids = d.Voids,
                     Reason = d.Reason,

@@ -18,7 +18,7 @@ public sealed class ReminderOptions
 
     public int ManualFollowUpDaysAfterSecond { get; set; } = 14;
 
-    /// <summary>Days from the reminder to its new due date.</summary>
+    /// <summary>Days from the reminder to its new due date (moved on to the next banking day when it falls on a day banks are closed).</summary>
     public int PaymentDaysAfterReminder { get; set; } = 10;
 
     /// <summary>Reminder fee in whole kronor; 0 (the default) unless agreed.</summary>

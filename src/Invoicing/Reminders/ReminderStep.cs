@@ -50,7 +50,7 @@ public abstract record ReminderStep
         }
 
         var interest = options.LateInterestEnabled ? LateInterest(balance.Due, invoice.DueDate, asOf, options.ReferenceRateBasisPoints) : Money.Zero;
-        return new Remind(level, balance.Due, Money.FromKronor(options.FeeKronor), interest, asOf.AddDays(options.PaymentDaysAfterReminder));
+        return new Remind(level, balance.Due, Money.FromKronor(options.FeeKronor), interest, SwedishBankingDays.OnOrAfter(asOf.AddDays(options.PaymentDaysAfterReminder)));
     }
 
     /// <summary>
