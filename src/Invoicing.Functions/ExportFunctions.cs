@@ -40,6 +40,15 @@ public sealed class ExportFunctions(BudgetStore budgets, InvoiceStore invoices, 
         EndpointAccess.RunAsync(request.HttpContext, InvoicingPolicies.Reader, () =>
             ExportEndpoints.LedgerAsync(scheme, year, budgets, invoices, time, cancellationToken));
 
+    [Function("LedgerXlsx")]
+    public Task<IResult> LedgerXlsxAsync(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "GET", "HEAD", Route = ApiRoutes.YearLedgerXlsx)] HttpRequest request,
+        string scheme,
+        string year,
+        CancellationToken cancellationToken) =>
+        EndpointAccess.RunAsync(request.HttpContext, InvoicingPolicies.Reader, () =>
+            ExportEndpoints.LedgerXlsxAsync(scheme, year, budgets, invoices, time, cancellationToken));
+
     [Function("SieExport")]
     public Task<IResult> SieAsync(
         [HttpTrigger(AuthorizationLevel.Anonymous, "GET", "HEAD", Route = ApiRoutes.YearExportSie)] HttpRequest request,

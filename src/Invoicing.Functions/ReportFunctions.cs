@@ -19,4 +19,13 @@ public sealed class ReportFunctions(BudgetStore budgets, InvoiceStore invoices, 
         CancellationToken cancellationToken) =>
         EndpointAccess.RunAsync(request.HttpContext, InvoicingPolicies.Reader, () =>
             ReportEndpoints.AgingAsync(scheme, year, request.Query["asOf"].FirstOrDefault(), budgets, invoices, time, cancellationToken));
+
+    [Function("AgingXlsx")]
+    public Task<IResult> AgingXlsxAsync(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "GET", "HEAD", Route = ApiRoutes.YearAgingXlsx)] HttpRequest request,
+        string scheme,
+        string year,
+        CancellationToken cancellationToken) =>
+        EndpointAccess.RunAsync(request.HttpContext, InvoicingPolicies.Reader, () =>
+            ReportEndpoints.AgingXlsxAsync(scheme, year, request.Query["asOf"].FirstOrDefault(), budgets, invoices, time, cancellationToken));
 }

@@ -23,6 +23,8 @@ public static class ApiRoutes
     public const string YearAging = "api/schemes/{scheme}/years/{year}/aging";
     public const string YearInvoicesZip = "api/schemes/{scheme}/years/{year}/invoices.zip";
     public const string YearLedgerCsv = "api/schemes/{scheme}/years/{year}/ledger.csv";
+    public const string YearLedgerXlsx = "api/schemes/{scheme}/years/{year}/ledger.xlsx";
+    public const string YearAgingXlsx = "api/schemes/{scheme}/years/{year}/aging.xlsx";
     public const string YearExportSie = "api/schemes/{scheme}/years/{year}/export.sie";
     public const string ExportSie = "api/export.sie";
     public const string YearEInvoicesZip = "api/schemes/{scheme}/years/{year}/einvoices.zip";
@@ -69,6 +71,8 @@ public static class ApiRoutes
         new(Get, YearAging, InvoicingPolicies.Reader, ReportEndpoints.AgingAsync),
         new(Get, YearInvoicesZip, InvoicingPolicies.Reader, ExportEndpoints.ZipAsync),
         new(Get, YearLedgerCsv, InvoicingPolicies.Reader, ExportEndpoints.LedgerAsync),
+        new(Get, YearLedgerXlsx, InvoicingPolicies.Reader, ExportEndpoints.LedgerXlsxAsync),
+        new(Get, YearAgingXlsx, InvoicingPolicies.Reader, ReportEndpoints.AgingXlsxAsync),
         new(Get, YearExportSie, InvoicingPolicies.Reader, ExportEndpoints.SieAsync),
         new(Get, ExportSie, InvoicingPolicies.Reader, ExportEndpoints.PeriodSieAsync),
         new(Get, YearEInvoicesZip, InvoicingPolicies.Reader, ExportEndpoints.EInvoicesZipAsync),

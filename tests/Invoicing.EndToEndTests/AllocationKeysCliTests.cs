@@ -73,7 +73,7 @@ public sealed class AllocationKeysCliTests(AzuriteFixture azurite)
         Walkthrough.Shows("0380       Uppsala kommun       542 361,00 kr    592 361,00 kr   50 000,00 kr  supplementary invoice 50 000,00 kr to invoice 202600006", diff);
         Walkthrough.Shows("0381       Enköpings kommun     165 378,00 kr    149 218,00 kr  -16 160,00 kr  credit note 16 160,00 kr to invoice 202600007", diff);
         Walkthrough.Shows("0319       Älvkarleby kommun     58 899,00 kr     58 899,00 kr        0,00 kr  no change", diff);
-        Walkthrough.Shows("           7 documents        4 221 324,00 kr  4 221 324,00 kr        0,00 kr", diff);
+        Walkthrough.Shows("           To invoice         4 221 324,00 kr  4 221 324,00 kr        0,00 kr  7 documents", diff);
         Ok(await cli.RunAsync(["budget", "approve", .. Scheme, "--decided-on", "2026-03-10", "--reference", "Styrelsen 2026-03-10 §3 (exempel)"]));
         Walkthrough.Shows("Budget finsam-exempel 2026, revision 1: 7 documents (credit notes and invoices); 7 created, 0 already existed, 0 failed.", Ok(await cli.RunAsync("run")).Stdout);
         var after = await ListAsync(cli);

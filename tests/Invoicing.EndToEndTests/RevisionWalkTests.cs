@@ -66,7 +66,10 @@ public sealed class RevisionWalkTests(AzuriteFixture azurite)
         Walkthrough.Shows("2101       Ockelbo kommun               1 506,00 kr    1 808,00 kr      302,00 kr  supplementary invoice 302,00 kr to invoice 202600018", diff);
         Walkthrough.Shows("2180       Gävle kommun                27 368,00 kr   32 842,00 kr    5 474,00 kr  supplementary invoice 5 474,00 kr to invoice 202600023", diff);
         Walkthrough.Shows("REGION-03  Region Uppsala              75 000,00 kr   60 000,00 kr  -15 000,00 kr  credit note 15 000,00 kr to invoice 202600028", diff);
-        Walkthrough.Shows("           11 documents               331 965,00 kr  375 000,00 kr        0,00 kr", diff);
+        // The footer adds up across (invoiced so far + difference = to invoice); the own share is its own row.
+        Walkthrough.Shows("           To invoice                 331 965,00 kr  331 965,00 kr        0,00 kr  11 documents", diff);
+        Walkthrough.Shows("           Own share                                  43 035,00 kr                 not invoiced", diff);
+        Walkthrough.Shows("           Budget                                    375 000,00 kr", diff);
         using (var diffJson = JsonDocument.Parse(Ok(await cli.RunAsync("budget", "diff", "--year", "2026", "--json")).Stdout))
         {
             Assert.Equal(11, diffJson.RootElement.EnumerateArray().Count(p => p.GetProperty("document").ValueKind != JsonValueKind.Null));
@@ -146,7 +149,7 @@ public sealed class RevisionWalkTests(AzuriteFixture azurite)
         var diff = Ok(await cli.RunAsync("budget", "diff", "--year", "2026")).Stdout;
         Walkthrough.Shows("2101       Ockelbo kommun               1 808,00 kr    1 607,00 kr     -201,00 kr  credit note 201,00 kr to invoice 202600030", diff);
         Walkthrough.Shows("2180       Gävle kommun                32 842,00 kr   29 193,00 kr   -3 649,00 kr  credit note 3 649,00 kr to invoice 202600035", diff);
-        Walkthrough.Shows("           10 documents               331 965,00 kr  365 000,00 kr  -10 000,00 kr", diff);
+        Walkthrough.Shows("           To invoice                 331 965,00 kr  321 965,00 kr  -10 000,00 kr  10 documents", diff);
         Walkthrough.Shows(
             "Revision 2 of budget region-mitt-pom 2026 approved, decided 2026-12-01 (Samverkansforum PoM, budgetmöte 2026-12-01 §2).",
             Ok(await cli.RunAsync("budget", "approve", "--year", "2026", "--decided-on", "2026-12-01", "--reference", "Samverkansforum PoM, budgetmöte 2026-12-01 §2")).Stdout);

@@ -67,7 +67,7 @@ public sealed class StockholmSchemeCliTests(AzuriteFixture azurite)
         Walkthrough.Shows("0114  Upplands Väsby kommun    100 087,00 kr          0,00 kr  -100 087,00 kr  credit note 100 087,00 kr to invoice 202600001", diff);
         Walkthrough.Shows("0115  Vallentuna kommun              0,00 kr     70 380,00 kr    70 380,00 kr  invoice 70 380,00 kr (joins)", diff);
         Walkthrough.Shows("0180  Stockholms kommun              0,00 kr  1 995 170,00 kr         0,00 kr  own share, not invoiced", diff);
-        Walkthrough.Shows("      13 documents           2 019 913,00 kr  4 000 000,00 kr   -15 083,00 kr", diff);
+        Walkthrough.Shows("      To invoice             2 019 913,00 kr  2 004 830,00 kr   -15 083,00 kr  13 documents", diff);
         Walkthrough.Shows(
             "Revision 1 of budget stockholm-pom 2026 approved, decided 2026-03-16 (Socialnämnden 2026-03-16 §7 (exempel)).",
             Ok(await cli.RunAsync("budget", "approve", "--scheme", "stockholm-pom", "--year", "2026", "--decided-on", "2026-03-16", "--reference", "Socialnämnden 2026-03-16 §7 (exempel)")).Stdout);

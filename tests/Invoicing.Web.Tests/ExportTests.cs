@@ -65,6 +65,56 @@ public sealed class ExportTests(WebFixture fixture)
     }
 
     [Fact]
+    public async Task The_ledger_as_excel_has_the_csvs_rows_with_amounts_as_numbers_and_dates_as_dates()
+    {
+        using var response = await fixture.Shared.Reader().GetAsync("/api/schemes/region-mitt-pom/years/2026/ledger.xlsx");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(LedgerXlsx.ContentType, response.Content.Headers.ContentType?.MediaType);
+        Assert.Equal("reskontra-region-mitt-pom-2026.xlsx", response.Content.Headers.ContentDisposition?.FileName?.Trim('"'));
+        var rows = Cells(await response.Content.ReadAsByteArrayAsync());
+        Assert.Equal(31, rows.Count);
+        Assert.Equal(["Fakturanummer", "Kundkod", "Kund", "Fakturadatum", "Förfallodatum", "Belopp"], rows[0][..6].Select(c => c.Text));
+        var vasteras = rows.Single(r => r[0].Text == "202600014");
+        Assert.Equal(("1980", "Västerås kommun"), (vasteras[1].Text, vasteras[2].Text));
+        // 2026-01-20 as an Excel serial date (days since 1899-12-30), styled as a date; 43 035 kr as a number.
+        Assert.Equal((new DateOnly(2026, 1, 20).DayNumber - new DateOnly(1899, 12, 30).DayNumber).ToString(System.Globalization.CultureInfo.InvariantCulture), vasteras[3].Text);
+        Assert.True(vasteras[3].Styled);
+        Assert.Equal(("43035", true), (vasteras[5].Text.Split('.')[0], vasteras[5].Number));
+    }
+
+    [Fact]
+    public async Task The_aging_report_as_excel_is_named_by_its_day_and_its_totals_row_equals_the_apis_totals()
+    {
+        using var json = await fixture.Shared.Reader().GetAsync("/api/schemes/region-mitt-pom/years/2026/aging?asOf=2026-12-31");
+        using var response = await fixture.Shared.Reader().GetAsync("/api/schemes/region-mitt-pom/years/2026/aging.xlsx?asOf=2026-12-31");
+        using var bad = await fixture.Shared.Reader().GetAsync("/api/schemes/region-mitt-pom/years/2026/aging.xlsx?asOf=2026-13-01");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("aldersanalys-region-mitt-pom-2026-2026-12-31.xlsx", response.Content.Headers.ContentDisposition?.FileName?.Trim('"'));
+        var rows = Cells(await response.Content.ReadAsByteArrayAsync());
+        Assert.Equal(["Kundkod", "Kund", "Ej förfallet", "1–30 dagar", "31–60 dagar", "61–90 dagar", "Över 90 dagar", "Totalt"], rows[0].Select(c => c.Text));
+        using var report = System.Text.Json.JsonDocument.Parse(await json.Content.ReadAsStringAsync());
+        var total = report.RootElement.GetProperty("totals").GetProperty("total").GetDecimal();
+        Assert.Equal(total, decimal.Parse(rows[^1][7].Text, System.Globalization.CultureInfo.InvariantCulture));
+        Assert.Equal(report.RootElement.GetProperty("rows").GetArrayLength() + 2, rows.Count);
+        Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
+    }
+
+    /// <summary>The first sheet's cells, read with the Open XML SDK: text, whether the cell is a number, whether it has a style (a date's format).</summary>
+    private static List<(string Text, bool Number, bool Styled)[]> Cells(byte[] file)
+    {
+        using var workbook = DocumentFormat.OpenXml.Packaging.SpreadsheetDocument.Open(new MemoryStream(file), false);
+        var data = workbook.WorkbookPart!.WorksheetParts.Single().Worksheet.GetFirstChild<DocumentFormat.OpenXml.Spreadsheet.SheetData>()!;
+        return [.. data.Elements<DocumentFormat.OpenXml.Spreadsheet.Row>().Select(row => row.Elements<DocumentFormat.OpenXml.Spreadsheet.Cell>()
+            .Select(c => (
+                c.InlineString?.Text?.Text ?? c.CellValue?.Text ?? "",
+                c.InlineString is null && c.CellValue is not null && (c.DataType is null || c.DataType.Value == DocumentFormat.OpenXml.Spreadsheet.CellValues.Number),
+                c.StyleIndex is not null && c.StyleIndex.Value != 0))
+            .ToArray())];
+    }
+
+    [Fact]
     public void Ledger_fields_are_quoted_only_when_needed_and_names_cannot_become_formulas()
     {
         Assert.Equal("-100,00", LedgerCsv.Amount(new Money(-10_000)));

@@ -26,6 +26,8 @@ public sealed class IdentityTests(WebFixture fixture)
         "/api/schemes/{scheme}/years/{year}/aging",
         "/api/schemes/{scheme}/years/{year}/invoices.zip",
         "/api/schemes/{scheme}/years/{year}/ledger.csv",
+        "/api/schemes/{scheme}/years/{year}/ledger.xlsx",
+        "/api/schemes/{scheme}/years/{year}/aging.xlsx",
         "/api/schemes/{scheme}/years/{year}/export.sie",
         "/api/export.sie?from=2026-01-01&to=2026-01-31",
         "/api/invoices/{scheme}/{year}/202600014",

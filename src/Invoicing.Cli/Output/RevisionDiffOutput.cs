@@ -38,10 +38,21 @@ internal sealed record RevisionDiffOutput(
                 SwedishFormat.Amount(change.Difference), Describe(change));
         }
 
+        // Each footer row adds up across: what is invoiced so far plus the difference is what is to be invoiced. The
+        // issuer's own share is in the budget but never invoiced, so it has a row of its own rather than sitting in
+        // the "New share" sum only (where it made the columns disagree).
         table.AddSeparator();
-        var documents = changes.Where(c => c.Document is not null).ToArray();
-        table.Add("", $"{documents.Length} documents", SwedishFormat.Amount(Money.Sum(changes.Select(c => c.InvoicedSoFar))),
-            SwedishFormat.Amount(Money.Sum(changes.Select(c => c.NewShare))), SwedishFormat.Amount(Money.Sum(changes.Select(c => c.Difference))), "");
+        var documents = changes.Count(c => c.Document is not null);
+        table.Add("", "To invoice", SwedishFormat.Amount(Money.Sum(changes.Select(c => c.InvoicedSoFar))),
+            SwedishFormat.Amount(Money.Sum(changes.Select(c => c.ToInvoice))), SwedishFormat.Amount(Money.Sum(changes.Select(c => c.Difference))),
+            Counted.Of(documents, "document", "documents"));
+        var own = changes.Where(c => c.IsOwnShare).ToArray();
+        if (own.Length > 0)
+        {
+            table.Add("", "Own share", "", SwedishFormat.Amount(Money.Sum(own.Select(c => c.NewShare))), "", "not invoiced");
+            table.Add("", "Budget", "", SwedishFormat.Amount(Money.Sum(changes.Select(c => c.NewShare))), "", "");
+        }
+
         table.WriteTo(writer);
     }
 

@@ -76,6 +76,30 @@ public static class ExportEndpoints
     }
 
     /// <summary>
+    /// <c>GET /api/schemes/{scheme}/years/{year}/ledger.xlsx</c>: the same ledger as an Excel file, numbers as numbers and
+    /// dates as dates (<see cref="LedgerXlsx"/>).
+    /// </summary>
+    public static async Task<Results<FileContentHttpResult, ProblemHttpResult>> LedgerXlsxAsync(
+        string scheme,
+        string year,
+        BudgetStore budgets,
+        InvoiceStore invoices,
+        TimeProvider time,
+        CancellationToken cancellationToken)
+    {
+        var (route, found, problem) = await YearInvoices.LoadAsync(scheme, year, budgets, invoices, cancellationToken);
+        if (problem is not null)
+        {
+            return problem;
+        }
+
+        return TypedResults.File(
+            LedgerXlsx.Ledger(DocumentChain.BalancesOf(found), SwedishCalendar.Today(time)),
+            LedgerXlsx.ContentType,
+            $"reskontra-{route.Scheme}-{route.Year}.xlsx");
+    }
+
+    /// <summary>
     /// <c>GET /api/schemes/{scheme}/years/{year}/export.sie[?from=yyyy-MM-dd&amp;to=yyyy-MM-dd]</c>: the vouchers of the
     /// scheme's documents of that budget year (and the payments on them) dated in the period — by default the calendar
     /// year; <c>from=2027-01-01&amp;to=2027-01-31</c> gives the January payments of a 2026 budget's invoices. An SIE 4I

@@ -76,7 +76,7 @@ public static class ChangePlanner
             var basis = wanted?.Description
                 ?? documents.Where(d => !d.IsCreditNote).SelectMany(d => d.Lines).Last(l => l.BudgetLineNumber == number).Description + " (utgår)";
             var prefix = credit ? "Kreditering" : documents.Any(d => !d.IsCreditNote) ? "Tillägg" : "Ny deltagare";
-            lines.Add(new PlannedInvoiceLine(number, $"{prefix} enligt budgetrevision {revision.Number}: {basis}", credit ? -diff : diff, wanted?.Population));
+            lines.Add(new PlannedInvoiceLine(number, $"{prefix} enligt budgetrevision {revision.Number}: {basis}{Derivation(wanted?.Amount ?? Money.Zero, so)}", credit ? -diff : diff, wanted?.Population));
         }
 
         var invoices = documents.Where(d => !d.IsCreditNote).ToArray();
@@ -106,6 +106,14 @@ public static class ChangePlanner
         return invoices.FirstOrDefault(i => balances[i.Number].Asked >= amount)
             ?? invoices.OrderByDescending(i => balances[i.Number].Asked).ThenBy(i => i.Number).First();
     }
+
+    /// <summary>
+    /// How a change line's amount came about, so that its reader can check it without the earlier documents at hand:
+    /// the line's new amount less what the party was invoiced on it so far (net of credits). A party that joins has
+    /// nothing so far, and its line is simply its share.
+    /// </summary>
+    private static string Derivation(Money wanted, Money soFar) =>
+        soFar == Money.Zero ? "" : $" (ny andel {SwedishFormat.Amount(wanted)} − fakturerat hittills {SwedishFormat.Amount(soFar)})";
 
     private static Money Signed(Invoice document) => document.IsCreditNote ? -document.Net : document.Net;
 }

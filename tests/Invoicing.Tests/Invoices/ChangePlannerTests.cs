@@ -61,6 +61,24 @@ public sealed class ChangePlannerTests
     }
 
     [Fact]
+    public void A_change_line_shows_how_its_amount_came_about_new_share_less_invoiced_so_far()
+    {
+        var issued = new IssuedDocuments();
+        issued.IssueRevision(Plan(75_000, 75_000), 0);
+
+        var credit = Assert.Single(issued.IssueRevision(Plan(75_000, 60_000), 1));
+        var supplement = Assert.Single(issued.IssueRevision(Plan(75_000, 62_500), 2));
+
+        var creditLine = Assert.Single(credit.Lines);
+        Assert.EndsWith("(ny andel 60\u00A0000,00\u00A0kr − fakturerat hittills 75\u00A0000,00\u00A0kr)", creditLine.Description, StringComparison.Ordinal);
+        Assert.Equal(Money.FromKronor(75_000) - Money.FromKronor(60_000), creditLine.Amount);
+        var supplementLine = Assert.Single(supplement.Lines);
+        Assert.StartsWith("Tillägg enligt budgetrevision 2: ", supplementLine.Description, StringComparison.Ordinal);
+        Assert.EndsWith("(ny andel 62\u00A0500,00\u00A0kr − fakturerat hittills 60\u00A0000,00\u00A0kr)", supplementLine.Description, StringComparison.Ordinal);
+        Assert.Equal(Money.FromKronor(2_500), supplementLine.Amount);
+    }
+
+    [Fact]
     public void A_mixed_revision_credits_decreases_and_invoices_increases_and_leaves_the_rest_alone()
     {
         var issued = new IssuedDocuments();
