@@ -4,8 +4,9 @@ namespace Invoicing.Web.Contracts;
 
 /// <summary>
 /// How one member's share of a budget came about, the <see cref="ShareSpecification"/> cut from the allocation finance
-/// and the invoices use (the same cut the e-invoice's specification is written from), as the API shows it: every shared line the member takes part in with the pool, the key it was split
-/// by and every participant's figures, the member's fixed contributions, and the decision that approved it.
+/// and the invoices use (the same cut the e-invoice's specification is written from), as the API shows it: every
+/// shared line the member takes part in with the pool, the key it was split by and every participant's figures, the
+/// member's fixed contributions, and the decision that approved it.
 /// </summary>
 public sealed record MemberShareView(
     string Scheme,
