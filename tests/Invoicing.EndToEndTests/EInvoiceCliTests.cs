@@ -37,6 +37,16 @@ public sealed class EInvoiceCliTests(AzuriteFixture azurite, ITestOutputHelper o
         Walkthrough.Shows("Saved 28 e-invoices (UBL) to ", all.Stderr);
         Walkthrough.Shows("Saved 1 e-invoices (UBL) to ", one.Stderr);
 
+        // Sala's e-invoice carries how its share was computed: the pool's every participant, its own row marked.
+        var xml = await File.ReadAllTextAsync(file);
+        Walkthrough.Shows("<cbc:EmbeddedDocumentBinaryObject mimeCode=\"text/csv\" filename=\"specifikation-202600014.csv\">", xml);
+        var specification = Assert.Single(UblAttachments.Read(await File.ReadAllBytesAsync(file)));
+        var csv = System.Text.Encoding.UTF8.GetString(specification.Content);
+        Walkthrough.Shows("Summan av raderna med Er andel = ja är 6 051,00 kr.", specification.Description);
+        Walkthrough.Shows("Budgetrad;Text;Fördelning;Radens belopp;Befolkning enligt;Per datum;Total befolkning;Kod;Part;Befolkning;Andel (%);Grundavgift;Tak/golv;Kr per invånare;Belopp;Er andel;Beslutsdatum;Beslut;Revision", csv);
+        Walkthrough.Shows("6;Västmanlands kommuner;folkmängd;75000,00;regionfakta.com 2025-09 (budget 2026 BILAGA 1);2025-09-30;280999;1981;Sala kommun;22672;8,1;;;;6051,00;ja;2025-12-15;Samverkansforum PoM, budgetmöte 2025-12-15;0", csv);
+        Walkthrough.Shows("6;Västmanlands kommuner;folkmängd;75000,00;regionfakta.com 2025-09 (budget 2026 BILAGA 1);2025-09-30;280999;1980;Västerås kommun;161236;57,4;;;;43035,00;;2025-12-15;Samverkansforum PoM, budgetmöte 2025-12-15;0", csv);
+
         var report = await PeppolValidator.ValidateAsync(files.ToDictionary(f => Path.GetFileName(f), f => File.ReadAllBytes(f)));
         output.WriteLine(report.Summary());
         report.AssertNoFatal();

@@ -2,6 +2,7 @@ using System.IO.Compression;
 using System.Net;
 using System.Security.Cryptography;
 using System.Text;
+using Invoicing.Csv;
 using Invoicing.Web.Exports;
 
 namespace Invoicing.Web.Tests;
@@ -117,15 +118,15 @@ public sealed class ExportTests(WebFixture fixture)
     [Fact]
     public void Ledger_fields_are_quoted_only_when_needed_and_names_cannot_become_formulas()
     {
-        Assert.Equal("-100,00", LedgerCsv.Amount(new Money(-10_000)));
-        Assert.Equal("43035,05", LedgerCsv.Amount(new Money(4_303_505)));
-        Assert.Equal("'=HYPERLINK(\"x\")", LedgerCsv.Text("=HYPERLINK(\"x\")"));
-        Assert.Equal("'+46", LedgerCsv.Text("+46"));
-        Assert.Equal("Håbo kommun", LedgerCsv.Text("Håbo kommun"));
-        Assert.Equal("Håbo kommun", LedgerCsv.Quoted("Håbo kommun"));
-        Assert.Equal("\"Kommun; norra\"", LedgerCsv.Quoted("Kommun; norra"));
-        Assert.Equal("\"Säg \"\"hej\"\"\"", LedgerCsv.Quoted("Säg \"hej\""));
-        Assert.Equal("\"rad\nrad\"", LedgerCsv.Quoted("rad\nrad"));
-        Assert.Equal("\" kant\"", LedgerCsv.Quoted(" kant"));
+        Assert.Equal("-100,00", ExcelCsv.Amount(new Money(-10_000)));
+        Assert.Equal("43035,05", ExcelCsv.Amount(new Money(4_303_505)));
+        Assert.Equal("'=HYPERLINK(\"x\")", ExcelCsv.Text("=HYPERLINK(\"x\")"));
+        Assert.Equal("'+46", ExcelCsv.Text("+46"));
+        Assert.Equal("Håbo kommun", ExcelCsv.Text("Håbo kommun"));
+        Assert.Equal("Håbo kommun", ExcelCsv.Quoted("Håbo kommun"));
+        Assert.Equal("\"Kommun; norra\"", ExcelCsv.Quoted("Kommun; norra"));
+        Assert.Equal("\"Säg \"\"hej\"\"\"", ExcelCsv.Quoted("Säg \"hej\""));
+        Assert.Equal("\"rad\nrad\"", ExcelCsv.Quoted("rad\nrad"));
+        Assert.Equal("\" kant\"", ExcelCsv.Quoted(" kant"));
     }
 }

@@ -1,6 +1,8 @@
+using System.Globalization;
 using System.Net;
 using System.Text;
 using System.Text.Json;
+using Invoicing.Testing.Peppol;
 using Invoicing.Web.Identity;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -210,7 +212,86 @@ public sealed class MemberViewTests(WebFixture fixture, ITestOutputHelper output
         Assert.Contains(invoices.EnumerateArray(), i => i.GetProperty("corrects").ValueKind == JsonValueKind.String);
         var net = invoices.EnumerateArray().Sum(i => (i.GetProperty("kind").GetString() == "credit-note" ? -1 : 1) * i.GetProperty("net").GetDecimal());
         Assert.Equal(share.GetProperty("total").GetDecimal(), net);
+
+        // The revision's document carries the share after the revision, on the revision's decision, as its specification.
+        var changed = invoices.EnumerateArray().Last(i => i.GetProperty("corrects").ValueKind == JsonValueKind.String).GetProperty("number").GetString();
+        var ubl = await (await world.Reader().GetAsync($"/api/invoices/{WebWorld.Scheme}/2026/{changed}/ubl")).Content.ReadAsByteArrayAsync();
+        var attachment = AssertSpecificationIsTheShare(ubl, share, "2180");
+        Assert.Contains("budgetrevision 1", attachment.Description, StringComparison.Ordinal);
+        Assert.Contains("dokumentet avser skillnaden mot tidigare fakturerat", attachment.Description, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task The_e_invoice_carries_as_its_specification_exactly_the_figures_of_the_members_share()
+    {
+        var number = (await InvoiceOfAsync(WebWorld.MemberParty)).GetProperty("number").GetString();
+        using var response = await fixture.Shared.Reader().GetAsync($"/api/invoices/{WebWorld.Scheme}/2026/{number}/ubl");
+        var share = await (await fixture.Shared.Member().GetAsync(MemberShare.Path())).JsonAsync();
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var attachment = AssertSpecificationIsTheShare(await response.Content.ReadAsByteArrayAsync(), share, WebWorld.MemberParty);
+        output.WriteLine($"{attachment.FileName} ({attachment.MimeCode}) of e-invoice {number}: {attachment.Description}");
+        output.WriteLine(Encoding.UTF8.GetString(attachment.Content));
+    }
+
+    /// <summary>
+    /// The e-invoice's one attachment, its CSV read back: every pool of the member's share with its figures and every
+    /// participant's, row for row, summing to the pool; the fixed lines; the decision on every row; the member's rows
+    /// coming to the share's total.
+    /// </summary>
+    private static UblAttachment AssertSpecificationIsTheShare(byte[] ubl, JsonElement share, string party)
+    {
+        var attachment = Assert.Single(UblAttachments.Read(ubl));
+        Assert.Equal(("Specifikation", "text/csv"), (attachment.Id, attachment.MimeCode));
+        var table = attachment.Csv();
+        var keys = new Dictionary<string, string> { ["population"] = "folkmängd", ["perCapita"] = "per invånare", ["equalSplit"] = "lika delar" };
+        var rows = table.Rows.ToLookup(r => int.Parse(table.Field(r, "Budgetrad"), CultureInfo.InvariantCulture));
+        var pools = share.GetProperty("pools").EnumerateArray().ToList();
+        foreach (var pool in pools)
+        {
+            var poolRows = rows[pool.GetProperty("line").GetInt32()].ToList();
+            var shares = pool.GetProperty("shares").EnumerateArray().ToList();
+            var key = pool.GetProperty("key").GetString()!;
+            Assert.Equal(shares.Count, poolRows.Count);
+            Assert.All(poolRows, r => Assert.Equal(
+                (pool.GetProperty("text").GetString(), keys[key], pool.GetProperty("amount").GetDecimal(), pool.GetProperty("source").GetString() ?? "", pool.GetProperty("referenceDate").GetString() ?? ""),
+                (table.Field(r, "Text"), table.Field(r, "Fördelning"), Kronor(table.Field(r, "Radens belopp")), table.Field(r, "Befolkning enligt"), table.Field(r, "Per datum"))));
+            for (var i = 0; i < shares.Count; i++)
+            {
+                var (expected, row) = (shares[i], poolRows[i]);
+                Assert.Equal(expected.GetProperty("code").GetString(), table.Field(row, "Kod"));
+                Assert.Equal(expected.GetProperty("name").GetString(), table.Field(row, "Part"));
+                Assert.Equal(expected.GetProperty("amount").GetDecimal(), Kronor(table.Field(row, "Belopp")));
+                if (key != "equalSplit")
+                {
+                    Assert.Equal(expected.GetProperty("population").GetInt64().ToString(CultureInfo.InvariantCulture), table.Field(row, "Befolkning"));
+                    Assert.Equal(expected.GetProperty("keyPercent").GetDecimal(), Kronor(table.Field(row, "Andel (%)")));
+                    Assert.Equal(pool.GetProperty("totalPopulation").GetInt64().ToString(CultureInfo.InvariantCulture), table.Field(row, "Total befolkning"));
+                }
+
+                Assert.Equal(expected.GetProperty("code").GetString() == party ? "ja" : "", table.Field(row, "Er andel"));
+            }
+
+            Assert.Equal(pool.GetProperty("amount").GetDecimal(), poolRows.Sum(r => Kronor(table.Field(r, "Belopp"))));
+        }
+
+        var fixedLines = share.GetProperty("fixed").EnumerateArray().ToList();
+        var fixedRows = table.Rows.Where(r => table.Field(r, "Fördelning") == "fast belopp").ToList();
+        Assert.Equal(
+            fixedLines.Select(f => (f.GetProperty("line").GetInt32(), f.GetProperty("amount").GetDecimal())),
+            fixedRows.Select(r => (int.Parse(table.Field(r, "Budgetrad"), CultureInfo.InvariantCulture), Kronor(table.Field(r, "Belopp")))));
+        Assert.Equal(pools.Sum(p => p.GetProperty("shares").GetArrayLength()) + fixedLines.Count, table.Rows.Count);
+
+        var decision = share.GetProperty("decision");
+        Assert.All(table.Rows, r => Assert.Equal(
+            (decision.GetProperty("decidedOn").GetString(), decision.GetProperty("reference").GetString(), decision.GetProperty("revision").GetInt32().ToString(CultureInfo.InvariantCulture)),
+            (table.Field(r, "Beslutsdatum"), table.Field(r, "Beslut"), table.Field(r, "Revision"))));
+        Assert.Equal(share.GetProperty("total").GetDecimal(), table.Rows.Where(r => table.Field(r, "Er andel") == "ja").Sum(r => Kronor(table.Field(r, "Belopp"))));
+        return attachment;
+    }
+
+    /// <summary>A figure as Swedish Excel reads it (<c>6051,00</c>, <c>8,1</c>).</summary>
+    private static decimal Kronor(string field) => decimal.Parse(field.Replace(',', '.'), NumberStyles.AllowDecimalPoint | NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture);
 
     [Fact]
     public void A_member_key_without_a_party_a_bad_party_or_a_party_on_another_role_is_refused_with_one_line_each()

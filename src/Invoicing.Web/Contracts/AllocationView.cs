@@ -10,28 +10,35 @@ public sealed record AllocationView(string Scheme, int Year, string SchemeName, 
         allocation.Budget.Year,
         allocation.Budget.SchemeName,
         allocation.Budget.Status.ToString(),
-        [.. allocation.Pools.Select(pool => new Pool(
-            pool.Line.Number,
-            pool.Line.Text,
-            Kronor.From(pool.Line.Amount),
-            pool.Snapshot?.Source,
-            pool.Snapshot?.ReferenceDate,
-            pool.TotalPopulation,
-            [.. pool.Shares.Select(share => new Share(
-                share.Party.Code.Value,
-                share.Party.Name,
-                share.Population,
-                share.KeyPerMille(pool.TotalPopulation) * 0.1m,
-                Kronor.From(share.Amount)))])
+        [.. allocation.Pools.Select(PoolOf)],
+        [.. allocation.FixedContributions.Select(FixedLineOf)]);
+
+    /// <summary>A pool as the API shows it, for the whole allocation and for a member's share alike.</summary>
+    public static Pool PoolOf(PoolAllocation pool) => new(
+        pool.Line.Number,
+        pool.Line.Text,
+        Kronor.From(pool.Line.Amount),
+        pool.Snapshot?.Source,
+        pool.Snapshot?.ReferenceDate,
+        pool.TotalPopulation,
+        [.. pool.Shares.Select(share => ShareOf(pool, share))])
+    {
+        Key = pool.Line switch
         {
-            Key = pool.Line switch
-            {
-                Budgets.PerCapitaLine => "perCapita",
-                Budgets.EqualSplitLine => "equalSplit",
-                _ => "population",
-            },
-        })],
-        [.. allocation.FixedContributions.Select(f => new FixedLine(f.Line.Number, f.Line.Text, f.Party.Code.Value, f.Party.Name, Kronor.From(f.Line.Amount)))]);
+            Budgets.PerCapitaLine => "perCapita",
+            Budgets.EqualSplitLine => "equalSplit",
+            _ => "population",
+        },
+    };
+
+    public static Share ShareOf(PoolAllocation pool, PoolShare share) => new(
+        share.Party.Code.Value,
+        share.Party.Name,
+        share.Population,
+        share.KeyPerMille(pool.TotalPopulation) * 0.1m,
+        Kronor.From(share.Amount));
+
+    public static FixedLine FixedLineOf(FixedContribution f) => new(f.Line.Number, f.Line.Text, f.Party.Code.Value, f.Party.Name, Kronor.From(f.Line.Amount));
 
     /// <summary>
     /// A shared line; <c>key</c> is <c>population</c> (a pool), <c>perCapita</c> or <c>equalSplit</c>; <c>source</c> and

@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using Invoicing.Allocation;
 using Invoicing.Audit;
 using Invoicing.Budgets;
 using Invoicing.Invoices;
@@ -84,7 +85,8 @@ public static class MemberEndpoints
 
     /// <summary>
     /// <c>GET /api/member/schemes/{scheme}/years/{year}/share</c>: how the member's share of an approved budget was
-    /// computed, cut from the allocation finance sees (<see cref="AllocationEndpoints.AllocateAsync"/>). A draft, or a
+    /// computed: <see cref="ShareSpecification"/>, the cut its e-invoice's specification is written from, of the
+    /// allocation finance sees (<see cref="AllocationEndpoints.AllocateAsync"/>). A draft, or a
     /// budget the member has no share in, is not the member's to see.
     /// </summary>
     public static async Task<Results<Ok<MemberShareView>, ProblemHttpResult>> ShareAsync(
@@ -116,33 +118,12 @@ public static class MemberEndpoints
             return conflict;
         }
 
-        var view = AllocationView.From(allocation!);
-        var code = party.Value;
-        var pools = view.Pools
-            .Where(pool => pool.Shares.Any(s => s.Code == code))
-            .Select(pool => new MemberShareView.Pool(
-                pool.Line, pool.Text, pool.Key, pool.Amount, pool.Source, pool.ReferenceDate, pool.TotalPopulation, pool.Shares.Single(s => s.Code == code), pool.Shares))
-            .ToArray();
-        var fixedLines = view.Fixed.Where(f => f.Code == code).ToArray();
-        if (pools.Length == 0 && fixedLines.Length == 0)
+        if (ShareSpecification.Of(allocation!, party) is not { } specification)
         {
             return NotFound(route, party);
         }
 
-        // The total in öre from the allocation itself, not by adding rounded kronor.
-        var total = Money.Sum(allocation!.Pools.SelectMany(p => p.Shares).Where(s => s.Party.Code == party).Select(s => s.Amount)
-            .Concat(allocation.FixedContributions.Where(f => f.Party.Code == party).Select(f => f.Line.Amount)));
-        var name = pools.Select(p => p.Share.Name).Concat(fixedLines.Select(f => f.Name)).First();
-        return TypedResults.Ok(new MemberShareView(
-            view.Scheme,
-            view.Year,
-            view.SchemeName,
-            code,
-            name,
-            await DecisionAsync(budget, decision, budgets, audit, cancellationToken),
-            Kronor.From(total),
-            pools,
-            fixedLines));
+        return TypedResults.Ok(MemberShareView.From(allocation!.Budget, specification, await DecisionAsync(budget, decision, budgets, audit, cancellationToken)));
     }
 
     /// <summary>The decision the current figures stand on (a revised budget's is its current revision's), and who recorded it when.</summary>

@@ -29,7 +29,10 @@ public sealed record BudgetAllocation(Budget Budget, IReadOnlyList<PoolAllocatio
 
         var invoices = lines
             .GroupBy(l => l.Party.Code)
-            .Select(g => new PlannedInvoice(g.First().Party, g.Select(l => l.Line).OrderBy(l => l.BudgetLineNumber).ToArray()))
+            .Select(g => new PlannedInvoice(g.First().Party, g.Select(l => l.Line).OrderBy(l => l.BudgetLineNumber).ToArray())
+            {
+                Specification = ShareSpecification.Of(this, g.Key),
+            })
             .Where(invoice => invoice.Net > Money.Zero)
             .OrderBy(invoice => invoice.Debtor.Kind)
             .ThenBy(invoice => invoice.Debtor.Code)

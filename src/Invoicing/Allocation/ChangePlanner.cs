@@ -84,13 +84,21 @@ public static class ChangePlanner
         {
             var original = invoices.FirstOrDefault(d => d.Corrects is null);
             return new PlannedDocument(party, DocumentKind.Invoice, lines, revision.Number,
-                original is null ? null : new DocumentReference(original.Number, original.IssueDate), revision.Reason) { Decision = revision.Decision };
+                original is null ? null : new DocumentReference(original.Number, original.IssueDate), revision.Reason)
+            {
+                Decision = revision.Decision,
+                Specification = share?.Specification,
+            };
         }
 
         // The credit note names the newest document of the chain that still asks for what it takes back (a credit of
         // part of a supplement credits the supplement, not an original paid as printed).
         var corrected = Credited(documents, Money.Sum(lines.Select(l => l.Amount)));
-        return new PlannedDocument(party, DocumentKind.CreditNote, lines, revision.Number, new DocumentReference(corrected.Number, corrected.IssueDate), revision.Reason) { Decision = revision.Decision };
+        return new PlannedDocument(party, DocumentKind.CreditNote, lines, revision.Number, new DocumentReference(corrected.Number, corrected.IssueDate), revision.Reason)
+        {
+            Decision = revision.Decision,
+            Specification = share?.Specification,
+        };
     }
 
     /// <summary>

@@ -51,6 +51,12 @@ public sealed record InvoicePlan(Budget Budget, IReadOnlyList<PlannedInvoice> In
 /// <summary>One party's invoice-to-be.</summary>
 public sealed record PlannedInvoice(Party Debtor, IReadOnlyList<PlannedInvoiceLine> Lines)
 {
+    /// <summary>
+    /// How the party's share was computed, cut from the allocation the lines come from (the e-invoice's attachment);
+    /// not part of the plan's fingerprint, which the lines already cover.
+    /// </summary>
+    public ShareSpecification? Specification { get; init; }
+
     public Money Net => Money.Sum(Lines.Select(l => l.Amount));
 }
 

@@ -28,7 +28,14 @@ public sealed record PlannedDocument(
     /// <summary>For a credit note voiding an invoice issued by mistake: that invoice (<see cref="InvoiceVoiding"/>).</summary>
     public InvoiceNumber? Voids { get; init; }
 
+    /// <summary>
+    /// How the party's share the document brings it to was computed (<see cref="PlannedInvoice.Specification"/>): the
+    /// budget's share on a first invoice, the revision's on a revision's credit note or supplementary invoice; null on
+    /// a void and for a party the revision leaves with no share.
+    /// </summary>
+    public ShareSpecification? Specification { get; init; }
+
     /// <summary>An ordinary invoice of the budget as first approved.</summary>
     public static PlannedDocument FirstInvoice(PlannedInvoice planned) =>
-        new(planned.Debtor, DocumentKind.Invoice, planned.Lines, 0, null, null);
+        new(planned.Debtor, DocumentKind.Invoice, planned.Lines, 0, null, null) { Specification = planned.Specification };
 }

@@ -92,6 +92,12 @@ public sealed record InvoiceDocument
     /// budget's for a first invoice, the revision's for a credit note or supplementary invoice.
     /// </summary>
     public string? DecisionNote { get; init; }
+
+    /// <summary>
+    /// Files the e-invoice carries beside the document (the specification of a share, <c>AdditionalDocumentReference</c>);
+    /// never the document's own image. The PDF prints its lines and basis instead.
+    /// </summary>
+    public IReadOnlyList<DocumentAttachment> Attachments { get; init; } = [];
 }
 
 /// <summary>The buyer as the party table has it: only what is known is printed.</summary>
@@ -100,6 +106,12 @@ public sealed record DocumentBuyer(string Name, IReadOnlyList<string> AddressLin
     /// <summary>The buyer's Peppol address (BT-49), when the party table has one.</summary>
     public Parties.PeppolEndpoint? Endpoint { get; init; }
 }
+
+/// <summary>
+/// A file attached to a document: <see cref="Id"/> names it on the document (BT-122), <see cref="Description"/> says
+/// what it is (BT-123), <see cref="MimeCode"/> and <see cref="FileName"/> how to open it (BT-125).
+/// </summary>
+public sealed record DocumentAttachment(string Id, string Description, string FileName, string MimeCode, byte[] Content);
 
 /// <summary>An invoice line: a description that shows the basis of the amount, and the amount.</summary>
 public sealed record DocumentLine(string Description, Money Amount);

@@ -19,6 +19,8 @@ namespace Invoicing.EInvoices;
 /// <item>Each line carries the basis of its amount (population share) and the decision that made the document as
 /// its note (BT-127): a revision's credit note or supplementary invoice names the revision's decision.</item>
 /// <item>A credit note names the invoice it corrects in <c>BillingReference</c> (BT-25, BT-26).</item>
+/// <item>Each of the document's attachments (the specification of the share) is an
+/// <c>AdditionalDocumentReference</c> (BG-24) with the file embedded in base64 (BT-125).</item>
 /// </list>
 /// Element order follows the UBL 2.1 schemas; the tests validate the output against them and both schematrons.
 /// </summary>
@@ -75,6 +77,8 @@ public static class UblWriter
                         new XElement(Cbc + "ID", preceding.Number.ToString()),
                         new XElement(Cbc + "IssueDate", Date(preceding.IssueDate))))
                 : null,
+            // BG-24: after the document references the schemas put before it (ContractDocumentReference), before the parties.
+            document.Attachments.Select(Attachment),
             Supplier(document),
             Customer(document.Buyer),
             isCreditNote ? null : PaymentMeans(document),
@@ -123,6 +127,22 @@ public static class UblWriter
     private static string PaymentTermsNote(InvoiceDocument document) => document.Kind == DocumentKind.CreditNote
         ? $"Kreditering av faktura {document.Corrects!.Number}."
         : document.Seller.Terms.PaymentTermsDays == 1 ? "1 dag netto" : $"{document.Seller.Terms.PaymentTermsDays} dagar netto";
+
+    /// <summary>
+    /// BG-24 with the file embedded: Peppol allows the MIME codes of its list (text/csv among them) and asks for a file
+    /// name; no document type code, which BIS keeps for the invoiced object (130).
+    /// </summary>
+    private static XElement Attachment(DocumentAttachment attachment) => new(
+        Cac + "AdditionalDocumentReference",
+        new XElement(Cbc + "ID", attachment.Id),
+        new XElement(Cbc + "DocumentDescription", attachment.Description),
+        new XElement(
+            Cac + "Attachment",
+            new XElement(
+                Cbc + "EmbeddedDocumentBinaryObject",
+                new XAttribute("mimeCode", attachment.MimeCode),
+                new XAttribute("filename", attachment.FileName),
+                Convert.ToBase64String(attachment.Content))));
 
     private static XElement Supplier(InvoiceDocument document)
     {

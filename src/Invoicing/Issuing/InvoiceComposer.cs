@@ -79,6 +79,7 @@ public static class InvoiceComposer
             Reason = planned.Reason,
             // A void rests on its reason, not on a budget decision.
             DecisionNote = planned.Voids is null && DecisionOf(budget, planned) is { } decision ? $"Beslut {SwedishFormat.Date(decision.DecidedOn)}, {decision.Reference}" : null,
+            Attachments = Specification(budget, planned, reservation.Number.ToString()) is { } specification ? [specification] : [],
         };
         return (invoice, document);
     }
@@ -88,6 +89,15 @@ public static class InvoiceComposer
     /// supplementary invoice (a receiver of the e-invoice sees only this, not the PDF's "Anledning").
     /// </summary>
     private static BudgetDecision? DecisionOf(Budget budget, PlannedDocument planned) => planned.Revision == 0 ? budget.Decision : planned.Decision;
+
+    /// <summary>
+    /// The e-invoice's specification of the share the document brings the party to, standing on the same decision as
+    /// the document; a void has none (it rests on its reason, and its planned document carries no share).
+    /// </summary>
+    private static DocumentAttachment? Specification(Budget budget, PlannedDocument planned, string number) =>
+        planned.Voids is null && planned.Specification is { } specification
+            ? EInvoices.ShareSpecificationCsv.Attachment(specification with { Decision = DecisionOf(budget, planned), Revision = planned.Revision }, number)
+            : null;
 
     /// <summary>The decision the invoice rests on, and where each population figure on it comes from.</summary>
     private static string[] Basis(Budget budget, PlannedDocument planned)

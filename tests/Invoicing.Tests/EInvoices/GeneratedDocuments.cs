@@ -44,13 +44,34 @@ internal static class GeneratedDocuments
         return InvoiceComposer.Compose(budget, voiding, issuer, Reservation(budget, planned.Debtor.Code, plan.Invoices.Count + 1)).Document;
     }
 
+    /// <summary>
+    /// A revision's credit note as <see cref="ChangePlanner"/> makes one for a party whose share fell: part of the
+    /// demo's Håbo invoice credited under revision 1's decision, carrying Håbo's share's specification.
+    /// </summary>
+    public static InvoiceDocument DemoRevisionCreditNote()
+    {
+        var (budget, plan, issuer) = Demo();
+        var index = plan.Invoices.ToList().FindIndex(p => p.Debtor.Code.Value == "0305");
+        var planned = plan.Invoices[index];
+        var invoice = InvoiceComposer.Compose(budget, planned, issuer, Reservation(budget, planned.Debtor.Code, index + 1)).Invoice;
+        var lines = planned.Lines.Select(l => new PlannedInvoiceLine(l.BudgetLineNumber, $"Kreditering enligt budgetrevision 1: {l.Description}", new Money(l.Amount.Ore / 10), l.Population)).ToArray();
+        var revision = new BudgetDecision(new DateOnly(2026, 3, 2), "Samverkansforum PoM §4");
+        var credit = new PlannedDocument(planned.Debtor, DocumentKind.CreditNote, lines, 1, new DocumentReference(invoice.Number, invoice.IssueDate), "Budgetrevision 1, beslut 2026-03-02 (Samverkansforum PoM §4)")
+        {
+            Decision = revision,
+            Specification = planned.Specification,
+        };
+        return InvoiceComposer.Compose(budget, credit, issuer, Reservation(budget, planned.Debtor.Code, plan.Invoices.Count + 2)).Document;
+    }
+
     private static InvoiceReservation Reservation(Budget budget, PartyCode debtor, int sequence)
     {
         var issueDate = new DateOnly(2026, 1, 15);
         return new InvoiceReservation(budget.Scheme, debtor, new InvoiceNumber(2026, sequence), issueDate, issueDate.AddDays(30));
     }
 
-    private static (Budget Budget, InvoicePlan Plan, Issuer Issuer) Demo()
+    /// <summary>The bundled budget approved on 2025-12-15, its plan (each share with its specification) and the example issuer.</summary>
+    public static (Budget Budget, InvoicePlan Plan, Issuer Issuer) Demo()
     {
         var dataset = DatasetLoader.Load(RepositoryPaths.BundledDataset);
         var allocation = BudgetAllocator.Allocate(
@@ -132,6 +153,7 @@ internal static class GeneratedDocuments
             .Select(d => ($"demo-{d.InvoiceNumber}.xml", UblWriter.Write(d)))
             .Concat(EdgeCases().Select(e => ($"edge-{e.Name}.xml", UblWriter.Write(e.Document))))
             .Append(("void-credit-note.xml", UblWriter.Write(DemoVoid())))
+            .Append(("revision-credit-note-with-specification.xml", UblWriter.Write(DemoRevisionCreditNote())))
             .ToArray();
     }
 }

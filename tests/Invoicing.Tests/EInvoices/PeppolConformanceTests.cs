@@ -1,4 +1,5 @@
 using System.Text;
+using Invoicing.EInvoices;
 using Invoicing.Testing.Peppol;
 using Xunit.Abstractions;
 
@@ -6,8 +7,9 @@ namespace Invoicing.Tests.EInvoices;
 
 /// <summary>
 /// Every generated e-invoice passes Peppol BIS Billing 3.0 as the official artefacts check it (UBL 2.1 XSD, CEN
-/// EN 16931 and Peppol schematrons of release 2026.5): the demo's invoices, credit notes, a void's credit note and edge cases, in one
-/// Java process. A deliberately broken document in the same batch proves the validator does fail.
+/// EN 16931 and Peppol schematrons of release 2026.5): the demo's invoices (those with a shared line carrying their
+/// share's specification as a CSV attachment), credit notes, a void's credit note, a revision's credit note with its
+/// specification and edge cases, in one Java process. A deliberately broken document in the same batch proves the validator does fail.
 /// </summary>
 public sealed class PeppolConformanceTests(ITestOutputHelper output)
 {
@@ -41,8 +43,15 @@ public sealed class PeppolConformanceTests(ITestOutputHelper output)
             output.WriteLine(warning.ToString());
         }
 
-        Assert.Equal(29 + GeneratedDocuments.EdgeCases().Count + 1, documents.Count);
+        Assert.Equal(29 + GeneratedDocuments.EdgeCases().Count + 2, documents.Count);
         Assert.Contains("<CreditNote", Encoding.UTF8.GetString(documents["void-credit-note.xml"]), StringComparison.Ordinal);
+
+        // The specifications are in the batch: every demo invoice with a shared line, and a revision's credit note.
+        var specified = documents.Where(d => UblAttachments.Read(d.Value).Any(a => a.MimeCode == "text/csv")).Select(d => d.Key).ToArray();
+        output.WriteLine($"Documents carrying the share's specification (text/csv): {specified.Length}.");
+        Assert.Contains("revision-credit-note-with-specification.xml", specified);
+        Assert.Equal(GeneratedDocuments.DemoInvoices().Count(d => EInvoiceEligibility.WhyNot(d) is null && d.Attachments.Count > 0), specified.Length - 1);
+        Assert.True(specified.Length > 20, $"only {specified.Length} documents carry a specification");
         generated.AssertNoFatal();
     }
 }

@@ -1,0 +1,54 @@
+using System.Text;
+
+namespace Invoicing.Csv;
+
+/// <summary>
+/// The one way the product writes a CSV file for a person to open in Excel (the ledger export, the e-invoice's
+/// specification): UTF-8 with a BOM (without it Excel reads å, ä, ö as two characters each), <c>;</c> between fields
+/// (Swedish Excel's list separator, since the comma is the decimal sign), amounts with a decimal comma and no digit
+/// grouping (<c>43035,00</c>, exact to the öre), ISO dates, CRLF line ends, a field quoted only when it must be.
+/// </summary>
+public sealed class ExcelCsv
+{
+    private readonly StringBuilder _text = new();
+
+    /// <summary>Appends one row; each field is quoted when it must be (<see cref="Quoted"/>).</summary>
+    public ExcelCsv Row(IReadOnlyList<string> fields)
+    {
+        for (var i = 0; i < fields.Count; i++)
+        {
+            if (i > 0)
+            {
+                _text.Append(';');
+            }
+
+            _text.Append(Quoted(fields[i]));
+        }
+
+        _text.Append("\r\n");
+        return this;
+    }
+
+    /// <summary>The file: the BOM, then the rows.</summary>
+    public byte[] ToBytes() => [.. Encoding.UTF8.GetPreamble(), .. Encoding.UTF8.GetBytes(_text.ToString())];
+
+    /// <summary><c>43035,00</c>; <c>-100,00</c> for an overpayment: a number to Excel, not text.</summary>
+    public static string Amount(Money money) => money.ToInvariantString().Replace('.', ',');
+
+    /// <summary>
+    /// A name, code or text, shown as <see cref="DisplayText"/> escapes it (a line break or a direction override cannot
+    /// make a row of its own or turn a row around); a leading <c>=</c>, <c>+</c>, <c>-</c> or <c>@</c> would make Excel
+    /// run it as a formula, so such a value gets a leading apostrophe and stays text.
+    /// </summary>
+    public static string Text(string value)
+    {
+        var shown = DisplayText.Escape(value);
+        return shown.Length > 0 && shown[0] is '=' or '+' or '-' or '@' ? "'" + shown : shown;
+    }
+
+    /// <summary>Quotes a field only when it must be (RFC 4180): it holds the separator, a quote or a line break, or edge spaces.</summary>
+    public static string Quoted(string field) =>
+        field.AsSpan().IndexOfAny(";\"\r\n") >= 0 || (field.Length > 0 && (char.IsWhiteSpace(field[0]) || char.IsWhiteSpace(field[^1])))
+            ? "\"" + field.Replace("\"", "\"\"", StringComparison.Ordinal) + "\""
+            : field;
+}
