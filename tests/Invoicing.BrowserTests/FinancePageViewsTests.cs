@@ -38,7 +38,8 @@ public sealed class FinancePageViewsTests(FinancePageFixture fixture, ITestOutpu
 
         await page.GetByLabel("Samverkan").FillAsync("finns-inte");
         await page.GetByRole(AriaRole.Button, new() { Name = "Visa" }).ClickAsync();
-        await Expect(page.Locator("#alert")).ToContainTextAsync("(404)");
+        // The refusal is named in Swedish: the API's problem title.
+        await Expect(page.Locator("#alert")).ToContainTextAsync("Hittades inte (404)");
         await ExpectNoViolationsAsync(page, "a refusal in the alert (reader)");
         Assert.Empty(session.ScriptErrors);
     }
@@ -58,7 +59,7 @@ public sealed class FinancePageViewsTests(FinancePageFixture fixture, ITestOutpu
 
         await dialog.GetByLabel("Belopp (kr)").FillAsync("inget belopp");
         await dialog.GetByRole(AriaRole.Button, new() { Name = "Bokför betalning" }).ClickAsync();
-        await Expect(dialog.GetByRole(AriaRole.Alert)).ToContainTextAsync("(400)");
+        await Expect(dialog.GetByRole(AriaRole.Alert)).ToContainTextAsync("Begäran är inte giltig (400)");
         await ExpectNoViolationsAsync(page, "a refusal in the invoice dialog");
         Assert.Empty(session.ScriptErrors);
     }
