@@ -520,7 +520,8 @@ function renderDetails(invoice, history) {
         `Ladda ner e-faktura ${invoice.number} (Peppol BIS 3.0, XML)`))
       : el("p", { className: "note", dataset: { einvoiceMissing: "" } }, `Endast PDF, ingen e-faktura: ${invoice.eInvoiceMissingReason ?? "utfärdad före e-fakturor"}`),
     linesTable(invoice.lines ?? []),
-    chainTable(invoice),
+    // Only an invoice in a chain has one; replaceChildren would show a null as the text "null".
+    ...[chainTable(invoice)].filter(Boolean),
     paymentsTable(invoice.payments ?? []),
     remindersTable(invoice.reminders ?? []),
     historyTable(history ?? []));
