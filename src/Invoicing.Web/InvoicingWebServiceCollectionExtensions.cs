@@ -22,7 +22,7 @@ public static class InvoicingWebServiceCollectionExtensions
         services.AddOptions<InvoicingWebOptions>().Bind(configuration.GetSection(InvoicingWebOptions.Section)).ValidateOnStart();
         services.AddSingleton<IValidateOptions<InvoicingWebOptions>>(new InvoicingWebOptionsValidator(identity));
         services.AddSingleton<ApiKeyRing>();
-        services.AddProblemDetails();
+        services.AddProblemDetails(options => options.CustomizeProblemDetails = ApiProblems.InSwedish);
 
         // Swedish letters stay readable in the JSON; characters that matter to HTML are still escaped. A body naming a
         // field twice is refused (400), never read as whichever came last: what a person checked is what is booked.

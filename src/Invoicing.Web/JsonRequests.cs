@@ -14,10 +14,10 @@ internal static class JsonRequests
     {
         if (!request.HasJsonContentType())
         {
-            return (null, ApiProblems.Status(StatusCodes.Status415UnsupportedMediaType, "Send JSON.", $"Send {what} as application/json: {example}."));
+            return (null, ApiProblems.Status(StatusCodes.Status415UnsupportedMediaType, "Skicka JSON.", $"Send {what} as application/json: {example}."));
         }
 
-        var tooLarge = ApiProblems.Status(StatusCodes.Status413PayloadTooLarge, "The request is too large.", $"{char.ToUpperInvariant(what[0])}{what[1..]} is at most {maxBytes} bytes of JSON.");
+        var tooLarge = ApiProblems.Status(StatusCodes.Status413PayloadTooLarge, "Begäran är för stor.", $"{char.ToUpperInvariant(what[0])}{what[1..]} is at most {maxBytes} bytes of JSON.");
         if (!RequestBodyLimit.TryApply(request, maxBytes))
         {
             return (null, tooLarge);

@@ -14,7 +14,7 @@ public static class LoopbackHosts
     public static IApplicationBuilder UseLoopbackHostsOnly(this IApplicationBuilder app) =>
         app.Use(static (context, next) => IsLoopbackHost(context.Request.Host)
             ? next(context)
-            : ApiProblems.Status(StatusCodes.Status400BadRequest, "Unknown host.",
+            : ApiProblems.Status(StatusCodes.Status400BadRequest, "Okänd värd.",
                     $"This server answers only on this machine (localhost, 127.0.0.1, [::1]), not for the host '{context.Request.Host.Host}'.")
                 .ExecuteAsync(context));
 

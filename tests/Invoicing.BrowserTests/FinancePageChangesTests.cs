@@ -63,7 +63,12 @@ public sealed class FinancePageChangesTests(FinancePageFixture fixture)
         await page.GetByRole(AriaRole.Button, new() { Name = $"Öppna faktura {number} (Hofors kommun)", Exact = true }).ClickAsync();
         await Expect(dialog.GetByRole(AriaRole.Table, new() { Name = "Historik" })).ToContainTextAsync("godkänd (fyra ögon)");
 
-        await Expect(dialog.GetByRole(AriaRole.Table, new() { NameRegex = new Regex("^Fakturakedja") })).ToContainTextAsync("kreditfaktura");
+        var chain = dialog.GetByRole(AriaRole.Table, new() { NameRegex = new Regex("^Fakturakedja") });
+        await Expect(chain).ToContainTextAsync("kreditfaktura");
+        await Expect(chain.Locator("tbody tr")).ToHaveCountAsync(2);
+        await Expect(chain.Locator("tbody tr").Nth(1).Locator("td").Nth(3)).ToHaveTextAsync(new Regex("^-[0-9\u00A0]+,[0-9]{2}\u00A0kr$"));
+        // The chain as one debt: credited in full, nothing left to pay.
+        await Expect(dialog.Locator(".facts")).ToContainTextAsync(new Regex(@"Kvar att betala i kedjan\s*0,00"));
         await Expect(dialog.Locator("#void-form")).ToHaveCountAsync(0);
         var history = dialog.GetByRole(AriaRole.Table, new() { Name = "Historik" });
         await Expect(history).ToContainTextAsync("makulerad");
@@ -77,6 +82,10 @@ public sealed class FinancePageChangesTests(FinancePageFixture fixture)
         await Expect(hofors.Nth(0).Locator(".badge")).ToHaveTextAsync("krediterad");
         await Expect(hofors.Nth(0).Locator("td").Nth(0)).ToHaveTextAsync(number);
         await Expect(hofors.Nth(1).Locator(".badge")).ToHaveTextAsync("kreditfaktura");
+        // The list shows the chain: the invoice names its credit note, the credit note the invoice.
+        var creditNote = await hofors.Nth(1).Locator("td").Nth(0).InnerTextAsync();
+        await Expect(hofors.Nth(0).Locator(".chain-note")).ToHaveTextAsync($"krediterad av {creditNote}");
+        await Expect(hofors.Nth(1)).ToContainTextAsync($"avser faktura {number}");
         // A credit note falls due on no day: its row says so; the invoice keeps its due date.
         await Expect(hofors.Nth(1).Locator("td").Nth(2)).ToHaveTextAsync("ingen (kreditfaktura)");
         await Expect(hofors.Nth(0).Locator("td").Nth(2)).ToHaveTextAsync(new Regex(@"^\d{4}-\d{2}-\d{2}$"));

@@ -51,7 +51,8 @@ internal static class InvoicesCommands
             {
                 // The same contract as the API's invoice list (docs/api.md), so a script can read either.
                 var today = SwedishCalendar.Today(services.Get<TimeProvider>());
-                CliJson.Write(documents.Select(d => Web.Contracts.InvoiceSummary.From(d, today)));
+                var corrections = Web.Contracts.InvoiceSummary.Corrections(documents);
+                CliJson.Write(documents.Select(d => Web.Contracts.InvoiceSummary.From(d, today, corrections)));
             }
             else
             {

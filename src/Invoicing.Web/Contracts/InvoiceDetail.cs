@@ -37,7 +37,7 @@ public sealed record InvoiceDetail : InvoiceSummary
     {
         var balance = chain.BalanceOf(number);
         var invoice = balance.Invoice;
-        return new(InvoiceSummary.From(balance, today))
+        return new(InvoiceSummary.From(balance, today, InvoiceSummary.Corrections(chain.Balances)))
         {
             Lines = [.. invoice.Lines.Select(l => new Line(l.Description, Kronor.From(l.Amount)))],
             Payments = [.. payments.Select(p => new Payment(p.PaidOn, Kronor.From(p.Amount), p.Source, p.EntryReference, p.StatusBefore.ToString(), p.StatusAfter.ToString(), p.Flag.ToString(), p.BookedAt, p.Note)

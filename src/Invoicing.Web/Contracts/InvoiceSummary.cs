@@ -85,11 +85,34 @@ public record InvoiceSummary
     /// <summary>Why the invoice has no e-invoice (e.g. the buyer has no buyer reference); null when it has one.</summary>
     public string? EInvoiceMissingReason { get; init; }
 
-    public static InvoiceSummary From(DocumentBalance balance, DateOnly today)
+    /// <summary>The credit notes that name this invoice, in number order: "krediterad av" on the page. Empty when none.</summary>
+    public IReadOnlyList<string> CreditedBy { get; init; } = [];
+
+    /// <summary>The supplementary invoices that name this invoice, in number order: "tillägg" on the page. Empty when none.</summary>
+    public IReadOnlyList<string> Supplements { get; init; } = [];
+
+    /// <summary>
+    /// The documents that correct another (credit notes, supplementary invoices), by the number of the one they name,
+    /// in number order: for <see cref="From"/>, built once from a year's or a chain's documents.
+    /// </summary>
+    public static ILookup<InvoiceNumber, Invoice> Corrections(IEnumerable<DocumentBalance> balances) =>
+        balances.Select(b => b.Invoice)
+            .Where(d => d.Corrects is { } corrects && corrects.Number != d.Number)
+            .OrderBy(d => d.Number)
+            .ToLookup(d => d.Corrects!.Number);
+
+    /// <summary>
+    /// The summary of <paramref name="balance"/>; with <paramref name="corrections"/> (<see cref="Corrections"/> of its
+    /// year or chain) it names the credit notes and supplementary invoices that correct it.
+    /// </summary>
+    public static InvoiceSummary From(DocumentBalance balance, DateOnly today, ILookup<InvoiceNumber, Invoice>? corrections = null)
     {
         var invoice = balance.Invoice;
+        var correcting = corrections?[invoice.Number] ?? [];
         return new()
         {
+            CreditedBy = [.. correcting.Where(d => d.IsCreditNote).Select(d => d.Number.ToString())],
+            Supplements = [.. correcting.Where(d => !d.IsCreditNote).Select(d => d.Number.ToString())],
             Number = invoice.Number.ToString(),
             Scheme = invoice.Scheme.Value,
             Year = invoice.Year,

@@ -57,7 +57,7 @@ public static class AllocationEndpoints
         }
         catch (BudgetValidationException e)
         {
-            return (null, ApiProblems.Status(StatusCodes.Status409Conflict, "The budget cannot be allocated.", e.Message));
+            return (null, ApiProblems.Status(StatusCodes.Status409Conflict, "Budgeten kan inte fördelas.", e.Message));
         }
 
         if (budget.Status == BudgetStatus.Approved
@@ -65,7 +65,7 @@ public static class AllocationEndpoints
         {
             return (null, ApiProblems.Status(
                 StatusCodes.Status409Conflict,
-                "The allocation changed since approval.",
+                "Fördelningen har ändrats sedan godkännandet.",
                 $"Budget {route}: the parties or population tables changed what it invoices since it was approved, so today's allocation is not the one invoiced."));
         }
 

@@ -42,7 +42,7 @@ public static partial class BankFileEndpoints
 
         if (!request.HasFormContentType)
         {
-            return ApiProblems.Status(StatusCodes.Status415UnsupportedMediaType, "Send a form.", $"Send the bank file as multipart/form-data in the field '{FormField}'.");
+            return ApiProblems.Status(StatusCodes.Status415UnsupportedMediaType, "Skicka ett formulär.", $"Send the bank file as multipart/form-data in the field '{FormField}'.");
         }
 
         if (!RequestBodyLimit.TryApply(request, MaxFileBytes + EnvelopeBytes))
@@ -146,7 +146,7 @@ public static partial class BankFileEndpoints
     }
 
     private static ProblemHttpResult TooLarge() =>
-        ApiProblems.Status(StatusCodes.Status413PayloadTooLarge, "The file is too large.", $"A bank file is at most {MaxFileBytes / (1024 * 1024)} MiB.");
+        ApiProblems.Status(StatusCodes.Status413PayloadTooLarge, "Filen är för stor.", $"A bank file is at most {MaxFileBytes / (1024 * 1024)} MiB.");
 
     [LoggerMessage(EventId = 4101, EventName = "BankFileUploaded", Level = LogLevel.Information,
         Message = "Bank file {Source} uploaded on the page by {User}: {Booked} booked, {Unmatched} unmatched, {NotOurs} not ours")]

@@ -76,7 +76,7 @@ public static class BudgetEndpoints
         }
         catch (Exception e) when (e is BudgetStateException or BudgetValidationException)
         {
-            return ApiProblems.Status(StatusCodes.Status409Conflict, "The budget cannot be approved.", e.Message);
+            return ApiProblems.Status(StatusCodes.Status409Conflict, "Budgeten kan inte godkännas.", e.Message);
         }
     }
 }

@@ -203,7 +203,7 @@ public static class ExportEndpoints
         }
         catch (SieConfigurationException e)
         {
-            return ApiProblems.Status(StatusCodes.Status500InternalServerError, "The SIE export is not configured.", e.Message);
+            return ApiProblems.Status(StatusCodes.Status500InternalServerError, "SIE-exporten är inte konfigurerad.", e.Message);
         }
     }
 

@@ -52,10 +52,12 @@ public static class InvoiceEndpoints
         }
 
         var today = SwedishCalendar.Today(time);
-        return TypedResults.Ok(DocumentChain.BalancesOf(found)
+        var balances = DocumentChain.BalancesOf(found);
+        var corrections = InvoiceSummary.Corrections(balances);
+        return TypedResults.Ok(balances
             .Where(b => wantedStatus is null || b.Status == wantedStatus)
             .Where(b => !onlyOverdue || InvoiceStanding.IsOverdue(b, today))
-            .Select(b => InvoiceSummary.From(b, today))
+            .Select(b => InvoiceSummary.From(b, today, corrections))
             .ToArray());
     }
 

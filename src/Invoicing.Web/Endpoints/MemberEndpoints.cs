@@ -43,10 +43,11 @@ public static class MemberEndpoints
 
         // Balances are the chain's, and a chain is one debtor's: the year's documents are read whole, then cut to the member's.
         var today = SwedishCalendar.Today(time);
-        var own = DocumentChain.BalancesOf(await invoices.ListAsync(route.Scheme, route.Year, cancellationToken))
+        var balances = DocumentChain.BalancesOf(await invoices.ListAsync(route.Scheme, route.Year, cancellationToken))
             .Where(b => b.Invoice.DebtorCode == party)
-            .Select(b => InvoiceSummary.From(b, today))
             .ToArray();
+        var corrections = InvoiceSummary.Corrections(balances);
+        var own = balances.Select(b => InvoiceSummary.From(b, today, corrections)).ToArray();
 
         // A year the member has no part in is one it does not see; a member of a budget not yet invoiced sees an empty year.
         return own.Length == 0 && budget.Members?.Contains(party) != true ? NotFound(route, party) : TypedResults.Ok(own);

@@ -54,7 +54,7 @@ public static class ProposalEndpoints
         }
         catch (Exception e) when (e is ProposalStateException or VoidRefusedException or BudgetStateException or BudgetNotFoundException or PeriodStateException)
         {
-            return ApiProblems.Status(StatusCodes.Status409Conflict, "The proposal cannot be confirmed.", e.Message);
+            return ApiProblems.Status(StatusCodes.Status409Conflict, "Förslaget kan inte godkännas.", e.Message);
         }
         catch (InvalidPaymentException e)
         {
@@ -97,7 +97,7 @@ public static class ProposalEndpoints
         }
         catch (ProposalStateException e)
         {
-            return ApiProblems.Status(StatusCodes.Status409Conflict, "The proposal is decided already.", e.Message);
+            return ApiProblems.Status(StatusCodes.Status409Conflict, "Förslaget är redan avgjort.", e.Message);
         }
     }
 

@@ -50,7 +50,7 @@ public static partial class UnmatchedEndpoints
 
         if (!request.HasJsonContentType())
         {
-            return ApiProblems.Status(StatusCodes.Status415UnsupportedMediaType, "Send JSON.", "Send the invoice as application/json: { \"invoice\": \"202600014\" }.");
+            return ApiProblems.Status(StatusCodes.Status415UnsupportedMediaType, "Skicka JSON.", "Send the invoice as application/json: { \"invoice\": \"202600014\" }.");
         }
 
         if (!RequestBodyLimit.TryApply(request, MaxBodyBytes))
@@ -119,7 +119,7 @@ public static partial class UnmatchedEndpoints
     }
 
     private static ProblemHttpResult TooLarge() =>
-        ApiProblems.Status(StatusCodes.Status413PayloadTooLarge, "The request is too large.", $"A booking is at most {MaxBodyBytes} bytes of JSON.");
+        ApiProblems.Status(StatusCodes.Status413PayloadTooLarge, "Begäran är för stor.", $"A booking is at most {MaxBodyBytes} bytes of JSON.");
 
     [LoggerMessage(EventId = 4102, EventName = "UnmatchedEntryBooked", Level = LogLevel.Information,
         Message = "Unmatched entry {Id} booked on invoice {InvoiceNumber} on the page by {User}")]

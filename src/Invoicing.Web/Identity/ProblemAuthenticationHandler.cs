@@ -21,12 +21,12 @@ public abstract class ProblemAuthenticationHandler<TOptions>(IOptionsMonitor<TOp
     protected abstract string ChallengeDetail { get; }
 
     protected override Task HandleChallengeAsync(AuthenticationProperties properties) =>
-        WriteProblemAsync(StatusCodes.Status401Unauthorized, "Authentication required.", ChallengeDetail);
+        WriteProblemAsync(StatusCodes.Status401Unauthorized, "Inloggning krävs.", ChallengeDetail);
 
     protected override Task HandleForbiddenAsync(AuthenticationProperties properties) =>
         WriteProblemAsync(
             StatusCodes.Status403Forbidden,
-            "Not allowed.",
+            "Inte tillåtet.",
             $"This needs the role {InvoicingRoles.Finance} to change anything, or {InvoicingRoles.Reader} to look; the member routes (api/member/) need {InvoicingRoles.Member} and one party. Your identity has none of these for this request.");
 
     private async Task WriteProblemAsync(int status, string title, string detail)

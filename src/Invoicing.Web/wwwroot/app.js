@@ -126,12 +126,27 @@ function el(tag, props = {}, ...children) {
 
 /** A titled part of the invoice dialog: a heading, then a table or a line saying there is nothing. */
 function part(title, headings, rows, emptyText) {
+  const body = el("tbody", {}, ...rows);
   const content = rows.length === 0
     ? el("p", { className: "empty" }, emptyText)
-    : el("table", { className: "compact", "aria-label": title },
+    : el("table", { className: "compact stack", "aria-label": title },
       el("thead", {}, el("tr", {}, ...headings.map(([text, className]) => el("th", { scope: "col", className }, text)))),
-      el("tbody", {}, ...rows));
+      body);
+  labelCells(body, headings.map(([text]) => text));
   return el("section", { className: "part" }, el("h3", {}, title), content);
+}
+
+/**
+ * Each cell of the table body gets its column's heading as data-label: on a narrow screen a "stack" table
+ * shows each row as a card of "heading: value" lines (app.css) instead of scrolling sideways. Headings only for
+ * assistive technology (the actions columns) label nothing.
+ */
+function labelCells(body, headings) {
+  const names = headings ?? [...body.closest("table").querySelectorAll("thead th")]
+    .map((th) => (th.querySelector(".visually-hidden") ? "" : th.textContent.trim()));
+  for (const row of body.rows) {
+    [...row.cells].forEach((cell, index) => { cell.dataset.label = names[index] ?? ""; });
+  }
 }
 
 // ---- Messages ------------------------------------------------------------------------------------------
@@ -200,9 +215,11 @@ async function request(path, options = {}) {
 /** ProblemDetails' detail says what was wrong; the status says what kind of refusal it was. */
 async function problemMessage(response) {
   let detail = "";
+  let title = "";
   try {
     const problem = await response.json();
-    detail = problem.detail || problem.title || "";
+    detail = problem.detail || "";
+    title = (problem.title || "").replace(/\.$/, "");
   } catch {
     // Not JSON (a proxy's error page, say): the status alone has to do.
   }
@@ -210,7 +227,9 @@ async function problemMessage(response) {
   if (response.status >= 500) {
     return `Ett fel uppstod i servern (${response.status}). Försök igen, och kontakta förvaltningen om felet kvarstår.`;
   }
-  const kind = PROBLEM_KINDS[response.status] ?? "Fel från servern";
+  // The API's titles are Swedish (docs/api.md); an answer without one (a proxy's, say) is named by its status.
+  // A 401 says what to do about it instead.
+  const kind = (response.status !== 401 && title) || (PROBLEM_KINDS[response.status] ?? "Fel från servern");
   return `${kind} (${response.status})${detail ? `: ${detail}` : "."}`;
 }
 
@@ -280,6 +299,7 @@ async function loadInvoices() {
 
 function renderInvoices(invoices) {
   $("invoice-rows").replaceChildren(...invoices.map(invoiceRow));
+  labelCells($("invoice-rows"));
   const count = invoices.length;
   $("invoice-count").textContent = `${count} ${count === 1 ? "faktura" : "fakturor"} · ${state.scheme} ${state.year}`;
   $("empty-message").hidden = count > 0;
@@ -318,6 +338,9 @@ function statusBadge(invoice) {
     invoice.needsManualFollowUp && el("span", { className: "note" }, "manuell uppföljning"),
     invoice.kind === "credit-note" && el("span", { className: "note" }, `avser faktura ${invoice.corrects}`),
     invoice.kind === "invoice" && invoice.corrects && el("span", { className: "note" }, `tillägg till ${invoice.corrects}`),
+    // What corrects it: without these an invoice credited in part looks like any unpaid one of a smaller amount.
+    ...(invoice.creditedBy ?? []).map((number) => el("span", { className: "chain-note" }, `krediterad av ${number}`)),
+    ...(invoice.supplements ?? []).map((number) => el("span", { className: "chain-note" }, `tillägg ${number}`)),
     invoice.refundOwed > 0 && el("span", { className: "note" }, `att återbetala ${formatMoney(invoice.refundOwed)}`));
 }
 
@@ -454,8 +477,21 @@ async function openInvoice(number) {
 
 async function refreshDetails(number) {
   const [invoice, history] = await Promise.all([getJson(invoicePath(number)), getJson(`${invoicePath(number)}/history`)]);
+  const focused = document.activeElement?.id;
   renderDetails(invoice, history);
   renderFinanceForms(invoice);
+  keepFocusInDialog(focused);
+}
+
+/**
+ * Redrawing the dialog removes the button that was pressed, and focus would fall to the page behind: it goes back to
+ * the control of the same id when the redrawn dialog has one (the payment form's amount, say), else to the title.
+ */
+function keepFocusInDialog(focusedId) {
+  const dialog = $("invoice-dialog");
+  if (!dialog.open || dialog.contains(document.activeElement)) return;
+  const again = focusedId && document.getElementById(focusedId);
+  (again && dialog.contains(again) ? again : $("dialog-title")).focus();
 }
 
 function renderDetails(invoice, history) {
@@ -467,6 +503,10 @@ function renderDetails(invoice, history) {
     ["Betalt", formatMoney(invoice.amountPaid)],
     ["Återbetalt", formatMoney(invoice.refunded)],
     [invoice.refundOwed > 0 ? "Att återbetala" : "Kvar att betala", formatMoney(invoice.refundOwed > 0 ? invoice.refundOwed : invoice.amountDue)],
+    ...((invoice.chain ?? []).length < 2 ? [] : [[
+      invoice.chainRefundOwed > 0 ? "Att återbetala i kedjan" : "Kvar att betala i kedjan",
+      formatMoney(invoice.chainRefundOwed > 0 ? invoice.chainRefundOwed : invoice.chainDue),
+    ]]),
     ["OCR-nummer", invoice.kind === "credit-note" ? "–" : invoice.ocr],
     ["Fakturadatum", formatDate(invoice.issueDate)],
     ["Förfallodag", dueDateText(invoice)],
@@ -480,7 +520,8 @@ function renderDetails(invoice, history) {
         `Ladda ner e-faktura ${invoice.number} (Peppol BIS 3.0, XML)`))
       : el("p", { className: "note", dataset: { einvoiceMissing: "" } }, `Endast PDF, ingen e-faktura: ${invoice.eInvoiceMissingReason ?? "utfärdad före e-fakturor"}`),
     linesTable(invoice.lines ?? []),
-    chainTable(invoice),
+    // Only an invoice in a chain has one; replaceChildren would show a null as the text "null".
+    ...[chainTable(invoice)].filter(Boolean),
     paymentsTable(invoice.payments ?? []),
     remindersTable(invoice.reminders ?? []),
     historyTable(history ?? []));
@@ -708,6 +749,7 @@ function bankFileLink(id, text, label) {
 async function loadBankFiles() {
   const files = await getJson("/api/payments/files");
   $("bank-files-rows").replaceChildren(...files.map(bankFileRow));
+  labelCells($("bank-files-rows"));
   $("bank-files-count").textContent = `${files.length} ${files.length === 1 ? "bankfil" : "bankfiler"}, var och en sparad en gång`;
   $("bank-files-empty").hidden = files.length > 0;
 }
@@ -733,6 +775,7 @@ function bankFileRow(file) {
 async function loadProposals() {
   const proposals = (await getJson("/api/proposals")).filter((p) => p.state === "Proposed");
   $("proposals-rows").replaceChildren(...proposals.map(proposalRow));
+  labelCells($("proposals-rows"));
   $("proposals-count").textContent = `${proposals.length} ${proposals.length === 1 ? "ändring väntar" : "ändringar väntar"} på godkännande`;
   $("proposals-empty").hidden = proposals.length > 0;
 }
@@ -822,6 +865,7 @@ async function loadPeriods() {
   const periods = await getJson(periodsPath());
   const closed = periods.filter((p) => p.state === "closed").length;
   $("periods-rows").replaceChildren(...periods.map(periodRow));
+  labelCells($("periods-rows"));
   $("periods-count").textContent = `${closed} ${closed === 1 ? "stängd månad" : "stängda månader"} · ${state.scheme}`;
   $("periods-empty").hidden = periods.length > 0;
 }
@@ -863,6 +907,7 @@ async function changePeriod(event) {
 async function loadUnmatched() {
   const payments = await getJson("/api/payments/unmatched");
   $("unmatched-rows").replaceChildren(...payments.map(unmatchedRow));
+  labelCells($("unmatched-rows"));
   $("unmatched-count").textContent = `${payments.length} ${payments.length === 1 ? "betalning" : "betalningar"} att bokföra för hand`;
   $("unmatched-empty").hidden = payments.length > 0;
 }
