@@ -77,6 +77,28 @@ public sealed class FinancePageAgingTests(FinancePageFixture fixture, ITestOutpu
         Assert.Empty(session.ScriptErrors);
     }
 
+    [Fact]
+    public async Task The_aging_report_and_the_ledger_download_as_excel_workbooks_from_the_page()
+    {
+        await using var session = await fixture.OpenAsReaderAsync();
+        var page = session.Page;
+        await Expect(page.Locator("#aging-rows tr").First).ToBeVisibleAsync();
+
+        var aging = await page.RunAndWaitForDownloadAsync(() => page.GetByRole(AriaRole.Link, new() { Name = "Ladda ner åldersanalysen (Excel)" }).ClickAsync());
+        var ledger = await page.RunAndWaitForDownloadAsync(() => page.GetByRole(AriaRole.Link, new() { Name = "Exportera reskontra (Excel)" }).ClickAsync());
+
+        Assert.Matches(@"^aldersanalys-region-mitt-pom-2026-\d{4}-\d{2}-\d{2}\.xlsx$", aging.SuggestedFilename);
+        Assert.Equal("reskontra-region-mitt-pom-2026.xlsx", ledger.SuggestedFilename);
+        foreach (var download in new[] { aging, ledger })
+        {
+            // An .xlsx is a ZIP package: it starts with the local file header "PK\x03\x04".
+            var bytes = await File.ReadAllBytesAsync(await download.PathAsync());
+            Assert.Equal("PK\u0003\u0004", System.Text.Encoding.ASCII.GetString(bytes, 0, 4));
+        }
+
+        Assert.Empty(session.ScriptErrors);
+    }
+
     /// <summary>Rows with nothing in <paramref name="field"/>: they have no segment in its bar.</summary>
     private static async Task<int> CountWithoutAsync(IPage page, string field)
     {

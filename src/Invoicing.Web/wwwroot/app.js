@@ -416,6 +416,8 @@ function updateDownloadLinks() {
   $("download-zip").href = `${yearPath()}/invoices.zip`;
   $("download-einvoices-zip").href = `${yearPath()}/einvoices.zip`;
   $("download-ledger").href = `${yearPath()}/ledger.csv`;
+  $("download-ledger-xlsx").href = `${yearPath()}/ledger.xlsx`;
+  $("download-aging-xlsx").href = `${yearPath()}/aging.xlsx`;
   $("download-sie").href = `${yearPath()}/export.sie`;
   $("download-sie-month").href = monthSiePath($("sie-month").value);
 }
