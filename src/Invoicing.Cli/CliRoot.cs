@@ -27,6 +27,7 @@ internal static class CliRoot
         ServeCommand.Create(),
         ExportCommands.Create(),
         ReportCommands.Create(),
+        StatementCommand.Create(),
         PopulationCommands.Create(),
         AuditCommands.Create(),
         PeriodsCommands.Create(),

@@ -14,7 +14,8 @@ namespace Invoicing.Functions;
 /// A member municipality's routes: routes only, the handlers are <see cref="MemberEndpoints"/>. The party is read from
 /// the client principal <see cref="EndpointAccess"/> has checked, so the handler runs only for a member with one party.
 /// </summary>
-public sealed class MemberFunctions(BudgetStore budgets, InvoiceStore invoices, InvoiceArchive archive, InvoicePlanner planner, AuditTrail audit, TimeProvider time)
+public sealed class MemberFunctions(
+    BudgetStore budgets, InvoiceStore invoices, InvoiceArchive archive, InvoicePlanner planner, AuditTrail audit, Reports.Statements statements, Reports.StatementPdfRenderer renderer, TimeProvider time)
 {
     [Function("MemberInvoices")]
     public Task<IResult> InvoicesAsync(
@@ -43,4 +44,13 @@ public sealed class MemberFunctions(BudgetStore budgets, InvoiceStore invoices, 
         CancellationToken cancellationToken) =>
         EndpointAccess.RunAsync(request.HttpContext, InvoicingPolicies.Member, () =>
             MemberEndpoints.PdfAsync(scheme, year, number, request.HttpContext.User, invoices, archive, cancellationToken));
+
+    [Function("MemberStatementPdf")]
+    public Task<IResult> StatementPdfAsync(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "GET", "HEAD", Route = ApiRoutes.MemberYearStatementPdf)] HttpRequest request,
+        string scheme,
+        string year,
+        CancellationToken cancellationToken) =>
+        EndpointAccess.RunAsync(request.HttpContext, InvoicingPolicies.Member, () =>
+            MemberEndpoints.StatementPdfAsync(scheme, year, request.Query["asOf"].FirstOrDefault(), request.HttpContext.User, statements, renderer, time, cancellationToken));
 }

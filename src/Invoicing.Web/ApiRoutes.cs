@@ -21,6 +21,8 @@ public static class ApiRoutes
     public const string YearSummary = "api/schemes/{scheme}/years/{year}/summary";
     public const string YearAllocation = "api/schemes/{scheme}/years/{year}/allocation";
     public const string YearAging = "api/schemes/{scheme}/years/{year}/aging";
+    public const string PartyStatementPdf = "api/schemes/{scheme}/years/{year}/parties/{party}/statement.pdf";
+    public const string PartyStatementXlsx = "api/schemes/{scheme}/years/{year}/parties/{party}/statement.xlsx";
     public const string YearInvoicesZip = "api/schemes/{scheme}/years/{year}/invoices.zip";
     public const string YearLedgerCsv = "api/schemes/{scheme}/years/{year}/ledger.csv";
     public const string YearLedgerXlsx = "api/schemes/{scheme}/years/{year}/ledger.xlsx";
@@ -49,6 +51,7 @@ public static class ApiRoutes
     public const string MemberYearInvoices = "api/member/schemes/{scheme}/years/{year}/invoices";
     public const string MemberYearShare = "api/member/schemes/{scheme}/years/{year}/share";
     public const string MemberInvoicePdf = "api/member/invoices/{scheme}/{year}/{number}/pdf";
+    public const string MemberYearStatementPdf = "api/member/schemes/{scheme}/years/{year}/statement.pdf";
 
     /// <summary>The finance page's files: anonymous (they hold no data), the least specific route of all.</summary>
     public const string Page = "{*path}";
@@ -69,6 +72,8 @@ public static class ApiRoutes
         new(Get, YearSummary, InvoicingPolicies.Reader, InvoiceEndpoints.SummaryAsync),
         new(Get, YearAllocation, InvoicingPolicies.Reader, AllocationEndpoints.GetAsync),
         new(Get, YearAging, InvoicingPolicies.Reader, ReportEndpoints.AgingAsync),
+        new(Get, PartyStatementPdf, InvoicingPolicies.Reader, ReportEndpoints.StatementPdfAsync),
+        new(Get, PartyStatementXlsx, InvoicingPolicies.Reader, ReportEndpoints.StatementXlsxAsync),
         new(Get, YearInvoicesZip, InvoicingPolicies.Reader, ExportEndpoints.ZipAsync),
         new(Get, YearLedgerCsv, InvoicingPolicies.Reader, ExportEndpoints.LedgerAsync),
         new(Get, YearLedgerXlsx, InvoicingPolicies.Reader, ExportEndpoints.LedgerXlsxAsync),
@@ -95,5 +100,6 @@ public static class ApiRoutes
         new(Get, MemberYearInvoices, InvoicingPolicies.Member, MemberEndpoints.InvoicesAsync),
         new(Get, MemberYearShare, InvoicingPolicies.Member, MemberEndpoints.ShareAsync),
         new(Get, MemberInvoicePdf, InvoicingPolicies.Member, MemberEndpoints.PdfAsync),
+        new(Get, MemberYearStatementPdf, InvoicingPolicies.Member, MemberEndpoints.StatementPdfAsync),
     ];
 }

@@ -50,6 +50,9 @@ public static class PlatformSteps
         Http("AgingReport", "GET", YearPath + "/aging", null, 401),
         Http("AgingReport", "GET", YearPath + "/aging?asOf=" + FunctionsPlatform.Year + "-12-31", InvoicingRoles.Reader, 200, save: "aging.json"),
         Http("AgingReport", "GET", YearPath + "/aging?asOf=" + FunctionsPlatform.Year + "-13-01", InvoicingRoles.Finance, 400),
+        Http("PartyStatementPdf", "GET", YearPath + "/parties/" + MemberParty + "/statement.pdf", InvoicingRoles.Reader, 200),
+        Http("PartyStatementXlsx", "GET", YearPath + "/parties/" + MemberParty + "/statement.xlsx", InvoicingRoles.Finance, 200),
+        Http("PartyStatementPdf", "GET", YearPath + "/parties/NO-SUCH-PARTY/statement.pdf", InvoicingRoles.Reader, 404),
         Http("GetInvoice", "GET", InvoicePath, InvoicingRoles.Reader, 200),
         Http("InvoicePdf", "GET", InvoicePath + "/pdf", InvoicingRoles.Reader, 200, save: "invoice.pdf"),
         Http("InvoicesZip", "GET", YearPath + "/invoices.zip", InvoicingRoles.Reader, 200, save: "invoices.zip"),
@@ -95,6 +98,7 @@ public static class PlatformSteps
         Http("MemberShare", "GET", MemberYearPath + "/share", InvoicingRoles.Member, 200, save: "member-share.json", party: MemberParty),
         Http("MemberInvoicePdf", "GET", MemberInvoicesPath + "202600001/pdf", InvoicingRoles.Member, 200, party: MemberParty),
         Http("MemberInvoicePdf", "GET", MemberInvoicesPath + "202600002/pdf", InvoicingRoles.Member, 404, party: MemberParty),
+        Http("MemberStatementPdf", "GET", MemberYearPath + "/statement.pdf", InvoicingRoles.Member, 200, party: MemberParty),
         Http("MemberInvoices", "GET", MemberYearPath + "/invoices", InvoicingRoles.Member, 403),
         Http("MemberInvoices", "GET", MemberYearPath + "/invoices", InvoicingRoles.Reader, 403),
         Http("ListInvoices", "GET", YearPath + "/invoices", InvoicingRoles.Member, 403, party: MemberParty),
@@ -214,6 +218,9 @@ public static class PlatformSteps
             "MemberInvoices" => ApiRoutes.MemberYearInvoices,
             "MemberShare" => ApiRoutes.MemberYearShare,
             "MemberInvoicePdf" => ApiRoutes.MemberInvoicePdf,
+            "MemberStatementPdf" => ApiRoutes.MemberYearStatementPdf,
+            "PartyStatementPdf" => ApiRoutes.PartyStatementPdf,
+            "PartyStatementXlsx" => ApiRoutes.PartyStatementXlsx,
             _ => null,
         };
         if (template is null)

@@ -53,6 +53,30 @@ public sealed class MemberViewTests(WebFixture fixture, ITestOutputHelper output
     }
 
     [Fact]
+    public async Task A_member_downloads_its_own_statement_which_is_finances_statement_of_its_party()
+    {
+        using var mine = await fixture.Shared.Member().GetAsync("/api/member/schemes/{scheme}/years/{year}/statement.pdf?asOf=2026-03-02".Path());
+        using var finance = await fixture.Shared.Reader().GetAsync($"/api/schemes/{{scheme}}/years/{{year}}/parties/{WebWorld.MemberParty}/statement.pdf?asOf=2026-03-02".Path());
+
+        Assert.Equal(HttpStatusCode.OK, mine.StatusCode);
+        Assert.Equal("application/pdf", mine.Content.Headers.ContentType?.MediaType);
+        Assert.Equal($"kontoutdrag-{WebWorld.Scheme}-2026-{WebWorld.MemberParty}.pdf", mine.Content.Headers.ContentDisposition?.FileName);
+        Assert.Equal(await finance.Content.ReadAsByteArrayAsync(), await mine.Content.ReadAsByteArrayAsync());
+        var text = string.Join(' ', UglyToad.PdfPig.PdfDocument.Open(await mine.Content.ReadAsByteArrayAsync()).GetPages().SelectMany(p => p.GetWords()).Select(w => w.Text));
+        Assert.Contains("Kontoutdrag", text, StringComparison.Ordinal);
+        Assert.Contains("Håbo kommun", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_statement_of_an_unknown_party_is_404_and_a_bad_party_code_400()
+    {
+        var unknown = await (await fixture.Shared.Reader().GetAsync("/api/schemes/{scheme}/years/{year}/parties/NO-SUCH-PARTY/statement.xlsx".Path())).ProblemAsync(HttpStatusCode.NotFound);
+        await (await fixture.Shared.Reader().GetAsync("/api/schemes/{scheme}/years/{year}/parties/bad%20code/statement.pdf".Path())).ProblemAsync(HttpStatusCode.BadRequest);
+
+        Assert.Equal("Party NO-SUCH-PARTY is not in the party table.", unknown);
+    }
+
+    [Fact]
     public async Task Another_partys_invoice_PDF_is_the_same_404_as_an_invoice_that_does_not_exist()
     {
         var others = (await InvoiceOfAsync(WebWorld.OtherMemberParty)).GetProperty("number").GetString()!;
@@ -118,6 +142,7 @@ public sealed class MemberViewTests(WebFixture fixture, ITestOutputHelper output
     [InlineData(MemberInvoices)]
     [InlineData(MemberShare)]
     [InlineData("/api/member/invoices/{scheme}/{year}/202600014/pdf")]
+    [InlineData("/api/member/schemes/{scheme}/years/{year}/statement.pdf")]
     public async Task A_members_routes_answer_readers_and_finance_with_403_for_they_have_no_party(string template)
     {
         await (await fixture.Shared.Reader().GetAsync(template.Path())).ProblemAsync(HttpStatusCode.Forbidden);
@@ -389,6 +414,7 @@ public sealed class MemberViewTests(WebFixture fixture, ITestOutputHelper output
         .Replace("{number}", "202600014", StringComparison.Ordinal)
         .Replace("{level}", "1", StringComparison.Ordinal)
         .Replace("{month}", "2026-01", StringComparison.Ordinal)
+        .Replace("{party}", "1980", StringComparison.Ordinal)
         .Replace("{id}", new string('0', 64), StringComparison.Ordinal);
 
     private static string Principal(params (string Type, string Value)[] claims) =>

@@ -56,6 +56,34 @@ public sealed class XlsxExportTests(WebFixture fixture)
         Assert.All(total[2..], c => Assert.Equal(CellValues.Number, c.DataType!.Value));
     }
 
+    [Fact]
+    public void The_statement_xlsx_has_a_row_per_entry_with_the_running_balance_and_what_is_to_pay()
+    {
+        var number = new InvoiceNumber(2026, 14);
+        var statement = new Statement(new SchemeId(WebWorld.Scheme), 2026, new Invoicing.Parties.PartyCode("1980"), "Västerås kommun", new DateOnly(2026, 3, 2),
+        [
+            new(new DateOnly(2026, 1, 20), StatementEntryKind.Invoice, number, "Faktura", new Money(4_303_500), Money.Zero, new Money(4_303_500)),
+            new(new DateOnly(2026, 2, 10), StatementEntryKind.Payment, number, "Inbetalning", Money.Zero, new Money(1_000_050), new Money(3_303_450)),
+        ]);
+
+        using var workbook = SpreadsheetDocument.Open(new MemoryStream(LedgerXlsx.Statement(statement)), false);
+
+        var (sheet, rows) = Sheet(workbook);
+        Assert.Equal("Kontoutdrag", workbook.WorkbookPart!.Workbook.Sheets!.Elements<Sheet>().Single().Name!.Value);
+        Assert.Equal(["Datum", "Dokument", "Text", "Debet", "Kredit", "Saldo"], rows[0].Elements<Cell>().Select(Text));
+        var pane = sheet.Worksheet.GetFirstChild<SheetViews>()!.GetFirstChild<SheetView>()!.GetFirstChild<Pane>()!;
+        Assert.Equal((PaneStateValues.Frozen, "A2"), (pane.State!.Value, pane.TopLeftCell!.Value));
+        Assert.Equal(4, rows.Count);
+        var payment = rows[2].Elements<Cell>().ToArray();
+        Assert.Equal(new DateOnly(2026, 2, 10), DateOnly.FromDateTime(DateTime.FromOADate(double.Parse(payment[0].CellValue!.Text, System.Globalization.CultureInfo.InvariantCulture))));
+        Assert.Equal("yyyy-mm-dd", FormatCode(workbook, payment[0]));
+        Assert.Equal(("202600014", "Inbetalning"), (Text(payment[1]), Text(payment[2])));
+        Assert.Equal(["0.00", "10000.50", "33034.50"], payment[3..].Select(c => c.CellValue!.Text));
+        Assert.All(payment[3..], c => Assert.Equal((CellValues.Number, 4u), (c.DataType!.Value, Format(workbook, c).NumberFormatId!.Value)));
+        var closing = rows[3].Elements<Cell>().ToArray();
+        Assert.Equal(("Att betala per 2026-03-02", "33034.50"), (Text(closing[2]), closing[5].CellValue!.Text));
+    }
+
     private static (WorksheetPart Sheet, List<Row> Rows) Sheet(SpreadsheetDocument workbook)
     {
         var sheet = workbook.WorkbookPart!.WorksheetParts.Single();

@@ -85,6 +85,21 @@ public static class MemberEndpoints
     }
 
     /// <summary>
+    /// <c>GET /api/member/schemes/{scheme}/years/{year}/statement.pdf[?asOf=yyyy-MM-dd]</c>: the member's own statement
+    /// (kontoutdrag), as finance's route makes it for the caller's party; a year without its documents is a 404.
+    /// </summary>
+    public static Task<Results<FileContentHttpResult, ProblemHttpResult>> StatementPdfAsync(
+        string scheme,
+        string year,
+        string? asOf,
+        ClaimsPrincipal user,
+        Reports.Statements statements,
+        Reports.StatementPdfRenderer renderer,
+        TimeProvider time,
+        CancellationToken cancellationToken) =>
+        ReportEndpoints.StatementAsync(scheme, year, PartyOf(user).Value, asOf, statements, time, d => (renderer.Render(d), "application/pdf", d.FileName()), cancellationToken);
+
+    /// <summary>
     /// <c>GET /api/member/schemes/{scheme}/years/{year}/share</c>: how the member's share of an approved budget was
     /// computed: <see cref="ShareSpecification"/>, the cut its e-invoice's specification is written from, of the
     /// allocation finance sees (<see cref="AllocationEndpoints.AllocateAsync"/>). A draft, or a

@@ -1,5 +1,6 @@
 using Invoicing.Budgets;
 using Invoicing.Invoices;
+using Invoicing.Parties;
 using Invoicing.Reports;
 using Invoicing.Web.Contracts;
 using Invoicing.Web.Exports;
@@ -8,7 +9,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Invoicing.Web.Endpoints;
 
-/// <summary>Reports read off a year's ledger: the aging report.</summary>
+/// <summary>Reports read off a year's ledger: the aging report and a party's statement.</summary>
 public static class ReportEndpoints
 {
     /// <summary>
@@ -58,5 +59,75 @@ public static class ReportEndpoints
 
         var (route, found, problem) = await YearInvoices.LoadAsync(scheme, year, budgets, invoices, cancellationToken);
         return problem is not null ? (null, problem) : (AgingReport.Of(route.Scheme, route.Year, found, day), null);
+    }
+
+    /// <summary>
+    /// <c>GET /api/schemes/{scheme}/years/{year}/parties/{party}/statement.pdf[?asOf=yyyy-MM-dd]</c> (and
+    /// <c>statement.xlsx</c>): the party's statement (kontoutdrag, <see cref="Statement"/>) as of today in Sweden unless
+    /// <c>asOf</c> names another day; 404 for an unknown party or one without documents that year.
+    /// </summary>
+    public static Task<Results<FileContentHttpResult, ProblemHttpResult>> StatementPdfAsync(
+        string scheme,
+        string year,
+        string party,
+        string? asOf,
+        Statements statements,
+        StatementPdfRenderer renderer,
+        TimeProvider time,
+        CancellationToken cancellationToken) =>
+        StatementAsync(scheme, year, party, asOf, statements, time, d => (renderer.Render(d), "application/pdf", d.FileName()), cancellationToken);
+
+    /// <summary>The statement as Excel: <see cref="StatementPdfAsync"/>'s rows (<see cref="Exports.LedgerXlsx.Statement"/>).</summary>
+    public static Task<Results<FileContentHttpResult, ProblemHttpResult>> StatementXlsxAsync(
+        string scheme,
+        string year,
+        string party,
+        string? asOf,
+        Statements statements,
+        TimeProvider time,
+        CancellationToken cancellationToken) =>
+        StatementAsync(scheme, year, party, asOf, statements, time, d => (Exports.LedgerXlsx.Statement(d.Statement), Exports.LedgerXlsx.ContentType, d.FileName("xlsx")), cancellationToken);
+
+    /// <summary>The statement of a route's party as the file <paramref name="file"/> makes of it; shared with the member's route.</summary>
+    internal static async Task<Results<FileContentHttpResult, ProblemHttpResult>> StatementAsync(
+        string scheme,
+        string year,
+        string party,
+        string? asOf,
+        Statements statements,
+        TimeProvider time,
+        Func<StatementDocument, (byte[] Bytes, string ContentType, string FileName)> file,
+        CancellationToken cancellationToken)
+    {
+        if (!YearRoute.TryParse(scheme, year, out var route, out var problem))
+        {
+            return ApiProblems.BadRequest(problem);
+        }
+
+        PartyCode code;
+        try
+        {
+            code = new PartyCode(party);
+        }
+        catch (FormatException e)
+        {
+            return ApiProblems.BadRequest(e.Message);
+        }
+
+        var day = SwedishCalendar.Today(time);
+        if (!string.IsNullOrEmpty(asOf) && !IsoDate.TryParse(asOf, out day))
+        {
+            return ApiProblems.BadRequest($"asOf '{YearRoute.Shorten(asOf)}' is not a date in the form yyyy-MM-dd.");
+        }
+
+        try
+        {
+            var (bytes, contentType, name) = file(await statements.FindAsync(route.Scheme, route.Year, code, day, cancellationToken));
+            return TypedResults.File(bytes, contentType, name);
+        }
+        catch (StatementUnavailableException e)
+        {
+            return ApiProblems.NotFound(e.Message);
+        }
     }
 }

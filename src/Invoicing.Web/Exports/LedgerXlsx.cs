@@ -69,5 +69,31 @@ public static class LedgerXlsx
         return sheet.Write();
     }
 
+    /// <summary>
+    /// A party's statement: a row per entry in date order with debit, credit and the running balance, and a closing
+    /// row stating what is to pay (or to be paid back), as the PDF shows it.
+    /// </summary>
+    public static byte[] Statement(Statement statement)
+    {
+        var sheet = new XlsxSheet(
+            "Kontoutdrag",
+            [
+                new("Datum", XlsxKind.Date, 12),
+                new("Dokument", XlsxKind.Text, 12),
+                new("Text", XlsxKind.Text, 50),
+                new("Debet", XlsxKind.Amount, 15),
+                new("Kredit", XlsxKind.Amount, 15),
+                new("Saldo", XlsxKind.Amount, 15),
+            ]);
+        foreach (var entry in statement.Entries)
+        {
+            sheet.Add(entry.Date, entry.Document.ToString(), entry.Text, entry.Debit, entry.Credit, entry.Balance);
+        }
+
+        var closing = statement.Closing < Money.Zero ? "Att återbetala" : "Att betala";
+        sheet.AddTotal(null, null, $"{closing} per {IsoDate.Format(statement.AsOf)}", null, null, statement.Closing < Money.Zero ? statement.RefundOwed : statement.Due);
+        return sheet.Write();
+    }
+
     private static object?[] Amounts(AgingAmounts amounts) => [.. AgingBuckets.All.Select(b => (object?)amounts[b]), amounts.Total];
 }

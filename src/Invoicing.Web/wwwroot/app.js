@@ -521,6 +521,8 @@ function renderDetails(invoice, history) {
       ? el("p", {}, el("a", { className: "button secondary", href: `${invoicePath(invoice.number)}/ubl`, dataset: { download: "" } },
         `Ladda ner e-faktura ${invoice.number} (Peppol BIS 3.0, XML)`))
       : el("p", { className: "note", dataset: { einvoiceMissing: "" } }, `Endast PDF, ingen e-faktura: ${invoice.eInvoiceMissingReason ?? "utfärdad före e-fakturor"}`),
+    el("p", {}, el("a", { className: "button secondary", href: `${yearPath()}/parties/${enc(invoice.debtorCode)}/statement.pdf`, dataset: { download: "", statement: "" } },
+      `Ladda ner kontoutdrag för ${invoice.debtorName} (PDF)`)),
     linesTable(invoice.lines ?? []),
     // Only an invoice in a chain has one; replaceChildren would show a null as the text "null".
     ...[chainTable(invoice)].filter(Boolean),

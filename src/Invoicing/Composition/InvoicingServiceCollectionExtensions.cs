@@ -75,6 +75,8 @@ public static class InvoicingServiceCollectionExtensions
         services.AddSingleton<Mail.Outbox>();
         services.AddSingleton<Reminders.ReminderRun>();
         services.AddSingleton<ReminderHistory>();
+        services.AddSingleton<Reports.Statements>();
+        services.AddSingleton<Reports.StatementPdfRenderer>();
         services.AddSingleton<AnnualInvoicingRun>();
         services.AddSingleton<BudgetApproval>();
         services.AddSingleton<BudgetRevisions>();

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Invoicing.Documents.Pdf;
+using Invoicing.Issuers;
 
 namespace Invoicing.Documents;
 
@@ -66,17 +67,17 @@ public sealed class InvoicePdfRenderer
     {
         ArgumentNullException.ThrowIfNull(document);
 
-        using var pdf = new OnePagePdf(PageWidth, PageHeight);
+        using var pdf = new PagedPdf(PageWidth, PageHeight);
         var regular = pdf.AddFont(_regular);
         var bold = pdf.AddFont(_bold);
-        var canvas = new Canvas(pdf.Content, regular, bold);
+        var canvas = new Canvas(pdf.AddPage(), regular, bold);
 
         if (document.Seller.IsExample)
         {
             DrawExampleMarking(canvas);
         }
 
-        var sellerBottom = DrawSeller(canvas, document);
+        var sellerBottom = DrawSeller(canvas, document.Seller);
         var factsBottom = DrawTitleAndFacts(canvas, document);
         var buyerBottom = DrawBuyer(canvas, document.Buyer, factsBottom - 16);
 
@@ -143,10 +144,10 @@ public sealed class InvoicePdfRenderer
         canvas.Centred(ExampleBanner, PageWidth / 2, PageHeight - 26, canvas.Bold, 11, ExampleRed);
     }
 
+    /// <summary>The seller's block at the top left: name, address, numbers and contact (the statement's too).</summary>
     /// <returns>The lowest baseline used.</returns>
-    private static double DrawSeller(Canvas canvas, InvoiceDocument document)
+    internal static double DrawSeller(Canvas canvas, Issuer seller)
     {
-        var seller = document.Seller;
         var y = canvas.Paragraph(seller.Name, Left, HeaderTop, SellerColumnWidth, canvas.Bold, 16, 19) - 2;
         foreach (var line in seller.AddressLines)
         {
@@ -328,7 +329,7 @@ public sealed class InvoicePdfRenderer
     }
 
     /// <summary>The footer's parts joined by a separator, breaking lines only between parts when they fit.</summary>
-    private static List<string> FooterLines(Canvas canvas, IEnumerable<string> parts)
+    internal static List<string> FooterLines(Canvas canvas, IEnumerable<string> parts)
     {
         const string separator = "   ·   ";
         var lines = new List<string>();

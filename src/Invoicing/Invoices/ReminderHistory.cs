@@ -22,6 +22,21 @@ public sealed class ReminderHistory(InvoicingStorage storage)
         return records.OrderBy(r => r.Level).ToArray();
     }
 
+    /// <summary>Every reminder recorded on the invoices of a scheme's year (one partition query), by invoice and level.</summary>
+    public async Task<IReadOnlyList<ReminderRecord>> ListYearAsync(SchemeId scheme, int year, CancellationToken cancellationToken)
+    {
+        await storage.EnsureCreatedAsync(cancellationToken);
+        var partition = InvoiceEntity.PartitionKeyFor(scheme, year);
+        var records = new List<ReminderRecord>();
+        await foreach (var entity in storage.Table(StorageNames.Invoices).QueryAsync<InvoiceReminderEntity>(
+            TableClient.CreateQueryFilter($"PartitionKey eq {partition} and RecordType eq {InvoiceReminderEntity.Record}"), cancellationToken: cancellationToken))
+        {
+            records.Add(entity.ToRecord());
+        }
+
+        return records.OrderBy(r => r.Invoice).ThenBy(r => r.Level).ToArray();
+    }
+
     /// <summary>The reminder of <paramref name="level"/> recorded for the invoice; null when there is none.</summary>
     public async Task<ReminderRecord?> FindAsync(InvoiceKey invoice, int level, CancellationToken cancellationToken)
     {

@@ -7,7 +7,7 @@ using UglyToad.PdfPig;
 namespace Invoicing.Tests.Documents.Pdf;
 
 /// <summary>The PDF writer's output as a strict reader needs it (PdfPig forgives broken offsets, so they are checked here).</summary>
-public sealed class OnePagePdfTests
+public sealed class PagedPdfTests
 {
     private static readonly InvoicePdfRenderer Renderer = new();
 
