@@ -110,6 +110,38 @@ public sealed partial class Outbox(
         return stored.Select(e => e.ToEntry()).OrderBy(e => e.CreatedAt).ThenBy(e => e.Id, StringComparer.Ordinal).ToArray();
     }
 
+    /// <summary>The message with this id as it stands; null when there is none.</summary>
+    public async Task<OutboxEntry?> FindAsync(string id, CancellationToken cancellationToken)
+    {
+        if (!OutboxMessage.IsValidId(id))
+        {
+            throw new ArgumentException($"'{id}' is not an outbox message id.", nameof(id));
+        }
+
+        await storage.EnsureCreatedAsync(cancellationToken);
+        var found = await Table.GetEntityIfExistsAsync<OutboxEntity>(OutboxEntity.Partition, id, cancellationToken: cancellationToken);
+        return found.HasValue ? found.Value!.ToEntry() : null;
+    }
+
+    /// <summary>
+    /// The messages whose id starts with <paramref name="idPrefix"/>, in id order: one range query over the row keys,
+    /// for a caller whose ids sort by what they are about (the daily digest's, by day).
+    /// </summary>
+    public async Task<IReadOnlyList<OutboxEntry>> ListByIdPrefixAsync(string idPrefix, CancellationToken cancellationToken)
+    {
+        if (!OutboxMessage.IsValidId(idPrefix))
+        {
+            throw new ArgumentException($"'{idPrefix}' is not the start of an outbox message id.", nameof(idPrefix));
+        }
+
+        await storage.EnsureCreatedAsync(cancellationToken);
+
+        // Every id character sorts below '~' (ids are letters, digits, '-', '_' and '.'), so [prefix, prefix + "~") holds exactly the ids that start with it.
+        var stored = await QueryAsync(
+            TableClient.CreateQueryFilter($"PartitionKey eq {OutboxEntity.Partition} and RowKey ge {idPrefix} and RowKey lt {idPrefix + "~"}"), cancellationToken);
+        return stored.Select(e => e.ToEntry()).OrderBy(e => e.Id, StringComparer.Ordinal).ToArray();
+    }
+
     /// <summary>
     /// A person decided a Failed or Uncertain message should go (again): it returns to Pending, due now, with
     /// its attempts reset. Throws <see cref="OutboxStateException"/> in any other state.
