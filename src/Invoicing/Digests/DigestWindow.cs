@@ -3,8 +3,9 @@ namespace Invoicing.Digests;
 /// <summary>
 /// What one day's digest covers, so that no item is told twice and none is lost when a day's digest was skipped (the
 /// timer did not run, or there was nothing to tell). Events with a time (a payment put on the unmatched list, a
-/// reminder recorded) count when they happened after <see cref="After"/> — the moment the previous digest was queued,
-/// which is its record — and at or before <see cref="Until"/>, the moment this one is built; a second run the same day
+/// reminder recorded) count when they happened after <see cref="After"/> — the moment the previous digest reported up
+/// to, recorded as its outbox message's creation time — and at or before <see cref="Until"/>, the moment this one is
+/// built (and will be recorded with); a second run the same day
 /// queues nothing, so what happens after the first run's moment goes into the next day's. An invoice falls due on the
 /// day after its due date (due on the day is still on time), so day-based: the invoices whose first day past due is
 /// after the previous digest's day and at most <see cref="Day"/>.

@@ -54,13 +54,11 @@ public sealed partial class FinanceDigestRun(
             return new FinanceDigestResult(digestDay, null, FinanceDigestOutcome.AlreadyQueued, queued);
         }
 
-        var previous = digests
-            .Select(m => (Message: m, Day: FinanceDigestText.DayOf(m.Id)))
-            .Where(m => m.Day < digestDay)
-            .MaxBy(m => m.Day);
+        // The ids sort by day (yyyy-MM-dd), and so does the list.
+        var previous = digests.LastOrDefault(m => FinanceDigestText.DayOf(m.Id) < digestDay);
         var until = digestDay == today ? now : SwedishCalendar.StartOf(digestDay.AddDays(1));
-        var window = previous.Day is { } previousDay
-            ? DigestWindow.Following(digestDay, previousDay, previous.Message.CreatedAt, until)
+        var window = previous is not null
+            ? DigestWindow.Following(digestDay, FinanceDigestText.DayOf(previous.Id)!.Value, previous.CreatedAt, until)
             : DigestWindow.First(digestDay, until);
 
         var digest = await BuildAsync(window, cancellationToken);
@@ -85,7 +83,8 @@ public sealed partial class FinanceDigestRun(
             FinanceDigestText.MessageId(digestDay), FinanceDigestText.Kind, settings.To, FinanceDigestText.Subject(digest), FinanceDigestText.Body(digest), []);
 
         // Two runs racing on the same day: the outbox's id lets one in; the other reports the one queued.
-        var added = await outbox.EnqueueAsync(message, cancellationToken);
+        // Recorded as created at the moment the digest reports up to: the next one starts exactly there.
+        var added = await outbox.EnqueueAsync(message, window.Until, cancellationToken);
         var entry = await outbox.FindAsync(message.Id, cancellationToken);
         LogQueued(digestDay, message.Id, added, digest.Unmatched.Count, digest.FellDue.Count, digest.Reminders.Count, digest.MailProblems.Count, digest.Refunds.Count);
         return new FinanceDigestResult(digestDay, digest, added ? FinanceDigestOutcome.Queued : FinanceDigestOutcome.AlreadyQueued, entry);

@@ -37,10 +37,23 @@ public sealed partial class Outbox(
     /// Records the message before anything is sent. Idempotent by id: false when it was already there,
     /// whatever its state. A message with no recipient is recorded as <see cref="OutboxState.NeedsManualDelivery"/>.
     /// </summary>
-    public async Task<bool> EnqueueAsync(OutboxMessage message, CancellationToken cancellationToken)
+    public Task<bool> EnqueueAsync(OutboxMessage message, CancellationToken cancellationToken) =>
+        EnqueueAsync(message, time.GetUtcNow(), cancellationToken);
+
+    /// <summary>
+    /// As <see cref="EnqueueAsync(OutboxMessage, CancellationToken)"/>, recorded as created at <paramref name="createdAt"/>
+    /// (not after now): for a message that reports up to an instant, whose record is where the next report starts
+    /// (the daily digest), so nothing between the instant it reported up to and the moment it was written is lost.
+    /// </summary>
+    public async Task<bool> EnqueueAsync(OutboxMessage message, DateTimeOffset createdAt, CancellationToken cancellationToken)
     {
+        if (createdAt > time.GetUtcNow())
+        {
+            throw new ArgumentOutOfRangeException(nameof(createdAt), createdAt, "An outbox message cannot be created in the future.");
+        }
+
         await storage.EnsureCreatedAsync(cancellationToken);
-        var entry = OutboxEntry.Create(message, time.GetUtcNow());
+        var entry = OutboxEntry.Create(message, createdAt);
         try
         {
             await Table.AddEntityAsync(OutboxEntity.From(entry), cancellationToken);
