@@ -23,6 +23,7 @@ internal static class CliRoot
         ReconcileCommand.Create(),
         PaymentsCommands.Create(),
         RemindCommand.Create(),
+        DigestCommand.Create(),
         MailCommands.Create(),
         ServeCommand.Create(),
         ExportCommands.Create(),

@@ -19,6 +19,7 @@ public sealed class StartUpSettingsTests
     [InlineData("Invoicing:Issuer:Bankgiro", "991-2345", "Invoicing:Issuer:Bankgiro: Bankgiro number '991-2345' fails its modulus-10 check digit.")]
     [InlineData("Invoicing:Issuer:OrganisationNumber", "", "Invoicing:Issuer:OrganisationNumber is missing.")]
     [InlineData("Invoicing:Schemes:0:Issuer:ContactEmail", "", "Invoicing:Schemes:0:Issuer:ContactEmail is missing.")]
+    [InlineData("Invoicing:FinanceDigest:To", "ekonomi", "Invoicing:FinanceDigest:To 'ekonomi' must be one e-mail address or several separated by commas")]
     public void A_bad_issuer_setting_stops_the_start_with_one_line_naming_the_setting(string key, string value, string expected)
     {
         var settings = ValidSettings();

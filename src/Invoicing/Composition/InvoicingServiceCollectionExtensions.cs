@@ -37,6 +37,8 @@ public static class InvoicingServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<StorageOptions>, InvoicingSettingsValidation.Storage>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<IssuerOptions>, InvoicingSettingsValidation.DefaultIssuer>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<List<SchemeOptions>>, InvoicingSettingsValidation.SchemeIssuers>());
+        services.AddOptions<Digests.FinanceDigestOptions>().Bind(configuration.GetSection(Digests.FinanceDigestOptions.Section)).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<Digests.FinanceDigestOptions>, InvoicingSettingsValidation.FinanceDigest>());
         services.TryAddSingleton<TokenCredential>(_ => new DefaultAzureCredential());
         services.Configure<Mail.SmtpOptions>(configuration.GetSection(Mail.SmtpOptions.Section));
         services.Configure<Reminders.ReminderOptions>(configuration.GetSection(Reminders.ReminderOptions.Section));
@@ -74,6 +76,7 @@ public static class InvoicingServiceCollectionExtensions
         services.AddSingleton<Mail.SmtpMailSender>();
         services.AddSingleton<Mail.Outbox>();
         services.AddSingleton<Reminders.ReminderRun>();
+        services.AddSingleton<Digests.FinanceDigestRun>();
         services.AddSingleton<ReminderHistory>();
         services.AddSingleton<Reports.Statements>();
         services.AddSingleton<Reports.StatementPdfRenderer>();

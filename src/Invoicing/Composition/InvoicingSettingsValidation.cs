@@ -5,8 +5,9 @@ using Microsoft.Extensions.Options;
 namespace Invoicing.Composition;
 
 /// <summary>
-/// The settings every host needs before it does anything: where the storage is, and who issues each scheme's
-/// documents (complete, with bankgiro and organisation number passing their check digits). Registered with
+/// The settings every host needs before it does anything: where the storage is, who issues each scheme's
+/// documents (complete, with bankgiro and organisation number passing their check digits), and finance's address for
+/// the daily digest (when set, an address). Registered with
 /// <c>ValidateOnStart</c>, so a Functions app with a bad bankgiro stops at start with one line naming the setting
 /// instead of failing at the first timer hours later. Each rule is the one the product applies when it issues
 /// (<see cref="Issuer.FromOptions"/>, <see cref="IssuerDirectory"/>); nothing here is a second copy of it.
@@ -31,6 +32,13 @@ internal static class InvoicingSettingsValidation
     {
         public ValidateOptionsResult Validate(string? name, List<SchemeOptions> options) =>
             Problems(() => new IssuerDirectory(defaultIssuer, Options.Create(options)).AllOwnIssuers());
+    }
+
+    /// <summary>Finance's address for the daily digest, when one is set.</summary>
+    public sealed class FinanceDigest : IValidateOptions<Digests.FinanceDigestOptions>
+    {
+        public ValidateOptionsResult Validate(string? name, Digests.FinanceDigestOptions options) =>
+            options.Problems() is { Count: > 0 } problems ? ValidateOptionsResult.Fail(problems) : ValidateOptionsResult.Success;
     }
 
     private static ValidateOptionsResult Problems(Action validate)

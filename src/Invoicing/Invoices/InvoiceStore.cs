@@ -362,6 +362,30 @@ public sealed class InvoiceStore(InvoicingStorage storage, AuditTrail audit, Tim
         }
     }
 
+    /// <summary>
+    /// Every scheme and year that has invoices, from the partitions' register (<see cref="InvoicePartitionEntity"/>):
+    /// what a reader of the whole ledger (the daily digest) goes through, one query per year, without a scan.
+    /// </summary>
+    public async Task<IReadOnlyList<(SchemeId Scheme, int Year)>> ListYearsAsync(CancellationToken cancellationToken)
+    {
+        await storage.EnsureCreatedAsync(cancellationToken);
+        var years = new List<(SchemeId, int)>();
+        await foreach (var registered in storage.Table(StorageNames.Invoices).QueryAsync<InvoicePartitionEntity>(
+            TableClient.CreateQueryFilter($"PartitionKey eq {InvoicePartitionEntity.Partition}"), select: ["RowKey"], cancellationToken: cancellationToken))
+        {
+            // The key is {scheme}:{yyyy} (InvoiceEntity.PartitionKeyFor); a scheme id has no ':'.
+            var colon = registered.RowKey.LastIndexOf(':');
+            if (colon <= 0 || !int.TryParse(registered.RowKey.AsSpan(colon + 1), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var year))
+            {
+                throw new InvalidDataException($"Table Invoices, partition {InvoicePartitionEntity.Partition}: row {registered.RowKey} is not scheme:year.");
+            }
+
+            years.Add((new SchemeId(registered.RowKey[..colon]), year));
+        }
+
+        return [.. years.OrderBy(y => y.Item1.Value, StringComparer.Ordinal).ThenBy(y => y.Item2)];
+    }
+
     public async Task<Invoice?> FindAsync(SchemeId scheme, int year, InvoiceNumber number, CancellationToken cancellationToken)
     {
         await storage.EnsureCreatedAsync(cancellationToken);

@@ -14,6 +14,10 @@ public static class SwedishCalendar
     public static DateOnly DateOf(DateTimeOffset instant) =>
         DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(instant, Stockholm).DateTime);
 
+    /// <summary>The instant a Swedish calendar day begins (midnight in Stockholm; the clocks never change at midnight there).</summary>
+    public static DateTimeOffset StartOf(DateOnly day) =>
+        new(TimeZoneInfo.ConvertTimeToUtc(day.ToDateTime(TimeOnly.MinValue, DateTimeKind.Unspecified), Stockholm), TimeSpan.Zero);
+
     /// <summary>The instant in Swedish local time (for a time shown to a person).</summary>
     public static DateTime LocalTime(DateTimeOffset instant) => TimeZoneInfo.ConvertTime(instant, Stockholm).DateTime;
 }

@@ -37,10 +37,23 @@ public sealed partial class Outbox(
     /// Records the message before anything is sent. Idempotent by id: false when it was already there,
     /// whatever its state. A message with no recipient is recorded as <see cref="OutboxState.NeedsManualDelivery"/>.
     /// </summary>
-    public async Task<bool> EnqueueAsync(OutboxMessage message, CancellationToken cancellationToken)
+    public Task<bool> EnqueueAsync(OutboxMessage message, CancellationToken cancellationToken) =>
+        EnqueueAsync(message, time.GetUtcNow(), cancellationToken);
+
+    /// <summary>
+    /// As <see cref="EnqueueAsync(OutboxMessage, CancellationToken)"/>, recorded as created at <paramref name="createdAt"/>
+    /// (not after now): for a message that reports up to an instant, whose record is where the next report starts
+    /// (the daily digest), so nothing between the instant it reported up to and the moment it was written is lost.
+    /// </summary>
+    public async Task<bool> EnqueueAsync(OutboxMessage message, DateTimeOffset createdAt, CancellationToken cancellationToken)
     {
+        if (createdAt > time.GetUtcNow())
+        {
+            throw new ArgumentOutOfRangeException(nameof(createdAt), createdAt, "An outbox message cannot be created in the future.");
+        }
+
         await storage.EnsureCreatedAsync(cancellationToken);
-        var entry = OutboxEntry.Create(message, time.GetUtcNow());
+        var entry = OutboxEntry.Create(message, createdAt);
         try
         {
             await Table.AddEntityAsync(OutboxEntity.From(entry), cancellationToken);
@@ -108,6 +121,38 @@ public sealed partial class Outbox(
             : TableClient.CreateQueryFilter($"PartitionKey eq {OutboxEntity.Partition}");
         var stored = await QueryAsync(filter, cancellationToken);
         return stored.Select(e => e.ToEntry()).OrderBy(e => e.CreatedAt).ThenBy(e => e.Id, StringComparer.Ordinal).ToArray();
+    }
+
+    /// <summary>The message with this id as it stands; null when there is none.</summary>
+    public async Task<OutboxEntry?> FindAsync(string id, CancellationToken cancellationToken)
+    {
+        if (!OutboxMessage.IsValidId(id))
+        {
+            throw new ArgumentException($"'{id}' is not an outbox message id.", nameof(id));
+        }
+
+        await storage.EnsureCreatedAsync(cancellationToken);
+        var found = await Table.GetEntityIfExistsAsync<OutboxEntity>(OutboxEntity.Partition, id, cancellationToken: cancellationToken);
+        return found.HasValue ? found.Value!.ToEntry() : null;
+    }
+
+    /// <summary>
+    /// The messages whose id starts with <paramref name="idPrefix"/>, in id order: one range query over the row keys,
+    /// for a caller whose ids sort by what they are about (the daily digest's, by day).
+    /// </summary>
+    public async Task<IReadOnlyList<OutboxEntry>> ListByIdPrefixAsync(string idPrefix, CancellationToken cancellationToken)
+    {
+        if (!OutboxMessage.IsValidId(idPrefix))
+        {
+            throw new ArgumentException($"'{idPrefix}' is not the start of an outbox message id.", nameof(idPrefix));
+        }
+
+        await storage.EnsureCreatedAsync(cancellationToken);
+
+        // Every id character sorts below '~' (ids are letters, digits, '-', '_' and '.'), so [prefix, prefix + "~") holds exactly the ids that start with it.
+        var stored = await QueryAsync(
+            TableClient.CreateQueryFilter($"PartitionKey eq {OutboxEntity.Partition} and RowKey ge {idPrefix} and RowKey lt {idPrefix + "~"}"), cancellationToken);
+        return stored.Select(e => e.ToEntry()).OrderBy(e => e.Id, StringComparer.Ordinal).ToArray();
     }
 
     /// <summary>

@@ -140,6 +140,26 @@ public sealed class SuspenseList(InvoicingStorage storage, PaymentLedger ledger,
         return open.OrderBy(p => p.ReceivedAt).ThenBy(p => p.Id, StringComparer.Ordinal).ToArray();
     }
 
+    /// <summary>
+    /// The entries put on the list after <paramref name="after"/> and at or before <paramref name="until"/>, whether
+    /// still open or booked by hand since (what the daily digest reports as new); not those recognised as the same
+    /// payment as one listed before, which never were on the list.
+    /// </summary>
+    public async Task<IReadOnlyList<UnmatchedPayment>> ListReceivedAsync(DateTimeOffset after, DateTimeOffset until, CancellationToken cancellationToken)
+    {
+        await storage.EnsureCreatedAsync(cancellationToken);
+        var listed = new List<UnmatchedPayment>();
+        await foreach (var e in Table.QueryAsync<UnmatchedPaymentEntity>(
+            TableClient.CreateQueryFilter(
+                $"(PartitionKey eq {UnmatchedPaymentEntity.Open} or PartitionKey eq {UnmatchedPaymentEntity.Booked}) and ReceivedAt gt {after} and ReceivedAt le {until}"),
+            cancellationToken: cancellationToken))
+        {
+            listed.Add(e.ToPayment());
+        }
+
+        return listed.OrderBy(p => p.ReceivedAt).ThenBy(p => p.Id, StringComparer.Ordinal).ToArray();
+    }
+
     public async Task<UnmatchedPayment?> FindAsync(string id, CancellationToken cancellationToken)
     {
         await storage.EnsureCreatedAsync(cancellationToken);

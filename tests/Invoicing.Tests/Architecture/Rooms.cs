@@ -57,6 +57,9 @@ internal static class Rooms
         "Invoicing.Populations.Scb",
         "Invoicing.Approvals",
 
+        // Telling finance: the daily digest of what came in, fell due, was sent and waits.
+        "Invoicing.Digests",
+
         // The whole store at once: backups and restores of every table and container.
         "Invoicing.Backup",
 
