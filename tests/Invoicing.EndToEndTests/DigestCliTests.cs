@@ -18,30 +18,30 @@ public sealed class DigestCliTests(AzuriteFixture azurite)
         Ok(await cli.RunAsync("run"));
         Assert.Contains("Nothing to report for 2026-12-04: nothing was queued.", Ok(await cli.RunAsync("digest", "--dry-run")).Stdout, StringComparison.Ordinal);
 
-        // Issued 2026-12-04 with 30 days to pay: due 2027-01-03, past due the day after.
-        cli.Today = "2027-01-04 08:00:00";
+        // Issued 2026-12-04 with 30 days to pay: 2027-01-03 is a Sunday, so due Monday 2027-01-04, past due the day after.
+        cli.Today = "2027-01-05 08:00:00";
         var dry = Ok(await cli.RunAsync("digest", "--dry-run")).Stdout;
         var unaddressed = Ok(await cli.RunAsync("digest")).Stdout;
         cli.Environment["Invoicing__FinanceDigest__To"] = "ekonomi@example.se";
         var queued = Ok(await cli.RunAsync("digest")).Stdout;
         var again = Ok(await cli.RunAsync("digest")).Stdout;
-        var past = await cli.RunAsync("digest", "--date", "2027-01-03");
-        var pastDry = Ok(await cli.RunAsync("digest", "--date", "2027-01-03", "--dry-run")).Stdout;
+        var past = await cli.RunAsync("digest", "--date", "2027-01-04");
+        var pastDry = Ok(await cli.RunAsync("digest", "--date", "2027-01-04", "--dry-run")).Stdout;
         var outbox = Ok(await cli.RunAsync("mail", "outbox")).Stdout;
 
-        Assert.Contains("Subject: Ekonomisammanställning 2027-01-04: 10 förfallna", dry, StringComparison.Ordinal);
+        Assert.Contains("Subject: Ekonomisammanställning 2027-01-05: 10 förfallna", dry, StringComparison.Ordinal);
         Assert.Contains("Fakturor som förfallit obetalda: 10 st, ", dry, StringComparison.Ordinal);
-        Assert.Contains("förfallodag 2027-01-03, 1 dag sedan", dry, StringComparison.Ordinal);
+        Assert.Contains("förfallodag 2027-01-04, 1 dag sedan", dry, StringComparison.Ordinal);
         Assert.Contains("Nya omatchade inbetalningar: 0 st", dry, StringComparison.Ordinal);
         Assert.EndsWith("Dry run: nothing was queued.\n", dry, StringComparison.Ordinal);
         Assert.Contains("No address is set for finance (Invoicing:FinanceDigest:To): nothing was queued.", unaddressed, StringComparison.Ordinal);
-        Assert.Contains("Queued as finance-digest-2027-01-04 to ekonomi@example.se", queued, StringComparison.Ordinal);
-        Assert.Contains("The digest of 2027-01-04 was queued earlier as finance-digest-2027-01-04 (Pending); nothing more was queued.", again, StringComparison.Ordinal);
+        Assert.Contains("Queued as finance-digest-2027-01-05 to ekonomi@example.se", queued, StringComparison.Ordinal);
+        Assert.Contains("The digest of 2027-01-05 was queued earlier as finance-digest-2027-01-05 (Pending); nothing more was queued.", again, StringComparison.Ordinal);
         Assert.Contains("Fakturor som förfallit obetalda: 10 st, ", again, StringComparison.Ordinal);
         Assert.Equal(1, past.ExitCode);
-        Assert.Contains("error: the digest of 2027-01-03, before today (2027-01-04), can only be a dry run", past.Stderr, StringComparison.Ordinal);
-        Assert.Contains("Nothing to report for 2027-01-03: nothing was queued.", pastDry, StringComparison.Ordinal);
-        Assert.Single(outbox.Split('\n'), l => l.StartsWith("finance-digest-2027-01-04 ", StringComparison.Ordinal));
+        Assert.Contains("error: the digest of 2027-01-04, before today (2027-01-05), can only be a dry run", past.Stderr, StringComparison.Ordinal);
+        Assert.Contains("Nothing to report for 2027-01-04: nothing was queued.", pastDry, StringComparison.Ordinal);
+        Assert.Single(outbox.Split('\n'), l => l.StartsWith("finance-digest-2027-01-05 ", StringComparison.Ordinal));
     }
 
     [Fact]

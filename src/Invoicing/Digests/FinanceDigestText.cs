@@ -66,21 +66,24 @@ public static class FinanceDigestText
     public static DateOnly? DayOf(string messageId) =>
         messageId.StartsWith(IdPrefix, StringComparison.Ordinal) && IsoDate.TryParse(messageId[IdPrefix.Length..], out var day) ? day : null;
 
+    /// <summary>A count in the subject with the noun that agrees with it ("1 påminnelse", "2 påminnelser").</summary>
+    private static string Counted(int count, string one, string many) => $"{count} {(count == 1 ? one : many)}";
+
     private static IEnumerable<string> Counts(FinanceDigest digest)
     {
         if (digest.Unmatched.Count > 0)
         {
-            yield return $"{digest.Unmatched.Count} omatchade";
+            yield return Counted(digest.Unmatched.Count, "omatchad", "omatchade");
         }
 
         if (digest.FellDue.Count > 0)
         {
-            yield return $"{digest.FellDue.Count} förfallna";
+            yield return Counted(digest.FellDue.Count, "förfallen", "förfallna");
         }
 
         if (digest.Reminders.Count > 0)
         {
-            yield return $"{digest.Reminders.Count} påminnelser";
+            yield return Counted(digest.Reminders.Count, "påminnelse", "påminnelser");
         }
 
         if (digest.MailProblems.Count > 0)
@@ -90,7 +93,7 @@ public static class FinanceDigestText
 
         if (digest.Refunds.Count > 0)
         {
-            yield return $"{digest.Refunds.Count} återbetalningar";
+            yield return Counted(digest.Refunds.Count, "återbetalning", "återbetalningar");
         }
 
         if (digest.IsEmpty)

@@ -133,6 +133,7 @@ public sealed class FinanceDigestTests
         var owed = Assert.Single(digest.Refunds);
         Assert.Equal((overpaid.Number, Money.FromKronor(250)), (owed.Invoice.Number, owed.Amount));
         Assert.Contains("Återbetalningar att göra: 1 st, 250,00\u00A0kr", FinanceDigestText.Body(digest), StringComparison.Ordinal);
+        Assert.Equal("Ekonomisammanställning 2026-12-05: 1 återbetalning", FinanceDigestText.Subject(digest));
     }
 
     [Fact]
