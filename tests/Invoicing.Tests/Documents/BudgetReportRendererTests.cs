@@ -89,6 +89,48 @@ public sealed class BudgetReportRendererTests
         Assert.Contains(pages, p => p.Contains("Observera: fördelningarnas befolkningssiffror avser olika datum", StringComparison.Ordinal));
     }
 
+    [Fact]
+    public void The_appendix_is_written_by_our_own_writer_and_the_same_model_gives_the_same_bytes()
+    {
+        var dataset = DatasetLoader.Load(TestPaths.BundledDataset);
+        var document = BudgetReportDocument.From(Allocate(dataset), new DateOnly(2025, 12, 1));
+
+        var pdf = Renderer.Render(document);
+
+        Assert.Equal(pdf, new BudgetReportRenderer().Render(document));
+        using var read = PdfDocument.Open(pdf);
+        Assert.Equal("Invoicing", read.Information.Producer);
+        Assert.Equal("BILAGA 1: Budget 2026, " + dataset.Budget.SchemeName, read.Information.Title);
+        Assert.Equal("Utkast", read.Information.Subject);
+        Assert.DoesNotContain("PdfPig", System.Text.Encoding.Latin1.GetString(pdf), StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
+    public void The_national_programme_of_290_municipalities_runs_over_pages_each_with_its_page_number_frame_and_table_headings()
+    {
+        var dataset = DatasetLoader.Load(Path.Combine(TestPaths.RepositoryRoot, "data", "nationellt-program-exempel"));
+        var allocation = Allocate(dataset);
+
+        var pdf = Renderer.Render(BudgetReportDocument.From(allocation, new DateOnly(2026, 11, 1)));
+        RenderPngs(pdf, "national-programme");
+        var pages = PageTexts(pdf);
+
+        Assert.True(pages.Count >= 6, $"290 municipalities at about 40 rows a page need at least 6 pages, got {pages.Count}");
+        Assert.All(pages.Select((text, i) => (text, i)), p =>
+        {
+            Assert.Contains($"Sida {p.i + 1} av {pages.Count}", p.text, StringComparison.Ordinal);
+            Assert.Contains("BILAGA 1: Budget 2027 – UTKAST", p.text, StringComparison.Ordinal);
+            Assert.Contains(dataset.Budget.SchemeName, p.text, StringComparison.Ordinal);
+        });
+
+        // Every page after the first continues a table, so it starts with a title and column headings of its own.
+        Assert.All(pages.Skip(1), p => Assert.Contains("(forts.)", p, StringComparison.Ordinal));
+        var municipalities = dataset.Parties.Where(p => p.Kind == PartyKind.Municipality).ToArray();
+        Assert.Equal(290, municipalities.Length);
+        var all = string.Join("\n", pages);
+        Assert.All(municipalities, m => Assert.Contains(m.Name, all, StringComparison.Ordinal));
+    }
+
     private static BudgetAllocation Allocate(global::Invoicing.Dataset.Dataset dataset) =>
         BudgetAllocator.Allocate(dataset.Budget, dataset.Parties.ToDictionary(p => p.Code), dataset.Snapshots.ToDictionary(s => s.Id));
 

@@ -2,8 +2,6 @@ using System.Globalization;
 using Invoicing.Allocation;
 using Invoicing.Budgets;
 using Invoicing.Documents.Pdf;
-using UglyToad.PdfPig.Core;
-using UglyToad.PdfPig.Writer;
 
 namespace Invoicing.Documents.BudgetReport;
 
@@ -11,8 +9,9 @@ namespace Invoicing.Documents.BudgetReport;
 /// Renders the budget appendix as a multi-page A4 PDF in Swedish (Liberation Sans embedded): the income and
 /// costs, one table per pool and the fixed contributions. Tables flow over pages; a table never starts without
 /// room for its heading and two rows, and a continued table repeats its title and column headings. Every page
-/// has the appendix's name and "Sida n av N"; a draft carries UTKAST on every page. Layout first, then drawing,
-/// so the page count is known when the footers are written. Pure: no storage, no clock.
+/// has the appendix's name and "Sida n av N"; a draft carries UTKAST on every page. Layout first, then drawing on
+/// the product's own writer (<see cref="PagedPdf"/>), so the page count is known when the footers are written.
+/// Pure: no storage, no clock; the same model gives the same bytes.
 /// </summary>
 public sealed class BudgetReportRenderer
 {
@@ -44,23 +43,16 @@ public sealed class BudgetReportRenderer
         var layout = new Layout(_regular, _bold);
         LayOut(document, layout);
 
-        using var builder = new PdfDocumentBuilder();
-        var date = "D:" + document.PreparedOn.ToString("yyyyMMdd", CultureInfo.InvariantCulture) + "000000Z";
-        builder.DocumentInformation.Title = $"{document.Title}, {document.SchemeName}";
-        builder.DocumentInformation.Subject = document.IsDraft ? "Utkast" : "Beslutad budget";
-        builder.DocumentInformation.Creator = "Invoicing";
-        builder.DocumentInformation.CreationDate = date;
-        builder.DocumentInformation.ModifiedDate = date;
-        var regular = builder.AddTrueTypeFont(_regular.Bytes);
-        var bold = builder.AddTrueTypeFont(_bold.Bytes);
-
+        using var pdf = new PagedPdf(PageWidth, PageHeight);
+        var regular = pdf.AddFont(_regular);
+        var bold = pdf.AddFont(_bold);
         for (var n = 0; n < layout.Pages.Count; n++)
         {
-            var canvas = new Canvas(builder.AddPage(PageWidth, PageHeight), regular, bold, _regular, _bold);
+            var canvas = new Canvas(pdf.AddPage(), regular, bold);
             if (document.IsDraft)
             {
                 // First, so everything else is drawn over it.
-                canvas.Centred("UTKAST", PageWidth / 2, PageHeight / 2 - 40, Face.Bold, 120, WatermarkRed);
+                Centred(canvas, "UTKAST", PageWidth / 2, PageHeight / 2 - 40, Face.Bold, 120, WatermarkRed);
             }
 
             DrawFrame(canvas, document, n + 1, layout.Pages.Count);
@@ -70,7 +62,13 @@ public sealed class BudgetReportRenderer
             }
         }
 
-        return builder.Build();
+        var date = "D:" + document.PreparedOn.ToString("yyyyMMdd", CultureInfo.InvariantCulture) + "000000Z";
+        return pdf.Build(new PdfInformation(
+            $"{document.Title}, {document.SchemeName}",
+            document.SchemeName,
+            document.IsDraft ? "Utkast" : "Beslutad budget",
+            "Invoicing",
+            date));
     }
 
     private static void LayOut(BudgetReportDocument document, Layout layout)
@@ -269,13 +267,13 @@ public sealed class BudgetReportRenderer
 
     private static void DrawFrame(Canvas canvas, BudgetReportDocument document, int page, int pages)
     {
-        canvas.Text(document.SchemeName, Left, PageHeight - 36, Face.Regular, 8, Muted, ContentWidth * 0.7);
-        canvas.TextRight($"{document.Title}{(document.IsDraft ? " – UTKAST" : "")}", Right, PageHeight - 36, Face.Bold, 8, document.IsDraft ? DraftRed : Muted);
+        Text(canvas, document.SchemeName, Left, PageHeight - 36, Face.Regular, 8, Muted, ContentWidth * 0.7);
+        TextRight(canvas, $"{document.Title}{(document.IsDraft ? " – UTKAST" : "")}", Right, PageHeight - 36, Face.Bold, 8, document.IsDraft ? DraftRed : Muted);
         canvas.Line(Left, PageHeight - 42, Right, PageHeight - 42, 0.5, Rule);
         canvas.Line(Left, 50, Right, 50, 0.5, Rule);
         var stamp = document.IsDraft ? $"Utkast {SwedishFormat.Date(document.PreparedOn)}" : $"Beslutad {SwedishFormat.Date(document.PreparedOn)}";
-        canvas.Text(stamp, Left, 38, Face.Regular, 8, Muted);
-        canvas.TextRight($"Sida {page} av {pages}", Right, 38, Face.Regular, 8, Muted);
+        Text(canvas, stamp, Left, 38, Face.Regular, 8, Muted);
+        TextRight(canvas, $"Sida {page} av {pages}", Right, 38, Face.Regular, 8, Muted);
     }
 
     /// <summary>Whole kronor without the currency (the column heading says kr): <c>43 035</c>; öre only when there are any.</summary>
@@ -294,8 +292,6 @@ public sealed class BudgetReportRenderer
         Bold,
     }
 
-    private readonly record struct Rgb(byte R, byte G, byte B);
-
     /// <summary>Places content on pages top-down, starting a new page when the next piece does not fit.</summary>
     private sealed class Layout(EmbeddedFont regular, EmbeddedFont bold)
     {
@@ -313,7 +309,7 @@ public sealed class BudgetReportRenderer
             {
                 Ensure(leading);
                 var y = _y - size;
-                Page.Add(c => c.Text(line, Left, y, face, size, colour ?? Black));
+                Page.Add(c => Text(c, line, Left, y, face, size, colour ?? Black));
                 _y -= leading;
             }
         }
@@ -330,7 +326,7 @@ public sealed class BudgetReportRenderer
             foreach (var note in notes)
             {
                 var y = _y - 9;
-                Page.Add(c => c.Text(note, Left, y, Face.Regular, 9, Muted));
+                Page.Add(c => Text(c, note, Left, y, Face.Regular, 9, Muted));
                 _y -= 12;
             }
 
@@ -365,14 +361,14 @@ public sealed class BudgetReportRenderer
         private void Title(string title)
         {
             var y = _y - 12;
-            Page.Add(c => c.Text(title, Left, y, Face.Bold, 12, Black));
+            Page.Add(c => Text(c, title, Left, y, Face.Bold, 12, Black));
             _y -= 20;
         }
 
         private void Headings(ReportTable table)
         {
             var top = _y;
-            Page.Add(c => c.Box(Left, top - RowHeight - 2, ContentWidth, RowHeight + 2, HeadingFill));
+            Page.Add(c => c.FilledBox(Left, top - RowHeight - 2, ContentWidth, RowHeight + 2, HeadingFill));
             Cells(table, table.Columns.Select(col => col.Heading).ToArray(), Face.Bold, top - 2);
             _y -= RowHeight + 2;
         }
@@ -395,8 +391,8 @@ public sealed class BudgetReportRenderer
                 var width = column.Width * ContentWidth;
                 var (cellLeft, cellRight, text) = (x + 4, x + width - 4, cells[k]);
                 Page.Add(column.Right
-                    ? c => c.TextRight(text, cellRight, baseline, face, TableSize, Black, cellRight - cellLeft)
-                    : c => c.Text(text, cellLeft, baseline, face, TableSize, Black, cellRight - cellLeft));
+                    ? c => TextRight(c, text, cellRight, baseline, face, TableSize, Black, cellRight - cellLeft)
+                    : c => Text(c, text, cellLeft, baseline, face, TableSize, Black, cellRight - cellLeft));
                 x += width;
             }
         }
@@ -422,65 +418,21 @@ public sealed class BudgetReportRenderer
         }
     }
 
-    /// <summary>Drawing on one page with the two embedded faces; text is fitted to a width by shrinking, never cut.</summary>
-    private sealed class Canvas(PdfPageBuilder page, PdfDocumentBuilder.AddedFont regular, PdfDocumentBuilder.AddedFont bold, EmbeddedFont regularMetrics, EmbeddedFont boldMetrics)
+    // Text is fitted to its width by shrinking, never cut.
+    private static void Text(Canvas canvas, string text, double x, double y, Face face, double size, Rgb colour, double? maxWidth = null)
     {
-        public void Text(string text, double x, double y, Face face, double size, Rgb colour, double? maxWidth = null)
-        {
-            var font = Metrics(face);
-            var drawable = font.Drawable(text);
-            if (drawable.Length == 0)
-            {
-                return;
-            }
-
-            var fitted = Fit(drawable, font, size, maxWidth);
-            page.SetTextAndFillColor(colour.R, colour.G, colour.B);
-            page.AddText(drawable, fitted, new PdfPoint(x, y), face == Face.Bold ? bold : regular);
-            page.ResetColor();
-        }
-
-        public void TextRight(string text, double right, double y, Face face, double size, Rgb colour, double? maxWidth = null)
-        {
-            var font = Metrics(face);
-            var drawable = font.Drawable(text);
-            var fitted = Fit(drawable, font, size, maxWidth);
-            Text(text, right - font.Width(drawable, fitted), y, face, fitted, colour);
-        }
-
-        public void Centred(string text, double centre, double y, Face face, double size, Rgb colour)
-        {
-            var font = Metrics(face);
-            Text(text, centre - font.Width(font.Drawable(text), size) / 2, y, face, size, colour);
-        }
-
-        public void Line(double x1, double y1, double x2, double y2, double width, Rgb colour)
-        {
-            page.SetStrokeColor(colour.R, colour.G, colour.B);
-            page.DrawLine(new PdfPoint(x1, y1), new PdfPoint(x2, y2), width);
-            page.ResetColor();
-        }
-
-        /// <summary>PdfPig fills and strokes a filled rectangle, so the outline takes the fill colour too.</summary>
-        public void Box(double x, double y, double width, double height, Rgb colour)
-        {
-            page.SetStrokeColor(colour.R, colour.G, colour.B);
-            page.SetTextAndFillColor(colour.R, colour.G, colour.B);
-            page.DrawRectangle(new PdfPoint(x, y), width, height, 0.5, fill: true);
-            page.ResetColor();
-        }
-
-        private EmbeddedFont Metrics(Face face) => face == Face.Bold ? boldMetrics : regularMetrics;
-
-        private static double Fit(string text, EmbeddedFont font, double size, double? maxWidth)
-        {
-            if (maxWidth is not { } width)
-            {
-                return size;
-            }
-
-            var natural = font.Width(text, size);
-            return natural <= width ? size : Math.Floor(size * width / natural * 10) / 10;
-        }
+        var font = FontOf(canvas, face);
+        canvas.Text(text, x, y, font, maxWidth is { } width ? canvas.FittingSize(text, font, size, width) : size, colour);
     }
+
+    private static void TextRight(Canvas canvas, string text, double right, double y, Face face, double size, Rgb colour, double? maxWidth = null)
+    {
+        var font = FontOf(canvas, face);
+        canvas.TextRight(text, right, y, font, maxWidth is { } width ? canvas.FittingSize(text, font, size, width) : size, colour);
+    }
+
+    private static void Centred(Canvas canvas, string text, double centre, double y, Face face, double size, Rgb colour) =>
+        canvas.Centred(text, centre, y, FontOf(canvas, face), size, colour);
+
+    private static PdfFont FontOf(Canvas canvas, Face face) => face == Face.Bold ? canvas.Bold : canvas.Regular;
 }

@@ -16,19 +16,15 @@ internal sealed class EmbeddedFont
     /// <summary>Advance width per character in em (1.0 = the font size); NaN when the font has no glyph for it.</summary>
     private readonly double[] _advance;
 
-    private EmbeddedFont(string name, byte[] bytes, TrueTypeFont program, double[] advance)
+    private EmbeddedFont(string name, TrueTypeFont program, double[] advance)
     {
         Name = name;
-        Bytes = bytes;
         Program = program;
         SubsetPrograms = new SubsetProgramCache(program);
         _advance = advance;
     }
 
     public string Name { get; }
-
-    /// <summary>The font file as shipped: the multi-page budget appendix embeds it through PdfPig's builder.</summary>
-    public ReadOnlyMemory<byte> Bytes { get; }
 
     /// <summary>The font program as shipped, read once.</summary>
     public TrueTypeFont Program { get; }
@@ -53,7 +49,7 @@ internal sealed class EmbeddedFont
             advance[c] = glyph > 0 ? program.Advance(glyph) / (double)program.UnitsPerEm : double.NaN;
         }
 
-        return new EmbeddedFont(resourceName, bytes, program, advance);
+        return new EmbeddedFont(resourceName, program, advance);
     }
 
     public bool Has(char c) => c <= LastCharacter && !double.IsNaN(_advance[c]);
