@@ -16,8 +16,12 @@ public sealed class StatementCliTests(AzuriteFixture azurite, Xunit.Abstractions
         using var cli = new CliRunner(azurite);
         Ok(await cli.RunAsync("demo"));
         // Knivsta (0330) is invoiced 3 897,00 kr as 202600003 and pays 1 000 kr, then 3 500 kr: 603 kr too much.
+        // Payments of one day are listed in the order they were booked; each CLI process starts its clock at cli.Today,
+        // so the second one is booked an hour later, or a slow first process could book after a quick second.
         Ok(await cli.RunAsync("payments", "register", "202600003", "--amount", "1000,00", "--date", "2026-12-04"));
+        cli.Today = "2026-12-04 11:00:00";
         Ok(await cli.RunAsync("payments", "register", "202600003", "--amount", "3500,00", "--date", "2026-12-04"));
+        cli.Today = CliRunner.DemoDay;
         Ok(await cli.RunAsync("invoices", "void", "202600001", "--year", "2026", "--reason", "Fel mottagare"));
         var folder = Path.Combine(cli.WorkingDirectory, "kontoutdrag");
 
