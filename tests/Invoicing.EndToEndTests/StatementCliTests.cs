@@ -16,8 +16,12 @@ public sealed class StatementCliTests(AzuriteFixture azurite, Xunit.Abstractions
         using var cli = new CliRunner(azurite);
         Ok(await cli.RunAsync("demo"));
         // Knivsta (0330) is invoiced 3 897,00 kr as 202600003 and pays 1 000 kr, then 3 500 kr: 603 kr too much.
+        // Payments of one day are listed in the order they were booked; each CLI process starts its clock at cli.Today,
+        // so the second one is booked an hour later, or a slow first process could book after a quick second.
         Ok(await cli.RunAsync("payments", "register", "202600003", "--amount", "1000,00", "--date", "2026-12-04"));
+        cli.Today = "2026-12-04 11:00:00";
         Ok(await cli.RunAsync("payments", "register", "202600003", "--amount", "3500,00", "--date", "2026-12-04"));
+        cli.Today = CliRunner.DemoDay;
         Ok(await cli.RunAsync("invoices", "void", "202600001", "--year", "2026", "--reason", "Fel mottagare"));
         var folder = Path.Combine(cli.WorkingDirectory, "kontoutdrag");
 
@@ -52,6 +56,69 @@ public sealed class StatementCliTests(AzuriteFixture azurite, Xunit.Abstractions
         var noYear = await cli.RunAsync("statement", "0330", "--year", "2025", "--out", folder);
         Assert.Equal((1, "error: Party 9999 is not in the party table."), (unknown.ExitCode, unknown.Stderr.Trim()));
         Assert.Equal((1, "error: Party 0330 has no invoices in scheme region-mitt-pom, year 2025."), (noYear.ExitCode, noYear.Stderr.Trim()));
+
+        // The demo's parties have no e-mail address: nothing to send to, nothing queued.
+        var unaddressed = await cli.RunAsync("statement", "0330", "--year", "2026", "--send");
+        var neither = await cli.RunAsync("statement", "0330", "--year", "2026");
+        Assert.Equal(
+            (1, "error: Party 0330 has no invoice e-mail address (parties.csv, invoice_email); the statement was not queued."),
+            (unaddressed.ExitCode, unaddressed.Stderr.Trim()));
+        Assert.Equal((1, "error: statement needs --out FOLDER, --send, or both."), (neither.ExitCode, neither.Stderr.Trim()));
+        Assert.DoesNotContain("statement-", Ok(await cli.RunAsync("mail", "outbox")).Stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Send_queues_the_statement_once_per_day_to_the_partys_invoice_address_and_the_outbox_shows_it()
+    {
+        using var cli = new CliRunner(azurite);
+        Ok(await cli.RunAsync("seed", "--data", DatasetWithEmails(cli.WorkingDirectory)));
+        Ok(await cli.RunAsync("budget", "approve", "--year", "2026", "--decided-on", "2025-12-15", "--reference", "x"));
+        Ok(await cli.RunAsync("run"));
+        var folder = Path.Combine(cli.WorkingDirectory, "kontoutdrag");
+
+        var queued = Ok(await cli.RunAsync("statement", "0330", "--year", "2026", "--send")).Stdout;
+        var again = Ok(await cli.RunAsync("statement", "0330", "--year", "2026", "--send", "--out", folder)).Stdout;
+        var future = await cli.RunAsync("statement", "0330", "--year", "2026", "--send", "--as-of", "2026-12-31");
+        var outbox = Ok(await cli.RunAsync("mail", "outbox")).Stdout;
+        using var json = System.Text.Json.JsonDocument.Parse(Ok(await cli.RunAsync("mail", "outbox", "--json")).Stdout);
+        output.WriteLine(queued + again + outbox);
+
+        Assert.Matches(
+            @"^Queued statement-region-mitt-pom-2026-0330-20261204 to 0330@kommun\.example\.se with kontoutdrag-region-mitt-pom-2026-0330\.pdf \(to pay [^)]+\); `invoicing mail send` delivers it\.\n$",
+            queued);
+        Assert.StartsWith("statement-region-mitt-pom-2026-0330-20261204 was queued earlier; nothing was queued now (see `invoicing mail outbox`).\n", again, StringComparison.Ordinal);
+        Assert.Contains($"Wrote {Path.Combine(folder, "kontoutdrag-region-mitt-pom-2026-0330.pdf")}: the statement of 0330", again, StringComparison.Ordinal);
+        Assert.Equal((1, "error: a statement as of 2026-12-31, after today (2026-12-04), cannot be sent; nothing was queued."), (future.ExitCode, future.Stderr.Trim()));
+        var line = Assert.Single(outbox.Split('\n'), l => l.StartsWith("statement-", StringComparison.Ordinal));
+        Assert.Matches(@"^statement-region-mitt-pom-2026-0330-20261204\s+0330@kommun\.example\.se\s+Pending\s+0", line);
+        var entry = Assert.Single(json.RootElement.EnumerateArray(), e => e.GetProperty("id").GetString()!.StartsWith("statement-", StringComparison.Ordinal));
+        output.WriteLine(entry.ToString());
+        Assert.Equal("statement", entry.GetProperty("kind").GetString());
+        Assert.StartsWith("EXEMPEL: Kontoutdrag ", entry.GetProperty("subject").GetString(), StringComparison.Ordinal);
+    }
+
+    private static string DatasetWithEmails(string workingDirectory)
+    {
+        var data = Path.Combine(workingDirectory, "data");
+        Directory.CreateDirectory(data);
+        foreach (var file in Directory.GetFiles(TestPaths.BundledDataset))
+        {
+            File.Copy(file, Path.Combine(data, Path.GetFileName(file)));
+        }
+
+        var parties = Path.Combine(data, "parties.csv");
+        var lines = File.ReadAllLines(parties).Select((line, i) =>
+        {
+            var fields = line.Split(',');
+            if (i > 0 && fields[1] is "Municipality" or "Region")
+            {
+                fields[6] = $"{fields[0]}@kommun.example.se";
+            }
+
+            return string.Join(',', fields);
+        });
+        File.WriteAllLines(parties, lines);
+        return data;
     }
 
     private static string Pdftotext(string pdf)

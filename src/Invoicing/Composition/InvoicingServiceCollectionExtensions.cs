@@ -80,6 +80,7 @@ public static class InvoicingServiceCollectionExtensions
         services.AddSingleton<ReminderHistory>();
         services.AddSingleton<Reports.Statements>();
         services.AddSingleton<Reports.StatementPdfRenderer>();
+        services.AddSingleton<Reminders.StatementMail>();
         services.AddSingleton<AnnualInvoicingRun>();
         services.AddSingleton<BudgetApproval>();
         services.AddSingleton<BudgetRevisions>();

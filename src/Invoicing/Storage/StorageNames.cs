@@ -61,7 +61,7 @@ public static class StorageNames
         [InvoicesContainer] = "each invoice's and credit note's PDF, written once (WORM)",
         [EInvoicesContainer] = "each document's Peppol BIS 3 UBL, written once (WORM)",
         [EInvoicesOutboxContainer] = "the hand-off of UBL files to the Peppol operator",
-        [RemindersContainer] = "each reminder's PDF, written once (WORM)",
+        [RemindersContainer] = "each reminder's PDF and each e-mailed statement's (under statements/), written once (WORM)",
         [BankFilesContainer] = "the drop box for bank files (imported by a blob trigger)",
         [ProcessedBankFilesContainer] = "a dated working copy of each file the trigger imported",
         [ArchivedBankFilesContainer] = "every imported bank file, byte for byte, named by its SHA-256 (WORM)",
