@@ -55,35 +55,37 @@ public static class ExportEndpoints
     }
 
     /// <summary><c>GET /api/schemes/{scheme}/years/{year}/ledger.csv</c> (see <see cref="LedgerCsv"/>).</summary>
-    public static async Task<Results<FileContentHttpResult, ProblemHttpResult>> LedgerAsync(
+    public static Task<Results<FileContentHttpResult, ProblemHttpResult>> LedgerAsync(
         string scheme,
         string year,
         BudgetStore budgets,
         InvoiceStore invoices,
         TimeProvider time,
-        CancellationToken cancellationToken)
-    {
-        var (route, found, problem) = await YearInvoices.LoadAsync(scheme, year, budgets, invoices, cancellationToken);
-        if (problem is not null)
-        {
-            return problem;
-        }
-
-        return TypedResults.File(
-            LedgerCsv.Write(DocumentChain.BalancesOf(found), SwedishCalendar.Today(time)),
-            "text/csv; charset=utf-8",
-            $"reskontra-{route.Scheme}-{route.Year}.csv");
-    }
+        CancellationToken cancellationToken) =>
+        LedgerFileAsync(scheme, year, budgets, invoices, LedgerCsv.Write, "text/csv; charset=utf-8", "csv", time, cancellationToken);
 
     /// <summary>
     /// <c>GET /api/schemes/{scheme}/years/{year}/ledger.xlsx</c>: the same ledger as an Excel file, numbers as numbers and
     /// dates as dates (<see cref="LedgerXlsx"/>).
     /// </summary>
-    public static async Task<Results<FileContentHttpResult, ProblemHttpResult>> LedgerXlsxAsync(
+    public static Task<Results<FileContentHttpResult, ProblemHttpResult>> LedgerXlsxAsync(
         string scheme,
         string year,
         BudgetStore budgets,
         InvoiceStore invoices,
+        TimeProvider time,
+        CancellationToken cancellationToken) =>
+        LedgerFileAsync(scheme, year, budgets, invoices, LedgerXlsx.Ledger, LedgerXlsx.ContentType, "xlsx", time, cancellationToken);
+
+    /// <summary>The year's ledger, balanced per chain as of today in Sweden, written by <paramref name="write"/> as <c>reskontra-{scheme}-{year}.{extension}</c>.</summary>
+    private static async Task<Results<FileContentHttpResult, ProblemHttpResult>> LedgerFileAsync(
+        string scheme,
+        string year,
+        BudgetStore budgets,
+        InvoiceStore invoices,
+        Func<IEnumerable<DocumentBalance>, DateOnly, byte[]> write,
+        string contentType,
+        string extension,
         TimeProvider time,
         CancellationToken cancellationToken)
     {
@@ -93,10 +95,7 @@ public static class ExportEndpoints
             return problem;
         }
 
-        return TypedResults.File(
-            LedgerXlsx.Ledger(DocumentChain.BalancesOf(found), SwedishCalendar.Today(time)),
-            LedgerXlsx.ContentType,
-            $"reskontra-{route.Scheme}-{route.Year}.xlsx");
+        return TypedResults.File(write(DocumentChain.BalancesOf(found), SwedishCalendar.Today(time)), contentType, $"reskontra-{route.Scheme}-{route.Year}.{extension}");
     }
 
     /// <summary>

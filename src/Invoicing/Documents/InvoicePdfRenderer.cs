@@ -12,12 +12,8 @@ namespace Invoicing.Documents;
 /// </summary>
 public sealed class InvoicePdfRenderer
 {
-    private const string RegularFontResource = "Invoicing.Documents.Fonts.LiberationSans-Regular.ttf";
-    private const string BoldFontResource = "Invoicing.Documents.Fonts.LiberationSans-Bold.ttf";
-
-    // A4 in points; PDF coordinates start bottom-left, so "down the page" is a decreasing y.
-    private const double PageWidth = 595;
-    private const double PageHeight = 842;
+    private const double PageWidth = DocumentStyle.PageWidth;
+    private const double PageHeight = DocumentStyle.PageHeight;
     private const double Left = 50;
     private const double Right = PageWidth - 50;
     private const double ContentWidth = Right - Left;
@@ -45,11 +41,11 @@ public sealed class InvoicePdfRenderer
 
     private const string ExampleBanner = "EXEMPEL – fiktiva betalningsuppgifter, får inte betalas";
 
-    private static readonly Rgb Black = new(0, 0, 0);
-    private static readonly Rgb Muted = new(90, 90, 90);
-    private static readonly Rgb Rule = new(190, 190, 190);
+    private static readonly Rgb Black = DocumentStyle.Black;
+    private static readonly Rgb Muted = DocumentStyle.Muted;
+    private static readonly Rgb Rule = DocumentStyle.Rule;
     private static readonly Rgb BoxFill = new(235, 235, 235);
-    private static readonly Rgb ExampleRed = new(200, 0, 0);
+    private static readonly Rgb ExampleRed = DocumentStyle.ExampleRed;
     private static readonly Rgb WatermarkRed = new(250, 222, 222);
 
     private readonly EmbeddedFont _regular;
@@ -57,8 +53,8 @@ public sealed class InvoicePdfRenderer
 
     public InvoicePdfRenderer()
     {
-        _regular = EmbeddedFont.Load(RegularFontResource);
-        _bold = EmbeddedFont.Load(BoldFontResource);
+        _regular = DocumentStyle.LoadRegular();
+        _bold = DocumentStyle.LoadBold();
     }
 
     /// <summary>The invoice as PDF bytes.</summary>

@@ -22,11 +22,8 @@ public sealed record StatementDocument(Issuer Issuer, DocumentBuyer Party, strin
 /// </summary>
 public sealed class StatementPdfRenderer
 {
-    private const string RegularFontResource = "Invoicing.Documents.Fonts.LiberationSans-Regular.ttf";
-    private const string BoldFontResource = "Invoicing.Documents.Fonts.LiberationSans-Bold.ttf";
-
-    private const double PageWidth = 595;
-    private const double PageHeight = 842;
+    private const double PageWidth = DocumentStyle.PageWidth;
+    private const double PageHeight = DocumentStyle.PageHeight;
     private const double Left = 50;
     private const double Right = PageWidth - 50;
     private const double ContentWidth = Right - Left;
@@ -52,18 +49,18 @@ public sealed class StatementPdfRenderer
     private const double TableHeadingHeight = 20;
     private const double ClosingHeight = 70;
 
-    private static readonly Rgb Black = new(0, 0, 0);
-    private static readonly Rgb Muted = new(90, 90, 90);
-    private static readonly Rgb Rule = new(190, 190, 190);
-    private static readonly Rgb ExampleRed = new(200, 0, 0);
+    private static readonly Rgb Black = DocumentStyle.Black;
+    private static readonly Rgb Muted = DocumentStyle.Muted;
+    private static readonly Rgb Rule = DocumentStyle.Rule;
+    private static readonly Rgb ExampleRed = DocumentStyle.ExampleRed;
 
     private readonly EmbeddedFont _regular;
     private readonly EmbeddedFont _bold;
 
     public StatementPdfRenderer()
     {
-        _regular = EmbeddedFont.Load(RegularFontResource);
-        _bold = EmbeddedFont.Load(BoldFontResource);
+        _regular = DocumentStyle.LoadRegular();
+        _bold = DocumentStyle.LoadBold();
     }
 
     /// <summary>The statement as PDF bytes.</summary>

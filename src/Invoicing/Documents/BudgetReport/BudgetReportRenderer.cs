@@ -15,8 +15,8 @@ namespace Invoicing.Documents.BudgetReport;
 /// </summary>
 public sealed class BudgetReportRenderer
 {
-    private const double PageWidth = 595;
-    private const double PageHeight = 842;
+    private const double PageWidth = DocumentStyle.PageWidth;
+    private const double PageHeight = DocumentStyle.PageHeight;
     private const double Left = 56;
     private const double Right = PageWidth - 56;
     private const double ContentWidth = Right - Left;
@@ -25,17 +25,17 @@ public sealed class BudgetReportRenderer
     private const double RowHeight = 15;
     private const double TableSize = 9.5;
 
-    private static readonly Rgb Black = new(0, 0, 0);
-    private static readonly Rgb Muted = new(90, 90, 90);
-    private static readonly Rgb Rule = new(190, 190, 190);
+    private static readonly Rgb Black = DocumentStyle.Black;
+    private static readonly Rgb Muted = DocumentStyle.Muted;
+    private static readonly Rgb Rule = DocumentStyle.Rule;
     private static readonly Rgb HeadingFill = new(232, 236, 241);
     private static readonly Rgb DraftRed = new(200, 0, 0);
     private static readonly Rgb WatermarkRed = new(250, 225, 225);
 
     private static readonly CultureInfo SwedishCulture = CultureInfo.GetCultureInfo("sv-SE");
 
-    private readonly EmbeddedFont _regular = EmbeddedFont.Load("Invoicing.Documents.Fonts.LiberationSans-Regular.ttf");
-    private readonly EmbeddedFont _bold = EmbeddedFont.Load("Invoicing.Documents.Fonts.LiberationSans-Bold.ttf");
+    private readonly EmbeddedFont _regular = DocumentStyle.LoadRegular();
+    private readonly EmbeddedFont _bold = DocumentStyle.LoadBold();
 
     public byte[] Render(BudgetReportDocument document)
     {
