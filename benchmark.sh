@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Prints speed and memory figures (see bench/Invoicing.Benchmarks). Optional argument: the number of
 # municipalities in the synthetic pool (default 290, all of Sweden's); a second, `shared-bankgiro`, measures only
-# that case (issue 24, goal 2) after the run that issues the invoices it pays.
+# that case (issue 24, goal 2) after the run that issues the invoices it pays; `ten-schemes` measures only ten national
+# schemes of one issuer in one `./invoicing run` (issue 24, goal 1).
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 "$root/scripts/ensure-node-tools.sh"

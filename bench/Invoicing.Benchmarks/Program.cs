@@ -22,9 +22,16 @@ using Microsoft.Extensions.DependencyInjection;
 var parties = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 290;
 // A second argument `shared-bankgiro` measures only that case (after the run that issues the invoices it pays).
 var all = args.Length < 2;
-if (!all && args[1] != "shared-bankgiro")
+if (!all && args[1] is not ("shared-bankgiro" or "ten-schemes"))
 {
-    throw new ArgumentException($"Unknown case '{args[1]}': the only case measured alone is shared-bankgiro.");
+    throw new ArgumentException($"Unknown case '{args[1]}': the cases measured alone are shared-bankgiro and ten-schemes.");
+}
+
+// `ten-schemes` (issue 24, goal 1): national schemes of one issuer in one `./invoicing run`, then nothing else.
+if (args is [_, "ten-schemes", ..])
+{
+    await TenSchemesAsync();
+    return;
 }
 
 var random = new Random(2026);
@@ -337,6 +344,79 @@ if (all)
 Console.WriteLine();
 Console.WriteLine($"peak working set of this process: {Process.GetCurrentProcess().PeakWorkingSet64 / (1024 * 1024)} MiB");
 
+// Ten national schemes of one issuer (issue 24, goal 1), each of Sweden's 290 municipalities in its county's pool
+// (21 pools) and the 21 regions at fixed amounts: 311 invoices a scheme, 3 100 in all, one number series. Each count of
+// schemes is issued by `./invoicing run` in a process of its own, as finance or a fresh Functions instance runs it
+// (time from process start to exit, peak working set); then the same schemes are issued in this process into a fresh
+// store with every write recorded, and the writes are sent again on their own: the storage floor, as in part 3.
+static async Task TenSchemesAsync()
+{
+    var cli = Environment.GetEnvironmentVariable("INVOICING_CLI") is { Length: > 0 } path && File.Exists(path)
+        ? path
+        : throw new InvalidOperationException("ten-schemes measures the CLI: run it through ./benchmark.sh, which builds it and sets INVOICING_CLI.");
+    var parties = NationalParties();
+    Console.WriteLine($"Ten national schemes: {parties.Count(p => p.Kind == PartyKind.Municipality)} municipalities in 21 county pools and 21 regions a scheme, one issuer, one `./invoicing run`");
+    await using var azurite = new AzuriteHost();
+    await azurite.StartAsync();
+    var time = new ShiftedClock();
+    var figures = new List<(int Schemes, double Seconds, long PeakMiB)>();
+    foreach (var schemes in new[] { 1, 5, 10 })
+    {
+        var datasets = Enumerable.Range(1, schemes).Select(k => NationalDataset(k, parties)).ToArray();
+        var prefix = AzuriteFixture.NewPrefix();
+        await (await SeededStoreOfAsync(azurite.ConnectionString, prefix, datasets, time, null)).DisposeAsync();
+        var (seconds, peakMiB, cpu, output) = await RunCliAsync(cli, azurite.ConnectionString, prefix, "run", "--year", "2026");
+        figures.Add((schemes, seconds, peakMiB));
+        var created = output.Split('\n').FirstOrDefault(l => l.Contains("created", StringComparison.Ordinal))?.Trim() ?? output.Trim().Split('\n')[^1].Trim();
+        Console.WriteLine(
+            $"{$"CLI `run`, {schemes} scheme{(schemes == 1 ? "" : "s")} ({schemes * 311} invoices)",-52} {seconds,8:0.00} s (process start to exit{(schemes == 10 ? $"; goal 6 s: {seconds / 6:0.00}x" : "")})  " +
+            $"peak working set {peakMiB} MiB{(schemes == 10 ? $" (goal 400 MB: {peakMiB / (400_000_000.0 / (1024 * 1024)):0.00}x)" : "")}  CPU {cpu:0.0} s  ({created})");
+
+        // The same writes in this process, recorded, against their floor.
+        var recorder = new StorageRecorder();
+        await using var services = await SeededStoreOfAsync(azurite.ConnectionString, AzuriteFixture.NewPrefix(), datasets, time, recorder);
+        recorder.Recording = true;
+        var clock = Stopwatch.StartNew();
+        var run = await services.GetRequiredService<AnnualInvoicingRun>().RunAsync(2026, CancellationToken.None);
+        var runTime = clock.Elapsed;
+        recorder.Recording = false;
+        var floor = await StorageFloor.MeasureAsync(azurite.ConnectionString, recorder.Writes, recorder.MaxParallelWrites, CancellationToken.None);
+        Console.WriteLine(
+            $"{$"  in this process, {schemes} scheme{(schemes == 1 ? "" : "s")}",-52} {runTime.TotalSeconds,8:0.00} s  floor {floor.TotalSeconds:0.00} s  ratio {runTime / floor:0.00}x; " +
+            $"the CLI's time to this floor {seconds / floor.TotalSeconds:0.00}x{(schemes == 10 ? " (goal 1.5x)" : "")}  ({run.Created} created)");
+    }
+
+    var (one, ten) = (figures[0], figures[^1]);
+    Console.WriteLine(
+        $"{"  ten schemes against one",-52} time {ten.Seconds / one.Seconds:0.00}x for {ten.Schemes}x the invoices; peak working set {ten.PeakMiB / (double)one.PeakMiB:0.00}x (flat is 1x)");
+}
+
+static Party[] NationalParties()
+{
+    var reference = Path.Combine(TestPaths.RepositoryRoot, "data", "reference");
+    var municipalities = File.ReadLines(Path.Combine(reference, "municipality_county.csv")).Skip(1).Select(l => l.Split(','))
+        .Select(f => new Party(new PartyCode(f[0]), PartyKind.Municipality, f[1], new CountyCode(f[3]), null, [], null, null));
+    var regions = File.ReadLines(Path.Combine(reference, "counties.csv")).Skip(1).Select(l => l.Split(','))
+        .Select(f => new Party(new PartyCode($"R{f[0]}"), PartyKind.Region, $"Region {f[2]}", new CountyCode(f[0]), null, [], null, null));
+    return [.. municipalities, .. regions];
+}
+
+static Dataset NationalDataset(int number, IReadOnlyList<Party> parties)
+{
+    var populations = File.ReadLines(Path.Combine(TestPaths.RepositoryRoot, "data", "reference", "folkmangd_2024.csv")).Skip(1).Select(l => l.Split(','))
+        .ToDictionary(f => new PartyCode(f[0]), f => long.Parse(f[1], CultureInfo.InvariantCulture));
+    var snapshot = new PopulationSnapshot("folkmangd-2024", "SCB 2024 (data/reference)", new DateOnly(2024, 12, 31),
+        parties.Where(p => p.Kind == PartyKind.Municipality).ToDictionary(p => p.Code, p => populations[p.Code]));
+    var counties = parties.Where(p => p.Kind == PartyKind.Region).OrderBy(p => p.County!.Value.Value, StringComparer.Ordinal).ToArray();
+    BudgetLine[] lines =
+    [
+        .. counties.Select((region, i) => (BudgetLine)new PopulationPoolLine(
+            i + 1, $"Kommunerna i {region.Name[7..]}", Money.FromKronor(400_000 + (10_000 * i)), new PoolParticipants.CountyMunicipalities(region.County!.Value), snapshot.Id, PopulationPoolLine.DefaultAllocationUnit)),
+        .. counties.Select((region, i) => (BudgetLine)new FixedContributionLine(counties.Length + i + 1, region.Name, Money.FromKronor(250_000), region.Code)),
+    ];
+    return new Dataset(parties, [snapshot], new Budget(new SchemeId($"nationellt-{number:00}"), 2026, $"Nationellt program {number}", lines));
+}
+
 static async Task<TimeSpan> PrintFloorAsync(string what, TimeSpan runTime, StorageRecorder recorder, string connectionString)
 {
     var writes = recorder.Writes;
@@ -559,11 +639,18 @@ static async Task SeedPaidYearAsync(Azure.Data.Tables.TableClient table, SchemeI
     }
 }
 
-static async Task<ServiceProvider> SeededStoreAsync(string connectionString, string prefix, Dataset dataset, TimeProvider time, StorageRecorder? recorder)
+static Task<ServiceProvider> SeededStoreAsync(string connectionString, string prefix, Dataset dataset, TimeProvider time, StorageRecorder? recorder) =>
+    SeededStoreOfAsync(connectionString, prefix, [dataset], time, recorder);
+
+static async Task<ServiceProvider> SeededStoreOfAsync(string connectionString, string prefix, IReadOnlyList<Dataset> datasets, TimeProvider time, StorageRecorder? recorder)
 {
     var services = TestServices.Create(connectionString, prefix, time, recorder);
-    await services.GetRequiredService<DatasetSeeder>().SeedAsync(dataset, CancellationToken.None);
-    await services.GetRequiredService<BudgetApproval>().ApproveAsync(dataset.Budget.Scheme, dataset.Budget.Year, new BudgetDecision(new DateOnly(2025, 12, 15), "benchmark"), CancellationToken.None);
+    foreach (var dataset in datasets)
+    {
+        await services.GetRequiredService<DatasetSeeder>().SeedAsync(dataset, CancellationToken.None);
+        await services.GetRequiredService<BudgetApproval>().ApproveAsync(dataset.Budget.Scheme, dataset.Budget.Year, new BudgetDecision(new DateOnly(2025, 12, 15), "benchmark"), CancellationToken.None);
+    }
+
     return services;
 }
 

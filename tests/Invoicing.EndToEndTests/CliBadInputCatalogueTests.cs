@@ -52,7 +52,7 @@ public sealed class CliBadInputCatalogueTests(AzuriteFixture azurite)
         { "cli-sie-from-after-to", ["export", "sie", "--from", "2026-02-01", "--to", "2026-01-31", "--out", "{dir}/x.si"], 1, "The period is empty: from 2026-02-01 is after to 2026-01-31." },
         { "cli-aging-bad-date", ["report", "aging", "--year", "2026", "--as-of", "2026-13-01"], 1, "--as-of '2026-13-01' is not a date in the form yyyy-MM-dd." },
         { "cli-aging-no-budget", ["report", "aging", "--year", "2031"], 1, "There is no budget for scheme region-mitt-pom, year 2031." },
-        { "cli-prepare-over-a-budget", ["budget", "prepare", "--year", "2026", "--from", "2025"], 1, "Budget region-mitt-pom 2026 already exists (Approved); a budget is never prepared over another: look at it with budget show --year 2026." },
+        { "cli-prepare-over-a-budget", ["budget", "prepare", "--year", "2026", "--from", "2025"], 1, "Budget region-mitt-pom 2026 already exists (Approved); a budget is never prepared over another: look at it with budget show --year 2026 --scheme region-mitt-pom." },
         { "cli-prepare-without-source", ["budget", "prepare", "--year", "2031", "--from", "2030"], 1, "There is no budget for scheme region-mitt-pom, year 2030, to prepare 2031 from." },
         { "cli-prepare-unknown-snapshot", ["budget", "prepare", "--year", "2027", "--from", "2026", "--population", "scb-2099"], 1, "There is no population snapshot 'scb-2099'; import one with population import, or leave --population out to keep each line's own." },
         { "cli-prepare-from-not-before", ["budget", "prepare", "--year", "2027", "--from", "2027"], 1, "--from 2027 is not a year before --year 2027." },

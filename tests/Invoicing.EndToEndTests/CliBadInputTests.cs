@@ -10,12 +10,7 @@ public sealed class CliBadInputTests(AzuriteFixture azurite)
     public async Task A_dataset_with_a_negative_population_is_refused_naming_file_row_and_field_and_nothing_is_seeded()
     {
         using var cli = new CliRunner(azurite);
-        var data = Path.Combine(cli.WorkingDirectory, "data");
-        Directory.CreateDirectory(data);
-        foreach (var file in Directory.GetFiles(TestPaths.BundledDataset))
-        {
-            File.Copy(file, Path.Combine(data, Path.GetFileName(file)));
-        }
+        var data = BundledDatasetCopy.WriteTo(Path.Combine(cli.WorkingDirectory, "data"));
 
         var populations = Path.Combine(data, "populations.csv");
         File.WriteAllText(populations, File.ReadAllText(populations).Replace("1980,161236", "1980,-161236", StringComparison.Ordinal));

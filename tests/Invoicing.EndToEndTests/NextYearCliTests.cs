@@ -37,7 +37,7 @@ public sealed class NextYearCliTests(AzuriteFixture azurite)
         // Preparing again never replaces the draft.
         var again = await cli.RunAsync("budget", "prepare", "--year", "2027", "--from", "2026");
         Assert.Equal(1, again.ExitCode);
-        Assert.Equal("error: Budget region-mitt-pom 2027 already exists (Draft); a budget is never prepared over another: look at it with budget show --year 2027.", again.Stderr.Trim());
+        Assert.Equal("error: Budget region-mitt-pom 2027 already exists (Draft); a budget is never prepared over another: look at it with budget show --year 2027 --scheme region-mitt-pom.", again.Stderr.Trim());
 
         var show = Walkthrough.Plain(Ok(await cli.RunAsync("budget", "show", "--year", "2027")).Stdout);
         Assert.Contains("Compared with 2026 (each party's share, every line together)", show, StringComparison.Ordinal);

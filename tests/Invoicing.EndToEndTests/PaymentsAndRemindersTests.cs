@@ -22,7 +22,7 @@ public sealed class PaymentsAndRemindersTests(AzuriteFixture azurite)
         cli.Environment["Invoicing__Smtp__Port"] = smtp.Port.ToString(CultureInfo.InvariantCulture);
         cli.Environment["Invoicing__Smtp__Security"] = "None";
         cli.Environment["Invoicing__Smtp__From"] = "Västerås stad <faktura@example.se>";
-        var data = DatasetWithEmails(cli.WorkingDirectory);
+        var data = BundledDatasetCopy.WithEmailsTo(Path.Combine(cli.WorkingDirectory, "data"));
 
         Ok(await cli.RunAsync("seed", "--data", data));
         Ok(await cli.RunAsync("budget", "approve", "--year", "2026", "--decided-on", "2025-12-15", "--reference", "x"));
@@ -197,29 +197,5 @@ public sealed class PaymentsAndRemindersTests(AzuriteFixture azurite)
     {
         var result = Ok(await cli.RunAsync("invoices", "list", "--year", "2026", "--json"));
         return JsonDocument.Parse(result.Stdout).RootElement.Clone().EnumerateArray().ToArray();
-    }
-
-    private static string DatasetWithEmails(string workingDirectory)
-    {
-        var data = Path.Combine(workingDirectory, "data");
-        Directory.CreateDirectory(data);
-        foreach (var file in Directory.GetFiles(TestPaths.BundledDataset))
-        {
-            File.Copy(file, Path.Combine(data, Path.GetFileName(file)));
-        }
-
-        var parties = Path.Combine(data, "parties.csv");
-        var lines = File.ReadAllLines(parties).Select((line, i) =>
-        {
-            var fields = line.Split(',');
-            if (i > 0 && fields[1] is "Municipality" or "Region")
-            {
-                fields[6] = $"{fields[0]}@kommun.example.se";
-            }
-
-            return string.Join(',', fields);
-        });
-        File.WriteAllLines(parties, lines);
-        return data;
     }
 }

@@ -71,7 +71,7 @@ public sealed class StatementCliTests(AzuriteFixture azurite, Xunit.Abstractions
     public async Task Send_queues_the_statement_once_per_day_to_the_partys_invoice_address_and_the_outbox_shows_it()
     {
         using var cli = new CliRunner(azurite);
-        Ok(await cli.RunAsync("seed", "--data", DatasetWithEmails(cli.WorkingDirectory)));
+        Ok(await cli.RunAsync("seed", "--data", BundledDatasetCopy.WithEmailsTo(Path.Combine(cli.WorkingDirectory, "data"))));
         Ok(await cli.RunAsync("budget", "approve", "--year", "2026", "--decided-on", "2025-12-15", "--reference", "x"));
         Ok(await cli.RunAsync("run"));
         var folder = Path.Combine(cli.WorkingDirectory, "kontoutdrag");
@@ -95,30 +95,6 @@ public sealed class StatementCliTests(AzuriteFixture azurite, Xunit.Abstractions
         output.WriteLine(entry.ToString());
         Assert.Equal("statement", entry.GetProperty("kind").GetString());
         Assert.StartsWith("EXEMPEL: Kontoutdrag ", entry.GetProperty("subject").GetString(), StringComparison.Ordinal);
-    }
-
-    private static string DatasetWithEmails(string workingDirectory)
-    {
-        var data = Path.Combine(workingDirectory, "data");
-        Directory.CreateDirectory(data);
-        foreach (var file in Directory.GetFiles(TestPaths.BundledDataset))
-        {
-            File.Copy(file, Path.Combine(data, Path.GetFileName(file)));
-        }
-
-        var parties = Path.Combine(data, "parties.csv");
-        var lines = File.ReadAllLines(parties).Select((line, i) =>
-        {
-            var fields = line.Split(',');
-            if (i > 0 && fields[1] is "Municipality" or "Region")
-            {
-                fields[6] = $"{fields[0]}@kommun.example.se";
-            }
-
-            return string.Join(',', fields);
-        });
-        File.WriteAllLines(parties, lines);
-        return data;
     }
 
     private static string Pdftotext(string pdf)

@@ -9,12 +9,7 @@ public static class RevisedDataset
     /// <summary>Writes the revised dataset's files into <paramref name="directory"/> (created if missing) and returns it.</summary>
     public static string WriteTo(string directory)
     {
-        Directory.CreateDirectory(directory);
-        foreach (var file in Directory.GetFiles(TestPaths.BundledDataset))
-        {
-            File.Copy(file, Path.Combine(directory, Path.GetFileName(file)));
-        }
-
+        BundledDatasetCopy.WriteTo(directory);
         var budget = Path.Combine(directory, "budget.json");
         File.WriteAllText(budget, File.ReadAllText(budget)
             .Replace("\"Region Uppsala\", \"amount\": \"75000\"", "\"Region Uppsala\", \"amount\": \"60000\"", StringComparison.Ordinal)

@@ -51,10 +51,9 @@ public static class ReportEndpoints
     private static async Task<(AgingReport? Report, ProblemHttpResult? Problem)> ReportAsync(
         string scheme, string year, string? asOf, BudgetStore budgets, InvoiceStore invoices, TimeProvider time, CancellationToken cancellationToken)
     {
-        var day = SwedishCalendar.Today(time);
-        if (!string.IsNullOrEmpty(asOf) && !IsoDate.TryParse(asOf, out day))
+        if (!AsOfDay.TryParse(asOf, time, out var day, out var dayProblem))
         {
-            return (null, ApiProblems.BadRequest($"asOf '{YearRoute.Shorten(asOf)}' is not a date in the form yyyy-MM-dd."));
+            return (null, ApiProblems.BadRequest(dayProblem));
         }
 
         var (route, found, problem) = await YearInvoices.LoadAsync(scheme, year, budgets, invoices, cancellationToken);
@@ -114,10 +113,9 @@ public static class ReportEndpoints
             return ApiProblems.BadRequest(e.Message);
         }
 
-        var day = SwedishCalendar.Today(time);
-        if (!string.IsNullOrEmpty(asOf) && !IsoDate.TryParse(asOf, out day))
+        if (!AsOfDay.TryParse(asOf, time, out var day, out problem))
         {
-            return ApiProblems.BadRequest($"asOf '{YearRoute.Shorten(asOf)}' is not a date in the form yyyy-MM-dd.");
+            return ApiProblems.BadRequest(problem);
         }
 
         try

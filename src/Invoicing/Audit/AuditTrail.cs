@@ -242,7 +242,7 @@ public sealed class AuditTrail(InvoicingStorage storage, TimeProvider time) : ID
             return null;
         }
 
-        var row = await Table.GetEntityIfExistsAsync<TableEntity>(Partition, EventPrefix + sequence.ToString("D12", CultureInfo.InvariantCulture), cancellationToken: cancellationToken);
+        var row = await Table.GetEntityIfExistsAsync<TableEntity>(Partition, EventRowKey(sequence), cancellationToken: cancellationToken);
         return row.HasValue ? FromEntity(row.Value!) : null;
     }
 
@@ -411,10 +411,13 @@ public sealed class AuditTrail(InvoicingStorage storage, TimeProvider time) : ID
         }
     }
 
+    /// <summary>An event's row key: its sequence number zero-padded, so the rows sort in the order they were chained.</summary>
+    private static string EventRowKey(long sequence) => EventPrefix + sequence.ToString("D12", CultureInfo.InvariantCulture);
+
     internal static TableEntity ToEntity(AuditEvent recorded)
     {
         var entry = recorded.Entry;
-        var row = new TableEntity(Partition, EventPrefix + recorded.Sequence.ToString("D12", CultureInfo.InvariantCulture))
+        var row = new TableEntity(Partition, EventRowKey(recorded.Sequence))
         {
             ["Sequence"] = recorded.Sequence,
             ["At"] = recorded.At,

@@ -46,7 +46,7 @@ public sealed class BudgetStore(InvoicingStorage storage, TimeProvider time)
         var existing = await FindHeaderAsync(budget.Scheme, budget.Year, cancellationToken);
         if (onlyNew && existing is not null)
         {
-            throw new BudgetStateException($"Budget {budget.Key} already exists ({existing.Status}); a budget is never prepared over another: look at it with budget show --year {budget.Year}.");
+            throw new BudgetStateException($"Budget {budget.Key} already exists ({existing.Status}); a budget is never prepared over another: look at it with budget show --year {budget.Year} --scheme {budget.Scheme}.");
         }
 
         if (existing is not null && existing.Status != nameof(BudgetStatus.Draft))

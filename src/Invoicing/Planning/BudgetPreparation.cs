@@ -20,7 +20,7 @@ public sealed class BudgetPreparation(BudgetStore budgets, PopulationStore popul
     {
         if (await budgets.FindAsync(scheme, year, cancellationToken) is { } existing)
         {
-            throw new BudgetStateException($"Budget {existing.Key} already exists ({existing.Status}); a budget is never prepared over another: look at it with budget show --year {year}.");
+            throw new BudgetStateException($"Budget {existing.Key} already exists ({existing.Status}); a budget is never prepared over another: look at it with budget show --year {year} --scheme {existing.Scheme}.");
         }
 
         var source = await budgets.FindAsync(scheme, from, cancellationToken)
