@@ -49,6 +49,7 @@ if [[ -d "$root/../shared/tools/functions-host-standin" ]]; then
     --logger "trx;LogFileName=Invoicing.FunctionsPlatformCheck.trx" --logger "console;verbosity=minimal" \
     --results-directory "$results" || status=1
   echo "Functions platform check took $((SECONDS - started)) s; the stand-in host's output is in .build/functions-check/standin-output.txt."
+  cat .build/functions-check/cold-start.txt 2>/dev/null || true
 else
   echo "Functions platform check skipped: ../shared/tools/functions-host-standin is not beside this clone (it runs in CI, where it is)."
 fi
