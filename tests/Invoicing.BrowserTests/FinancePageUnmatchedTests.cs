@@ -27,7 +27,12 @@ public sealed partial class FinancePageTests
         await Expect(page.Locator("#status-message")).ToContainTextAsync("1 utan matchande faktura");
         var row = page.Locator("#unmatched-rows tr").Filter(new() { HasText = $"faktura nr {number}" });
         await Expect(row).ToContainTextAsync($"{number} ({Party})");
-        await Expect(row).ToContainTextAsync("no reference");
+        await Expect(row).ToContainTextAsync("inget OCR-nummer eller annan referens");
+        // The reasons are the page's Swedish: none of the import's English ones (the terminal's) reaches it. Only the
+        // Orsak column: the payers' texts are theirs, in whatever language they wrote them.
+        var reasons = await page.Locator("#unmatched-rows tr td:nth-child(6)").AllInnerTextsAsync();
+        Assert.NotEmpty(reasons);
+        Assert.All(reasons, reason => Assert.DoesNotMatch(@"(?i)\b(no|not|invoice|payment|reference|matches|unmatched|found|reversal|deduction|issued)\b", reason));
         await Expect(Row(page, Party).Locator(".badge")).ToHaveTextAsync(new System.Text.RegularExpressions.Regex("^(obetald|förfallen)$"));
         var invoiceField = row.GetByRole(AriaRole.Textbox);
         await Expect(invoiceField).ToHaveValueAsync(number);

@@ -246,6 +246,9 @@ public sealed class RevisionWalkTests(AzuriteFixture azurite)
         Walkthrough.Shows("reminders/paminnelse-202600028-1.pdf", saved.Stdout);
         Walkthrough.Shows("Saved reminder 1 of invoice 202600028 (50 000,00 kr, 2027-01-14) to ", saved.Stderr);
         var uppsala = ReminderText(cli, "paminnelse-202600028-1.pdf");
+        // The walkthrough's picture of this reminder (docs/images/reminder-202600028-1.png) is this page, kept under
+        // TestResults/walkthrough/ as the page's command makes it: copy it there when the reminder changes.
+        PdfImages.Keep(File.ReadAllBytes(Path.Combine(cli.WorkingDirectory, "reminders", "paminnelse-202600028-1.pdf")), "walkthrough", "reminder-202600028");
         // The page quotes these lines as pdftotext -layout prints them; the words here are joined by single spaces.
         Assert.Contains("Faktura 202600028 daterad 2026-12-04, förföll till betalning 2027-01-04 75 000,00 kr", uppsala, StringComparison.Ordinal);
         Assert.Contains("Kreditfaktura 202600040 daterad 2026-12-04 -15 000,00 kr", uppsala, StringComparison.Ordinal);

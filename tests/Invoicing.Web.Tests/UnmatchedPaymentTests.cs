@@ -41,6 +41,26 @@ public sealed class UnmatchedPaymentTests(WebFixture fixture)
     }
 
     [Fact]
+    public async Task Every_listed_entry_says_why_it_matched_nothing_in_Swedish_for_the_page_and_in_English_for_the_terminal()
+    {
+        await using var world = await fixture.NewWorldAsync();
+        await world.Finance().PostAsync("/api/bank-files", BankFileUploads.File(PublishedBankFiles.BgMaxExample2026, PublishedBankFiles.Read(PublishedBankFiles.BgMaxExample2026)));
+
+        var listed = (await (await world.Reader().GetAsync("/api/payments/unmatched")).JsonAsync()).EnumerateArray().ToList();
+
+        Assert.Equal(2, listed.Count);
+        var reasons = listed.ToDictionary(u => u.GetProperty("reason").GetString()!, u => u.GetProperty("swedishReason").GetString());
+        Assert.Equal("inget OCR-nummer eller annan referens", reasons["no reference"]);
+        Assert.Equal(
+            "ett avdrag (BgMax TK21), inte en betalning: reglera det på fakturan det hör till",
+            reasons["a deduction (BgMax TK21), not a payment: settle it on the invoice it belongs to"]);
+        Assert.All(reasons.Values, swedish => Assert.DoesNotMatch(EnglishWords, swedish!));
+    }
+
+    /// <summary>Words of the import's English reasons that no Swedish reason has.</summary>
+    private const string EnglishWords = @"(?i)\b(no|not|invoice|payment|reference|matches|issued|reversal|deduction|settle|booked|listed|same)\b";
+
+    [Fact]
     public async Task A_deduction_is_settled_on_the_invoice_a_person_names()
     {
         await using var world = await fixture.NewWorldAsync();

@@ -22,10 +22,17 @@ public sealed record UnmatchedPaymentView(
     /// <summary>The SHA-256 of the archived bank file the entry came in (<c>GET /api/payments/files/{fileId}</c>); null on entries listed before files were archived.</summary>
     public string? FileId { get; init; }
 
+    /// <summary>
+    /// Why it matched nothing, in Swedish, as the finance page shows it (<see cref="Reason"/> is the terminal's
+    /// English); null on entries listed before the import recorded one.
+    /// </summary>
+    public string? SwedishReason { get; init; }
+
     public static UnmatchedPaymentView From(UnmatchedPayment payment) =>
         new(payment.Id, payment.EntryReference, payment.Kind.ToString(), payment.Source, Kronor.From(payment.Amount), payment.PaidOn,
             payment.Reference, payment.PayerName, payment.Texts, payment.Reason, payment.Suggested is { } s ? SuggestionView.From(s) : null)
         {
             FileId = payment.FileId,
+            SwedishReason = payment.SwedishReason,
         };
 }

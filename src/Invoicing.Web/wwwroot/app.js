@@ -925,7 +925,9 @@ function unmatchedRow(payment) {
     el("td", { className: "mono" }, payment.reference ?? ""),
     el("td", {}, payment.payerName ?? ""),
     el("td", {}, (payment.texts ?? []).join(" / ")),
-    el("td", {}, payment.reason),
+    // The API's reason is the terminal's English; the page shows the Swedish one, or (on an entry listed before the
+    // import recorded one) says in Swedish that the import could not match it, rather than show English.
+    el("td", {}, payment.swedishReason ?? "Matchade ingen faktura vid inläsningen."),
     el("td", { className: "nowrap" }, suggestionText(payment.suggested)),
     el("td", { className: "actions" }, state.me?.canBook ? bookingForm(payment) : ""));
 }

@@ -5,7 +5,11 @@ using Invoicing.Issuers;
 namespace Invoicing.Documents;
 
 /// <summary>
-/// Renders an <see cref="InvoiceDocument"/> as a one-page A4 PDF in Swedish, with Liberation Sans embedded.
+/// Renders an <see cref="InvoiceDocument"/> as an A4 PDF in Swedish, with Liberation Sans embedded. The seller, the
+/// facts and the buyer head the first page; the lines run over as many pages as they need, each continuation page
+/// under a short header with the lines' heading repeated; the totals and the payment box come once, together, on the
+/// last page; a document of more than one page says "Sida n av N" on each. The pages are laid out first and drawn
+/// after, since N is known only then.
 /// A pure function of the model: the same model gives the same bytes (dates come from the issue date, the
 /// file identifier from the content). Thread-safe; register one instance as a singleton, since the fonts are
 /// read and measured once per instance. The layout is here; the PDF mechanics are in <see cref="Pdf"/>.
@@ -38,6 +42,25 @@ public sealed class InvoicePdfRenderer
     private const double FooterSize = 8;
 
     private const double VatTextLeading = 11;
+    private const double VatTextGap = 10;
+    private const double BasisGap = 4;
+
+    // The lines: the first baseline under the heading, each description line, and the gap after a line's rule.
+    private const double HeadingToFirstLine = 19;
+    private const double LineSize = 10;
+    private const double LineLeading = 13;
+    private const double LineGap = 6;
+
+    // The totals below the lines: the gap above them and their height (a reminder's is one row, "Att betala").
+    private const double TotalsGap = 6;
+    private const double TotalsHeight = 14 + 7 + 15 + 16;
+    private const double ReminderTotalsHeight = 16;
+
+    // Lines on a page before the last run down to just above the footer; a continuation page's table starts under
+    // its short header; "Sida n av N" is under the footer.
+    private const double BodyBottom = FooterRule + 16;
+    private const double FollowingPageTop = HeaderTop - 44;
+    private const double PageNumberBaseline = 24;
 
     private const string ExampleBanner = "EXEMPEL – fiktiva betalningsuppgifter, får inte betalas";
 
@@ -58,7 +81,7 @@ public sealed class InvoicePdfRenderer
     }
 
     /// <summary>The invoice as PDF bytes.</summary>
-    /// <exception cref="InvalidOperationException">The lines do not fit on one page.</exception>
+    /// <exception cref="InvalidOperationException">One line, or the totals with the basis, would not fit on a page of its own.</exception>
     public byte[] Render(InvoiceDocument document)
     {
         ArgumentNullException.ThrowIfNull(document);
@@ -66,54 +89,163 @@ public sealed class InvoicePdfRenderer
         using var pdf = new PagedPdf(PageWidth, PageHeight);
         var regular = pdf.AddFont(_regular);
         var bold = pdf.AddFont(_bold);
-        var canvas = new Canvas(pdf.AddPage(), regular, bold);
 
+        // The first page's header is drawn before the layout, since the lines start where the header ends.
+        var first = new Canvas(pdf.AddPage(), regular, bold);
         if (document.Seller.IsExample)
         {
-            DrawExampleMarking(canvas);
+            DrawExampleMarking(first);
         }
 
-        var sellerBottom = DrawSeller(canvas, document.Seller);
-        var factsBottom = DrawTitleAndFacts(canvas, document);
-        var buyerBottom = DrawBuyer(canvas, document.Buyer, factsBottom - 16);
+        var sellerBottom = DrawSeller(first, document.Seller);
+        var factsBottom = DrawTitleAndFacts(first, document);
+        var buyerBottom = DrawBuyer(first, document.Buyer, factsBottom - 16);
 
         var y = Math.Min(sellerBottom, buyerBottom) - 24;
-        y = canvas.Paragraph("Avser: " + document.Subject, Left, y, ContentWidth, bold, 11, 14);
-        y = DrawReference(canvas, document, y);
-        y = DrawLines(canvas, document.Lines, y - 14);
-        y = DrawTotals(canvas, document, y - 6);
-        if (document.Kind != DocumentKind.Reminder)
+        y = first.Paragraph("Avser: " + document.Subject, Left, y, ContentWidth, bold, 11, 14);
+        y = DrawReference(first, document, y);
+
+        var closing = LayOutClosing(first, document);
+        var pages = LayOut(first, document, y - 14, closing);
+
+        var canvases = new List<Canvas> { first };
+        for (var n = 1; n < pages.Count; n++)
         {
-            y = canvas.Paragraph(document.Seller.Terms.VatText, Left, y - 10, ContentWidth, regular, 8.5, VatTextLeading, Muted);
+            canvases.Add(new Canvas(pdf.AddPage(), regular, bold));
         }
 
-        foreach (var basis in document.Basis)
+        for (var n = 0; n < pages.Count; n++)
         {
-            y = canvas.Paragraph(basis, Left, y - 4, ContentWidth, regular, 8.5, VatTextLeading, Muted);
-        }
+            var canvas = canvases[n];
+            var page = pages[n];
+            if (n > 0)
+            {
+                if (document.Seller.IsExample)
+                {
+                    DrawExampleMarking(canvas);
+                }
 
-        var lowestBaseline = y + VatTextLeading;
-        if (lowestBaseline < PaymentBoxTop + 12)
-        {
-            throw new InvalidOperationException(
-                $"Invoice {document.InvoiceNumber} does not fit on one A4 page: its content ({document.Lines.Count} lines) reaches into the payment box.");
-        }
+                DrawFollowingPageHeader(canvas, document);
+            }
 
-        if (document.Kind == DocumentKind.CreditNote)
-        {
-            // A credit note asks for nothing: no payment slip that someone could pay by mistake.
-            canvas.Paragraph($"Inget att betala. Beloppet krediteras faktura {document.Corrects?.Number}.", Left, PaymentBoxTop - 18, ContentWidth, bold, 10, 13);
-        }
-        else
-        {
-            DrawPaymentBox(canvas, document);
-        }
+            y = page.Top;
+            if (page.Rows.Count > 0)
+            {
+                y = DrawLines(canvas, page.Rows, y);
+            }
 
-        DrawFooter(canvas, document);
+            if (n == pages.Count - 1)
+            {
+                DrawClosing(canvas, document, closing, y);
+            }
+
+            DrawFooter(canvas, document);
+
+            // A one-page invoice says nothing about pages: it is the same file it was before invoices ran over pages.
+            if (pages.Count > 1)
+            {
+                canvas.TextRight($"Sida {(n + 1).ToString(CultureInfo.InvariantCulture)} av {pages.Count.ToString(CultureInfo.InvariantCulture)}", Right, PageNumberBaseline, regular, FooterSize, Muted);
+            }
+        }
 
         var issued = "D:" + document.IssueDate.ToString("yyyyMMdd", CultureInfo.InvariantCulture) + "000000Z";
         return pdf.Build(new PdfInformation($"{document.Title} {document.InvoiceNumber}", document.Seller.Name, document.Subject, "Invoicing", issued));
     }
+
+    /// <summary>A page of the layout: where its lines' table starts and the lines it holds (none on a page of only the totals).</summary>
+    private sealed record LaidOutPage(double Top, IReadOnlyList<LaidOutLine> Rows);
+
+    /// <summary>An invoice line with its description wrapped to the description column.</summary>
+    private sealed record LaidOutLine(DocumentLine Line, IReadOnlyList<string> Description)
+    {
+        /// <summary>From the line's first baseline down to its lowest.</summary>
+        public double Depth => (Description.Count - 1) * LineLeading;
+
+        /// <summary>From the line's first baseline to the next line's.</summary>
+        public double Advance => Description.Count * LineLeading + LineGap;
+    }
+
+    /// <summary>The block after the lines, kept together on the last page: the totals, the VAT text and the basis, wrapped.</summary>
+    private sealed record LaidOutClosing(IReadOnlyList<string> VatText, IReadOnlyList<IReadOnlyList<string>> Basis)
+    {
+        /// <summary>From the baseline below the last line to the baseline below the block (what the totals and text advance).</summary>
+        public double Drop(DocumentKind kind) =>
+            TotalsGap + (kind == DocumentKind.Reminder ? ReminderTotalsHeight : TotalsHeight)
+            + (kind == DocumentKind.Reminder ? 0 : VatTextGap + VatText.Count * VatTextLeading)
+            + Basis.Sum(b => BasisGap + b.Count * VatTextLeading);
+    }
+
+    private static LaidOutClosing LayOutClosing(Canvas canvas, InvoiceDocument document) => new(
+        document.Kind == DocumentKind.Reminder ? [] : canvas.Wrap(document.Seller.Terms.VatText, canvas.Regular, 8.5, ContentWidth),
+        [.. document.Basis.Select(b => canvas.Wrap(b, canvas.Regular, 8.5, ContentWidth))]);
+
+    /// <summary>
+    /// The page breaks: lines fill a page down to its footer and the next line starts the next page under the table's
+    /// heading again. The closing block goes after the last line, above the payment box; when it does not fit there,
+    /// the last line goes over with it (so the totals never stand alone when they need not), or, when that line is
+    /// alone on its page, the block goes on a page of its own. Everything on one page is exactly the one-page layout.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">A line, or the closing block, does not fit on an empty page.</exception>
+    private static List<LaidOutPage> LayOut(Canvas canvas, InvoiceDocument document, double firstTop, LaidOutClosing closing)
+    {
+        var pages = new List<LaidOutPage>();
+        var rows = new List<LaidOutLine>();
+        var top = firstTop;
+        var y = top - HeadingToFirstLine;
+        foreach (var line in document.Lines)
+        {
+            var row = new LaidOutLine(line, canvas.Wrap(line.Description, canvas.Regular, LineSize, DescriptionWidth));
+            if (FollowingPageTop - HeadingToFirstLine - row.Depth < BodyBottom)
+            {
+                throw new InvalidOperationException(
+                    $"Invoice {document.InvoiceNumber}: a line's description ({row.Description.Count} printed lines) is longer than a page.");
+            }
+
+            // The first page may stay without lines only when its header leaves no room for the first one.
+            if (y - row.Depth < BodyBottom && (rows.Count > 0 || pages.Count == 0))
+            {
+                pages.Add(new LaidOutPage(top, rows));
+                (rows, top) = ([], FollowingPageTop);
+                y = top - HeadingToFirstLine;
+            }
+
+            rows.Add(row);
+            y -= row.Advance;
+        }
+
+        var drop = closing.Drop(document.Kind);
+        if (FitsAbovePaymentBox(y, drop))
+        {
+            pages.Add(new LaidOutPage(top, rows));
+            return pages;
+        }
+
+        if (rows.Count > 1)
+        {
+            var last = rows[^1];
+            pages.Add(new LaidOutPage(top, rows[..^1]));
+            (rows, top) = ([last], FollowingPageTop);
+            y = top - HeadingToFirstLine - last.Advance;
+        }
+        else
+        {
+            pages.Add(new LaidOutPage(top, rows));
+            (rows, top) = ([], FollowingPageTop);
+            y = top;
+        }
+
+        if (!FitsAbovePaymentBox(y, drop))
+        {
+            throw new InvalidOperationException(
+                $"Invoice {document.InvoiceNumber}: its totals, VAT text and basis ({document.Basis.Count} lines of basis) do not fit above the payment box even on a page of their own.");
+        }
+
+        pages.Add(new LaidOutPage(top, rows));
+        return pages;
+    }
+
+    /// <summary>Whether the closing block, started from the baseline <paramref name="y"/> below the lines, ends above the payment box.</summary>
+    private static bool FitsAbovePaymentBox(double y, double drop) => y - drop + VatTextLeading >= PaymentBoxTop + 12;
 
     /// <summary>What a change document changes and why ("Avser faktura N av DATUM", the decision).</summary>
     /// <returns>The baseline below.</returns>
@@ -234,23 +366,77 @@ public sealed class InvoicePdfRenderer
         return y + 13;
     }
 
+    /// <summary>The lines' table on one page: its heading, then the page's lines.</summary>
     /// <returns>The baseline below the table.</returns>
-    private static double DrawLines(Canvas canvas, IReadOnlyList<DocumentLine> lines, double top)
+    private static double DrawLines(Canvas canvas, IReadOnlyList<LaidOutLine> rows, double top)
     {
         canvas.Text("Beskrivning", Left, top, canvas.Bold, 9);
         canvas.TextRight("Belopp", Right, top, canvas.Bold, 9);
         canvas.Line(Left, top - 5, Right, top - 5, 0.8, Black);
 
-        var y = top - 19;
-        foreach (var line in lines)
+        var y = top - HeadingToFirstLine;
+        foreach (var row in rows)
         {
-            canvas.TextRight(SwedishFormat.Amount(line.Amount), Right, y, canvas.Regular, 10);
-            y = canvas.Paragraph(line.Description, Left, y, DescriptionWidth, canvas.Regular, 10, 13);
+            canvas.TextRight(SwedishFormat.Amount(row.Line.Amount), Right, y, canvas.Regular, LineSize);
+            foreach (var text in row.Description)
+            {
+                canvas.Text(text, Left, y, canvas.Regular, LineSize);
+                y -= LineLeading;
+            }
+
             canvas.Line(Left, y + 8, Right, y + 8, 0.5, Rule);
-            y -= 6;
+            y -= LineGap;
         }
 
         return y;
+    }
+
+    /// <summary>The totals, the VAT text and the basis from the baseline <paramref name="y"/> below the lines, then the payment box (or a credit note's line) at the foot.</summary>
+    private static void DrawClosing(Canvas canvas, InvoiceDocument document, LaidOutClosing closing, double y)
+    {
+        y = DrawTotals(canvas, document, y - TotalsGap);
+        if (document.Kind != DocumentKind.Reminder)
+        {
+            y = DrawSmallText(canvas, closing.VatText, y - VatTextGap);
+        }
+
+        foreach (var basis in closing.Basis)
+        {
+            y = DrawSmallText(canvas, basis, y - BasisGap);
+        }
+
+        if (document.Kind == DocumentKind.CreditNote)
+        {
+            // A credit note asks for nothing: no payment slip that someone could pay by mistake.
+            canvas.Paragraph($"Inget att betala. Beloppet krediteras faktura {document.Corrects?.Number}.", Left, PaymentBoxTop - 18, ContentWidth, canvas.Bold, 10, 13);
+        }
+        else
+        {
+            DrawPaymentBox(canvas, document);
+        }
+    }
+
+    /// <returns>The baseline below.</returns>
+    private static double DrawSmallText(Canvas canvas, IReadOnlyList<string> lines, double y)
+    {
+        foreach (var line in lines)
+        {
+            canvas.Text(line, Left, y, canvas.Regular, 8.5, Muted);
+            y -= VatTextLeading;
+        }
+
+        return y;
+    }
+
+    /// <summary>A continuation page's short header: who sends it, which document, to whom, and a rule.</summary>
+    private static void DrawFollowingPageHeader(Canvas canvas, InvoiceDocument document)
+    {
+        var seller = document.Seller.Name;
+        canvas.Text(seller, Left, HeaderTop, canvas.Bold, canvas.FittingSize(seller, canvas.Bold, 11, SellerColumnWidth));
+        canvas.TextRight($"{document.Title} {document.InvoiceNumber}", Right, HeaderTop, canvas.Bold, 11);
+        var buyer = document.Buyer.Name;
+        canvas.TextRight(buyer, Right, HeaderTop - 13, canvas.Regular, canvas.FittingSize(buyer, canvas.Regular, 9, RightColumnWidth), Muted);
+        canvas.Line(Left, HeaderTop - 20, Right, HeaderTop - 20, 0.5, Rule);
     }
 
     /// <returns>The baseline below the totals.</returns>

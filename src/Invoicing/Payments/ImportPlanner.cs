@@ -79,8 +79,10 @@ internal sealed class ImportPlanner
         _ when _sharedAccount && OtherReceivables.CannotBeOurs(entry) => NotOurs(entry),
         BankEntryKind.Payment => PlanPayment(entry),
         BankEntryKind.Reversal => PlanReversal(entry),
-        BankEntryKind.Deduction => Unmatched(entry, "a deduction (BgMax TK21), not a payment: settle it on the invoice it belongs to"),
-        _ => Unmatched(entry, "a returned debit (a credit marked as a reversal), not a payment from a debtor: handle it in the finance system"),
+        BankEntryKind.Deduction => Unmatched(entry, "a deduction (BgMax TK21), not a payment: settle it on the invoice it belongs to",
+            "ett avdrag (BgMax TK21), inte en betalning: reglera det på fakturan det hör till"),
+        _ => Unmatched(entry, "a returned debit (a credit marked as a reversal), not a payment from a debtor: handle it in the finance system",
+            "en återförd debitering (en insättning markerad som återföring), inte en betalning från en kund: hantera den i ekonomisystemet"),
     };
 
     // One plan for every such entry: a shared account's file may hold a hundred thousand of them.
@@ -91,21 +93,23 @@ internal sealed class ImportPlanner
         var references = entry.References;
         if (references.Count == 0)
         {
-            return Unmatched(entry, "no reference");
+            return Unmatched(entry, "no reference", "inget OCR-nummer eller annan referens");
         }
 
         var invoices = new List<Invoice>();
         foreach (var reference in references)
         {
             var several = references.Count == 1 ? "" : $"names {references.Count} references, and ";
+            var flera = references.Count == 1 ? "" : $"anger {references.Count} referenser, och ";
             if (!OcrReference.TryParse(reference, out var ocr))
             {
-                return Unmatched(entry, $"{several}reference '{reference}' is not a valid OCR number (length or check digit)");
+                return Unmatched(entry, $"{several}reference '{reference}' is not a valid OCR number (length or check digit)",
+                    $"{flera}referensen '{reference}' är inte ett giltigt OCR-nummer (längd eller kontrollsiffra)");
             }
 
             if (!_invoicesByOcr.TryGetValue(ocr, out var invoice))
             {
-                return Unmatched(entry, $"{several}OCR {ocr} matches no issued invoice");
+                return Unmatched(entry, $"{several}OCR {ocr} matches no issued invoice", $"{flera}OCR-numret {ocr} hör inte till någon utfärdad faktura");
             }
 
             if (invoices.All(i => i.Key != invoice.Key))
@@ -116,9 +120,11 @@ internal sealed class ImportPlanner
 
         // A payment dated before its invoice was issued is booked and flagged as paid in advance; one from before the year
         // preceding the invoice's cannot be its payment (PaymentAcceptance): a person looks at it.
-        if (invoices.Select(i => PaymentAcceptance.TooEarlyProblem(i.Number, entry.BookingDate, i.IssueDate)).FirstOrDefault(p => p is not null) is { } tooEarly)
+        if (invoices.Select(i => (Invoice: i, Problem: PaymentAcceptance.TooEarlyProblem(i.Number, entry.BookingDate, i.IssueDate))).FirstOrDefault(p => p.Problem is not null) is { Problem: { } tooEarly, Invoice: var early })
         {
-            return Unmatched(entry, tooEarly.Replace(" Nothing was booked.", "", StringComparison.Ordinal));
+            return Unmatched(entry, tooEarly.Replace(" Nothing was booked.", "", StringComparison.Ordinal),
+                $"faktura {early.Number} utfärdades {IsoDate.Format(early.IssueDate)}; en betalning daterad {IsoDate.Format(entry.BookingDate)}, " +
+                $"före {IsoDate.Format(PaymentAcceptance.EarliestPayment(early.IssueDate))}, kan inte vara en betalning av den (är datumet felskrivet?)");
         }
 
         var done = invoices.Select(i => (Invoice: i, Record: History(i.Key).Find(entry.Key))).Where(d => d.Record is not null).Select(d => (d.Invoice, Record: d.Record!)).ToList();
@@ -246,17 +252,18 @@ internal sealed class ImportPlanner
         var reference = entry.References.Count > 0 ? entry.References[0] : null;
         if (reference is null)
         {
-            return Unmatched(entry, "a reversal with no reference: find the payment it takes back");
+            return Unmatched(entry, "a reversal with no reference: find the payment it takes back", "en återföring utan referens: leta upp betalningen den tar tillbaka");
         }
 
         if (!OcrReference.TryParse(reference, out var ocr))
         {
-            return Unmatched(entry, $"a reversal whose reference '{reference}' is not a valid OCR number (length or check digit)");
+            return Unmatched(entry, $"a reversal whose reference '{reference}' is not a valid OCR number (length or check digit)",
+                $"en återföring vars referens '{reference}' inte är ett giltigt OCR-nummer (längd eller kontrollsiffra)");
         }
 
         if (!_invoicesByOcr.TryGetValue(ocr, out var invoice))
         {
-            return Unmatched(entry, $"a reversal: OCR {ocr} matches no issued invoice");
+            return Unmatched(entry, $"a reversal: OCR {ocr} matches no issued invoice", $"en återföring: OCR-numret {ocr} hör inte till någon utfärdad faktura");
         }
 
         var history = History(invoice.Key);
@@ -269,7 +276,8 @@ internal sealed class ImportPlanner
         var original = PaymentLedger.Reversible(history.Records, taken, _claimed);
         if (original is null)
         {
-            return Unmatched(entry, $"a reversal of {taken} quoting OCR {invoice.Ocr}, but invoice {invoice.Number} has no booked payment of that amount to take back: a person must look into it");
+            return Unmatched(entry, $"a reversal of {taken} quoting OCR {invoice.Ocr}, but invoice {invoice.Number} has no booked payment of that amount to take back: a person must look into it",
+                $"en återföring av {SwedishFormat.Amount(taken)} med OCR-numret {invoice.Ocr}, men faktura {invoice.Number} har ingen bokförd betalning på det beloppet att ta tillbaka: någon måste utreda den");
         }
 
         _claimed.Add(original);
@@ -288,7 +296,8 @@ internal sealed class ImportPlanner
     /// be recognised again. A payment without any reference cannot be told from another payer's of the same amount
     /// and day, so it is listed, with a warning when the other format has one like it.
     /// </summary>
-    private EntryPlan Unmatched(BankEntry entry, string reason)
+    /// <param name="swedish">The same reason in Swedish, as the finance page shows it (the terminal's is English).</param>
+    private EntryPlan Unmatched(BankEntry entry, string reason, string swedish)
     {
         var fingerprint = _fingerprints.GetValueOrDefault(entry.Key);
         var suggested = Suggest(entry);
@@ -299,10 +308,12 @@ internal sealed class ImportPlanner
             {
                 sameAs = original.Key;
                 reason = $"the same payment as {original.Description}: not listed again";
+                swedish = $"samma betalning som {original.Key[..12]} på listan: listas inte igen";
             }
             else
             {
                 reason += $"; possibly the same payment as {original.Description}: book only one of them";
+                swedish += $"; kanske samma betalning som {original.Key[..12]} på listan: bokför bara en av dem";
             }
         }
 
@@ -318,6 +329,7 @@ internal sealed class ImportPlanner
             Fingerprint = fingerprint,
             Suggested = suggested,
             SameAs = sameAs,
+            SwedishReason = swedish,
             ReceivingAccount = entry.ReceivingAccount,
             FileId = _file.FileId,
         };

@@ -62,11 +62,14 @@ public static class PaymentAcceptance
     /// </summary>
     public static string? TooEarlyProblem(InvoiceNumber invoice, DateOnly paidOn, DateOnly issued)
     {
-        var earliest = new DateOnly(issued.Year - 1, 1, 1);
+        var earliest = EarliestPayment(issued);
         return paidOn < earliest
             ? $"Invoice {invoice} was issued {IsoDate.Format(issued)}; a payment dated {IsoDate.Format(paidOn)}, before {IsoDate.Format(earliest)}, cannot be one of it (is the date mistyped?). Nothing was booked."
             : null;
     }
+
+    /// <summary>The earliest date a payment of an invoice issued on <paramref name="issued"/> may have: 1 January of the year before.</summary>
+    public static DateOnly EarliestPayment(DateOnly issued) => new(issued.Year - 1, 1, 1);
 
     /// <exception cref="InvalidPaymentException">A refund dated before <paramref name="firstReceived"/>, the first money received on the invoice (or with none received).</exception>
     internal static void CheckRefundDate(InvoiceNumber invoice, DateOnly paidOut, DateOnly? firstReceived)

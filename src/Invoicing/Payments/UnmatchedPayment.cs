@@ -40,6 +40,12 @@ public sealed record UnmatchedPayment(
     /// <summary>The account the money reached, as the bank file names it: booked by hand only on an invoice of that account's issuer.</summary>
     public string? ReceivingAccount { get; init; }
 
+    /// <summary>
+    /// Why it matched nothing in Swedish, for the finance page (<see cref="Reason"/> is the terminal's English); null
+    /// on entries listed before the import gave one.
+    /// </summary>
+    public string? SwedishReason { get; init; }
+
     /// <summary>The invoice it was booked to by hand, once it has been.</summary>
     public InvoiceKey? BookedTo { get; init; }
 

@@ -41,6 +41,9 @@ internal sealed class UnmatchedPaymentEntity : ITableEntity
 
     public string Reason { get; set; } = "";
 
+    /// <summary>The reason in Swedish, for the finance page; absent on rows listed before it was recorded.</summary>
+    public string? SwedishReason { get; set; }
+
     public DateTimeOffset ReceivedAt { get; set; }
 
     /// <summary>The entry's <see cref="BankEntryKind"/>.</summary>
@@ -83,6 +86,7 @@ internal sealed class UnmatchedPaymentEntity : ITableEntity
         Reference = payment.Reference,
         PayerName = payment.PayerName,
         Reason = payment.Reason,
+        SwedishReason = payment.SwedishReason,
         ReceivedAt = payment.ReceivedAt,
         Kind = payment.Kind.ToString(),
         Texts = payment.Texts.Count == 0 ? null : string.Join('\n', payment.Texts),
@@ -108,5 +112,6 @@ internal sealed class UnmatchedPaymentEntity : ITableEntity
             ReceivingAccount = ReceivingAccount,
             BookedTo = BookedToNumber is null ? null : new InvoiceKey(new SchemeId(BookedToScheme!), BookedToYear!.Value, InvoiceNumber.Parse(BookedToNumber)),
             FileId = FileId,
+            SwedishReason = SwedishReason,
         };
 }

@@ -183,6 +183,10 @@ public sealed class BankFileHardeningTests(AzuriteFixture azurite)
         Assert.Contains($"quoting OCR {ocr["1980"]}", taken.Reason, StringComparison.Ordinal);
         Assert.Contains("no booked payment of that amount", taken.Reason, StringComparison.Ordinal);
         Assert.Contains(unmatched, u => u.Amount == Money.FromKronor(250) && u.Reason.Contains("returned debit", StringComparison.Ordinal));
+        // The same reasons in Swedish, for the finance page.
+        Assert.StartsWith("en återföring av 500,00\u00A0kr med OCR-numret " + ocr["1980"] + ", men faktura ", taken.SwedishReason, StringComparison.Ordinal);
+        Assert.EndsWith(" har ingen bokförd betalning på det beloppet att ta tillbaka: någon måste utreda den", taken.SwedishReason, StringComparison.Ordinal);
+        Assert.StartsWith("en återförd debitering", unmatched.Single(u => u.Amount == Money.FromKronor(250)).SwedishReason, StringComparison.Ordinal);
         Assert.All((await InvoicesAsync(scenario)).Values, i => Assert.Equal(PaymentStatus.Unpaid, i.Status));
         var error = await Assert.ThrowsAsync<InvalidPaymentException>(() =>
             scenario.Get<SuspenseList>().BookAsync(taken.Id, new InvoiceKey(InvoicingScenario.Scheme, 2026, InvoiceNumber.Parse("202600001")), CancellationToken.None));

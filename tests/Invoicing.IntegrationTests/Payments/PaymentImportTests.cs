@@ -41,6 +41,10 @@ public sealed class PaymentImportTests(AzuriteFixture azurite)
         Assert.Equal([Money.FromKronor(100), Money.FromKronor(250)], unmatched.Select(u => u.Amount).Order());
         Assert.Contains(unmatched, u => u.Reason.Contains("matches no issued invoice", StringComparison.Ordinal));
         Assert.Contains(unmatched, u => u.Reason.Contains("not a valid OCR", StringComparison.Ordinal));
+        // The finance page's Swedish reasons, stored beside the terminal's English ones.
+        Assert.Equal(
+            [$"OCR-numret {OcrReference.Create("202699999").Value} hör inte till någon utfärdad faktura", "referensen '20260001416' är inte ett giltigt OCR-nummer (längd eller kontrollsiffra)"],
+            unmatched.OrderBy(u => u.Amount).Select(u => u.SwedishReason));
 
         var again = await ImportAsync(scenario, "camt054-20260302-copy.xml", camt);
 
@@ -250,6 +254,8 @@ public sealed class PaymentImportTests(AzuriteFixture azurite)
         Assert.Single(open, u => u.Amount == Money.FromKronor(12_000));
         Assert.Equal(2, open.Count(u => u.Amount == Money.FromKronor(70)));
         Assert.Single(open, u => u.Reason.StartsWith("no reference; possibly the same payment as camt.054 entry camt:U-2 from camt.xml", StringComparison.Ordinal));
+        Assert.Single(open, u => u.SwedishReason?.StartsWith("inget OCR-nummer eller annan referens; kanske samma betalning som ", StringComparison.Ordinal) == true
+            && u.SwedishReason.EndsWith(" på listan: bokför bara en av dem", StringComparison.Ordinal));
         Assert.True((await ImportAsync(scenario, "bgmax-again.txt", bgmax.ToLatin1())).NothingNew);
     }
 
