@@ -63,7 +63,7 @@ public static class ApiRoutes
     /// <summary>Every API endpoint (the page is not one: it needs no identity).</summary>
     public static IReadOnlyList<ApiRoute> All { get; } =
     [
-        new(Get, Me, InvoicingPolicies.Reader, MeEndpoints.Get),
+        new(Get, Me, InvoicingPolicies.SignedIn, MeEndpoints.Get),
         new(Post, BankFiles, InvoicingPolicies.Finance, BankFileEndpoints.ImportAsync),
         new(Get, UnmatchedPayments, InvoicingPolicies.Reader, UnmatchedEndpoints.ListAsync),
         new(Post, UnmatchedPaymentBooking, InvoicingPolicies.Finance, UnmatchedEndpoints.BookAsync),

@@ -96,6 +96,7 @@ public static class PlatformSteps
         Http("ReopenPeriod", "POST", PeriodsPath + $"/{ThisYear - 1}-12/reopen", InvoicingRoles.Finance, 200, new JsonObject { ["reason"] = "platform check" }),
         Http("ApproveBudget", "POST", YearPath + "/budget/approve", InvoicingRoles.Reader, 403, Approval()),
         Http("ApproveBudget", "POST", YearPath + "/budget/approve", InvoicingRoles.Finance, 409, Approval()),
+        Http("Me", "GET", "/api/me", InvoicingRoles.Member, 200, party: MemberParty),
         Http("MemberInvoices", "GET", MemberYearPath + "/invoices", InvoicingRoles.Member, 200, save: "member-invoices.json", party: MemberParty),
         Http("MemberShare", "GET", MemberYearPath + "/share", InvoicingRoles.Member, 200, save: "member-share.json", party: MemberParty),
         Http("MemberInvoicePdf", "GET", MemberInvoicesPath + "202600001/pdf", InvoicingRoles.Member, 200, party: MemberParty),

@@ -248,10 +248,21 @@ async function loadIdentity() {
     $("identity").textContent = "Inte inloggad.";
     throw error;
   }
+  if (isMember()) {
+    // A member's identity sees nothing here (every finance route refuses it): it is sent to its own page instead.
+    $("identity").textContent = shown(`Inloggad som ${state.me.name} (medlem).`);
+    $("alert").replaceChildren(el("span", {},
+      "Den här sidan är ekonomiavdelningens. Som användare i en medlemskommun ser du era fakturor, kontoutdrag och hur er andel räknades på ",
+      el("a", { href: "medlem" }, "medlemssidan"), "."));
+    return;
+  }
   const role = state.me.canBook ? "ekonomi, får bokföra betalningar" : "läsbehörighet";
   $("identity").textContent = shown(`Inloggad som ${state.me.name} (${role}).`);
   renderFinanceTools();
 }
+
+/** A member municipality's identity: api/me answers it, finance's routes do not. */
+const isMember = () => Boolean(state.me) && !state.me.roles.includes("Invoicing.Reader") && !state.me.roles.includes("Invoicing.Finance");
 
 /** The bank-file form exists only for people who may book: a reader is never offered a form the API would refuse. */
 function renderFinanceTools() {
@@ -1005,6 +1016,7 @@ function readSelection() {
 async function showSelection() {
   clearMessages();
   readSelection();
+  if (isMember()) return loadIdentity();
   await Promise.all([loadInvoices(), loadPeriods()]);
 }
 
@@ -1012,6 +1024,7 @@ async function start() {
   clearMessages();
   readSelection();
   await loadIdentity();
+  if (isMember()) return;
   await Promise.all([loadInvoices(), loadUnmatched(), loadBankFiles(), loadProposals(), loadPeriods()]);
 }
 
@@ -1021,7 +1034,7 @@ async function saveKey(event) {
   if (key) sessionStorage.setItem(KEY_STORAGE, key);
   else sessionStorage.removeItem(KEY_STORAGE);
   await start();
-  showStatus(key ? "API-nyckeln används i den här fliken." : "Ingen API-nyckel används.");
+  if (!isMember()) showStatus(key ? "API-nyckeln används i den här fliken." : "Ingen API-nyckel används.");
 }
 
 function init() {
