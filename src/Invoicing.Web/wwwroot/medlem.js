@@ -235,7 +235,7 @@ function invoiceRow(invoice) {
       invoice.kind === "invoice" && invoice.corrects && el("span", { className: "chain-note" }, `tillägg till ${invoice.corrects}`),
       invoice.refundOwed > 0 && el("span", { className: "note" }, `återbetalas till er: ${formatMoney(invoice.refundOwed)}`))),
     el("td", { className: "actions" },
-      el("a", { className: "button secondary", href: pdf, "aria-label": `Ladda ner faktura ${invoice.number} (PDF)`, dataset: { download: "" } }, "PDF")));
+      el("a", { className: "button secondary", href: pdf, "aria-label": `PDF, ladda ner faktura ${invoice.number}`, dataset: { download: "" } }, "PDF")));
 }
 
 function renderInvoices(invoices) {
@@ -270,7 +270,8 @@ function poolPart(pool, party) {
   const sum = el("tr", {},
     el("th", { scope: "row" }, "Summa"),
     el("td", { className: "num" }, byPopulation ? formatCount(pool.totalPopulation) : "–"),
-    el("td", { className: "num" }, ""),
+    // The key as a whole; the members' rounded percentages above may add up to a tenth more or less.
+    el("td", { className: "num" }, `100${NBSP}%`),
     el("td", { className: "num" }, formatMoney(pool.amount)));
   return el("section", { className: "part" },
     el("h3", {}, `${pool.text} (rad ${pool.line})`),
