@@ -16,5 +16,5 @@ public sealed class MeFunction
 {
     [Function("Me")]
     public Task<IResult> RunAsync([HttpTrigger(AuthorizationLevel.Anonymous, "GET", "HEAD", Route = ApiRoutes.Me)] HttpRequest request) =>
-        EndpointAccess.RunAsync(request.HttpContext, InvoicingPolicies.Reader, () => MeEndpoints.Get(request.HttpContext.User));
+        EndpointAccess.RunAsync(request.HttpContext, InvoicingPolicies.SignedIn, () => MeEndpoints.Get(request.HttpContext.User));
 }

@@ -23,6 +23,7 @@ public static class ApiRoutes
     public const string YearAging = "api/schemes/{scheme}/years/{year}/aging";
     public const string PartyStatementPdf = "api/schemes/{scheme}/years/{year}/parties/{party}/statement.pdf";
     public const string PartyStatementXlsx = "api/schemes/{scheme}/years/{year}/parties/{party}/statement.xlsx";
+    public const string PartyStatementSend = "api/schemes/{scheme}/years/{year}/parties/{party}/statement/send";
     public const string YearInvoicesZip = "api/schemes/{scheme}/years/{year}/invoices.zip";
     public const string YearLedgerCsv = "api/schemes/{scheme}/years/{year}/ledger.csv";
     public const string YearLedgerXlsx = "api/schemes/{scheme}/years/{year}/ledger.xlsx";
@@ -62,7 +63,7 @@ public static class ApiRoutes
     /// <summary>Every API endpoint (the page is not one: it needs no identity).</summary>
     public static IReadOnlyList<ApiRoute> All { get; } =
     [
-        new(Get, Me, InvoicingPolicies.Reader, MeEndpoints.Get),
+        new(Get, Me, InvoicingPolicies.SignedIn, MeEndpoints.Get),
         new(Post, BankFiles, InvoicingPolicies.Finance, BankFileEndpoints.ImportAsync),
         new(Get, UnmatchedPayments, InvoicingPolicies.Reader, UnmatchedEndpoints.ListAsync),
         new(Post, UnmatchedPaymentBooking, InvoicingPolicies.Finance, UnmatchedEndpoints.BookAsync),
@@ -74,6 +75,7 @@ public static class ApiRoutes
         new(Get, YearAging, InvoicingPolicies.Reader, ReportEndpoints.AgingAsync),
         new(Get, PartyStatementPdf, InvoicingPolicies.Reader, ReportEndpoints.StatementPdfAsync),
         new(Get, PartyStatementXlsx, InvoicingPolicies.Reader, ReportEndpoints.StatementXlsxAsync),
+        new(Post, PartyStatementSend, InvoicingPolicies.Finance, StatementMailEndpoints.SendAsync),
         new(Get, YearInvoicesZip, InvoicingPolicies.Reader, ExportEndpoints.ZipAsync),
         new(Get, YearLedgerCsv, InvoicingPolicies.Reader, ExportEndpoints.LedgerAsync),
         new(Get, YearLedgerXlsx, InvoicingPolicies.Reader, ExportEndpoints.LedgerXlsxAsync),

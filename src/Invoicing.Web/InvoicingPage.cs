@@ -4,7 +4,7 @@ using Microsoft.Extensions.FileProviders;
 namespace Invoicing.Web;
 
 /// <summary>
-/// The finance page: the files of <c>wwwroot/</c>, embedded in this assembly with their manifest, so the
+/// The finance page and the member municipalities' page (<c>/medlem</c>): the files of <c>wwwroot/</c>, embedded in this assembly with their manifest, so the
 /// Functions app and <c>serve</c> serve the same bytes and nothing is read from disk.
 /// </summary>
 public static class InvoicingPage
@@ -13,10 +13,13 @@ public static class InvoicingPage
 
     private static readonly FileExtensionContentTypeProvider ContentTypes = new();
 
+    /// <summary>Pages with an address of their own, without <c>.html</c>: the member municipalities' page is <c>/medlem</c>.</summary>
+    private static readonly Dictionary<string, string> Pages = new(StringComparer.Ordinal) { ["medlem"] = "medlem.html" };
+
     /// <summary>The file at <paramref name="path"/> (the page itself for <c>/</c> and folders) with its content type; null when there is none.</summary>
     public static (IFileInfo File, string ContentType)? Find(string? path)
     {
-        var relative = string.IsNullOrEmpty(path) || path.EndsWith('/') ? (path ?? "") + "index.html" : path;
+        var relative = string.IsNullOrEmpty(path) || path.EndsWith('/') ? (path ?? "") + "index.html" : Pages.GetValueOrDefault(path, path);
         var file = Files.GetFileInfo(relative);
         if (!file.Exists || file.IsDirectory)
         {

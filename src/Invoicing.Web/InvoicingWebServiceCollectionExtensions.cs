@@ -55,6 +55,7 @@ public static class InvoicingWebServiceCollectionExtensions
         services.AddAuthorizationBuilder()
             .AddPolicy(InvoicingPolicies.Reader, reader)
             .AddPolicy(InvoicingPolicies.Finance, policy => policy.RequireAuthenticatedUser().RequireRole(InvoicingRoles.Finance))
+            .AddPolicy(InvoicingPolicies.SignedIn, policy => policy.RequireAuthenticatedUser().RequireRole(InvoicingRoles.Reader, InvoicingRoles.Finance, InvoicingRoles.Member))
             // A member is not a reader (the reader policy above does not name the role): it sees its own party's routes only.
             .AddPolicy(InvoicingPolicies.Member, policy => policy.RequireAuthenticatedUser().RequireRole(InvoicingRoles.Member)
                 .RequireAssertion(context => InvoicingClaims.PartyOf(context.User) is not null))

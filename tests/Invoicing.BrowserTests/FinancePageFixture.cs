@@ -30,6 +30,12 @@ public sealed class FinancePageFixture : IAsyncLifetime
     /// <summary>A second finance officer's key: with four eyes on (as in Azure), the one who confirms what the first proposed.</summary>
     public string ApproverKey { get; } = "approver-" + Guid.NewGuid().ToString("N");
 
+    /// <summary>A member municipality's key, bound to <see cref="MemberParty"/>: the member's page (<c>/medlem</c>).</summary>
+    public string MemberKey { get; } = "member-" + Guid.NewGuid().ToString("N");
+
+    /// <summary>Håbo kommun: the party of <see cref="MemberKey"/>.</summary>
+    public const string MemberParty = "0305";
+
     /// <summary>The server with API keys; every request needs <c>X-Api-Key</c>.</summary>
     public Uri ApiKeyServer => _withApiKeys!.BaseAddress;
 
@@ -95,6 +101,18 @@ public sealed class FinancePageFixture : IAsyncLifetime
         return session;
     }
 
+    /// <summary>
+    /// <paramref name="path"/> (<c>/medlem</c> or <c>/</c>) on the server with API keys after entering <paramref name="key"/>
+    /// in its "API-nyckel" field; the caller waits for what that page shows to that key.
+    /// </summary>
+    public async Task<PageSession> OpenWithKeyAsync(string path, string key)
+    {
+        var session = await OpenAsync(ApiKeyServer, path);
+        await session.Page.GetByLabel("API-nyckel").FillAsync(key);
+        await session.Page.GetByRole(AriaRole.Button, new() { Name = "Använd nyckel" }).ClickAsync();
+        return session;
+    }
+
     /// <summary>The page as a reader sees it on the server with the reader's development identity (no key needed).</summary>
     public async Task<PageSession> OpenAsReaderAsync()
     {
@@ -139,6 +157,10 @@ public sealed class FinancePageFixture : IAsyncLifetime
             ["Invoicing__Web__ApiKeys__2__Name"] = "browser-test-approver",
             ["Invoicing__Web__ApiKeys__2__Key"] = ApproverKey,
             ["Invoicing__Web__ApiKeys__2__Role"] = "Invoicing.Finance",
+            ["Invoicing__Web__ApiKeys__3__Name"] = "Håbo kommun (webbtest)",
+            ["Invoicing__Web__ApiKeys__3__Key"] = MemberKey,
+            ["Invoicing__Web__ApiKeys__3__Role"] = "Invoicing.Member",
+            ["Invoicing__Web__ApiKeys__3__Party"] = MemberParty,
 
             // As in Azure: a void or refund waits for a second finance officer.
             ["Invoicing__FourEyes__Enabled"] = "true",
@@ -150,7 +172,7 @@ public sealed class FinancePageFixture : IAsyncLifetime
         _browser = await _playwright.Chromium.LaunchAsync(Chromium.LaunchOptions);
     }
 
-    private async Task<PageSession> OpenAsync(Uri server)
+    private async Task<PageSession> OpenAsync(Uri server, string path = "/")
     {
         var context = await _browser!.NewContextAsync(new()
         {
@@ -163,7 +185,7 @@ public sealed class FinancePageFixture : IAsyncLifetime
         context.SetDefaultTimeout(15_000);
         var page = await context.NewPageAsync();
         var session = new PageSession(context, page);
-        await page.GotoAsync("/");
+        await page.GotoAsync(path);
         return session;
     }
 }

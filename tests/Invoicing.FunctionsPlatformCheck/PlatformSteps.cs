@@ -53,6 +53,8 @@ public static class PlatformSteps
         Http("PartyStatementPdf", "GET", YearPath + "/parties/" + MemberParty + "/statement.pdf", InvoicingRoles.Reader, 200),
         Http("PartyStatementXlsx", "GET", YearPath + "/parties/" + MemberParty + "/statement.xlsx", InvoicingRoles.Finance, 200),
         Http("PartyStatementPdf", "GET", YearPath + "/parties/NO-SUCH-PARTY/statement.pdf", InvoicingRoles.Reader, 404),
+        Http("SendPartyStatement", "POST", YearPath + "/parties/" + MemberParty + "/statement/send", InvoicingRoles.Reader, 403),
+        Http("SendPartyStatement", "POST", YearPath + "/parties/NO-SUCH-PARTY/statement/send", InvoicingRoles.Finance, 404),
         Http("GetInvoice", "GET", InvoicePath, InvoicingRoles.Reader, 200),
         Http("InvoicePdf", "GET", InvoicePath + "/pdf", InvoicingRoles.Reader, 200, save: "invoice.pdf"),
         Http("InvoicesZip", "GET", YearPath + "/invoices.zip", InvoicingRoles.Reader, 200, save: "invoices.zip"),
@@ -94,6 +96,7 @@ public static class PlatformSteps
         Http("ReopenPeriod", "POST", PeriodsPath + $"/{ThisYear - 1}-12/reopen", InvoicingRoles.Finance, 200, new JsonObject { ["reason"] = "platform check" }),
         Http("ApproveBudget", "POST", YearPath + "/budget/approve", InvoicingRoles.Reader, 403, Approval()),
         Http("ApproveBudget", "POST", YearPath + "/budget/approve", InvoicingRoles.Finance, 409, Approval()),
+        Http("Me", "GET", "/api/me", InvoicingRoles.Member, 200, party: MemberParty),
         Http("MemberInvoices", "GET", MemberYearPath + "/invoices", InvoicingRoles.Member, 200, save: "member-invoices.json", party: MemberParty),
         Http("MemberShare", "GET", MemberYearPath + "/share", InvoicingRoles.Member, 200, save: "member-share.json", party: MemberParty),
         Http("MemberInvoicePdf", "GET", MemberInvoicesPath + "202600001/pdf", InvoicingRoles.Member, 200, party: MemberParty),
@@ -221,6 +224,7 @@ public static class PlatformSteps
             "MemberStatementPdf" => ApiRoutes.MemberYearStatementPdf,
             "PartyStatementPdf" => ApiRoutes.PartyStatementPdf,
             "PartyStatementXlsx" => ApiRoutes.PartyStatementXlsx,
+            "SendPartyStatement" => ApiRoutes.PartyStatementSend,
             _ => null,
         };
         if (template is null)

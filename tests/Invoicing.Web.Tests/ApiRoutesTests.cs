@@ -31,7 +31,7 @@ public sealed class ApiRoutesTests(WebFixture fixture)
         Assert.All(ApiRoutes.All, route =>
         {
             Assert.StartsWith("api/", route.Template, StringComparison.Ordinal);
-            Assert.Contains(route.Policy, new[] { Identity.InvoicingPolicies.Reader, Identity.InvoicingPolicies.Finance, Identity.InvoicingPolicies.Member });
+            Assert.Contains(route.Policy, new[] { Identity.InvoicingPolicies.Reader, Identity.InvoicingPolicies.Finance, Identity.InvoicingPolicies.Member, Identity.InvoicingPolicies.SignedIn });
             Assert.Contains(route.Method, new[] { ApiRoutes.Get, ApiRoutes.Post });
         });
     }

@@ -69,6 +69,18 @@ public sealed class IdentityTests(WebFixture fixture)
     }
 
     [Fact]
+    public async Task Me_tells_a_member_its_party_and_that_it_may_not_book_and_gives_finance_and_readers_no_party()
+    {
+        var member = await (await fixture.Shared.Member().GetAsync("/api/me")).JsonAsync();
+        var finance = await (await fixture.Shared.Finance().GetAsync("/api/me")).JsonAsync();
+
+        Assert.Equal(
+            ("Håbo kommun", InvoicingRoles.Member, false, WebWorld.MemberParty),
+            (member.GetProperty("name").GetString(), member.GetProperty("roles")[0].GetString(), member.GetProperty("canBook").GetBoolean(), member.GetProperty("party").GetString()));
+        Assert.Equal(System.Text.Json.JsonValueKind.Null, finance.GetProperty("party").ValueKind);
+    }
+
+    [Fact]
     public async Task A_reader_cannot_book_a_payment_or_upload_a_bank_file_and_nothing_is_written()
     {
         var world = fixture.Shared;

@@ -28,6 +28,26 @@ public sealed class PageTests(WebFixture fixture)
         Assert.Equal("text/javascript", script.Content.Headers.ContentType?.MediaType);
     }
 
+    [Fact]
+    public async Task The_member_page_is_served_at_medlem_like_finances_page_and_its_data_answers_a_caller_without_identity_with_401()
+    {
+        using var anonymous = await fixture.Shared.Anonymous().GetAsync("/medlem");
+        using var member = await fixture.Shared.Member().GetAsync("/medlem");
+        using var script = await fixture.Shared.Anonymous().GetAsync("/medlem.js");
+        var html = await member.Content.ReadAsStringAsync();
+
+        Assert.Equal((HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.OK), (anonymous.StatusCode, member.StatusCode, script.StatusCode));
+        Assert.Equal(("text/html", "text/javascript"), (member.Content.Headers.ContentType?.MediaType, script.Content.Headers.ContentType?.MediaType));
+        Assert.Equal(await anonymous.Content.ReadAsStringAsync(), html);
+        Assert.Contains("<script src=\"medlem.js\" defer></script>", html, StringComparison.Ordinal);
+        Assert.Contains("<a href=\"tillganglighet.html\">Tillgänglighetsredogörelse</a>", html, StringComparison.Ordinal);
+        Assert.Equal(ResponseHeaders.ContentSecurityPolicy, member.Headers.GetValues("Content-Security-Policy").Single());
+
+        // The page holds no data: what it shows comes from the member routes, which want a member.
+        await (await fixture.Shared.Anonymous().GetAsync("/api/member/schemes/{scheme}/years/{year}/invoices".Path())).ProblemAsync(HttpStatusCode.Unauthorized);
+        await (await fixture.Shared.Anonymous().GetAsync("/api/me")).ProblemAsync(HttpStatusCode.Unauthorized);
+    }
+
     [Theory]
     [InlineData("/no-such-file.css")]
     [InlineData("/..%2F..%2Fappsettings.json")]

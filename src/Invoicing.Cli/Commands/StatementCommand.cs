@@ -59,7 +59,7 @@ internal static class StatementCommand
                     document = await services.Get<Statements>().FindAsync(scheme, parse.GetValue(year), code, day, cancellationToken);
                 }
             }
-            catch (StatementUnavailableException e)
+            catch (Exception e) when (e is StatementUnavailableException or StatementAddressMissingException)
             {
                 throw new CliException(e.Message);
             }

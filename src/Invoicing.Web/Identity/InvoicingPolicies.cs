@@ -14,4 +14,10 @@ public static class InvoicingPolicies
     /// (<see cref="InvoicingClaims.PartyOf"/>): the <c>api/member/</c> routes, which show that party only.
     /// </summary>
     public const string Member = "Member";
+
+    /// <summary>
+    /// An identity with any of the app roles, a member's included: <c>api/me</c> only, so that each page can tell a
+    /// caller who signed in with another role's identity where its own page is, rather than only that it is refused.
+    /// </summary>
+    public const string SignedIn = "SignedIn";
 }

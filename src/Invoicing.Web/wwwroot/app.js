@@ -248,10 +248,21 @@ async function loadIdentity() {
     $("identity").textContent = "Inte inloggad.";
     throw error;
   }
+  if (isMember()) {
+    // A member's identity sees nothing here (every finance route refuses it): it is sent to its own page instead.
+    $("identity").textContent = shown(`Inloggad som ${state.me.name} (medlem).`);
+    $("alert").replaceChildren(el("span", {},
+      "Den här sidan är ekonomiavdelningens. Som användare i en medlemskommun ser du era fakturor, kontoutdrag och hur er andel räknades på ",
+      el("a", { href: "medlem" }, "medlemssidan"), "."));
+    return;
+  }
   const role = state.me.canBook ? "ekonomi, får bokföra betalningar" : "läsbehörighet";
   $("identity").textContent = shown(`Inloggad som ${state.me.name} (${role}).`);
   renderFinanceTools();
 }
+
+/** A member municipality's identity: api/me answers it, finance's routes do not. */
+const isMember = () => Boolean(state.me) && !state.me.roles.includes("Invoicing.Reader") && !state.me.roles.includes("Invoicing.Finance");
 
 /** The bank-file form exists only for people who may book: a reader is never offered a form the API would refuse. */
 function renderFinanceTools() {
@@ -521,8 +532,12 @@ function renderDetails(invoice, history) {
       ? el("p", {}, el("a", { className: "button secondary", href: `${invoicePath(invoice.number)}/ubl`, dataset: { download: "" } },
         `Ladda ner e-faktura ${invoice.number} (Peppol BIS 3.0, XML)`))
       : el("p", { className: "note", dataset: { einvoiceMissing: "" } }, `Endast PDF, ingen e-faktura: ${invoice.eInvoiceMissingReason ?? "utfärdad före e-fakturor"}`),
-    el("p", {}, el("a", { className: "button secondary", href: `${yearPath()}/parties/${enc(invoice.debtorCode)}/statement.pdf`, dataset: { download: "", statement: "" } },
-      `Ladda ner kontoutdrag för ${invoice.debtorName} (PDF)`)),
+    el("p", { className: "statement-actions" },
+      el("a", { className: "button secondary", href: `${yearPath()}/parties/${enc(invoice.debtorCode)}/statement.pdf`, dataset: { download: "", statement: "" } },
+        `Ladda ner kontoutdrag för ${invoice.debtorName} (PDF)`),
+      // Only for people who may send; a reader is never offered a button the API would refuse.
+      state.me?.canBook && el("button", { type: "button", className: "secondary", id: "send-statement", dataset: { party: invoice.debtorCode, partyName: invoice.debtorName } },
+        "Skicka kontoutdrag")),
     linesTable(invoice.lines ?? []),
     // Only an invoice in a chain has one; replaceChildren would show a null as the text "null".
     ...[chainTable(invoice)].filter(Boolean),
@@ -688,6 +703,25 @@ async function bookRefund(event) {
   showStatus(result.booked
     ? `Återbetalningen bokfördes: ${statusLabel(result.statusBefore)} → ${statusLabel(result.statusAfter)}; kvar att återbetala ${formatMoney(result.invoice.refundOwed)}.`
     : "Den återbetalningen var redan bokförd; ingenting ändrades.");
+}
+
+/**
+ * E-mails the party its statement of today through the outbox, after a Swedish confirmation: once a day, so a second
+ * press the same day says the statement was queued already and sends nothing.
+ */
+async function sendStatement(button) {
+  const { party, partyName } = button.dataset;
+  if (!window.confirm(shown(`Skicka dagens kontoutdrag för ${partyName} (${state.scheme} ${state.year}) med e-post till kundens fakturaadress?`))) return;
+  button.disabled = true;
+  try {
+    const response = await request(`${yearPath()}/parties/${enc(party)}/statement/send`, { method: "POST" });
+    const result = await response.json();
+    showStatus(result.queuedNow
+      ? `Kontoutdraget per ${result.asOf} för ${result.partyName} ligger i utkorgen till ${result.to} och skickas vid nästa utskick.`
+      : `Kontoutdraget per ${result.asOf} för ${result.partyName} lades redan i utkorgen i dag; inget nytt skickades.`);
+  } finally {
+    button.disabled = false;
+  }
 }
 
 async function voidInvoice(event) {
@@ -984,6 +1018,7 @@ function readSelection() {
 async function showSelection() {
   clearMessages();
   readSelection();
+  if (isMember()) return loadIdentity();
   await Promise.all([loadInvoices(), loadPeriods()]);
 }
 
@@ -991,6 +1026,7 @@ async function start() {
   clearMessages();
   readSelection();
   await loadIdentity();
+  if (isMember()) return;
   await Promise.all([loadInvoices(), loadUnmatched(), loadBankFiles(), loadProposals(), loadPeriods()]);
 }
 
@@ -1000,7 +1036,7 @@ async function saveKey(event) {
   if (key) sessionStorage.setItem(KEY_STORAGE, key);
   else sessionStorage.removeItem(KEY_STORAGE);
   await start();
-  showStatus(key ? "API-nyckeln används i den här fliken." : "Ingen API-nyckel används.");
+  if (!isMember()) showStatus(key ? "API-nyckeln används i den här fliken." : "Ingen API-nyckel används.");
 }
 
 function init() {
@@ -1036,6 +1072,10 @@ function init() {
   }));
   $("unmatched-rows").addEventListener("submit", action(bookUnmatched));
   $("proposals-rows").addEventListener("click", action(decideProposal));
+  $("dialog-details").addEventListener("click", action(async (event) => {
+    const button = event.target.closest("button#send-statement");
+    if (button) await sendStatement(button);
+  }));
   $("dialog-close").addEventListener("click", () => $("invoice-dialog").close());
   $("invoice-dialog").addEventListener("close", onDialogClose);
 

@@ -21,6 +21,7 @@ public static class AuditActions
     public const string UnmatchedListed = "unmatched.listed";
     public const string ReminderRecorded = "reminder.recorded";
     public const string MailRetried = "mail.retried";
+    public const string StatementSent = "statement.sent";
     public const string ChangeProposed = "change.proposed";
     public const string ChangeConfirmed = "change.confirmed";
     public const string ChangeRejected = "change.rejected";
@@ -46,6 +47,7 @@ public static class AuditActions
         (UnmatchedListed, "A payment no invoice could be found for was put on the unmatched list."),
         (ReminderRecorded, "A payment reminder was recorded for an invoice (and its letter written)."),
         (MailRetried, "Finance sent a failed e-mail again."),
+        (StatementSent, "A party's statement (kontoutdrag) of a day was queued in the outbox to its invoice e-mail address: its outbox id."),
         (ChangeProposed, "A finance user proposed a void or a refund; it takes effect when another finance user confirms it (four eyes)."),
         (ChangeConfirmed, "Another finance user confirmed a proposed change, which then took effect (its own event follows, by the same user)."),
         (ChangeRejected, "A proposed change was rejected or withdrawn; nothing was changed."),

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Invoicing.Audit;
 using Invoicing.Invoices;
 using Invoicing.Mail;
 using Invoicing.Parties;
@@ -6,6 +7,9 @@ using Invoicing.Reports;
 using Invoicing.Storage;
 
 namespace Invoicing.Reminders;
+
+/// <summary>The party has no invoice e-mail address to send its statement to; nothing was queued or written.</summary>
+public sealed class StatementAddressMissingException(string message) : Exception(message);
 
 /// <summary>What <see cref="StatementMail.SendAsync"/> did: queued the e-mail now, or found it queued earlier.</summary>
 public sealed record StatementSending(StatementDocument Document, string MessageId, string To, bool QueuedNow);
@@ -16,7 +20,8 @@ public sealed record StatementSending(StatementDocument Document, string Message
 /// party to pay; <c>If-None-Match: *</c>, so a retry never replaces what was written), and one e-mail with it attached
 /// is queued to the party's invoice address under <c>statement-{scheme}-{year}-{party}-{yyyyMMdd}</c>: one statement per
 /// scheme, year, party and day, however often this is repeated. A statement dated after today is not sent (it would
-/// tell the party about a day that has not come), nor one to a party without an invoice e-mail address.
+/// tell the party about a day that has not come), nor one to a party without an invoice e-mail address. The queuing is
+/// an audit event (<see cref="AuditActions.StatementSent"/>) of whoever asked for it, once per outbox id.
 /// </summary>
 public sealed class StatementMail(
     Statements statements,
@@ -24,9 +29,11 @@ public sealed class StatementMail(
     PartyStore parties,
     InvoiceArchive archive,
     Outbox outbox,
+    AuditTrail audit,
     TimeProvider time)
 {
-    /// <exception cref="StatementUnavailableException">The party is unknown, has no documents that year, or has no invoice e-mail address.</exception>
+    /// <exception cref="StatementUnavailableException">The party is unknown or has no documents that year.</exception>
+    /// <exception cref="StatementAddressMissingException">The party has no invoice e-mail address.</exception>
     /// <exception cref="DateInFutureException"><paramref name="asOf"/> is after today in Sweden.</exception>
     public async Task<StatementSending> SendAsync(SchemeId scheme, int year, PartyCode party, DateOnly asOf, CancellationToken cancellationToken)
     {
@@ -41,21 +48,37 @@ public sealed class StatementMail(
         var known = await parties.GetAllAsync(cancellationToken);
         if ((known.TryGetValue(party, out var found) ? found.InvoiceEmail : null) is not { } to)
         {
-            throw new StatementUnavailableException(
+            throw new StatementAddressMissingException(
                 $"Party {party} has no invoice e-mail address (parties.csv, invoice_email); the statement was not queued.");
         }
 
         var message = Message(document, to);
         if (await outbox.FindAsync(message.Id, cancellationToken) is not null)
         {
+            // Recorded again by its key: a run that queued the e-mail and stopped before its event gets it now, any other records nothing.
+            await RecordAsync(document.Statement, message.Id, cancellationToken);
             return new StatementSending(document, message.Id, to, QueuedNow: false);
         }
 
         var attachment = message.Attachments.Single();
         await archive.WriteIfAbsentAsync(attachment.Container, attachment.BlobName, renderer.Render(document), cancellationToken);
         var queued = await outbox.EnqueueAsync(message, cancellationToken);
+        await RecordAsync(document.Statement, message.Id, cancellationToken);
         return new StatementSending(document, message.Id, to, queued);
     }
+
+    /// <summary>Who asked for the statement to be sent, when and from where: one event per outbox id.</summary>
+    private Task<bool> RecordAsync(Statement statement, string messageId, CancellationToken cancellationToken) =>
+        audit.RecordAsync(
+            new AuditEntry(
+                $"statement-sent:{messageId}",
+                AuditActions.StatementSent,
+                $"statement of party {statement.Party} as of {IsoDate.Format(statement.AsOf)} queued as {messageId}")
+            {
+                Scheme = statement.Scheme,
+                Year = statement.Year,
+            },
+            cancellationToken);
 
     /// <summary>The outbox id of a statement: one per scheme, year, party and statement day.</summary>
     public static string MessageIdFor(SchemeId scheme, int year, PartyCode party, DateOnly asOf) =>

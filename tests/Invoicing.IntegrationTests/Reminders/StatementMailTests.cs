@@ -54,7 +54,7 @@ public sealed class StatementMailTests(AzuriteFixture azurite)
         await using var scenario = await IssuedAsync();
         var mail = scenario.Get<StatementMail>();
 
-        var refused = await Assert.ThrowsAsync<StatementUnavailableException>(
+        var refused = await Assert.ThrowsAsync<StatementAddressMissingException>(
             () => mail.SendAsync(InvoicingScenario.Scheme, 2026, new PartyCode("1984"), IssueDay, CancellationToken.None));
         var future = await Assert.ThrowsAsync<DateInFutureException>(
             () => mail.SendAsync(InvoicingScenario.Scheme, 2026, new PartyCode("1980"), IssueDay.AddDays(1), CancellationToken.None));
