@@ -144,7 +144,7 @@ public sealed class WebWorld : IAsyncDisposable
         return client;
     }
 
-    public async Task<IReadOnlyList<Invoice>> InvoicesAsync() => await Get<InvoiceStore>().ListAsync(new SchemeId(Scheme), 2026, CancellationToken.None);
+    public async Task<IReadOnlyList<Invoice>> InvoicesAsync() => await Get<InvoiceStore>().ListInvoicesAsync(new SchemeId(Scheme), 2026, CancellationToken.None);
 
     public async ValueTask DisposeAsync()
     {
