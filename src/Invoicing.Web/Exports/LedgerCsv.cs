@@ -29,6 +29,7 @@ public static class LedgerCsv
                 ExcelCsv.Text(invoice.DebtorCode.Value),
                 ExcelCsv.Text(invoice.DebtorName),
                 IsoDate.Format(invoice.IssueDate),
+                // A credit note has no due date or OCR; its row shows what the file always has (its issue date, its number's OCR).
                 IsoDate.Format(invoice is Invoice { DueDate: var due } ? due : invoice.IssueDate),
                 ExcelCsv.Amount(invoice.Total),
                 ExcelCsv.Amount(balance.Paid),
