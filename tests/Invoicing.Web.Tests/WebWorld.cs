@@ -146,6 +146,9 @@ public sealed class WebWorld : IAsyncDisposable
 
     public async Task<IReadOnlyList<Invoice>> InvoicesAsync() => await Get<InvoiceStore>().ListInvoicesAsync(new SchemeId(Scheme), 2026, CancellationToken.None);
 
+    /// <summary>The year's documents, credit notes too.</summary>
+    public async Task<IReadOnlyList<IssuedDocument>> DocumentsAsync() => await Get<InvoiceStore>().ListAsync(new SchemeId(Scheme), 2026, CancellationToken.None);
+
     public async ValueTask DisposeAsync()
     {
         await App.StopAsync();
