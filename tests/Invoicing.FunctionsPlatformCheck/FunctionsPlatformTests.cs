@@ -235,7 +235,7 @@ public sealed partial class FunctionsPlatformTests(FunctionsPlatform platform, I
 
         // The finance step's manual payment and the file's payments, each once.
         var invoices = await platform.Services.GetRequiredService<InvoiceStore>()
-            .ListAsync(new SchemeId(FunctionsPlatform.Scheme), FunctionsPlatform.Year, CancellationToken.None);
+            .ListInvoicesAsync(new SchemeId(FunctionsPlatform.Scheme), FunctionsPlatform.Year, CancellationToken.None);
         Assert.Contains(invoices, invoice => invoice.Number.ToString() == "202600001" && invoice.AmountPaid == Money.FromKronor(100));
     }
 

@@ -21,7 +21,7 @@ public sealed class AnnualRunTests(AzuriteFixture azurite)
         Assert.True(summary.Succeeded);
         Assert.Equal(30, summary.Created);
         await scenario.AssertOneCompleteSetAsync();
-        var invoices = await scenario.Get<InvoiceStore>().ListAsync(InvoicingScenario.Scheme, 2026, CancellationToken.None);
+        var invoices = await scenario.Get<InvoiceStore>().ListInvoicesAsync(InvoicingScenario.Scheme, 2026, CancellationToken.None);
         Assert.Equal(28, invoices.Count(i => i.DebtorCode.Value.All(char.IsAsciiDigit)));
         Assert.Equal(Money.FromKronor(375_000), Money.Sum(invoices.Select(i => i.Total)));
         Assert.All(invoices, i => Assert.Equal(new DateOnly(2026, 1, 20), i.IssueDate));
@@ -35,7 +35,7 @@ public sealed class AnnualRunTests(AzuriteFixture azurite)
         await scenario.SeedAndApproveAsync();
         await scenario.RunAsync();
 
-        var invoices = await scenario.Get<InvoiceStore>().ListAsync(InvoicingScenario.Scheme, 2026, CancellationToken.None);
+        var invoices = await scenario.Get<InvoiceStore>().ListInvoicesAsync(InvoicingScenario.Scheme, 2026, CancellationToken.None);
         var perPool = invoices.SelectMany(i => i.Lines).GroupBy(l => l.BudgetLineNumber).ToDictionary(g => g.Key, g => Money.Sum(g.Select(l => l.Amount)));
         Assert.Equal(Money.FromKronor(75_000), perPool[6]);
         Assert.Equal(Money.FromKronor(75_000), perPool[7]);
@@ -51,7 +51,7 @@ public sealed class AnnualRunTests(AzuriteFixture azurite)
         await scenario.SeedAndApproveAsync();
         await scenario.RunAsync();
 
-        var vasteras = (await scenario.Get<InvoiceStore>().ListAsync(InvoicingScenario.Scheme, 2026, CancellationToken.None)).Single(i => i.DebtorCode.Value == "1980");
+        var vasteras = (await scenario.Get<InvoiceStore>().ListInvoicesAsync(InvoicingScenario.Scheme, 2026, CancellationToken.None)).Single(i => i.DebtorCode.Value == "1980");
         var properties = await scenario.Get<InvoicingStorage>().Container(StorageNames.InvoicesContainer).GetBlobClient(vasteras.BlobName).GetPropertiesAsync();
         Assert.Equal("application/pdf", properties.Value.ContentType);
         Assert.Equal($"region-mitt-pom/2026/{vasteras.Number}.pdf", vasteras.BlobName);
@@ -147,7 +147,7 @@ public sealed class AnnualRunTests(AzuriteFixture azurite)
 
         await scenario.RunAsync();
 
-        var second = await scenario.Get<InvoiceStore>().ListAsync(new SchemeId("second-scheme"), 2026, CancellationToken.None);
+        var second = await scenario.Get<InvoiceStore>().ListInvoicesAsync(new SchemeId("second-scheme"), 2026, CancellationToken.None);
         Assert.Equal(31, Assert.Single(second).Number.Sequence);
     }
 }

@@ -154,7 +154,7 @@ public sealed class BadInputTests(AzuriteFixture azurite)
         Assert.Contains("reminders as of 2027-01-05, after today (2026-01-20), can only be a dry run", error.Message, StringComparison.Ordinal);
         Assert.NotEmpty(dryRun.Actions);
         Assert.Equal(before, await StorageContents.TakeAsync(scenario.Get<InvoicingStorage>()));
-        Assert.All(await scenario.Get<InvoiceStore>().ListAsync(InvoicingScenario.Scheme, 2026, CancellationToken.None), i => Assert.Equal(0, i.ReminderLevel));
+        Assert.All(await scenario.Get<InvoiceStore>().ListInvoicesAsync(InvoicingScenario.Scheme, 2026, CancellationToken.None), i => Assert.Equal(0, i.ReminderLevel));
     }
 
     [Fact]

@@ -70,7 +70,7 @@ internal sealed class InvoicingScenario : IAsyncDisposable
     /// </summary>
     public async Task AssertOneCompleteSetAsync(int expected = 30, int year = 2026)
     {
-        var invoices = await Get<InvoiceStore>().ListAsync(Scheme, year, CancellationToken.None);
+        var invoices = await Get<InvoiceStore>().ListInvoicesAsync(Scheme, year, CancellationToken.None);
         Assert.Equal(expected, invoices.Count);
         Assert.Equal(Enumerable.Range(1, expected), invoices.Select(i => i.Number.Sequence));
         Assert.Equal(expected, invoices.Select(i => i.DebtorCode).Distinct().Count());

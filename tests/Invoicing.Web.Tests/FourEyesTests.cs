@@ -72,7 +72,7 @@ public sealed class FourEyesTests(WebFixture fixture)
         var list = await (await world.Reader().GetAsync("/api/proposals")).JsonAsync();
         Assert.Equal(first.GetProperty("id").GetString(), sameAgain.GetProperty("id").GetString());
         Assert.Equal(2, list.GetArrayLength());
-        Assert.Equal(30, (await world.InvoicesAsync()).Count);
+        Assert.Equal(30, (await world.DocumentsAsync()).Count);
 
         var voided = await (await filip.PostAsync($"/api/proposals/{first.GetProperty("id").GetString()}/confirm", null)).JsonAsync();
         var rejected = await (await eva.PostAsync($"/api/proposals/{other.GetProperty("id").GetString()}/reject", null)).JsonAsync();
@@ -82,6 +82,6 @@ public sealed class FourEyesTests(WebFixture fixture)
         Assert.Equal("Credited", voided.GetProperty("invoice").GetProperty("status").GetString());
         Assert.Equal(("Rejected", "Eva Ekonom"), (rejected.GetProperty("state").GetString(), rejected.GetProperty("decidedBy").GetString()));
         Assert.Contains("was rejected by Eva Ekonom", late, StringComparison.Ordinal);
-        Assert.Equal(31, (await world.InvoicesAsync()).Count);
+        Assert.Equal(31, (await world.DocumentsAsync()).Count);
     }
 }

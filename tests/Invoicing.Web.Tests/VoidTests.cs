@@ -34,7 +34,7 @@ public sealed class VoidTests(WebFixture fixture)
             voided.GetProperty("invoice").GetProperty("amountDue").GetRawText()));
         Assert.Contains("is already voided by credit note 202600031", twice, StringComparison.Ordinal);
         Assert.Contains("a credit note cannot be voided", ofCredit, StringComparison.Ordinal);
-        Assert.Equal(31, (await world.InvoicesAsync()).Count);
+        Assert.Equal(31, (await world.DocumentsAsync()).Count);
         var ubl = await world.Reader().GetAsync("/api/invoices/region-mitt-pom/2026/202600031/ubl");
         Assert.Contains("<CreditNote", await ubl.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }

@@ -144,7 +144,10 @@ public sealed class WebWorld : IAsyncDisposable
         return client;
     }
 
-    public async Task<IReadOnlyList<Invoice>> InvoicesAsync() => await Get<InvoiceStore>().ListAsync(new SchemeId(Scheme), 2026, CancellationToken.None);
+    public async Task<IReadOnlyList<Invoice>> InvoicesAsync() => await Get<InvoiceStore>().ListInvoicesAsync(new SchemeId(Scheme), 2026, CancellationToken.None);
+
+    /// <summary>The year's documents, credit notes too.</summary>
+    public async Task<IReadOnlyList<IssuedDocument>> DocumentsAsync() => await Get<InvoiceStore>().ListAsync(new SchemeId(Scheme), 2026, CancellationToken.None);
 
     public async ValueTask DisposeAsync()
     {

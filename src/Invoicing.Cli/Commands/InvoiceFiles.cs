@@ -11,11 +11,11 @@ namespace Invoicing.Cli.Commands;
 /// </summary>
 internal static class InvoiceFiles
 {
-    public static Task<string> SaveAsync(InvoiceArchive archive, Invoice invoice, string directory, CancellationToken cancellationToken) =>
+    public static Task<string> SaveAsync(InvoiceArchive archive, IssuedDocument invoice, string directory, CancellationToken cancellationToken) =>
         SaveAsync(archive, Storage.StorageNames.InvoicesContainer, invoice.BlobName, invoice.PdfSha256, $"{invoice.Number}.pdf", $"Invoice {invoice.Number}", directory, cancellationToken);
 
     /// <summary>The invoice's UBL e-invoice; an invoice issued as PDF only is refused with the recorded reason.</summary>
-    public static Task<string> SaveEInvoiceAsync(InvoiceArchive archive, Invoice invoice, string directory, CancellationToken cancellationToken) =>
+    public static Task<string> SaveEInvoiceAsync(InvoiceArchive archive, IssuedDocument invoice, string directory, CancellationToken cancellationToken) =>
         invoice.EInvoiceBlobName is { } blobName
             ? SaveAsync(archive, Storage.StorageNames.EInvoicesContainer, blobName, invoice.EInvoiceSha256 ?? "", $"{invoice.Number}.xml", $"Invoice {invoice.Number}", directory, cancellationToken)
             : throw new CliException($"Invoice {invoice.Number} is PDF only: {invoice.EInvoiceMissingReason ?? "issued before e-invoices"}. Its PDF is the invoice.");

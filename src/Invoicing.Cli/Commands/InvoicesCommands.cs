@@ -74,14 +74,24 @@ internal static class InvoicesCommands
             var payments = await services.Get<PaymentHistory>().ListAsync(invoice.Key, cancellationToken);
             var reminders = await services.Get<Invoicing.Invoices.ReminderHistory>().ListAsync(invoice.Key, cancellationToken);
             var writer = Console.Out;
-            writer.WriteLine($"{(invoice.IsCreditNote ? "Credit note" : "Invoice")} {invoice.Number} to {invoice.DebtorCode} {DisplayText.Escape(invoice.DebtorName)} ({invoice.Scheme} {invoice.Year})");
-            writer.WriteLine(invoice.IsCreditNote
-                ? $"Issued {SwedishFormat.Date(invoice.IssueDate)}, PDF {invoice.BlobName}"
-                : $"Issued {SwedishFormat.Date(invoice.IssueDate)}, due {SwedishFormat.Date(invoice.DueDate)}, OCR {invoice.Ocr}, PDF {invoice.BlobName}");
-            if (invoice.Corrects is { } corrects)
+            switch (invoice)
             {
-                writer.WriteLine($"{(invoice.IsCreditNote ? "Credits" : "Adds to")} invoice {corrects.Number} of {SwedishFormat.Date(corrects.IssueDate)}: {DisplayText.Escape(invoice.Reason)}");
+                case CreditNote creditNote:
+                    writer.WriteLine($"Credit note {creditNote.Number} to {creditNote.DebtorCode} {DisplayText.Escape(creditNote.DebtorName)} ({creditNote.Scheme} {creditNote.Year})");
+                    writer.WriteLine($"Issued {SwedishFormat.Date(creditNote.IssueDate)}, PDF {creditNote.BlobName}");
+                    writer.WriteLine($"Credits invoice {creditNote.Credits.Number} of {SwedishFormat.Date(creditNote.Credits.IssueDate)}: {DisplayText.Escape(creditNote.Reason)}");
+                    break;
+                case Invoice shown:
+                    writer.WriteLine($"Invoice {shown.Number} to {shown.DebtorCode} {DisplayText.Escape(shown.DebtorName)} ({shown.Scheme} {shown.Year})");
+                    writer.WriteLine($"Issued {SwedishFormat.Date(shown.IssueDate)}, due {SwedishFormat.Date(shown.DueDate)}, OCR {shown.Ocr}, PDF {shown.BlobName}");
+                    if (shown.AddsTo is { } adds)
+                    {
+                        writer.WriteLine($"Adds to invoice {adds.Number} of {SwedishFormat.Date(adds.IssueDate)}: {DisplayText.Escape(shown.Reason)}");
+                    }
+
+                    break;
             }
+
             writer.WriteLine(invoice.EInvoiceBlobName is { } ubl ? $"E-invoice (Peppol BIS 3.0 UBL) einvoices/{ubl}" : InvoiceOutput.EInvoiceColumn(invoice));
             writer.WriteLine();
             var lines = new TextTable(("Line", false), ("Amount", true));
@@ -96,14 +106,15 @@ internal static class InvoicesCommands
             writer.WriteLine();
             var chain = await services.Get<InvoiceStore>().FindChainAsync(invoice.Key, cancellationToken)
                 ?? throw new CliException($"There is no issued invoice {invoice.Number}.");
-            var balance = chain.BalanceOf(invoice.Number);
-            writer.WriteLine(invoice.IsCreditNote
-                ? $"Status {balance.Status}: {SwedishFormat.Amount(invoice.Total)} credited to invoice {invoice.Corrects?.Number}"
-                : $"Status {balance.Status}: paid {SwedishFormat.Amount(balance.Paid)}, credited {SwedishFormat.Amount(balance.Credited)}, due {SwedishFormat.Amount(balance.Due)}" +
+            writer.WriteLine(chain.BalanceOf(invoice.Number) switch
+            {
+                CreditNoteBalance credit => $"Status {credit.Status}: {SwedishFormat.Amount(credit.CreditNote.Total)} credited to invoice {credit.CreditNote.Credits.Number}",
+                var balance => $"Status {balance.Status}: paid {SwedishFormat.Amount(balance.Paid)}, credited {SwedishFormat.Amount(balance.Credited)}, due {SwedishFormat.Amount(balance.Due)}" +
                     (balance.Settled != Money.Zero ? $", settled within the chain {SwedishFormat.Amount(balance.Settled)}" : "") +
                     (balance.Refunded > Money.Zero ? $"; refunded {SwedishFormat.Amount(balance.Refunded)}" : "") +
                     (balance.RefundOwed > Money.Zero ? $"; refund owed {SwedishFormat.Amount(balance.RefundOwed)}" : "") +
-                    (invoice.NeedsManualFollowUp ? "; handed to manual follow-up" : ""));
+                    (balance is InvoiceBalance { Invoice.NeedsManualFollowUp: true } ? "; handed to manual follow-up" : ""),
+            });
             WriteChain(chain, invoice, writer);
             if (payments.Count > 0)
             {
@@ -139,7 +150,7 @@ internal static class InvoicesCommands
     }
 
     /// <summary>The chain the document belongs to: the original, its supplements and credit notes, each with its status, and the chain as one debt.</summary>
-    private static void WriteChain(DocumentChain chain, Invoice invoice, TextWriter writer)
+    private static void WriteChain(DocumentChain chain, IssuedDocument invoice, TextWriter writer)
     {
         var documents = chain.Balances.ToArray();
         if (documents.Length < 2)
@@ -152,7 +163,7 @@ internal static class InvoicesCommands
         var table = new TextTable(("Number", false), ("Kind", false), ("Issued", false), ("Amount", true), ("Corrects", false), ("Revision", true), ("Status", false));
         foreach (var b in documents)
         {
-            var d = b.Invoice;
+            var d = b.Document;
             table.Add(d.Number.ToString() + (d.Number == invoice.Number ? " *" : ""), d.Kind.ToText(), SwedishFormat.Date(d.IssueDate),
                 SwedishFormat.Amount(d.SignedTotal), d.Corrects?.Number.ToString() ?? "", d.Revision.ToString(System.Globalization.CultureInfo.InvariantCulture), b.Status.ToString());
         }
@@ -164,7 +175,7 @@ internal static class InvoicesCommands
     }
 
     /// <summary>The document with this number in the scheme's year (the scheme from --scheme or the default).</summary>
-    internal static async Task<Invoice> FindAsync(IServiceProvider services, string number, int year, CancellationToken cancellationToken)
+    internal static async Task<IssuedDocument> FindAsync(IServiceProvider services, string number, int year, CancellationToken cancellationToken)
     {
         var scheme = services.Get<CliSettings>().Scheme;
         var parsed = InvoiceNumber.TryParse(IdText.Check(number, "Invoice number"), out var n) ? n : throw new CliException($"'{DocumentText.Quote(number)}' is not an invoice number (nine digits, e.g. 202600001).");
@@ -172,7 +183,7 @@ internal static class InvoicesCommands
             ?? throw new CliException($"There is no invoice {number} for scheme {scheme}, year {year}.");
     }
 
-    private static string OutputReason(Invoice invoice) => InvoiceOutput.EInvoiceColumn(invoice);
+    private static string OutputReason(IssuedDocument invoice) => InvoiceOutput.EInvoiceColumn(invoice);
 
     private static Command Download()
     {
@@ -204,13 +215,13 @@ internal static class InvoicesCommands
                 var invoice = await FindAsync(services, wanted, parse.GetValue(year), cancellationToken);
                 var sent = await services.Get<Invoicing.Invoices.ReminderHistory>().FindAsync(invoice.Key, level, cancellationToken)
                     ?? throw new CliException($"Invoice {invoice.Number} has no reminder {level}" +
-                        (invoice.ReminderLevel > 0 ? $" (its reminders: 1{(invoice.ReminderLevel > 1 ? $"–{invoice.ReminderLevel}" : "")})." : "; none has been sent."));
+                        (invoice is Invoice { ReminderLevel: > 0 and var reminded } ? $" (its reminders: 1{(reminded > 1 ? $"–{reminded}" : "")})." : "; none has been sent."));
                 Console.Out.WriteLine(await InvoiceFiles.SaveReminderAsync(services.Get<InvoiceArchive>(), sent, parse.GetValue(output)!, cancellationToken));
                 Console.Error.WriteLine($"Saved reminder {level} of invoice {invoice.Number} ({SwedishFormat.Amount(sent.Total)}, {SwedishFormat.Date(sent.RemindedOn)}) to {Path.GetFullPath(parse.GetValue(output)!)}.");
                 return CliAction.Ok;
             }
 
-            IReadOnlyList<Invoice> invoices;
+            IReadOnlyList<IssuedDocument> invoices;
             if (wanted is null)
             {
                 invoices = await store.ListAsync(scheme, parse.GetValue(year), cancellationToken);

@@ -164,7 +164,7 @@ internal static class PaymentsCommands
     }
 
     /// <summary>The invoice with this number: in the series of the scheme given with --scheme, else in any issuer's (refused when in two).</summary>
-    internal static async Task<Invoice> FindInvoiceAsync(IServiceProvider services, string number, string? scheme, CancellationToken cancellationToken)
+    internal static async Task<IssuedDocument> FindInvoiceAsync(IServiceProvider services, string number, string? scheme, CancellationToken cancellationToken)
     {
         var parsed = InvoiceNumber.TryParse(IdText.Check(number, "Invoice number"), out var n) ? n : throw new CliException($"'{DocumentText.Quote(number)}' is not an invoice number (nine digits, e.g. 202600014).");
         return await services.Get<InvoiceFinder>().FindAsync(parsed, cancellationToken, scheme is null ? null : new Invoicing.SchemeId(scheme))

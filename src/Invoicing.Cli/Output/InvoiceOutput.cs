@@ -10,23 +10,23 @@ namespace Invoicing.Cli.Output;
 internal static class InvoiceOutput
 {
     /// <summary>"UBL", or why the document is PDF only, for the list's last column.</summary>
-    public static string EInvoiceColumn(Invoice invoice) => invoice.EInvoiceBlobName is not null
+    public static string EInvoiceColumn(IssuedDocument invoice) => invoice.EInvoiceBlobName is not null
         ? "UBL"
         : "PDF only: " + (invoice.EInvoiceMissingReason ?? "issued before e-invoices");
 
     public static void WriteTable(IReadOnlyList<DocumentBalance> documents, TextWriter writer)
     {
-        var invoices = documents.Select(d => d.Invoice).ToArray();
+        var invoices = documents.Select(d => d.Document).ToArray();
         var table = new TextTable(("Number", false), ("Debtor", false), ("Amount", true), ("OCR", false), ("Issued", false), ("Due", false), ("Status", false), ("Document", false), ("E-invoice", false));
         foreach (var balance in documents)
         {
-            var invoice = balance.Invoice;
-            table.Add(invoice.Number.ToString(), $"{invoice.DebtorCode} {invoice.DebtorName}", SwedishFormat.Amount(invoice.Total), invoice.IsCreditNote ? "" : invoice.Ocr.Value,
-                SwedishFormat.Date(invoice.IssueDate), invoice.IsCreditNote ? "" : SwedishFormat.Date(invoice.DueDate), balance.Status.ToString(), Document(balance), EInvoiceColumn(invoice));
+            var invoice = balance.Document;
+            table.Add(invoice.Number.ToString(), $"{invoice.DebtorCode} {invoice.DebtorName}", SwedishFormat.Amount(invoice.Total), (invoice as Invoice)?.Ocr.Value ?? "",
+                SwedishFormat.Date(invoice.IssueDate), invoice is Invoice { DueDate: var due } ? SwedishFormat.Date(due) : "", balance.Status.ToString(), Document(balance), EInvoiceColumn(invoice));
         }
 
         table.AddSeparator();
-        var credits = invoices.Count(i => i.IsCreditNote);
+        var credits = invoices.OfType<CreditNote>().Count();
         var net = Money.Sum(invoices.Select(i => i.SignedTotal));
         table.Add(credits == 0 ? $"{invoices.Length} invoices" : $"{invoices.Length - credits} invoices, {credits} credit note{(credits == 1 ? "" : "s")}", credits == 0 ? "" : "net", SwedishFormat.Amount(net), "", "", "", "", "", "");
         table.WriteTo(writer);
@@ -37,16 +37,16 @@ internal static class InvoiceOutput
             writer.WriteLine("Refunds owed (book one paid out with: ./invoicing payments refund NUMBER --year Y --amount A --date D --reference R):");
             foreach (var balance in refunds)
             {
-                writer.WriteLine($"  {balance.Invoice.Number} {balance.Invoice.DebtorCode} {DisplayText.Escape(balance.Invoice.DebtorName)}: {SwedishFormat.Amount(balance.RefundOwed)}");
+                writer.WriteLine($"  {balance.Document.Number} {balance.Document.DebtorCode} {DisplayText.Escape(balance.Document.DebtorName)}: {SwedishFormat.Amount(balance.RefundOwed)}");
             }
         }
     }
 
     /// <summary>"credit note to N", "supplementary to N", "credited A" on an ordinary invoice credit notes took something off, else empty.</summary>
-    public static string Document(DocumentBalance balance) => balance.Invoice switch
+    public static string Document(DocumentBalance balance) => balance.Document switch
     {
-        { IsCreditNote: true } invoice => $"credit note to {invoice.Corrects?.Number}",
-        { Corrects: { } corrects } => $"supplementary to {corrects.Number}",
+        CreditNote creditNote => $"credit note to {creditNote.Credits.Number}",
+        Invoice { AddsTo: { } adds } => $"supplementary to {adds.Number}",
         _ => balance.Credited > Money.Zero ? $"credited {SwedishFormat.Amount(balance.Credited)}" : "",
     };
 }

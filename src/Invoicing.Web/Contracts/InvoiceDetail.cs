@@ -36,7 +36,7 @@ public sealed record InvoiceDetail : InvoiceSummary
     public static InvoiceDetail From(DocumentChain chain, InvoiceNumber number, IReadOnlyList<PaymentRecord> payments, IReadOnlyList<ReminderRecord> reminders, DateOnly today)
     {
         var balance = chain.BalanceOf(number);
-        var invoice = balance.Invoice;
+        var invoice = balance.Document;
         return new(InvoiceSummary.From(balance, today, InvoiceSummary.Corrections(chain.Balances)))
         {
             Lines = [.. invoice.Lines.Select(l => new Line(l.Description, Kronor.From(l.Amount)))],
@@ -50,8 +50,8 @@ public sealed record InvoiceDetail : InvoiceSummary
             })],
             Reminders = [.. reminders.Select(r => new Reminder(r.Level, r.RemindedOn, r.NewDueDate, Kronor.From(r.Total), $"/api/invoices/{invoice.Scheme}/{invoice.Year}/{invoice.Number}/reminders/{r.Level}/pdf"))],
             Chain = [.. chain.Balances.Select(b => new ChainDocument(
-                b.Invoice.Number.ToString(), Documents.DocumentKinds.ToText(b.Invoice.Kind), b.Invoice.IssueDate,
-                Kronor.From(b.Invoice.SignedTotal), b.Invoice.Corrects?.Number.ToString(), b.Status.ToString()))],
+                b.Document.Number.ToString(), Documents.DocumentKinds.ToText(b.Document.Kind), b.Document.IssueDate,
+                Kronor.From(b.Document.SignedTotal), b.Document.Corrects?.Number.ToString(), b.Status.ToString()))],
             ChainStatus = chain.Balance.Status.ToString(),
             ChainDue = Kronor.From(chain.Balance.Due),
             ChainRefundOwed = Kronor.From(chain.Balance.RefundOwed),

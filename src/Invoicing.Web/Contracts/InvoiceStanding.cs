@@ -6,7 +6,8 @@ namespace Invoicing.Web.Contracts;
 public static class InvoiceStanding
 {
     /// <summary>Money is still due on it and the due date has passed.</summary>
-    public static bool IsOverdue(DocumentBalance balance, DateOnly today) => balance.Due > Money.Zero && balance.Invoice.DueDate < today;
+    public static bool IsOverdue(DocumentBalance balance, DateOnly today) =>
+        balance is InvoiceBalance invoice && invoice.Due > Money.Zero && invoice.Invoice.DueDate < today;
 
     /// <summary>
     /// <c>kreditfaktura</c> for a credit note, <c>krediterad</c> when credits took all that was due,
@@ -21,7 +22,7 @@ public static class InvoiceStanding
         PaymentStatus.Overpaid when balance.Credited > Money.Zero => "återbetalas",
         PaymentStatus.Paid => "betald",
         PaymentStatus.Overpaid => "överbetald",
-        _ when balance.Invoice.ReminderLevel > 0 => "påmind",
+        _ when balance is InvoiceBalance { Invoice.ReminderLevel: > 0 } => "påmind",
         _ when IsOverdue(balance, today) => "förfallen",
         PaymentStatus.PartiallyPaid => "delbetald",
         _ => "obetald",

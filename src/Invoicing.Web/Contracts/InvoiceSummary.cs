@@ -95,8 +95,8 @@ public record InvoiceSummary
     /// The documents that correct another (credit notes, supplementary invoices), by the number of the one they name,
     /// in number order: for <see cref="From"/>, built once from a year's or a chain's documents.
     /// </summary>
-    public static ILookup<InvoiceNumber, Invoice> Corrections(IEnumerable<DocumentBalance> balances) =>
-        balances.Select(b => b.Invoice)
+    public static ILookup<InvoiceNumber, IssuedDocument> Corrections(IEnumerable<DocumentBalance> balances) =>
+        balances.Select(b => b.Document)
             .Where(d => d.Corrects is { } corrects && corrects.Number != d.Number)
             .OrderBy(d => d.Number)
             .ToLookup(d => d.Corrects!.Number);
@@ -105,14 +105,21 @@ public record InvoiceSummary
     /// The summary of <paramref name="balance"/>; with <paramref name="corrections"/> (<see cref="Corrections"/> of its
     /// year or chain) it names the credit notes and supplementary invoices that correct it.
     /// </summary>
-    public static InvoiceSummary From(DocumentBalance balance, DateOnly today, ILookup<InvoiceNumber, Invoice>? corrections = null)
+    public static InvoiceSummary From(DocumentBalance balance, DateOnly today, ILookup<InvoiceNumber, IssuedDocument>? corrections = null)
     {
-        var invoice = balance.Invoice;
+        var invoice = balance.Document;
         var correcting = corrections?[invoice.Number] ?? [];
+        // The contract has these fields for every document; a credit note, which has none of them, keeps the values its
+        // row has always carried (its number's OCR, its issue date, no reminders), so the JSON is what it was.
+        var (ocr, dueDate, reminderLevel, manualFollowUp) = invoice switch
+        {
+            Invoice i => (i.Ocr, i.DueDate, i.ReminderLevel, i.NeedsManualFollowUp),
+            _ => (invoice.Number.ToOcrReference(), invoice.IssueDate, 0, false),
+        };
         return new()
         {
-            CreditedBy = [.. correcting.Where(d => d.IsCreditNote).Select(d => d.Number.ToString())],
-            Supplements = [.. correcting.Where(d => !d.IsCreditNote).Select(d => d.Number.ToString())],
+            CreditedBy = [.. correcting.OfType<CreditNote>().Select(d => d.Number.ToString())],
+            Supplements = [.. correcting.OfType<Invoice>().Select(d => d.Number.ToString())],
             Number = invoice.Number.ToString(),
             Scheme = invoice.Scheme.Value,
             Year = invoice.Year,
@@ -121,7 +128,7 @@ public record InvoiceSummary
             Amount = Kronor.From(invoice.Total),
             AmountPaid = Kronor.From(balance.Paid),
             AmountDue = Kronor.From(balance.Remaining),
-            Ocr = invoice.Ocr.Value,
+            Ocr = ocr.Value,
             Kind = Documents.DocumentKinds.ToText(invoice.Kind),
             Corrects = invoice.Corrects?.Number.ToString(),
             Credited = Kronor.From(balance.Credited),
@@ -131,10 +138,10 @@ public record InvoiceSummary
             Status = balance.Status.ToString(),
             DisplayStatus = InvoiceStanding.DisplayStatus(balance, today),
             Overdue = InvoiceStanding.IsOverdue(balance, today),
-            ReminderLevel = invoice.ReminderLevel,
-            NeedsManualFollowUp = invoice.NeedsManualFollowUp,
+            ReminderLevel = reminderLevel,
+            NeedsManualFollowUp = manualFollowUp,
             IssueDate = invoice.IssueDate,
-            DueDate = invoice.DueDate,
+            DueDate = dueDate,
             Net = Kronor.From(invoice.Net),
             Vat = Kronor.From(invoice.Vat),
             BlobName = invoice.BlobName,

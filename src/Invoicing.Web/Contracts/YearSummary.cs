@@ -18,7 +18,7 @@ public sealed record YearSummary(string Scheme, int Year, int Count, decimal Inv
             year,
             documents.Count,
             // Net of credit notes: what the year's documents ask for in the end.
-            Kronor.From(Money.Sum(documents.Select(d => d.Invoice.SignedTotal))),
+            Kronor.From(Money.Sum(documents.Select(d => d.Document.SignedTotal))),
             Kronor.From(Money.Sum(documents.Select(d => d.Paid - d.Refunded))),
             Kronor.From(Money.Sum(documents.Select(d => d.Due))),
             Kronor.From(Money.Sum(overdue.Select(d => d.Due))),

@@ -204,7 +204,7 @@ public static class InvoiceEndpoints
     /// The invoice from the raw route values, or the problem to answer with (400 malformed, 404 unknown); the
     /// invoice is set exactly when the problem is not.
     /// </summary>
-    internal static async Task<(InvoiceKey Key, Invoice Invoice, ProblemHttpResult? Problem)> LoadAsync(
+    internal static async Task<(InvoiceKey Key, IssuedDocument Invoice, ProblemHttpResult? Problem)> LoadAsync(
         string scheme, string year, string number, InvoiceStore invoices, CancellationToken cancellationToken)
     {
         if (!InvoiceRoute.TryParse(scheme, year, number, out var key, out var problem))

@@ -44,7 +44,7 @@ public static class MemberEndpoints
         // Balances are the chain's, and a chain is one debtor's: the year's documents are read whole, then cut to the member's.
         var today = SwedishCalendar.Today(time);
         var balances = DocumentChain.BalancesOf(await invoices.ListAsync(route.Scheme, route.Year, cancellationToken))
-            .Where(b => b.Invoice.DebtorCode == party)
+            .Where(b => b.Document.DebtorCode == party)
             .ToArray();
         var corrections = InvoiceSummary.Corrections(balances);
         var own = balances.Select(b => InvoiceSummary.From(b, today, corrections)).ToArray();

@@ -93,7 +93,7 @@ public static partial class UnmatchedEndpoints
             return ApiProblems.NotFound($"There is no open unmatched entry {id}.");
         }
 
-        Invoice? invoice;
+        IssuedDocument? invoice;
         BookingResult result;
         try
         {

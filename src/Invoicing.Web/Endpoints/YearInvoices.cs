@@ -10,7 +10,7 @@ namespace Invoicing.Web.Endpoints;
 /// </summary>
 internal static class YearInvoices
 {
-    public static async Task<IReadOnlyList<Invoice>?> FindAsync(YearRoute route, BudgetStore budgets, InvoiceStore invoices, CancellationToken cancellationToken) =>
+    public static async Task<IReadOnlyList<IssuedDocument>?> FindAsync(YearRoute route, BudgetStore budgets, InvoiceStore invoices, CancellationToken cancellationToken) =>
         await budgets.FindAsync(route.Scheme, route.Year, cancellationToken) is null
             ? null
             : await invoices.ListAsync(route.Scheme, route.Year, cancellationToken);
@@ -19,7 +19,7 @@ internal static class YearInvoices
     /// The year's invoices from the raw route values, or the problem to answer with: 400 for a malformed scheme
     /// or year, 404 for one without a budget.
     /// </summary>
-    public static async Task<(YearRoute Route, IReadOnlyList<Invoice> Invoices, ProblemHttpResult? Problem)> LoadAsync(
+    public static async Task<(YearRoute Route, IReadOnlyList<IssuedDocument> Invoices, ProblemHttpResult? Problem)> LoadAsync(
         string scheme, string year, BudgetStore budgets, InvoiceStore invoices, CancellationToken cancellationToken)
     {
         if (!YearRoute.TryParse(scheme, year, out var route, out var problem))

@@ -12,13 +12,13 @@ namespace Invoicing.Web.Exports;
 /// </summary>
 public static class InvoiceZip
 {
-    public static string EntryName(Invoice invoice) => $"faktura-{invoice.Number}.pdf";
+    public static string EntryName(IssuedDocument invoice) => $"faktura-{invoice.Number}.pdf";
 
-    public static string EInvoiceEntryName(Invoice invoice) => $"e-faktura-{invoice.Number}.xml";
+    public static string EInvoiceEntryName(IssuedDocument invoice) => $"e-faktura-{invoice.Number}.xml";
 
     /// <returns>The most bytes held back from <paramref name="destination"/> at any one time (see <see cref="DeferredSyncWriteStream"/>).</returns>
     /// <param name="eInvoices">The e-invoices (UBL) instead of the PDFs; invoices issued as PDF only are left out.</param>
-    public static async Task<int> WriteAsync(Stream destination, IEnumerable<Invoice> invoices, InvoiceArchive archive, CancellationToken cancellationToken, bool eInvoices = false)
+    public static async Task<int> WriteAsync(Stream destination, IEnumerable<IssuedDocument> invoices, InvoiceArchive archive, CancellationToken cancellationToken, bool eInvoices = false)
     {
         await using var output = new DeferredSyncWriteStream(destination);
         await using (var zip = await ZipArchive.CreateAsync(output, ZipArchiveMode.Create, leaveOpen: true, entryNameEncoding: null, cancellationToken))
@@ -41,7 +41,7 @@ public static class InvoiceZip
     }
 
     private static async Task AddAsync(
-        ZipArchive zip, string entryName, string container, string blobName, Invoice invoice, InvoiceArchive archive, CancellationToken cancellationToken)
+        ZipArchive zip, string entryName, string container, string blobName, IssuedDocument invoice, InvoiceArchive archive, CancellationToken cancellationToken)
     {
         // PDFs are mostly compressed already; the fastest level still shrinks the embedded font and costs little CPU.
         var entry = zip.CreateEntry(entryName, CompressionLevel.Fastest);

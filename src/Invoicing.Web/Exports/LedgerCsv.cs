@@ -23,18 +23,19 @@ public static class LedgerCsv
         var csv = new ExcelCsv().Row(Header);
         foreach (var balance in documents)
         {
-            var invoice = balance.Invoice;
+            var invoice = balance.Document;
             csv.Row([
                 invoice.Number.ToString(),
                 ExcelCsv.Text(invoice.DebtorCode.Value),
                 ExcelCsv.Text(invoice.DebtorName),
                 IsoDate.Format(invoice.IssueDate),
-                IsoDate.Format(invoice.DueDate),
+                // A credit note has no due date or OCR; its row shows what the file always has (its issue date, its number's OCR).
+                IsoDate.Format(invoice is Invoice { DueDate: var due } ? due : invoice.IssueDate),
                 ExcelCsv.Amount(invoice.Total),
                 ExcelCsv.Amount(balance.Paid),
                 ExcelCsv.Amount(balance.Remaining),
                 InvoiceStanding.DisplayStatus(balance, today),
-                invoice.Ocr.Value,
+                (invoice is Invoice { Ocr: var ocr } ? ocr : invoice.Number.ToOcrReference()).Value,
                 invoice.Kind.Title(),
                 invoice.Corrects?.Number.ToString() ?? "",
                 ExcelCsv.Amount(balance.Credited),

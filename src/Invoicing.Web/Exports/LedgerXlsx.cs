@@ -27,18 +27,18 @@ public static class LedgerXlsx
         var sheet = new XlsxSheet("Reskontra", [.. LedgerCsv.Header.Select((h, i) => new XlsxColumn(h, LedgerKinds[i], LedgerWidths[i]))]);
         foreach (var balance in documents)
         {
-            var invoice = balance.Invoice;
+            var invoice = balance.Document;
             sheet.Add(
                 invoice.Number.ToString(),
                 invoice.DebtorCode.Value,
                 invoice.DebtorName,
                 invoice.IssueDate,
-                invoice.IsCreditNote ? null : invoice.DueDate,
+                (invoice as Invoice)?.DueDate,
                 invoice.Total,
                 balance.Paid,
                 balance.Remaining,
                 InvoiceStanding.DisplayStatus(balance, today),
-                invoice.IsCreditNote ? null : invoice.Ocr.Value,
+                (invoice as Invoice)?.Ocr.Value,
                 invoice.Kind.Title(),
                 invoice.Corrects?.Number.ToString(),
                 balance.Credited,

@@ -6,9 +6,9 @@ namespace Invoicing.Accounting;
 /// <summary>
 /// A document that moves money in the accounts, and so becomes one voucher: an issued invoice (ordinary or
 /// supplementary), a credit note, a payment received on an invoice or a bank's reversal of one.
-/// <see cref="Invoice"/> is the document the voucher is about (the credit note itself for a credit).
+/// <see cref="Document"/> is the document the voucher is about (the credit note itself for a credit).
 /// </summary>
-public abstract record AccountingEvent(DateOnly Date, Invoice Invoice)
+public abstract record AccountingEvent(DateOnly Date, IssuedDocument Document)
 {
     /// <summary>Orders events of one date: the issuer's documents before the bank's payments; then by document number.</summary>
     internal abstract int Order { get; }
@@ -19,7 +19,7 @@ public abstract record AccountingEvent(DateOnly Date, Invoice Invoice)
 
 /// <summary>
 /// An invoice issued: the receivable arises and the contribution is income, on the issue date. A supplementary
-/// invoice (<see cref="Invoices.Invoice.Corrects"/> set) is booked the same way; its text names the invoice it adds to.
+/// invoice (<see cref="Invoices.Invoice.AddsTo"/> set) is booked the same way; its text names the invoice it adds to.
 /// <see cref="DueBefore"/> is what its chain asked before it (zero for an original; negative when the chain had
 /// received more than it asked, which the supplement then takes first, before any receivable arises).
 /// </summary>
@@ -39,7 +39,7 @@ public sealed record InvoiceIssued(Invoice Invoice) : AccountingEvent(Invoice.Is
 /// taken off owes that much less — a smaller receivable while the invoice had money due, a refund owed for the part
 /// that was already paid. <see cref="Parts"/> are the changes of what each credited invoice asks for.
 /// </summary>
-public sealed record CreditNoteIssued(Invoice CreditNote, IReadOnlyList<DueChange> Parts) : AccountingEvent(CreditNote.IssueDate, CreditNote)
+public sealed record CreditNoteIssued(CreditNote CreditNote, IReadOnlyList<DueChange> Parts) : AccountingEvent(CreditNote.IssueDate, CreditNote)
 {
     internal override int Order => 0;
 
@@ -47,7 +47,7 @@ public sealed record CreditNoteIssued(Invoice CreditNote, IReadOnlyList<DueChang
 }
 
 /// <summary>
-/// A payment received on <see cref="AccountingEvent.Invoice"/>, dated as the books have it (<see cref="PaymentRecord.AccountingDate"/>:
+/// A payment received on <see cref="Invoice"/>, dated as the books have it (<see cref="PaymentRecord.AccountingDate"/>:
 /// as paid, or the first open day when its month was closed when it was booked), the bank's reversal of one, or a refund
 /// paid back to the party (both a negative <see cref="PaymentRecord.Amount"/>). <see cref="DueBefore"/> is what the
 /// invoice's chain still asked before it (its invoices − the payments and credits before it), so the part of a payment

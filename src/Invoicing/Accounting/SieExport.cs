@@ -37,7 +37,7 @@ public sealed class SieExport(BudgetStore budgets, InvoiceStore invoices, Paymen
             generatedOn,
             chart,
             // A party renamed between years is named as on its latest document.
-            inPeriod.Select(e => e.Invoice).OrderByDescending(d => d.Number).DistinctBy(d => d.DebtorCode).ToDictionary(d => d.DebtorCode, d => d.DebtorName),
+            inPeriod.Select(e => e.Document).OrderByDescending(d => d.Number).DistinctBy(d => d.DebtorCode).ToDictionary(d => d.DebtorCode, d => d.DebtorName),
             VoucherBuilder.Build(inPeriod, chart));
         return new SieExportResult(SieWriter.Write(file), file);
     }
@@ -49,7 +49,7 @@ public sealed class SieExport(BudgetStore budgets, InvoiceStore invoices, Paymen
     public async Task<Issuer?> BooksOfAsync(SchemeId scheme, CancellationToken cancellationToken) =>
         (await budgets.ListApprovedAsync(cancellationToken)).Any(b => b.Scheme == scheme) ? issuers.For(scheme) : null;
 
-    private async Task<(IReadOnlyList<Invoice> Issued, IReadOnlyList<PaymentRecord> Received)> LoadAsync(SchemeId scheme, int year, CancellationToken cancellationToken)
+    private async Task<(IReadOnlyList<IssuedDocument> Issued, IReadOnlyList<PaymentRecord> Received)> LoadAsync(SchemeId scheme, int year, CancellationToken cancellationToken)
     {
         var issued = invoices.ListAsync(scheme, year, cancellationToken);
         var received = payments.ListYearAsync(scheme, year, cancellationToken);
@@ -65,7 +65,7 @@ public sealed class SieExport(BudgetStore budgets, InvoiceStore invoices, Paymen
     /// it, so a payment dated before its invoice was issued counts after the issue and before any later credit.
     /// </summary>
     /// <exception cref="InvalidDataException">The stored payments or credits do not add up to the stored invoices.</exception>
-    internal static IReadOnlyList<AccountingEvent> Events(IReadOnlyList<Invoice> issued, IReadOnlyList<PaymentRecord> received)
+    internal static IReadOnlyList<AccountingEvent> Events(IReadOnlyList<IssuedDocument> issued, IReadOnlyList<PaymentRecord> received)
     {
         var chains = DocumentChain.Of(issued);
         var firstPaid = received.GroupBy(p => p.Invoice).ToDictionary(g => g.Key, g => g.Min(p => p.AccountingDate));
@@ -73,7 +73,7 @@ public sealed class SieExport(BudgetStore budgets, InvoiceStore invoices, Paymen
         var chainOf = new Dictionary<InvoiceNumber, DocumentChain>();
         foreach (var chain in chains)
         {
-            foreach (var balance in chain.Balances.Where(b => !b.Invoice.IsCreditNote))
+            foreach (var balance in chain.InvoiceBalances)
             {
                 var invoice = balance.Invoice;
                 if (invoice.Credited != balance.Credited)
@@ -84,12 +84,13 @@ public sealed class SieExport(BudgetStore budgets, InvoiceStore invoices, Paymen
 
                 chainOf[invoice.Number] = chain;
                 var counted = firstPaid.TryGetValue(invoice.Number, out var paid) && paid < invoice.IssueDate ? paid : invoice.IssueDate;
-                timelines[chain].Add(new ChainChange(counted, 0, invoice.Number.ToString(), invoice, invoice.Total, null));
+                timelines[chain].Add(new ChainChange(counted, 0, invoice.Number.ToString(), invoice.SignedTotal, due => new InvoiceIssued(invoice) { DueBefore = due }));
             }
 
             foreach (var credit in chain.CreditNotes)
             {
-                timelines[chain].Add(new ChainChange(credit.IssueDate, 0, credit.Number.ToString(), credit, -credit.Total, null));
+                timelines[chain].Add(new ChainChange(
+                    credit.IssueDate, 0, credit.Number.ToString(), credit.SignedTotal, due => new CreditNoteIssued(credit, [new DueChange(chain.Root.Number, due, due + credit.SignedTotal)])));
             }
         }
 
@@ -100,9 +101,9 @@ public sealed class SieExport(BudgetStore budgets, InvoiceStore invoices, Paymen
                 throw new InvalidDataException($"Table Invoices: payment on invoice {payment.Invoice}, which is not recorded.");
             }
 
-            var invoice = chain.BalanceOf(payment.Invoice).Invoice;
+            var invoice = chain.InvoiceBalanceOf(payment.Invoice).Invoice;
             var key = payment.BookedAt.UtcTicks.ToString("D20", System.Globalization.CultureInfo.InvariantCulture) + payment.EntryReference;
-            timelines[chain].Add(new ChainChange(payment.AccountingDate, 1, key, invoice, -payment.Amount, payment));
+            timelines[chain].Add(new ChainChange(payment.AccountingDate, 1, key, -payment.Amount, due => new PaymentReceived(invoice, payment, due)));
         }
 
         var events = new List<AccountingEvent>();
@@ -111,12 +112,7 @@ public sealed class SieExport(BudgetStore budgets, InvoiceStore invoices, Paymen
             var due = Money.Zero;
             foreach (var change in timeline.OrderBy(c => c.Counted).ThenBy(c => c.Order).ThenBy(c => c.Key, StringComparer.Ordinal))
             {
-                events.Add(change switch
-                {
-                    { Payment: { } payment } => new PaymentReceived(change.Document, payment, due),
-                    { Document.IsCreditNote: true } => new CreditNoteIssued(change.Document, [new DueChange(chain.Root.Number, due, due + change.Amount)]),
-                    _ => new InvoiceIssued(change.Document) { DueBefore = due },
-                });
+                events.Add(change.Event(due));
                 due += change.Amount;
             }
         }
@@ -125,10 +121,12 @@ public sealed class SieExport(BudgetStore budgets, InvoiceStore invoices, Paymen
     }
 
     /// <summary>
-    /// A document's issue or a payment in its chain: <see cref="Amount"/> is what it adds to what the chain asks; it
-    /// counts on <see cref="Counted"/> (its date; an invoice's issue no later than its first payment), then by kind and key.
+    /// A document's issue or a payment in its chain: <see cref="Amount"/> is what it adds to what the chain asks (a
+    /// document's <see cref="IssuedDocument.SignedTotal"/>, a payment's amount taken off); it counts on
+    /// <see cref="Counted"/> (its date; an invoice's issue no later than its first payment), then by kind and key.
+    /// <see cref="Event"/> makes its event from what the chain asked before it.
     /// </summary>
-    private sealed record ChainChange(DateOnly Counted, int Order, string Key, Invoice Document, Money Amount, PaymentRecord? Payment);
+    private sealed record ChainChange(DateOnly Counted, int Order, string Key, Money Amount, Func<Money, AccountingEvent> Event);
 }
 
 /// <summary>The file's bytes and what it holds.</summary>

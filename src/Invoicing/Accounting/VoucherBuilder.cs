@@ -27,7 +27,7 @@ public static class VoucherBuilder
         var ordered = events
             .OrderBy(e => e.Date)
             .ThenBy(e => e.Order)
-            .ThenBy(e => e.Invoice.Number)
+            .ThenBy(e => e.Document.Number)
             .ThenBy(e => e.Tiebreak, StringComparer.Ordinal);
         var vouchers = new List<Voucher>();
         foreach (var e in ordered)
@@ -47,7 +47,7 @@ public static class VoucherBuilder
 
     private static (VoucherKind Kind, string Series, string Text, IReadOnlyList<VoucherRow> Rows) Describe(AccountingEvent e, SieChart chart)
     {
-        var document = e.Invoice;
+        var document = e.Document;
         var party = document.DebtorCode;
         var who = $"{document.DebtorName} ({party})";
         switch (e)
@@ -57,11 +57,10 @@ public static class VoucherBuilder
                     ? $"Tilläggsfaktura {document.Number} till faktura {adds.Number} {who}"
                     : $"Faktura {document.Number} {who}";
                 return (VoucherKind.Invoice, InvoiceSeries, text,
-                    Rows(new VoucherRow(chart.ContributionIncome, -document.Total, party), [issued.Change], party, chart, bankFirst: false));
+                    Rows(new VoucherRow(chart.ContributionIncome, -document.SignedTotal, party), [issued.Change], party, chart, bankFirst: false));
             case CreditNoteIssued credit:
-                var corrects = document.Corrects?.Number.ToString() ?? "?";
-                return (VoucherKind.CreditNote, InvoiceSeries, $"Kreditfaktura {document.Number} till faktura {corrects} {who}",
-                    Rows(new VoucherRow(chart.ContributionIncome, document.Total, party), credit.Parts, party, chart, bankFirst: false));
+                return (VoucherKind.CreditNote, InvoiceSeries, $"Kreditfaktura {document.Number} till faktura {credit.CreditNote.Credits.Number} {who}",
+                    Rows(new VoucherRow(chart.ContributionIncome, -document.SignedTotal, party), credit.Parts, party, chart, bankFirst: false));
             case PaymentReceived { IsRefund: true } refund:
                 return (VoucherKind.Refund, PaymentSeries, $"Återbetalning {document.Number} {who}{Late(refund.Payment)}",
                     Rows(new VoucherRow(chart.Bank, refund.Payment.Amount, null), [refund.Change], party, chart, bankFirst: true));

@@ -22,7 +22,7 @@ public static class ChangePlanner
 {
     public static IReadOnlyList<PartyChange> Plan(
         InvoicePlan target,
-        IReadOnlyList<Invoice> issued,
+        IReadOnlyList<IssuedDocument> issued,
         BudgetRevision revision,
         IReadOnlyDictionary<PartyCode, Party> parties)
     {
@@ -40,7 +40,7 @@ public static class ChangePlanner
             var own = share is not null && s.Own;
             var party = share?.Debtor
                 ?? (parties.TryGetValue(code, out var known) ? known : new Party(code, PartyKind.Agency, documents[0].DebtorName, null, null, [], null, null));
-            var invoicedSoFar = Money.Sum(documents.Select(Signed));
+            var invoicedSoFar = Money.Sum(documents.Select(d => d.Signed(d.Net)));
             var newShare = share?.Net ?? Money.Zero;
             var change = new PartyChange(party, invoicedSoFar, newShare, own, null);
             if (change.Difference != Money.Zero)
@@ -54,7 +54,7 @@ public static class ChangePlanner
         return changes.OrderBy(c => c.Party.Kind).ThenBy(c => c.Party.Code).ToArray();
     }
 
-    private static PlannedDocument DocumentFor(Party party, PlannedInvoice? share, Invoice[] documents, Money difference, BudgetRevision revision)
+    private static PlannedDocument DocumentFor(Party party, PlannedInvoice? share, IssuedDocument[] documents, Money difference, BudgetRevision revision)
     {
         var targetLines = share?.Lines ?? [];
         var lineNumbers = targetLines.Select(l => l.BudgetLineNumber)
@@ -66,7 +66,7 @@ public static class ChangePlanner
         foreach (var number in lineNumbers)
         {
             var wanted = targetLines.FirstOrDefault(l => l.BudgetLineNumber == number);
-            var so = Money.Sum(documents.SelectMany(d => d.Lines.Where(l => l.BudgetLineNumber == number).Select(l => d.IsCreditNote ? -l.Amount : l.Amount)));
+            var so = Money.Sum(documents.SelectMany(d => d.Lines.Where(l => l.BudgetLineNumber == number).Select(l => d.Signed(l.Amount))));
             var diff = (wanted?.Amount ?? Money.Zero) - so;
             if (diff == Money.Zero)
             {
@@ -74,12 +74,12 @@ public static class ChangePlanner
             }
 
             var basis = wanted?.Description
-                ?? documents.Where(d => !d.IsCreditNote).SelectMany(d => d.Lines).Last(l => l.BudgetLineNumber == number).Description + " (utgår)";
-            var prefix = credit ? "Kreditering" : documents.Any(d => !d.IsCreditNote) ? "Tillägg" : "Ny deltagare";
+                ?? documents.OfType<Invoice>().SelectMany(d => d.Lines).Last(l => l.BudgetLineNumber == number).Description + " (utgår)";
+            var prefix = credit ? "Kreditering" : documents.OfType<Invoice>().Any() ? "Tillägg" : "Ny deltagare";
             lines.Add(new PlannedInvoiceLine(number, $"{prefix} enligt budgetrevision {revision.Number}: {basis}{Derivation(wanted?.Amount ?? Money.Zero, so)}", credit ? -diff : diff, wanted?.Population));
         }
 
-        var invoices = documents.Where(d => !d.IsCreditNote).ToArray();
+        var invoices = documents.OfType<Invoice>().ToArray();
         if (!credit)
         {
             var original = invoices.FirstOrDefault(d => d.Corrects is null);
@@ -107,10 +107,10 @@ public static class ChangePlanner
     /// supplement, not the original its party may have paid as printed); when none does alone (a party leaving after a
     /// supplement), the one with the most left, whose chain takes the rest off its other invoices.
     /// </summary>
-    private static Invoice Credited(Invoice[] documents, Money amount)
+    private static Invoice Credited(IssuedDocument[] documents, Money amount)
     {
-        var balances = DocumentChain.BalancesOf(documents).ToDictionary(b => b.Invoice.Number);
-        var invoices = documents.Where(d => !d.IsCreditNote).OrderByDescending(d => d.Number).ToArray();
+        var balances = DocumentChain.BalancesOf(documents).ToDictionary(b => b.Document.Number);
+        var invoices = documents.OfType<Invoice>().OrderByDescending(d => d.Number).ToArray();
         return invoices.FirstOrDefault(i => balances[i.Number].Asked >= amount)
             ?? invoices.OrderByDescending(i => balances[i.Number].Asked).ThenBy(i => i.Number).First();
     }
@@ -122,6 +122,4 @@ public static class ChangePlanner
     /// </summary>
     private static string Derivation(Money wanted, Money soFar) =>
         soFar == Money.Zero ? "" : $" (ny andel {SwedishFormat.Amount(wanted)} − fakturerat hittills {SwedishFormat.Amount(soFar)})";
-
-    private static Money Signed(Invoice document) => document.IsCreditNote ? -document.Net : document.Net;
 }

@@ -100,11 +100,8 @@ public static class SystemDocumentation
     private static void WriteVouchers(StringBuilder text, SieChart chart)
     {
         var party = new PartyCode("1981");
-        var invoice = Sample(InvoiceNumber.Parse("202600014"), party, new DateOnly(2026, 1, 20), Money.FromKronor(1_000), DocumentKind.Invoice);
-        var credit = Sample(InvoiceNumber.Parse("202600031"), party, new DateOnly(2026, 4, 15), Money.FromKronor(300), DocumentKind.CreditNote) with
-        {
-            Corrects = new DocumentReference(invoice.Number, invoice.IssueDate),
-        };
+        var invoice = SampleInvoice(InvoiceNumber.Parse("202600014"), party, new DateOnly(2026, 1, 20), Money.FromKronor(1_000));
+        var credit = SampleCreditNote(InvoiceNumber.Parse("202600031"), party, new DateOnly(2026, 4, 15), Money.FromKronor(300), new DocumentReference(invoice.Number, invoice.IssueDate));
         var bookedAt = new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero);
         PaymentRecord Paid(string reference, long kronor, DateOnly on, PaymentFlag flag) =>
             new(invoice.Number, reference, "bank.xml", Money.FromKronor(kronor), on, bookedAt.AddDays(on.DayNumber - 739_000), PaymentStatus.Unpaid, PaymentStatus.Paid, flag, null, null);
@@ -139,10 +136,11 @@ public static class SystemDocumentation
         text.AppendLine();
     }
 
-    private static Invoice Sample(InvoiceNumber number, PartyCode party, DateOnly issued, Money total, DocumentKind kind) =>
+    private static Invoice SampleInvoice(InvoiceNumber number, PartyCode party, DateOnly issued, Money total) =>
         new(new SchemeId("region-mitt-pom"), 2026, number, party, "Sala kommun", OcrReference.Create(number.ToString()), issued, issued.AddDays(30),
-            [new InvoiceLine(1, "Bidrag", total)], total, Money.Zero, total, $"region-mitt-pom/2026/{number}.pdf", new string('0', 64))
-        {
-            Kind = kind,
-        };
+            [new InvoiceLine(1, "Bidrag", total)], total, Money.Zero, total, $"region-mitt-pom/2026/{number}.pdf", new string('0', 64));
+
+    private static CreditNote SampleCreditNote(InvoiceNumber number, PartyCode party, DateOnly issued, Money total, DocumentReference credits) =>
+        new(new SchemeId("region-mitt-pom"), 2026, number, party, "Sala kommun", issued,
+            [new InvoiceLine(1, "Bidrag", total)], total, Money.Zero, total, $"region-mitt-pom/2026/{number}.pdf", new string('0', 64), credits);
 }

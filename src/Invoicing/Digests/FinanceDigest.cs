@@ -36,7 +36,7 @@ public sealed record FinanceDigest(
         IEnumerable<(Invoice Invoice, ReminderRecord Reminder)> reminders,
         IEnumerable<OutboxEntry> outbox)
     {
-        var balances = chains.SelectMany(c => c.Balances).Where(b => !b.Invoice.IsCreditNote).ToArray();
+        var balances = chains.SelectMany(c => c.InvoiceBalances).ToArray();
         return new FinanceDigest(
             window,
             [.. unmatched.Where(p => p.SameAs is null && window.Holds(p.ReceivedAt)).OrderBy(p => p.ReceivedAt).ThenBy(p => p.Id, StringComparer.Ordinal)],

@@ -29,7 +29,7 @@ public sealed class EInvoiceOutbox(InvoicingStorage storage, TimeProvider time)
     /// Hands the invoice's e-invoice to the operator unless it already was (a repeated or resumed run). False
     /// when there is nothing to hand off: no e-invoice, or a party without a Peppol endpoint.
     /// </summary>
-    public async Task<bool> HandOffAsync(Invoice invoice, Party debtor, CancellationToken cancellationToken)
+    public async Task<bool> HandOffAsync(IssuedDocument invoice, Party debtor, CancellationToken cancellationToken)
     {
         if (invoice.EInvoiceBlobName is null || debtor.PeppolEndpoint is not { } endpoint)
         {

@@ -20,7 +20,7 @@ public sealed class DocumentChain
 {
     private readonly Dictionary<InvoiceNumber, DocumentBalance> _balances = [];
 
-    private DocumentChain(IReadOnlyList<Invoice> invoices, IReadOnlyList<Invoice> creditNotes)
+    private DocumentChain(IReadOnlyList<Invoice> invoices, IReadOnlyList<CreditNote> creditNotes)
     {
         Invoices = invoices;
         CreditNotes = creditNotes;
@@ -32,12 +32,12 @@ public sealed class DocumentChain
         {
             var settled = Money.Sum(Settlements.Where(s => s.To == invoice.Number).Select(s => s.Amount))
                 - Money.Sum(Settlements.Where(s => s.From == invoice.Number).Select(s => s.Amount));
-            _balances[invoice.Number] = new DocumentBalance(invoice, credited[invoice.Number], settled, own[invoice.Number] - settled);
+            _balances[invoice.Number] = new InvoiceBalance(invoice, credited[invoice.Number], settled, own[invoice.Number] - settled);
         }
 
         foreach (var creditNote in creditNotes)
         {
-            _balances[creditNote.Number] = new DocumentBalance(creditNote, Money.Zero, Money.Zero, Money.Zero);
+            _balances[creditNote.Number] = new CreditNoteBalance(creditNote);
         }
 
         Balance = new ChainBalance(
@@ -54,7 +54,7 @@ public sealed class DocumentChain
     public IReadOnlyList<Invoice> Invoices { get; }
 
     /// <summary>The credit notes naming any of <see cref="Invoices"/>, in number order.</summary>
-    public IReadOnlyList<Invoice> CreditNotes { get; }
+    public IReadOnlyList<CreditNote> CreditNotes { get; }
 
     /// <summary>What each credit note took off which invoice, in the order they were applied.</summary>
     public IReadOnlyList<CreditPart> Credits { get; }
@@ -66,10 +66,13 @@ public sealed class DocumentChain
     public ChainBalance Balance { get; }
 
     /// <summary>Every document of the chain, in number order.</summary>
-    public IEnumerable<Invoice> Documents => Invoices.Concat(CreditNotes).OrderBy(d => d.Number);
+    public IEnumerable<IssuedDocument> Documents => Invoices.Concat<IssuedDocument>(CreditNotes).OrderBy(d => d.Number);
 
     /// <summary>Every document's balance, in number order.</summary>
     public IEnumerable<DocumentBalance> Balances => Documents.Select(d => _balances[d.Number]);
+
+    /// <summary>The invoices' balances, in number order: what is paid, reminded and booked.</summary>
+    public IEnumerable<InvoiceBalance> InvoiceBalances => Invoices.Select(i => (InvoiceBalance)_balances[i.Number]);
 
     public bool Holds(InvoiceNumber number) => _balances.ContainsKey(number);
 
@@ -77,12 +80,17 @@ public sealed class DocumentChain
     public DocumentBalance BalanceOf(InvoiceNumber number) =>
         _balances.TryGetValue(number, out var balance) ? balance : throw new KeyNotFoundException($"Document {number} is not in the chain of invoice {Root.Number}.");
 
+    /// <summary>The balance of invoice <paramref name="number"/> of the chain.</summary>
+    /// <exception cref="KeyNotFoundException">No invoice of the chain has that number (it is not in the chain, or is a credit note).</exception>
+    public InvoiceBalance InvoiceBalanceOf(InvoiceNumber number) =>
+        BalanceOf(number) as InvoiceBalance ?? throw new KeyNotFoundException($"Document {number} of the chain of invoice {Root.Number} is a credit note, not an invoice.");
+
     /// <summary>
     /// The chains of <paramref name="documents"/> (a scheme's year, or one party's documents of it): each invoice that
     /// corrects none is a root, and every document joins the chain of the document it names.
     /// </summary>
     /// <exception cref="InvalidDataException">A document names one that is not among them.</exception>
-    public static IReadOnlyList<DocumentChain> Of(IEnumerable<Invoice> documents)
+    public static IReadOnlyList<DocumentChain> Of(IEnumerable<IssuedDocument> documents)
     {
         var byNumber = documents.ToDictionary(d => d.Number);
         var roots = new Dictionary<InvoiceNumber, InvoiceNumber>();
@@ -95,16 +103,20 @@ public sealed class DocumentChain
             .GroupBy(d => roots[d.Number])
             .OrderBy(g => g.Key)
             .Select(g => new DocumentChain(
-                [.. g.Where(d => !d.IsCreditNote).OrderBy(d => d.Number)],
-                [.. g.Where(d => d.IsCreditNote).OrderBy(d => d.Number)]))
+                [.. g.OfType<Invoice>().OrderBy(d => d.Number)],
+                [.. g.OfType<CreditNote>().OrderBy(d => d.Number)]))
             .ToArray();
     }
 
     /// <summary>The balance of every document of <paramref name="documents"/>, in number order: a year's ledger.</summary>
-    public static IReadOnlyList<DocumentBalance> BalancesOf(IEnumerable<Invoice> documents) =>
-        [.. Of(documents).SelectMany(c => c.Balances).OrderBy(b => b.Invoice.Number)];
+    public static IReadOnlyList<DocumentBalance> BalancesOf(IEnumerable<IssuedDocument> documents) =>
+        [.. Of(documents).SelectMany(c => c.Balances).OrderBy(b => b.Document.Number)];
 
-    private static InvoiceNumber RootOf(Invoice document, Dictionary<InvoiceNumber, Invoice> byNumber)
+    /// <summary>
+    /// The invoice at the start of <paramref name="document"/>'s chain. Only an invoice can end the walk: a credit note
+    /// always names another document (<see cref="CreditNote.Credits"/>), so no chain has a credit note for a root.
+    /// </summary>
+    private static InvoiceNumber RootOf(IssuedDocument document, Dictionary<InvoiceNumber, IssuedDocument> byNumber)
     {
         var current = document;
         for (var depth = 0; current.Corrects is { } corrects && corrects.Number != current.Number; depth++)
@@ -117,21 +129,16 @@ public sealed class DocumentChain
             current = named;
         }
 
-        if (current.IsCreditNote)
-        {
-            throw new InvalidDataException($"Table Invoices: credit note {current.Number} names no invoice it corrects.");
-        }
-
         return current.Number;
     }
 
-    private static CreditPart[] Replay(IReadOnlyList<Invoice> invoices, IReadOnlyList<Invoice> creditNotes)
+    private static CreditPart[] Replay(IReadOnlyList<Invoice> invoices, IReadOnlyList<CreditNote> creditNotes)
     {
         var credited = invoices.ToDictionary(i => i.Number, _ => Money.Zero);
         var parts = new List<CreditPart>();
         foreach (var creditNote in creditNotes)
         {
-            var named = creditNote.Corrects!.Number;
+            var named = creditNote.Credits.Number;
             var order = invoices.Where(i => i.Number == named)
                 .Concat(invoices.Where(i => i.Number != named && i.Number < creditNote.Number).OrderByDescending(i => i.Number));
             var remaining = creditNote.Total;
@@ -188,33 +195,65 @@ public sealed class DocumentChain
 }
 
 /// <summary>The part of <see cref="CreditNote"/> taken off <see cref="Invoice"/>.</summary>
-public sealed record CreditPart(Invoice CreditNote, InvoiceNumber Invoice, Money Amount);
+public sealed record CreditPart(CreditNote CreditNote, InvoiceNumber Invoice, Money Amount);
 
 /// <summary>Money invoice <see cref="From"/> received beyond what it asks for, settling what invoice <see cref="To"/> of its chain lacks.</summary>
 public sealed record Settlement(InvoiceNumber From, InvoiceNumber To, Money Amount);
 
 /// <summary>
-/// One document as its chain sees it. For an invoice: <see cref="Credited"/> is what credit notes took off it,
-/// <see cref="Settled"/> what its chain's other invoices' surplus paid of it (negative: what its own surplus paid of
-/// theirs), and <see cref="Remaining"/> what is still to pay on it (negative: owed back on it). A credit note has
-/// nothing remaining.
+/// One document as its chain sees it: an <see cref="InvoiceBalance"/> or a <see cref="CreditNoteBalance"/>.
+/// <see cref="Remaining"/> is what is still to pay on it (negative: owed back on it).
 /// </summary>
-public sealed record DocumentBalance(Invoice Invoice, Money Credited, Money Settled, Money Remaining)
+public abstract record DocumentBalance(Money Credited, Money Settled, Money Remaining)
 {
-    /// <summary>What the invoice asks for after its credits.</summary>
-    public Money Asked => Invoice.IsCreditNote ? Money.Zero : Invoice.Total - Credited;
+    public abstract IssuedDocument Document { get; }
 
-    public Money Paid => Invoice.AmountPaid;
+    /// <summary>What the document asks for after its credits.</summary>
+    public abstract Money Asked { get; }
 
-    public Money Refunded => Invoice.Refunded;
+    public abstract Money Paid { get; }
 
-    /// <summary>What the party still has to pay on this invoice: what is reminded.</summary>
+    public abstract Money Refunded { get; }
+
+    /// <summary>What the party still has to pay on this document: what is reminded.</summary>
     public Money Due => Remaining > Money.Zero ? Remaining : Money.Zero;
 
-    /// <summary>What the issuer owes the party back on this invoice.</summary>
+    /// <summary>What the issuer owes the party back on this document.</summary>
     public Money RefundOwed => Remaining < Money.Zero ? -Remaining : Money.Zero;
 
-    public PaymentStatus Status => Invoice.IsCreditNote ? PaymentStatus.Issued : PaymentStatuses.For(Asked, Remaining);
+    public abstract PaymentStatus Status { get; }
+}
+
+/// <summary>
+/// An invoice as its chain sees it: <see cref="DocumentBalance.Credited"/> is what credit notes took off it,
+/// <see cref="DocumentBalance.Settled"/> what its chain's other invoices' surplus paid of it (negative: what its own
+/// surplus paid of theirs), and <see cref="DocumentBalance.Remaining"/> what is still to pay on it (negative: owed back on it).
+/// </summary>
+public sealed record InvoiceBalance(Invoice Invoice, Money Credited, Money Settled, Money Remaining) : DocumentBalance(Credited, Settled, Remaining)
+{
+    public override IssuedDocument Document => Invoice;
+
+    public override Money Asked => Invoice.Total - Credited;
+
+    public override Money Paid => Invoice.AmountPaid;
+
+    public override Money Refunded => Invoice.Refunded;
+
+    public override PaymentStatus Status => PaymentStatuses.For(Asked, Remaining);
+}
+
+/// <summary>A credit note as its chain sees it: it asks for nothing, is paid nothing and has nothing remaining; it is <see cref="PaymentStatus.Issued"/>.</summary>
+public sealed record CreditNoteBalance(CreditNote CreditNote) : DocumentBalance(Money.Zero, Money.Zero, Money.Zero)
+{
+    public override IssuedDocument Document => CreditNote;
+
+    public override Money Asked => Money.Zero;
+
+    public override Money Paid => Money.Zero;
+
+    public override Money Refunded => Money.Zero;
+
+    public override PaymentStatus Status => PaymentStatus.Issued;
 }
 
 /// <summary>A chain as one debt: what its invoices asked for, its credit notes took off, was paid, refunded, and what is left.</summary>

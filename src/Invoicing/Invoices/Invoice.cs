@@ -5,9 +5,8 @@ using Invoicing.Parties;
 namespace Invoicing.Invoices;
 
 /// <summary>
-/// An issued document as recorded in Table Storage: an invoice (possibly a supplementary one that
-/// <see cref="Corrects"/> another) or a credit note, with its balance. Amounts are positive whatever the kind;
-/// a credit note's amount is what it credits.
+/// An invoice as recorded in Table Storage (possibly a supplementary one that <see cref="AddsTo"/> another), with its
+/// balance: the only document that asks for money, is paid, credited, refunded and reminded. Amounts are positive.
 /// </summary>
 public sealed record Invoice(
     SchemeId Scheme,
@@ -24,22 +23,14 @@ public sealed record Invoice(
     Money Total,
     string BlobName,
     string PdfSha256)
+    : IssuedDocument(Scheme, Year, Number, DebtorCode, DebtorName, IssueDate, Lines, Net, Vat, Total, BlobName, PdfSha256)
 {
-    public DocumentKind Kind { get; init; } = DocumentKind.Invoice;
+    public override DocumentKind Kind => DocumentKind.Invoice;
 
-    /// <summary>The invoice this document changes (a credit note always has one; an invoice only when supplementary).</summary>
-    public DocumentReference? Corrects { get; init; }
+    /// <summary>The invoice a supplementary invoice adds to; null on a first invoice.</summary>
+    public DocumentReference? AddsTo { get; init; }
 
-    /// <summary>Why the document was issued when it changes another: the budget decision behind it.</summary>
-    public string? Reason { get; init; }
-
-    /// <summary>The budget revision the document was issued for: 0 for the first approval.</summary>
-    public int Revision { get; init; }
-
-    public bool IsCreditNote => Kind == DocumentKind.CreditNote;
-
-    /// <summary>The total as it counts in a sum of documents: a credit note takes off what it credits.</summary>
-    public Money SignedTotal => IsCreditNote ? -Total : Total;
+    public override DocumentReference? Corrects => AddsTo;
 
     /// <summary>
     /// This document's own status, from its own rows (its payments, refunds and the credits taken off it), as stored
@@ -51,7 +42,7 @@ public sealed record Invoice(
     /// <summary>Money received on this invoice: its payments less the bank's reversals.</summary>
     public Money AmountPaid { get; init; } = Money.Zero;
 
-    /// <summary>What credit notes have taken off this invoice (zero on a credit note itself).</summary>
+    /// <summary>What credit notes have taken off this invoice.</summary>
     public Money Credited { get; init; } = Money.Zero;
 
     /// <summary>Money paid back to the party on this invoice (refunds of what it paid beyond what was asked).</summary>
@@ -59,10 +50,10 @@ public sealed record Invoice(
 
     /// <summary>
     /// What this document alone still lacks: total − credits − payments + refunds; negative when more was received
-    /// than it asks for; zero for a credit note. Stored as <c>AmountDueOre</c>, the reminder run's query index: a
+    /// than it asks for. Stored as <c>AmountDueOre</c>, the reminder run's query index: a
     /// chain never asks more for a document than this (<see cref="DocumentChain"/> only nets surpluses against it).
     /// </summary>
-    internal Money OwnRemaining => IsCreditNote ? Money.Zero : Total - Credited - AmountPaid + Refunded;
+    internal Money OwnRemaining => Total - Credited - AmountPaid + Refunded;
 
     public DateOnly? LastPaymentDate { get; init; }
 
@@ -74,32 +65,12 @@ public sealed record Invoice(
     /// <summary>Set after the last reminder: a person takes over.</summary>
     public bool NeedsManualFollowUp { get; init; }
 
-    public InvoiceKey Key => new(Scheme, Year, Number);
-
-    /// <summary>The UBL e-invoice in container <c>einvoices</c>; null when the invoice has none (see <see cref="EInvoiceMissingReason"/>).</summary>
-    public string? EInvoiceBlobName { get; init; }
-
-    /// <summary>SHA-256 (lower-case hex) of the UBL e-invoice.</summary>
-    public string? EInvoiceSha256 { get; init; }
-
-    /// <summary>Why the invoice was issued as PDF only (e.g. the buyer has no buyer reference); null when it has an e-invoice.</summary>
-    public string? EInvoiceMissingReason { get; init; }
-
-    /// <summary>Blob name of an invoice's e-invoice: <c>{scheme}/{year}/{number}.xml</c>, next to its PDF's name.</summary>
-    public static string EInvoiceBlobNameFor(SchemeId scheme, int year, InvoiceNumber number) =>
-        $"{scheme}/{year.ToString("0000", System.Globalization.CultureInfo.InvariantCulture)}/{number}.xml";
-
     /// <summary>
     /// The invoice after a payment: the amount paid grows and the status follows from it. A payment must be
     /// positive; one to an invoice already paid in full is allowed (it is money received) and makes it Overpaid.
     /// </summary>
     public Invoice WithPayment(Money amount, DateOnly paidOn)
     {
-        if (IsCreditNote)
-        {
-            throw new InvalidPaymentException($"{Number} is a credit note; a payment is booked on an invoice.");
-        }
-
         if (amount <= Money.Zero)
         {
             throw new InvalidPaymentException($"Invoice {Number}: a payment must be a positive amount, not {amount}.");
@@ -115,11 +86,6 @@ public sealed record Invoice(
     /// </summary>
     public Invoice WithCredit(Money amount)
     {
-        if (IsCreditNote)
-        {
-            throw new InvalidOperationException($"{Number} is a credit note; only an invoice can be credited.");
-        }
-
         if (amount <= Money.Zero || amount > Total - Credited)
         {
             throw new InvalidOperationException($"Invoice {Number}: a credit of {amount} must be positive and at most the {Total - Credited} not yet credited.");
@@ -158,11 +124,6 @@ public sealed record Invoice(
     /// </summary>
     public Invoice WithRefund(Money amount)
     {
-        if (IsCreditNote)
-        {
-            throw new InvalidPaymentException($"{Number} is a credit note; a refund is booked on the invoice it credits ({Corrects?.Number}).");
-        }
-
         if (amount <= Money.Zero || amount > -OwnRemaining)
         {
             var owed = OwnRemaining < Money.Zero ? -OwnRemaining : Money.Zero;
@@ -203,9 +164,6 @@ public sealed record Invoice(
     public const int MaxReminderLevel = 2;
 
     private PaymentStatus OwnStatus => PaymentStatuses.For(Total - Credited, OwnRemaining);
-
-    public static string BlobNameFor(SchemeId scheme, int year, InvoiceNumber number) =>
-        $"{scheme}/{year.ToString("0000", System.Globalization.CultureInfo.InvariantCulture)}/{number}.pdf";
 }
 
 /// <summary>An invoice line as issued; <see cref="BudgetLineNumber"/> ties it to the budget.</summary>

@@ -75,7 +75,7 @@ internal sealed class InvoiceEntity : ITableEntity
 
     public long AmountPaidOre { get; set; }
 
-    /// <summary>What this document alone still lacks (<see cref="Invoice.OwnRemaining"/>): the reminder run's query index.</summary>
+    /// <summary>What this document alone still lacks (<see cref="Invoice.OwnRemaining"/>; zero on a credit note): the reminder run's query index.</summary>
     public long AmountDueOre { get; set; }
 
     public string? LastPaymentDate { get; set; }
@@ -109,79 +109,125 @@ internal sealed class InvoiceEntity : ITableEntity
 
     public static string PartitionKeyFor(SchemeId scheme, int year) => $"{scheme}:{year.ToString("0000", CultureInfo.InvariantCulture)}";
 
-    public static InvoiceEntity From(Invoice invoice, DateTimeOffset issuedAt) => new()
+    /// <summary>
+    /// The row of an issued document. A credit note's row keeps the shape of an invoice's (one table, one
+    /// entity): its OCR is its number's, its due date its issue date, its status <see cref="PaymentStatus.Issued"/> and
+    /// its balance fields zero, as they were written before a credit note had its own type.
+    /// </summary>
+    public static InvoiceEntity From(IssuedDocument document, DateTimeOffset issuedAt)
     {
-        PartitionKey = PartitionKeyFor(invoice.Scheme, invoice.Year),
-        RowKey = invoice.Number.ToString(),
-        Scheme = invoice.Scheme.Value,
-        Year = invoice.Year,
-        DebtorCode = invoice.DebtorCode.Value,
-        DebtorName = invoice.DebtorName,
-        Ocr = invoice.Ocr.Value,
-        IssueDate = IsoDate.Format(invoice.IssueDate),
-        DueDate = IsoDate.Format(invoice.DueDate),
-        LinesJson = JsonSerializer.Serialize(invoice.Lines.Select(l => new LineJson(l.BudgetLineNumber, l.Description, l.Amount.Ore)), Json),
-        NetOre = invoice.Net.Ore,
-        VatOre = invoice.Vat.Ore,
-        TotalOre = invoice.Total.Ore,
-        BlobName = invoice.BlobName,
-        PdfSha256 = invoice.PdfSha256,
-        EInvoiceBlobName = invoice.EInvoiceBlobName,
-        EInvoiceSha256 = invoice.EInvoiceSha256,
-        EInvoiceMissingReason = invoice.EInvoiceMissingReason,
-        Status = invoice.Status.ToString(),
-        AmountPaidOre = invoice.AmountPaid.Ore,
-        AmountDueOre = invoice.OwnRemaining.Ore,
-        LastPaymentDate = invoice.LastPaymentDate is { } paid ? IsoDate.Format(paid) : null,
-        ReminderLevel = invoice.ReminderLevel,
-        LastReminderDate = invoice.LastReminderDate is { } reminded ? IsoDate.Format(reminded) : null,
-        NeedsManualFollowUp = invoice.NeedsManualFollowUp,
-        IssuedAt = issuedAt,
-        Kind = invoice.Kind.ToText(),
-        CorrectsNumber = invoice.Corrects?.Number.ToString(),
-        CorrectsIssueDate = invoice.Corrects is { } corrects ? IsoDate.Format(corrects.IssueDate) : null,
-        Reason = invoice.Reason,
-        Revision = invoice.Revision,
-        CreditedOre = invoice.Credited.Ore,
-        RefundedOre = invoice.Refunded.Ore,
-    };
+        var entity = new InvoiceEntity
+        {
+            PartitionKey = PartitionKeyFor(document.Scheme, document.Year),
+            RowKey = document.Number.ToString(),
+            Scheme = document.Scheme.Value,
+            Year = document.Year,
+            DebtorCode = document.DebtorCode.Value,
+            DebtorName = document.DebtorName,
+            IssueDate = IsoDate.Format(document.IssueDate),
+            LinesJson = JsonSerializer.Serialize(document.Lines.Select(l => new LineJson(l.BudgetLineNumber, l.Description, l.Amount.Ore)), Json),
+            NetOre = document.Net.Ore,
+            VatOre = document.Vat.Ore,
+            TotalOre = document.Total.Ore,
+            BlobName = document.BlobName,
+            PdfSha256 = document.PdfSha256,
+            EInvoiceBlobName = document.EInvoiceBlobName,
+            EInvoiceSha256 = document.EInvoiceSha256,
+            EInvoiceMissingReason = document.EInvoiceMissingReason,
+            IssuedAt = issuedAt,
+            Kind = document.Kind.ToText(),
+            CorrectsNumber = document.Corrects?.Number.ToString(),
+            CorrectsIssueDate = document.Corrects is { } corrects ? IsoDate.Format(corrects.IssueDate) : null,
+            Reason = document.Reason,
+            Revision = document.Revision,
+        };
+        switch (document)
+        {
+            case Invoice invoice:
+                entity.Ocr = invoice.Ocr.Value;
+                entity.DueDate = IsoDate.Format(invoice.DueDate);
+                entity.Status = invoice.Status.ToString();
+                entity.AmountPaidOre = invoice.AmountPaid.Ore;
+                entity.AmountDueOre = invoice.OwnRemaining.Ore;
+                entity.LastPaymentDate = invoice.LastPaymentDate is { } paid ? IsoDate.Format(paid) : null;
+                entity.ReminderLevel = invoice.ReminderLevel;
+                entity.LastReminderDate = invoice.LastReminderDate is { } reminded ? IsoDate.Format(reminded) : null;
+                entity.NeedsManualFollowUp = invoice.NeedsManualFollowUp;
+                entity.CreditedOre = invoice.Credited.Ore;
+                entity.RefundedOre = invoice.Refunded.Ore;
+                break;
+            case CreditNote:
+                entity.Ocr = document.Number.ToOcrReference().Value;
+                entity.DueDate = entity.IssueDate;
+                entity.Status = nameof(PaymentStatus.Issued);
+                break;
+        }
 
-    public Invoice ToInvoice()
+        return entity;
+    }
+
+    /// <summary>The document this row records: an <see cref="Invoice"/> or a <see cref="CreditNote"/>, by its <see cref="Kind"/>.</summary>
+    /// <exception cref="InvalidDataException">The row is not a valid document (naming the partition and row).</exception>
+    public IssuedDocument ToDocument()
     {
         try
         {
-            var lines = JsonSerializer.Deserialize<LineJson[]>(LinesJson, Json) ?? [];
-            return new Invoice(
-                new SchemeId(Scheme),
-                Year,
-                InvoiceNumber.Parse(RowKey),
-                new PartyCode(DebtorCode),
-                DebtorName,
-                new OcrReference(Ocr),
-                IsoDate.Parse(IssueDate),
-                IsoDate.Parse(DueDate),
-                lines.Select(l => new InvoiceLine(l.BudgetLine, l.Description, new Money(l.AmountOre))).ToArray(),
-                new Money(NetOre),
-                new Money(VatOre),
-                new Money(TotalOre),
-                BlobName,
-                PdfSha256)
+            var lines = (JsonSerializer.Deserialize<LineJson[]>(LinesJson, Json) ?? []).Select(l => new InvoiceLine(l.BudgetLine, l.Description, new Money(l.AmountOre))).ToArray();
+            var corrects = CorrectsNumber is null ? null : new DocumentReference(InvoiceNumber.Parse(CorrectsNumber), IsoDate.Parse(CorrectsIssueDate ?? ""));
+            return DocumentKinds.Parse(Kind) switch
             {
-                Status = Enum.Parse<PaymentStatus>(Status),
-                AmountPaid = new Money(AmountPaidOre),
-                LastPaymentDate = LastPaymentDate is null ? null : IsoDate.Parse(LastPaymentDate),
-                ReminderLevel = ReminderLevel,
-                LastReminderDate = LastReminderDate is null ? null : IsoDate.Parse(LastReminderDate),
-                NeedsManualFollowUp = NeedsManualFollowUp,
-                Kind = DocumentKinds.Parse(Kind),
-                Corrects = CorrectsNumber is null ? null : new DocumentReference(InvoiceNumber.Parse(CorrectsNumber), IsoDate.Parse(CorrectsIssueDate ?? "")),
-                Reason = Reason,
-                Revision = Revision,
-                Credited = new Money(CreditedOre),
-                Refunded = new Money(RefundedOre),
-                EInvoiceBlobName = EInvoiceBlobName,
-                EInvoiceSha256 = EInvoiceSha256,
-                EInvoiceMissingReason = EInvoiceMissingReason,
+                DocumentKind.CreditNote => new CreditNote(
+                    new SchemeId(Scheme),
+                    Year,
+                    InvoiceNumber.Parse(RowKey),
+                    new PartyCode(DebtorCode),
+                    DebtorName,
+                    IsoDate.Parse(IssueDate),
+                    lines,
+                    new Money(NetOre),
+                    new Money(VatOre),
+                    new Money(TotalOre),
+                    BlobName,
+                    PdfSha256,
+                    corrects ?? throw new FormatException("a credit note names no invoice it credits (CorrectsNumber)."))
+                {
+                    Reason = Reason,
+                    Revision = Revision,
+                    EInvoiceBlobName = EInvoiceBlobName,
+                    EInvoiceSha256 = EInvoiceSha256,
+                    EInvoiceMissingReason = EInvoiceMissingReason,
+                },
+                _ => new Invoice(
+                    new SchemeId(Scheme),
+                    Year,
+                    InvoiceNumber.Parse(RowKey),
+                    new PartyCode(DebtorCode),
+                    DebtorName,
+                    new OcrReference(Ocr),
+                    IsoDate.Parse(IssueDate),
+                    IsoDate.Parse(DueDate),
+                    lines,
+                    new Money(NetOre),
+                    new Money(VatOre),
+                    new Money(TotalOre),
+                    BlobName,
+                    PdfSha256)
+                {
+                    Status = Enum.Parse<PaymentStatus>(Status),
+                    AmountPaid = new Money(AmountPaidOre),
+                    LastPaymentDate = LastPaymentDate is null ? null : IsoDate.Parse(LastPaymentDate),
+                    ReminderLevel = ReminderLevel,
+                    LastReminderDate = LastReminderDate is null ? null : IsoDate.Parse(LastReminderDate),
+                    NeedsManualFollowUp = NeedsManualFollowUp,
+                    AddsTo = corrects,
+                    Reason = Reason,
+                    Revision = Revision,
+                    Credited = new Money(CreditedOre),
+                    Refunded = new Money(RefundedOre),
+                    EInvoiceBlobName = EInvoiceBlobName,
+                    EInvoiceSha256 = EInvoiceSha256,
+                    EInvoiceMissingReason = EInvoiceMissingReason,
+                },
             };
         }
         catch (Exception e) when (e is FormatException or JsonException or ArgumentException)
@@ -189,6 +235,11 @@ internal sealed class InvoiceEntity : ITableEntity
             throw new InvalidDataException($"Table Invoices, partition {PartitionKey}, row {RowKey}: {e.Message}", e);
         }
     }
+
+    /// <summary>The invoice this row records, where only an invoice can be (a payment, a credit, a reminder changes it).</summary>
+    /// <exception cref="InvalidDataException">The row is a credit note, or not a valid document.</exception>
+    public Invoice ToInvoice() => ToDocument() as Invoice
+        ?? throw new InvalidDataException($"Table Invoices, partition {PartitionKey}, row {RowKey}: a credit note where an invoice was expected.");
 
     private sealed record LineJson(int BudgetLine, string Description, long AmountOre);
 }

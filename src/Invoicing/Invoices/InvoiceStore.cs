@@ -21,17 +21,16 @@ public sealed class InvoiceStore(InvoicingStorage storage, AuditTrail audit, Tim
     /// Records an issued document: an invoice with <see cref="AddAsync"/>, a credit note with
     /// <see cref="AddCreditNoteAsync"/>. False when it was already recorded (a repeated or concurrent run).
     /// </summary>
-    public Task<bool> RecordAsync(Invoice document, CancellationToken cancellationToken) =>
-        document.IsCreditNote ? AddCreditNoteAsync(document, cancellationToken) : AddAsync(document, cancellationToken);
+    public Task<bool> RecordAsync(IssuedDocument document, CancellationToken cancellationToken) => document switch
+    {
+        CreditNote creditNote => AddCreditNoteAsync(creditNote, cancellationToken),
+        Invoice invoice => AddAsync(invoice, cancellationToken),
+        _ => throw new ArgumentException($"{document.Number} is neither an invoice nor a credit note.", nameof(document)),
+    };
 
     /// <summary>Records an issued invoice. False when it was already recorded (a repeated or concurrent run).</summary>
     public async Task<bool> AddAsync(Invoice invoice, CancellationToken cancellationToken)
     {
-        if (invoice.IsCreditNote)
-        {
-            throw new InvalidOperationException($"{invoice.Number} is a credit note; record it with {nameof(AddCreditNoteAsync)}.");
-        }
-
         await storage.EnsureCreatedAsync(cancellationToken);
         await RegisterPartitionAsync(invoice.Scheme, invoice.Year, cancellationToken);
         try
@@ -53,7 +52,7 @@ public sealed class InvoiceStore(InvoicingStorage storage, AuditTrail audit, Tim
     /// The audit event of an issued document, keyed by its number: recorded once, by the run that recorded the document
     /// (or, if that run stopped before, by the one that finds the document there).
     /// </summary>
-    private static AuditEntry Issued(Invoice document) =>
+    private static AuditEntry Issued(IssuedDocument document) =>
         new($"issued:{document.Scheme}:{document.Year}:{document.Number}", AuditActions.DocumentIssued,
             $"{document.Kind.Title()} to {document.DebtorCode} {document.DebtorName}"
             + (document.Corrects is { } corrects ? $", correcting {corrects.Number}" : "")
@@ -100,11 +99,6 @@ public sealed class InvoiceStore(InvoicingStorage storage, AuditTrail audit, Tim
     /// </summary>
     public async Task<IReadOnlyList<bool>> AddAllAsync(IReadOnlyList<Invoice> invoices, CancellationToken cancellationToken)
     {
-        if (invoices.FirstOrDefault(i => i.IsCreditNote) is { } creditNote)
-        {
-            throw new InvalidOperationException($"{creditNote.Number} is a credit note; record it with {nameof(AddCreditNoteAsync)}.");
-        }
-
         await storage.EnsureCreatedAsync(cancellationToken);
         var table = storage.Table(StorageNames.Invoices);
         var created = new bool[invoices.Count];
@@ -148,9 +142,9 @@ public sealed class InvoiceStore(InvoicingStorage storage, AuditTrail audit, Tim
     /// goes beyond that off the chain's other invoices, newest first), each guarded by its ETag. So a credit is applied
     /// exactly once, and every invoice's <c>CreditedOre</c> is what the chain computes. False when already recorded.
     /// </summary>
-    public async Task<bool> AddCreditNoteAsync(Invoice creditNote, CancellationToken cancellationToken)
+    public async Task<bool> AddCreditNoteAsync(CreditNote creditNote, CancellationToken cancellationToken)
     {
-        var corrects = creditNote.Corrects ?? throw new InvalidOperationException($"Credit note {creditNote.Number} names no invoice it corrects.");
+        var corrects = creditNote.Credits;
         await storage.EnsureCreatedAsync(cancellationToken);
         var table = storage.Table(StorageNames.Invoices);
 
@@ -166,8 +160,8 @@ public sealed class InvoiceStore(InvoicingStorage storage, AuditTrail audit, Tim
                     return false;
                 }
 
-                var recorded = rows.Values.Select(e => e.ToInvoice()).ToArray();
-                if (!recorded.Any(d => d.Number == corrects.Number && !d.IsCreditNote))
+                var recorded = rows.Values.Select(e => e.ToDocument()).ToArray();
+                if (!recorded.Any(d => d is Invoice && d.Number == corrects.Number))
                 {
                     throw new InvalidOperationException($"Credit note {creditNote.Number} names invoice {corrects.Number}, which is not recorded for {creditNote.DebtorCode} in {creditNote.Scheme} {creditNote.Year}.");
                 }
@@ -202,7 +196,7 @@ public sealed class InvoiceStore(InvoicingStorage storage, AuditTrail audit, Tim
             return null;
         }
 
-        var documents = (await ListDebtorRowsAsync(key.Scheme, key.Year, document.DebtorCode, cancellationToken)).Select(e => e.ToInvoice());
+        var documents = (await ListDebtorRowsAsync(key.Scheme, key.Year, document.DebtorCode, cancellationToken)).Select(e => e.ToDocument());
         return DocumentChain.Of(documents).Single(c => c.Holds(key.Number));
     }
 
@@ -222,12 +216,20 @@ public sealed class InvoiceStore(InvoicingStorage storage, AuditTrail audit, Tim
     }
 
     /// <summary>The invoice with the ETag a change to it is guarded by; null when there is none.</summary>
+    /// <exception cref="InvalidPaymentException">The number is a credit note's: only an invoice is paid, reversed or refunded.</exception>
     public async Task<InvoiceVersion?> FindVersionAsync(InvoiceKey key, CancellationToken cancellationToken)
     {
         await storage.EnsureCreatedAsync(cancellationToken);
         var response = await storage.Table(StorageNames.Invoices).GetEntityIfExistsAsync<InvoiceEntity>(
             InvoiceEntity.PartitionKeyFor(key.Scheme, key.Year), key.Number.ToString(), cancellationToken: cancellationToken);
-        return response.HasValue ? new InvoiceVersion(response.Value!.ToInvoice(), response.Value.ETag, response.Value.IssuedAt) : null;
+        if (!response.HasValue)
+        {
+            return null;
+        }
+
+        return response.Value!.ToDocument() is Invoice invoice
+            ? new InvoiceVersion(invoice, response.Value.ETag, response.Value.IssuedAt)
+            : throw new InvalidPaymentException($"{key.Number} is a credit note; a payment is booked on an invoice.");
     }
 
     /// <summary>
@@ -386,50 +388,59 @@ public sealed class InvoiceStore(InvoicingStorage storage, AuditTrail audit, Tim
         return [.. years.OrderBy(y => y.Item1.Value, StringComparer.Ordinal).ThenBy(y => y.Item2)];
     }
 
-    public async Task<Invoice?> FindAsync(SchemeId scheme, int year, InvoiceNumber number, CancellationToken cancellationToken)
+    /// <summary>The document recorded with this number, an invoice or a credit note; null when there is none.</summary>
+    public async Task<IssuedDocument?> FindAsync(SchemeId scheme, int year, InvoiceNumber number, CancellationToken cancellationToken)
     {
         await storage.EnsureCreatedAsync(cancellationToken);
         var response = await storage.Table(StorageNames.Invoices).GetEntityIfExistsAsync<InvoiceEntity>(
             InvoiceEntity.PartitionKeyFor(scheme, year), number.ToString(), cancellationToken: cancellationToken);
-        return response.HasValue ? response.Value!.ToInvoice() : null;
+        return response.HasValue ? response.Value!.ToDocument() : null;
     }
 
     /// <summary>
     /// The documents of a scheme and year recorded with a number from <paramref name="first"/> to <paramref name="last"/>:
     /// what a batch of issuing finds already done, with one query.
     /// </summary>
-    public async Task<IReadOnlyDictionary<InvoiceNumber, Invoice>> ListRangeAsync(
+    public async Task<IReadOnlyDictionary<InvoiceNumber, IssuedDocument>> ListRangeAsync(
         SchemeId scheme, int year, InvoiceNumber first, InvoiceNumber last, CancellationToken cancellationToken)
     {
         await storage.EnsureCreatedAsync(cancellationToken);
         var partition = InvoiceEntity.PartitionKeyFor(scheme, year);
         var (from, to) = (first.ToString(), last.ToString());
-        var found = new Dictionary<InvoiceNumber, Invoice>();
+        var found = new Dictionary<InvoiceNumber, IssuedDocument>();
         // A filter string, not an expression: the SDK compiles an expression's captured values into a new method
         // on every call, and this look-up runs once per batch.
         await foreach (var entity in storage.Table(StorageNames.Invoices).QueryAsync<InvoiceEntity>(
             TableClient.CreateQueryFilter($"PartitionKey eq {partition} and RowKey ge {from} and RowKey le {to} and RecordType eq {InvoiceEntity.InvoiceRecord}"),
             cancellationToken: cancellationToken))
         {
-            var invoice = entity.ToInvoice();
-            found[invoice.Number] = invoice;
+            var document = entity.ToDocument();
+            found[document.Number] = document;
         }
 
         return found;
     }
 
-    /// <summary>A year's invoices in number order.</summary>
-    public async Task<IReadOnlyList<Invoice>> ListAsync(SchemeId scheme, int year, CancellationToken cancellationToken)
+    /// <summary>A year's invoices (its documents less the credit notes) in number order: what is paid, reminded and refunded.</summary>
+    public async Task<IReadOnlyList<Invoice>> ListInvoicesAsync(SchemeId scheme, int year, CancellationToken cancellationToken) =>
+        [.. (await ListAsync(scheme, year, cancellationToken)).OfType<Invoice>()];
+
+    /// <summary>The invoice recorded with this number; null when there is none, or the number is a credit note's.</summary>
+    public async Task<Invoice?> FindInvoiceAsync(SchemeId scheme, int year, InvoiceNumber number, CancellationToken cancellationToken) =>
+        await FindAsync(scheme, year, number, cancellationToken) as Invoice;
+
+    /// <summary>A year's documents (invoices and credit notes) in number order.</summary>
+    public async Task<IReadOnlyList<IssuedDocument>> ListAsync(SchemeId scheme, int year, CancellationToken cancellationToken)
     {
         await storage.EnsureCreatedAsync(cancellationToken);
         var partition = InvoiceEntity.PartitionKeyFor(scheme, year);
-        var invoices = new List<Invoice>();
+        var documents = new List<IssuedDocument>();
         await foreach (var entity in storage.Table(StorageNames.Invoices).QueryAsync<InvoiceEntity>(
             TableClient.CreateQueryFilter($"PartitionKey eq {partition} and RecordType eq {InvoiceEntity.InvoiceRecord}"), cancellationToken: cancellationToken))
         {
-            invoices.Add(entity.ToInvoice());
+            documents.Add(entity.ToDocument());
         }
 
-        return invoices.OrderBy(i => i.Number).ToArray();
+        return documents.OrderBy(d => d.Number).ToArray();
     }
 }

@@ -12,14 +12,14 @@ namespace Invoicing.Issuing;
 /// </summary>
 public static class InvoiceComposer
 {
-    public static (Invoice Invoice, InvoiceDocument Document) Compose(
+    public static (IssuedDocument Issued, InvoiceDocument Document) Compose(
         Budget budget,
         PlannedInvoice planned,
         Issuer issuer,
         InvoiceReservation reservation) =>
         Compose(budget, PlannedDocument.FirstInvoice(planned), issuer, reservation);
 
-    public static (Invoice Invoice, InvoiceDocument Document) Compose(
+    public static (IssuedDocument Issued, InvoiceDocument Document) Compose(
         Budget budget,
         PlannedDocument planned,
         Issuer issuer,
@@ -29,28 +29,47 @@ public static class InvoiceComposer
         var vat = issuer.Terms.VatOn(net);
         var total = net + vat;
         var lines = planned.Lines.Select(l => new InvoiceLine(l.BudgetLineNumber, l.Description, l.Amount)).ToArray();
-        var invoice = new Invoice(
-            budget.Scheme,
-            budget.Year,
-            reservation.Number,
-            planned.Debtor.Code,
-            planned.Debtor.Name,
-            reservation.Ocr,
-            reservation.IssueDate,
-            reservation.DueDate,
-            lines,
-            net,
-            vat,
-            total,
-            Invoice.BlobNameFor(budget.Scheme, budget.Year, reservation.Number),
-            PdfSha256: "")
-        {
-            Kind = planned.Kind,
-            Corrects = planned.Corrects,
-            Reason = planned.Reason,
-            Revision = planned.Revision,
-            Status = planned.Kind == DocumentKind.CreditNote ? PaymentStatus.Issued : PaymentStatus.Unpaid,
-        };
+        var blobName = IssuedDocument.BlobNameFor(budget.Scheme, budget.Year, reservation.Number);
+        // The plan says which document it is; from here on the type does.
+        IssuedDocument issued = planned.Kind == DocumentKind.CreditNote
+            ? new CreditNote(
+                budget.Scheme,
+                budget.Year,
+                reservation.Number,
+                planned.Debtor.Code,
+                planned.Debtor.Name,
+                reservation.IssueDate,
+                lines,
+                net,
+                vat,
+                total,
+                blobName,
+                PdfSha256: "",
+                planned.Corrects ?? throw new InvalidOperationException($"The planned credit note {reservation.Number} names no invoice it credits."))
+            {
+                Reason = planned.Reason,
+                Revision = planned.Revision,
+            }
+            : new Invoice(
+                budget.Scheme,
+                budget.Year,
+                reservation.Number,
+                planned.Debtor.Code,
+                planned.Debtor.Name,
+                reservation.Ocr,
+                reservation.IssueDate,
+                reservation.DueDate,
+                lines,
+                net,
+                vat,
+                total,
+                blobName,
+                PdfSha256: "")
+            {
+                AddsTo = planned.Corrects,
+                Reason = planned.Reason,
+                Revision = planned.Revision,
+            };
         var document = new InvoiceDocument(
             issuer,
             new DocumentBuyer(
@@ -81,7 +100,7 @@ public static class InvoiceComposer
             DecisionNote = planned.Voids is null && DecisionOf(budget, planned) is { } decision ? $"Beslut {SwedishFormat.Date(decision.DecidedOn)}, {decision.Reference}" : null,
             Attachments = Specification(budget, planned, reservation.Number.ToString()) is { } specification ? [specification] : [],
         };
-        return (invoice, document);
+        return (issued, document);
     }
 
     /// <summary>

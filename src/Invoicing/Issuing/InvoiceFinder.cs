@@ -12,12 +12,12 @@ namespace Invoicing.Issuing;
 /// </summary>
 public sealed class InvoiceFinder(InvoiceNumberSeries series, InvoiceStore invoices, IssuerDirectory issuers)
 {
-    /// <summary>The invoice with this number in <paramref name="scheme"/>'s issuer's series, or in any issuer's when null.</summary>
+    /// <summary>The document (invoice or credit note) with this number in <paramref name="scheme"/>'s issuer's series, or in any issuer's when null.</summary>
     /// <exception cref="InvalidPaymentException">The number is in more than one issuer's series and no scheme was named.</exception>
-    public async Task<Invoice?> FindAsync(InvoiceNumber number, CancellationToken cancellationToken, SchemeId? scheme = null)
+    public async Task<IssuedDocument?> FindAsync(InvoiceNumber number, CancellationToken cancellationToken, SchemeId? scheme = null)
     {
         var candidates = scheme is { } named ? [issuers.For(named)] : issuers.All();
-        var found = new List<Invoice>();
+        var found = new List<IssuedDocument>();
         foreach (var issuer in candidates)
         {
             if (await FindAsync(number, issuer.Id, cancellationToken) is { } invoice)
@@ -38,15 +38,17 @@ public sealed class InvoiceFinder(InvoiceNumberSeries series, InvoiceStore invoi
             return null;
         }
 
-        var invoice = await FindAsync(number, issuerId, cancellationToken);
-        return invoice is not null && IsPaidBy(invoice, ocr) ? invoice : null;
+        return await FindAsync(number, issuerId, cancellationToken) is Invoice invoice && IsPaidBy(invoice, ocr) ? invoice : null;
     }
 
     /// <summary>The invoice number an OCR reference of ours carries (11 digits, length digit right).</summary>
     private static bool TryNumber(OcrReference ocr, out InvoiceNumber number) => InvoiceNumber.TryFromOcrReference(ocr, out number);
 
-    /// <summary>A credit note asks for no payment and prints no OCR: money sent with its number goes to the unmatched list.</summary>
-    private static bool IsPaidBy(Invoice invoice, OcrReference ocr) => invoice.Ocr == ocr && !invoice.IsCreditNote;
+    /// <summary>
+    /// Only an invoice is paid by its OCR: a credit note asks for no payment and prints none, so money sent with its
+    /// number is not found here (the callers take only an <see cref="Invoice"/>) and goes to the unmatched list.
+    /// </summary>
+    private static bool IsPaidBy(Invoice invoice, OcrReference ocr) => invoice.Ocr == ocr;
 
     /// <summary>
     /// <see cref="FindAsync(OcrReference, string, CancellationToken)"/> for many references at once, as a bank file
@@ -72,7 +74,7 @@ public sealed class InvoiceFinder(InvoiceNumberSeries series, InvoiceStore invoi
                 .Distinct();
             foreach (var scheme in schemes)
             {
-                foreach (var invoice in await invoices.ListAsync(scheme, year, cancellationToken))
+                foreach (var invoice in (await invoices.ListAsync(scheme, year, cancellationToken)).OfType<Invoice>())
                 {
                     if (wanted.TryGetValue(invoice.Number, out var ocr) && IsPaidBy(invoice, ocr))
                     {
@@ -85,7 +87,7 @@ public sealed class InvoiceFinder(InvoiceNumberSeries series, InvoiceStore invoi
         return found;
     }
 
-    private async Task<Invoice?> FindAsync(InvoiceNumber number, string issuerId, CancellationToken cancellationToken)
+    private async Task<IssuedDocument?> FindAsync(InvoiceNumber number, string issuerId, CancellationToken cancellationToken)
     {
         var reservation = await series.FindAsync(issuerId, number, cancellationToken);
         return reservation is null ? null : await invoices.FindAsync(reservation.Scheme, number.Year, number, cancellationToken);

@@ -87,14 +87,14 @@ public sealed partial class InvoiceIssuing(
         // The look-up of what is recorded already is on its way while the first documents are rendered; rendering
         // runs a few documents ahead of the writes (the channel's bound), which are ParallelWrites at a time: storage
         // answers each write in milliseconds, and keeping that many in flight is what saves time.
-        var composed = new Invoice?[batch.Length];
+        var composed = new IssuedDocument?[batch.Length];
         var numbers = reservations.Select(r => r.Number).ToArray();
         var lookUp = invoices.ListRangeAsync(budget.Scheme, budget.Year, numbers.Min(), numbers.Max(), cancellationToken);
         var rendered = Channel.CreateBounded<RenderedDocument>(new BoundedChannelOptions(parallelWrites) { SingleWriter = true });
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var rendering = Task.Run(() => RenderAllAsync(budget, batch, issuer, reservations, results, rendered.Writer, stop.Token), CancellationToken.None);
         var writers = Enumerable.Range(0, parallelWrites).Select(_ => WriteRenderedAsync(lookUp, rendered.Reader, batch, composed, results, stop.Token)).ToArray();
-        IReadOnlyDictionary<InvoiceNumber, Invoice> recorded;
+        IReadOnlyDictionary<InvoiceNumber, IssuedDocument> recorded;
         try
         {
             await Task.WhenAll(writers);
@@ -114,10 +114,10 @@ public sealed partial class InvoiceIssuing(
         }
 
         // Invoices first, in one transaction, each then handed off and mailed; credit notes after, one by one.
-        var newInvoices = Enumerable.Range(0, batch.Length).Where(i => composed[i] is { IsCreditNote: false }).ToArray();
+        var newInvoices = Enumerable.Range(0, batch.Length).Where(i => composed[i] is Invoice).ToArray();
         try
         {
-            var created = await invoices.AddAllAsync(newInvoices.Select(i => composed[i]!).ToArray(), cancellationToken);
+            var created = await invoices.AddAllAsync(newInvoices.Select(i => composed[i]).OfType<Invoice>().ToArray(), cancellationToken);
             for (var n = 0; n < newInvoices.Length; n++)
             {
                 results[newInvoices[n]] = new IssueResult(batch[newInvoices[n]], created[n] ? IssueOutcome.Created : IssueOutcome.AlreadyIssued, null);
@@ -145,12 +145,12 @@ public sealed partial class InvoiceIssuing(
             new ParallelOptions { MaxDegreeOfParallelism = parallelWrites, CancellationToken = cancellationToken },
             async (item, ct) => results[item.Item1] = await DeliverAsync(batch[item.Item1], item.Item2, issuer, results[item.Item1]!, ct));
 
-        foreach (var i in Enumerable.Range(0, batch.Length).Where(i => composed[i] is { IsCreditNote: true }))
+        foreach (var (i, creditNote) in composed.Select((d, i) => (i, d)).Where(c => c.d is CreditNote).Select(c => (c.i, (CreditNote)c.d!)))
         {
             try
             {
-                var created = await invoices.AddCreditNoteAsync(composed[i]!, cancellationToken);
-                results[i] = await DeliverAsync(batch[i], composed[i]!, issuer, new IssueResult(batch[i], created ? IssueOutcome.Created : IssueOutcome.AlreadyIssued, null), cancellationToken);
+                var created = await invoices.AddCreditNoteAsync(creditNote, cancellationToken);
+                results[i] = await DeliverAsync(batch[i], creditNote, issuer, new IssueResult(batch[i], created ? IssueOutcome.Created : IssueOutcome.AlreadyIssued, null), cancellationToken);
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {
@@ -209,8 +209,8 @@ public sealed partial class InvoiceIssuing(
     /// invoice row to record, with both hashes. A document already recorded is left alone (its row counts).
     /// </summary>
     private async Task WriteRenderedAsync(
-        Task<IReadOnlyDictionary<InvoiceNumber, Invoice>> lookUp, ChannelReader<RenderedDocument> rendered, PlannedDocument[] batch,
-        Invoice?[] composed, IssueResult?[] results, CancellationToken cancellationToken)
+        Task<IReadOnlyDictionary<InvoiceNumber, IssuedDocument>> lookUp, ChannelReader<RenderedDocument> rendered, PlannedDocument[] batch,
+        IssuedDocument?[] composed, IssueResult?[] results, CancellationToken cancellationToken)
     {
         var recorded = await lookUp;
         await foreach (var (i, invoice, document, pdf) in rendered.ReadAllAsync(cancellationToken))
@@ -241,14 +241,14 @@ public sealed partial class InvoiceIssuing(
     /// Writes the UBL rendering of the same document model next to the PDF, once; or records why the invoice is
     /// PDF only (e.g. no buyer reference), so the list and the page can say so.
     /// </summary>
-    private async Task<Invoice> WriteEInvoiceAsync(Invoice invoice, InvoiceDocument document, CancellationToken cancellationToken)
+    private async Task<IssuedDocument> WriteEInvoiceAsync(IssuedDocument invoice, InvoiceDocument document, CancellationToken cancellationToken)
     {
         if (EInvoices.EInvoiceEligibility.WhyNot(document) is { } reason)
         {
             return invoice with { EInvoiceMissingReason = reason };
         }
 
-        var blobName = Invoice.EInvoiceBlobNameFor(invoice.Scheme, invoice.Year, invoice.Number);
+        var blobName = IssuedDocument.EInvoiceBlobNameFor(invoice.Scheme, invoice.Year, invoice.Number);
         var (sha256, _) = await archive.WriteIfAbsentAsync(
             StorageNames.EInvoicesContainer, blobName, EInvoices.UblWriter.Write(document), cancellationToken, EInvoices.UblWriter.ContentType);
         return invoice with { EInvoiceBlobName = blobName, EInvoiceSha256 = sha256 };
@@ -259,7 +259,7 @@ public sealed partial class InvoiceIssuing(
     /// and the e-mail queued when it has an invoice address (both idempotent, so a resumed run does what an
     /// interrupted one did not). Parties without an address get their invoice by hand.
     /// </summary>
-    private async Task<IssueResult> DeliverAsync(PlannedDocument planned, Invoice invoice, Issuer issuer, IssueResult recorded, CancellationToken cancellationToken)
+    private async Task<IssueResult> DeliverAsync(PlannedDocument planned, IssuedDocument invoice, Issuer issuer, IssueResult recorded, CancellationToken cancellationToken)
     {
         try
         {
@@ -284,5 +284,5 @@ public sealed partial class InvoiceIssuing(
     private partial void LogPdfAlreadyThere(InvoiceNumber invoiceNumber, string blobName);
 
     /// <summary>A document composed under its number and rendered, waiting for a writer.</summary>
-    private sealed record RenderedDocument(int Index, Invoice Invoice, InvoiceDocument Document, byte[] Pdf);
+    private sealed record RenderedDocument(int Index, IssuedDocument Invoice, InvoiceDocument Document, byte[] Pdf);
 }

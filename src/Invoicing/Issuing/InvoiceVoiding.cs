@@ -40,18 +40,17 @@ public sealed partial class InvoiceVoiding(
     /// person's confirmation is refused now, in the same words, rather than at the confirmation.
     /// </summary>
     /// <exception cref="VoidRefusedException">As <see cref="VoidAsync"/>.</exception>
-    public async Task<(string Why, DocumentChain Chain, DocumentBalance Balance, Issuer Issuer)> CheckAsync(InvoiceKey key, string reason, CancellationToken cancellationToken)
+    public async Task<(string Why, DocumentChain Chain, InvoiceBalance Balance, Issuer Issuer)> CheckAsync(InvoiceKey key, string reason, CancellationToken cancellationToken)
     {
         var why = CheckReason(reason);
         var chain = await invoices.FindChainAsync(key, cancellationToken)
             ?? throw new VoidRefusedException($"There is no invoice {key.Number} in scheme {key.Scheme}, year {key.Year}.");
-        var balance = chain.BalanceOf(key.Number);
-        var invoice = balance.Invoice;
-        if (invoice.IsCreditNote)
+        if (chain.BalanceOf(key.Number) is not InvoiceBalance balance)
         {
             throw new VoidRefusedException($"{key.Number} is a credit note; a credit note cannot be voided.");
         }
 
+        var invoice = balance.Invoice;
         var issuer = issuers.For(key.Scheme);
         if (await series.FindVoidAsync(issuer.Id, key.Scheme, invoice.DebtorCode, key.Number, cancellationToken) is { } begun)
         {
@@ -105,7 +104,7 @@ public sealed partial class InvoiceVoiding(
             ?? throw new InvalidOperationException($"The credit note voiding invoice {key.Number} has no reservation.");
         var after = await invoices.FindChainAsync(key, cancellationToken)
             ?? throw new InvalidOperationException($"Invoice {key.Number} disappeared while it was voided.");
-        var creditNote = after.BalanceOf(reservation.Number).Invoice;
+        var creditNote = after.CreditNotes.Single(c => c.Number == reservation.Number);
         var (total, number) = (creditNote.Total.ToInvariantString(), creditNote.Number);
         await audit.RecordAsync(
             new AuditEntry($"void:{key.Scheme}:{key.Year}:{key.Number}", AuditActions.InvoiceVoided, $"voided by credit note {number}: {why}")
@@ -113,13 +112,13 @@ public sealed partial class InvoiceVoiding(
                 Scheme = key.Scheme,
                 Year = key.Year,
                 Invoice = key.Number,
-                Amount = -creditNote.Total,
+                Amount = creditNote.SignedTotal,
                 Before = balance.Invoice.OwnRemaining,
-                After = after.BalanceOf(key.Number).Invoice.OwnRemaining,
+                After = after.InvoiceBalanceOf(key.Number).Invoice.OwnRemaining,
             },
             cancellationToken);
         LogVoided(key.Number, number, total, why);
-        return new VoidResult(after.BalanceOf(key.Number), creditNote, after.Balance);
+        return new VoidResult(after.InvoiceBalanceOf(key.Number), creditNote, after.Balance);
     }
 
     private static string CheckReason(string reason)
@@ -140,7 +139,7 @@ public sealed partial class InvoiceVoiding(
     /// line of it, so that a later revision still finds every budget line's total right.
     /// </summary>
     /// <exception cref="VoidRefusedException">Earlier credits were spread over the chain so that no line of this invoice can say what is left of it.</exception>
-    private static PlannedInvoiceLine[] Lines(DocumentChain chain, DocumentBalance balance)
+    private static PlannedInvoiceLine[] Lines(DocumentChain chain, InvoiceBalance balance)
     {
         var invoice = balance.Invoice;
         var credits = chain.Credits.Where(c => c.Invoice == invoice.Number).ToArray();
@@ -166,7 +165,7 @@ public sealed partial class InvoiceVoiding(
 }
 
 /// <summary>What a void did: the voided invoice and its chain as they now stand, and the credit note that voided it.</summary>
-public sealed record VoidResult(DocumentBalance Invoice, Invoice CreditNote, ChainBalance Chain);
+public sealed record VoidResult(InvoiceBalance Invoice, CreditNote CreditNote, ChainBalance Chain);
 
 /// <summary>A void that cannot be done as asked (a credit note, already voided, no reason); nothing was issued.</summary>
 public sealed class VoidRefusedException(string message) : InvalidOperationException(message);

@@ -158,7 +158,7 @@ internal sealed class ImportPlanner
     {
         const string NotOurs = "money paid out of our account (a supplier payment, a refund): counted, not booked";
         if (entry.References.Count != 1 || !OcrReference.TryParse(entry.References[0], out var ocr)
-            || !_invoicesByOcr.TryGetValue(ocr, out var invoice) || invoice.IsCreditNote)
+            || !_invoicesByOcr.TryGetValue(ocr, out var invoice))
         {
             return new EntryPlan(entry, ImportOutcome.Outgoing, NotOurs);
         }

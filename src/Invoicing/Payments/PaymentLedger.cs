@@ -62,10 +62,10 @@ public sealed partial class PaymentLedger(
         if (history.All(r => r.Key != refund.Key))
         {
             var chain = await invoices.FindChainAsync(key, cancellationToken) ?? throw new InvalidPaymentException($"There is no invoice {key}.");
-            var balance = chain.BalanceOf(key.Number);
-            if (balance.Invoice.IsCreditNote)
+            if (chain.BalanceOf(key.Number) is not InvoiceBalance balance)
             {
-                throw new InvalidPaymentException($"{key.Number} is a credit note; a refund is booked on the invoice it credits ({balance.Invoice.Corrects?.Number}).");
+                var creditNote = chain.CreditNotes.Single(c => c.Number == key.Number);
+                throw new InvalidPaymentException($"{key.Number} is a credit note; a refund is booked on the invoice it credits ({creditNote.Credits.Number}).");
             }
 
             if (refund.Amount > balance.RefundOwed)

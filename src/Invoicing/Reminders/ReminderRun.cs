@@ -80,7 +80,7 @@ public sealed partial class ReminderRun(
             foreach (var invoice in due.Select(v => v.Invoice))
             {
                 partyTable.TryGetValue(invoice.DebtorCode, out var party);
-                var balance = chains[invoice.Key].BalanceOf(invoice.Number);
+                var balance = chains[invoice.Key].InvoiceBalanceOf(invoice.Number);
                 if (ReminderStep.For(balance, day, options) is { } step and not ReminderStep.Nothing)
                 {
                     actions.Add(ReminderAction.Planned(balance, step, party));
@@ -89,7 +89,7 @@ public sealed partial class ReminderRun(
         }
         else
         {
-            var steps = due.Select(v => ReminderStep.For(chains[v.Invoice.Key].BalanceOf(v.Invoice.Number), day, options)).ToArray();
+            var steps = due.Select(v => ReminderStep.For(chains[v.Invoice.Key].InvoiceBalanceOf(v.Invoice.Number), day, options)).ToArray();
             var recorded = await RecordAllAsync(due, chains, steps, day, cancellationToken);
 
             // Each reminder's PDF and e-mail, a few at a time: every one is a render and two writes.
@@ -114,7 +114,7 @@ public sealed partial class ReminderRun(
                 partyTable.TryGetValue(current.DebtorCode, out var party);
                 if (steps[i] is ReminderStep.ManualFollowUp && wasRecorded)
                 {
-                    actions.Add(ReminderAction.Planned(chains[current.Key].BalanceOf(current.Number), steps[i], party) with { Recorded = true });
+                    actions.Add(ReminderAction.Planned(chains[current.Key].InvoiceBalanceOf(current.Number), steps[i], party) with { Recorded = true });
                 }
 
                 if (reminders[i] is { } reminder && (wasRecorded || reminder.RemindedOn == day))
@@ -207,7 +207,7 @@ public sealed partial class ReminderRun(
     /// <summary>The reminder's statement of one invoice: its chain and, when anything was received or refunded on it, its payment records.</summary>
     private async Task<IReadOnlyList<DocumentLine>?> StatementAsync(DocumentChain chain, InvoiceKey key, CancellationToken cancellationToken)
     {
-        var invoice = chain.BalanceOf(key.Number).Invoice;
+        var invoice = chain.InvoiceBalanceOf(key.Number).Invoice;
         var history = invoice.AmountPaid == Money.Zero && invoice.Refunded == Money.Zero ? [] : await payments.ListAsync(key, cancellationToken);
         return ReminderStatement.Lines(chain, key.Number, history);
     }
@@ -231,7 +231,7 @@ public sealed partial class ReminderRun(
                 var current = version.Invoice;
                 var chain = await invoices.FindChainAsync(invoice.Key, ct)
                     ?? throw new InvalidOperationException($"Invoice {invoice.Key} disappeared while it was being reminded.");
-                var now = ReminderStep.For(chain.BalanceOf(invoice.Number), day, reminderOptions.Value);
+                var now = ReminderStep.For(chain.InvoiceBalanceOf(invoice.Number), day, reminderOptions.Value);
                 if (now is ReminderStep.Nothing || now.GetType() != step.GetType() ||
                     (now is ReminderStep.Remind r && step is ReminderStep.Remind s && r.Level != s.Level))
                 {

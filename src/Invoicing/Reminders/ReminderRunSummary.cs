@@ -30,7 +30,7 @@ public sealed record ReminderRunSummary(DateOnly AsOf, bool DryRun, IReadOnlyLis
 /// <summary>One invoice's step in the run: <see cref="Recorded"/> false means an earlier run had recorded it.</summary>
 public sealed record ReminderAction(InvoiceKey Invoice, string DebtorName, string Step, Money Amount, string? Email, bool Recorded)
 {
-    public static ReminderAction Planned(DocumentBalance balance, ReminderStep step, Party? party) => step switch
+    public static ReminderAction Planned(InvoiceBalance balance, ReminderStep step, Party? party) => step switch
     {
         ReminderStep.Remind remind => new(balance.Invoice.Key, balance.Invoice.DebtorName, $"reminder {remind.Level}", remind.Total, party?.InvoiceEmail, false),
         _ => new(balance.Invoice.Key, balance.Invoice.DebtorName, "manual follow-up", balance.Due, null, false),

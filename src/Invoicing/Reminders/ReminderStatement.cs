@@ -23,7 +23,7 @@ public static class ReminderStatement
     /// </summary>
     public static IReadOnlyList<DocumentLine>? Lines(DocumentChain chain, InvoiceNumber number, IReadOnlyList<PaymentRecord> payments)
     {
-        var balance = chain.BalanceOf(number);
+        var balance = chain.InvoiceBalanceOf(number);
         var invoice = balance.Invoice;
         var due = $"förföll till betalning {SwedishFormat.Date(invoice.DueDate)}";
         var lines = new List<DocumentLine>

@@ -25,7 +25,7 @@ public abstract record ReminderStep
     /// more of it (paid, credited, or settled by its chain's other invoices) gets nothing; one that lacks money is
     /// reminded of what its chain still lacks on it (<see cref="DocumentBalance.Due"/>).
     /// </summary>
-    public static ReminderStep For(DocumentBalance balance, DateOnly asOf, ReminderOptions options)
+    public static ReminderStep For(InvoiceBalance balance, DateOnly asOf, ReminderOptions options)
     {
         var invoice = balance.Invoice;
         if (balance.Due <= Money.Zero || invoice.NeedsManualFollowUp)

@@ -96,7 +96,7 @@ public sealed record AgingReport(SchemeId Scheme, int Year, DateOnly AsOf, IRead
 {
     /// <summary>The report of <paramref name="documents"/>: a scheme's year as the ledger lists it.</summary>
     /// <exception cref="ArgumentException">A document is of another scheme or year.</exception>
-    public static AgingReport Of(SchemeId scheme, int year, IReadOnlyList<Invoice> documents, DateOnly asOf)
+    public static AgingReport Of(SchemeId scheme, int year, IReadOnlyList<IssuedDocument> documents, DateOnly asOf)
     {
         if (documents.FirstOrDefault(d => d.Scheme != scheme || d.Year != year) is { } stray)
         {
@@ -104,11 +104,11 @@ public sealed record AgingReport(SchemeId Scheme, int Year, DateOnly AsOf, IRead
         }
 
         var rows = DocumentChain.BalancesOf(documents)
-            .GroupBy(b => b.Invoice.DebtorCode)
+            .GroupBy(b => b.Document.DebtorCode)
             .Select(debtor => new AgingRow(
                 debtor.Key,
-                debtor.MaxBy(b => b.Invoice.Number)!.Invoice.DebtorName,
-                debtor.Where(b => b.Due > Money.Zero).Aggregate(AgingAmounts.Zero, (sum, b) => sum.Add(AgingBuckets.For(b.Invoice.DueDate, asOf), b.Due))))
+                debtor.MaxBy(b => b.Document.Number)!.Document.DebtorName,
+                debtor.OfType<InvoiceBalance>().Where(b => b.Due > Money.Zero).Aggregate(AgingAmounts.Zero, (sum, b) => sum.Add(AgingBuckets.For(b.Invoice.DueDate, asOf), b.Due))))
             .Where(row => row.Amounts.Total > Money.Zero)
             .OrderBy(row => row.DebtorCode.Value, StringComparer.Ordinal)
             .ToArray();

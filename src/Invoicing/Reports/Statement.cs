@@ -111,7 +111,7 @@ public sealed record Statement
         SchemeId scheme,
         int year,
         PartyCode party,
-        IReadOnlyList<Invoice> documents,
+        IReadOnlyList<IssuedDocument> documents,
         IReadOnlyList<PaymentRecord> payments,
         IReadOnlyList<ReminderRecord> reminders,
         DateOnly asOf)
@@ -127,8 +127,8 @@ public sealed record Statement
         {
             var (kind, text) = document switch
             {
-                { IsCreditNote: true } => (StatementEntryKind.CreditNote, $"Kreditfaktura avseende faktura {document.Corrects!.Number}"),
-                { Corrects: { } adds } => (StatementEntryKind.SupplementaryInvoice, $"Tilläggsfaktura till faktura {adds.Number}"),
+                CreditNote creditNote => (StatementEntryKind.CreditNote, $"Kreditfaktura avseende faktura {creditNote.Credits.Number}"),
+                Invoice { AddsTo: { } adds } => (StatementEntryKind.SupplementaryInvoice, $"Tilläggsfaktura till faktura {adds.Number}"),
                 _ => (StatementEntryKind.Invoice, "Faktura"),
             };
             moves.Add((document.IssueDate, 0, document.Number, default, "", kind, text, document.SignedTotal));

@@ -116,7 +116,7 @@ public sealed class SiePeriodExportTests(AzuriteFixture azurite)
     }
 
     private static async Task<Invoice> InvoiceOfAsync(InvoicingScenario scenario, string party, int year) =>
-        (await scenario.Get<InvoiceStore>().ListAsync(RegionMitt, year, CancellationToken.None)).Single(i => i.DebtorCode.Value == party);
+        (await scenario.Get<InvoiceStore>().ListInvoicesAsync(RegionMitt, year, CancellationToken.None)).Single(i => i.DebtorCode.Value == party);
 
     private static async Task<SieDocument> ExportAsync(InvoicingScenario scenario, string from, string to, int? budgetYear = null, string? issuer = null)
     {

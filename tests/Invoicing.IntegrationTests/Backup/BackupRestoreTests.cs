@@ -306,7 +306,7 @@ public sealed class BackupRestoreTests(AzuriteFixture azurite) : IDisposable
     }
 
     private static async Task<List<string>> LedgerAsync(IServiceProvider services) =>
-        [.. (await services.GetRequiredService<InvoiceStore>().ListAsync(InvoicingScenario.Scheme, 2026, CancellationToken.None))
+        [.. (await services.GetRequiredService<InvoiceStore>().ListInvoicesAsync(InvoicingScenario.Scheme, 2026, CancellationToken.None))
             .Select(i => $"{i.Number}|{i.DebtorCode}|{i.Status}|{i.OwnRemaining}|{i.PdfSha256}")];
 
     private static async Task<byte[]> SieAsync(IServiceProvider services, InvoicingScenario clock)

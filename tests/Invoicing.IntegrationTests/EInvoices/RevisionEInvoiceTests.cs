@@ -60,7 +60,7 @@ public sealed class RevisionEInvoiceTests(AzuriteFixture azurite, ITestOutputHel
     /// word, every line's note names the revision's decision (date and reference), and the budget's first decision
     /// (2025-12-15) appears nowhere.
     /// </summary>
-    private static void AssertCitesTheRevisionsDecision(XDocument ubl, string lineName, Invoice document)
+    private static void AssertCitesTheRevisionsDecision(XDocument ubl, string lineName, IssuedDocument document)
     {
         var decision = RevisionScenario.Decision;
         Assert.Contains(". Anledning: " + document.Reason, ubl.Root!.Element(Cbc + "Note")!.Value, StringComparison.Ordinal);

@@ -17,7 +17,7 @@ public sealed class BankFileInboxTests(AzuriteFixture azurite)
         await scenario.SeedAndApproveAsync();
         await scenario.RunAsync();
         scenario.Time.SetUtcNow(new DateTimeOffset(2026, 3, 4, 7, 0, 0, TimeSpan.Zero));
-        var invoices = (await scenario.Get<InvoiceStore>().ListAsync(InvoicingScenario.Scheme, 2026, CancellationToken.None))
+        var invoices = (await scenario.Get<InvoiceStore>().ListInvoicesAsync(InvoicingScenario.Scheme, 2026, CancellationToken.None))
             .ToDictionary(i => i.DebtorCode.Value);
         var camt = new Camt054Builder(8)
             .Entry(new CamtEntry("45601.00", AccountServicerReference: "INBOX-1", Transactions: [new(Ocr: invoices["0380"].Ocr.Value, Debtor: "Uppsala kommun")]))
@@ -34,7 +34,7 @@ public sealed class BankFileInboxTests(AzuriteFixture azurite)
         Assert.Null(redelivered);
         Assert.False(await storage.Container(StorageNames.BankFilesContainer).GetBlobClient("camt-inbox.xml").ExistsAsync());
         Assert.True(await storage.Container(StorageNames.ProcessedBankFilesContainer).GetBlobClient("2026-03-04/camt-inbox.xml").ExistsAsync());
-        var paid = await scenario.Get<InvoiceStore>().ListAsync(InvoicingScenario.Scheme, 2026, CancellationToken.None);
+        var paid = await scenario.Get<InvoiceStore>().ListInvoicesAsync(InvoicingScenario.Scheme, 2026, CancellationToken.None);
         Assert.Equal(Money.FromKronor(45_601), paid.Single(i => i.DebtorCode.Value == "0380").AmountPaid);
     }
 }

@@ -22,7 +22,7 @@ internal static class IssuedYear
 
     /// <summary>The year's invoices by debtor code.</summary>
     public static async Task<Dictionary<string, Invoice>> InvoicesAsync(InvoicingScenario scenario) =>
-        (await scenario.Get<InvoiceStore>().ListAsync(InvoicingScenario.Scheme, 2026, CancellationToken.None)).ToDictionary(i => i.DebtorCode.Value);
+        (await scenario.Get<InvoiceStore>().ListInvoicesAsync(InvoicingScenario.Scheme, 2026, CancellationToken.None)).ToDictionary(i => i.DebtorCode.Value);
 
     /// <summary>Each debtor's OCR reference.</summary>
     public static async Task<Dictionary<string, string>> OcrsAsync(InvoicingScenario scenario) =>

@@ -170,5 +170,5 @@ public sealed class RefundTests(AzuriteFixture azurite)
     }
 
     private static async Task<Invoice> InvoiceAsync(InvoicingScenario scenario, string debtor) =>
-        (await scenario.Get<InvoiceStore>().ListAsync(InvoicingScenario.Scheme, 2026, CancellationToken.None)).Single(i => i.DebtorCode.Value == debtor);
+        (await scenario.Get<InvoiceStore>().ListInvoicesAsync(InvoicingScenario.Scheme, 2026, CancellationToken.None)).Single(i => i.DebtorCode.Value == debtor);
 }

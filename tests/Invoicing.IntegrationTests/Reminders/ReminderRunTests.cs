@@ -221,7 +221,7 @@ public sealed class ReminderRunTests(AzuriteFixture azurite)
     }
 
     private static async Task<Dictionary<string, Invoice>> InvoicesAsync(InvoicingScenario scenario) =>
-        (await scenario.Get<InvoiceStore>().ListAsync(InvoicingScenario.Scheme, 2026, CancellationToken.None)).ToDictionary(i => i.DebtorCode.Value);
+        (await scenario.Get<InvoiceStore>().ListInvoicesAsync(InvoicingScenario.Scheme, 2026, CancellationToken.None)).ToDictionary(i => i.DebtorCode.Value);
 
     private static Dictionary<string, string?> SettingsFor(SmtpServerFixture smtp, bool withSmtp)
     {

@@ -21,7 +21,7 @@ public sealed class ChainBalanceTests(AzuriteFixture azurite)
         await using var scenario = await InvoicedAsync();
         await scenario.ReviseAndApproveAsync(RevisionScenario.GavleborgUpRegionUppsalaDown());
         await scenario.RunAsync();
-        var gavle = (await scenario.DocumentsAsync()).Where(d => d.DebtorCode.Value == "2180").ToArray();
+        var gavle = (await scenario.DocumentsAsync()).OfType<Invoice>().Where(d => d.DebtorCode.Value == "2180").ToArray();
         var (original, supplement) = (gavle.Single(d => d.Revision == 0), gavle.Single(d => d.Revision == 1));
         Assert.Equal(Money.FromKronor(5_474), supplement.Total);
         await scenario.Get<PaymentLedger>().BookAsync(original.Key, new PaymentBooking("bank:gavle", "test", original.Total, new DateOnly(2026, 3, 17)), CancellationToken.None);
@@ -33,11 +33,11 @@ public sealed class ChainBalanceTests(AzuriteFixture azurite)
         await scenario.RunAsync();
 
         var balances = await scenario.BalancesAsync();
-        var credit = balances.Values.Single(b => b.Invoice.DebtorCode.Value == "2180" && b.Invoice.Revision == 2).Invoice;
+        var credit = balances.Values.Single(b => b.Document.DebtorCode.Value == "2180" && b.Document.Revision == 2).Document;
         Assert.Equal((DocumentKind.CreditNote, Money.FromKronor(3_649), supplement.Number), (credit.Kind, credit.Total, credit.Corrects?.Number));
         Assert.Equal((PaymentStatus.Paid, Money.Zero), (balances[original.Number].Status, balances[original.Number].RefundOwed));
         Assert.Equal((PaymentStatus.Unpaid, Money.FromKronor(1_825)), (balances[supplement.Number].Status, balances[supplement.Number].Due));
-        Assert.Equal(Money.FromKronor(3_649), (await scenario.Get<InvoiceStore>().FindAsync(supplement.Scheme, supplement.Year, supplement.Number, CancellationToken.None))!.Credited);
+        Assert.Equal(Money.FromKronor(3_649), (await scenario.Get<InvoiceStore>().FindInvoiceAsync(supplement.Scheme, supplement.Year, supplement.Number, CancellationToken.None))!.Credited);
 
         scenario.Time.SetUtcNow(new DateTimeOffset(supplement.DueDate.AddDays(11), new TimeOnly(6, 0), TimeSpan.Zero));
         var run = await scenario.Get<ReminderRun>().RunAsync(null, dryRun: false, CancellationToken.None);
@@ -58,8 +58,8 @@ public sealed class ChainBalanceTests(AzuriteFixture azurite)
         await scenario.ReviseAndApproveAsync(RevisionScenario.GavleborgUpRegionUppsalaDown());
         await scenario.RunAsync();
         var documents = await scenario.DocumentsAsync();
-        var regionUppsala = documents.Single(d => d.DebtorCode.Value == "REGION-03" && !d.IsCreditNote);
-        var credit = documents.Single(d => d.DebtorCode.Value == "REGION-03" && d.IsCreditNote);
+        var regionUppsala = documents.OfType<Invoice>().Single(d => d.DebtorCode.Value == "REGION-03");
+        var credit = documents.OfType<CreditNote>().Single(d => d.DebtorCode.Value == "REGION-03");
         await scenario.Get<PaymentLedger>().BookAsync(regionUppsala.Key, new PaymentBooking("bank:uppsala", "test", Money.FromKronor(10_000), new DateOnly(2026, 3, 17)), CancellationToken.None);
 
         scenario.Time.SetUtcNow(new DateTimeOffset(regionUppsala.DueDate.AddDays(60), new TimeOnly(6, 0), TimeSpan.Zero));

@@ -83,7 +83,7 @@ public sealed class RevisionRunTests(AzuriteFixture azurite)
         Assert.Equal(PaymentStatus.Overpaid, paidInFull.Status);
         Assert.Equal(Money.FromKronor(15_000), paidInFull.RefundOwed);
         var partlyPaid = after[gavle.Number];
-        var gavleCredit = after.Values.Single(d => d.Invoice.DebtorCode.Value == "2180" && d.Invoice.IsCreditNote).Invoice;
+        var gavleCredit = after.Values.Select(d => d.Document).OfType<CreditNote>().Single(d => d.DebtorCode.Value == "2180");
         Assert.Equal(PaymentStatus.PartiallyPaid, partlyPaid.Status);
         Assert.Equal(gavle.Total - Money.FromKronor(10_000) - gavleCredit.Total, partlyPaid.Due);
     }
@@ -99,7 +99,7 @@ public sealed class RevisionRunTests(AzuriteFixture azurite)
         var left = await scenario.DocumentsAsync();
         var fullCredit = Assert.Single(left, d => d.Revision == 1);
         Assert.Equal((DocumentKind.CreditNote, Money.FromKronor(75_000)), (fullCredit.Kind, fullCredit.Total));
-        Assert.Equal(PaymentStatus.Credited, left.Single(d => d.DebtorCode.Value == "REGION-03" && d.Revision == 0).Status);
+        Assert.Equal(PaymentStatus.Credited, left.OfType<Invoice>().Single(d => d.DebtorCode.Value == "REGION-03" && d.Revision == 0).Status);
 
         await scenario.ReviseAndApproveAsync(RevisionScenario.GavleborgUpRegionUppsalaDown());
         await scenario.RunAsync();

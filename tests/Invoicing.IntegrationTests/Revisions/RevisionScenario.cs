@@ -45,12 +45,12 @@ internal static class RevisionScenario
         await revisions.ApproveAsync(InvoicingScenario.Scheme, 2026, Decision, CancellationToken.None);
     }
 
-    public static async Task<IReadOnlyList<Invoice>> DocumentsAsync(this InvoicingScenario scenario) =>
+    public static async Task<IReadOnlyList<IssuedDocument>> DocumentsAsync(this InvoicingScenario scenario) =>
         await scenario.Get<InvoiceStore>().ListAsync(InvoicingScenario.Scheme, 2026, CancellationToken.None);
 
     /// <summary>Every document of the year as its chain sees it, by number.</summary>
     public static async Task<IReadOnlyDictionary<InvoiceNumber, DocumentBalance>> BalancesAsync(this InvoicingScenario scenario) =>
-        DocumentChain.BalancesOf(await scenario.DocumentsAsync()).ToDictionary(b => b.Invoice.Number);
+        DocumentChain.BalancesOf(await scenario.DocumentsAsync()).ToDictionary(b => b.Document.Number);
 
     /// <summary>
     /// The walk's outcome, exactly once: 30 original invoices, then one credit note of 15 000 kr to Region
@@ -66,11 +66,11 @@ internal static class RevisionScenario
 
         var changes = documents.Where(d => d.Revision == 1).ToArray();
         var credit = Assert.Single(changes, d => d.Kind == DocumentKind.CreditNote);
-        var original = documents.Single(d => d.DebtorCode.Value == "REGION-03" && d.Revision == 0);
+        var original = documents.OfType<Invoice>().Single(d => d.DebtorCode.Value == "REGION-03" && d.Revision == 0);
         Assert.Equal(Money.FromKronor(15_000), credit.Total);
         Assert.Equal(new DocumentReference(original.Number, original.IssueDate), credit.Corrects);
         Assert.Equal(Money.FromKronor(15_000), original.Credited);
-        Assert.Equal(Money.FromKronor(60_000), DocumentChain.BalancesOf(documents).Single(b => b.Invoice.Number == original.Number).Due);
+        Assert.Equal(Money.FromKronor(60_000), DocumentChain.BalancesOf(documents).Single(b => b.Document.Number == original.Number).Due);
 
         var supplements = changes.Where(d => d.Kind == DocumentKind.Invoice).ToArray();
         Assert.Equal(10, supplements.Length);

@@ -207,7 +207,7 @@ public sealed class SieExportTests
         var invoice = Invoice(1, "2101", "Ockelbo kommun", 1_506_00);
         var supplement = Invoice(2, "2101", "Ockelbo kommun", 302_00) with
         {
-            Corrects = new DocumentReference(invoice.Number, invoice.IssueDate),
+            AddsTo = new DocumentReference(invoice.Number, invoice.IssueDate),
             Revision = 1,
             IssueDate = new DateOnly(2026, 3, 20),
         };
@@ -240,7 +240,7 @@ public sealed class SieExportTests
         var original = Invoice(1, "2101", "Ockelbo kommun", 1_000_00) with { Credited = new Money(1_000_00) };
         var supplement = Invoice(2, "2101", "Ockelbo kommun", 300_00) with
         {
-            Corrects = new DocumentReference(original.Number, original.IssueDate), Revision = 1, Credited = new Money(100_00),
+            AddsTo = new DocumentReference(original.Number, original.IssueDate), Revision = 1, Credited = new Money(100_00),
         };
         var credit = CreditNote(3, original, 1_100_00, revision: 2);
 
@@ -275,7 +275,7 @@ public sealed class SieExportTests
         var original = Invoice(1, "2180", "Gävle kommun", 27_368_00);
         var supplement = Invoice(2, "2180", "Gävle kommun", 5_474_00) with
         {
-            Corrects = new DocumentReference(original.Number, original.IssueDate),
+            AddsTo = new DocumentReference(original.Number, original.IssueDate),
             Revision = 1,
             IssueDate = new DateOnly(2026, 3, 20),
         };
@@ -307,7 +307,7 @@ public sealed class SieExportTests
             {
                 // One party; each step pays, credits (as a later revision's credit note) or reverses the last payment, on one of its invoices.
                 var invoices = totals.Select((t, i) => Invoice(i + 1, "2180", "Gävle kommun", t)).ToList();
-                var credits = new List<Invoice>();
+                var credits = new List<CreditNote>();
                 var payments = new List<PaymentRecord>();
                 var next = invoices.Count + 1;
                 foreach (var (amount, which, kind, day) in steps)
@@ -356,7 +356,7 @@ public sealed class SieExportTests
 
     private static SieFile File(IReadOnlyList<AccountingEvent> events) =>
         new("Västerås stad", new OrganisationNumber("212000-2080"), new SiePeriod(new DateOnly(2026, 1, 1), new DateOnly(2026, 3, 31)), Generated, Chart,
-            events.GroupBy(e => e.Invoice.DebtorCode).ToDictionary(g => g.Key, g => g.First().Invoice.DebtorName),
+            events.GroupBy(e => e.Document.DebtorCode).ToDictionary(g => g.Key, g => g.First().Document.DebtorName),
             VoucherBuilder.Build(events, Chart));
 
     private static Invoice Invoice(int sequence, string party, string name, long totalOre)
@@ -367,14 +367,16 @@ public sealed class SieExportTests
             new Money(totalOre), Money.Zero, new Money(totalOre), $"region-mitt-pom/2026/{number}.pdf", new string('0', 64));
     }
 
-    private static Invoice CreditNote(int sequence, Invoice corrects, long ore, int revision) =>
-        Invoice(sequence, corrects.DebtorCode.Value, corrects.DebtorName, ore) with
+    private static CreditNote CreditNote(int sequence, Invoice corrects, long ore, int revision)
+    {
+        var number = InvoiceNumber.Parse($"2026{sequence:00000}");
+        return new CreditNote(new SchemeId("region-mitt-pom"), 2026, number, corrects.DebtorCode, corrects.DebtorName,
+            new DateOnly(2026, 3, 20), [new InvoiceLine(1, "Bidrag", new Money(ore))],
+            new Money(ore), Money.Zero, new Money(ore), $"region-mitt-pom/2026/{number}.pdf", new string('0', 64), new DocumentReference(corrects.Number, corrects.IssueDate))
         {
-            Kind = DocumentKind.CreditNote,
-            Corrects = new DocumentReference(corrects.Number, corrects.IssueDate),
             Revision = revision,
-            IssueDate = new DateOnly(2026, 3, 20),
         };
+    }
 
     private static PaymentRecord Payment(Invoice invoice, long ore, int order) =>
         new(invoice.Number, $"entry-{order}", "camt054.xml", new Money(ore), new DateOnly(2026, 3, 1).AddDays(order),

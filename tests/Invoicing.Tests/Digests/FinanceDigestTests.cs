@@ -204,7 +204,7 @@ public sealed class FinanceDigestTests
     }
 
     private static FinanceDigest Build(
-        IEnumerable<Invoice>? documents = null,
+        IEnumerable<IssuedDocument>? documents = null,
         IEnumerable<UnmatchedPayment>? unmatched = null,
         IEnumerable<(Invoice, ReminderRecord)>? reminders = null,
         IEnumerable<OutboxEntry>? outbox = null) =>
@@ -218,13 +218,10 @@ public sealed class FinanceDigestTests
             Money.FromKronor(kronor), Money.Zero, Money.FromKronor(kronor), "", "");
     }
 
-    private static Invoice CreditNote(int sequence, Invoice corrects, long kronor) =>
-        Invoice(sequence, corrects.DebtorCode.Value, kronor, corrects.DueDate) with
-        {
-            Kind = DocumentKind.CreditNote,
-            Status = PaymentStatus.Issued,
-            Corrects = new DocumentReference(corrects.Number, corrects.IssueDate),
-        };
+    private static CreditNote CreditNote(int sequence, Invoice corrects, long kronor) =>
+        new(Scheme, 2026, new InvoiceNumber(2026, sequence), corrects.DebtorCode, "Gävle kommun", new DateOnly(2026, 1, 20),
+            [new InvoiceLine(1, "Bidrag", Money.FromKronor(kronor))], Money.FromKronor(kronor), Money.Zero, Money.FromKronor(kronor), "", "",
+            new DocumentReference(corrects.Number, corrects.IssueDate));
 
     private static UnmatchedPayment Unmatched(string id, long kronor, DateTimeOffset receivedAt) =>
         new(id, id, "bgmax", Money.FromKronor(kronor), new DateOnly(2026, 12, 3), "12345678901", null, "No invoice has OCR 12345678901.", receivedAt);

@@ -35,7 +35,7 @@ internal static class GeneratedDocuments
     {
         var (budget, plan, issuer) = Demo();
         var planned = plan.Invoices[0];
-        var invoice = InvoiceComposer.Compose(budget, planned, issuer, Reservation(budget, planned.Debtor.Code, 1)).Invoice;
+        var invoice = InvoiceComposer.Compose(budget, planned, issuer, Reservation(budget, planned.Debtor.Code, 1)).Issued;
         var lines = invoice.Lines.Select(l => new PlannedInvoiceLine(l.BudgetLineNumber, $"Makulering av faktura {invoice.Number}: {l.Description}", l.Amount)).ToArray();
         var voiding = new PlannedDocument(planned.Debtor, DocumentKind.CreditNote, lines, 0, new DocumentReference(invoice.Number, invoice.IssueDate), "Fakturerad av misstag & <till fel part>")
         {
@@ -53,7 +53,7 @@ internal static class GeneratedDocuments
         var (budget, plan, issuer) = Demo();
         var index = plan.Invoices.ToList().FindIndex(p => p.Debtor.Code.Value == "0305");
         var planned = plan.Invoices[index];
-        var invoice = InvoiceComposer.Compose(budget, planned, issuer, Reservation(budget, planned.Debtor.Code, index + 1)).Invoice;
+        var invoice = InvoiceComposer.Compose(budget, planned, issuer, Reservation(budget, planned.Debtor.Code, index + 1)).Issued;
         var lines = planned.Lines.Select(l => new PlannedInvoiceLine(l.BudgetLineNumber, $"Kreditering enligt budgetrevision 1: {l.Description}", new Money(l.Amount.Ore / 10), l.Population)).ToArray();
         var revision = new BudgetDecision(new DateOnly(2026, 3, 2), "Samverkansforum PoM §4");
         var credit = new PlannedDocument(planned.Debtor, DocumentKind.CreditNote, lines, 1, new DocumentReference(invoice.Number, invoice.IssueDate), "Budgetrevision 1, beslut 2026-03-02 (Samverkansforum PoM §4)")

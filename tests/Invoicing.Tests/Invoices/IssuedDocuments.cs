@@ -12,9 +12,9 @@ namespace Invoicing.Tests.Invoices;
 internal sealed class IssuedDocuments
 {
     private static readonly DateOnly IssueDate = new(2026, 1, 20);
-    private readonly List<Invoice> _documents = [];
+    private readonly List<IssuedDocument> _documents = [];
 
-    public IReadOnlyList<Invoice> All => _documents;
+    public IReadOnlyList<IssuedDocument> All => _documents;
 
     /// <summary>Revision <paramref name="number"/>, approved on 2026-03-16.</summary>
     public static BudgetRevision Revision(int number) =>
@@ -37,27 +37,31 @@ internal sealed class IssuedDocuments
         return planned;
     }
 
-    public Invoice Issue(PlannedDocument document, SchemeId scheme)
+    public IssuedDocument Issue(PlannedDocument document, SchemeId scheme)
     {
         var number = new InvoiceNumber(2026, _documents.Count + 1);
         var lines = document.Lines.Select(l => new InvoiceLine(l.BudgetLineNumber, l.Description, l.Amount)).ToArray();
-        var issued = new Invoice(scheme, 2026, number, document.Debtor.Code, document.Debtor.Name, number.ToOcrReference(), IssueDate, IssueDate.AddDays(30),
-            lines, document.Net, Money.Zero, document.Net, "", "")
-        {
-            Kind = document.Kind,
-            Corrects = document.Corrects,
-            Reason = document.Reason,
-            Revision = document.Revision,
-            Status = document.Kind == DocumentKind.CreditNote ? PaymentStatus.Issued : PaymentStatus.Unpaid,
-        };
-        if (issued.IsCreditNote)
+        IssuedDocument issued = document.Kind == DocumentKind.CreditNote
+            ? new CreditNote(scheme, 2026, number, document.Debtor.Code, document.Debtor.Name, IssueDate, lines, document.Net, Money.Zero, document.Net, "", "", document.Corrects!)
+            {
+                Reason = document.Reason,
+                Revision = document.Revision,
+            }
+            : new Invoice(scheme, 2026, number, document.Debtor.Code, document.Debtor.Name, number.ToOcrReference(), IssueDate, IssueDate.AddDays(30),
+                lines, document.Net, Money.Zero, document.Net, "", "")
+            {
+                AddsTo = document.Corrects,
+                Reason = document.Reason,
+                Revision = document.Revision,
+            };
+        if (issued is CreditNote)
         {
             // As the store does: the parts its chain says, on the invoice it names first.
             var chain = DocumentChain.Of([.. _documents.Where(d => d.DebtorCode == issued.DebtorCode), issued]).Single(c => c.Holds(issued.Number));
             foreach (var part in chain.Credits.Where(c => c.CreditNote.Number == issued.Number))
             {
                 var index = _documents.FindIndex(d => d.Number == part.Invoice);
-                _documents[index] = _documents[index].WithCredit(part.Amount);
+                _documents[index] = ((Invoice)_documents[index]).WithCredit(part.Amount);
             }
         }
 
@@ -66,21 +70,21 @@ internal sealed class IssuedDocuments
     }
 
     /// <summary>Pays the party's original invoice.</summary>
-    public void Pay(string debtor, Money amount) => Pay(_documents.First(d => d.DebtorCode.Value == debtor && !d.IsCreditNote).Number, amount);
+    public void Pay(string debtor, Money amount) => Pay(_documents.OfType<Invoice>().First(d => d.DebtorCode.Value == debtor).Number, amount);
 
     public void Pay(InvoiceNumber number, Money amount)
     {
         var index = _documents.FindIndex(d => d.Number == number);
-        _documents[index] = _documents[index].WithPayment(amount, IssueDate.AddDays(10));
+        _documents[index] = ((Invoice)_documents[index]).WithPayment(amount, IssueDate.AddDays(10));
     }
 
     /// <summary>The document as its chain sees it.</summary>
-    public DocumentBalance Balance(InvoiceNumber number) => DocumentChain.BalancesOf(_documents).Single(b => b.Invoice.Number == number);
+    public DocumentBalance Balance(InvoiceNumber number) => DocumentChain.BalancesOf(_documents).Single(b => b.Document.Number == number);
 
     /// <summary>The chain of the party's documents.</summary>
     public DocumentChain Chain(string debtor) => Assert.Single(DocumentChain.Of(_documents.Where(d => d.DebtorCode.Value == debtor)));
 
     /// <summary>What the party's documents come to: invoices − credit notes.</summary>
     public Money NetFor(string debtor) =>
-        Money.Sum(_documents.Where(d => d.DebtorCode.Value == debtor).Select(d => d.IsCreditNote ? -d.Net : d.Net));
+        Money.Sum(_documents.Where(d => d.DebtorCode.Value == debtor).Select(d => d.Signed(d.Net)));
 }

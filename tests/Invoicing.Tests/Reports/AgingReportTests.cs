@@ -38,8 +38,8 @@ public sealed class AgingReportTests
     public void Partial_payments_and_credits_count_and_a_credit_note_has_no_bucket_of_its_own()
     {
         var invoice = Invoice(1, "2180", 10_000).WithPayment(Money.FromKronor(3_000), Due).WithCredit(Money.FromKronor(2_000));
-        // The credit note is issued and "due" long after: it must not show up as not yet due, nor as a negative amount.
-        var credit = CreditNote(2, invoice, 2_000) with { IssueDate = Due.AddDays(40), DueDate = Due.AddDays(70) };
+        // The credit note is issued long after (and has no due date): it must not show up as not yet due, nor as a negative amount.
+        var credit = CreditNote(2, invoice, 2_000) with { IssueDate = Due.AddDays(40) };
 
         var report = AgingReport.Of(Scheme, 2026, [invoice, credit], Due.AddDays(45));
 
@@ -111,7 +111,7 @@ public sealed class AgingReportTests
             Gen.Int[-100, 150]);
         Gen.Select(debtor.Array[1, 6], Gen.Int[0, 200]).Sample((debtors, asOfOffset) =>
         {
-            var documents = new List<Invoice>();
+            var documents = new List<IssuedDocument>();
             for (var d = 0; d < debtors.Length; d++)
             {
                 documents.AddRange(Ledger(2180 + d, documents.Count, debtors[d]));
@@ -128,7 +128,7 @@ public sealed class AgingReportTests
                 var balances = DocumentChain.BalancesOf(party);
                 foreach (var bucket in AgingBuckets.All)
                 {
-                    var inBucket = Money.Sum(balances.Where(b => !b.Invoice.IsCreditNote && AgingBuckets.For(b.Invoice.DueDate, asOf) == bucket).Select(b => b.Due));
+                    var inBucket = Money.Sum(balances.OfType<InvoiceBalance>().Where(b => AgingBuckets.For(b.Invoice.DueDate, asOf) == bucket).Select(b => b.Due));
                     Assert.Equal(inBucket, row?.Amounts[bucket] ?? Money.Zero);
                 }
             }
@@ -142,21 +142,21 @@ public sealed class AgingReportTests
     }
 
     /// <summary>One debtor's documents, numbered after <paramref name="numbered"/>, recorded as the store records them.</summary>
-    private static List<Invoice> Ledger(int code, int numbered, (long RootOre, (long Ore, int DueOffset)[] Supplements, (int Kind, int Which, long Ore)[] Actions, int RootDueOffset) debtor)
+    private static List<IssuedDocument> Ledger(int code, int numbered, (long RootOre, (long Ore, int DueOffset)[] Supplements, (int Kind, int Which, long Ore)[] Actions, int RootDueOffset) debtor)
     {
         var party = code.ToString(System.Globalization.CultureInfo.InvariantCulture);
         var next = numbered;
-        var documents = new List<Invoice> { Invoice(++next, party, 0) with { Total = new Money(debtor.RootOre), Net = new Money(debtor.RootOre), DueDate = Due.AddDays(debtor.RootDueOffset) } };
+        var documents = new List<IssuedDocument> { Invoice(++next, party, 0) with { Total = new Money(debtor.RootOre), Net = new Money(debtor.RootOre), DueDate = Due.AddDays(debtor.RootDueOffset) } };
         foreach (var (ore, dueOffset) in debtor.Supplements)
         {
-            documents.Add(Supplement(++next, documents[0], 0) with { Total = new Money(ore), Net = new Money(ore), DueDate = Due.AddDays(dueOffset) });
+            documents.Add(Supplement(++next, (Invoice)documents[0], 0) with { Total = new Money(ore), Net = new Money(ore), DueDate = Due.AddDays(dueOffset) });
         }
 
         var invoices = documents.Count;
         foreach (var (kind, which, ore) in debtor.Actions)
         {
             var index = which % invoices;
-            var invoice = documents[index];
+            var invoice = (Invoice)documents[index];
             var amount = new Money(ore);
             if (kind == 0)
             {
@@ -164,12 +164,12 @@ public sealed class AgingReportTests
             }
             else if (kind == 1 && DocumentChain.Of(documents).Single().Balance.Asked >= amount)
             {
-                var credit = CreditNote(++next, invoice, 0) with { Total = amount, Net = amount, DueDate = Due.AddDays(-500) };
+                var credit = CreditNoteOf(++next, invoice, amount);
                 documents.Add(credit);
                 foreach (var part in DocumentChain.Of(documents).Single().Credits.Where(c => c.CreditNote.Number == credit.Number))
                 {
                     var i = documents.FindIndex(x => x.Number == part.Invoice);
-                    documents[i] = documents[i].WithCredit(part.Amount);
+                    documents[i] = ((Invoice)documents[i]).WithCredit(part.Amount);
                 }
             }
             else if (kind == 2 && invoice.OwnRemaining < Money.Zero)
@@ -195,13 +195,11 @@ public sealed class AgingReportTests
     }
 
     private static Invoice Supplement(int sequence, Invoice original, long kronor) =>
-        Invoice(sequence, original.DebtorCode.Value, kronor) with { Corrects = new DocumentReference(original.Number, original.IssueDate), Revision = 1 };
+        Invoice(sequence, original.DebtorCode.Value, kronor) with { AddsTo = new DocumentReference(original.Number, original.IssueDate), Revision = 1 };
 
-    private static Invoice CreditNote(int sequence, Invoice corrects, long kronor) =>
-        Invoice(sequence, corrects.DebtorCode.Value, kronor) with
-        {
-            Kind = DocumentKind.CreditNote,
-            Status = PaymentStatus.Issued,
-            Corrects = new DocumentReference(corrects.Number, corrects.IssueDate),
-        };
+    private static CreditNote CreditNote(int sequence, Invoice corrects, long kronor) => CreditNoteOf(sequence, corrects, Money.FromKronor(kronor));
+
+    private static CreditNote CreditNoteOf(int sequence, Invoice corrects, Money amount) =>
+        new(Scheme, 2026, new InvoiceNumber(2026, sequence), corrects.DebtorCode, "Gävle kommun", new DateOnly(2026, 1, 20),
+            [new InvoiceLine(1, "Bidrag", amount)], amount, Money.Zero, amount, "", "", new DocumentReference(corrects.Number, corrects.IssueDate));
 }

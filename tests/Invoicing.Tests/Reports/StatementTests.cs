@@ -26,7 +26,7 @@ public sealed class StatementTests
         var original = ledger.Issue(Invoice(1, 10_000));
         ledger.Pay(original, 4_000, Due.AddDays(-5));
         ledger.Remind(original, Due.AddDays(20));
-        var supplement = ledger.Issue(Invoice(2, 1_500) with { Corrects = new DocumentReference(original.Number, Issued), IssueDate = new DateOnly(2026, 4, 1), DueDate = new DateOnly(2026, 5, 1) });
+        var supplement = ledger.Issue(Invoice(2, 1_500) with { AddsTo = new DocumentReference(original.Number, Issued), IssueDate = new DateOnly(2026, 4, 1), DueDate = new DateOnly(2026, 5, 1) });
         ledger.Credit(CreditNote(3, original, 500) with { IssueDate = new DateOnly(2026, 4, 1) });
         ledger.Pay(original, 8_000, new DateOnly(2026, 4, 10));
         ledger.Refund(original, 200, new DateOnly(2026, 4, 20));
@@ -141,12 +141,12 @@ public sealed class StatementTests
             var next = 1;
             foreach (var (ore, day) in supplements)
             {
-                ledger.Issue(Invoice(++next, 0) with { Total = new Money(ore), Net = new Money(ore), IssueDate = Issued.AddDays(day), Corrects = new DocumentReference(original.Number, Issued) });
+                ledger.Issue(Invoice(++next, 0) with { Total = new Money(ore), Net = new Money(ore), IssueDate = Issued.AddDays(day), AddsTo = new DocumentReference(original.Number, Issued) });
             }
 
             foreach (var (kind, which, ore, day) in actions)
             {
-                var invoices = ledger.Documents.Where(d => !d.IsCreditNote).ToArray();
+                var invoices = ledger.Documents.OfType<Invoice>().ToArray();
                 var invoice = invoices[which % invoices.Length];
                 var amount = new Money(ore);
                 var on = Issued.AddDays(day);
@@ -156,7 +156,7 @@ public sealed class StatementTests
                 }
                 else if (kind == 1 && DocumentChain.Of(ledger.Documents).Single().Balance.Asked >= amount)
                 {
-                    ledger.Credit(CreditNote(++next, invoice, 0) with { Total = amount, Net = amount, IssueDate = on });
+                    ledger.Credit(CreditNoteOf(++next, invoice, amount) with { IssueDate = on });
                 }
                 else if (kind == 2 && invoice.OwnRemaining < Money.Zero)
                 {
@@ -190,7 +190,7 @@ public sealed class StatementTests
     /// <summary>A party's documents and records, each change made the way the ledger makes it.</summary>
     private sealed class Walk
     {
-        public List<Invoice> Documents { get; } = [];
+        public List<IssuedDocument> Documents { get; } = [];
 
         public List<PaymentRecord> Payments { get; } = [];
 
@@ -202,7 +202,7 @@ public sealed class StatementTests
             return invoice;
         }
 
-        public void Credit(Invoice creditNote)
+        public void Credit(CreditNote creditNote)
         {
             Documents.Add(creditNote);
             foreach (var part in DocumentChain.Of(Documents).Single().Credits.Where(c => c.CreditNote.Number == creditNote.Number))
@@ -235,7 +235,7 @@ public sealed class StatementTests
 
         public void Remind(Invoice invoice, DateOnly on)
         {
-            var current = Documents.Single(d => d.Number == invoice.Number);
+            var current = (Invoice)Documents.Single(d => d.Number == invoice.Number);
             Reminders.Add(new ReminderRecord(invoice.Number, current.ReminderLevel + 1, on, on.AddDays(10), current.OwnRemaining, Money.FromKronor(60), Money.Zero, "", "", DateTimeOffset.UnixEpoch));
             Change(invoice.Number, i => i.WithReminder(i.ReminderLevel + 1, on));
         }
@@ -243,7 +243,7 @@ public sealed class StatementTests
         private void Change(InvoiceNumber number, Func<Invoice, Invoice> change)
         {
             var index = Documents.FindIndex(d => d.Number == number);
-            Documents[index] = change(Documents[index]);
+            Documents[index] = change((Invoice)Documents[index]);
         }
 
         private void Record(Invoice invoice, Money amount, DateOnly on, PaymentFlag flag) =>
@@ -258,11 +258,9 @@ public sealed class StatementTests
             Money.FromKronor(kronor), Money.Zero, Money.FromKronor(kronor), "", "");
     }
 
-    private static Invoice CreditNote(int sequence, Invoice corrects, long kronor) =>
-        Invoice(sequence, kronor) with
-        {
-            Kind = DocumentKind.CreditNote,
-            Status = PaymentStatus.Issued,
-            Corrects = new DocumentReference(corrects.Number, corrects.IssueDate),
-        };
+    private static CreditNote CreditNote(int sequence, Invoice corrects, long kronor) => CreditNoteOf(sequence, corrects, Money.FromKronor(kronor));
+
+    private static CreditNote CreditNoteOf(int sequence, Invoice corrects, Money amount) =>
+        new(Scheme, 2026, new InvoiceNumber(2026, sequence), Party, "Gävle kommun", Issued, [new InvoiceLine(1, "Bidrag", amount)], amount, Money.Zero, amount, "", "",
+            new DocumentReference(corrects.Number, corrects.IssueDate));
 }
