@@ -4,8 +4,8 @@ namespace Invoicing.Web;
 
 /// <summary>
 /// The headers every answer of the page and the API carries, set in one place for both hosts (<c>serve</c>'s
-/// pipeline and the Functions app's page trigger). The page loads only its own files — <c>app.js</c> and
-/// <c>app.css</c>, no inline script or style — and talks only to its own API, so the policy allows nothing else:
+/// pipeline and the Functions app's page trigger). The pages load only their own files — <c>common.js</c>, <c>app.js</c> or <c>medlem.js</c>, and
+/// <c>app.css</c>, no inline script or style — and talk only to their own API, so the policy allows nothing else:
 /// an injected script, a foreign frame around the page or a form posting elsewhere is refused by the browser.
 /// </summary>
 public static class ResponseHeaders

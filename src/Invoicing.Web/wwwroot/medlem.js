@@ -2,89 +2,19 @@
 
 // The member municipalities' page (/medlem): one party's own invoices of a year, its statement, and how its share of the
 // budget was computed, from the api/member/ routes of docs/api.md. The party is the signed-in identity's, never the
-// page's: the page only asks. Its formats and DOM helpers are the finance page's (app.js), repeated here because
-// app.js starts finance's page when it loads and a member's page must not run finance's code.
+// page's: the page only asks. Its formats, DOM helper and requests are common.js's, shared with finance's page.
 
-const NBSP = "\u00A0";
-const KEY_STORAGE = "invoicing.apiKey";
 const MEMBER_ROLE = "Invoicing.Member";
 
-const BADGE_CLASSES = {
-  obetald: "unpaid", delbetald: "partly-paid", betald: "paid", "överbetald": "overpaid", "återbetalas": "overpaid",
-  "förfallen": "overdue", "påmind": "reminded",
-};
 const KEY_LABELS = { population: "befolkning", perCapita: "per invånare", equalSplit: "lika delar" };
-const PROBLEM_KINDS = {
-  400: "Ogiltig begäran",
-  401: "Inte inloggad – ange en giltig API-nyckel",
-  403: "Behörighet saknas",
-  404: "Hittades inte",
-};
-
 const state = { me: null, scheme: "", year: "" };
 
-const $ = (id) => document.getElementById(id);
-const enc = encodeURIComponent;
-
-// ---- Formats (as app.js) -------------------------------------------------------------------------------
-
-/** "43 035,00 kr" from a JSON number of kronor, in whole öre, grouped with U+00A0 as the PDFs are. */
-function formatMoney(kronor) {
-  const ore = Math.round(Number(kronor) * 100);
-  const whole = String(Math.floor(Math.abs(ore) / 100)).replace(/\B(?=(\d{3})+(?!\d))/g, NBSP);
-  const cents = String(Math.abs(ore) % 100).padStart(2, "0");
-  return `${ore < 0 ? "-" : ""}${whole},${cents}${NBSP}kr`;
-}
-
-/** "26 349": a population, grouped as the amounts are. */
-const formatCount = (n) => String(n).replace(/\B(?=(\d{3})+(?!\d))/g, NBSP);
+// ---- Formats -------------------------------------------------------------------------------------------
 
 /** "57,4 %": a key to one decimal with a decimal comma. */
 const formatPercent = (p) => `${Number(p).toFixed(1).replace(".", ",")}${NBSP}%`;
 
-const formatDate = (isoDate) => (isoDate ? String(isoDate).slice(0, 10) : "–");
-
-/** Date and time in Swedish local time, whatever time zone the browser is in. */
-function formatTimestamp(iso) {
-  const date = new Date(iso);
-  if (Number.isNaN(date.getTime())) return iso ?? "";
-  const format = new Intl.DateTimeFormat("en-GB", {
-    timeZone: "Europe/Stockholm", year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit", hourCycle: "h23",
-  });
-  const p = Object.fromEntries(format.formatToParts(date).map((part) => [part.type, part.value]));
-  return `${p.year}-${p.month}-${p.day} ${p.hour}:${p.minute}`;
-}
-
-// ---- DOM helpers (as app.js) ---------------------------------------------------------------------------
-
-/** Characters that move the reading order or start a line: shown as \uXXXX (the kernel's DisplayText rule). */
-const HIDDEN = /[\u0000-\u001F\u007F-\u009F\u061C\u200E\u200F\u2028\u2029\u202A-\u202E\u2066-\u2069]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
-
-function shown(text) {
-  return String(text).replace(HIDDEN, (c) => `\\u${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, "0")}`);
-}
-
-/** Builds an element; children go in as text nodes, so names from the data never become markup. */
-function el(tag, props = {}, ...children) {
-  const node = document.createElement(tag);
-  for (const [name, value] of Object.entries(props)) {
-    if (value === undefined || value === null || value === false) continue;
-    if (name === "className") node.className = value;
-    else if (name === "dataset") Object.assign(node.dataset, value);
-    else node.setAttribute(name, value === true ? "" : name === "title" || name.startsWith("aria-") ? shown(value) : String(value));
-  }
-  node.append(...children
-    .filter((child) => child !== undefined && child !== null && child !== false)
-    .map((child) => (typeof child === "string" || typeof child === "number" ? shown(child) : child)));
-  return node;
-}
-
-/** Each cell gets its column's heading as data-label: a "stack" table shows a row as a card on a narrow screen (app.css). */
-function labelCells(body, headings) {
-  for (const row of body.rows) {
-    [...row.cells].forEach((cell, index) => { cell.dataset.label = headings[index] ?? ""; });
-  }
-}
+// ---- Tables --------------------------------------------------------------------------------------------
 
 /** A table of the share: headings, rows, an optional footer, each cell labelled for the narrow layout. */
 function table(label, headings, rows, footer) {
@@ -119,73 +49,14 @@ function clearMessages() {
   $("status-message").textContent = "";
 }
 
-const action = (handler) => async (...args) => {
-  try {
-    await handler(...args);
-  } catch (error) {
-    showError(error);
-    if (error.status === 401) $("api-key").focus();
-  }
-};
-
-class ApiError extends Error {
-  constructor(status, message) {
-    super(message);
-    this.status = status;
-  }
-}
-
-const apiKey = () => sessionStorage.getItem(KEY_STORAGE) ?? "";
-
-async function request(path) {
-  const headers = new Headers();
-  if (apiKey()) headers.set("X-Api-Key", apiKey());
-  let response;
-  try {
-    response = await fetch(path, { headers });
-  } catch {
-    throw new ApiError(0, "Servern svarar inte. Kontrollera att den är igång och försök igen.");
-  }
-  if (!response.ok) throw new ApiError(response.status, await problemMessage(response));
-  return response;
-}
-
-async function problemMessage(response) {
-  let detail = "";
-  let title = "";
-  try {
-    const problem = await response.json();
-    detail = problem.detail || "";
-    title = (problem.title || "").replace(/\.$/, "");
-  } catch {
-    // Not JSON: the status alone has to do.
-  }
-  if (response.status >= 500) {
-    return `Ett fel uppstod i servern (${response.status}). Försök igen, och kontakta förvaltningen om felet kvarstår.`;
-  }
-  const kind = (response.status !== 401 && title) || (PROBLEM_KINDS[response.status] ?? "Fel från servern");
-  return `${kind} (${response.status})${detail ? `: ${detail}` : "."}`;
-}
-
-const getJson = async (path) => (await request(path)).json();
 const memberYearPath = () => `/api/member/schemes/${enc(state.scheme)}/years/${enc(state.year)}`;
 
-/** A plain link cannot carry X-Api-Key: a download is fetched as a blob and handed to the browser under the server's name. */
+/** A download link (see fetchDownload), one fetch at a time. */
 async function download(link) {
   if (link.getAttribute("aria-disabled") === "true") return;
   link.setAttribute("aria-disabled", "true");
   try {
-    const response = await request(link.getAttribute("href"));
-    const header = response.headers.get("Content-Disposition") ?? "";
-    const encoded = /filename\*=UTF-8''([^;]+)/i.exec(header);
-    const plain = /filename="?([^";]+)"?/i.exec(header);
-    const name = encoded ? decodeURIComponent(encoded[1]) : plain ? plain[1] : link.getAttribute("href").split("/").pop();
-    const url = URL.createObjectURL(await response.blob());
-    const anchor = el("a", { href: url, download: name, hidden: true });
-    document.body.append(anchor);
-    anchor.click();
-    anchor.remove();
-    setTimeout(() => URL.revokeObjectURL(url), 60_000);
+    const name = await fetchDownload(link, document.body);
     showStatus(`Hämtade ${name}.`);
   } finally {
     link.removeAttribute("aria-disabled");
