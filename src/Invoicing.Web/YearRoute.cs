@@ -1,6 +1,7 @@
 using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 using Invoicing.Budgets;
+using Invoicing.Parties;
 
 namespace Invoicing.Web;
 
@@ -61,6 +62,23 @@ public readonly record struct YearRoute(SchemeId Scheme, int Year)
         catch (FormatException)
         {
             problem = IdText.Problem(value) is { } hidden ? $"Scheme '{Shorten(value)}' {hidden}" : $"Scheme '{Shorten(value)}' is not a scheme id: 2-40 characters of a-z, 0-9 and '-', starting with a letter or digit (e.g. region-mitt-pom).";
+            return false;
+        }
+    }
+
+    /// <summary>A party code from the route; the problem is the code's own message (what a party code must look like).</summary>
+    public static bool TryParseParty(string? value, out PartyCode party, [NotNullWhen(false)] out string? problem)
+    {
+        party = default;
+        problem = null;
+        try
+        {
+            party = new PartyCode(value!);
+            return true;
+        }
+        catch (FormatException e)
+        {
+            problem = e.Message;
             return false;
         }
     }

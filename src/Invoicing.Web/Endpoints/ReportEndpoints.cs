@@ -103,14 +103,9 @@ public static class ReportEndpoints
             return ApiProblems.BadRequest(problem);
         }
 
-        PartyCode code;
-        try
+        if (!YearRoute.TryParseParty(party, out var code, out problem))
         {
-            code = new PartyCode(party);
-        }
-        catch (FormatException e)
-        {
-            return ApiProblems.BadRequest(e.Message);
+            return ApiProblems.BadRequest(problem);
         }
 
         if (!AsOfDay.TryParse(asOf, time, out var day, out problem))

@@ -37,14 +37,9 @@ public static class StatementMailEndpoints
             return ApiProblems.BadRequest(problem);
         }
 
-        PartyCode code;
-        try
+        if (!YearRoute.TryParseParty(party, out var code, out problem))
         {
-            code = new PartyCode(party);
-        }
-        catch (FormatException e)
-        {
-            return ApiProblems.BadRequest(e.Message);
+            return ApiProblems.BadRequest(problem);
         }
 
         try
