@@ -75,7 +75,23 @@ public sealed record ProposedChange(string Id, ChangeKind Kind, SchemeId Scheme,
 }
 
 /// <summary>The same person proposed and tries to confirm: refused (HTTP 403), nothing changes.</summary>
-public sealed class FourEyesException(string message) : Exception(message);
+public sealed class FourEyesException(string message, string swedishMessage) : Exception(message), ISwedishMessage
+{
+    // TEMPORARY while the throw sites are given their Swedish text; removed before this lands.
+    public FourEyesException(string message) : this(message, message)
+    {
+    }
+
+    public string SwedishMessage { get; } = swedishMessage;
+}
 
 /// <summary>The proposal is decided already, or its change can no longer be made; nothing changes (HTTP 409).</summary>
-public sealed class ProposalStateException(string message) : Exception(message);
+public sealed class ProposalStateException(string message, string swedishMessage) : Exception(message), ISwedishMessage
+{
+    // TEMPORARY while the throw sites are given their Swedish text; removed before this lands.
+    public ProposalStateException(string message) : this(message, message)
+    {
+    }
+
+    public string SwedishMessage { get; } = swedishMessage;
+}

@@ -168,4 +168,12 @@ public sealed partial class InvoiceVoiding(
 public sealed record VoidResult(InvoiceBalance Invoice, CreditNote CreditNote, ChainBalance Chain);
 
 /// <summary>A void that cannot be done as asked (a credit note, already voided, no reason); nothing was issued.</summary>
-public sealed class VoidRefusedException(string message) : InvalidOperationException(message);
+public sealed class VoidRefusedException(string message, string swedishMessage) : InvalidOperationException(message), ISwedishMessage
+{
+    // TEMPORARY while the throw sites are given their Swedish text; removed before this lands.
+    public VoidRefusedException(string message) : this(message, message)
+    {
+    }
+
+    public string SwedishMessage { get; } = swedishMessage;
+}

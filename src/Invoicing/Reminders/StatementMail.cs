@@ -9,7 +9,15 @@ using Invoicing.Storage;
 namespace Invoicing.Reminders;
 
 /// <summary>The party has no invoice e-mail address to send its statement to; nothing was queued or written.</summary>
-public sealed class StatementAddressMissingException(string message) : Exception(message);
+public sealed class StatementAddressMissingException(string message, string swedishMessage) : Exception(message), ISwedishMessage
+{
+    // TEMPORARY while the throw sites are given their Swedish text; removed before this lands.
+    public StatementAddressMissingException(string message) : this(message, message)
+    {
+    }
+
+    public string SwedishMessage { get; } = swedishMessage;
+}
 
 /// <summary>What <see cref="StatementMail.SendAsync"/> did: queued the e-mail now, or found it queued earlier.</summary>
 public sealed record StatementSending(StatementDocument Document, string MessageId, string To, bool QueuedNow);

@@ -7,7 +7,15 @@ using Invoicing.Parties;
 namespace Invoicing.Reports;
 
 /// <summary>There is no statement to give: the party is unknown, or it has no documents in the scheme's year.</summary>
-public sealed class StatementUnavailableException(string message) : Exception(message);
+public sealed class StatementUnavailableException(string message, string swedishMessage) : Exception(message), ISwedishMessage
+{
+    // TEMPORARY while the throw sites are given their Swedish text; removed before this lands.
+    public StatementUnavailableException(string message) : this(message, message)
+    {
+    }
+
+    public string SwedishMessage { get; } = swedishMessage;
+}
 
 /// <summary>
 /// A party's statement as the stored ledger has it: its documents, the year's payment records and reminders of its
