@@ -6,8 +6,8 @@ namespace Invoicing.Web;
 
 /// <summary>
 /// The API's error answers: RFC 7807 bodies as <c>application/problem+json</c> (which <c>BadRequest&lt;ProblemDetails&gt;</c>
-/// would send as plain JSON), whose <c>title</c> is Swedish (the finance page shows it) and whose <c>detail</c> says
-/// what was wrong and what to send instead.
+/// would send as plain JSON), in Swedish, since the pages show them: the <c>title</c> names the kind of refusal, the
+/// <c>detail</c> says what was wrong and what to send instead.
 /// </summary>
 public static class ApiProblems
 {
@@ -20,6 +20,14 @@ public static class ApiProblems
     /// <summary>Any other status (403, 409, 413, 415).</summary>
     public static ProblemHttpResult Status(int statusCode, string title, string detail) =>
         TypedResults.Problem(detail, statusCode: statusCode, title: title);
+
+    /// <summary>A refusal the ledger raised, told in its Swedish words (the English ones are the terminal's).</summary>
+    public static ProblemHttpResult BadRequest(ISwedishMessage refusal) => BadRequest(refusal.SwedishMessage);
+
+    public static ProblemHttpResult NotFound(ISwedishMessage refusal) => NotFound(refusal.SwedishMessage);
+
+    public static ProblemHttpResult Status(int statusCode, string title, ISwedishMessage refusal) =>
+        Status(statusCode, title, refusal.SwedishMessage);
 
     /// <summary>
     /// A problem the framework wrote itself (an unknown route, a wrong method, a server fault) gets its title in

@@ -57,7 +57,7 @@ public static class AllocationEndpoints
         }
         catch (BudgetValidationException e)
         {
-            return (null, ApiProblems.Status(StatusCodes.Status409Conflict, "Budgeten kan inte fördelas.", e.Message));
+            return (null, ApiProblems.Status(StatusCodes.Status409Conflict, "Budgeten kan inte fördelas.", e));
         }
 
         if (budget.Status == BudgetStatus.Approved

@@ -63,9 +63,10 @@ public static partial class BankFileEndpoints
         {
             return TooLarge();
         }
-        catch (InvalidDataException e)
+        catch (InvalidDataException)
         {
-            return ApiProblems.BadRequest($"The form could not be read: {e.Message}");
+            // The framework's reason is English and about multipart boundaries; what to send is the useful part.
+            return ApiProblems.BadRequest($"Formuläret gick inte att läsa; skicka bankfilen som multipart/form-data i fältet '{FormField}'.");
         }
 
         if (file is null || file.Length == 0)
@@ -93,7 +94,7 @@ public static partial class BankFileEndpoints
         }
         catch (Exception e) when (e is BankFileException or InvalidPaymentException)
         {
-            return ApiProblems.BadRequest($"Nothing was booked: {e.Message}");
+            return ApiProblems.BadRequest($"Inget bokfördes: {((ISwedishMessage)e).SwedishMessage}");
         }
 
         var logger = loggers.CreateLogger(typeof(BankFileEndpoints).FullName!);

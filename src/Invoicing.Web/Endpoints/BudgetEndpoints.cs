@@ -68,15 +68,15 @@ public static class BudgetEndpoints
         }
         catch (DateInFutureException e)
         {
-            return ApiProblems.BadRequest(e.Message);
+            return ApiProblems.BadRequest(e);
         }
         catch (BudgetNotFoundException e)
         {
-            return ApiProblems.NotFound(e.Message);
+            return ApiProblems.NotFound(e);
         }
         catch (Exception e) when (e is BudgetStateException or BudgetValidationException)
         {
-            return ApiProblems.Status(StatusCodes.Status409Conflict, "Budgeten kan inte godkännas.", e.Message);
+            return ApiProblems.Status(StatusCodes.Status409Conflict, "Budgeten kan inte godkännas.", (ISwedishMessage)e);
         }
     }
 }

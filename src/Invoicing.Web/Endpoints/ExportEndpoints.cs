@@ -202,7 +202,7 @@ public static class ExportEndpoints
         }
         catch (SieConfigurationException e)
         {
-            return ApiProblems.Status(StatusCodes.Status500InternalServerError, "SIE-exporten är inte konfigurerad.", e.Message);
+            return ApiProblems.Status(StatusCodes.Status500InternalServerError, "SIE-exporten är inte konfigurerad.", e);
         }
     }
 

@@ -49,7 +49,7 @@ public static partial class PaymentEndpoints
         }
         catch (InvalidPaymentException e)
         {
-            return ApiProblems.BadRequest(e.Message);
+            return ApiProblems.BadRequest(e);
         }
 
         var logger = loggers.CreateLogger(typeof(PaymentEndpoints).FullName!);
@@ -98,7 +98,7 @@ public static partial class PaymentEndpoints
             }
             catch (InvalidPaymentException e)
             {
-                return ApiProblems.BadRequest(e.Message);
+                return ApiProblems.BadRequest(e);
             }
         }
 
@@ -109,7 +109,7 @@ public static partial class PaymentEndpoints
         }
         catch (InvalidPaymentException e)
         {
-            return ApiProblems.BadRequest(e.Message);
+            return ApiProblems.BadRequest(e);
         }
 
         var logger = loggers.CreateLogger(typeof(PaymentEndpoints).FullName!);

@@ -64,7 +64,7 @@ public static class PeriodEndpoints
         }
         catch (PeriodStateException e)
         {
-            return ApiProblems.Status(StatusCodes.Status409Conflict, "Månaden kan inte stängas.", e.Message);
+            return ApiProblems.Status(StatusCodes.Status409Conflict, "Månaden kan inte stängas.", e);
         }
     }
 
@@ -115,7 +115,7 @@ public static class PeriodEndpoints
         }
         catch (PeriodStateException e)
         {
-            return ApiProblems.Status(StatusCodes.Status409Conflict, "Månaden kan inte öppnas igen.", e.Message);
+            return ApiProblems.Status(StatusCodes.Status409Conflict, "Månaden kan inte öppnas igen.", e);
         }
     }
 

@@ -35,7 +35,7 @@ public static class ProposalEndpoints
 
         if (!ChangeProposals.IsId(id))
         {
-            return ApiProblems.BadRequest($"'{YearRoute.Shorten(id)}' is not a proposal's id (32 lower-case hex digits, as GET /api/proposals lists them).");
+            return NotAnId(id);
         }
 
         ProposedChange decided;
@@ -44,21 +44,21 @@ public static class ProposalEndpoints
         {
             (decided, voided, _) = await proposals.ConfirmAsync(id, cancellationToken);
         }
-        catch (KeyNotFoundException e)
+        catch (KeyNotFoundException)
         {
-            return ApiProblems.NotFound(e.Message);
+            return NoSuchProposal(id);
         }
         catch (FourEyesException e)
         {
-            return ApiProblems.Status(StatusCodes.Status403Forbidden, "Fyra ögon: en annan person måste godkänna.", e.Message);
+            return ApiProblems.Status(StatusCodes.Status403Forbidden, "Fyra ögon: en annan person måste godkänna.", e);
         }
         catch (Exception e) when (e is ProposalStateException or VoidRefusedException or BudgetStateException or BudgetNotFoundException or PeriodStateException)
         {
-            return ApiProblems.Status(StatusCodes.Status409Conflict, "Förslaget kan inte godkännas.", e.Message);
+            return ApiProblems.Status(StatusCodes.Status409Conflict, "Förslaget kan inte godkännas.", (ISwedishMessage)e);
         }
         catch (InvalidPaymentException e)
         {
-            return ApiProblems.BadRequest(e.Message);
+            return ApiProblems.BadRequest(e);
         }
 
         if (decided.Invoice is not { } invoice)
@@ -84,22 +84,27 @@ public static class ProposalEndpoints
 
         if (!ChangeProposals.IsId(id))
         {
-            return ApiProblems.BadRequest($"'{YearRoute.Shorten(id)}' is not a proposal's id (32 lower-case hex digits, as GET /api/proposals lists them).");
+            return NotAnId(id);
         }
 
         try
         {
             return TypedResults.Ok(ProposalView.From(await proposals.RejectAsync(id, null, cancellationToken)));
         }
-        catch (KeyNotFoundException e)
+        catch (KeyNotFoundException)
         {
-            return ApiProblems.NotFound(e.Message);
+            return NoSuchProposal(id);
         }
         catch (ProposalStateException e)
         {
-            return ApiProblems.Status(StatusCodes.Status409Conflict, "Förslaget är redan avgjort.", e.Message);
+            return ApiProblems.Status(StatusCodes.Status409Conflict, "Förslaget är redan avgjort.", e);
         }
     }
+
+    private static ProblemHttpResult NotAnId(string id) =>
+        ApiProblems.BadRequest($"'{YearRoute.Shorten(id)}' är inte ett förslags id (32 hexadecimala siffror med små bokstäver, som GET /api/proposals listar dem).");
+
+    private static ProblemHttpResult NoSuchProposal(string id) => ApiProblems.NotFound($"Det finns inget förslag {id}.");
 
     /// <summary>202 (<c>Location</c> the proposals list) with the proposal a void or refund became.</summary>
     internal static Accepted<ProposalView> Waiting(ProposedChange proposal) => TypedResults.Accepted("/api/proposals", ProposalView.From(proposal));

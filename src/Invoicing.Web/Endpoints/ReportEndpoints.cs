@@ -120,7 +120,7 @@ public static class ReportEndpoints
         }
         catch (StatementUnavailableException e)
         {
-            return ApiProblems.NotFound(e.Message);
+            return ApiProblems.NotFound(e);
         }
     }
 }

@@ -52,11 +52,11 @@ public static class StatementMailEndpoints
         }
         catch (StatementUnavailableException e)
         {
-            return ApiProblems.NotFound(e.Message);
+            return ApiProblems.NotFound(e);
         }
         catch (StatementAddressMissingException e)
         {
-            return ApiProblems.Status(StatusCodes.Status409Conflict, "Kontoutdraget kan inte skickas.", e.Message);
+            return ApiProblems.Status(StatusCodes.Status409Conflict, "Kontoutdraget kan inte skickas.", e);
         }
     }
 }

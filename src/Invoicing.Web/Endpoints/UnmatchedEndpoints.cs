@@ -107,7 +107,7 @@ public static partial class UnmatchedEndpoints
         }
         catch (InvalidPaymentException e)
         {
-            return ApiProblems.BadRequest(e.Message);
+            return ApiProblems.BadRequest(e);
         }
 
         var logger = loggers.CreateLogger(typeof(UnmatchedEndpoints).FullName!);

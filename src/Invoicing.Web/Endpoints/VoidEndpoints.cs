@@ -69,7 +69,7 @@ public static class VoidEndpoints
             }
             catch (VoidRefusedException e)
             {
-                return ApiProblems.Status(StatusCodes.Status409Conflict, "Fakturan kan inte makuleras.", e.Message);
+                return ApiProblems.Status(StatusCodes.Status409Conflict, "Fakturan kan inte makuleras.", e);
             }
         }
 
@@ -80,7 +80,7 @@ public static class VoidEndpoints
         }
         catch (VoidRefusedException e)
         {
-            return ApiProblems.Status(StatusCodes.Status409Conflict, "Fakturan kan inte makuleras.", e.Message);
+            return ApiProblems.Status(StatusCodes.Status409Conflict, "Fakturan kan inte makuleras.", e);
         }
 
         var chain = await invoices.FindChainAsync(key, cancellationToken) ?? throw new InvalidOperationException($"Invoice {key} disappeared after it was voided.");
