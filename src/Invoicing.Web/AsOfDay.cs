@@ -17,7 +17,7 @@ internal static class AsOfDay
             return true;
         }
 
-        problem = $"asOf '{YearRoute.Shorten(asOf)}' is not a date in the form yyyy-MM-dd.";
+        problem = $"asOf '{YearRoute.Shorten(asOf)}' är inget datum på formen yyyy-MM-dd.";
         return false;
     }
 }

@@ -36,5 +36,5 @@ public static class CrossSiteRequests
     }
 
     public static Microsoft.AspNetCore.Http.HttpResults.ProblemHttpResult Refusal() =>
-        ApiProblems.Status(StatusCodes.Status403Forbidden, "Inte tillåtet.", "Changes are accepted from the finance page itself, not from a page of another site.");
+        ApiProblems.Status(StatusCodes.Status403Forbidden, "Inte tillåtet.", "Ändringar tas emot från ekonomisidan själv, inte från en sida på en annan webbplats.");
 }

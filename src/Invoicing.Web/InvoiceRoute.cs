@@ -16,7 +16,7 @@ public static class InvoiceRoute
 
         if (!InvoiceNumber.TryParse(number, out var invoiceNumber))
         {
-            problem = $"Invoice number '{YearRoute.Shorten(number)}' is not an invoice number: nine digits, the year and a five-digit sequence (e.g. 202600014).";
+            problem = $"'{YearRoute.Shorten(number)}' är inget fakturanummer: nio siffror, året och ett femsiffrigt löpnummer (t.ex. 202600014).";
             return false;
         }
 

@@ -15,7 +15,7 @@ public static class LoopbackHosts
         app.Use(static (context, next) => IsLoopbackHost(context.Request.Host)
             ? next(context)
             : ApiProblems.Status(StatusCodes.Status400BadRequest, "Okänd värd.",
-                    $"This server answers only on this machine (localhost, 127.0.0.1, [::1]), not for the host '{context.Request.Host.Host}'.")
+                    $"Den här servern svarar bara på den här datorn (localhost, 127.0.0.1, [::1]), inte för värden '{context.Request.Host.Host}'.")
                 .ExecuteAsync(context));
 
     public static bool IsLoopbackHost(HostString host) =>

@@ -35,7 +35,7 @@ public readonly record struct YearRoute(SchemeId Scheme, int Year)
         value = 0;
         if (year is not { Length: 4 } || !year.All(char.IsAsciiDigit) || int.Parse(year, CultureInfo.InvariantCulture) is < 2000 or > 2999)
         {
-            problem = $"Year '{Shorten(year)}' is not a budget year: four digits from 2000 to 2999.";
+            problem = $"Året '{Shorten(year)}' är inget budgetår: fyra siffror från 2000 till 2999.";
             return false;
         }
 
@@ -61,12 +61,14 @@ public readonly record struct YearRoute(SchemeId Scheme, int Year)
         }
         catch (FormatException)
         {
-            problem = IdText.Problem(value) is { } hidden ? $"Scheme '{Shorten(value)}' {hidden}" : $"Scheme '{Shorten(value)}' is not a scheme id: 2-40 characters of a-z, 0-9 and '-', starting with a letter or digit (e.g. region-mitt-pom).";
+            problem = IdText.SwedishProblem(value) is { } hidden
+                ? $"Samarbetet '{Shorten(value)}' {hidden}"
+                : $"'{Shorten(value)}' är inget samarbetes id: 2–40 tecken av a–z, 0–9 och '-', som börjar med en bokstav eller siffra (t.ex. region-mitt-pom).";
             return false;
         }
     }
 
-    /// <summary>A party code from the route; the problem is the code's own message (what a party code must look like).</summary>
+    /// <summary>A party code from the route (the code's own rule; the problem says it in Swedish).</summary>
     public static bool TryParseParty(string? value, out PartyCode party, [NotNullWhen(false)] out string? problem)
     {
         party = default;
@@ -76,9 +78,11 @@ public readonly record struct YearRoute(SchemeId Scheme, int Year)
             party = new PartyCode(value!);
             return true;
         }
-        catch (FormatException e)
+        catch (FormatException)
         {
-            problem = e.Message;
+            problem = IdText.SwedishProblem(value) is { } hidden
+                ? $"Partskoden '{Shorten(value)}' {hidden}"
+                : $"'{Shorten(value)}' är ingen partskod: 2–32 tecken av A–Z, 0–9 och '-', som börjar med en bokstav eller siffra (t.ex. 1980 eller REGION-19).";
             return false;
         }
     }

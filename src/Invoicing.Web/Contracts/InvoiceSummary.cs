@@ -1,3 +1,4 @@
+using Invoicing.EInvoices;
 using Invoicing.Invoices;
 
 namespace Invoicing.Web.Contracts;
@@ -85,6 +86,9 @@ public record InvoiceSummary
     /// <summary>Why the invoice has no e-invoice (e.g. the buyer has no buyer reference); null when it has one.</summary>
     public string? EInvoiceMissingReason { get; init; }
 
+    /// <summary><see cref="EInvoiceMissingReason"/> in Swedish, as the page shows it; null when the invoice has an e-invoice.</summary>
+    public string? EInvoiceMissingSwedishReason { get; init; }
+
     /// <summary>The credit notes that name this invoice, in number order: "krediterad av" on the page. Empty when none.</summary>
     public IReadOnlyList<string> CreditedBy { get; init; } = [];
 
@@ -150,6 +154,7 @@ public record InvoiceSummary
             EInvoiceBlobName = invoice.EInvoiceBlobName,
             EInvoiceSha256 = invoice.EInvoiceSha256,
             EInvoiceMissingReason = invoice.EInvoiceMissingReason,
+            EInvoiceMissingSwedishReason = invoice.EInvoiceBlobName is null ? EInvoiceEligibility.InSwedish(invoice.EInvoiceMissingReason) : null,
         };
     }
 }

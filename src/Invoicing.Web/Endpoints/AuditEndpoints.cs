@@ -35,7 +35,7 @@ public static class AuditEndpoints
         {
             if (!InvoiceNumber.TryParse(invoice.ToString(), out var number))
             {
-                return ApiProblems.BadRequest($"Invoice number '{YearRoute.Shorten(invoice.ToString())}' is not an invoice number: nine digits, the year and a five-digit sequence (e.g. 202600014).");
+                return ApiProblems.BadRequest($"'{YearRoute.Shorten(invoice.ToString())}' är inget fakturanummer: nio siffror, året och ett femsiffrigt löpnummer (t.ex. 202600014).");
             }
 
             query = query with { Invoice = number };

@@ -42,7 +42,7 @@ public static partial class BankFileEndpoints
 
         if (!request.HasFormContentType)
         {
-            return ApiProblems.Status(StatusCodes.Status415UnsupportedMediaType, "Skicka ett formulär.", $"Send the bank file as multipart/form-data in the field '{FormField}'.");
+            return ApiProblems.Status(StatusCodes.Status415UnsupportedMediaType, "Skicka ett formulär.", $"Skicka bankfilen som multipart/form-data i fältet '{FormField}'.");
         }
 
         if (!RequestBodyLimit.TryApply(request, MaxFileBytes + EnvelopeBytes))
@@ -71,7 +71,7 @@ public static partial class BankFileEndpoints
 
         if (file is null || file.Length == 0)
         {
-            return ApiProblems.BadRequest($"No file: send the bank file in the form field '{FormField}'.");
+            return ApiProblems.BadRequest($"Ingen fil: skicka bankfilen i formulärfältet '{FormField}'.");
         }
 
         if (file.Length > MaxFileBytes)
@@ -119,13 +119,13 @@ public static partial class BankFileEndpoints
     {
         if (!ArchivedBankFile.IsId(id))
         {
-            return ApiProblems.BadRequest($"'{YearRoute.Shorten(id)}' is not a bank file's id: its SHA-256, 64 lower-case hex digits, as GET /api/payments/files lists them.");
+            return ApiProblems.BadRequest($"'{YearRoute.Shorten(id)}' är inget id för en bankfil: dess SHA-256, 64 hexadecimala siffror med små bokstäver, som GET /api/payments/files listar dem.");
         }
 
         var file = await archive.FindAsync(id, cancellationToken);
         if (file is null)
         {
-            return ApiProblems.NotFound($"There is no archived bank file {id}.");
+            return ApiProblems.NotFound($"Det finns ingen arkiverad bankfil {id}.");
         }
 
         return TypedResults.Stream(body => archive.CopyToAsync(file, body, cancellationToken), file.ContentType, file.FileName);
@@ -147,7 +147,7 @@ public static partial class BankFileEndpoints
     }
 
     private static ProblemHttpResult TooLarge() =>
-        ApiProblems.Status(StatusCodes.Status413PayloadTooLarge, "Filen är för stor.", $"A bank file is at most {MaxFileBytes / (1024 * 1024)} MiB.");
+        ApiProblems.Status(StatusCodes.Status413PayloadTooLarge, "Filen är för stor.", $"En bankfil får vara högst {MaxFileBytes / (1024 * 1024)} MiB.");
 
     [LoggerMessage(EventId = 4101, EventName = "BankFileUploaded", Level = LogLevel.Information,
         Message = "Bank file {Source} uploaded on the page by {User}: {Booked} booked, {Unmatched} unmatched, {NotOurs} not ours")]

@@ -38,7 +38,7 @@ public static class BudgetEndpoints
         }
 
         var (body, invalid) = await JsonRequests.ReadAsync<BudgetApprovalRequest>(
-            request, MaxBodyBytes, "an approval", "{ \"decidedOn\": \"2025-12-15\", \"reference\": \"Budgetmöte 2025-12-15 §4\" }", cancellationToken);
+            request, MaxBodyBytes, "ett godkännande", "{ \"decidedOn\": \"2025-12-15\", \"reference\": \"Budgetmöte 2025-12-15 §4\" }", cancellationToken);
         if (invalid is not null)
         {
             return invalid;
@@ -46,13 +46,13 @@ public static class BudgetEndpoints
 
         if (!IsoDate.TryParse(body?.DecidedOn, out var decidedOn))
         {
-            return ApiProblems.BadRequest("decidedOn is required: the date of the budget meeting's decision, yyyy-MM-dd.");
+            return ApiProblems.BadRequest("decidedOn krävs: datumet för budgetmötets beslut, yyyy-MM-dd.");
         }
 
         var reference = body?.Reference?.Trim() ?? "";
         if (reference.Length is 0 or > 200)
         {
-            return ApiProblems.BadRequest("reference is required, at most 200 characters: the minutes or the decision's number.");
+            return ApiProblems.BadRequest("reference krävs, högst 200 tecken: protokollet eller beslutets nummer.");
         }
 
         var decision = new BudgetDecision(decidedOn, reference);

@@ -162,7 +162,7 @@ public static class ExportEndpoints
 
         if (from is null && to is null)
         {
-            return ApiProblems.BadRequest("Query parameters from and to (yyyy-MM-dd, within one calendar year) give the period to export.");
+            return ApiProblems.BadRequest("Frågeparametrarna from och to (yyyy-MM-dd, inom ett kalenderår) anger perioden som ska exporteras.");
         }
 
         if (!TryPeriod(from, to, budgetYear, out var period, out var problem))
@@ -180,7 +180,7 @@ public static class ExportEndpoints
 
             if (await export.BooksOfAsync(schemeId, cancellationToken) is not { } issuer)
             {
-                return ApiProblems.NotFound($"Scheme {schemeId} has no approved budget, so no books to export.");
+                return ApiProblems.NotFound($"Samarbetet {schemeId} har ingen godkänd budget och alltså ingen bokföring att exportera.");
             }
 
             books = issuer;
@@ -212,7 +212,7 @@ public static class ExportEndpoints
         period = default;
         if (!TryQueryDate(from, out var start) || !TryQueryDate(to, out var end))
         {
-            problem = $"Query parameters from '{YearRoute.Shorten(from)}' and to '{YearRoute.Shorten(to)}' must be dates in the form yyyy-MM-dd when given.";
+            problem = $"Frågeparametrarna from '{YearRoute.Shorten(from)}' och to '{YearRoute.Shorten(to)}' ska vara datum på formen yyyy-MM-dd när de anges.";
             return false;
         }
 
@@ -222,9 +222,9 @@ public static class ExportEndpoints
             problem = null;
             return true;
         }
-        catch (ArgumentException e)
+        catch (SiePeriodException e)
         {
-            problem = e.Message;
+            problem = e.SwedishMessage;
             return false;
         }
     }

@@ -1,10 +1,11 @@
 using Invoicing.Budgets;
+using Invoicing.EInvoices;
 using Invoicing.Invoices;
 using Invoicing.Payments;
 using Invoicing.Reminders;
 using Invoicing.Web.Contracts;
-using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Http;
 
 namespace Invoicing.Web.Endpoints;
 
@@ -33,7 +34,7 @@ public static class InvoiceEndpoints
             var name = Enum.GetNames<PaymentStatus>().FirstOrDefault(n => string.Equals(n, status, StringComparison.OrdinalIgnoreCase));
             if (name is null)
             {
-                return ApiProblems.BadRequest($"status '{YearRoute.Shorten(status)}' is not one of {string.Join(", ", Enum.GetNames<PaymentStatus>())}.");
+                return ApiProblems.BadRequest($"status '{YearRoute.Shorten(status)}' är inte något av {string.Join(", ", Enum.GetNames<PaymentStatus>())}.");
             }
 
             wantedStatus = Enum.Parse<PaymentStatus>(name);
@@ -42,7 +43,7 @@ public static class InvoiceEndpoints
         var onlyOverdue = false;
         if (!string.IsNullOrEmpty(overdue) && !bool.TryParse(overdue, out onlyOverdue))
         {
-            return ApiProblems.BadRequest($"overdue '{YearRoute.Shorten(overdue)}' is not true or false.");
+            return ApiProblems.BadRequest($"overdue '{YearRoute.Shorten(overdue)}' är varken true eller false.");
         }
 
         var found = await YearInvoices.FindAsync(route, budgets, invoices, cancellationToken);
@@ -148,7 +149,7 @@ public static class InvoiceEndpoints
 
         if (invoice.EInvoiceBlobName is not { } blobName)
         {
-            return ApiProblems.NotFound($"Invoice {invoice.Number} has no e-invoice: {invoice.EInvoiceMissingReason ?? "it was issued before e-invoices"}.");
+            return ApiProblems.NotFound($"Faktura {invoice.Number} har ingen e-faktura: {EInvoiceEligibility.InSwedish(invoice.EInvoiceMissingReason)}.");
         }
 
         return TypedResults.Stream(
@@ -180,18 +181,18 @@ public static class InvoiceEndpoints
 
         if (!int.TryParse(level, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var wanted) || wanted is < 1 or > Invoice.MaxReminderLevel)
         {
-            return ApiProblems.BadRequest($"Reminder level '{YearRoute.Shorten(level)}' is not 1 or {Invoice.MaxReminderLevel}.");
+            return ApiProblems.BadRequest($"Påminnelsenivån '{YearRoute.Shorten(level)}' är varken 1 eller {Invoice.MaxReminderLevel}.");
         }
 
         var reminder = await reminders.FindAsync(key, wanted, cancellationToken);
         if (reminder is null)
         {
-            return ApiProblems.NotFound($"Invoice {invoice.Number} has no reminder {wanted}.");
+            return ApiProblems.NotFound($"Faktura {invoice.Number} har ingen påminnelse {wanted}.");
         }
 
         if (!await archive.ExistsAsync(Storage.StorageNames.RemindersContainer, reminder.BlobName, cancellationToken))
         {
-            return ApiProblems.NotFound($"Reminder {wanted} of invoice {invoice.Number} is recorded but its PDF is not written yet; the next reminder run writes it.");
+            return ApiProblems.NotFound($"Påminnelse {wanted} för faktura {invoice.Number} är registrerad men dess PDF är inte skriven än; nästa påminnelsekörning skriver den.");
         }
 
         return TypedResults.Stream(
@@ -217,5 +218,5 @@ public static class InvoiceEndpoints
     }
 
     internal static ProblemHttpResult NotFound(InvoiceKey key) =>
-        ApiProblems.NotFound($"There is no invoice {key.Number} in scheme {key.Scheme}, year {key.Year}.");
+        ApiProblems.NotFound($"Det finns ingen faktura {key.Number} i samarbetet {key.Scheme}, år {key.Year}.");
 }

@@ -10,7 +10,7 @@ public static class PageEndpoints
     {
         if (InvoicingPage.Find(path) is not { } found)
         {
-            return ApiProblems.NotFound($"There is nothing at /{YearRoute.Shorten(path)}.");
+            return ApiProblems.NotFound($"Det finns inget på /{YearRoute.Shorten(path)}.");
         }
 
         return TypedResults.Stream(found.File.CreateReadStream(), found.ContentType, lastModified: found.File.LastModified);

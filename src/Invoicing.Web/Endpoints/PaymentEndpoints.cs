@@ -34,7 +34,7 @@ public static partial class PaymentEndpoints
         ILoggerFactory loggers,
         CancellationToken cancellationToken)
     {
-        var (key, body, amount, paidOn, problem) = await ReadAsync(scheme, year, number, request, invoices, "payment", cancellationToken);
+        var (key, body, amount, paidOn, problem) = await ReadAsync(scheme, year, number, request, invoices, "en betalning", cancellationToken);
         if (problem is not null)
         {
             return problem;
@@ -76,7 +76,7 @@ public static partial class PaymentEndpoints
         ILoggerFactory loggers,
         CancellationToken cancellationToken)
     {
-        var (key, body, amount, paidOn, problem) = await ReadAsync(scheme, year, number, request, invoices, "refund", cancellationToken);
+        var (key, body, amount, paidOn, problem) = await ReadAsync(scheme, year, number, request, invoices, "en återbetalning", cancellationToken);
         if (problem is not null)
         {
             return problem;
@@ -84,7 +84,7 @@ public static partial class PaymentEndpoints
 
         if (string.IsNullOrWhiteSpace(body!.Reference))
         {
-            return ApiProblems.BadRequest("reference is required: the payment order or bank statement line the refund was paid out with.");
+            return ApiProblems.BadRequest("reference krävs: betalningsuppdraget eller raden i kontoutdraget som återbetalningen gjordes med.");
         }
 
         var note = string.IsNullOrWhiteSpace(body.Note) ? null : body.Note.Trim();
@@ -142,7 +142,7 @@ public static partial class PaymentEndpoints
         }
 
         var (body, invalid) = await JsonRequests.ReadAsync<PaymentRequest>(
-            request, MaxBodyBytes, $"a {what}", "{ \"amount\": \"43035,00\", \"date\": \"2026-11-20\", \"reference\": \"…\", \"note\": \"…\" }", cancellationToken);
+            request, MaxBodyBytes, what, "{ \"amount\": \"43035,00\", \"date\": \"2026-11-20\", \"reference\": \"…\", \"note\": \"…\" }", cancellationToken);
         if (invalid is not null)
         {
             return (key, null, default, default, invalid);
@@ -150,24 +150,24 @@ public static partial class PaymentEndpoints
 
         if (body is null)
         {
-            return (key, null, default, default, ApiProblems.BadRequest("The body is empty; send { \"amount\": …, \"date\": \"yyyy-MM-dd\" }."));
+            return (key, null, default, default, ApiProblems.BadRequest("Innehållet är tomt; skicka { \"amount\": …, \"date\": \"yyyy-MM-dd\" }."));
         }
 
         var sentAmount = body.AmountText();
         // Parsed here; whether the amount and date are acceptable is the ledger's one rule (PaymentAcceptance), answered as 400.
         if (!Money.TryParseKronor(sentAmount, out var amount))
         {
-            return (key, null, default, default, ApiProblems.BadRequest($"amount '{YearRoute.Shorten(sentAmount)}' is not an amount in kronor with at most two decimals (e.g. 43035.00 or \"43 035,00\")."));
+            return (key, null, default, default, ApiProblems.BadRequest($"amount '{YearRoute.Shorten(sentAmount)}' är inget belopp i kronor med högst två decimaler (t.ex. 43035.00 eller \"43 035,00\")."));
         }
 
         if (!IsoDate.TryParse(body.Date, out var paidOn))
         {
-            return (key, null, default, default, ApiProblems.BadRequest($"date '{YearRoute.Shorten(body.Date)}' is not a date in the form yyyy-MM-dd."));
+            return (key, null, default, default, ApiProblems.BadRequest($"date '{YearRoute.Shorten(body.Date)}' är inget datum på formen yyyy-MM-dd."));
         }
 
         if (body.Note?.Length > PaymentRequest.MaxTextLength || body.Reference?.Length > PaymentRequest.MaxTextLength)
         {
-            return (key, null, default, default, ApiProblems.BadRequest($"note and reference are at most {PaymentRequest.MaxTextLength} characters each."));
+            return (key, null, default, default, ApiProblems.BadRequest($"note och reference får vara högst {PaymentRequest.MaxTextLength} tecken vardera."));
         }
 
         if (await invoices.FindAsync(key.Scheme, key.Year, key.Number, cancellationToken) is null)

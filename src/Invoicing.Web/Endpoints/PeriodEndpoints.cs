@@ -47,7 +47,7 @@ public static class PeriodEndpoints
             return ApiProblems.BadRequest(problem);
         }
 
-        var (body, invalid) = await JsonRequests.ReadAsync<PeriodCloseRequest>(request, MaxBodyBytes, "a closing", "{ \"note\": \"Avstämd mot kontoutdraget\" }", cancellationToken);
+        var (body, invalid) = await JsonRequests.ReadAsync<PeriodCloseRequest>(request, MaxBodyBytes, "en stängning", "{ \"note\": \"Avstämd mot kontoutdraget\" }", cancellationToken);
         if (invalid is not null)
         {
             return invalid;
@@ -55,7 +55,7 @@ public static class PeriodEndpoints
 
         if (body?.Note is { Length: > MaxTextLength })
         {
-            return ApiProblems.BadRequest($"note is at most {MaxTextLength} characters.");
+            return ApiProblems.BadRequest($"note (anteckningen) får vara högst {MaxTextLength} tecken.");
         }
 
         try
@@ -92,7 +92,7 @@ public static class PeriodEndpoints
             return ApiProblems.BadRequest(problem);
         }
 
-        var (body, invalid) = await JsonRequests.ReadAsync<PeriodReopenRequest>(request, MaxBodyBytes, "a reopening", "{ \"reason\": \"Sen rättelse av bankavstämningen\" }", cancellationToken);
+        var (body, invalid) = await JsonRequests.ReadAsync<PeriodReopenRequest>(request, MaxBodyBytes, "en återöppning", "{ \"reason\": \"Sen rättelse av bankavstämningen\" }", cancellationToken);
         if (invalid is not null)
         {
             return invalid;
@@ -101,7 +101,7 @@ public static class PeriodEndpoints
         var reason = body?.Reason?.Trim() ?? "";
         if (reason.Length == 0 || reason.Length > MaxTextLength)
         {
-            return ApiProblems.BadRequest($"reason is required, at most {MaxTextLength} characters: it is recorded in the audit trail.");
+            return ApiProblems.BadRequest($"reason (skälet) krävs, högst {MaxTextLength} tecken: det sparas i granskningsloggen.");
         }
 
         try
@@ -129,7 +129,7 @@ public static class PeriodEndpoints
 
         if (!AccountingMonth.TryParse(month, out parsed))
         {
-            problem = $"'{YearRoute.Shorten(month)}' is not a month in the form yyyy-MM (e.g. 2026-11).";
+            problem = $"'{YearRoute.Shorten(month)}' är ingen månad på formen yyyy-MM (t.ex. 2026-11).";
             return false;
         }
 

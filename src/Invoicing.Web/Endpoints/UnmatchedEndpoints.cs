@@ -45,12 +45,12 @@ public static partial class UnmatchedEndpoints
 
         if (id.Length != 40 || !id.All(char.IsAsciiHexDigitLower))
         {
-            return ApiProblems.BadRequest($"'{YearRoute.Shorten(id)}' is not an unmatched entry's id (40 lower-case hex digits, as GET /api/payments/unmatched lists them).");
+            return ApiProblems.BadRequest($"'{YearRoute.Shorten(id)}' är inget id för en ej matchad betalning (40 hexadecimala siffror med små bokstäver, som GET /api/payments/unmatched listar dem).");
         }
 
         if (!request.HasJsonContentType())
         {
-            return ApiProblems.Status(StatusCodes.Status415UnsupportedMediaType, "Skicka JSON.", "Send the invoice as application/json: { \"invoice\": \"202600014\" }.");
+            return ApiProblems.Status(StatusCodes.Status415UnsupportedMediaType, "Skicka JSON.", "Skicka fakturan som application/json: { \"invoice\": \"202600014\" }.");
         }
 
         if (!RequestBodyLimit.TryApply(request, MaxBodyBytes))
@@ -65,7 +65,7 @@ public static partial class UnmatchedEndpoints
         }
         catch (JsonException e)
         {
-            return ApiProblems.BadRequest($"The body is not a booking in JSON: {e.Message}");
+            return ApiProblems.BadRequest(JsonRequests.NotJson("en bokning", e));
         }
         catch (RequestTooLargeException)
         {
@@ -74,7 +74,7 @@ public static partial class UnmatchedEndpoints
 
         if (!InvoiceNumber.TryParse(body?.Invoice, out var number))
         {
-            return ApiProblems.BadRequest($"invoice '{YearRoute.Shorten(body?.Invoice)}' is not an invoice number: nine digits, the year and a five-digit sequence (e.g. 202600014).");
+            return ApiProblems.BadRequest($"invoice '{YearRoute.Shorten(body?.Invoice)}' är inget fakturanummer: nio siffror, året och ett femsiffrigt löpnummer (t.ex. 202600014).");
         }
 
         SchemeId? scheme = null;
@@ -90,7 +90,7 @@ public static partial class UnmatchedEndpoints
 
         if (await suspense.FindAsync(id, cancellationToken) is not { BookedTo: null, SameAs: null })
         {
-            return ApiProblems.NotFound($"There is no open unmatched entry {id}.");
+            return ApiProblems.NotFound($"Det finns ingen öppen ej matchad betalning {id}.");
         }
 
         IssuedDocument? invoice;
@@ -100,7 +100,7 @@ public static partial class UnmatchedEndpoints
             invoice = await finder.FindAsync(number, cancellationToken, scheme);
             if (invoice is null)
             {
-                return ApiProblems.NotFound($"There is no issued invoice {number}.");
+                return ApiProblems.NotFound($"Det finns ingen utfärdad faktura {number}.");
             }
 
             result = await suspense.BookAsync(id, invoice.Key, cancellationToken);
@@ -119,7 +119,7 @@ public static partial class UnmatchedEndpoints
     }
 
     private static ProblemHttpResult TooLarge() =>
-        ApiProblems.Status(StatusCodes.Status413PayloadTooLarge, "Begäran är för stor.", $"A booking is at most {MaxBodyBytes} bytes of JSON.");
+        ApiProblems.Status(StatusCodes.Status413PayloadTooLarge, "Begäran är för stor.", $"En bokning får vara högst {MaxBodyBytes} byte JSON.");
 
     [LoggerMessage(EventId = 4102, EventName = "UnmatchedEntryBooked", Level = LogLevel.Information,
         Message = "Unmatched entry {Id} booked on invoice {InvoiceNumber} on the page by {User}")]

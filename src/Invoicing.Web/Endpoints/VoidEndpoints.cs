@@ -42,7 +42,7 @@ public static class VoidEndpoints
             return ApiProblems.BadRequest(problem);
         }
 
-        var (body, invalid) = await JsonRequests.ReadAsync<VoidRequest>(request, MaxBodyBytes, "a void", "{ \"reason\": \"Fakturerad av misstag\" }", cancellationToken);
+        var (body, invalid) = await JsonRequests.ReadAsync<VoidRequest>(request, MaxBodyBytes, "en makulering", "{ \"reason\": \"Fakturerad av misstag\" }", cancellationToken);
         if (invalid is not null)
         {
             return invalid;
@@ -51,7 +51,7 @@ public static class VoidEndpoints
         var reason = body?.Reason?.Trim() ?? "";
         if (reason.Length == 0 || reason.Length > InvoiceVoiding.MaxReasonLength)
         {
-            return ApiProblems.BadRequest($"reason is required, at most {InvoiceVoiding.MaxReasonLength} characters: it is printed on the credit note.");
+            return ApiProblems.BadRequest($"reason (skälet) krävs, högst {InvoiceVoiding.MaxReasonLength} tecken: det skrivs ut på kreditfakturan.");
         }
 
         if (await invoices.FindAsync(key.Scheme, key.Year, key.Number, cancellationToken) is null)

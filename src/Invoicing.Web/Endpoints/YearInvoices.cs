@@ -32,5 +32,5 @@ internal static class YearInvoices
     }
 
     public static ProblemHttpResult NotFound(YearRoute route) =>
-        ApiProblems.NotFound($"There is no budget for scheme {route.Scheme}, year {route.Year}.");
+        ApiProblems.NotFound($"Det finns ingen budget för samarbetet {route.Scheme}, år {route.Year}.");
 }

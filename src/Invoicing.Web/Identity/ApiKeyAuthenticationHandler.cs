@@ -17,7 +17,7 @@ public sealed partial class ApiKeyAuthenticationHandler(
     public const string SchemeName = "ApiKey";
     public const string HeaderName = "X-Api-Key";
 
-    protected override string ChallengeDetail => $"Send an API key in the {HeaderName} header (keys are configured in {InvoicingWebOptions.Section}:ApiKeys).";
+    protected override string ChallengeDetail => $"Skicka en API-nyckel i huvudet {HeaderName} (nycklarna konfigureras i {InvoicingWebOptions.Section}:ApiKeys).";
 
     protected override Task<AuthenticateResult> HandleAuthenticateAsync()
     {

@@ -18,7 +18,7 @@ public sealed partial class ClientPrincipalAuthenticationHandler(
 {
     public const string SchemeName = "AppServiceAuthentication";
 
-    protected override string ChallengeDetail => "Sign in: App Service Authentication (Entra ID) passed no signed-in user with this request.";
+    protected override string ChallengeDetail => "Logga in: App Service-autentiseringen (Entra ID) skickade ingen inloggad användare med den här begäran.";
 
     protected override Task<AuthenticateResult> HandleAuthenticateAsync()
     {

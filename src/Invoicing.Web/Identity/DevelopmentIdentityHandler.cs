@@ -22,7 +22,7 @@ public sealed class DevelopmentIdentityHandler(
     /// <summary>The name the development identity shows on the page.</summary>
     public const string IdentityName = "utvecklingsidentitet (endast lokalt)";
 
-    protected override string ChallengeDetail => "No development identity is configured.";
+    protected override string ChallengeDetail => "Ingen utvecklingsidentitet är konfigurerad.";
 
     protected override Task<AuthenticateResult> HandleAuthenticateAsync()
     {

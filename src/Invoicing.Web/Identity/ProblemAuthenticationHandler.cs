@@ -27,7 +27,7 @@ public abstract class ProblemAuthenticationHandler<TOptions>(IOptionsMonitor<TOp
         WriteProblemAsync(
             StatusCodes.Status403Forbidden,
             "Inte tillåtet.",
-            $"This needs the role {InvoicingRoles.Finance} to change anything, or {InvoicingRoles.Reader} to look; the member routes (api/member/) need {InvoicingRoles.Member} and one party. Your identity has none of these for this request.");
+            $"Det här kräver rollen {InvoicingRoles.Finance} för att ändra något, eller {InvoicingRoles.Reader} för att titta; medlemsvägarna (api/member/) kräver {InvoicingRoles.Member} och en part. Din identitet har ingen av dem för den här begäran.");
 
     private async Task WriteProblemAsync(int status, string title, string detail)
     {

@@ -192,7 +192,7 @@ function invoiceRow(invoice) {
 function eInvoiceCell(invoice, which) {
   return invoice.eInvoice
     ? el("a", { className: "button secondary", href: `${invoicePath(invoice.number)}/ubl`, "aria-label": `Ladda ner e-faktura för ${which}`, dataset: { download: "" } }, "E-faktura")
-    : el("span", { className: "note", title: invoice.eInvoiceMissingReason ?? "" }, "Endast PDF");
+    : el("span", { className: "note", title: invoice.eInvoiceMissingSwedishReason ?? "" }, "Endast PDF");
 }
 
 function statusBadge(invoice) {
@@ -363,7 +363,7 @@ function renderDetails(invoice, history) {
     invoice.eInvoice
       ? el("p", {}, el("a", { className: "button secondary", href: `${invoicePath(invoice.number)}/ubl`, dataset: { download: "" } },
         `Ladda ner e-faktura ${invoice.number} (Peppol BIS 3.0, XML)`))
-      : el("p", { className: "note", dataset: { einvoiceMissing: "" } }, `Endast PDF, ingen e-faktura: ${invoice.eInvoiceMissingReason ?? "utfärdad före e-fakturor"}`),
+      : el("p", { className: "note", dataset: { einvoiceMissing: "" } }, `Endast PDF, ingen e-faktura: ${invoice.eInvoiceMissingSwedishReason ?? "utfärdad före e-fakturor"}`),
     el("p", { className: "statement-actions" },
       el("a", { className: "button secondary", href: `${yearPath()}/parties/${enc(invoice.debtorCode)}/statement.pdf`, dataset: { download: "", statement: "" } },
         `Ladda ner kontoutdrag för ${invoice.debtorName} (PDF)`),
@@ -386,7 +386,8 @@ function historyTable(events) {
       el("td", {}, event.actor, ` (${CHANNEL_LABELS[event.channel] ?? event.channel})`),
       el("td", {}, ACTION_LABELS[event.action] ?? event.action),
       el("td", { className: "num" }, event.amountOre == null ? "" : formatMoney(event.amountOre / 100)),
-      el("td", {}, event.details))),
+      // Events recorded before they said it in Swedish have only the English text, kept as recorded (it is hashed).
+      el("td", {}, event.swedishDetails ?? event.details))),
     "Ingen historik.");
 }
 

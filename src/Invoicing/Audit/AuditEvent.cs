@@ -26,6 +26,12 @@ public sealed record AuditEntry(string Key, string Action, string Details)
 
     /// <summary>What the invoice owes after the change.</summary>
     public Money? After { get; init; }
+
+    /// <summary>
+    /// <see cref="Details"/> in Swedish, for the pages (the English is the terminal's); null on events recorded before
+    /// events said it, and where nothing reaches a page.
+    /// </summary>
+    public string? SwedishDetails { get; init; }
 }
 
 /// <summary>
@@ -63,6 +69,12 @@ public sealed record AuditEvent(long Sequence, DateTimeOffset At, Actor Actor, A
             Write(json, entry.Before?.Ore.ToString(CultureInfo.InvariantCulture));
             Write(json, entry.After?.Ore.ToString(CultureInfo.InvariantCulture));
             json.WriteStringValue(entry.Details);
+            // Appended only when present, so an event recorded before events had it hashes as it did.
+            if (entry.SwedishDetails is not null)
+            {
+                json.WriteStringValue(entry.SwedishDetails);
+            }
+
             json.WriteEndArray();
         }
 

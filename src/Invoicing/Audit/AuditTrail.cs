@@ -430,6 +430,7 @@ public sealed class AuditTrail(InvoicingStorage storage, TimeProvider time) : ID
             ["BeforeOre"] = entry.Before?.Ore,
             ["AfterOre"] = entry.After?.Ore,
             ["Details"] = entry.Details,
+            ["SwedishDetails"] = entry.SwedishDetails,
             ["PreviousHash"] = recorded.PreviousHash,
             ["Hash"] = recorded.Hash,
         };
@@ -450,6 +451,7 @@ public sealed class AuditTrail(InvoicingStorage storage, TimeProvider time) : ID
             Amount = row.GetInt64("AmountOre") is { } amount ? new Money(amount) : null,
             Before = row.GetInt64("BeforeOre") is { } before ? new Money(before) : null,
             After = row.GetInt64("AfterOre") is { } after ? new Money(after) : null,
+            SwedishDetails = row.GetString("SwedishDetails"),
         };
         return new AuditEvent(
             row.GetInt64("Sequence") ?? throw new InvalidDataException($"{StorageNames.AuditTrail} row {row.RowKey}: Sequence is missing."),
@@ -501,11 +503,13 @@ public static class AuditJson
 /// <summary>The JSON shape of an event.</summary>
 public sealed record AuditEventDto(
     long Sequence, DateTimeOffset At, string Channel, string ActorKind, [property: System.Text.Json.Serialization.JsonPropertyName("actor")] string ActorName, string? ActorId, string Action, string? Scheme, int? Year,
-    string? Invoice, long? AmountOre, long? BeforeOre, long? AfterOre, string Details, string Key, string PreviousHash, string Hash)
+    string? Invoice, long? AmountOre, long? BeforeOre, long? AfterOre, string Details, string Key, string PreviousHash, string Hash,
+    [property: System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)] string? SwedishDetails = null)
 {
     public static AuditEventDto From(AuditEvent e) => new(
         e.Sequence, e.At, Actor.ChannelName(e.Actor.Channel), e.Actor.Kind, e.Actor.Name, e.Actor.Id, e.Entry.Action, e.Entry.Scheme?.Value, e.Entry.Year,
-        e.Entry.Invoice?.ToString(), e.Entry.Amount?.Ore, e.Entry.Before?.Ore, e.Entry.After?.Ore, e.Entry.Details, e.Entry.Key, e.PreviousHash, e.Hash);
+        e.Entry.Invoice?.ToString(), e.Entry.Amount?.Ore, e.Entry.Before?.Ore, e.Entry.After?.Ore, e.Entry.Details, e.Entry.Key, e.PreviousHash, e.Hash,
+        e.Entry.SwedishDetails);
 
     public AuditEvent ToEvent() => new(
         Sequence, At, new Actor(Actor.ParseChannel(Channel), ActorKind, ActorName, ActorId),
@@ -517,6 +521,7 @@ public sealed record AuditEventDto(
             Amount = AmountOre is { } a ? new Money(a) : null,
             Before = BeforeOre is { } b ? new Money(b) : null,
             After = AfterOre is { } f ? new Money(f) : null,
+            SwedishDetails = SwedishDetails,
         },
         PreviousHash, Hash);
 }

@@ -10,7 +10,28 @@ namespace Invoicing;
 public static class IdText
 {
     /// <summary>Why <paramref name="value"/> cannot be an id as given, or null when nothing is hidden in it.</summary>
-    public static string? Problem(string? value)
+    public static string? Problem(string? value) => Find(value) switch
+    {
+        null => null,
+        (Hidden.Space, _) => "has a space or line break at its start or end; an id is taken as given, never trimmed.",
+        (_, var at) => $"has a control or direction character (U+{(int)value![at]:X4}) at position {at + 1}.",
+    };
+
+    /// <summary><see cref="Problem"/> in Swedish, for the pages.</summary>
+    public static string? SwedishProblem(string? value) => Find(value) switch
+    {
+        null => null,
+        (Hidden.Space, _) => "har ett mellanslag eller en radbrytning först eller sist; ett id tas som det är, det trimmas aldrig.",
+        (_, var at) => $"har ett styr- eller riktningstecken (U+{(int)value![at]:X4}) på position {at + 1}.",
+    };
+
+    private enum Hidden
+    {
+        Space,
+        Control,
+    }
+
+    private static (Hidden Kind, int At)? Find(string? value)
     {
         if (value is null)
         {
@@ -19,12 +40,10 @@ public static class IdText
 
         if (value.Length > 0 && (char.IsWhiteSpace(value[0]) || char.IsWhiteSpace(value[^1])))
         {
-            return "has a space or line break at its start or end; an id is taken as given, never trimmed.";
+            return (Hidden.Space, 0);
         }
 
-        return DisplayText.IndexOfHidden(value) is var hidden and >= 0
-            ? $"has a control or direction character (U+{(int)value[hidden]:X4}) at position {hidden + 1}."
-            : null;
+        return DisplayText.IndexOfHidden(value) is var hidden and >= 0 ? (Hidden.Control, hidden) : null;
     }
 
     /// <summary><paramref name="value"/> as given, or a one-line <see cref="FormatException"/> naming <paramref name="what"/>.</summary>
