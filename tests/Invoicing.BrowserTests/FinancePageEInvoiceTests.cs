@@ -36,7 +36,7 @@ public sealed partial class FinancePageTests
         await Expect(row.GetByRole(AriaRole.Link, new() { NameRegex = new System.Text.RegularExpressions.Regex("e-faktura") })).ToHaveCountAsync(0);
         await row.GetByRole(AriaRole.Button, new() { NameRegex = new System.Text.RegularExpressions.Regex("^Öppna faktura") }).ClickAsync();
         var dialog = page.GetByRole(AriaRole.Dialog);
-        await Expect(dialog).ToContainTextAsync("Endast PDF, ingen e-faktura: the buyer has no buyer reference (Er referens)");
+        await Expect(dialog).ToContainTextAsync("Endast PDF, ingen e-faktura: köparen har ingen köparreferens (Er referens)");
         Assert.Empty(session.ScriptErrors);
     }
 }

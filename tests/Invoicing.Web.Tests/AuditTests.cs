@@ -46,7 +46,7 @@ public sealed class AuditTests(WebFixture fixture)
         Assert.Equal("dataset.seeded", all[0].GetProperty("action").GetString());
         Assert.Equal("202600014", Assert.Single(one.EnumerateArray()).GetProperty("invoice").GetString());
         Assert.Equal(0, none.GetArrayLength());
-        Assert.Contains("'2026-14' is not an invoice number", bad, StringComparison.Ordinal);
+        Assert.Contains("'2026-14' är inget fakturanummer", bad, StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.Unauthorized, anonymous.StatusCode);
     }
 }

@@ -95,10 +95,10 @@ public sealed class BankFileArchiveTests(WebFixture fixture)
     }
 
     [Theory]
-    [InlineData("ffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffff", HttpStatusCode.NotFound, "There is no archived bank file ffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffff.")]
-    [InlineData("ffffffffffff", HttpStatusCode.BadRequest, "'ffffffffffff' is not a bank file's id: its SHA-256, 64 lower-case hex digits, as GET /api/payments/files lists them.")]
-    [InlineData("FFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFF", HttpStatusCode.BadRequest, "is not a bank file's id")]
-    [InlineData("..%2F..%2Finvoices", HttpStatusCode.BadRequest, "is not a bank file's id")]
+    [InlineData("ffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffff", HttpStatusCode.NotFound, "Det finns ingen arkiverad bankfil ffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffff.")]
+    [InlineData("ffffffffffff", HttpStatusCode.BadRequest, "'ffffffffffff' är inget id för en bankfil: dess SHA-256, 64 hexadecimala siffror med små bokstäver, som GET /api/payments/files listar dem.")]
+    [InlineData("FFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFF", HttpStatusCode.BadRequest, "är inget id för en bankfil")]
+    [InlineData("..%2F..%2Finvoices", HttpStatusCode.BadRequest, "är inget id för en bankfil")]
     public async Task A_download_of_no_archived_file_is_refused_naming_the_id(string id, HttpStatusCode status, string expected)
     {
         var detail = await (await fixture.Shared.Reader().GetAsync($"/api/payments/files/{id}")).ProblemAsync(status);

@@ -32,11 +32,11 @@ public sealed class EInvoiceEndpointTests(WebFixture fixture)
         using var response = await client.GetAsync("/api/invoices/region-mitt-pom/2026/202600030/ubl");
         var list = await (await client.GetAsync("/api/schemes/region-mitt-pom/years/2026/invoices")).JsonAsync();
 
-        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
-        Assert.Contains("no buyer reference", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal("Faktura 202600030 har ingen e-faktura: köparen har ingen köparreferens (Er referens).", await response.ProblemAsync(HttpStatusCode.NotFound));
         var region = list.EnumerateArray().Single(i => i.GetProperty("number").GetString() == "202600030");
         Assert.False(region.GetProperty("eInvoice").GetBoolean());
         Assert.Equal("the buyer has no buyer reference (Er referens)", region.GetProperty("eInvoiceMissingReason").GetString());
+        Assert.Equal("köparen har ingen köparreferens (Er referens)", region.GetProperty("eInvoiceMissingSwedishReason").GetString());
         Assert.Equal(29, list.EnumerateArray().Count(i => i.GetProperty("eInvoice").GetBoolean()));
     }
 

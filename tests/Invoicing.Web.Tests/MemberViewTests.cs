@@ -107,8 +107,8 @@ public sealed class MemberViewTests(WebFixture fixture, ITestOutputHelper output
         var detail = await (await fixture.Shared.Member().GetAsync(template.Replace("{year}", "2031", StringComparison.Ordinal).Path())).ProblemAsync(HttpStatusCode.NotFound);
         var otherScheme = await (await fixture.Shared.Member().GetAsync(template.Replace("{scheme}", "no-such-scheme", StringComparison.Ordinal).Path())).ProblemAsync(HttpStatusCode.NotFound);
 
-        Assert.Equal($"Party {WebWorld.MemberParty} has nothing in scheme {WebWorld.Scheme}, year 2031.", detail);
-        Assert.Equal($"Party {WebWorld.MemberParty} has nothing in scheme no-such-scheme, year 2026.", otherScheme);
+        Assert.Equal($"Part {WebWorld.MemberParty} har inget i samarbetet {WebWorld.Scheme}, år 2031.", detail);
+        Assert.Equal($"Part {WebWorld.MemberParty} har inget i samarbetet no-such-scheme, år 2026.", otherScheme);
     }
 
     public static TheoryData<string, string> FinanceAndReaderRoutes()

@@ -27,7 +27,7 @@ public sealed class PeriodTests(WebFixture fixture)
 
         Assert.Equal(HttpStatusCode.Forbidden, byReader.StatusCode);
         Assert.Contains("2026-03 has not ended (today is 2026-03-02)", notEnded, StringComparison.Ordinal);
-        Assert.Contains("'2026-13' is not a month in the form yyyy-MM", badMonth, StringComparison.Ordinal);
+        Assert.Contains("'2026-13' är ingen månad på formen yyyy-MM", badMonth, StringComparison.Ordinal);
         Assert.Equal(("2026-02", "closed", "Eva Ekonom (api)", "Avstämd mot kontoutdraget"), (
             closed.GetProperty("month").GetString(), closed.GetProperty("state").GetString(), closed.GetProperty("closedBy").GetString(),
             closed.GetProperty("note").GetString()));
@@ -53,7 +53,7 @@ public sealed class PeriodTests(WebFixture fixture)
         var confirmed = await (await filip.PostAsync($"/api/proposals/{id}/confirm", null)).JsonAsync();
         var reopened = await (await eva.GetAsync("/api/schemes/region-mitt-pom/periods")).JsonAsync();
 
-        Assert.Contains("reason is required", noReason, StringComparison.Ordinal);
+        Assert.Contains("reason (skälet) krävs", noReason, StringComparison.Ordinal);
         Assert.Contains("2026-01 of Västerås stad's books is open; there is nothing to reopen.", openMonth, StringComparison.Ordinal);
         Assert.Equal(("period-reopening", "2026-02", true), (
             proposal.GetProperty("kind").GetString(), proposal.GetProperty("month").GetString(), proposal.GetProperty("invoice").ValueKind == System.Text.Json.JsonValueKind.Null));
@@ -84,7 +84,7 @@ public sealed class PeriodTests(WebFixture fixture)
         var audit = await (await world.Reader().GetAsync("/api/audit")).JsonAsync();
 
         Assert.Contains("is after today (2026-03-02)", future, StringComparison.Ordinal);
-        Assert.Contains("There is no budget for scheme region-mitt-pom, year 2031.", noBudget, StringComparison.Ordinal);
+        Assert.Contains("Det finns ingen budget för samarbetet region-mitt-pom, år 2031.", noBudget, StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.Forbidden, byReader.StatusCode);
         Assert.Equal(("budget-approval", "2025-12-15", "Samverkansforum PoM 2025-12-15 §4"), (
             proposal.GetProperty("kind").GetString(), proposal.GetProperty("decidedOn").GetString(), proposal.GetProperty("reason").GetString()));

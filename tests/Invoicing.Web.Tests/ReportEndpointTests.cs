@@ -57,8 +57,8 @@ public sealed class ReportEndpointTests(WebFixture fixture)
         await (await client.GetAsync("/api/schemes/region-mitt-pom/years/26/aging")).ProblemAsync(HttpStatusCode.BadRequest);
         var noBudget = await (await client.GetAsync("/api/schemes/region-mitt-pom/years/2031/aging")).ProblemAsync(HttpStatusCode.NotFound);
 
-        Assert.Equal("asOf '2026-13-01' is not a date in the form yyyy-MM-dd.", badDate);
-        Assert.Equal("There is no budget for scheme region-mitt-pom, year 2031.", noBudget);
+        Assert.Equal("asOf '2026-13-01' är inget datum på formen yyyy-MM-dd.", badDate);
+        Assert.Equal("Det finns ingen budget för samarbetet region-mitt-pom, år 2031.", noBudget);
     }
 
     [Fact]

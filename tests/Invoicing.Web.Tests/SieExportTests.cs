@@ -138,14 +138,14 @@ public sealed class SieExportTests(WebFixture fixture)
     }
 
     [Theory]
-    [InlineData("/api/schemes/region-mitt-pom/years/2026/export.sie?from=2026-13-01", HttpStatusCode.BadRequest, "must be dates in the form yyyy-MM-dd")]
-    [InlineData("/api/schemes/region-mitt-pom/years/2026/export.sie?from=2026-02-01&to=2026-01-31", HttpStatusCode.BadRequest, "The period is empty: from 2026-02-01 is after to 2026-01-31.")]
-    [InlineData("/api/schemes/region-mitt-pom/years/2026/export.sie?from=2026-12-01&to=2027-01-31", HttpStatusCode.BadRequest, "spans the fiscal years 2026 and 2027")]
-    [InlineData("/api/schemes/no-such-scheme/years/2026/export.sie", HttpStatusCode.NotFound, "There is no budget for scheme no-such-scheme, year 2026.")]
-    [InlineData("/api/export.sie", HttpStatusCode.BadRequest, "Query parameters from and to")]
-    [InlineData("/api/export.sie?from=2026-01-01&to=2026-01-31&year=26", HttpStatusCode.BadRequest, "Year '26' is not a budget year")]
-    [InlineData("/api/export.sie?from=2026-01-01&to=2026-01-31&scheme=region-mitt", HttpStatusCode.NotFound, "Scheme region-mitt has no approved budget, so no books to export.")]
-    [InlineData("/api/export.sie?from=2026-01-01&to=2026-01-31&scheme=..%2F", HttpStatusCode.BadRequest, "is not a scheme id")]
+    [InlineData("/api/schemes/region-mitt-pom/years/2026/export.sie?from=2026-13-01", HttpStatusCode.BadRequest, "ska vara datum på formen yyyy-MM-dd")]
+    [InlineData("/api/schemes/region-mitt-pom/years/2026/export.sie?from=2026-02-01&to=2026-01-31", HttpStatusCode.BadRequest, "Perioden är tom: från 2026-02-01 ligger efter till 2026-01-31.")]
+    [InlineData("/api/schemes/region-mitt-pom/years/2026/export.sie?from=2026-12-01&to=2027-01-31", HttpStatusCode.BadRequest, "sträcker sig över räkenskapsåren 2026 och 2027")]
+    [InlineData("/api/schemes/no-such-scheme/years/2026/export.sie", HttpStatusCode.NotFound, "Det finns ingen budget för samarbetet no-such-scheme, år 2026.")]
+    [InlineData("/api/export.sie", HttpStatusCode.BadRequest, "Frågeparametrarna from och to")]
+    [InlineData("/api/export.sie?from=2026-01-01&to=2026-01-31&year=26", HttpStatusCode.BadRequest, "Året '26' är inget budgetår")]
+    [InlineData("/api/export.sie?from=2026-01-01&to=2026-01-31&scheme=region-mitt", HttpStatusCode.NotFound, "Samarbetet region-mitt har ingen godkänd budget och alltså ingen bokföring att exportera.")]
+    [InlineData("/api/export.sie?from=2026-01-01&to=2026-01-31&scheme=..%2F", HttpStatusCode.BadRequest, "är inget samarbetes id")]
     public async Task A_bad_period_year_or_scheme_is_a_problem_naming_it(string url, HttpStatusCode status, string detail)
     {
         using var response = await fixture.Shared.Reader().GetAsync(url);

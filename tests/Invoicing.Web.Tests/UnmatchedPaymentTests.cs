@@ -78,10 +78,10 @@ public sealed class UnmatchedPaymentTests(WebFixture fixture)
     }
 
     [Theory]
-    [InlineData("not-an-id", "{\"invoice\":\"202600011\"}", HttpStatusCode.BadRequest, "is not an unmatched entry's id")]
-    [InlineData("0000000000000000000000000000000000000000", "{\"invoice\":\"202600011\"}", HttpStatusCode.NotFound, "There is no open unmatched entry")]
-    [InlineData("0000000000000000000000000000000000000000", "{\"invoice\":\"2026\"}", HttpStatusCode.BadRequest, "invoice '2026' is not an invoice number")]
-    [InlineData("0000000000000000000000000000000000000000", "[1]", HttpStatusCode.BadRequest, "The body is not a booking in JSON")]
+    [InlineData("not-an-id", "{\"invoice\":\"202600011\"}", HttpStatusCode.BadRequest, "är inget id för en ej matchad betalning")]
+    [InlineData("0000000000000000000000000000000000000000", "{\"invoice\":\"202600011\"}", HttpStatusCode.NotFound, "Det finns ingen öppen ej matchad betalning")]
+    [InlineData("0000000000000000000000000000000000000000", "{\"invoice\":\"2026\"}", HttpStatusCode.BadRequest, "invoice '2026' är inget fakturanummer")]
+    [InlineData("0000000000000000000000000000000000000000", "[1]", HttpStatusCode.BadRequest, "Innehållet är inte en bokning i JSON")]
     public async Task A_booking_that_names_no_open_entry_or_no_invoice_is_refused_naming_what_is_wrong(string id, string body, HttpStatusCode status, string expected)
     {
         var content = new StringContent(body, System.Text.Encoding.UTF8, "application/json");

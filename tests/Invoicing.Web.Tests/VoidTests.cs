@@ -22,7 +22,7 @@ public sealed class VoidTests(WebFixture fixture)
         var twice = await (await client.PostAsJsonAsync(VoidPath, new { reason = "Fel mottagare" })).ProblemAsync(HttpStatusCode.Conflict);
         var ofCredit = await (await client.PostAsJsonAsync("/api/invoices/region-mitt-pom/2026/202600031/void", new { reason = "x" })).ProblemAsync(HttpStatusCode.Conflict);
 
-        Assert.Contains("reason is required", noReason, StringComparison.Ordinal);
+        Assert.Contains("reason (skälet) krävs", noReason, StringComparison.Ordinal);
         Assert.NotNull(byReader);
         Assert.Equal("/api/invoices/region-mitt-pom/2026/202600031", response.Headers.Location?.OriginalString);
         var credit = voided.GetProperty("creditNote");
