@@ -39,11 +39,27 @@ public sealed class AuditEventTests
             AuditEvent.HashOf(7, At, Anna, Payment with { Amount = new Money(234_501) }, AuditEvent.Genesis),
             AuditEvent.HashOf(7, At, Anna, Payment with { Before = null }, AuditEvent.Genesis),
             AuditEvent.HashOf(7, At, Anna, Payment with { After = new Money(1) }, AuditEvent.Genesis),
+            AuditEvent.HashOf(7, At, Anna, Payment with { SwedishDetails = "betald 2026-12-01 från camt.xml" }, AuditEvent.Genesis),
             AuditEvent.HashOf(7, At, Anna, Payment, new string('1', 64)),
         ];
 
         Assert.All(changed, hash => Assert.NotEqual(original, hash));
         Assert.Equal(changed.Length, changed.Distinct().Count());
+    }
+
+    [Fact]
+    public void Swedish_details_take_part_in_the_hash_when_present_and_an_event_without_them_hashes_as_before()
+    {
+        var swedish = Payment with { SwedishDetails = "betald 2026-12-01 från camt.xml" };
+
+        Assert.NotEqual(
+            AuditEvent.HashOf(7, At, Anna, swedish, AuditEvent.Genesis),
+            AuditEvent.HashOf(7, At, Anna, swedish with { SwedishDetails = "betald 2026-12-02 från camt.xml" }, AuditEvent.Genesis));
+        // An event recorded before events carried Swedish text is hashed over the same fields as then.
+        Assert.Equal(AuditEvent.HashOf(7, At, Anna, Payment, AuditEvent.Genesis), AuditEvent.HashOf(7, At, Anna, Payment with { SwedishDetails = null }, AuditEvent.Genesis));
+        var recorded = AuditEvent.Chain(7, At, Anna, swedish, AuditEvent.Genesis);
+        Assert.Equal(recorded, AuditEventDto.From(recorded).ToEvent());
+        Assert.DoesNotContain("swedishDetails", AuditJson.Serialize(AuditEvent.Chain(7, At, Anna, Payment, AuditEvent.Genesis)), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -150,14 +150,15 @@ public sealed class UblWriterTests
     }
 
     [Theory]
-    [InlineData("reference", "no buyer reference")]
-    [InlineData("identity", "no organisation number or Peppol endpoint")]
-    public void A_document_that_cannot_be_an_e_invoice_says_why_and_is_not_written(string missing, string why)
+    [InlineData("reference", "no buyer reference", "köparen har ingen köparreferens (Er referens)")]
+    [InlineData("identity", "no organisation number or Peppol endpoint", "köparen har inget organisationsnummer och ingen Peppol-adress")]
+    public void A_document_that_cannot_be_an_e_invoice_says_why_in_english_and_swedish_and_is_not_written(string missing, string why, string swedish)
     {
         var builder = new InvoiceDocumentBuilder();
         var document = missing == "reference" ? builder.WithBuyerReference(null).Build() : builder.WithBuyerOrganisationNumber(null).Build();
 
         Assert.Contains(why, EInvoiceEligibility.WhyNot(document), StringComparison.Ordinal);
+        Assert.Equal(swedish, EInvoiceEligibility.InSwedish(EInvoiceEligibility.WhyNot(document)));
         var e = Assert.Throws<InvalidOperationException>(() => UblWriter.Write(document));
         Assert.Contains(why, e.Message, StringComparison.Ordinal);
     }
@@ -168,5 +169,13 @@ public sealed class UblWriterTests
         var document = new InvoiceDocumentBuilder().Build() with { Kind = DocumentKind.CreditNote };
 
         Assert.Contains("must name the invoice it corrects", EInvoiceEligibility.WhyNot(document), StringComparison.Ordinal);
+        Assert.Equal("en kreditfaktura måste ange fakturan den rättar", EInvoiceEligibility.InSwedish(EInvoiceEligibility.WhyNot(document)));
+    }
+
+    [Fact]
+    public void A_document_issued_before_e_invoices_or_with_a_reason_of_an_older_release_is_shown_as_recorded()
+    {
+        Assert.Equal("utfärdad före e-fakturor", EInvoiceEligibility.InSwedish(null));
+        Assert.Equal("some reason of an older release", EInvoiceEligibility.InSwedish("some reason of an older release"));
     }
 }
