@@ -62,6 +62,9 @@ public sealed class InvoiceStore(InvoicingStorage storage, AuditTrail audit, Tim
             Year = document.Year,
             Invoice = document.Number,
             Amount = document.SignedTotal,
+            SwedishDetails = $"{document.Kind.Title()} till {document.DebtorCode} {document.DebtorName}"
+                + (document.Corrects is { } corrected ? $", rättar {corrected.Number}" : "")
+                + (document.Reason is { } why ? $": {why}" : ""),
         };
 
     /// <summary>An invoice row added, with its open item when something is due on it.</summary>

@@ -182,6 +182,7 @@ public sealed partial class ReminderRun(
             try
             {
                 await invoices.ReplaceAllAsync([.. planned.Select(p => (due[p.Index], p.Change.After, p.Change.Record is { } r ? InvoiceReminderEntity.From(p.Change.After.Key, r) : null))], cancellationToken);
+                await audit.RecordAllAsync([.. planned.Select(p => Recorded(p.Change, steps[p.Index], day))], cancellationToken);
                 foreach (var (i, change) in planned)
                 {
                     results[i] = (change.After, true, change.Record);
@@ -254,22 +255,8 @@ public sealed partial class ReminderRun(
 
                 var change = Change(current, now, day, statement);
                 await invoices.ReplaceAsync(version, change.After, change.Record is { } row ? InvoiceReminderEntity.From(change.After.Key, row) : null, ct);
+                await audit.RecordAsync(Recorded(change, step, day), ct);
                 var text = StepText(step);
-                var key = change.After.Key;
-                await audit.RecordAsync(
-                    new Audit.AuditEntry(
-                        $"reminder:{key.Scheme}:{key.Year}:{key.Number}:{(change.Record?.Level.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "manual")}",
-                        Audit.AuditActions.ReminderRecorded,
-                        change.Record is { } reminder
-                            ? $"{text} of {IsoDate.Format(day)}, to pay by {IsoDate.Format(reminder.NewDueDate)}: {reminder.Total.ToInvariantString()} SEK asked"
-                            : $"{text} from {IsoDate.Format(day)}: no more reminders, a person takes over")
-                    {
-                        Scheme = key.Scheme,
-                        Year = key.Year,
-                        Invoice = key.Number,
-                        Amount = change.Record?.Total,
-                    },
-                    ct);
                 LogRecorded(change.After.Number, text);
                 return (change.After, true);
             },
@@ -299,6 +286,31 @@ public sealed partial class ReminderRun(
             Lines = statement,
         };
         return (current.WithReminder(remind.Level, day), record);
+    }
+
+    /// <summary>
+    /// The audit event of a recorded step, keyed by the invoice and the reminder's level: the same whether the step
+    /// was recorded in a batch or on its own.
+    /// </summary>
+    private static Audit.AuditEntry Recorded((Invoice After, ReminderRecord? Record) change, ReminderStep step, DateOnly day)
+    {
+        var key = change.After.Key;
+        var text = StepText(step);
+        return new Audit.AuditEntry(
+            $"reminder:{key.Scheme}:{key.Year}:{key.Number}:{(change.Record?.Level.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "manual")}",
+            Audit.AuditActions.ReminderRecorded,
+            change.Record is { } reminder
+                ? $"{text} of {IsoDate.Format(day)}, to pay by {IsoDate.Format(reminder.NewDueDate)}: {reminder.Total.ToInvariantString()} SEK asked"
+                : $"{text} from {IsoDate.Format(day)}: no more reminders, a person takes over")
+        {
+            Scheme = key.Scheme,
+            Year = key.Year,
+            Invoice = key.Number,
+            Amount = change.Record?.Total,
+            SwedishDetails = change.Record is { } asked
+                ? $"påminnelse {asked.Level} av {IsoDate.Format(day)}, att betala senast {IsoDate.Format(asked.NewDueDate)}: {asked.Total} begärt"
+                : $"manuell uppföljning från {IsoDate.Format(day)}: inga fler påminnelser, en person tar över",
+        };
     }
 
     private static string StepText(ReminderStep step) => step is ReminderStep.Remind x ? $"reminder {x.Level}" : "manual follow-up";
