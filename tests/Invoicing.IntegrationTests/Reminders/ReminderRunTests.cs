@@ -1,5 +1,6 @@
 using System.Globalization;
 using Azure.Core;
+using Invoicing.Audit;
 using Invoicing.Invoices;
 using Invoicing.Issuing;
 using Invoicing.Mail;
@@ -57,6 +58,32 @@ public sealed class ReminderRunTests(AzuriteFixture azurite)
         var invoices = await InvoicesAsync(scenario);
         Assert.Equal(27, invoices.Values.Count(i => i.NeedsManualFollowUp && i.ReminderLevel == 2));
         Assert.All(paid, code => Assert.Equal(0, invoices[code].ReminderLevel));
+    }
+
+    [Fact]
+    public async Task Every_reminder_a_run_records_is_in_the_audit_trail_once_in_english_and_swedish_whether_batched_or_not()
+    {
+        await using var smtp = await SmtpServerFixture.StartAsync();
+        await using var scenario = await IssuedAsync(smtp);
+        var paid = await PayAsync(scenario, "1980", "0380", "2180");
+
+        await RemindAsync(scenario, FirstLevelDay);
+        await RemindAsync(scenario, FirstLevelDay);
+
+        var invoices = await InvoicesAsync(scenario);
+        var reminded = invoices.Values.Where(i => i.ReminderLevel == 1).Select(i => i.Number).ToHashSet();
+        Assert.Equal(27, reminded.Count);
+        var events = (await scenario.Get<AuditTrail>().ListAsync(new AuditQuery(), CancellationToken.None))
+            .Where(e => e.Entry.Action == AuditActions.ReminderRecorded)
+            .ToArray();
+        Assert.Equal(reminded.Order(), events.Select(e => e.Entry.Invoice!.Value).Order());
+        var vasteras = invoices["1980"];
+        Assert.DoesNotContain(events, e => e.Entry.Invoice == vasteras.Number);
+        var one = events.First();
+        Assert.Matches(@"^reminder 1 of 2026-03-02, to pay by 2026-03-\d\d: \d+\.\d\d SEK asked$", one.Entry.Details);
+        Assert.Matches(@"^påminnelse 1 av 2026-03-02, att betala senast 2026-03-\d\d: [\d\u00A0]+,\d\d\u00A0kr begärt$", one.Entry.SwedishDetails);
+        Assert.True(one.Entry.Amount > Money.Zero);
+        Assert.Null((await scenario.Get<AuditTrail>().VerifyAsync(CancellationToken.None)).FirstBroken);
     }
 
     [Fact]
