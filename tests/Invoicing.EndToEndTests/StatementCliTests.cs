@@ -32,7 +32,7 @@ public sealed class StatementCliTests(AzuriteFixture azurite, Xunit.Abstractions
 
         var pdf = Path.Combine(folder, "kontoutdrag-region-mitt-pom-2026-0330.pdf");
         Assert.Equal($"Wrote {pdf}: the statement of 0330 Knivsta kommun in region-mitt-pom 2026 as of 2026-12-04, 3 entries, to be paid back 603,00\u00A0kr.", wrote.Trim());
-        var text = Pdftotext(pdf).Replace('\u00A0', ' ');
+        var text = PdfText.OfFile(pdf).Replace('\u00A0', ' ');
         output.WriteLine(text);
         Assert.Contains("Kontoutdrag", text, StringComparison.Ordinal);
         Assert.Matches(@"2026-12-04\s+202600003\s+Faktura\s+3 897,00\s+3 897,00\n", text);
@@ -50,7 +50,7 @@ public sealed class StatementCliTests(AzuriteFixture azurite, Xunit.Abstractions
 
         // A voided invoice and its credit note: nothing to pay.
         Assert.EndsWith("2 entries, to pay 0,00\u00A0kr.", voided.Trim(), StringComparison.Ordinal);
-        Assert.Matches(@"Kreditfaktura avseende faktura\s+", Pdftotext(Path.Combine(folder, "kontoutdrag-region-mitt-pom-2026-0305.pdf")));
+        Assert.Matches(@"Kreditfaktura avseende faktura\s+", PdfText.OfFile(Path.Combine(folder, "kontoutdrag-region-mitt-pom-2026-0305.pdf")));
 
         var unknown = await cli.RunAsync("statement", "9999", "--year", "2026", "--out", folder);
         var noYear = await cli.RunAsync("statement", "0330", "--year", "2025", "--out", folder);
@@ -95,16 +95,6 @@ public sealed class StatementCliTests(AzuriteFixture azurite, Xunit.Abstractions
         output.WriteLine(entry.ToString());
         Assert.Equal("statement", entry.GetProperty("kind").GetString());
         Assert.StartsWith("EXEMPEL: Kontoutdrag ", entry.GetProperty("subject").GetString(), StringComparison.Ordinal);
-    }
-
-    private static string Pdftotext(string pdf)
-    {
-        var start = new System.Diagnostics.ProcessStartInfo("pdftotext") { RedirectStandardOutput = true, ArgumentList = { "-layout", pdf, "-" } };
-        using var process = System.Diagnostics.Process.Start(start)!;
-        var text = process.StandardOutput.ReadToEnd();
-        process.WaitForExit();
-        Assert.Equal(0, process.ExitCode);
-        return text;
     }
 
     private static List<string[]> Cells(string file)
