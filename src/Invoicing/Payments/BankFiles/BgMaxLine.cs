@@ -40,16 +40,18 @@ internal sealed class BgMaxLine(string fileName, int number, string text)
     public BankFileException Fail(BgMaxField field, string problem, string swedishProblem) =>
         BankFileException.AtLine(fileName, number, $"TK{RecordType} {field}", $"TK{RecordType} {field.Swedish}", problem, swedishProblem);
 
-    /// <summary>The record type itself (columns 1-2) is what is wrong: named as "TK20 record type", "TK20 posttyp".</summary>
+    /// <summary>
+    /// The record as a whole is what is wrong, its type or the texts it adds to its payment: named as
+    /// "TK20 record type" in English and "TK20 posttyp" in Swedish.
+    /// </summary>
     public BankFileException Fail(RecordField field, string problem, string swedishProblem) =>
         BankFileException.AtLine(fileName, number, $"TK{RecordType} {field.Name}", $"TK{RecordType} {field.SwedishName}", problem, swedishProblem);
 
-    /// <summary>The record as a whole: its type (columns 1-2), or the texts it adds to its payment.</summary>
     public static readonly RecordField RecordTypeField = new("record type", "posttyp");
 
     public static readonly RecordField TextField = new("text", "text");
 
-    /// <summary>What a complaint about a whole record names in place of a field with columns.</summary>
+    /// <summary>What a complaint about a whole record names in place of a field with columns, in both languages.</summary>
     internal sealed record RecordField(string Name, string SwedishName);
 
     private string Raw(BgMaxField field) => text.Substring(field.Start - 1, field.Length);

@@ -14,8 +14,6 @@ internal sealed class CamtFault(string fileName, IReadOnlyList<CamtPathStep>? pa
     /// <summary>A problem with the file as a whole (its root), named by the file alone.</summary>
     public static CamtFault InFile(string fileName, string problem, string swedishProblem) => new(fileName, null, null, problem, swedishProblem);
 
-    public string SwedishProblem => swedishProblem;
-
     public BankFileException ToBankFileException() => path is null
         ? BankFileException.InFile(fileName, Message, swedishProblem)
         : BankFileException.AtElement(fileName, string.Join('/', path.Select(step => step.ToString())),

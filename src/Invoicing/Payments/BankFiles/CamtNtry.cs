@@ -265,7 +265,7 @@ internal sealed class CamtNtry
     private CamtFault Unreferenced(XElement element) =>
         _camt.Fail(element,
             "has no bank reference (TxDtls/Refs/AcctSvcrRef, Ntry/AcctSvcrRef or Ntry/NtryRef), so importing the file again could not be recognised.",
-            "har ingen bankreferens (TxDtls/Refs/AcctSvcrRef, Ntry/AcctSvcrRef eller Ntry/NtryRef), så om filen läses in igen skulle det inte kännas igen.");
+            "har ingen bankreferens (TxDtls/Refs/AcctSvcrRef, Ntry/AcctSvcrRef eller Ntry/NtryRef), så en ny inläsning av filen skulle inte kännas igen.");
 
     private Money ReadAmount(XElement amount, bool allowZero)
     {
