@@ -155,9 +155,9 @@ public sealed class BadInputTests(WebFixture fixture)
         await (await client.PostAsync("/api/bank-files", BankFileUploads.File("empty.xml", []))).ProblemAsync(HttpStatusCode.BadRequest);
         await (await client.PostAsJsonAsync("/api/bank-files", new { file = "camt" })).ProblemAsync(HttpStatusCode.UnsupportedMediaType);
 
-        Assert.Contains("not a camt.054 or BgMax file", notBank, StringComparison.Ordinal);
-        Assert.Contains("not a camt.054 or BgMax file", fullSize, StringComparison.Ordinal);
-        Assert.Contains("after today", future, StringComparison.Ordinal);
+        Assert.Contains("faktura.pdf: inte en camt.054- eller BgMax-fil", notBank, StringComparison.Ordinal);
+        Assert.Contains("big.txt: inte en camt.054- eller BgMax-fil", fullSize, StringComparison.Ordinal);
+        Assert.Contains("är daterad 2026-03-05, efter dagens datum (2026-03-02)", future, StringComparison.Ordinal);
         Assert.Contains("BGMAX.txt", totals, StringComparison.Ordinal);
         Assert.Equal(before, await StorageSnapshot.TakeAsync(world));
     }
@@ -200,31 +200,31 @@ public sealed class BadInputTests(WebFixture fixture)
             {
                 "api-bank-file-other-iban", "other.xml",
                 new Camt054Builder(8) { Account = "SE3550000000054910000003" }.Entry(new CamtEntry("100.00", AccountServicerReference: "O-1", BookingDate: "2026-03-01", Transactions: [new(Ocr: Ocr)])).ToBytes(),
-                "addressed to account SE3550000000054910000003, which is not ours"
+                "filen gäller konto SE3550000000054910000003, som inte är vårt"
             },
             {
                 "api-bank-file-other-bankgiro", "BGMAX.txt",
                 new BgMaxBuilder().Start().Opening("50501055").Payment(Ocr, 10_000, "000000000001").Deposit("20260301", "00001").End().ToLatin1(),
-                "addressed to account 50501055, which is not ours"
+                "filen gäller konto 50501055, som inte är vårt"
             },
             {
                 "api-bank-file-reference-100000-characters", "long.xml",
                 new Camt054Builder(8)
                     .Entry(new CamtEntry("100.00", AccountServicerReference: "L-1", BookingDate: "2026-03-01", Transactions: [new(Ocr: Ocr)]))
                     .Entry(new CamtEntry("100.00", AccountServicerReference: "L-2", BookingDate: "2026-03-01", Transactions: [new(Unstructured: new string('7', 100_000))])).ToBytes(),
-                "payment texts (RmtInf) is 100000 characters; at most 1000 are kept"
+                "betalningstexter (RmtInf): 100000 tecken; högst 1000 sparas"
             },
             {
                 "api-bank-file-payer-name-too-long", "name.xml",
                 new Camt054Builder(8).Entry(new CamtEntry("100.00", AccountServicerReference: "N-1", BookingDate: "2026-03-01", Transactions: [new(Ocr: Ocr, Debtor: new string('N', 500))])).ToBytes(),
-                "payer name (RltdPties/Dbtr) is 500 characters"
+                "betalarens namn (RltdPties/Dbtr): 500 tecken"
             },
             {
                 "api-bank-file-bad-reversal-indicator", "rvsl.xml",
                 new Camt054Builder(8).Entry(new CamtEntry("100.00", AccountServicerReference: "R-1", BookingDate: "2026-03-01", Transactions: [new(Ocr: Ocr)])).ToXml()
                     .Replace("<CdtDbtInd>CRDT</CdtDbtInd>\n", "<CdtDbtInd>CRDT</CdtDbtInd><RvslInd>kanske</RvslInd>\n", StringComparison.Ordinal).Replace("<CdtDbtInd>CRDT</CdtDbtInd><Sts>", "<CdtDbtInd>CRDT</CdtDbtInd><RvslInd>kanske</RvslInd><Sts>", StringComparison.Ordinal)
                     .Select(c => (byte)c).ToArray(),
-                "'kanske' is neither true nor false"
+                "'kanske' är varken true eller false"
             },
         };
     }
@@ -240,6 +240,26 @@ public sealed class BadInputTests(WebFixture fixture)
 
         Assert.True(detail.Contains(expected, StringComparison.Ordinal), $"{id}: {detail}");
         Assert.StartsWith("Inget bokfördes: ", detail, StringComparison.Ordinal);
+<<<<<<< HEAD
+=======
+        Assert.Equal(before, await StorageSnapshot.TakeAsync(world));
+    }
+
+    [Fact]
+    public async Task A_refused_bank_file_or_payment_reaches_the_page_in_Swedish_naming_the_same_file_line_field_amounts_invoice_and_dates()
+    {
+        var world = fixture.Shared;
+        var client = world.Finance();
+        var before = await StorageSnapshot.TakeAsync(world);
+        var ocr = (await world.InvoicesAsync())[0].Ocr.Value;
+        var badTotals = new BgMaxBuilder().Start().Opening("9912346").Payment(ocr, 10_000, "000000000001").Deposit("20260301", "00001", amountOre: 9_999).End().ToLatin1();
+
+        var file = await (await client.PostAsync("/api/bank-files", BankFileUploads.File("BGMAX.txt", badTotals))).ProblemAsync(HttpStatusCode.BadRequest);
+        var payment = await (await client.PostPaymentAsync("202600014", new { amount = "100", date = "2026-03-03" })).ProblemAsync(HttpStatusCode.BadRequest);
+
+        Assert.Equal("Inget bokfördes: BGMAX.txt, rad 4, TK15 insättningsbelopp (kolumn 51-68): 99.99 men dess betalningar minus avdrag summerar till 100.00.", file);
+        Assert.Equal("Faktura 202600014: en betalning daterad 2026-03-03 är efter dagens datum (2026-03-02); bokför den när den har kommit in.", payment);
+>>>>>>> sv-pay
         Assert.Equal(before, await StorageSnapshot.TakeAsync(world));
     }
 

@@ -55,7 +55,7 @@ public sealed class FourEyesTests(WebFixture fixture)
         var ofCreditNote = await (await eva.PostAsJsonAsync("/api/invoices/region-mitt-pom/2026/202600099/void", new { reason = "x" })).ProblemAsync(HttpStatusCode.NotFound);
         var proposals = await (await world.Reader().GetAsync("/api/proposals")).JsonAsync();
 
-        Assert.Contains("a refund of 100,00\u00A0kr is more than the 0,00\u00A0kr owed back on it; nothing was booked.", nothingOwed, StringComparison.Ordinal);
+        Assert.Contains("en återbetalning på 100,00\u00A0kr är mer än de 0,00\u00A0kr som ska betalas tillbaka på den; inget bokfördes.", nothingOwed, StringComparison.Ordinal);
         Assert.NotEmpty(ofCreditNote);
         Assert.Equal(0, proposals.GetArrayLength());
     }

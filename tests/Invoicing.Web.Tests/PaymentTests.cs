@@ -78,9 +78,9 @@ public sealed class PaymentTests(WebFixture fixture)
         var refund = await (await client.PostRefundAsync("202600014", new { amount = "43035", date = "2026-03-02", reference = "utbetalning 1" })).JsonAsync(HttpStatusCode.Created);
         var again = await (await client.PostRefundAsync("202600014", new { amount = 43035, date = "2026-03-02", reference = "utbetalning 1" })).JsonAsync(HttpStatusCode.OK);
 
-        Assert.Contains("is more than the 43", tooMuch, StringComparison.Ordinal);
+        Assert.Contains("är mer än de 43", tooMuch, StringComparison.Ordinal);
         Assert.Contains("reference krävs", noReference, StringComparison.Ordinal);
-        Assert.Contains("a refund dated 2026-03-03 is after today (2026-03-02); book it when it has been paid out.", future, StringComparison.Ordinal);
+        Assert.Contains("Faktura 202600014: en återbetalning daterad 2026-03-03 är efter dagens datum (2026-03-02); bokför den när den har betalats ut.", future, StringComparison.Ordinal);
         Assert.Equal(("Overpaid", "Paid", "Refund"), (refund.GetProperty("statusBefore").GetString(), refund.GetProperty("statusAfter").GetString(), refund.GetProperty("flag").GetString()));
         Assert.Equal(("betald", "0.00", "43035.00"), (
             refund.GetProperty("invoice").GetProperty("displayStatus").GetString(),

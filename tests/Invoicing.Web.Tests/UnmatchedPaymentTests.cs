@@ -101,7 +101,7 @@ public sealed class UnmatchedPaymentTests(WebFixture fixture)
 
         var detail = await (await world.Finance().PostAsJsonAsync($"/api/payments/unmatched/{reversal.GetProperty("id").GetString()}/book", new { invoice = "202600010" })).ProblemAsync(HttpStatusCode.BadRequest);
 
-        Assert.Contains("money taken back", detail, StringComparison.Ordinal);
+        Assert.Contains("är pengar som har tagits tillbaka", detail, StringComparison.Ordinal);
         Assert.DoesNotContain(listed.EnumerateArray(), u => u.GetProperty("amount").GetDecimal() is -12_500m or -2_500m);
     }
 }

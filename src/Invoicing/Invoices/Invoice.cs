@@ -73,7 +73,9 @@ public sealed record Invoice(
     {
         if (amount <= Money.Zero)
         {
-            throw new InvalidPaymentException($"Invoice {Number}: a payment must be a positive amount, not {amount}.");
+            throw new InvalidPaymentException(
+                $"Invoice {Number}: a payment must be a positive amount, not {amount}.",
+                $"Faktura {Number}: en betalning måste vara ett positivt belopp, inte {amount}.");
         }
 
         var after = this with { AmountPaid = AmountPaid + amount, LastPaymentDate = LastPaymentDate is { } last && last > paidOn ? last : paidOn };
@@ -99,19 +101,21 @@ public sealed record Invoice(
     /// The invoice after the bank took back <paramref name="amount"/> of a booked payment: the amount paid falls by
     /// it and the status follows. It cannot fall below zero: only money booked can be taken back.
     /// </summary>
-    public Invoice WithReversal(Money amount) => WithMoneyTakenBack(amount, "reversal");
+    public Invoice WithReversal(Money amount) => WithMoneyTakenBack(amount, "reversal", "en återföring");
 
     /// <summary>
     /// The invoice after a payer's deduction of <paramref name="amount"/> (BgMax TK21, e.g. a credit invoice the payer
     /// took off a payment) was settled on it: the amount paid falls by it, never below zero.
     /// </summary>
-    public Invoice WithDeduction(Money amount) => WithMoneyTakenBack(amount, "deduction");
+    public Invoice WithDeduction(Money amount) => WithMoneyTakenBack(amount, "deduction", "ett avdrag");
 
-    private Invoice WithMoneyTakenBack(Money amount, string what)
+    private Invoice WithMoneyTakenBack(Money amount, string what, string swedishWhat)
     {
         if (amount <= Money.Zero || amount > AmountPaid)
         {
-            throw new InvalidPaymentException($"Invoice {Number}: a {what} of {amount} cannot take back more than the {AmountPaid} paid.");
+            throw new InvalidPaymentException(
+                $"Invoice {Number}: a {what} of {amount} cannot take back more than the {AmountPaid} paid.",
+                $"Faktura {Number}: {swedishWhat} på {amount} kan inte ta tillbaka mer än de {AmountPaid} som är betalda.");
         }
 
         var after = this with { AmountPaid = AmountPaid - amount };
@@ -127,7 +131,9 @@ public sealed record Invoice(
         if (amount <= Money.Zero || amount > -OwnRemaining)
         {
             var owed = OwnRemaining < Money.Zero ? -OwnRemaining : Money.Zero;
-            throw new InvalidPaymentException($"Invoice {Number}: a refund of {amount} must be positive and at most the {owed} owed back on it; nothing was booked.");
+            throw new InvalidPaymentException(
+                $"Invoice {Number}: a refund of {amount} must be positive and at most the {owed} owed back on it; nothing was booked.",
+                $"Faktura {Number}: en återbetalning på {amount} måste vara positiv och högst de {owed} som ska betalas tillbaka på den; inget bokfördes.");
         }
 
         var after = this with { Refunded = Refunded + amount };

@@ -232,7 +232,9 @@ public sealed class InvoiceStore(InvoicingStorage storage, AuditTrail audit, Tim
 
         return response.Value!.ToDocument() is Invoice invoice
             ? new InvoiceVersion(invoice, response.Value.ETag, response.Value.IssuedAt)
-            : throw new InvalidPaymentException($"{key.Number} is a credit note; a payment is booked on an invoice.");
+            : throw new InvalidPaymentException(
+                $"{key.Number} is a credit note; a payment is booked on an invoice.",
+                $"{key.Number} är en kreditfaktura; en betalning bokförs på en faktura.");
     }
 
     /// <summary>

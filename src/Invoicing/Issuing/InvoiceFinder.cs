@@ -26,8 +26,10 @@ public sealed class InvoiceFinder(InvoiceNumberSeries series, InvoiceStore invoi
             }
         }
 
+        var schemes = string.Join(", ", found.Select(i => i.Key.Scheme));
         return found.Count <= 1 ? found.SingleOrDefault() : throw new InvalidPaymentException(
-            $"Invoice number {number} is in more than one issuer's series ({string.Join(", ", found.Select(i => i.Key.Scheme))}); name the scheme (--scheme).");
+            $"Invoice number {number} is in more than one issuer's series ({schemes}); name the scheme (--scheme).",
+            $"Fakturanummer {number} finns i fler än en utfärdares nummerserie ({schemes}); ange samverkan (--scheme).");
     }
 
     /// <summary>The invoice whose OCR reference this is in <paramref name="issuerId"/>'s series; null when it is none of that issuer's invoices (or a credit note's number).</summary>

@@ -33,13 +33,21 @@ public static class PaymentAcceptance
     {
         if (amount <= Money.Zero)
         {
-            throw new InvalidPaymentException(kind switch
+            throw kind switch
             {
-                PostingKind.Reversal => $"Invoice {invoice}: a reversal takes back a positive amount, not {amount}.",
-                PostingKind.Deduction => $"Invoice {invoice}: a deduction takes off a positive amount, not {amount}.",
-                PostingKind.Refund => $"Invoice {invoice}: a refund must be a positive amount, not {amount}.",
-                _ => $"Invoice {invoice}: a payment must be a positive amount, not {amount}.",
-            });
+                PostingKind.Reversal => new InvalidPaymentException(
+                    $"Invoice {invoice}: a reversal takes back a positive amount, not {amount}.",
+                    $"Faktura {invoice}: en återföring tar tillbaka ett positivt belopp, inte {amount}."),
+                PostingKind.Deduction => new InvalidPaymentException(
+                    $"Invoice {invoice}: a deduction takes off a positive amount, not {amount}.",
+                    $"Faktura {invoice}: ett avdrag drar av ett positivt belopp, inte {amount}."),
+                PostingKind.Refund => new InvalidPaymentException(
+                    $"Invoice {invoice}: a refund must be a positive amount, not {amount}.",
+                    $"Faktura {invoice}: en återbetalning måste vara ett positivt belopp, inte {amount}."),
+                _ => new InvalidPaymentException(
+                    $"Invoice {invoice}: a payment must be a positive amount, not {amount}.",
+                    $"Faktura {invoice}: en betalning måste vara ett positivt belopp, inte {amount}."),
+            };
         }
     }
 
@@ -49,7 +57,10 @@ public static class PaymentAcceptance
         if (date > today)
         {
             var (what, when) = kind == PostingKind.Refund ? ("refund", "paid out") : ("payment", "received");
-            throw new InvalidPaymentException($"Invoice {invoice}: a {what} dated {IsoDate.Format(date)} is after today ({IsoDate.Format(today)}); book it when it has been {when}.");
+            var (whatSv, whenSv) = kind == PostingKind.Refund ? ("en återbetalning", "betalats ut") : ("en betalning", "kommit in");
+            throw new InvalidPaymentException(
+                $"Invoice {invoice}: a {what} dated {IsoDate.Format(date)} is after today ({IsoDate.Format(today)}); book it when it has been {when}.",
+                $"Faktura {invoice}: {whatSv} daterad {IsoDate.Format(date)} är efter dagens datum ({IsoDate.Format(today)}); bokför den när den har {whenSv}.");
         }
     }
 
@@ -68,6 +79,10 @@ public static class PaymentAcceptance
             : null;
     }
 
+    /// <summary><see cref="TooEarlyProblem"/> in Swedish, for a payment it refuses.</summary>
+    internal static string TooEarlySwedish(InvoiceNumber invoice, DateOnly paidOn, DateOnly issued) =>
+        $"Faktura {invoice} utfärdades {IsoDate.Format(issued)}; en betalning daterad {IsoDate.Format(paidOn)}, före {IsoDate.Format(EarliestPayment(issued))}, kan inte vara en betalning av den (är datumet felskrivet?). Inget bokfördes.";
+
     /// <summary>The earliest date a payment of an invoice issued on <paramref name="issued"/> may have: 1 January of the year before.</summary>
     public static DateOnly EarliestPayment(DateOnly issued) => new(issued.Year - 1, 1, 1);
 
@@ -76,13 +91,16 @@ public static class PaymentAcceptance
     {
         if (firstReceived is null)
         {
-            throw new InvalidPaymentException($"Invoice {invoice}: no money has been received on it, so nothing can be paid back; nothing was booked.");
+            throw new InvalidPaymentException(
+                $"Invoice {invoice}: no money has been received on it, so nothing can be paid back; nothing was booked.",
+                $"Faktura {invoice}: inga pengar har kommit in på den, så inget kan betalas tillbaka; inget bokfördes.");
         }
 
         if (paidOut < firstReceived)
         {
             throw new InvalidPaymentException(
-                $"Invoice {invoice}: a refund dated {IsoDate.Format(paidOut)} is before the first money received on it ({IsoDate.Format(firstReceived.Value)}); nothing was booked.");
+                $"Invoice {invoice}: a refund dated {IsoDate.Format(paidOut)} is before the first money received on it ({IsoDate.Format(firstReceived.Value)}); nothing was booked.",
+                $"Faktura {invoice}: en återbetalning daterad {IsoDate.Format(paidOut)} är före den första inbetalningen på den ({IsoDate.Format(firstReceived.Value)}); inget bokfördes.");
         }
     }
 
@@ -95,9 +113,13 @@ public static class PaymentAcceptance
     {
         if (!issuer.ReceivingAccounts.Contains(account))
         {
-            throw new InvalidPaymentException(account is null
-                ? $"Invoice {invoice.Number} ({invoice.Scheme}) is {issuer.Name}'s; this money names no account it reached, so it cannot be shown to be {issuer.Name}'s ({issuer.ReceivingAccounts.Describe()}). Nothing was booked."
-                : $"Invoice {invoice.Number} ({invoice.Scheme}) is {issuer.Name}'s, but this money reached account {account}, which is not {issuer.Name}'s ({issuer.ReceivingAccounts.Describe()}). Nothing was booked.");
+            throw account is null
+                ? new InvalidPaymentException(
+                    $"Invoice {invoice.Number} ({invoice.Scheme}) is {issuer.Name}'s; this money names no account it reached, so it cannot be shown to be {issuer.Name}'s ({issuer.ReceivingAccounts.Describe()}). Nothing was booked.",
+                    $"Faktura {invoice.Number} ({invoice.Scheme}) tillhör {issuer.Name}; betalningen anger inte vilket konto den kom till, så det går inte att visa att den tillhör {issuer.Name} ({issuer.ReceivingAccounts.Describe()}). Inget bokfördes.")
+                : new InvalidPaymentException(
+                    $"Invoice {invoice.Number} ({invoice.Scheme}) is {issuer.Name}'s, but this money reached account {account}, which is not {issuer.Name}'s ({issuer.ReceivingAccounts.Describe()}). Nothing was booked.",
+                    $"Faktura {invoice.Number} ({invoice.Scheme}) tillhör {issuer.Name}, men betalningen kom till konto {account}, som inte tillhör {issuer.Name} ({issuer.ReceivingAccounts.Describe()}). Inget bokfördes.");
         }
     }
 }

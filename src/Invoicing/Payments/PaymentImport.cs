@@ -80,7 +80,9 @@ public sealed partial class PaymentImport(
     {
         if (file.Source.Length > MaxSourceLength)
         {
-            throw new InvalidPaymentException($"{file.Source[..40]}…: the file name is {file.Source.Length} characters; at most {MaxSourceLength} are kept. Nothing was booked.");
+            throw new InvalidPaymentException(
+                $"{file.Source[..40]}…: the file name is {file.Source.Length} characters; at most {MaxSourceLength} are kept. Nothing was booked.",
+                $"{file.Source[..40]}…: filnamnet är {file.Source.Length} tecken; högst {MaxSourceLength} sparas. Inget bokfördes.");
         }
 
         foreach (var entry in file.Entries)
@@ -88,9 +90,13 @@ public sealed partial class PaymentImport(
             // Money paid to another account is not ours to book, whatever OCR number it carries.
             if (!ours.Contains(entry.ReceivingAccount))
             {
-                throw new InvalidPaymentException(entry.ReceivingAccount is null
-                    ? $"{file.Source}: entry {entry.EntryReference} names no receiving account; ours are {ours.Describe()}. Nothing was booked."
-                    : $"{file.Source}: the file is addressed to account {entry.ReceivingAccount}, which is not ours ({ours.Describe()}). Nothing was booked.");
+                throw entry.ReceivingAccount is null
+                    ? new InvalidPaymentException(
+                        $"{file.Source}: entry {entry.EntryReference} names no receiving account; ours are {ours.Describe()}. Nothing was booked.",
+                        $"{file.Source}: post {entry.EntryReference} anger inget mottagarkonto; våra konton är {ours.Describe()}. Inget bokfördes.")
+                    : new InvalidPaymentException(
+                        $"{file.Source}: the file is addressed to account {entry.ReceivingAccount}, which is not ours ({ours.Describe()}). Nothing was booked.",
+                        $"{file.Source}: filen gäller konto {entry.ReceivingAccount}, som inte är vårt ({ours.Describe()}). Inget bokfördes.");
             }
 
             // What is only listed is stored nowhere, and a pending entry may well be dated ahead.
@@ -101,12 +107,16 @@ public sealed partial class PaymentImport(
 
             if (entry.BookingDate > today)
             {
-                throw new InvalidPaymentException($"{file.Source}: entry {entry.EntryReference} is dated {IsoDate.Format(entry.BookingDate)}, after today ({IsoDate.Format(today)}). Nothing was booked.");
+                throw new InvalidPaymentException(
+                    $"{file.Source}: entry {entry.EntryReference} is dated {IsoDate.Format(entry.BookingDate)}, after today ({IsoDate.Format(today)}). Nothing was booked.",
+                    $"{file.Source}: post {entry.EntryReference} är daterad {IsoDate.Format(entry.BookingDate)}, efter dagens datum ({IsoDate.Format(today)}). Inget bokfördes.");
             }
 
             if (entry.Amount == Money.Zero)
             {
-                throw new InvalidPaymentException($"{file.Source}: entry {entry.EntryReference} has amount 0. Nothing was booked.");
+                throw new InvalidPaymentException(
+                    $"{file.Source}: entry {entry.EntryReference} has amount 0. Nothing was booked.",
+                    $"{file.Source}: post {entry.EntryReference} har beloppet 0. Inget bokfördes.");
             }
 
             if (entry.EntryReference.Length > BankEntry.MaxEntryReferenceLength
@@ -114,7 +124,10 @@ public sealed partial class PaymentImport(
                 || entry.Texts.Sum(t => t.Length + 1) - 1 > BankEntry.MaxTextLength
                 || entry.PayerName?.Length > BankEntry.MaxPayerNameLength)
             {
-                throw new InvalidPaymentException($"{file.Source}: entry {entry.EntryReference[..Math.Min(40, entry.EntryReference.Length)]} has a reference, text or payer name too long to keep. Nothing was booked.");
+                var shown = entry.EntryReference[..Math.Min(40, entry.EntryReference.Length)];
+                throw new InvalidPaymentException(
+                    $"{file.Source}: entry {shown} has a reference, text or payer name too long to keep. Nothing was booked.",
+                    $"{file.Source}: post {shown} har en referens, text eller betalares namn som är för lång för att sparas. Inget bokfördes.");
             }
         }
     }

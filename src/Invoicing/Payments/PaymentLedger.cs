@@ -61,17 +61,20 @@ public sealed partial class PaymentLedger(
         var history = await payments.ListAsync(key, cancellationToken);
         if (history.All(r => r.Key != refund.Key))
         {
-            var chain = await invoices.FindChainAsync(key, cancellationToken) ?? throw new InvalidPaymentException($"There is no invoice {key}.");
+            var chain = await invoices.FindChainAsync(key, cancellationToken) ?? throw new InvalidPaymentException($"There is no invoice {key}.", $"Det finns ingen faktura {key}.");
             if (chain.BalanceOf(key.Number) is not InvoiceBalance balance)
             {
                 var creditNote = chain.CreditNotes.Single(c => c.Number == key.Number);
-                throw new InvalidPaymentException($"{key.Number} is a credit note; a refund is booked on the invoice it credits ({creditNote.Credits.Number}).");
+                throw new InvalidPaymentException(
+                    $"{key.Number} is a credit note; a refund is booked on the invoice it credits ({creditNote.Credits.Number}).",
+                    $"{key.Number} är en kreditfaktura; en återbetalning bokförs på fakturan den krediterar ({creditNote.Credits.Number}).");
             }
 
             if (refund.Amount > balance.RefundOwed)
             {
                 throw new InvalidPaymentException(
-                    $"Invoice {key.Number}: a refund of {refund.Amount} is more than the {balance.RefundOwed} owed back on it; nothing was booked.");
+                    $"Invoice {key.Number}: a refund of {refund.Amount} is more than the {balance.RefundOwed} owed back on it; nothing was booked.",
+                    $"Faktura {key.Number}: en återbetalning på {refund.Amount} är mer än de {balance.RefundOwed} som ska betalas tillbaka på den; inget bokfördes.");
             }
 
             PaymentAcceptance.CheckRefundDate(key.Number, refund.PaidOn, history.Where(r => r.Amount > Money.Zero).Select(r => (DateOnly?)r.PaidOn).Min());
@@ -133,7 +136,7 @@ public sealed partial class PaymentLedger(
                 var history = payments.ReadAsync(key, ct);
                 var found = invoices.FindVersionAsync(key, ct);
                 var (stored, nextPage) = await history;
-                var version = await found ?? throw new InvalidPaymentException($"There is no invoice {key}.");
+                var version = await found ?? throw new InvalidPaymentException($"There is no invoice {key}.", $"Det finns ingen faktura {key}.");
                 var records = stored.SelectMany(p => p.Records).ToArray();
                 var booked = records.ToDictionary(r => r.Key, StringComparer.Ordinal);
                 var pageOf = stored.SelectMany(p => p.Records.Select(r => (r.Key, Page: p))).ToDictionary(x => x.Key, x => x.Page, StringComparer.Ordinal);
@@ -179,7 +182,7 @@ public sealed partial class PaymentLedger(
                         if (posting.Kind is PostingKind.Payment or PostingKind.Deduction
                             && PaymentAcceptance.TooEarlyProblem(key.Number, posting.Payment.PaidOn, current.IssueDate) is { } tooEarly)
                         {
-                            throw new InvalidPaymentException(tooEarly);
+                            throw new InvalidPaymentException(tooEarly, PaymentAcceptance.TooEarlySwedish(key.Number, posting.Payment.PaidOn, current.IssueDate));
                         }
 
                         var after = After(current, posting);
@@ -218,7 +221,7 @@ public sealed partial class PaymentLedger(
                     {
                         version = await invoices.ReplaceAsync(version, current, pages.ToEntities(), ct)
                             ?? await invoices.FindVersionAsync(key, ct)
-                            ?? throw new InvalidPaymentException($"There is no invoice {key}.");
+                            ?? throw new InvalidPaymentException($"There is no invoice {key}.", $"Det finns ingen faktura {key}.");
                         nextPage = pages.NextPage;
                     }
                     catch (TableTransactionFailedException e) when (e.Status is 409 or 412)
@@ -302,7 +305,8 @@ public sealed partial class PaymentLedger(
         if (texts > PaymentPages.MaxTextChars)
         {
             throw new InvalidPaymentException(
-                $"Invoice {key.Number}: the payment's reference, note and payer name are {texts} characters together; at most {PaymentPages.MaxTextChars} are kept. Nothing was booked.");
+                $"Invoice {key.Number}: the payment's reference, note and payer name are {texts} characters together; at most {PaymentPages.MaxTextChars} are kept. Nothing was booked.",
+                $"Faktura {key.Number}: betalningens referens, anteckning och betalarens namn är {texts} tecken tillsammans; högst {PaymentPages.MaxTextChars} sparas. Inget bokfördes.");
         }
     }
 

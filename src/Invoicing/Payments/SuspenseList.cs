@@ -186,9 +186,13 @@ public sealed class SuspenseList(InvoicingStorage storage, PaymentLedger ledger,
         var open = await Table.GetEntityIfExistsAsync<UnmatchedPaymentEntity>(UnmatchedPaymentEntity.Open, id, cancellationToken: cancellationToken);
         if (!open.HasValue)
         {
-            throw new InvalidPaymentException(await FindAsync(id, cancellationToken) is { BookedTo: { } to }
-                ? $"Unmatched payment {id} is already booked, to invoice {to}."
-                : $"There is no unmatched payment {id}.");
+            throw await FindAsync(id, cancellationToken) is { BookedTo: { } to }
+                ? new InvalidPaymentException(
+                    $"Unmatched payment {id} is already booked, to invoice {to}.",
+                    $"Den ej matchade betalningen {id} är redan bokförd, på faktura {to}.")
+                : new InvalidPaymentException(
+                    $"There is no unmatched payment {id}.",
+                    $"Det finns ingen ej matchad betalning {id}.");
         }
 
         var entity = open.Value!;
@@ -205,9 +209,11 @@ public sealed class SuspenseList(InvoicingStorage storage, PaymentLedger ledger,
             BankEntryKind.Payment when payment.Amount > Money.Zero => await ledger.BookAsync(invoice, booking, cancellationToken),
             BankEntryKind.Deduction => await ledger.DeductAsync(invoice, booking with { Amount = -payment.Amount, Note = $"deduction settled by hand from the unmatched list ({payment.Reason})" }, cancellationToken),
             BankEntryKind.ReturnedDebit => throw new InvalidPaymentException(
-                $"Unmatched payment {id} is money of ours coming back ({payment.Amount}: a returned debit), not a payer's payment; book it in the finance system, not on an invoice."),
+                $"Unmatched payment {id} is money of ours coming back ({payment.Amount}: a returned debit), not a payer's payment; book it in the finance system, not on an invoice.",
+                $"Den ej matchade betalningen {id} är våra egna pengar som kommer tillbaka ({payment.Amount}: en återförd debitering), inte en betalning från en betalare; bokför den i ekonomisystemet, inte på en faktura."),
             _ => throw new InvalidPaymentException(
-                $"Unmatched payment {id} is money taken back ({payment.Amount}: a reversal); book it in the finance system, not on an invoice."),
+                $"Unmatched payment {id} is money taken back ({payment.Amount}: a reversal); book it in the finance system, not on an invoice.",
+                $"Den ej matchade betalningen {id} är pengar som har tagits tillbaka ({payment.Amount}: en återföring); bokför den i ekonomisystemet, inte på en faktura."),
         };
 
         entity.PartitionKey = UnmatchedPaymentEntity.Booked;

@@ -7,19 +7,17 @@ namespace Invoicing.Payments.BankFiles;
 public sealed class BankFileException(string message, string swedishMessage, Exception? innerException = null)
     : FormatException(message, innerException), ISwedishMessage
 {
-    // TEMPORARY while the throw sites are given their Swedish text; removed before this lands.
-    public BankFileException(string message, Exception? innerException = null) : this(message, message, innerException)
-    {
-    }
-
     public string SwedishMessage { get; } = swedishMessage;
 
-    internal static BankFileException InFile(string fileName, string problem, Exception? innerException = null) =>
-        new($"{fileName}: {problem}", innerException);
+    internal static BankFileException InFile(string fileName, string problem, string swedishProblem, Exception? innerException = null) =>
+        new($"{fileName}: {problem}", $"{fileName}: {swedishProblem}", innerException);
 
-    internal static BankFileException AtLine(string fileName, int line, string field, string problem) =>
-        new($"{fileName}, line {line}, {field}: {problem}");
+    internal static BankFileException AtLine(string fileName, int line, string field, string swedishField, string problem, string swedishProblem) =>
+        new($"{fileName}, line {line}, {field}: {problem}", $"{fileName}, rad {line}, {swedishField}: {swedishProblem}");
 
-    internal static BankFileException AtElement(string fileName, string elementPath, string problem) =>
-        new($"{fileName}, {elementPath}: {problem}");
+    /// <param name="elementPath">The element's path, the same in both languages (ISO 20022 names).</param>
+    /// <param name="line">Where the element is, " (line 12, position 5)", or empty.</param>
+    /// <param name="swedishLine">The same in Swedish, " (rad 12, position 5)".</param>
+    internal static BankFileException AtElement(string fileName, string elementPath, string line, string swedishLine, string problem, string swedishProblem) =>
+        new($"{fileName}, {elementPath}{line}: {problem}", $"{fileName}, {elementPath}{swedishLine}: {swedishProblem}");
 }

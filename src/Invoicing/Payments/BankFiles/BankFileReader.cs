@@ -53,6 +53,7 @@ public static class BankFileReader
             return new BankFile(BankFileFormat.Camt054, fileName, BankEntryKey.Assign(BankFileFormat.Camt054, entries)) { FormatName = message };
         }
 
-        throw BankFileException.InFile(fileName, "not a camt.054 or BgMax file (neither XML nor a first record starting '01BGMAX').");
+        throw BankFileException.InFile(fileName, "not a camt.054 or BgMax file (neither XML nor a first record starting '01BGMAX').",
+            "inte en camt.054- eller BgMax-fil (varken XML eller en första post som börjar med '01BGMAX').");
     }
 }

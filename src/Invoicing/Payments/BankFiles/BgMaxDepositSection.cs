@@ -22,7 +22,7 @@ internal sealed class BgMaxDepositSection
         var bankgiro = line.Digits(BgMaxLayout.Opening.ReceivingBankgiro).TrimStart('0');
         return bankgiro.Length > 0
             ? new BgMaxDepositSection(bankgiro)
-            : throw line.Fail(BgMaxLayout.Opening.ReceivingBankgiro, "is zero.");
+            : throw line.Fail(BgMaxLayout.Opening.ReceivingBankgiro, "is zero.", "är noll.");
     }
 
     /// <summary>A TK20 payment or TK21 deduction.</summary>
@@ -77,7 +77,8 @@ internal sealed class BgMaxDepositSection
 
     /// <summary>Records that describe a payment come only after one.</summary>
     public BgMaxPayment RequirePayment(BgMaxLine line) =>
-        _payments.Count > 0 ? _payments[^1] : throw line.Fail("record type", "must follow a TK20 payment or TK21 deduction record.");
+        _payments.Count > 0 ? _payments[^1] : throw line.Fail(BgMaxLine.RecordTypeField, "must follow a TK20 payment or TK21 deduction record.",
+            "måste komma efter en TK20-betalningspost eller TK21-avdragspost.");
 
     /// <summary>The TK15 deposit record: checks the section's totals and makes its entries.</summary>
     public BgMaxDeposit Close(BgMaxLine line)
@@ -92,13 +93,15 @@ internal sealed class BgMaxDepositSection
         if (amount != sum)
         {
             throw line.Fail(BgMaxLayout.Deposit.Amount,
-                $"{amount.ToInvariantString()} but its payments minus deductions sum to {sum.ToInvariantString()}.");
+                $"{amount.ToInvariantString()} but its payments minus deductions sum to {sum.ToInvariantString()}.",
+                $"{amount.ToInvariantString()} men dess betalningar minus avdrag summerar till {sum.ToInvariantString()}.");
         }
 
         if (count != _payments.Count)
         {
             throw line.Fail(BgMaxLayout.Deposit.PaymentCount,
-                $"{count} but the deposit has {_payments.Count} payment and deduction records (TK20, TK21).");
+                $"{count} but the deposit has {_payments.Count} payment and deduction records (TK20, TK21).",
+                $"{count} men insättningen har {_payments.Count} betalnings- och avdragsposter (TK20, TK21).");
         }
 
         var entries = _payments
@@ -128,8 +131,11 @@ internal sealed class BgMaxDepositSection
         var length = payment.Texts.Sum(t => t.Length + 1) - 1;
         if (length > BankEntry.MaxTextLength)
         {
-            throw line.Fail("text", string.Create(CultureInfo.InvariantCulture,
-                $"the texts of the payment on line {payment.Line} come to {length} characters; at most {BankEntry.MaxTextLength} are kept."));
+            throw line.Fail(BgMaxLine.TextField,
+                string.Create(CultureInfo.InvariantCulture,
+                    $"the texts of the payment on line {payment.Line} come to {length} characters; at most {BankEntry.MaxTextLength} are kept."),
+                string.Create(CultureInfo.InvariantCulture,
+                    $"texterna till betalningen på rad {payment.Line} är {length} tecken tillsammans; högst {BankEntry.MaxTextLength} sparas."));
         }
     }
 
@@ -138,8 +144,11 @@ internal sealed class BgMaxDepositSection
         var length = payment.References.Sum(r => r.Length + 1) - 1;
         if (length > BankEntry.MaxReferenceLength)
         {
-            throw line.Fail(BgMaxLayout.Payment.Reference, string.Create(CultureInfo.InvariantCulture,
-                $"the references of the payment on line {payment.Line} come to {length} characters; at most {BankEntry.MaxReferenceLength} are kept."));
+            throw line.Fail(BgMaxLayout.Payment.Reference,
+                string.Create(CultureInfo.InvariantCulture,
+                    $"the references of the payment on line {payment.Line} come to {length} characters; at most {BankEntry.MaxReferenceLength} are kept."),
+                string.Create(CultureInfo.InvariantCulture,
+                    $"referenserna till betalningen på rad {payment.Line} är {length} tecken tillsammans; högst {BankEntry.MaxReferenceLength} sparas."));
         }
     }
 
@@ -150,7 +159,7 @@ internal sealed class BgMaxDepositSection
         var currency = line.Text(field);
         if (currency != Currency)
         {
-            throw line.Fail(field, $"'{currency}'; only {Currency} payments are read.");
+            throw line.Fail(field, $"'{currency}'; only {Currency} payments are read.", $"'{currency}'; bara betalningar i {Currency} läses in.");
         }
     }
 }

@@ -21,7 +21,7 @@ internal sealed class BgMaxLine(string fileName, int number, string text)
     public string Digits(BgMaxField field)
     {
         var raw = Raw(field);
-        return Luhn.IsAllDigits(raw) ? raw : throw Fail(field, $"'{raw}' is not all digits.");
+        return Luhn.IsAllDigits(raw) ? raw : throw Fail(field, $"'{raw}' is not all digits.", $"'{raw}' består inte enbart av siffror.");
     }
 
     /// <summary>An amount in öre: 18 digits always fit in a <see cref="long"/>.</summary>
@@ -34,13 +34,25 @@ internal sealed class BgMaxLine(string fileName, int number, string text)
         var digits = Digits(field);
         return DateOnly.TryParseExact(digits, "yyyyMMdd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)
             ? date
-            : throw Fail(field, $"'{digits}' is not a date YYYYMMDD.");
+            : throw Fail(field, $"'{digits}' is not a date YYYYMMDD.", $"'{digits}' är inte ett datum ÅÅÅÅMMDD.");
     }
 
-    public BankFileException Fail(BgMaxField field, string problem) => Fail(field.ToString(), problem);
+    public BankFileException Fail(BgMaxField field, string problem, string swedishProblem) =>
+        BankFileException.AtLine(fileName, number, $"TK{RecordType} {field}", $"TK{RecordType} {field.Swedish}", problem, swedishProblem);
 
-    public BankFileException Fail(string field, string problem) =>
-        BankFileException.AtLine(fileName, number, $"TK{RecordType} {field}", problem);
+    /// <summary>
+    /// The record as a whole is what is wrong, its type or the texts it adds to its payment: named as
+    /// "TK20 record type" in English and "TK20 posttyp" in Swedish.
+    /// </summary>
+    public BankFileException Fail(RecordField field, string problem, string swedishProblem) =>
+        BankFileException.AtLine(fileName, number, $"TK{RecordType} {field.Name}", $"TK{RecordType} {field.SwedishName}", problem, swedishProblem);
+
+    public static readonly RecordField RecordTypeField = new("record type", "posttyp");
+
+    public static readonly RecordField TextField = new("text", "text");
+
+    /// <summary>What a complaint about a whole record names in place of a field with columns, in both languages.</summary>
+    internal sealed record RecordField(string Name, string SwedishName);
 
     private string Raw(BgMaxField field) => text.Substring(field.Start - 1, field.Length);
 }

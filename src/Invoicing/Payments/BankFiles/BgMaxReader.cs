@@ -32,7 +32,7 @@ internal static class BgMaxReader
         using var lines = BgMaxText.Lines(fileName, content).GetEnumerator();
         if (!lines.MoveNext())
         {
-            throw BankFileException.InFile(fileName, "is empty.");
+            throw BankFileException.InFile(fileName, "is empty.", "är tom.");
         }
 
         var first = lines.Current;
@@ -41,7 +41,8 @@ internal static class BgMaxReader
         // Bankgirot marks test deliveries 'T' (production 'P'): their payments never happened.
         if (first.Text(BgMaxLayout.Start.TestMarker) == "T")
         {
-            throw first.Fail(BgMaxLayout.Start.TestMarker, "'T': this is a test file from Bankgirot, not real payments; nothing is imported.");
+            throw first.Fail(BgMaxLayout.Start.TestMarker, "'T': this is a test file from Bankgirot, not real payments; nothing is imported.",
+                "'T': det här är en testfil från Bankgirot, inte verkliga betalningar; inget läses in.");
         }
 
         var deposits = new List<BgMaxDeposit>();
@@ -63,7 +64,7 @@ internal static class BgMaxReader
 
             if (firstBlank is not null)
             {
-                throw firstBlank.Fail("record type", $"unknown record type '{firstBlank.RecordType}'.");
+                throw firstBlank.Fail(BgMaxLine.RecordTypeField, $"unknown record type '{firstBlank.RecordType}'.", $"okänd posttyp '{firstBlank.RecordType}'.");
             }
 
             last = line;
@@ -73,7 +74,8 @@ internal static class BgMaxReader
                 case "05":
                     section = section is null
                         ? BgMaxDepositSection.Open(line)
-                        : throw line.Fail("record type", "an opening record before the previous deposit's TK15 deposit record.");
+                        : throw line.Fail(BgMaxLine.RecordTypeField, "an opening record before the previous deposit's TK15 deposit record.",
+                            "en öppningspost före den förra insättningens TK15-insättningspost.");
                     break;
                 case "20" or "21":
                     InSection(section, line).AddPayment(line, isDeduction: line.RecordType == "21");
@@ -98,17 +100,19 @@ internal static class BgMaxReader
                     CheckEnd(line, lines, section, counted);
                     return deposits;
                 case "01":
-                    throw line.Fail("record type", "a second start record; TK01 comes only first.");
+                    throw line.Fail(BgMaxLine.RecordTypeField, "a second start record; TK01 comes only first.", "en andra startpost; TK01 kommer bara först.");
                 default:
-                    throw line.Fail("record type", $"unknown record type '{line.RecordType}'.");
+                    throw line.Fail(BgMaxLine.RecordTypeField, $"unknown record type '{line.RecordType}'.", $"okänd posttyp '{line.RecordType}'.");
             }
         }
 
-        throw last.Fail("record type", "the file ends without its TK70 end record: it is truncated.");
+        throw last.Fail(BgMaxLine.RecordTypeField, "the file ends without its TK70 end record: it is truncated.",
+            "filen slutar utan sin TK70-slutpost: den är avkortad.");
     }
 
     private static BgMaxDepositSection InSection(BgMaxDepositSection? section, BgMaxLine line) =>
-        section ?? throw line.Fail("record type", "must come between a TK05 opening record and its TK15 deposit record.");
+        section ?? throw line.Fail(BgMaxLine.RecordTypeField, "must come between a TK05 opening record and its TK15 deposit record.",
+            "måste komma mellan en TK05-öppningspost och dess TK15-insättningspost.");
 
     private static void CheckEnd(BgMaxLine end, IEnumerator<BgMaxLine> rest, BgMaxDepositSection? section, Dictionary<string, int> counted)
     {
@@ -119,13 +123,13 @@ internal static class BgMaxReader
             next ??= rest.Current;
             if (!rest.Current.IsBlank)
             {
-                throw next.Fail("record type", "a record after the TK70 end record.");
+                throw next.Fail(BgMaxLine.RecordTypeField, "a record after the TK70 end record.", "en post efter TK70-slutposten.");
             }
         }
 
         if (section is not null)
         {
-            throw end.Fail("record type", "the last TK05 section has no TK15 deposit record.");
+            throw end.Fail(BgMaxLine.RecordTypeField, "the last TK05 section has no TK15 deposit record.", "det sista TK05-avsnittet har ingen TK15-insättningspost.");
         }
 
         int Counted(params string[] recordTypes) => recordTypes.Sum(type => counted.GetValueOrDefault(type));
@@ -140,7 +144,7 @@ internal static class BgMaxReader
         var stated = end.Count(field);
         if (stated != counted)
         {
-            throw end.Fail(field, $"{stated} but the file has {counted}.");
+            throw end.Fail(field, $"{stated} but the file has {counted}.", $"{stated} men filen har {counted}.");
         }
     }
 }

@@ -42,7 +42,8 @@ internal static class BgMaxText
 
             if (end == buffer.Length)
             {
-                throw Fail(fileName, number + 1, $"more than {MaxLineBytes} bytes without a line break; BgMax records are {BgMaxLayout.RecordLength} characters.");
+                throw Fail(fileName, number + 1, $"more than {MaxLineBytes} bytes without a line break; BgMax records are {BgMaxLayout.RecordLength} characters.",
+                    $"mer än {MaxLineBytes} byte utan radbrytning; BgMax-poster är {BgMaxLayout.RecordLength} tecken.");
             }
 
             var read = content.Read(buffer, end, buffer.Length - end);
@@ -72,7 +73,8 @@ internal static class BgMaxText
 
         if (column >= 0)
         {
-            throw Fail(fileName, number, $"control character 0x{raw[column]:X2} at column {column + 1}; BgMax records are text.");
+            throw Fail(fileName, number, $"control character 0x{raw[column]:X2} at column {column + 1}; BgMax records are text.",
+                $"styrtecken 0x{raw[column]:X2} i kolumn {column + 1}; BgMax-poster är text.");
         }
 
         // Latin-1 text such as "Plåt" (E5 followed by ASCII) is never valid UTF-8 with multi-byte characters,
@@ -80,13 +82,15 @@ internal static class BgMaxText
         if (raw.IndexOfAnyExceptInRange((byte)0x00, (byte)0x7F) >= 0 && Utf8.IsValid(raw))
         {
             throw Fail(fileName, number,
-                "has UTF-8 encoded characters; BgMax files are ISO-8859-1, so this file has been re-saved in the wrong encoding.");
+                "has UTF-8 encoded characters; BgMax files are ISO-8859-1, so this file has been re-saved in the wrong encoding.",
+                "har UTF-8-kodade tecken; BgMax-filer är ISO-8859-1, så filen har sparats om med fel teckenkodning.");
         }
 
         var text = ExpandTabs(Encoding.Latin1.GetString(raw));
         if (text.Length > BgMaxLayout.RecordLength && !string.IsNullOrWhiteSpace(text[BgMaxLayout.RecordLength..]))
         {
-            throw Fail(fileName, number, $"{text.Length} characters; BgMax records are {BgMaxLayout.RecordLength}.");
+            throw Fail(fileName, number, $"{text.Length} characters; BgMax records are {BgMaxLayout.RecordLength}.",
+                $"{text.Length} tecken; BgMax-poster är {BgMaxLayout.RecordLength}.");
         }
 
         // Trailing padding is often stripped on the way; the missing columns are blank.
@@ -123,6 +127,6 @@ internal static class BgMaxText
         return expanded.ToString();
     }
 
-    private static BankFileException Fail(string fileName, int number, string problem) =>
-        BankFileException.AtLine(fileName, number, "text", problem);
+    private static BankFileException Fail(string fileName, int number, string problem, string swedishProblem) =>
+        BankFileException.AtLine(fileName, number, "text", "text", problem, swedishProblem);
 }

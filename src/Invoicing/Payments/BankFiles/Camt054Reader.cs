@@ -61,18 +61,21 @@ internal static class Camt054Reader
         if (reader.LocalName != "Document" || message is null)
         {
             throw CamtFault.InFile(fileName,
-                $"not a camt.054 or BgMax file: the XML root is <{reader.LocalName}> in namespace '{reader.NamespaceURI}'.");
+                $"not a camt.054 or BgMax file: the XML root is <{reader.LocalName}> in namespace '{reader.NamespaceURI}'.",
+                $"inte en camt.054- eller BgMax-fil: XML-roten är <{reader.LocalName}> i namnrymden '{reader.NamespaceURI}'.");
         }
 
         if (message.Name != MessageName)
         {
             throw CamtFault.InFile(fileName,
-                $"an ISO 20022 {message} document, not a camt.054 notification (BankToCustomerDebitCreditNotification).");
+                $"an ISO 20022 {message} document, not a camt.054 notification (BankToCustomerDebitCreditNotification).",
+                $"ett ISO 20022-dokument {message}, inte en camt.054-avisering (BankToCustomerDebitCreditNotification).");
         }
 
         if (message.Variant != 1 || message.Version < FirstVersionRead)
         {
-            throw CamtFault.InFile(fileName, $"{message} is not read; camt.054.001.02 or later is.");
+            throw CamtFault.InFile(fileName, $"{message} is not read; camt.054.001.02 or later is.",
+                $"{message} läses inte in; camt.054.001.02 eller senare gör det.");
         }
 
         named(message);
@@ -142,7 +145,8 @@ internal static class Camt054Reader
                 // The account comes before the entries in camt.054; one after them would come too late to check them.
                 if (entryCount.Total > 0 && name == camt.Namespace + "Acct")
                 {
-                    throw camt.Fail(element, "comes after the notification's entries (Ntry); camt.054 names the account before them.");
+                    throw camt.Fail(element, "comes after the notification's entries (Ntry); camt.054 names the account before them.",
+                        "kommer efter aviseringens poster (Ntry); i camt.054 anges kontot före dem.");
                 }
 
                 continue;
@@ -179,12 +183,13 @@ internal static class Camt054Reader
             var text = countElement.Value.Trim();
             if (!int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var count))
             {
-                throw camt.Fail(countElement, $"'{text}' is not a number of entries.");
+                throw camt.Fail(countElement, $"'{text}' is not a number of entries.", $"'{text}' är inte ett antal poster.");
             }
 
             if (count != creditCount)
             {
-                throw camt.Fail(countElement, $"states {count} credit entries but the notification has {creditCount}.");
+                throw camt.Fail(countElement, $"states {count} credit entries but the notification has {creditCount}.",
+                    $"anger {count} kreditposter men aviseringen har {creditCount}.");
             }
         }
 
@@ -193,13 +198,14 @@ internal static class Camt054Reader
             var text = sumElement.Value.Trim();
             if (!DecimalAmount.TryParse(text, out var sum))
             {
-                throw camt.Fail(sumElement, $"'{text}' is not an amount with at most two decimals.");
+                throw camt.Fail(sumElement, $"'{text}' is not an amount with at most two decimals.", $"'{text}' är inte ett belopp med högst två decimaler.");
             }
 
             if (sum != creditSum)
             {
                 throw camt.Fail(sumElement,
-                    $"states {sum.ToInvariantString()} but the credit entries sum to {creditSum.ToInvariantString()}.");
+                    $"states {sum.ToInvariantString()} but the credit entries sum to {creditSum.ToInvariantString()}.",
+                    $"anger {sum.ToInvariantString()} men kreditposterna summerar till {creditSum.ToInvariantString()}.");
             }
         }
     }

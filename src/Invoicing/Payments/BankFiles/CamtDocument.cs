@@ -14,7 +14,7 @@ namespace Invoicing.Payments.BankFiles;
 internal sealed class CamtDocument(string fileName, XNamespace xmlNamespace)
 {
     private readonly ConditionalWeakTable<XElement, CamtPathStep> _streamed = [];
-    private readonly ConditionalWeakTable<XElement, string> _lines = [];
+    private readonly ConditionalWeakTable<XElement, CamtLine> _lines = [];
 
     public XNamespace Namespace => xmlNamespace;
 
@@ -48,14 +48,19 @@ internal sealed class CamtDocument(string fileName, XNamespace xmlNamespace)
         _streamed.AddOrUpdate(element, new CamtPathStep(element.Name.LocalName, position, siblings));
 
     /// <summary>Records the line of an element whose start tag was read but whose content is streamed.</summary>
-    public void MarkLine(XElement element, IXmlLineInfo line) =>
-        _lines.AddOrUpdate(element, LineOf(line));
+    public void MarkLine(XElement element, IXmlLineInfo line)
+    {
+        if (LineOf(line) is { } found)
+        {
+            _lines.AddOrUpdate(element, found);
+        }
+    }
 
-    public CamtFault Fail(XElement element, string problem) =>
-        new(fileName, PathOf(element), LineOf(element), problem);
+    public CamtFault Fail(XElement element, string problem, string swedishProblem) =>
+        new(fileName, PathOf(element), LineOf(element), problem, swedishProblem);
 
     public CamtFault Missing(XElement parent, params string[] path) =>
-        new(fileName, [.. PathOf(parent), .. path.Select(name => new CamtPathStep(name, 1, new SiblingCount(1)))], LineOf(parent), "is missing.");
+        new(fileName, [.. PathOf(parent), .. path.Select(name => new CamtPathStep(name, 1, new SiblingCount(1)))], LineOf(parent), "is missing.", "saknas.");
 
     /// <summary>Local names from the root, with a 1-based index where an element has same-named siblings.</summary>
     private List<CamtPathStep> PathOf(XElement element) =>
@@ -77,9 +82,9 @@ internal sealed class CamtDocument(string fileName, XNamespace xmlNamespace)
         return new CamtPathStep(element.Name.LocalName, siblings.IndexOf(element) + 1, new SiblingCount(siblings.Count));
     }
 
-    private string LineOf(XElement element) =>
+    private CamtLine? LineOf(XElement element) =>
         _lines.TryGetValue(element, out var line) ? line : LineOf((IXmlLineInfo)element);
 
-    private static string LineOf(IXmlLineInfo element) =>
-        element.HasLineInfo() ? $" (line {element.LineNumber}, position {element.LinePosition})" : "";
+    private static CamtLine? LineOf(IXmlLineInfo element) =>
+        element.HasLineInfo() ? new CamtLine(element.LineNumber, element.LinePosition) : null;
 }

@@ -38,7 +38,7 @@ internal sealed class CamtNtry
         {
             "CRDT" => true,
             "DBIT" => false,
-            var other => throw camt.Fail(indicator, $"'{other}' is neither CRDT nor DBIT."),
+            var other => throw camt.Fail(indicator, $"'{other}' is neither CRDT nor DBIT.", $"'{other}' är varken CRDT eller DBIT."),
         };
 
         // Sts (to version 07) or Sts/Cd (08 on); no status is a booked entry.
@@ -97,7 +97,8 @@ internal sealed class CamtNtry
         if (sum != Amount)
         {
             throw _camt.Fail(_camt.Required(_entry, "Amt"),
-                $"{Amount.ToInvariantString()} but its {transactions.Count} transactions (TxDtls) sum to {sum.ToInvariantString()}.");
+                $"{Amount.ToInvariantString()} but its {transactions.Count} transactions (TxDtls) sum to {sum.ToInvariantString()}.",
+                $"{Amount.ToInvariantString()} men dess {transactions.Count} transaktioner (TxDtls) summerar till {sum.ToInvariantString()}.");
         }
 
         return transactions.Select((transaction, index) =>
@@ -158,7 +159,8 @@ internal sealed class CamtNtry
         if (_camt.Text(transaction, "CdtDbtInd") is { } indicator && indicator != (_credit ? "CRDT" : "DBIT"))
         {
             throw _camt.Fail(_camt.Required(transaction, "CdtDbtInd"),
-                _credit ? "a debit transaction inside a credit entry is not read." : "a credit transaction inside a debit entry is not read.");
+                _credit ? "a debit transaction inside a credit entry is not read." : "a credit transaction inside a debit entry is not read.",
+                _credit ? "en debettransaktion i en kreditpost läses inte in." : "en kredittransaktion i en debetpost läses inte in.");
         }
 
         // TxDtls/Amt from version 04; AmtDtls/TxAmt/Amt in every version.
@@ -183,19 +185,23 @@ internal sealed class CamtNtry
             return entry;
         }
 
-        CheckLength(element, "entry reference", entry.EntryReference, BankEntry.MaxEntryReferenceLength);
-        CheckLength(_camt.Find(element, "RmtInf") ?? element, "payment references (RmtInf/Strd)", entry.Reference, BankEntry.MaxReferenceLength);
-        CheckLength(_camt.Find(element, "RmtInf") ?? element, "payment texts (RmtInf)", entry.Texts.Count == 0 ? null : string.Join('\n', entry.Texts), BankEntry.MaxTextLength);
-        CheckLength(_camt.Find(element, "RltdPties") ?? element, _credit ? "payer name (RltdPties/Dbtr)" : "party name (RltdPties)", entry.PayerName, BankEntry.MaxPayerNameLength);
-        CheckLength(element, "account (Ntfctn/Acct)", entry.ReceivingAccount, BankEntry.MaxEntryReferenceLength);
+        CheckLength(element, ("entry reference", "bankreferens"), entry.EntryReference, BankEntry.MaxEntryReferenceLength);
+        CheckLength(_camt.Find(element, "RmtInf") ?? element, ("payment references (RmtInf/Strd)", "betalningsreferenser (RmtInf/Strd)"), entry.Reference, BankEntry.MaxReferenceLength);
+        CheckLength(_camt.Find(element, "RmtInf") ?? element, ("payment texts (RmtInf)", "betalningstexter (RmtInf)"), entry.Texts.Count == 0 ? null : string.Join('\n', entry.Texts), BankEntry.MaxTextLength);
+        CheckLength(_camt.Find(element, "RltdPties") ?? element,
+            _credit ? ("payer name (RltdPties/Dbtr)", "betalarens namn (RltdPties/Dbtr)") : ("party name (RltdPties)", "motpartens namn (RltdPties)"),
+            entry.PayerName, BankEntry.MaxPayerNameLength);
+        CheckLength(element, ("account (Ntfctn/Acct)", "konto (Ntfctn/Acct)"), entry.ReceivingAccount, BankEntry.MaxEntryReferenceLength);
         return entry;
     }
 
-    private void CheckLength(XElement element, string field, string? value, int max)
+    private void CheckLength(XElement element, (string English, string Swedish) field, string? value, int max)
     {
         if (value is { Length: var length } && length > max)
         {
-            throw _camt.Fail(element, string.Create(CultureInfo.InvariantCulture, $"its {field} is {length} characters; at most {max} are kept."));
+            throw _camt.Fail(element,
+                string.Create(CultureInfo.InvariantCulture, $"its {field.English} is {length} characters; at most {max} are kept."),
+                string.Create(CultureInfo.InvariantCulture, $"{field.Swedish}: {length} tecken; högst {max} sparas."));
         }
     }
 
@@ -225,7 +231,7 @@ internal sealed class CamtNtry
         // Dt may carry a time zone and DtTm a time: the calendar date is the first ten characters either way.
         return text.Length >= 10 && IsoDate.TryParse(text[..10], out var date)
             ? date
-            : throw _camt.Fail(element, $"'{text}' is not a date.");
+            : throw _camt.Fail(element, $"'{text}' is not a date.", $"'{text}' är inte ett datum.");
     }
 
     /// <summary>Every structured creditor reference (usually an OCR number), in the order given, each once.</summary>
@@ -258,23 +264,25 @@ internal sealed class CamtNtry
 
     private CamtFault Unreferenced(XElement element) =>
         _camt.Fail(element,
-            "has no bank reference (TxDtls/Refs/AcctSvcrRef, Ntry/AcctSvcrRef or Ntry/NtryRef), so importing the file again could not be recognised.");
+            "has no bank reference (TxDtls/Refs/AcctSvcrRef, Ntry/AcctSvcrRef or Ntry/NtryRef), so importing the file again could not be recognised.",
+            "har ingen bankreferens (TxDtls/Refs/AcctSvcrRef, Ntry/AcctSvcrRef eller Ntry/NtryRef), så en ny inläsning av filen skulle inte kännas igen.");
 
     private Money ReadAmount(XElement amount, bool allowZero)
     {
         var currency = amount.Attribute("Ccy")?.Value.Trim();
         if (currency != Currency)
         {
-            throw _camt.Fail(amount, $"currency '{currency}'; only {Currency} payments are read.");
+            throw _camt.Fail(amount, $"currency '{currency}'; only {Currency} payments are read.", $"valuta '{currency}'; bara betalningar i {Currency} läses in.");
         }
 
         var text = amount.Value.Trim();
         if (!DecimalAmount.TryParse(text, out var money))
         {
-            throw _camt.Fail(amount, $"'{text}' is not an amount: digits, an optional '.' and at most two decimals.");
+            throw _camt.Fail(amount, $"'{text}' is not an amount: digits, an optional '.' and at most two decimals.",
+                $"'{text}' är inte ett belopp: siffror, eventuellt en '.' och högst två decimaler.");
         }
 
-        return money > Money.Zero || allowZero ? money : throw _camt.Fail(amount, "an amount of zero.");
+        return money > Money.Zero || allowZero ? money : throw _camt.Fail(amount, "an amount of zero.", "beloppet är noll.");
     }
 
     private static bool IsReversalIndicator(CamtDocument camt, XElement entry)
@@ -284,7 +292,7 @@ internal sealed class CamtNtry
         {
             null or "false" or "0" => false,
             "true" or "1" => true,
-            var other => throw camt.Fail(element!, $"'{other}' is neither true nor false."),
+            var other => throw camt.Fail(element!, $"'{other}' is neither true nor false.", $"'{other}' är varken true eller false."),
         };
     }
 }

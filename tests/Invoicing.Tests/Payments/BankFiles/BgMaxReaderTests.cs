@@ -203,6 +203,8 @@ public sealed class BgMaxReaderTests
 
         Assert.StartsWith($"{FileName}, line {line}, ", error.Message, StringComparison.Ordinal);
         Assert.All(expectedWords, word => Assert.Contains(word, error.Message, StringComparison.Ordinal));
+        Assert.StartsWith($"{FileName}, rad {line}, ", error.SwedishMessage, StringComparison.Ordinal);
+        SwedishRefusals.AssertSwedish(error, FileName);
     }
 
     [Fact]
@@ -218,6 +220,7 @@ public sealed class BgMaxReaderTests
 
         Assert.Contains("BGMAX.txt, line 1", error.Message, StringComparison.Ordinal);
         Assert.Contains("test file", error.Message, StringComparison.Ordinal);
+        Assert.Equal("BGMAX.txt, rad 1, TK01 testmarkering (kolumn 45-45): 'T': det här är en testfil från Bankgirot, inte verkliga betalningar; inget läses in.", error.SwedishMessage);
     }
 
     private static BankEntry Entry(BankEntryKind kind, string reference, long ore, string date, string[] references, string[] texts, string payer, string account) => new()

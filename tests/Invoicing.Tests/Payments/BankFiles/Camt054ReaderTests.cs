@@ -256,6 +256,7 @@ public sealed class Camt054ReaderTests
 
         Assert.StartsWith(FileName, error.Message, StringComparison.Ordinal);
         Assert.All(expectedWords, word => Assert.Contains(word, error.Message, StringComparison.Ordinal));
+        SwedishRefusals.AssertSwedish(error, FileName);
     }
 
     [Fact]
