@@ -240,8 +240,6 @@ public sealed class BadInputTests(WebFixture fixture)
 
         Assert.True(detail.Contains(expected, StringComparison.Ordinal), $"{id}: {detail}");
         Assert.StartsWith("Inget bokfördes: ", detail, StringComparison.Ordinal);
-<<<<<<< HEAD
-=======
         Assert.Equal(before, await StorageSnapshot.TakeAsync(world));
     }
 
@@ -259,7 +257,6 @@ public sealed class BadInputTests(WebFixture fixture)
 
         Assert.Equal("Inget bokfördes: BGMAX.txt, rad 4, TK15 insättningsbelopp (kolumn 51-68): 99.99 men dess betalningar minus avdrag summerar till 100.00.", file);
         Assert.Equal("Faktura 202600014: en betalning daterad 2026-03-03 är efter dagens datum (2026-03-02); bokför den när den har kommit in.", payment);
->>>>>>> sv-pay
         Assert.Equal(before, await StorageSnapshot.TakeAsync(world));
     }
 
