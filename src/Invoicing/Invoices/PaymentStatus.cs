@@ -29,4 +29,15 @@ public static class PaymentStatuses
         remaining > Money.Zero ? (remaining < asked ? PaymentStatus.PartiallyPaid : PaymentStatus.Unpaid)
         : remaining == Money.Zero ? (asked == Money.Zero ? PaymentStatus.Credited : PaymentStatus.Paid)
         : PaymentStatus.Overpaid;
+
+    /// <summary>The status in a Swedish word, for what the pages show of the ledger's own records (its audit events).</summary>
+    public static string InSwedish(this PaymentStatus status) => status switch
+    {
+        PaymentStatus.Unpaid => "obetald",
+        PaymentStatus.PartiallyPaid => "delbetald",
+        PaymentStatus.Paid => "betald",
+        PaymentStatus.Overpaid => "överbetald",
+        PaymentStatus.Credited => "krediterad",
+        _ => "utfärdad",
+    };
 }

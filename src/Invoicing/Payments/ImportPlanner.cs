@@ -122,9 +122,9 @@ internal sealed class ImportPlanner
         // preceding the invoice's cannot be its payment (PaymentAcceptance): a person looks at it.
         if (invoices.Select(i => (Invoice: i, Problem: PaymentAcceptance.TooEarlyProblem(i.Number, entry.BookingDate, i.IssueDate))).FirstOrDefault(p => p.Problem is not null) is { Problem: { } tooEarly, Invoice: var early })
         {
+            // The refusal's own words, less what it says of booking: the entry is not booked, it waits on the list.
             return Unmatched(entry, tooEarly.Replace(" Nothing was booked.", "", StringComparison.Ordinal),
-                $"faktura {early.Number} utfärdades {IsoDate.Format(early.IssueDate)}; en betalning daterad {IsoDate.Format(entry.BookingDate)}, " +
-                $"före {IsoDate.Format(PaymentAcceptance.EarliestPayment(early.IssueDate))}, kan inte vara en betalning av den (är datumet felskrivet?)");
+                PaymentAcceptance.TooEarlySwedish(early.Number, entry.BookingDate, early.IssueDate).Replace(" Inget bokfördes.", "", StringComparison.Ordinal));
         }
 
         var done = invoices.Select(i => (Invoice: i, Record: History(i.Key).Find(entry.Key))).Where(d => d.Record is not null).Select(d => (d.Invoice, Record: d.Record!)).ToList();

@@ -390,6 +390,12 @@ public sealed partial class PaymentLedger(
             Amount = records.Aggregate(Money.Zero, (sum, r) => sum + r.Amount),
             Before = before,
             After = after,
+            SwedishDetails = $"{records.Count} poster bokförda tillsammans på sida {page} av fakturans betalningsposter"
+                + $" från {string.Join(", ", records.Select(r => r.Source).Distinct(StringComparer.Ordinal))}"
+                + (files.Length > 0 ? $", fil {string.Join(", ", files)}" : "")
+                + $", betalda {IsoDate.Format(records.Min(r => r.PaidOn))} till {IsoDate.Format(records.Max(r => r.PaidOn))}"
+                + (first.EntryReference.Length > 0 ? $", poster {first.EntryReference} till {last.EntryReference}" : "")
+                + $": {first.StatusBefore.InSwedish()} → {last.StatusAfter.InSwedish()}",
         };
     }
 
@@ -413,6 +419,13 @@ public sealed partial class PaymentLedger(
             + (record.Flag is PaymentFlag.None ? "" : $" ({record.Flag})")
             + (record.Note is { } note ? $"; {note}" : ""))
         {
+            SwedishDetails = $"betald {IsoDate.Format(record.PaidOn)}"
+                + (record.AccountingDate != record.PaidOn ? $" (bokförd {IsoDate.Format(record.AccountingDate)}, eftersom dess månad är stängd)" : "")
+                + $" från {record.Source}"
+                + (record.EntryReference.Length > 0 ? $", post {record.EntryReference}" : "")
+                + (record.FileId is { } fileId ? $", fil {fileId[..Math.Min(12, fileId.Length)]}" : "")
+                + $": {record.StatusBefore.InSwedish()} → {record.StatusAfter.InSwedish()}"
+                + (record.Note is { } said ? $"; {said}" : ""),
             Scheme = key.Scheme,
             Year = key.Year,
             Invoice = key.Number,

@@ -198,7 +198,8 @@ public sealed class SuspenseList(InvoicingStorage storage, PaymentLedger ledger,
         var entity = open.Value!;
         var payment = entity.ToPayment();
         PaymentAcceptance.CheckAccount(invoice, payment.ReceivingAccount, issuers.For(invoice.Scheme));
-        var booking = new PaymentBooking(payment.EntryReference, payment.Source, payment.Amount, payment.PaidOn, $"booked by hand from the unmatched list ({payment.Reason})", payment.PayerName)
+        // The note is the ledger's, shown on the finance page and the statement: in Swedish, as they are.
+        var booking = new PaymentBooking(payment.EntryReference, payment.Source, payment.Amount, payment.PaidOn, $"bokförd för hand från listan över ej matchade betalningar ({payment.SwedishReason ?? payment.Reason})", payment.PayerName)
         {
             Key = payment.Id,
             Fingerprint = payment.Fingerprint,
@@ -207,7 +208,7 @@ public sealed class SuspenseList(InvoicingStorage storage, PaymentLedger ledger,
         var result = payment.Kind switch
         {
             BankEntryKind.Payment when payment.Amount > Money.Zero => await ledger.BookAsync(invoice, booking, cancellationToken),
-            BankEntryKind.Deduction => await ledger.DeductAsync(invoice, booking with { Amount = -payment.Amount, Note = $"deduction settled by hand from the unmatched list ({payment.Reason})" }, cancellationToken),
+            BankEntryKind.Deduction => await ledger.DeductAsync(invoice, booking with { Amount = -payment.Amount, Note = $"avdrag reglerat för hand från listan över ej matchade betalningar ({payment.SwedishReason ?? payment.Reason})" }, cancellationToken),
             BankEntryKind.ReturnedDebit => throw new InvalidPaymentException(
                 $"Unmatched payment {id} is money of ours coming back ({payment.Amount}: a returned debit), not a payer's payment; book it in the finance system, not on an invoice.",
                 $"Den ej matchade betalningen {id} är våra egna pengar som kommer tillbaka ({payment.Amount}: en återförd debitering), inte en betalning från en betalare; bokför den i ekonomisystemet, inte på en faktura."),
