@@ -29,6 +29,12 @@ public sealed class AuditTests(WebFixture fixture)
         var payment = history[1];
         Assert.Equal((4313500, 4303500, -10000), (payment.GetProperty("amountOre").GetInt64(), payment.GetProperty("beforeOre").GetInt64(), payment.GetProperty("afterOre").GetInt64()));
         Assert.Equal(JsonValueKind.String, payment.GetProperty("hash").ValueKind);
+        // The page's history shows each event in Swedish; the English details stay the terminal's.
+        var swedish = history.EnumerateArray().Select(e => e.GetProperty("swedishDetails").GetString() ?? "").ToArray();
+        Assert.Equal("Faktura till 1980 Västerås kommun", swedish[0]);
+        Assert.Matches(@"^betald 2026-03-01 från manual, post manual:.+: obetald → överbetald; kontoutdrag 47$", swedish[1]);
+        Assert.Matches(@"^betald 2026-03-02 från manual, post refund:.+: överbetald → betald; utbetalning 3$", swedish[2]);
+        Assert.Matches(@"^paid 2026-03-01 from manual, entry manual:.+: Unpaid -> Overpaid", payment.GetProperty("details").GetString());
     }
 
     [Fact]
