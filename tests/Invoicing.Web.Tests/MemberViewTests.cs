@@ -73,7 +73,7 @@ public sealed class MemberViewTests(WebFixture fixture, ITestOutputHelper output
         var unknown = await (await fixture.Shared.Reader().GetAsync("/api/schemes/{scheme}/years/{year}/parties/NO-SUCH-PARTY/statement.xlsx".Path())).ProblemAsync(HttpStatusCode.NotFound);
         await (await fixture.Shared.Reader().GetAsync("/api/schemes/{scheme}/years/{year}/parties/bad%20code/statement.pdf".Path())).ProblemAsync(HttpStatusCode.BadRequest);
 
-        Assert.Equal("Party NO-SUCH-PARTY is not in the party table.", unknown);
+        Assert.Equal("Parten NO-SUCH-PARTY finns inte i parttabellen.", unknown);
     }
 
     [Fact]

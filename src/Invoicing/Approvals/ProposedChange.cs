@@ -67,6 +67,23 @@ public sealed record ProposedChange(string Id, ChangeKind Kind, SchemeId Scheme,
         _ => $"reopening of {Month} of the books of {Scheme}'s issuer ({Reason})",
     };
 
+    /// <summary>The same as <see cref="Describe"/>, in the words of the Swedish pages.</summary>
+    public string DescribeInSwedish() => Kind switch
+    {
+        ChangeKind.Void => $"makulering av faktura {Number} (\"{Reason}\")",
+        ChangeKind.Refund => $"återbetalning av {Amount?.ToInvariantString()} SEK på faktura {Number}, betald {Date(On)} ({Reason})",
+        ChangeKind.BudgetApproval => $"godkännande av budget {Scheme} {Year}, beslutad {Date(On)} ({Reason})",
+        _ => $"återöppning av {Month} i bokföringen för fakturautställaren i {Scheme} ({Reason})",
+    };
+
+    /// <summary>A decided state as the Swedish pages say it of a proposal: <c>godkänt</c>, <c>avslaget</c>.</summary>
+    public static string StateInSwedish(ProposalState state) => state switch
+    {
+        ProposalState.Confirmed => "godkänt",
+        ProposalState.Rejected => "avslaget",
+        _ => "föreslaget",
+    };
+
     /// <summary>The same person: the same kind of identity with the same name and id, whichever entrance they came by.</summary>
     public static bool SamePerson(Actor a, Actor b) =>
         a.Kind == b.Kind && string.Equals(a.Name, b.Name, StringComparison.OrdinalIgnoreCase) && a.Id == b.Id;

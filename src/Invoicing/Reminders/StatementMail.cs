@@ -49,7 +49,8 @@ public sealed class StatementMail(
         if (asOf > today)
         {
             throw new DateInFutureException(
-                $"a statement as of {IsoDate.Format(asOf)}, after today ({IsoDate.Format(today)}), cannot be sent; nothing was queued.");
+                $"a statement as of {IsoDate.Format(asOf)}, after today ({IsoDate.Format(today)}), cannot be sent; nothing was queued.",
+                $"Ett kontoutdrag per {IsoDate.Format(asOf)}, efter i dag ({IsoDate.Format(today)}), kan inte skickas; inget köades.");
         }
 
         var document = await statements.FindAsync(scheme, year, party, asOf, cancellationToken);
@@ -57,7 +58,8 @@ public sealed class StatementMail(
         if ((known.TryGetValue(party, out var found) ? found.InvoiceEmail : null) is not { } to)
         {
             throw new StatementAddressMissingException(
-                $"Party {party} has no invoice e-mail address (parties.csv, invoice_email); the statement was not queued.");
+                $"Party {party} has no invoice e-mail address (parties.csv, invoice_email); the statement was not queued.",
+                $"Parten {party} har ingen e-postadress för fakturor (parties.csv, invoice_email); kontoutdraget köades inte.");
         }
 
         var message = Message(document, to);

@@ -38,12 +38,16 @@ public sealed class Statements(
         var documents = (await invoices.ListAsync(scheme, year, cancellationToken)).Where(d => d.DebtorCode == party).ToArray();
         if (!known.TryGetValue(party, out var found) && documents.Length == 0)
         {
-            throw new StatementUnavailableException($"Party {party} is not in the party table.");
+            throw new StatementUnavailableException(
+                $"Party {party} is not in the party table.",
+                $"Parten {party} finns inte i parttabellen.");
         }
 
         if (documents.Length == 0)
         {
-            throw new StatementUnavailableException($"Party {party} has no invoices in scheme {scheme}, year {year}.");
+            throw new StatementUnavailableException(
+                $"Party {party} has no invoices in scheme {scheme}, year {year}.",
+                $"Parten {party} har inga fakturor i samverkan {scheme}, år {year}.");
         }
 
         var statement = Statement.Of(
