@@ -62,8 +62,8 @@ public readonly record struct YearRoute(SchemeId Scheme, int Year)
         catch (FormatException)
         {
             problem = IdText.SwedishProblem(value) is { } hidden
-                ? $"Samarbetet '{Shorten(value)}' {hidden}"
-                : $"'{Shorten(value)}' är inget samarbetes id: 2–40 tecken av a–z, 0–9 och '-', som börjar med en bokstav eller siffra (t.ex. region-mitt-pom).";
+                ? $"Samverkan '{Shorten(value)}' {hidden}"
+                : $"'{Shorten(value)}' är inget id för en samverkan: 2–40 tecken av a–z, 0–9 och '-', som börjar med en bokstav eller siffra (t.ex. region-mitt-pom).";
             return false;
         }
     }

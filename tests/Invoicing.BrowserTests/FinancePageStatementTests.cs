@@ -43,7 +43,7 @@ public sealed class FinancePageStatementTests(FinancePageFixture fixture)
             () => send.ClickAsync(), response => response.Url.EndsWith("/parties/0305/statement/send", StringComparison.Ordinal) && response.Request.Method == "POST");
         Assert.Equal(409, posted.Status);
         await Expect(dialog.GetByRole(AriaRole.Alert)).ToHaveTextAsync(
-            "Kontoutdraget kan inte skickas (409): Party 0305 has no invoice e-mail address (parties.csv, invoice_email); the statement was not queued.");
+            "Kontoutdraget kan inte skickas (409): Parten 0305 har ingen e-postadress för fakturor (parties.csv, invoice_email); kontoutdraget köades inte.");
         Assert.Empty(session.ScriptErrors);
     }
 

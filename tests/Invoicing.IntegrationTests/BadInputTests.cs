@@ -152,6 +152,7 @@ public sealed class BadInputTests(AzuriteFixture azurite)
         var dryRun = await run.RunAsync(new DateOnly(2027, 1, 5), dryRun: true, CancellationToken.None);
 
         Assert.Contains("reminders as of 2027-01-05, after today (2026-01-20), can only be a dry run", error.Message, StringComparison.Ordinal);
+        Assert.Equal("Påminnelser per 2027-01-05, efter i dag (2026-01-20), kan bara provköras; inget registrerades eller skickades.", error.SwedishMessage);
         Assert.NotEmpty(dryRun.Actions);
         Assert.Equal(before, await StorageContents.TakeAsync(scenario.Get<InvoicingStorage>()));
         Assert.All(await scenario.Get<InvoiceStore>().ListInvoicesAsync(InvoicingScenario.Scheme, 2026, CancellationToken.None), i => Assert.Equal(0, i.ReminderLevel));

@@ -81,7 +81,7 @@ public sealed class FourEyesTests(WebFixture fixture)
         Assert.Equal(("credit-note", "202600014"), (voided.GetProperty("creditNote").GetProperty("kind").GetString(), voided.GetProperty("creditNote").GetProperty("corrects").GetString()));
         Assert.Equal("Credited", voided.GetProperty("invoice").GetProperty("status").GetString());
         Assert.Equal(("Rejected", "Eva Ekonom"), (rejected.GetProperty("state").GetString(), rejected.GetProperty("decidedBy").GetString()));
-        Assert.Contains("was rejected by Eva Ekonom", late, StringComparison.Ordinal);
+        Assert.Contains("avslogs av Eva Ekonom", late, StringComparison.Ordinal);
         Assert.Equal(31, (await world.DocumentsAsync()).Count);
     }
 }

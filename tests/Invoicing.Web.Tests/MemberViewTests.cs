@@ -73,7 +73,7 @@ public sealed class MemberViewTests(WebFixture fixture, ITestOutputHelper output
         var unknown = await (await fixture.Shared.Reader().GetAsync("/api/schemes/{scheme}/years/{year}/parties/NO-SUCH-PARTY/statement.xlsx".Path())).ProblemAsync(HttpStatusCode.NotFound);
         await (await fixture.Shared.Reader().GetAsync("/api/schemes/{scheme}/years/{year}/parties/bad%20code/statement.pdf".Path())).ProblemAsync(HttpStatusCode.BadRequest);
 
-        Assert.Equal("Party NO-SUCH-PARTY is not in the party table.", unknown);
+        Assert.Equal("Parten NO-SUCH-PARTY finns inte i parttabellen.", unknown);
     }
 
     [Fact]
@@ -107,8 +107,8 @@ public sealed class MemberViewTests(WebFixture fixture, ITestOutputHelper output
         var detail = await (await fixture.Shared.Member().GetAsync(template.Replace("{year}", "2031", StringComparison.Ordinal).Path())).ProblemAsync(HttpStatusCode.NotFound);
         var otherScheme = await (await fixture.Shared.Member().GetAsync(template.Replace("{scheme}", "no-such-scheme", StringComparison.Ordinal).Path())).ProblemAsync(HttpStatusCode.NotFound);
 
-        Assert.Equal($"Part {WebWorld.MemberParty} har inget i samarbetet {WebWorld.Scheme}, år 2031.", detail);
-        Assert.Equal($"Part {WebWorld.MemberParty} har inget i samarbetet no-such-scheme, år 2026.", otherScheme);
+        Assert.Equal($"Part {WebWorld.MemberParty} har inget i samverkan {WebWorld.Scheme}, år 2031.", detail);
+        Assert.Equal($"Part {WebWorld.MemberParty} har inget i samverkan no-such-scheme, år 2026.", otherScheme);
     }
 
     public static TheoryData<string, string> FinanceAndReaderRoutes()

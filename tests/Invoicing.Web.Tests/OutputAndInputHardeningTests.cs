@@ -97,10 +97,10 @@ public sealed class OutputAndInputHardeningTests(WebFixture fixture)
     }
 
     [Theory]
-    [InlineData("/api/schemes/region-mitt-pom%0A/years/2026/invoices", "Samarbetet 'region-mitt-pom\\u000A' har ett mellanslag eller en radbrytning först eller sist; ett id tas som det är, det trimmas aldrig.")]
-    [InlineData("/api/schemes/region-mitt-pom%20/years/2026/summary", "Samarbetet 'region-mitt-pom ' har ett mellanslag eller en radbrytning först eller sist; ett id tas som det är, det trimmas aldrig.")]
+    [InlineData("/api/schemes/region-mitt-pom%0A/years/2026/invoices", "Samverkan 'region-mitt-pom\\u000A' har ett mellanslag eller en radbrytning först eller sist; ett id tas som det är, det trimmas aldrig.")]
+    [InlineData("/api/schemes/region-mitt-pom%20/years/2026/summary", "Samverkan 'region-mitt-pom ' har ett mellanslag eller en radbrytning först eller sist; ett id tas som det är, det trimmas aldrig.")]
     [InlineData("/api/invoices/region-mitt-pom/2026/202600014%0A/pdf", "'202600014\\u000A' är inget fakturanummer: nio siffror, året och ett femsiffrigt löpnummer (t.ex. 202600014).")]
-    [InlineData("/api/schemes/region%E2%80%AE-mitt/years/2026/invoices", "Samarbetet 'region\\u202E-mitt' har ett styr- eller riktningstecken (U+202E) på position 7.")]
+    [InlineData("/api/schemes/region%E2%80%AE-mitt/years/2026/invoices", "Samverkan 'region\\u202E-mitt' har ett styr- eller riktningstecken (U+202E) på position 7.")]
     public async Task An_id_in_a_route_with_a_line_break_space_or_direction_character_is_400_in_one_escaped_line_not_trimmed(string path, string expected)
     {
         var detail = await (await fixture.Shared.Reader().GetAsync(path)).ProblemAsync(HttpStatusCode.BadRequest);
@@ -120,7 +120,7 @@ public sealed class OutputAndInputHardeningTests(WebFixture fixture)
         var scheme = await (await client.PostAsJsonAsync(entry, new { invoice = "202600014", scheme = "region-mitt-pom " })).ProblemAsync(HttpStatusCode.BadRequest);
 
         Assert.Equal("invoice '202600014\\u000A' är inget fakturanummer: nio siffror, året och ett femsiffrigt löpnummer (t.ex. 202600014).", number);
-        Assert.Equal("Samarbetet 'region-mitt-pom ' har ett mellanslag eller en radbrytning först eller sist; ett id tas som det är, det trimmas aldrig.", scheme);
+        Assert.Equal("Samverkan 'region-mitt-pom ' har ett mellanslag eller en radbrytning först eller sist; ett id tas som det är, det trimmas aldrig.", scheme);
         Assert.Equal(before, await StorageSnapshot.TakeAsync(world));
     }
 

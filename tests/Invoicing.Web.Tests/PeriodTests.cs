@@ -26,7 +26,7 @@ public sealed class PeriodTests(WebFixture fixture)
         var history = await (await world.Reader().GetAsync("/api/invoices/region-mitt-pom/2026/202600014/history")).JsonAsync();
 
         Assert.Equal(HttpStatusCode.Forbidden, byReader.StatusCode);
-        Assert.Contains("2026-03 has not ended (today is 2026-03-02)", notEnded, StringComparison.Ordinal);
+        Assert.Contains("2026-03 har inte tagit slut (i dag är det 2026-03-02)", notEnded, StringComparison.Ordinal);
         Assert.Contains("'2026-13' är ingen månad på formen yyyy-MM", badMonth, StringComparison.Ordinal);
         Assert.Equal(("2026-02", "closed", "Eva Ekonom (api)", "Avstämd mot kontoutdraget"), (
             closed.GetProperty("month").GetString(), closed.GetProperty("state").GetString(), closed.GetProperty("closedBy").GetString(),
@@ -54,11 +54,11 @@ public sealed class PeriodTests(WebFixture fixture)
         var reopened = await (await eva.GetAsync("/api/schemes/region-mitt-pom/periods")).JsonAsync();
 
         Assert.Contains("reason (skälet) krävs", noReason, StringComparison.Ordinal);
-        Assert.Contains("2026-01 of Västerås stad's books is open; there is nothing to reopen.", openMonth, StringComparison.Ordinal);
+        Assert.Contains("2026-01 i bokföringen för Västerås stad är öppen; det finns inget att öppna igen.", openMonth, StringComparison.Ordinal);
         Assert.Equal(("period-reopening", "2026-02", true), (
             proposal.GetProperty("kind").GetString(), proposal.GetProperty("month").GetString(), proposal.GetProperty("invoice").ValueKind == System.Text.Json.JsonValueKind.Null));
         Assert.Equal("closed", stillClosed[0].GetProperty("state").GetString());
-        Assert.StartsWith("Du föreslog själv denna ändring (reopening of 2026-02", bySelf, StringComparison.Ordinal);
+        Assert.StartsWith("Du föreslog själv denna ändring (återöppning av 2026-02", bySelf, StringComparison.Ordinal);
         Assert.Equal(("Confirmed", "2026-02 reopened"), (confirmed.GetProperty("proposal").GetProperty("state").GetString(), confirmed.GetProperty("proposal").GetProperty("outcome").GetString()));
         Assert.Equal(("open", "Filip Finans (api)", "Bankens rättelse"), (
             reopened[0].GetProperty("state").GetString(), reopened[0].GetProperty("reopenedBy").GetString(), reopened[0].GetProperty("reopenReason").GetString()));
@@ -83,12 +83,12 @@ public sealed class PeriodTests(WebFixture fixture)
         var approvedTwice = await (await filip.PostAsJsonAsync(approve, new { decidedOn = "2025-12-15", reference = "Ett annat beslut" })).ProblemAsync(HttpStatusCode.Conflict);
         var audit = await (await world.Reader().GetAsync("/api/audit")).JsonAsync();
 
-        Assert.Contains("is after today (2026-03-02)", future, StringComparison.Ordinal);
-        Assert.Contains("Det finns ingen budget för samarbetet region-mitt-pom, år 2031.", noBudget, StringComparison.Ordinal);
+        Assert.Contains("är efter i dag (2026-03-02)", future, StringComparison.Ordinal);
+        Assert.Contains("Det finns ingen budget för samverkan region-mitt-pom, år 2031.", noBudget, StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.Forbidden, byReader.StatusCode);
         Assert.Equal(("budget-approval", "2025-12-15", "Samverkansforum PoM 2025-12-15 §4"), (
             proposal.GetProperty("kind").GetString(), proposal.GetProperty("decidedOn").GetString(), proposal.GetProperty("reason").GetString()));
-        Assert.StartsWith("Du föreslog själv denna ändring (approval of budget region-mitt-pom 2026", bySelf, StringComparison.Ordinal);
+        Assert.StartsWith("Du föreslog själv denna ändring (godkännande av budget region-mitt-pom 2026", bySelf, StringComparison.Ordinal);
         Assert.StartsWith("budget approved: income ", confirmed.GetProperty("proposal").GetProperty("outcome").GetString(), StringComparison.Ordinal);
         Assert.Equal("Confirmed", again.GetProperty("proposal").GetProperty("state").GetString());
         Assert.NotEmpty(approvedTwice);

@@ -58,7 +58,7 @@ public sealed class ReportEndpointTests(WebFixture fixture)
         var noBudget = await (await client.GetAsync("/api/schemes/region-mitt-pom/years/2031/aging")).ProblemAsync(HttpStatusCode.NotFound);
 
         Assert.Equal("asOf '2026-13-01' är inget datum på formen yyyy-MM-dd.", badDate);
-        Assert.Equal("Det finns ingen budget för samarbetet region-mitt-pom, år 2031.", noBudget);
+        Assert.Equal("Det finns ingen budget för samverkan region-mitt-pom, år 2031.", noBudget);
     }
 
     [Fact]

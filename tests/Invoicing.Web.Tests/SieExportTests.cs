@@ -141,11 +141,11 @@ public sealed class SieExportTests(WebFixture fixture)
     [InlineData("/api/schemes/region-mitt-pom/years/2026/export.sie?from=2026-13-01", HttpStatusCode.BadRequest, "ska vara datum på formen yyyy-MM-dd")]
     [InlineData("/api/schemes/region-mitt-pom/years/2026/export.sie?from=2026-02-01&to=2026-01-31", HttpStatusCode.BadRequest, "Perioden är tom: från 2026-02-01 ligger efter till 2026-01-31.")]
     [InlineData("/api/schemes/region-mitt-pom/years/2026/export.sie?from=2026-12-01&to=2027-01-31", HttpStatusCode.BadRequest, "sträcker sig över räkenskapsåren 2026 och 2027")]
-    [InlineData("/api/schemes/no-such-scheme/years/2026/export.sie", HttpStatusCode.NotFound, "Det finns ingen budget för samarbetet no-such-scheme, år 2026.")]
+    [InlineData("/api/schemes/no-such-scheme/years/2026/export.sie", HttpStatusCode.NotFound, "Det finns ingen budget för samverkan no-such-scheme, år 2026.")]
     [InlineData("/api/export.sie", HttpStatusCode.BadRequest, "Frågeparametrarna from och to")]
     [InlineData("/api/export.sie?from=2026-01-01&to=2026-01-31&year=26", HttpStatusCode.BadRequest, "Året '26' är inget budgetår")]
-    [InlineData("/api/export.sie?from=2026-01-01&to=2026-01-31&scheme=region-mitt", HttpStatusCode.NotFound, "Samarbetet region-mitt har ingen godkänd budget och alltså ingen bokföring att exportera.")]
-    [InlineData("/api/export.sie?from=2026-01-01&to=2026-01-31&scheme=..%2F", HttpStatusCode.BadRequest, "är inget samarbetes id")]
+    [InlineData("/api/export.sie?from=2026-01-01&to=2026-01-31&scheme=region-mitt", HttpStatusCode.NotFound, "Samverkan region-mitt har ingen godkänd budget och alltså ingen bokföring att exportera.")]
+    [InlineData("/api/export.sie?from=2026-01-01&to=2026-01-31&scheme=..%2F", HttpStatusCode.BadRequest, "är inget id för en samverkan")]
     public async Task A_bad_period_year_or_scheme_is_a_problem_naming_it(string url, HttpStatusCode status, string detail)
     {
         using var response = await fixture.Shared.Reader().GetAsync(url);

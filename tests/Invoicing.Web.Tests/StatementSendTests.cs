@@ -59,7 +59,7 @@ public sealed class StatementSendTests(WebFixture fixture)
 
         var detail = await (await world.Finance().PostAsync(SendPath, null)).ProblemAsync(HttpStatusCode.Conflict);
 
-        Assert.Equal("Party 0305 has no invoice e-mail address (parties.csv, invoice_email); the statement was not queued.", detail);
+        Assert.Equal("Parten 0305 har ingen e-postadress för fakturor (parties.csv, invoice_email); kontoutdraget köades inte.", detail);
         Assert.Equal(before, await StorageSnapshot.TakeAsync(world));
     }
 
@@ -74,7 +74,7 @@ public sealed class StatementSendTests(WebFixture fixture)
         await (await world.Finance().PostAsync("/api/schemes/{scheme}/years/{year}/parties/bad%20code/statement/send".Path(), null))
             .ProblemAsync(HttpStatusCode.BadRequest);
 
-        Assert.Equal("Party NO-SUCH-PARTY is not in the party table.", unknown);
+        Assert.Equal("Parten NO-SUCH-PARTY finns inte i parttabellen.", unknown);
         Assert.Equal(before, await StorageSnapshot.TakeAsync(world));
     }
 

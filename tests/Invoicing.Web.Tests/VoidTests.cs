@@ -32,8 +32,8 @@ public sealed class VoidTests(WebFixture fixture)
             voided.GetProperty("invoice").GetProperty("status").GetString(),
             voided.GetProperty("invoice").GetProperty("displayStatus").GetString(),
             voided.GetProperty("invoice").GetProperty("amountDue").GetRawText()));
-        Assert.Contains("is already voided by credit note 202600031", twice, StringComparison.Ordinal);
-        Assert.Contains("a credit note cannot be voided", ofCredit, StringComparison.Ordinal);
+        Assert.Contains("är redan makulerad genom kreditfaktura 202600031", twice, StringComparison.Ordinal);
+        Assert.Contains("en kreditfaktura kan inte makuleras", ofCredit, StringComparison.Ordinal);
         Assert.Equal(31, (await world.DocumentsAsync()).Count);
         var ubl = await world.Reader().GetAsync("/api/invoices/region-mitt-pom/2026/202600031/ubl");
         Assert.Contains("<CreditNote", await ubl.Content.ReadAsStringAsync(), StringComparison.Ordinal);

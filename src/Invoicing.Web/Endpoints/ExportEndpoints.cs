@@ -180,7 +180,7 @@ public static class ExportEndpoints
 
             if (await export.BooksOfAsync(schemeId, cancellationToken) is not { } issuer)
             {
-                return ApiProblems.NotFound($"Samarbetet {schemeId} har ingen godkänd budget och alltså ingen bokföring att exportera.");
+                return ApiProblems.NotFound($"Samverkan {schemeId} har ingen godkänd budget och alltså ingen bokföring att exportera.");
             }
 
             books = issuer;

@@ -218,5 +218,5 @@ public static class InvoiceEndpoints
     }
 
     internal static ProblemHttpResult NotFound(InvoiceKey key) =>
-        ApiProblems.NotFound($"Det finns ingen faktura {key.Number} i samarbetet {key.Scheme}, år {key.Year}.");
+        ApiProblems.NotFound($"Det finns ingen faktura {key.Number} i samverkan {key.Scheme}, år {key.Year}.");
 }

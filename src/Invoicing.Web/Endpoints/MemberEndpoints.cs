@@ -75,7 +75,7 @@ public static class MemberEndpoints
         var invoice = await invoices.FindAsync(key.Scheme, key.Year, key.Number, cancellationToken);
         if (invoice is null || invoice.DebtorCode != party)
         {
-            return ApiProblems.NotFound($"Part {party} har ingen faktura {key.Number} i samarbetet {key.Scheme}, år {key.Year}.");
+            return ApiProblems.NotFound($"Part {party} har ingen faktura {key.Number} i samverkan {key.Scheme}, år {key.Year}.");
         }
 
         return TypedResults.Stream(
@@ -164,5 +164,5 @@ public static class MemberEndpoints
 
     /// <summary>The one answer for a year the member does not see, whether or not it exists.</summary>
     private static ProblemHttpResult NotFound(YearRoute route, PartyCode party) =>
-        ApiProblems.NotFound($"Part {party} har inget i samarbetet {route.Scheme}, år {route.Year}.");
+        ApiProblems.NotFound($"Part {party} har inget i samverkan {route.Scheme}, år {route.Year}.");
 }

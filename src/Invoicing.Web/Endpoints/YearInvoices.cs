@@ -32,5 +32,5 @@ internal static class YearInvoices
     }
 
     public static ProblemHttpResult NotFound(YearRoute route) =>
-        ApiProblems.NotFound($"Det finns ingen budget för samarbetet {route.Scheme}, år {route.Year}.");
+        ApiProblems.NotFound($"Det finns ingen budget för samverkan {route.Scheme}, år {route.Year}.");
 }

@@ -11,6 +11,12 @@ public sealed partial record SieAccount(string Number, string Name)
 
     public string Name { get; } = string.IsNullOrWhiteSpace(Name) ? throw new FormatException($"Account {Number} has no name.") : Name.Trim();
 
+    /// <summary>What the constructor refuses <paramref name="number"/> and <paramref name="name"/> for, in Swedish; null when it accepts them.</summary>
+    public static string? SwedishProblem(string? number, string? name) =>
+        !AccountPattern().IsMatch(number ?? "") ? $"Kontonumret '{number}' måste vara 1-10 siffror."
+        : string.IsNullOrWhiteSpace(name) ? $"Konto {number} saknar namn."
+        : null;
+
     [GeneratedRegex("^[0-9]{1,10}$")]
     private static partial Regex AccountPattern();
 }

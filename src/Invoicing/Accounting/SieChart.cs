@@ -15,24 +15,27 @@ public sealed record SieChart(SieAccount Receivables, SieAccount ContributionInc
     public static SieChart FromOptions(SieOptions options)
     {
         var problems = new List<string>();
-        var receivables = Account(options.Receivables, nameof(SieOptions.Receivables), problems);
-        var income = Account(options.ContributionIncome, nameof(SieOptions.ContributionIncome), problems);
-        var bank = Account(options.Bank, nameof(SieOptions.Bank), problems);
-        var refunds = Account(options.RefundsOwed, nameof(SieOptions.RefundsOwed), problems);
+        var swedishProblems = new List<string>();
+        var receivables = Account(options.Receivables, nameof(SieOptions.Receivables), problems, swedishProblems);
+        var income = Account(options.ContributionIncome, nameof(SieOptions.ContributionIncome), problems, swedishProblems);
+        var bank = Account(options.Bank, nameof(SieOptions.Bank), problems, swedishProblems);
+        var refunds = Account(options.RefundsOwed, nameof(SieOptions.RefundsOwed), problems, swedishProblems);
         if (options.PartyDimension is { } dimension && dimension is < 1 or > 999)
         {
             problems.Add($"{SieOptions.Section}:{nameof(SieOptions.PartyDimension)} = {dimension} is not a dimension number (1-999; 20 and above are free).");
+            swedishProblems.Add($"{SieOptions.Section}:{nameof(SieOptions.PartyDimension)} = {dimension} är inte ett dimensionsnummer (1-999; 20 och uppåt är fria).");
         }
 
         var chartType = options.ChartType?.Trim() ?? "";
         if (!ChartTypes.Contains(chartType, StringComparer.Ordinal))
         {
             problems.Add($"{SieOptions.Section}:{nameof(SieOptions.ChartType)} = '{chartType}' is not an SIE chart type ({string.Join(", ", ChartTypes)}).");
+            swedishProblems.Add($"{SieOptions.Section}:{nameof(SieOptions.ChartType)} = '{chartType}' är inte en SIE-kontoplanstyp ({string.Join(", ", ChartTypes)}).");
         }
 
         if (problems.Count > 0)
         {
-            throw new SieConfigurationException(string.Join(" ", problems));
+            throw new SieConfigurationException(string.Join(" ", problems), string.Join(" ", swedishProblems));
         }
 
         return new SieChart(receivables!, income!, bank!, refunds!, options.PartyDimension,
@@ -42,12 +45,13 @@ public sealed record SieChart(SieAccount Receivables, SieAccount ContributionInc
         };
     }
 
-    private static SieAccount? Account(SieAccountOptions? account, string name, List<string> problems)
+    private static SieAccount? Account(SieAccountOptions? account, string name, List<string> problems, List<string> swedishProblems)
     {
         var setting = $"{SieOptions.Section}:{name}";
         if (account is null || string.IsNullOrWhiteSpace(account.Number) || string.IsNullOrWhiteSpace(account.Name))
         {
             problems.Add($"{setting}:Number and :Name must be set (the account in your chart of accounts; see docs/sie.md).");
+            swedishProblems.Add($"{setting}:Number och :Name måste anges (kontot i er kontoplan; se docs/sie.md).");
             return null;
         }
 
@@ -58,6 +62,7 @@ public sealed record SieChart(SieAccount Receivables, SieAccount ContributionInc
         catch (FormatException e)
         {
             problems.Add($"{setting}: {e.Message}");
+            swedishProblems.Add($"{setting}: {SieAccount.SwedishProblem(account.Number.Trim(), account.Name)}");
             return null;
         }
     }

@@ -23,17 +23,17 @@ public static class BudgetAllocator
             parties = parties.Where(p => members.Contains(p.Key)).ToDictionary();
         }
 
-        var problems = new List<string>();
+        var problems = new Problems();
         var pools = new List<PoolAllocation>();
         var fixedContributions = new List<FixedContribution>();
 
         foreach (var line in budget.Lines)
         {
-            var where = $"line {line.Number} ({line.Text})";
+            var where = new Where($"line {line.Number} ({line.Text})", $"rad {line.Number} ({line.Text})");
             // A per-capita line's amount is the sum of its shares (zero until worked out from its dataset), not given.
             if (line is not PerCapitaLine && (line.Amount < Money.Zero || (line.IsInvoiced && line.Amount == Money.Zero)))
             {
-                problems.Add($"{where}: amount {line.Amount} must be positive.");
+                problems.Add($"{where.English}: amount {line.Amount} must be positive.", $"{where.Swedish}: beloppet {line.Amount} måste vara positivt.");
                 continue;
             }
 
@@ -51,17 +51,17 @@ public static class BudgetAllocator
                     fixedContributions.Add(new FixedContribution(fixedLine, party));
                     break;
                 case FixedContributionLine fixedLine:
-                    problems.Add($"{where}: names unknown party {fixedLine.Party}.");
+                    problems.Add($"{where.English}: names unknown party {fixedLine.Party}.", $"{where.Swedish}: anger en okänd part {fixedLine.Party}.");
                     break;
                 case RecordedIncomeLine { Party: { } recordedParty } when !parties.ContainsKey(recordedParty):
-                    problems.Add($"{where}: names unknown party {recordedParty}.");
+                    problems.Add($"{where.English}: names unknown party {recordedParty}.", $"{where.Swedish}: anger en okänd part {recordedParty}.");
                     break;
             }
         }
 
         if (problems.Count > 0)
         {
-            throw new BudgetValidationException(budget.Key, problems);
+            throw new BudgetValidationException(budget.Key, problems.English, problems.Swedish);
         }
 
         return new BudgetAllocation(budget, pools, fixedContributions);
@@ -69,12 +69,12 @@ public static class BudgetAllocator
 
     private static PoolAllocation? AllocateShared(
         SharedLine line,
-        string where,
+        Where where,
         int year,
         IReadOnlyDictionary<PartyCode, Party> parties,
         IReadOnlyDictionary<string, PopulationSnapshot> snapshots,
         AgreementTable agreements,
-        List<string> problems)
+        Problems problems)
     {
         var problemsBefore = problems.Count;
         if (line is PopulationPoolLine pool)
@@ -82,36 +82,54 @@ public static class BudgetAllocator
             var unit = pool.AllocationUnit;
             if (unit <= Money.Zero || pool.Amount.Ore % unit.Ore != 0)
             {
-                problems.Add($"{where}: amount {pool.Amount} is not a whole number of allocation units of {unit}.");
+                problems.Add(
+                    $"{where.English}: amount {pool.Amount} is not a whole number of allocation units of {unit}.",
+                    $"{where.Swedish}: beloppet {pool.Amount} är inte ett helt antal fördelningsenheter om {unit}.");
             }
 
             foreach (var (field, term) in new[] { ("baseFee", pool.BaseFee), ("cap", pool.Cap), ("floor", pool.Floor) })
             {
                 if (term is { } value && (value < Money.Zero || (unit > Money.Zero && value.Ore % unit.Ore != 0)))
                 {
-                    problems.Add($"{where}, {field}: {value} is not a whole number of allocation units of {unit}.");
+                    problems.Add(
+                        $"{where.English}, {field}: {value} is not a whole number of allocation units of {unit}.",
+                        $"{where.Swedish}, {field}: {value} är inte ett helt antal fördelningsenheter om {unit}.");
                 }
             }
         }
 
         if (line is EqualSplitLine { Amount.IsWholeKronor: false })
         {
-            problems.Add($"{where}: amount {line.Amount} of an equal split must be whole kronor.");
+            problems.Add(
+                $"{where.English}: amount {line.Amount} of an equal split must be whole kronor.",
+                $"{where.Swedish}: beloppet {line.Amount} vid lika delning måste vara hela kronor.");
         }
 
         PopulationSnapshot? snapshot = null;
         if (line.PopulationKey is { } snapshotId && !snapshots.TryGetValue(snapshotId, out snapshot))
         {
-            problems.Add($"{where}: population snapshot '{snapshotId}' does not exist.");
+            problems.Add(
+                $"{where.English}: population snapshot '{snapshotId}' does not exist.",
+                $"{where.Swedish}: befolkningsunderlaget '{snapshotId}' finns inte.");
             return null;
         }
 
         var participants = ResolveParticipants(line.Participants, where, year, parties, agreements, problems);
         if (participants.Count == 0)
         {
-            problems.Add(line.Participants is PoolParticipants.WithAgreement
-                ? $"{where}: no agreement counts for {year} among the pool's parties ({line.Participants})."
-                : $"{where}: the pool has no participants ({line.Participants}).");
+            if (line.Participants is PoolParticipants.WithAgreement)
+            {
+                problems.Add(
+                    $"{where.English}: no agreement counts for {year} among the pool's parties ({line.Participants}).",
+                    $"{where.Swedish}: inget avtal gäller för {year} bland pottens parter ({line.Participants}).");
+            }
+            else
+            {
+                problems.Add(
+                    $"{where.English}: the pool has no participants ({line.Participants}).",
+                    $"{where.Swedish}: potten har inga deltagare ({line.Participants}).");
+            }
+
             return null;
         }
 
@@ -124,11 +142,15 @@ public static class BudgetAllocator
             }
             else if (!snapshot.Populations.TryGetValue(party.Code, out var population))
             {
-                problems.Add($"{where}: party {party.Code} ({party.Name}) has no population in snapshot '{snapshot.Id}'.");
+                problems.Add(
+                    $"{where.English}: party {party.Code} ({party.Name}) has no population in snapshot '{snapshot.Id}'.",
+                    $"{where.Swedish}: parten {party.Code} ({party.Name}) saknar befolkning i befolkningsunderlaget '{snapshot.Id}'.");
             }
             else if (population <= 0)
             {
-                problems.Add($"{where}: party {party.Code} ({party.Name}) has population {population} in snapshot '{snapshot.Id}'; it must be positive.");
+                problems.Add(
+                    $"{where.English}: party {party.Code} ({party.Name}) has population {population} in snapshot '{snapshot.Id}'; it must be positive.",
+                    $"{where.Swedish}: parten {party.Code} ({party.Name}) har befolkningen {population} i befolkningsunderlaget '{snapshot.Id}'; den måste vara positiv.");
             }
             else
             {
@@ -157,13 +179,17 @@ public static class BudgetAllocator
         if (line is PerCapitaLine && line.Amount != Money.Zero && line.Amount != allocation.Total)
         {
             // The stored total is rate × population as it was read; a snapshot changed since would change what is asked.
-            problems.Add($"{where}: the line's total {line.Amount} is not the sum of rate × population ({allocation.Total}).");
+            problems.Add(
+                $"{where.English}: the line's total {line.Amount} is not the sum of rate × population ({allocation.Total}).",
+                $"{where.Swedish}: radens summa {line.Amount} är inte summan av belopp per invånare × befolkning ({allocation.Total}).");
             return null;
         }
 
         if (line is PerCapitaLine && allocation.Total == Money.Zero)
         {
-            problems.Add($"{where}: rate × population comes to 0 kr for every participant; there is nothing to invoice.");
+            problems.Add(
+                $"{where.English}: rate × population comes to 0 kr for every participant; there is nothing to invoice.",
+                $"{where.Swedish}: belopp per invånare × befolkning blir 0 kr för varje deltagare; det finns inget att fakturera.");
             return null;
         }
 
@@ -171,7 +197,7 @@ public static class BudgetAllocator
     }
 
     /// <summary>Base fee, then the rest by population, within cap and floor: <see cref="PoolSplit"/>, in the line's allocation units.</summary>
-    private static PoolShare[]? PoolShares(PopulationPoolLine pool, List<(Party Party, long Population)> weights, string where, List<string> problems)
+    private static PoolShare[]? PoolShares(PopulationPoolLine pool, List<(Party Party, long Population)> weights, Where where, Problems problems)
     {
         var unit = pool.AllocationUnit.Ore;
         long? Units(Money? term) => term is { } value ? value.Ore / unit : null;
@@ -182,7 +208,7 @@ public static class BudgetAllocator
             units => SwedishFormat.WholeKronor(new Money(units * unit)));
         if (split.IsRefused)
         {
-            problems.Add($"{where}, {split.Field}: {split.Refusal}.");
+            problems.Add($"{where.English}, {split.Field}: {split.Refusal}.", $"{where.Swedish}, {split.Field}: {split.SwedishRefusal}.");
             return null;
         }
 
@@ -191,14 +217,16 @@ public static class BudgetAllocator
             .ToArray();
     }
 
-    private static PoolShare[]? PerCapitaShares(PerCapitaLine line, List<(Party Party, long Population)> weights, string where, List<string> problems)
+    private static PoolShare[]? PerCapitaShares(PerCapitaLine line, List<(Party Party, long Population)> weights, Where where, Problems problems)
     {
         var shares = new List<PoolShare>();
         foreach (var (party, population) in weights)
         {
             if (line.Rates.For(party.Kind) is not { } rate)
             {
-                problems.Add($"{where}, rates: party {party.Code} ({party.Name}) is a {party.Kind} and the line has no rate for that kind.");
+                problems.Add(
+                    $"{where.English}, rates: party {party.Code} ({party.Name}) is a {party.Kind} and the line has no rate for that kind.",
+                    $"{where.Swedish}, rates: parten {party.Code} ({party.Name}) är en {SwedishKind(party.Kind)} och raden har inget belopp per invånare för det slaget.");
                 continue;
             }
 
@@ -216,11 +244,11 @@ public static class BudgetAllocator
 
     private static List<Party> ResolveParticipants(
         PoolParticipants participants,
-        string where,
+        Where where,
         int year,
         IReadOnlyDictionary<PartyCode, Party> parties,
         AgreementTable agreements,
-        List<string> problems)
+        Problems problems)
     {
         switch (participants)
         {
@@ -232,7 +260,9 @@ public static class BudgetAllocator
                 var resolved = new List<Party>();
                 foreach (var duplicate in listed.Parties.GroupBy(c => c).Where(g => g.Count() > 1))
                 {
-                    problems.Add($"{where}: party {duplicate.Key} is listed {duplicate.Count()} times.");
+                    problems.Add(
+                        $"{where.English}: party {duplicate.Key} is listed {duplicate.Count()} times.",
+                        $"{where.Swedish}: parten {duplicate.Key} står {duplicate.Count()} gånger i listan.");
                 }
 
                 foreach (var code in listed.Parties.Distinct())
@@ -243,7 +273,7 @@ public static class BudgetAllocator
                     }
                     else
                     {
-                        problems.Add($"{where}: names unknown party {code}.");
+                        problems.Add($"{where.English}: names unknown party {code}.", $"{where.Swedish}: anger en okänd part {code}.");
                     }
                 }
 
@@ -254,7 +284,9 @@ public static class BudgetAllocator
                 {
                     if (!parties.TryGetValue(code, out var party))
                     {
-                        problems.Add($"{where}: the agreement of party {code} names no known party.");
+                        problems.Add(
+                            $"{where.English}: the agreement of party {code} names no known party.",
+                            $"{where.Swedish}: avtalet för parten {code} anger ingen känd part.");
                     }
                     else if (withAgreement.County is not { } county || (party.Kind == PartyKind.Municipality && party.County == county))
                     {
@@ -265,6 +297,33 @@ public static class BudgetAllocator
                 return signed;
             default:
                 throw new InvalidOperationException($"Unknown participants kind {participants.GetType().Name}.");
+        }
+    }
+
+    private static string SwedishKind(PartyKind kind) => kind switch
+    {
+        PartyKind.Municipality => "kommun",
+        PartyKind.Region => "region",
+        PartyKind.Agency => "myndighet",
+        _ => kind.ToString(),
+    };
+
+    /// <summary>The line a problem is about, as the terminal and as the page say it.</summary>
+    private sealed record Where(string English, string Swedish);
+
+    /// <summary>The problems found, each in English (the terminal) and in Swedish (the page), in the same order.</summary>
+    private sealed class Problems
+    {
+        public List<string> English { get; } = [];
+
+        public List<string> Swedish { get; } = [];
+
+        public int Count => English.Count;
+
+        public void Add(string english, string swedish)
+        {
+            English.Add(english);
+            Swedish.Add(swedish);
         }
     }
 }

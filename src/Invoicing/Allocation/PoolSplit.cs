@@ -35,6 +35,9 @@ public static class PoolSplit
     public sealed record Result(long[]? Units, Bound[]? Bounds, string? Field, string? Refusal)
     {
         public bool IsRefused => Refusal is not null;
+
+        /// <summary>The <see cref="Refusal"/> in Swedish, for the pages.</summary>
+        public string? SwedishRefusal { get; init; }
     }
 
     /// <param name="show">How a number of units is written in a refusal (kronor, for the budget).</param>
@@ -51,27 +54,36 @@ public static class PoolSplit
 
         if ((Int128)baseFee * count > units)
         {
-            return Refused("baseFee", $"the base fees of {count} participants ({count} × {show(baseFee)}) exceed the pool ({show(units)})");
+            return Refused(
+                "baseFee",
+                $"the base fees of {count} participants ({count} × {show(baseFee)}) exceed the pool ({show(units)})",
+                $"grundavgifterna för {count} deltagare ({count} × {show(baseFee)}) är mer än potten ({show(units)})");
         }
 
         if (terms.Cap is { } cap && (Int128)cap * count < units)
         {
-            return Refused("cap", $"{count} participants at the cap ({count} × {show(cap)}) pay less than the pool ({show(units)})");
+            return Refused(
+                "cap",
+                $"{count} participants at the cap ({count} × {show(cap)}) pay less than the pool ({show(units)})",
+                $"{count} deltagare på takbeloppet ({count} × {show(cap)}) betalar mindre än potten ({show(units)})");
         }
 
         if (terms.Floor is { } floor && (Int128)floor * count > units)
         {
-            return Refused("floor", $"{count} participants at the floor ({count} × {show(floor)}) pay more than the pool ({show(units)})");
+            return Refused(
+                "floor",
+                $"{count} participants at the floor ({count} × {show(floor)}) pay more than the pool ({show(units)})",
+                $"{count} deltagare på golvbeloppet ({count} × {show(floor)}) betalar mer än potten ({show(units)})");
         }
 
         if (terms.Cap is { } c && terms.Floor is { } f && f > c)
         {
-            return Refused("floor", $"the floor ({show(f)}) is above the cap ({show(c)})");
+            return Refused("floor", $"the floor ({show(f)}) is above the cap ({show(c)})", $"golvbeloppet ({show(f)}) är högre än takbeloppet ({show(c)})");
         }
 
         if (terms.Cap is { } c2 && baseFee > c2)
         {
-            return Refused("baseFee", $"the base fee ({show(baseFee)}) is above the cap ({show(c2)})");
+            return Refused("baseFee", $"the base fee ({show(baseFee)}) is above the cap ({show(c2)})", $"grundavgiften ({show(baseFee)}) är högre än takbeloppet ({show(c2)})");
         }
 
         // Which parts the bounds fix follows from the exact (unrounded) shares base + λ × weight, clamped to [floor, cap],
@@ -106,12 +118,12 @@ public static class PoolSplit
 
         if (free.Count == 0)
         {
-            return left == 0 ? new Result(result, bounds, null, null) : Refused(FieldOf(terms), "no split keeps every share within the cap and floor");
+            return left == 0 ? new Result(result, bounds, null, null) : Refused(FieldOf(terms), NoSplit, SwedishNoSplit);
         }
 
         if (left < (Int128)baseFee * free.Count)
         {
-            return Refused(FieldOf(terms), "no split keeps every share within the cap and floor and pays every base fee");
+            return Refused(FieldOf(terms), NoSplit + " and pays every base fee", SwedishNoSplit + " och betalar varje grundavgift");
         }
 
         var split = LargestRemainder.Allocate((long)(left - (Int128)baseFee * free.Count), free.Select(i => parts[i]).ToArray());
@@ -120,7 +132,7 @@ public static class PoolSplit
             result[free[k]] = split[k] + baseFee;
             if (result[free[k]] > terms.Cap || result[free[k]] < terms.Floor)
             {
-                return Refused(FieldOf(terms), "no split keeps every share within the cap and floor");
+                return Refused(FieldOf(terms), NoSplit, SwedishNoSplit);
             }
         }
 
@@ -198,7 +210,11 @@ public static class PoolSplit
         return points;
     }
 
-    private static Result Refused(string field, string why) => new(null, null, field, why);
+    private const string NoSplit = "no split keeps every share within the cap and floor";
+
+    private const string SwedishNoSplit = "ingen fördelning håller varje andel inom tak- och golvbeloppen";
+
+    private static Result Refused(string field, string why, string swedishWhy) => new(null, null, field, why) { SwedishRefusal = swedishWhy };
 
     private static string FieldOf(Terms terms) => terms.Floor is not null ? "floor" : terms.Cap is not null ? "cap" : "baseFee";
 }

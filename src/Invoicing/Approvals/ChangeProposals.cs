@@ -104,12 +104,15 @@ public sealed class ChangeProposals(
         if (ProposedChange.SamePerson(proposal.ProposedBy, confirmer))
         {
             throw new FourEyesException(
-                $"Du föreslog själv denna ändring ({proposal.Describe()}); en annan person med ekonomirollen måste godkänna den (fyra ögon).");
+                $"You proposed this change yourself ({proposal.Describe()}); another person with the finance role must confirm it (four eyes).",
+                $"Du föreslog själv denna ändring ({proposal.DescribeInSwedish()}); en annan person med ekonomirollen måste godkänna den (fyra ögon).");
         }
 
         if (proposal.State == ProposalState.Rejected)
         {
-            throw new ProposalStateException($"The proposal {id} ({proposal.Describe()}) was rejected by {proposal.DecidedBy}; nothing was changed.");
+            throw new ProposalStateException(
+                $"The proposal {id} ({proposal.Describe()}) was rejected by {proposal.DecidedBy}; nothing was changed.",
+                $"Förslaget {id} ({proposal.DescribeInSwedish()}) avslogs av {proposal.DecidedBy}; inget ändrades.");
         }
 
         if (proposal.State == ProposalState.Confirmed && proposal.Kind != ChangeKind.Refund)
@@ -222,7 +225,9 @@ public sealed class ChangeProposals(
         var (proposal, etag) = await ReadAsync(id, cancellationToken);
         if (proposal.State != ProposalState.Proposed)
         {
-            throw new ProposalStateException($"The proposal {id} ({proposal.Describe()}) is {proposal.State.ToString().ToLowerInvariant()} already.");
+            throw new ProposalStateException(
+                $"The proposal {id} ({proposal.Describe()}) is {proposal.State.ToString().ToLowerInvariant()} already.",
+                $"Förslaget {id} ({proposal.DescribeInSwedish()}) är redan {ProposedChange.StateInSwedish(proposal.State)}.");
         }
 
         var actor = Actor.Current;
@@ -233,7 +238,9 @@ public sealed class ChangeProposals(
         }
         catch (RequestFailedException e) when (e.Status == 412)
         {
-            throw new ProposalStateException($"The proposal {id} was decided by someone else at the same moment; look again.");
+            throw new ProposalStateException(
+                $"The proposal {id} was decided by someone else at the same moment; look again.",
+                $"Förslaget {id} avgjordes av någon annan i samma stund; titta igen.");
         }
 
         await audit.RecordAsync(

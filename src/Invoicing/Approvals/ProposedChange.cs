@@ -67,6 +67,23 @@ public sealed record ProposedChange(string Id, ChangeKind Kind, SchemeId Scheme,
         _ => $"reopening of {Month} of the books of {Scheme}'s issuer ({Reason})",
     };
 
+    /// <summary>The same as <see cref="Describe"/>, in the words of the Swedish pages.</summary>
+    public string DescribeInSwedish() => Kind switch
+    {
+        ChangeKind.Void => $"makulering av faktura {Number} (\"{Reason}\")",
+        ChangeKind.Refund => $"återbetalning av {Amount?.ToInvariantString()} SEK på faktura {Number}, betald {Date(On)} ({Reason})",
+        ChangeKind.BudgetApproval => $"godkännande av budget {Scheme} {Year}, beslutad {Date(On)} ({Reason})",
+        _ => $"återöppning av {Month} i bokföringen för fakturautställaren i {Scheme} ({Reason})",
+    };
+
+    /// <summary>A decided state as the Swedish pages say it of a proposal: <c>godkänt</c>, <c>avslaget</c>.</summary>
+    public static string StateInSwedish(ProposalState state) => state switch
+    {
+        ProposalState.Confirmed => "godkänt",
+        ProposalState.Rejected => "avslaget",
+        _ => "föreslaget",
+    };
+
     /// <summary>The same person: the same kind of identity with the same name and id, whichever entrance they came by.</summary>
     public static bool SamePerson(Actor a, Actor b) =>
         a.Kind == b.Kind && string.Equals(a.Name, b.Name, StringComparison.OrdinalIgnoreCase) && a.Id == b.Id;
@@ -77,21 +94,11 @@ public sealed record ProposedChange(string Id, ChangeKind Kind, SchemeId Scheme,
 /// <summary>The same person proposed and tries to confirm: refused (HTTP 403), nothing changes.</summary>
 public sealed class FourEyesException(string message, string swedishMessage) : Exception(message), ISwedishMessage
 {
-    // TEMPORARY while the throw sites are given their Swedish text; removed before this lands.
-    public FourEyesException(string message) : this(message, message)
-    {
-    }
-
     public string SwedishMessage { get; } = swedishMessage;
 }
 
 /// <summary>The proposal is decided already, or its change can no longer be made; nothing changes (HTTP 409).</summary>
 public sealed class ProposalStateException(string message, string swedishMessage) : Exception(message), ISwedishMessage
 {
-    // TEMPORARY while the throw sites are given their Swedish text; removed before this lands.
-    public ProposalStateException(string message) : this(message, message)
-    {
-    }
-
     public string SwedishMessage { get; } = swedishMessage;
 }

@@ -33,7 +33,9 @@ public sealed record Budget(SchemeId Scheme, int Year, string SchemeName, IReadO
     {
         if (Status != BudgetStatus.Draft)
         {
-            throw new BudgetStateException($"Budget {Key} is already {Status}; it can be approved only once.");
+            throw new BudgetStateException(
+                $"Budget {Key} is already {Status}; it can be approved only once.",
+                $"Budgeten {Key} är redan {BudgetStatusText.SwedishPredicate(Status)}; den kan bara godkännas en gång.");
         }
 
         return this with { Status = BudgetStatus.Approved, Decision = decision, ApprovedPlanFingerprint = planFingerprint };
@@ -43,7 +45,9 @@ public sealed record Budget(SchemeId Scheme, int Year, string SchemeName, IReadO
     {
         if (Status != BudgetStatus.Approved)
         {
-            throw new BudgetStateException($"Budget {Key} is {Status}; nothing is invoiced from a budget that is not approved.");
+            throw new BudgetStateException(
+                $"Budget {Key} is {Status}; nothing is invoiced from a budget that is not approved.",
+                $"Budgeten {Key} är {BudgetStatusText.SwedishPredicate(Status)}; inget faktureras från en budget som inte är godkänd.");
         }
     }
 

@@ -16,7 +16,8 @@ public sealed record BudgetDecision(DateOnly DecidedOn, string Reference)
         if (DecidedOn > today)
         {
             throw new DateInFutureException(
-                $"{budget}: the decision date {IsoDate.Format(DecidedOn)} is after today ({IsoDate.Format(today)}); approve a budget once it has been decided.");
+                $"{budget}: the decision date {IsoDate.Format(DecidedOn)} is after today ({IsoDate.Format(today)}); approve a budget once it has been decided.",
+                $"{budget}: beslutsdatumet {IsoDate.Format(DecidedOn)} är efter i dag ({IsoDate.Format(today)}); godkänn en budget när den har beslutats.");
         }
     }
 }

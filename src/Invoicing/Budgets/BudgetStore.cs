@@ -26,7 +26,9 @@ public sealed class BudgetStore(InvoicingStorage storage, TimeProvider time)
         }
         catch (TableTransactionFailedException e) when (e.Status == 409)
         {
-            throw new BudgetStateException($"Budget {budget.Key} was made at the same moment by someone else; it is left as they made it.");
+            throw new BudgetStateException(
+                $"Budget {budget.Key} was made at the same moment by someone else; it is left as they made it.",
+                $"Budgeten {budget.Key} skapades i samma stund av någon annan; den lämnas som de gjorde den.");
         }
     }
 
@@ -34,24 +36,32 @@ public sealed class BudgetStore(InvoicingStorage storage, TimeProvider time)
     {
         if (budget.Status != BudgetStatus.Draft)
         {
-            throw new BudgetStateException($"Budget {budget.Key} is {budget.Status}; only a draft can be saved.");
+            throw new BudgetStateException(
+                $"Budget {budget.Key} is {budget.Status}; only a draft can be saved.",
+                $"Budgeten {budget.Key} är {BudgetStatusText.SwedishPredicate(budget.Status)}; bara ett utkast kan sparas.");
         }
 
         if (budget.Lines.Count > TableBatches.MaxActions - 1)
         {
-            throw new BudgetStateException($"Budget {budget.Key} has {budget.Lines.Count} lines; at most {TableBatches.MaxActions - 1} are supported.");
+            throw new BudgetStateException(
+                $"Budget {budget.Key} has {budget.Lines.Count} lines; at most {TableBatches.MaxActions - 1} are supported.",
+                $"Budgeten {budget.Key} har {budget.Lines.Count} rader; högst {TableBatches.MaxActions - 1} stöds.");
         }
 
         await storage.EnsureCreatedAsync(cancellationToken);
         var existing = await FindHeaderAsync(budget.Scheme, budget.Year, cancellationToken);
         if (onlyNew && existing is not null)
         {
-            throw new BudgetStateException($"Budget {budget.Key} already exists ({existing.Status}); a budget is never prepared over another: look at it with budget show --year {budget.Year} --scheme {budget.Scheme}.");
+            throw new BudgetStateException(
+                $"Budget {budget.Key} already exists ({existing.Status}); a budget is never prepared over another: look at it with budget show --year {budget.Year} --scheme {budget.Scheme}.",
+                $"Budgeten {budget.Key} finns redan ({BudgetStatusText.Swedish(existing.Status)}); en budget förbereds aldrig över en annan: titta på den med budget show --year {budget.Year} --scheme {budget.Scheme}.");
         }
 
         if (existing is not null && existing.Status != nameof(BudgetStatus.Draft))
         {
-            throw new BudgetStateException($"Budget {budget.Key} is already {existing.Status}; it can no longer be changed.");
+            throw new BudgetStateException(
+                $"Budget {budget.Key} is already {existing.Status}; it can no longer be changed.",
+                $"Budgeten {budget.Key} är redan {BudgetStatusText.SwedishPredicate(existing.Status)}; den kan inte längre ändras.");
         }
 
         var header = BudgetEntity.From(budget);
@@ -110,7 +120,9 @@ public sealed class BudgetStore(InvoicingStorage storage, TimeProvider time)
 
     public async Task<Budget> GetAsync(SchemeId scheme, int year, CancellationToken cancellationToken) =>
         await FindAsync(scheme, year, cancellationToken)
-        ?? throw new BudgetNotFoundException($"There is no budget for scheme {scheme}, year {year}.");
+        ?? throw new BudgetNotFoundException(
+                $"There is no budget for scheme {scheme}, year {year}.",
+                $"Det finns ingen budget för samverkan {scheme}, år {year}.");
 
     /// <summary>
     /// Approves a draft: records the decision and the fingerprint of the plan it approves. Optimistic
@@ -125,7 +137,9 @@ public sealed class BudgetStore(InvoicingStorage storage, TimeProvider time)
     {
         await storage.EnsureCreatedAsync(cancellationToken);
         var header = await FindHeaderAsync(scheme, year, cancellationToken)
-            ?? throw new BudgetNotFoundException($"There is no budget for scheme {scheme}, year {year}.");
+            ?? throw new BudgetNotFoundException(
+                $"There is no budget for scheme {scheme}, year {year}.",
+                $"Det finns ingen budget för samverkan {scheme}, år {year}.");
         var lines = (await GetLineEntitiesAsync(scheme, year, cancellationToken)).Select(e => e.ToLine()).OrderBy(l => l.Number).ToArray();
         var draft = header.ToBudget(lines);
         var approved = draft.Approve(decision, await planFingerprint(draft, cancellationToken));
@@ -137,7 +151,9 @@ public sealed class BudgetStore(InvoicingStorage storage, TimeProvider time)
         }
         catch (RequestFailedException e) when (e.Status == 412)
         {
-            throw new BudgetStateException($"Budget {approved.Key} was changed while it was being approved; try again.");
+            throw new BudgetStateException(
+                $"Budget {approved.Key} was changed while it was being approved; try again.",
+                $"Budgeten {approved.Key} ändrades medan den godkändes; försök igen.");
         }
 
         return approved;
@@ -207,10 +223,14 @@ public sealed class BudgetStore(InvoicingStorage storage, TimeProvider time)
     {
         await storage.EnsureCreatedAsync(cancellationToken);
         var header = await FindHeaderAsync(scheme, year, cancellationToken)
-            ?? throw new BudgetNotFoundException($"There is no budget for scheme {scheme}, year {year}.");
+            ?? throw new BudgetNotFoundException(
+                $"There is no budget for scheme {scheme}, year {year}.",
+                $"Det finns ingen budget för samverkan {scheme}, år {year}.");
         if (header.Status != nameof(BudgetStatus.Approved))
         {
-            throw new BudgetStateException($"Budget {scheme} {year} is {header.Status}: a draft is changed by seeding it again, not revised.");
+            throw new BudgetStateException(
+                $"Budget {scheme} {year} is {header.Status}: a draft is changed by seeding it again, not revised.",
+                $"Budgeten {scheme} {year} är {BudgetStatusText.SwedishPredicate(header.Status)}: ett utkast ändras genom att det skapas på nytt (seed), inte genom en revidering.");
         }
 
         var blobName = $"{scheme}/{year}/{Convert.ToHexStringLower(SHA256.HashData(datasetJson))}.json";
@@ -241,7 +261,9 @@ public sealed class BudgetStore(InvoicingStorage storage, TimeProvider time)
         var existing = await Table.GetEntityIfExistsAsync<BudgetRevisionEntity>(entity.PartitionKey, entity.RowKey, cancellationToken: cancellationToken);
         if (existing.HasValue && existing.Value!.RevisionStatus != BudgetRevisionEntity.Draft)
         {
-            throw new BudgetStateException($"Budget {scheme} {year}: revision {header.Revision + 1} was approved meanwhile; revise again.");
+            throw new BudgetStateException(
+                $"Budget {scheme} {year}: revision {header.Revision + 1} was approved meanwhile; revise again.",
+                $"Budgeten {scheme} {year}: revision {header.Revision + 1} godkändes under tiden; revidera igen.");
         }
 
         try
@@ -257,7 +279,9 @@ public sealed class BudgetStore(InvoicingStorage storage, TimeProvider time)
         }
         catch (RequestFailedException e) when (e.Status is 409 or 412)
         {
-            throw new BudgetStateException($"Budget {scheme} {year}: revision {header.Revision + 1} was recorded concurrently; look at it with budget show and revise again if needed.");
+            throw new BudgetStateException(
+                $"Budget {scheme} {year}: revision {header.Revision + 1} was recorded concurrently; look at it with budget show and revise again if needed.",
+                $"Budgeten {scheme} {year}: revision {header.Revision + 1} registrerades samtidigt av någon annan; titta på den med budget show och revidera igen om det behövs.");
         }
 
         return entity.ToRevision();
@@ -272,18 +296,23 @@ public sealed class BudgetStore(InvoicingStorage storage, TimeProvider time)
     {
         await storage.EnsureCreatedAsync(cancellationToken);
         var header = await FindHeaderAsync(scheme, year, cancellationToken)
-            ?? throw new BudgetNotFoundException($"There is no budget for scheme {scheme}, year {year}.");
+            ?? throw new BudgetNotFoundException(
+                $"There is no budget for scheme {scheme}, year {year}.",
+                $"Det finns ingen budget för samverkan {scheme}, år {year}.");
         var rowKey = BudgetRevisionEntity.RowKeyFor(year, header.Revision + 1);
         var pending = await Table.GetEntityIfExistsAsync<BudgetRevisionEntity>(scheme.Value, rowKey, cancellationToken: cancellationToken);
         if (!pending.HasValue || pending.Value!.RevisionStatus != BudgetRevisionEntity.Draft)
         {
-            throw new BudgetStateException($"Budget {scheme} {year} is already approved and has no draft revision to approve; record one with budget revise.");
+            throw new BudgetStateException(
+                $"Budget {scheme} {year} is already approved and has no draft revision to approve; record one with budget revise.",
+                $"Budgeten {scheme} {year} är redan godkänd och har ingen utkastrevision att godkänna; registrera en med budget revise.");
         }
 
         if (header.InvoicingCompletedAt is null)
         {
             throw new BudgetStateException(
-                $"Budget {scheme} {year}: revision {header.Revision} is not completely issued yet; run the invoicing (./invoicing run) before approving revision {header.Revision + 1}.");
+                $"Budget {scheme} {year}: revision {header.Revision} is not completely issued yet; run the invoicing (./invoicing run) before approving revision {header.Revision + 1}.",
+                $"Budgeten {scheme} {year}: revision {header.Revision} är inte helt fakturerad än; kör faktureringen (./invoicing run) innan revision {header.Revision + 1} godkänns.");
         }
 
         var revision = pending.Value!;
@@ -305,7 +334,9 @@ public sealed class BudgetStore(InvoicingStorage storage, TimeProvider time)
         }
         catch (TableTransactionFailedException e) when (e.Status is 409 or 412)
         {
-            throw new BudgetStateException($"Budget {scheme} {year} was changed while revision {header.Revision} was being approved; try again.");
+            throw new BudgetStateException(
+                $"Budget {scheme} {year} was changed while revision {header.Revision} was being approved; try again.",
+                $"Budgeten {scheme} {year} ändrades medan revision {header.Revision} godkändes; försök igen.");
         }
 
         return revision.ToRevision();

@@ -11,11 +11,6 @@ public sealed class BudgetValidationException(string budgetKey, IReadOnlyList<st
         : $"Budget {budgetKey} cannot be invoiced:{Environment.NewLine}  - " + string.Join(Environment.NewLine + "  - ", problems)),
       ISwedishMessage
 {
-    // TEMPORARY while the throw sites are given their Swedish text; removed before this lands.
-    public BudgetValidationException(string budgetKey, IReadOnlyList<string> problems) : this(budgetKey, problems, problems)
-    {
-    }
-
     public IReadOnlyList<string> Problems { get; } = problems;
 
     public IReadOnlyList<string> SwedishProblems { get; } = swedishProblems;

@@ -37,7 +37,9 @@ public sealed partial class FinanceDigestRun(
         var digestDay = day ?? today;
         if (digestDay > today)
         {
-            throw new DateInFutureException($"the digest of {IsoDate.Format(digestDay)} cannot be built before that day (today is {IsoDate.Format(today)}); nothing was queued.");
+            throw new DateInFutureException(
+                $"the digest of {IsoDate.Format(digestDay)} cannot be built before that day (today is {IsoDate.Format(today)}); nothing was queued.",
+                $"Sammanställningen för {IsoDate.Format(digestDay)} kan inte göras före den dagen (i dag är det {IsoDate.Format(today)}); inget köades.");
         }
 
         // A past day's digest queued now would start the next one after now, and what happened between that day and

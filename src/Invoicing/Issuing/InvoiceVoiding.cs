@@ -44,10 +44,14 @@ public sealed partial class InvoiceVoiding(
     {
         var why = CheckReason(reason);
         var chain = await invoices.FindChainAsync(key, cancellationToken)
-            ?? throw new VoidRefusedException($"There is no invoice {key.Number} in scheme {key.Scheme}, year {key.Year}.");
+            ?? throw new VoidRefusedException(
+                $"There is no invoice {key.Number} in scheme {key.Scheme}, year {key.Year}.",
+                $"Det finns ingen faktura {key.Number} i samverkan {key.Scheme}, år {key.Year}.");
         if (chain.BalanceOf(key.Number) is not InvoiceBalance balance)
         {
-            throw new VoidRefusedException($"{key.Number} is a credit note; a credit note cannot be voided.");
+            throw new VoidRefusedException(
+                $"{key.Number} is a credit note; a credit note cannot be voided.",
+                $"{key.Number} är en kreditfaktura; en kreditfaktura kan inte makuleras.");
         }
 
         var invoice = balance.Invoice;
@@ -57,20 +61,23 @@ public sealed partial class InvoiceVoiding(
             if (chain.CreditNotes.FirstOrDefault(c => c.Number == begun.Number) is { } done)
             {
                 throw new VoidRefusedException(
-                    $"Invoice {key.Number} is already voided by credit note {done.Number} of {IsoDate.Format(done.IssueDate)} ({done.Reason}); nothing was issued.");
+                    $"Invoice {key.Number} is already voided by credit note {done.Number} of {IsoDate.Format(done.IssueDate)} ({done.Reason}); nothing was issued.",
+                    $"Faktura {key.Number} är redan makulerad genom kreditfaktura {done.Number} den {IsoDate.Format(done.IssueDate)} ({done.Reason}); inget utfärdades.");
             }
 
             if (!string.Equals(begun.Reason, why, StringComparison.Ordinal))
             {
                 throw new VoidRefusedException(
-                    $"The void of invoice {key.Number} was begun as credit note {begun.Number} with the reason \"{begun.Reason}\"; give that reason to finish it.");
+                    $"The void of invoice {key.Number} was begun as credit note {begun.Number} with the reason \"{begun.Reason}\"; give that reason to finish it.",
+                    $"Makuleringen av faktura {key.Number} påbörjades som kreditfaktura {begun.Number} med anledningen \"{begun.Reason}\"; ange den anledningen för att slutföra den.");
             }
         }
 
         if (balance.Asked <= Money.Zero)
         {
             throw new VoidRefusedException(
-                $"Invoice {key.Number} is already credited in full ({string.Join(", ", chain.Credits.Where(c => c.Invoice == key.Number).Select(c => c.CreditNote.Number))}); nothing is left to void.");
+                $"Invoice {key.Number} is already credited in full ({string.Join(", ", chain.Credits.Where(c => c.Invoice == key.Number).Select(c => c.CreditNote.Number))}); nothing is left to void.",
+                $"Faktura {key.Number} är redan krediterad i sin helhet ({string.Join(", ", chain.Credits.Where(c => c.Invoice == key.Number).Select(c => c.CreditNote.Number))}); inget finns kvar att makulera.");
         }
 
         return (why, chain, balance, issuer);
@@ -126,11 +133,15 @@ public sealed partial class InvoiceVoiding(
         try
         {
             var text = DocumentText.Check(reason, MaxReasonLength);
-            return text.Length > 0 ? text : throw new VoidRefusedException("A void needs a reason (--reason): it is printed on the credit note.");
+            return text.Length > 0
+                ? text
+                : throw new VoidRefusedException(
+                    "A void needs a reason (--reason): it is printed on the credit note.",
+                    "En makulering kräver en anledning (--reason): den skrivs ut på kreditfakturan.");
         }
         catch (FormatException e)
         {
-            throw new VoidRefusedException($"The reason {e.Message}");
+            throw new VoidRefusedException($"The reason {e.Message}", $"Anledningen {DocumentText.SwedishProblem(reason, MaxReasonLength)}");
         }
     }
 
@@ -153,7 +164,8 @@ public sealed partial class InvoiceVoiding(
         if (credits.Any(c => c.Amount != c.CreditNote.Total) || lines.Any(l => l.Amount < Money.Zero) || Money.Sum(lines.Select(l => l.Amount)) != balance.Asked)
         {
             throw new VoidRefusedException(
-                $"Invoice {invoice.Number} was partly credited by credit notes that also took from its other invoices; credit what is left of it by a budget revision instead.");
+                $"Invoice {invoice.Number} was partly credited by credit notes that also took from its other invoices; credit what is left of it by a budget revision instead.",
+                $"Faktura {invoice.Number} har delvis krediterats genom kreditfakturor som också tog från dess andra fakturor; kreditera det som är kvar av den genom en budgetrevidering i stället.");
         }
 
         return lines;
@@ -170,10 +182,5 @@ public sealed record VoidResult(InvoiceBalance Invoice, CreditNote CreditNote, C
 /// <summary>A void that cannot be done as asked (a credit note, already voided, no reason); nothing was issued.</summary>
 public sealed class VoidRefusedException(string message, string swedishMessage) : InvalidOperationException(message), ISwedishMessage
 {
-    // TEMPORARY while the throw sites are given their Swedish text; removed before this lands.
-    public VoidRefusedException(string message) : this(message, message)
-    {
-    }
-
     public string SwedishMessage { get; } = swedishMessage;
 }

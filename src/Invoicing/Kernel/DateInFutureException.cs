@@ -6,10 +6,5 @@ namespace Invoicing;
 /// </summary>
 public sealed class DateInFutureException(string message, string swedishMessage) : InvalidOperationException(message), ISwedishMessage
 {
-    // TEMPORARY while the throw sites are given their Swedish text; removed before this lands.
-    public DateInFutureException(string message) : this(message, message)
-    {
-    }
-
     public string SwedishMessage { get; } = swedishMessage;
 }

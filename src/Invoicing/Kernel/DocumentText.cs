@@ -15,18 +15,29 @@ public static class DocumentText
     public static string Check(string value, int maxLength)
     {
         var text = value.Trim();
+        return Problem(text, maxLength) is { } problem ? throw new FormatException(problem.English) : text;
+    }
+
+    /// <summary>What <see cref="Check"/> refuses <paramref name="value"/> for, in Swedish (as its message goes on, e.g. "är 250 tecken; …"); null when it is accepted.</summary>
+    public static string? SwedishProblem(string value, int maxLength) => Problem(value.Trim(), maxLength)?.Swedish;
+
+    private static (string English, string Swedish)? Problem(string text, int maxLength)
+    {
         if (text.Length > maxLength)
         {
-            throw new FormatException(string.Create(CultureInfo.InvariantCulture, $"is {text.Length} characters; at most {maxLength} fit."));
+            return (string.Create(CultureInfo.InvariantCulture, $"is {text.Length} characters; at most {maxLength} fit."),
+                string.Create(CultureInfo.InvariantCulture, $"är {text.Length} tecken; högst {maxLength} får plats."));
         }
 
         var control = DisplayText.IndexOfHidden(text);
         if (control >= 0)
         {
-            throw new FormatException(string.Create(CultureInfo.InvariantCulture, $"contains a {(char.IsControl(text[control]) ? "control" : "direction or separator")} character (U+{(int)text[control]:X4}) at position {control + 1}."));
+            var isControl = char.IsControl(text[control]);
+            return (string.Create(CultureInfo.InvariantCulture, $"contains a {(isControl ? "control" : "direction or separator")} character (U+{(int)text[control]:X4}) at position {control + 1}."),
+                string.Create(CultureInfo.InvariantCulture, $"innehåller ett {(isControl ? "styrtecken" : "riktnings- eller avgränsningstecken")} (U+{(int)text[control]:X4}) på position {control + 1}."));
         }
 
-        return text;
+        return null;
     }
 
     /// <summary>The text as it may be quoted in a one-line message: escaped as <see cref="DisplayText"/> shows it, long text cut.</summary>

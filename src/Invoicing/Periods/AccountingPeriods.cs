@@ -48,7 +48,8 @@ public sealed class AccountingPeriods(InvoicingStorage storage, AuditTrail audit
         if (today <= month.LastDay)
         {
             throw new PeriodStateException(
-                $"{month} has not ended (today is {IsoDate.Format(today)}); a month is closed after its last day, once it is reconciled.");
+                $"{month} has not ended (today is {IsoDate.Format(today)}); a month is closed after its last day, once it is reconciled.",
+                $"{month} har inte tagit slut (i dag är det {IsoDate.Format(today)}); en månad stängs efter sin sista dag, när den är avstämd.");
         }
 
         await storage.EnsureCreatedAsync(cancellationToken);
@@ -119,7 +120,9 @@ public sealed class AccountingPeriods(InvoicingStorage storage, AuditTrail audit
     {
         if (string.IsNullOrWhiteSpace(reason))
         {
-            throw new PeriodStateException($"Reopening {month} needs a reason: it is recorded in the audit trail.");
+            throw new PeriodStateException(
+                $"Reopening {month} needs a reason: it is recorded in the audit trail.",
+                $"För att öppna {month} igen krävs ett skäl: det registreras i granskningsloggen.");
         }
     }
 
@@ -127,7 +130,9 @@ public sealed class AccountingPeriods(InvoicingStorage storage, AuditTrail audit
     {
         if (current is not { Closed: true })
         {
-            throw new PeriodStateException($"{month} of {issuer.Name}'s books is open; there is nothing to reopen.");
+            throw new PeriodStateException(
+                $"{month} of {issuer.Name}'s books is open; there is nothing to reopen.",
+                $"{month} i bokföringen för {issuer.Name} är öppen; det finns inget att öppna igen.");
         }
     }
 

@@ -3,10 +3,5 @@ namespace Invoicing.Periods;
 /// <summary>A month cannot be closed or reopened as asked (not ended yet, closed already, open already); nothing changed.</summary>
 public sealed class PeriodStateException(string message, string swedishMessage) : Exception(message), ISwedishMessage
 {
-    // TEMPORARY while the throw sites are given their Swedish text; removed before this lands.
-    public PeriodStateException(string message) : this(message, message)
-    {
-    }
-
     public string SwedishMessage { get; } = swedishMessage;
 }

@@ -20,14 +20,20 @@ public sealed class BudgetPreparation(BudgetStore budgets, PopulationStore popul
     {
         if (await budgets.FindAsync(scheme, year, cancellationToken) is { } existing)
         {
-            throw new BudgetStateException($"Budget {existing.Key} already exists ({existing.Status}); a budget is never prepared over another: look at it with budget show --year {year} --scheme {existing.Scheme}.");
+            throw new BudgetStateException(
+                $"Budget {existing.Key} already exists ({existing.Status}); a budget is never prepared over another: look at it with budget show --year {year} --scheme {existing.Scheme}.",
+                $"Budgeten {existing.Key} finns redan ({BudgetStatusText.Swedish(existing.Status)}); en budget förbereds aldrig över en annan: titta på den med budget show --year {year} --scheme {existing.Scheme}.");
         }
 
         var source = await budgets.FindAsync(scheme, from, cancellationToken)
-            ?? throw new BudgetNotFoundException($"There is no budget for scheme {scheme}, year {from}, to prepare {year} from.");
+            ?? throw new BudgetNotFoundException(
+                $"There is no budget for scheme {scheme}, year {from}, to prepare {year} from.",
+                $"Det finns ingen budget för samverkan {scheme}, år {from}, att förbereda {year} från.");
         if (populationSnapshot is not null && await populations.FindAsync(populationSnapshot, cancellationToken) is null)
         {
-            throw new BudgetNotFoundException($"There is no population snapshot '{populationSnapshot}'; import one with population import, or leave --population out to keep each line's own.");
+            throw new BudgetNotFoundException(
+                $"There is no population snapshot '{populationSnapshot}'; import one with population import, or leave --population out to keep each line's own.",
+                $"Det finns inget befolkningsunderlag '{populationSnapshot}'; importera ett med population import, eller utelämna --population för att behålla varje rads egen.");
         }
 
         var (lines, members) = await CurrentLinesAsync(source, cancellationToken);
@@ -78,7 +84,9 @@ public sealed class BudgetPreparation(BudgetStore budgets, PopulationStore popul
         var amount = line.AmountIn(year)
             ?? throw new BudgetStateException(
                 $"Budget {source.Key}, line {line.Number} ({line.Text}): its amounts name no figure for {year} and it has no amount for other years; " +
-                $"add \"{year}\" to its amounts and seed the dataset for {year} instead.");
+                $"add \"{year}\" to its amounts and seed the dataset for {year} instead.",
+                $"Budgeten {source.Key}, rad {line.Number} ({line.Text}): dess belopp anger ingen siffra för {year} och den har inget belopp för andra år; " +
+                $"lägg till \"{year}\" i dess belopp och skapa datasetet för {year} med seed i stället.");
         return line switch
         {
             PopulationPoolLine pool => pool with { Amount = amount, PopulationSnapshotId = populationSnapshot ?? pool.PopulationSnapshotId },

@@ -22,7 +22,8 @@ public sealed class BudgetRevisions(BudgetStore budgets, InvoicePlanner planner,
         if (dataset.Budget.Scheme != scheme || dataset.Budget.Year != year)
         {
             throw new BudgetStateException(
-                $"{DatasetLoader.BudgetFile} is the budget of {dataset.Budget.Scheme} {dataset.Budget.Year}, not {scheme} {year}; a revision changes the same budget.");
+                $"{DatasetLoader.BudgetFile} is the budget of {dataset.Budget.Scheme} {dataset.Budget.Year}, not {scheme} {year}; a revision changes the same budget.",
+                $"{DatasetLoader.BudgetFile} är budgeten för {dataset.Budget.Scheme} {dataset.Budget.Year}, inte {scheme} {year}; en revidering ändrar samma budget.");
         }
 
         var budget = await budgets.GetAsync(scheme, year, cancellationToken);
@@ -31,7 +32,8 @@ public sealed class BudgetRevisions(BudgetStore budgets, InvoicePlanner planner,
         if (plan.Matches(budget.ApprovedPlanFingerprint))
         {
             throw new BudgetStateException(
-                $"Budget {budget.Key}: this dataset changes no party's amount (revision {budget.Revision} stands); nothing was recorded. Wording alone needs no revision.");
+                $"Budget {budget.Key}: this dataset changes no party's amount (revision {budget.Revision} stands); nothing was recorded. Wording alone needs no revision.",
+                $"Budgeten {budget.Key}: detta dataset ändrar ingen parts belopp (revision {budget.Revision} står kvar); inget registrerades. Enbart ändrad text kräver ingen revidering.");
         }
 
         return await budgets.SaveRevisionDraftAsync(scheme, year, files.ToJsonBytes(), plan.Fingerprint(), cancellationToken);
@@ -43,7 +45,9 @@ public sealed class BudgetRevisions(BudgetStore budgets, InvoicePlanner planner,
         var budget = await budgets.GetAsync(scheme, year, cancellationToken);
         if (!(await budgets.ListRevisionsAsync(scheme, year, cancellationToken)).Any(r => r.Number == budget.Revision + 1))
         {
-            throw new BudgetStateException($"Budget {budget.Key} has no draft revision; record one with ./invoicing budget revise --year {year} --data DIR.");
+            throw new BudgetStateException(
+                $"Budget {budget.Key} has no draft revision; record one with ./invoicing budget revise --year {year} --data DIR.",
+                $"Budgeten {budget.Key} har ingen utkastrevision; registrera en med ./invoicing budget revise --year {year} --data DIR.");
         }
 
         var changes = await ChangesAsync(scheme, year, budget.Revision + 1, cancellationToken);
@@ -60,9 +64,13 @@ public sealed class BudgetRevisions(BudgetStore budgets, InvoicePlanner planner,
         var budget = await budgets.GetAsync(scheme, year, cancellationToken);
         var revisions = await budgets.ListRevisionsAsync(scheme, year, cancellationToken);
         var revision = revisions.SingleOrDefault(r => r.Number == number)
-            ?? throw new BudgetStateException(revisions.Count == 0
-                ? $"Budget {budget.Key} has no revision {number}: it has none."
-                : $"Budget {budget.Key} has no revision {number}: its revisions are {string.Join(", ", revisions.Select(r => r.Number).Order())}.");
+            ?? (revisions.Count == 0
+                ? throw new BudgetStateException(
+                    $"Budget {budget.Key} has no revision {number}: it has none.",
+                    $"Budgeten {budget.Key} har ingen revision {number}: den har inga revisioner.")
+                : throw new BudgetStateException(
+                    $"Budget {budget.Key} has no revision {number}: its revisions are {string.Join(", ", revisions.Select(r => r.Number).Order())}.",
+                    $"Budgeten {budget.Key} har ingen revision {number}: dess revisioner är {string.Join(", ", revisions.Select(r => r.Number).Order())}."));
         var allocation = InvoicePlanner.Allocate(DatasetLoader.Load(await budgets.ReadRevisionDatasetAsync(revision, cancellationToken)));
         var plan = planner.Plan(allocation);
         var issued = await invoices.ListAsync(scheme, year, cancellationToken);

@@ -64,7 +64,10 @@ public sealed class InvoicePlanner(PartyStore parties, PopulationStore populatio
             throw new BudgetStateException(
                 $"Budget {budget.Key}: the parties or population tables changed what it invoices since it was approved " +
                 $"(approved plan {budget.ApprovedPlanFingerprint?[..12]}…, now {plan.Fingerprint()[..12]}…). Nothing is issued; restore the approved figures, " +
-                "or record the change as a revision (./invoicing budget revise --data DIR) and approve it.");
+                "or record the change as a revision (./invoicing budget revise --data DIR) and approve it.",
+                $"Budgeten {budget.Key}: part- eller befolkningstabellerna har ändrat vad den fakturerar sedan den godkändes " +
+                $"(godkänd plan {budget.ApprovedPlanFingerprint?[..12]}…, nu {plan.Fingerprint()[..12]}…). Inget faktureras; återställ de godkända siffrorna, " +
+                "eller registrera ändringen som en revidering (./invoicing budget revise --data DIR) och godkänn den.");
         }
 
         return plan;

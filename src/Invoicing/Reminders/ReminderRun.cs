@@ -59,7 +59,8 @@ public sealed partial class ReminderRun(
         if (day > today && !dryRun)
         {
             throw new DateInFutureException(
-                $"reminders as of {IsoDate.Format(day)}, after today ({IsoDate.Format(today)}), can only be a dry run; nothing was recorded or sent.");
+                $"reminders as of {IsoDate.Format(day)}, after today ({IsoDate.Format(today)}), can only be a dry run; nothing was recorded or sent.",
+                $"Påminnelser per {IsoDate.Format(day)}, efter i dag ({IsoDate.Format(today)}), kan bara provköras; inget registrerades eller skickades.");
         }
 
         using var scope = logger.BeginScope(new Dictionary<string, object> { ["RunId"] = Guid.NewGuid().ToString("N"), ["AsOf"] = IsoDate.Format(day) });

@@ -11,11 +11,6 @@ namespace Invoicing.Reminders;
 /// <summary>The party has no invoice e-mail address to send its statement to; nothing was queued or written.</summary>
 public sealed class StatementAddressMissingException(string message, string swedishMessage) : Exception(message), ISwedishMessage
 {
-    // TEMPORARY while the throw sites are given their Swedish text; removed before this lands.
-    public StatementAddressMissingException(string message) : this(message, message)
-    {
-    }
-
     public string SwedishMessage { get; } = swedishMessage;
 }
 
@@ -49,7 +44,8 @@ public sealed class StatementMail(
         if (asOf > today)
         {
             throw new DateInFutureException(
-                $"a statement as of {IsoDate.Format(asOf)}, after today ({IsoDate.Format(today)}), cannot be sent; nothing was queued.");
+                $"a statement as of {IsoDate.Format(asOf)}, after today ({IsoDate.Format(today)}), cannot be sent; nothing was queued.",
+                $"Ett kontoutdrag per {IsoDate.Format(asOf)}, efter i dag ({IsoDate.Format(today)}), kan inte skickas; inget köades.");
         }
 
         var document = await statements.FindAsync(scheme, year, party, asOf, cancellationToken);
@@ -57,7 +53,8 @@ public sealed class StatementMail(
         if ((known.TryGetValue(party, out var found) ? found.InvoiceEmail : null) is not { } to)
         {
             throw new StatementAddressMissingException(
-                $"Party {party} has no invoice e-mail address (parties.csv, invoice_email); the statement was not queued.");
+                $"Party {party} has no invoice e-mail address (parties.csv, invoice_email); the statement was not queued.",
+                $"Parten {party} har ingen e-postadress för fakturor (parties.csv, invoice_email); kontoutdraget köades inte.");
         }
 
         var message = Message(document, to);

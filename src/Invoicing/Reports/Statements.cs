@@ -9,11 +9,6 @@ namespace Invoicing.Reports;
 /// <summary>There is no statement to give: the party is unknown, or it has no documents in the scheme's year.</summary>
 public sealed class StatementUnavailableException(string message, string swedishMessage) : Exception(message), ISwedishMessage
 {
-    // TEMPORARY while the throw sites are given their Swedish text; removed before this lands.
-    public StatementUnavailableException(string message) : this(message, message)
-    {
-    }
-
     public string SwedishMessage { get; } = swedishMessage;
 }
 
@@ -38,12 +33,16 @@ public sealed class Statements(
         var documents = (await invoices.ListAsync(scheme, year, cancellationToken)).Where(d => d.DebtorCode == party).ToArray();
         if (!known.TryGetValue(party, out var found) && documents.Length == 0)
         {
-            throw new StatementUnavailableException($"Party {party} is not in the party table.");
+            throw new StatementUnavailableException(
+                $"Party {party} is not in the party table.",
+                $"Parten {party} finns inte i parttabellen.");
         }
 
         if (documents.Length == 0)
         {
-            throw new StatementUnavailableException($"Party {party} has no invoices in scheme {scheme}, year {year}.");
+            throw new StatementUnavailableException(
+                $"Party {party} has no invoices in scheme {scheme}, year {year}.",
+                $"Parten {party} har inga fakturor i samverkan {scheme}, år {year}.");
         }
 
         var statement = Statement.Of(

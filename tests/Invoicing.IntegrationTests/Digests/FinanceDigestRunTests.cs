@@ -110,9 +110,10 @@ public sealed class FinanceDigestRunTests(AzuriteFixture azurite)
 
         var dry = await run.RunAsync(new DateOnly(2026, 2, 20), dryRun: true, CancellationToken.None);
         await Assert.ThrowsAsync<ArgumentException>(() => run.RunAsync(new DateOnly(2026, 2, 20), dryRun: false, CancellationToken.None));
-        await Assert.ThrowsAsync<DateInFutureException>(() => run.RunAsync(new DateOnly(2026, 2, 26), dryRun: true, CancellationToken.None));
+        var future = await Assert.ThrowsAsync<DateInFutureException>(() => run.RunAsync(new DateOnly(2026, 2, 26), dryRun: true, CancellationToken.None));
 
         Assert.Equal((FinanceDigestOutcome.DryRun, 30), (dry.Outcome, dry.Digest!.FellDue.Count));
+        Assert.Equal("Sammanställningen för 2026-02-26 kan inte göras före den dagen (i dag är det 2026-02-25); inget köades.", future.SwedishMessage);
         Assert.Empty(await scenario.Get<Outbox>().ListByIdPrefixAsync(FinanceDigestText.IdPrefix, CancellationToken.None));
     }
 

@@ -90,6 +90,7 @@ public sealed class ClosedPeriodTests(AzuriteFixture azurite)
         var events = await scenario.Get<AuditTrail>().ListAsync(new AuditQuery(), CancellationToken.None);
 
         Assert.Equal("2026-03 has not ended (today is 2026-03-04); a month is closed after its last day, once it is reconciled.", current.Message);
+        Assert.Equal("2026-03 har inte tagit slut (i dag är det 2026-03-04); en månad stängs efter sin sista dag, när den är avstämd.", current.SwedishMessage);
         Assert.False(changed);
         Assert.Equal(("avstämd", "Eva Ekonom"), (again.Note, again.ClosedBy!.Name));
         var closing = Assert.Single(events, e => e.Entry.Action == AuditActions.PeriodClosed);

@@ -61,6 +61,8 @@ public sealed class StatementMailTests(AzuriteFixture azurite)
 
         Assert.Equal("Party 1984 has no invoice e-mail address (parties.csv, invoice_email); the statement was not queued.", refused.Message);
         Assert.Equal("a statement as of 2026-01-21, after today (2026-01-20), cannot be sent; nothing was queued.", future.Message);
+        Assert.Equal("Parten 1984 har ingen e-postadress för fakturor (parties.csv, invoice_email); kontoutdraget köades inte.", refused.SwedishMessage);
+        Assert.Equal("Ett kontoutdrag per 2026-01-21, efter i dag (2026-01-20), kan inte skickas; inget köades.", future.SwedishMessage);
         Assert.Empty(await scenario.Get<Outbox>().ListByIdPrefixAsync("statement-", CancellationToken.None));
         var archive = scenario.Get<InvoiceArchive>();
         Assert.False(await archive.ExistsAsync(StorageNames.RemindersContainer, "statements/region-mitt-pom/2026/1984-20260120.pdf", CancellationToken.None));

@@ -60,6 +60,9 @@ public sealed class RevisionRunTests(AzuriteFixture azurite)
         var e = await Assert.ThrowsAsync<BudgetStateException>(() => scenario.Get<BudgetRevisions>().ReviseAsync(InvoicingScenario.Scheme, 2026, reworded, CancellationToken.None));
 
         Assert.Contains("changes no party's amount", e.Message, StringComparison.Ordinal);
+        Assert.Equal(
+            "Budgeten region-mitt-pom 2026: detta dataset ändrar ingen parts belopp (revision 0 står kvar); inget registrerades. Enbart ändrad text kräver ingen revidering.",
+            e.SwedishMessage);
     }
 
     [Fact]

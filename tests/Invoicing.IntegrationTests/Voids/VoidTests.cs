@@ -71,6 +71,9 @@ public sealed class VoidTests(AzuriteFixture azurite)
         Assert.Equal($"Invoice {arboga.Number} is already voided by credit note {credit.Number} of {IsoDate.Format(credit.IssueDate)} ({Reason}); nothing was issued.", twice.Message);
         Assert.Equal($"{credit.Number} is a credit note; a credit note cannot be voided.", ofCredit.Message);
         Assert.Contains("needs a reason", noReason.Message, StringComparison.Ordinal);
+        Assert.Equal($"Faktura {arboga.Number} är redan makulerad genom kreditfaktura {credit.Number} den {IsoDate.Format(credit.IssueDate)} ({Reason}); inget utfärdades.", twice.SwedishMessage);
+        Assert.Equal($"{credit.Number} är en kreditfaktura; en kreditfaktura kan inte makuleras.", ofCredit.SwedishMessage);
+        Assert.Equal("En makulering kräver en anledning (--reason): den skrivs ut på kreditfakturan.", noReason.SwedishMessage);
         Assert.Equal(31, (await scenario.Get<InvoiceStore>().ListAsync(InvoicingScenario.Scheme, 2026, CancellationToken.None)).Count);
     }
 
