@@ -132,6 +132,9 @@ public sealed class FinancePageChangesTests(FinancePageFixture fixture)
 
         await Expect(page.GetByRole(AriaRole.Alert).First).ToContainTextAsync("(409)");
         await Expect(page.GetByRole(AriaRole.Alert).First).ToContainTextAsync("region-mitt-pom");
+        // The refusal reads in Swedish, its detail included: no English sentence reaches the page.
+        var refusal = await page.GetByRole(AriaRole.Alert).First.InnerTextAsync();
+        Assert.DoesNotMatch(@"(?i)\b(the|is|not|has|was|cannot|already|budget \S+ \d{4} is)\b", refusal);
         Assert.Empty(session.ScriptErrors);
     }
 
@@ -148,7 +151,8 @@ public sealed class FinancePageChangesTests(FinancePageFixture fixture)
         var proposals = approver.Page.GetByRole(AriaRole.Table, new() { NameRegex = new Regex("väntar på godkännande") });
         await Expect(proposals).ToContainTextAsync("browser-test-finance");
         await approver.Page.GetByRole(AriaRole.Button, new() { Name = $"Godkänn {which}" }).ClickAsync();
-        await Expect(approver.Page.GetByRole(AriaRole.Status)).ToContainTextAsync("Godkänd:");
+        // What the confirmation did, in the page's Swedish (the proposal's stored outcome is the terminal's English).
+        await Expect(approver.Page.GetByRole(AriaRole.Status)).ToContainTextAsync(new Regex(@"Godkänd: .*(är makulerad|är bokförd|är godkänd|är öppnad igen)"));
         await Expect(approver.Page.GetByRole(AriaRole.Button, new() { Name = $"Godkänn {which}" })).ToHaveCountAsync(0);
         Assert.Empty(approver.ScriptErrors);
 

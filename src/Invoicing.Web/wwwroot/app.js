@@ -690,10 +690,25 @@ async function decideProposal(event) {
     const result = await response.json();
     await Promise.all([loadInvoices(), loadProposals(), loadPeriods()]);
     showStatus(button.dataset.decide === "confirm"
-      ? `Godkänd: ${result.proposal.outcome ?? ""}.`
+      ? `Godkänd: ${confirmedOutcome(result)}.`
       : "Förslaget avvisades; ingenting ändrades.");
   } finally {
     button.disabled = false;
+  }
+}
+
+/** What a confirmed proposal did, in the page's words (the proposal's own outcome is the terminal's English). */
+function confirmedOutcome(result) {
+  const p = result.proposal;
+  switch (p.kind) {
+    case "void":
+      return `faktura ${p.invoice} är makulerad${result.creditNote ? ` med kreditfaktura ${result.creditNote.number}` : ""}`;
+    case "refund":
+      return `återbetalningen på faktura ${p.invoice} är bokförd`;
+    case "budget-approval":
+      return `budgeten för ${p.year} är godkänd`;
+    default:
+      return `${p.month} är öppnad igen`;
   }
 }
 
