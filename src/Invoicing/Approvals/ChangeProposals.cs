@@ -170,6 +170,8 @@ public sealed class ChangeProposals(
                 Year = proposal.Year,
                 Invoice = proposal.Number,
                 Amount = proposal.Amount,
+                // What the change did has its own events (the credit note, the refund, the approval); this one says it was confirmed.
+                SwedishDetails = $"{proposal.DescribeInSwedish()}, föreslogs av {proposal.ProposedBy} {Instant(proposal.ProposedAt)}: godkändes av en annan ekonom",
             },
             cancellationToken);
         return (confirmed, voided, refunded);
@@ -246,6 +248,8 @@ public sealed class ChangeProposals(
         await audit.RecordAsync(
             new AuditEntry($"reject:{id}", AuditActions.ChangeRejected, $"{proposal.Describe()}, proposed by {proposal.ProposedBy}: {rejected.Outcome}")
             {
+                SwedishDetails = $"{proposal.DescribeInSwedish()}, föreslogs av {proposal.ProposedBy}: avvisades"
+                    + (string.IsNullOrWhiteSpace(why) ? "" : $" ({why.Trim()})"),
                 Scheme = proposal.Scheme,
                 Year = proposal.Year,
                 Invoice = proposal.Number,
@@ -274,6 +278,7 @@ public sealed class ChangeProposals(
         await audit.RecordAsync(
             new AuditEntry($"propose:{proposal.Id}", AuditActions.ChangeProposed, $"{proposal.Describe()}: waits for another finance user's confirmation (proposal {proposal.Id})")
             {
+                SwedishDetails = $"{proposal.DescribeInSwedish()}: väntar på att en annan ekonom godkänner (förslag {proposal.Id})",
                 Scheme = proposal.Scheme,
                 Year = proposal.Year,
                 Invoice = proposal.Number,

@@ -116,6 +116,7 @@ public sealed partial class InvoiceVoiding(
         await audit.RecordAsync(
             new AuditEntry($"void:{key.Scheme}:{key.Year}:{key.Number}", AuditActions.InvoiceVoided, $"voided by credit note {number}: {why}")
             {
+                SwedishDetails = $"makulerad med kreditfaktura {number}: {why}",
                 Scheme = key.Scheme,
                 Year = key.Year,
                 Invoice = key.Number,
