@@ -71,7 +71,7 @@ public sealed record ProposedChange(string Id, ChangeKind Kind, SchemeId Scheme,
     public string DescribeInSwedish() => Kind switch
     {
         ChangeKind.Void => $"makulering av faktura {Number} (\"{Reason}\")",
-        ChangeKind.Refund => $"återbetalning av {Amount?.ToInvariantString()} SEK på faktura {Number}, betald {Date(On)} ({Reason})",
+        ChangeKind.Refund => $"återbetalning av {Amount} på faktura {Number}, betald {Date(On)} ({Reason})",
         ChangeKind.BudgetApproval => $"godkännande av budget {Scheme} {Year}, beslutad {Date(On)} ({Reason})",
         _ => $"återöppning av {Month} i bokföringen för fakturautställaren i {Scheme} ({Reason})",
     };

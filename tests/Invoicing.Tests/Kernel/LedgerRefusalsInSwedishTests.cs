@@ -153,7 +153,7 @@ public sealed class LedgerRefusalsInSwedishTests
             "makulering av faktura 202600014 (\"Fel mottagare\")",
             new ProposedChange("a", ChangeKind.Void, scheme, 2026, "Fel mottagare", by, at) { Number = new InvoiceNumber(2026, 14) }.DescribeInSwedish());
         Assert.Equal(
-            "återbetalning av 100.00 SEK på faktura 202600014, betald 2026-03-02 (utbetalning 3)",
+            "återbetalning av 100,00\u00A0kr på faktura 202600014, betald 2026-03-02 (utbetalning 3)",
             new ProposedChange("b", ChangeKind.Refund, scheme, 2026, "utbetalning 3", by, at)
             {
                 Number = new InvoiceNumber(2026, 14), Amount = Money.FromKronor(100), On = new DateOnly(2026, 3, 2),
