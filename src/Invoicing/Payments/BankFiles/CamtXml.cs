@@ -37,10 +37,13 @@ internal static class CamtXml
             CloseInput = false,
         });
 
-    /// <summary>The XML reader's own description follows the line and position; it is the runtime's, in English in both texts.</summary>
+    /// <summary>
+    /// The XML reader's own description (the runtime's English) follows the line and position for the terminal and
+    /// the logs; the page has the line and position, which is where to look.
+    /// </summary>
     public static BankFileException NotWellFormed(string fileName, XmlException e) =>
         BankFileException.InFile(fileName,
             $"not well-formed XML (line {e.LineNumber}, position {e.LinePosition}): {e.Message}",
-            $"inte välformad XML (rad {e.LineNumber}, position {e.LinePosition}); XML-läsarens beskrivning: {e.Message}",
+            $"inte välformad XML (rad {e.LineNumber}, position {e.LinePosition}).",
             e);
 }
