@@ -68,6 +68,23 @@ public sealed class PipelineTests
         Assert.Equal(["functions", "infra"], artifacts);
     }
 
+    [Fact]
+    public void Package_stage_publishes_the_functions_app_ready_to_run_for_the_plans_linux_x64_workers()
+    {
+        // A fresh instance then runs the package's native code instead of compiling the app and the Azure SDK before
+        // its first invocation (issue 24, goal 4; docs/performance.md, part 7). Framework-dependent: the plan's
+        // dotnet-isolated runtime is the one the code runs on.
+        var publish = Assert.Single(
+            Steps(Stage("Package")).Select(s => s.Scalar("script")).OfType<string>(), s => s.Contains("dotnet publish src/Invoicing.Functions", StringComparison.Ordinal));
+        var arguments = publish.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+
+        Assert.Equal("linux-x64", arguments[Array.IndexOf(arguments, "-r") + 1]);
+        Assert.Equal("false", arguments[Array.IndexOf(arguments, "--self-contained") + 1]);
+        Assert.Contains("-p:PublishReadyToRun=true", arguments);
+        Assert.Equal("Release", arguments[Array.IndexOf(arguments, "-c") + 1]);
+        Assert.Contains("kind: 'functionapp,linux'", File.ReadAllText(Path.Combine(RepositoryPaths.Infra, "modules", "functionapp.bicep")), StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("DeployTest", "invoicing-test", "main.test.bicepparam", "azureServiceConnectionTest")]
     [InlineData("DeployProd", "invoicing-prod", "main.prod.bicepparam", "azureServiceConnectionProd")]
