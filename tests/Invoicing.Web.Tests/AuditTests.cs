@@ -32,8 +32,8 @@ public sealed class AuditTests(WebFixture fixture)
         // The page's history shows each event in Swedish; the English details stay the terminal's.
         var swedish = history.EnumerateArray().Select(e => e.GetProperty("swedishDetails").GetString() ?? "").ToArray();
         Assert.Equal("Faktura till 1980 Västerås kommun", swedish[0]);
-        Assert.Matches(@"^betald 2026-03-01 från manual, post manual:.+: obetald → överbetald; kontoutdrag 47$", swedish[1]);
-        Assert.Matches(@"^betald 2026-03-02 från manual, post refund:.+: överbetald → betald; utbetalning 3$", swedish[2]);
+        Assert.Matches(@"^betald 2026-03-01 från manuell registrering, post manual:.+: obetald → överbetald; kontoutdrag 47$", swedish[1]);
+        Assert.Matches(@"^betald 2026-03-02 från manuell registrering, post refund:.+: överbetald → betald; utbetalning 3$", swedish[2]);
         Assert.Matches(@"^paid 2026-03-01 from manual, entry manual:.+: Unpaid -> Overpaid", payment.GetProperty("details").GetString());
     }
 

@@ -391,13 +391,16 @@ public sealed partial class PaymentLedger(
             Before = before,
             After = after,
             SwedishDetails = $"{records.Count} poster bokförda tillsammans på sida {page} av fakturans betalningsposter"
-                + $" från {string.Join(", ", records.Select(r => r.Source).Distinct(StringComparer.Ordinal))}"
+                + $" från {string.Join(", ", records.Select(r => SwedishSource(r.Source)).Distinct(StringComparer.Ordinal))}"
                 + (files.Length > 0 ? $", fil {string.Join(", ", files)}" : "")
                 + $", betalda {IsoDate.Format(records.Min(r => r.PaidOn))} till {IsoDate.Format(records.Max(r => r.PaidOn))}"
                 + (first.EntryReference.Length > 0 ? $", poster {first.EntryReference} till {last.EntryReference}" : "")
                 + $": {first.StatusBefore.InSwedish()} → {last.StatusAfter.InSwedish()}",
         };
     }
+
+    /// <summary>Where a payment came from, as the page says it: a file's name, or "manuell registrering" for one booked by hand.</summary>
+    private static string SwedishSource(string source) => source == PaymentBooking.ManualSource ? "manuell registrering" : source;
 
     /// <summary>The audit event of a posting, keyed by the invoice and the posting's key: recorded once, like the posting.</summary>
     private static AuditEntry Posted(InvoiceKey key, PaymentRecord record, Money? before, Money? after) =>
@@ -421,7 +424,7 @@ public sealed partial class PaymentLedger(
         {
             SwedishDetails = $"betald {IsoDate.Format(record.PaidOn)}"
                 + (record.AccountingDate != record.PaidOn ? $" (bokförd {IsoDate.Format(record.AccountingDate)}, eftersom dess månad är stängd)" : "")
-                + $" från {record.Source}"
+                + $" från {SwedishSource(record.Source)}"
                 + (record.EntryReference.Length > 0 ? $", post {record.EntryReference}" : "")
                 + (record.FileId is { } fileId ? $", fil {fileId[..Math.Min(12, fileId.Length)]}" : "")
                 + $": {record.StatusBefore.InSwedish()} → {record.StatusAfter.InSwedish()}"
