@@ -50,39 +50,36 @@ public readonly record struct YearRoute(SchemeId Scheme, int Year)
     internal static string Shorten(string? value) => DocumentText.Quote(value ?? "", 50);
 
     /// <summary>A scheme id: 2-40 characters of a-z, 0-9 and '-'.</summary>
-    public static bool TryParseScheme(string? value, out SchemeId scheme, [NotNullWhen(false)] out string? problem)
-    {
-        scheme = default;
-        problem = null;
-        try
-        {
-            scheme = new SchemeId(value!);
-            return true;
-        }
-        catch (FormatException)
-        {
-            problem = IdText.SwedishProblem(value) is { } hidden
-                ? $"Samverkan '{Shorten(value)}' {hidden}"
-                : $"'{Shorten(value)}' är inget id för en samverkan: 2–40 tecken av a–z, 0–9 och '-', som börjar med en bokstav eller siffra (t.ex. region-mitt-pom).";
-            return false;
-        }
-    }
+    public static bool TryParseScheme(string? value, out SchemeId scheme, [NotNullWhen(false)] out string? problem) =>
+        TryParseId(value, id => new SchemeId(id), "Samverkan",
+            "inget id för en samverkan: 2–40 tecken av a–z, 0–9 och '-', som börjar med en bokstav eller siffra (t.ex. region-mitt-pom)",
+            out scheme, out problem);
 
     /// <summary>A party code from the route (the code's own rule; the problem says it in Swedish).</summary>
-    public static bool TryParseParty(string? value, out PartyCode party, [NotNullWhen(false)] out string? problem)
+    public static bool TryParseParty(string? value, out PartyCode party, [NotNullWhen(false)] out string? problem) =>
+        TryParseId(value, code => new PartyCode(code), "Partskoden",
+            "ingen partskod: 2–32 tecken av A–Z, 0–9 och '-', som börjar med en bokstav eller siffra (t.ex. 1980 eller REGION-19)",
+            out party, out problem);
+
+    /// <summary>
+    /// An id from the route, made by its own type (which refuses with a <see cref="FormatException"/>); the problem in
+    /// Swedish names what is hidden in it (<see cref="IdText"/>) or else the id's rule.
+    /// </summary>
+    private static bool TryParseId<T>(string? value, Func<string, T> create, string named, string notOne, out T id, [NotNullWhen(false)] out string? problem)
+        where T : struct
     {
-        party = default;
+        id = default;
         problem = null;
         try
         {
-            party = new PartyCode(value!);
+            id = create(value!);
             return true;
         }
         catch (FormatException)
         {
             problem = IdText.SwedishProblem(value) is { } hidden
-                ? $"Partskoden '{Shorten(value)}' {hidden}"
-                : $"'{Shorten(value)}' är ingen partskod: 2–32 tecken av A–Z, 0–9 och '-', som börjar med en bokstav eller siffra (t.ex. 1980 eller REGION-19).";
+                ? $"{named} '{Shorten(value)}' {hidden}"
+                : $"'{Shorten(value)}' är {notOne}.";
             return false;
         }
     }

@@ -10,28 +10,12 @@ namespace Invoicing;
 public static class IdText
 {
     /// <summary>Why <paramref name="value"/> cannot be an id as given, or null when nothing is hidden in it.</summary>
-    public static string? Problem(string? value) => Find(value) switch
-    {
-        null => null,
-        (Hidden.Space, _) => "has a space or line break at its start or end; an id is taken as given, never trimmed.",
-        (_, var at) => $"has a control or direction character (U+{(int)value![at]:X4}) at position {at + 1}.",
-    };
+    public static string? Problem(string? value) => Problems(value)?.English;
 
     /// <summary><see cref="Problem"/> in Swedish, for the pages.</summary>
-    public static string? SwedishProblem(string? value) => Find(value) switch
-    {
-        null => null,
-        (Hidden.Space, _) => "har ett mellanslag eller en radbrytning först eller sist; ett id tas som det är, det trimmas aldrig.",
-        (_, var at) => $"har ett styr- eller riktningstecken (U+{(int)value![at]:X4}) på position {at + 1}.",
-    };
+    public static string? SwedishProblem(string? value) => Problems(value)?.Swedish;
 
-    private enum Hidden
-    {
-        Space,
-        Control,
-    }
-
-    private static (Hidden Kind, int At)? Find(string? value)
+    private static (string English, string Swedish)? Problems(string? value)
     {
         if (value is null)
         {
@@ -40,10 +24,14 @@ public static class IdText
 
         if (value.Length > 0 && (char.IsWhiteSpace(value[0]) || char.IsWhiteSpace(value[^1])))
         {
-            return (Hidden.Space, 0);
+            return ("has a space or line break at its start or end; an id is taken as given, never trimmed.",
+                "har ett mellanslag eller en radbrytning först eller sist; ett id tas som det är, det trimmas aldrig.");
         }
 
-        return DisplayText.IndexOfHidden(value) is var hidden and >= 0 ? (Hidden.Control, hidden) : null;
+        return DisplayText.IndexOfHidden(value) is var hidden and >= 0
+            ? ($"has a control or direction character (U+{(int)value[hidden]:X4}) at position {hidden + 1}.",
+                $"har ett styr- eller riktningstecken (U+{(int)value[hidden]:X4}) på position {hidden + 1}.")
+            : null;
     }
 
     /// <summary><paramref name="value"/> as given, or a one-line <see cref="FormatException"/> naming <paramref name="what"/>.</summary>
