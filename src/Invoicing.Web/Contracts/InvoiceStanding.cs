@@ -18,13 +18,10 @@ public static class InvoiceStanding
     public static string DisplayStatus(DocumentBalance balance, DateOnly today) => balance.Status switch
     {
         PaymentStatus.Issued => "kreditfaktura",
-        PaymentStatus.Credited => "krediterad",
         PaymentStatus.Overpaid when balance.Credited > Money.Zero => "återbetalas",
-        PaymentStatus.Paid => "betald",
-        PaymentStatus.Overpaid => "överbetald",
+        PaymentStatus.Credited or PaymentStatus.Paid or PaymentStatus.Overpaid => balance.Status.InSwedish(),
         _ when balance is InvoiceBalance { Invoice.ReminderLevel: > 0 } => "påmind",
         _ when IsOverdue(balance, today) => "förfallen",
-        PaymentStatus.PartiallyPaid => "delbetald",
-        _ => "obetald",
+        var status => status.InSwedish(),
     };
 }

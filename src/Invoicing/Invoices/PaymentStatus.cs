@@ -30,7 +30,7 @@ public static class PaymentStatuses
         : remaining == Money.Zero ? (asked == Money.Zero ? PaymentStatus.Credited : PaymentStatus.Paid)
         : PaymentStatus.Overpaid;
 
-    /// <summary>The status in a Swedish word, for what the pages show of the ledger's own records (its audit events).</summary>
+    /// <summary>The status in a Swedish word: what the pages show for it (the list's status where nothing more telling applies) and the audit events' Swedish details.</summary>
     public static string InSwedish(this PaymentStatus status) => status switch
     {
         PaymentStatus.Unpaid => "obetald",
