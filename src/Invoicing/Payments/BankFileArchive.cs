@@ -3,6 +3,7 @@ using Azure.Data.Tables;
 using Azure.Storage;
 using Azure.Storage.Blobs;
 using Azure.Storage.Blobs.Models;
+using Azure.Storage.Blobs.Specialized;
 using Invoicing.Payments.BankFiles;
 using Invoicing.Storage;
 using Polly;
@@ -26,65 +27,123 @@ public sealed class BankFileArchive(InvoicingStorage storage)
     // A repeated import of one file racing another only updates the count: re-read and count again.
     private static readonly ResiliencePipeline ConflictRetry = OptimisticConcurrency.Retry(412);
 
-    // The checked stream has no length, and for such a stream the SDK buffers up to its first transfer size (256 MiB)
-    // to choose between one request and blocks: a large file read from disk would then be held whole in memory.
-    // Blocks of 4 MiB, a few at a time, bound that; the blob exists only once its block list is committed, which
-    // If-None-Match guards and a failed check never reaches.
-    private static readonly StorageTransferOptions Transfer = new()
-    {
-        InitialTransferSize = 4 * 1024 * 1024,
-        MaximumTransferSize = 4 * 1024 * 1024,
-        MaximumConcurrency = 4,
-    };
+    // Blocks of 4 MiB, four sent at a time: a large file is never held whole in memory, and the blob exists only once
+    // its block list is committed, which If-None-Match guards and a failed check never reaches.
+    private const int BlockSize = 4 * 1024 * 1024;
+    private const int BlocksInFlight = 4;
 
     private TableClient Table => storage.Table(StorageNames.BankFiles);
 
     private BlobClient Blob(string id) => storage.Container(StorageNames.ArchivedBankFilesContainer).GetBlobClient(id);
 
+    private BlockBlobClient BlockBlob(string id) => storage.Container(StorageNames.ArchivedBankFilesContainer).GetBlockBlobClient(id);
+
     /// <summary>
-    /// Writes the file's bytes under its SHA-256 unless they are there already; true when written now. The bytes are
-    /// checked on their way up (<see cref="Sha256CheckedStream"/>): a file that changed since it was hashed and read
-    /// fails the upload, so no blob holds anything but what was read.
+    /// Starts sending the file's bytes to the archive as uncommitted blocks of the blob named by its SHA-256, while the
+    /// caller reads and plans the file: on a large file the upload then costs little more than its commit. Nothing is
+    /// kept until <see cref="KeepAsync"/> commits the blocks (<see cref="StagedBankFile"/>). The bytes are checked on
+    /// their way up (<see cref="Sha256CheckedStream"/>): a file that changed since it was hashed fails the staging, and
+    /// <see cref="KeepAsync"/> with it, before anything is committed. When the archive holds the file already, nothing
+    /// is sent. Open the content for reading before calling this, so the passes open it in order (hash, read, keep).
     /// </summary>
-    /// <exception cref="InvalidDataException">The content no longer has <paramref name="length"/> bytes and SHA-256 <see cref="BankFile.FileId"/>.</exception>
-    public async Task<bool> KeepAsync(BankFileContent content, BankFile file, long length, CancellationToken cancellationToken)
+    public StagedBankFile Stage(BankFileContent content, string sha256, long length, CancellationToken cancellationToken)
     {
-        var sha256 = file.FileId ?? throw new ArgumentException("The file has no id (SHA-256) to be kept by.", nameof(file));
+        ArgumentNullException.ThrowIfNull(content);
+        return new StagedBankFile(sha256, ct => StageBlocksAsync(content, sha256, length, ct), cancellationToken);
+    }
+
+    private async Task<IReadOnlyList<string>?> StageBlocksAsync(BankFileContent content, string sha256, long length, CancellationToken cancellationToken)
+    {
         await storage.EnsureCreatedAsync(cancellationToken);
-        var blob = Blob(sha256);
-        try
+        var blob = BlockBlob(sha256);
+        if (await blob.ExistsAsync(cancellationToken))
         {
-            await using var checkedContent = new Sha256CheckedStream(content.Open(), length, sha256,
-                found => $"{content.Name} changed while it was imported: it now has {found}, not the {length} bytes with SHA-256 {sha256} that were read; nothing was kept or booked. Import it again.");
-            await blob.UploadAsync(
-                checkedContent,
-                new BlobUploadOptions
-                {
-                    Conditions = new BlobRequestConditions { IfNoneMatch = ETag.All },
-                    TransferOptions = Transfer,
-                    HttpHeaders = new BlobHttpHeaders { ContentType = ArchivedBankFile.ContentTypeOf(file.Format) },
-                    Metadata = new Dictionary<string, string>
-                    {
-                        [Sha256Metadata] = sha256,
-                        [FileNameMetadata] = Uri.EscapeDataString(file.Source),
-                        [FormatMetadata] = file.FormatName,
-                    },
-                },
-                cancellationToken);
-            return true;
+            return null;
         }
-        catch (RequestFailedException e) when (e.Status is 409 or 412)
+
+        await using var checkedContent = new Sha256CheckedStream(content.Open(), length, sha256,
+            found => $"{content.Name} changed while it was imported: it now has {found}, not the {length} bytes with SHA-256 {sha256} that were read; nothing was kept or booked. Import it again.");
+        var ids = new List<string>();
+        var sending = new List<Task>();
+        while (true)
         {
-            // Kept by an earlier import of the same bytes, from whichever entrance. The name is the content's hash, so
-            // what is there is this file; the recorded hash says so without downloading it.
-            var properties = await blob.GetPropertiesAsync(cancellationToken: cancellationToken);
-            if (properties.Value.Metadata.TryGetValue(Sha256Metadata, out var recorded) && recorded != sha256)
+            // A block is read whole before it is sent, so at most BlocksInFlight + 1 blocks are in memory at once.
+            var block = new byte[BlockSize];
+            var filled = await checkedContent.ReadAtLeastAsync(block, BlockSize, throwOnEndOfStream: false, cancellationToken);
+            if (filled == 0)
             {
-                throw new InvalidOperationException($"The archive's blob {sha256} records SHA-256 {recorded}; the archive is damaged. Nothing was booked.");
+                // The end (an empty file commits an empty list: an empty blob).
+                break;
             }
 
-            return false;
+            // Ids of one length, in order; the same bytes staged twice (two imports of one file at once) get the same ids.
+            var id = Convert.ToBase64String(System.Text.Encoding.ASCII.GetBytes($"block-{ids.Count:D6}"));
+            ids.Add(id);
+            if (sending.Count == BlocksInFlight)
+            {
+                var sent = await Task.WhenAny(sending);
+                sending.Remove(sent);
+                await sent;
+            }
+
+            sending.Add(blob.StageBlockAsync(id, new MemoryStream(block, 0, filled, writable: false), cancellationToken: cancellationToken));
+            if (filled < BlockSize)
+            {
+                break;
+            }
         }
+
+        await Task.WhenAll(sending);
+        return ids;
+    }
+
+    /// <summary>
+    /// Keeps the staged file: commits its blocks as the blob named by its SHA-256, with <c>If-None-Match: *</c>; true
+    /// when written now. A file the archive held already (an earlier import of the same bytes, from whichever entrance)
+    /// is not written again; its recorded hash is checked.
+    /// </summary>
+    /// <exception cref="InvalidDataException">The content no longer has the length and SHA-256 that were read.</exception>
+    public async Task<bool> KeepAsync(StagedBankFile staged, BankFile file, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(staged);
+        ArgumentNullException.ThrowIfNull(file);
+        var blocks = await staged.Blocks;
+        var blob = BlockBlob(staged.Sha256);
+        if (blocks is not null)
+        {
+            try
+            {
+                await blob.CommitBlockListAsync(
+                    blocks,
+                    new CommitBlockListOptions
+                    {
+                        Conditions = new BlobRequestConditions { IfNoneMatch = ETag.All },
+                        HttpHeaders = new BlobHttpHeaders { ContentType = ArchivedBankFile.ContentTypeOf(file.Format) },
+                        Metadata = new Dictionary<string, string>
+                        {
+                            [Sha256Metadata] = staged.Sha256,
+                            [FileNameMetadata] = Uri.EscapeDataString(file.Source),
+                            [FormatMetadata] = file.FormatName,
+                        },
+                    },
+                    cancellationToken);
+                return true;
+            }
+            catch (RequestFailedException e) when (e.Status is 409 or 412)
+            {
+                // Another import of the same bytes committed first.
+            }
+        }
+
+        // Kept by an earlier import. The name is the content's hash, so what is there is this file; the recorded hash
+        // says so without downloading it.
+        var properties = await blob.GetPropertiesAsync(cancellationToken: cancellationToken);
+        if (properties.Value.Metadata.TryGetValue(Sha256Metadata, out var recorded) && recorded != staged.Sha256)
+        {
+            throw new InvalidOperationException($"The archive's blob {staged.Sha256} records SHA-256 {recorded}; the archive is damaged. Nothing was booked.");
+        }
+
+        return false;
     }
 
     /// <summary>

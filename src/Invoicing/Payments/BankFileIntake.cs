@@ -30,14 +30,13 @@ public sealed partial class BankFileIntake(PaymentImport import, BankFileArchive
             sha256 = Convert.ToHexStringLower(await SHA256.HashDataAsync(bytes, cancellationToken));
         }
 
-        BankFile file;
-        await using (var bytes = content.Open())
-        {
-            file = BankFileReader.Read(content.Name, bytes) with { FileId = sha256 };
-        }
-
+        // The bytes go up to the archive while the file is read and planned, as blocks committed only before the first
+        // booking (a refused file's are never committed). Opened for reading first: the passes open it in order.
+        await using var reading = content.Open();
+        await using var staged = archive.Stage(content, sha256, length, cancellationToken);
+        var file = BankFileReader.Read(content.Name, reading) with { FileId = sha256 };
         var kept = false;
-        var report = await import.ImportAsync(file, async ct => kept = await archive.KeepAsync(content, file, length, ct), cancellationToken);
+        var report = await import.ImportAsync(file, async ct => kept = await archive.KeepAsync(staged, file, ct), cancellationToken);
         var (record, first) = await archive.RecordAsync(ArchivedBankFile.First(file, length, origin, time.GetUtcNow(), report), cancellationToken);
         if (first)
         {

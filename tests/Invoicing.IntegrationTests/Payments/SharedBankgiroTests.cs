@@ -1,4 +1,5 @@
 using System.Globalization;
+using Azure.Storage.Blobs.Specialized;
 using Invoicing.Payments;
 using Invoicing.Testing;
 using Invoicing.Testing.BankFiles;
@@ -47,6 +48,30 @@ public sealed class SharedBankgiroTests(AzuriteFixture azurite)
         Assert.Equal(imported.File.Counts, listed.Counts);
         using var copy = new MemoryStream();
         await scenario.Get<BankFileArchive>().CopyToAsync(listed, copy, CancellationToken.None);
+        Assert.Equal(camt, copy.ToArray());
+    }
+
+    [Fact]
+    public async Task A_file_of_several_blocks_is_archived_byte_for_byte_as_one_committed_blob_and_imported_again_from_it()
+    {
+        await using var scenario = await IssuedAsync(azurite, Shared);
+        // Over 8 MiB: staged in blocks of 4 MiB while it is read, committed once it is planned.
+        var (camt, expected) = MixedFile(await OcrsAsync(scenario), others: 20_000);
+        Assert.True(camt.Length > 8 * 1024 * 1024, $"{camt.Length} bytes");
+        var blockCount = (camt.Length + (4 * 1024 * 1024) - 1) / (4 * 1024 * 1024);
+        var intake = scenario.Get<BankFileIntake>();
+
+        var imported = await intake.ImportAsync(BankFileContent.FromBytes("camt-kommunen.xml", camt), Terminal, CancellationToken.None);
+        var again = await intake.ImportAsync(BankFileContent.FromBytes("camt-kommunen-igen.xml", camt), Terminal, CancellationToken.None);
+
+        Assert.Equal((expected.Booked, expected.NotOurs), (imported.Report.Booked, imported.Report.NotOurs));
+        Assert.Equal((false, 2, 0), (again.FirstImport, again.File.Imports, again.Report.Booked));
+        var blob = scenario.Get<Invoicing.Storage.InvoicingStorage>().Container(Invoicing.Storage.StorageNames.ArchivedBankFilesContainer)
+            .GetBlockBlobClient(imported.File.Id);
+        var blocks = (await blob.GetBlockListAsync(Azure.Storage.Blobs.Models.BlockListTypes.All)).Value;
+        Assert.Equal((blockCount, 0), (blocks.CommittedBlocks.Count(), blocks.UncommittedBlocks.Count()));
+        using var copy = new MemoryStream();
+        await scenario.Get<BankFileArchive>().CopyToAsync(imported.File, copy, CancellationToken.None);
         Assert.Equal(camt, copy.ToArray());
     }
 

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using System.Xml;
 using System.Xml.Linq;
 
@@ -100,7 +101,7 @@ internal static class Camt054Reader
             foreach (var _ in CamtStream.Children(reader, camt.Namespace + "Ntfctn"))
             {
                 var notification = Opened(camt, reader);
-                camt.MarkStreamed(notification, ++notificationCount.Total, notificationCount);
+                CamtDocument.MarkStreamed(notification, ++notificationCount.Total, notificationCount);
                 notifications.Add(notification);
                 ReadNotification(camt, reader, progress, notification, entries);
                 notification.Remove();
@@ -126,7 +127,7 @@ internal static class Camt054Reader
     private static XElement Opened(CamtDocument camt, XmlReader reader)
     {
         var element = new XElement(XName.Get(reader.LocalName, reader.NamespaceURI));
-        camt.MarkLine(element, (IXmlLineInfo)reader);
+        CamtDocument.MarkLine(element, (IXmlLineInfo)reader);
         return element;
     }
 
@@ -136,6 +137,8 @@ internal static class Camt054Reader
         var entryCount = progress.StartEntries(reader.Depth);
         var creditCount = 0;
         var creditSum = Money.Zero;
+        StrongBox<string?>? account = null;
+        DateOnly? created = null;
         foreach (var name in CamtStream.Children(reader, null))
         {
             var element = CamtStream.Load(reader);
@@ -152,9 +155,12 @@ internal static class Camt054Reader
                 continue;
             }
 
-            camt.MarkStreamed(element, ++entryCount.Total, entryCount);
-            var account = camt.Text(notification, "Acct", "Id", "IBAN") ?? camt.Text(notification, "Acct", "Id", "Othr", "Id");
-            var entry = new CamtNtry(camt, element, account, CreationDate(camt, notification));
+            CamtDocument.MarkStreamed(element, ++entryCount.Total, entryCount);
+            // Read once per notification, not per entry: the account comes before the first entry (one after it is
+            // refused above), and a creation date once found stays the notification's first.
+            account ??= new(camt.Text(notification, "Acct", "Id", "IBAN") ?? camt.Text(notification, "Acct", "Id", "Othr", "Id"));
+            created ??= CreationDate(camt, notification);
+            var entry = new CamtNtry(camt, element, account.Value, created);
             if (entry.IsCredit)
             {
                 // Every credit counts in the notification's totals, booked or not.

@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using System.Xml;
 using System.Xml.Linq;
 
@@ -10,12 +9,11 @@ namespace Invoicing.Payments.BankFiles;
 /// elements on the way down (<c>Document</c>, <c>BkToCstmrDbtCdtNtfctn</c>, the current <c>Ntfctn</c>) and the
 /// entry being read are in memory, so the reader marks each streamed element with its position among its
 /// siblings (<see cref="MarkStreamed"/>), and the line of the elements it only opened (<see cref="MarkLine"/>).
+/// Both marks are annotations on the element itself, gone with it: a weak table would give each of a large file's
+/// entries a handle the garbage collector must visit until it is collected.
 /// </summary>
 internal sealed class CamtDocument(string fileName, XNamespace xmlNamespace)
 {
-    private readonly ConditionalWeakTable<XElement, CamtPathStep> _streamed = [];
-    private readonly ConditionalWeakTable<XElement, CamtLine> _lines = [];
-
     public XNamespace Namespace => xmlNamespace;
 
     public IEnumerable<XElement> Children(XElement? parent, string name) =>
@@ -44,15 +42,19 @@ internal sealed class CamtDocument(string fileName, XNamespace xmlNamespace)
         Find(parent, path) ?? throw Missing(parent, path);
 
     /// <summary>Records that <paramref name="element"/> is the <paramref name="position"/>-th of <paramref name="siblings"/> same-named elements read from its parent.</summary>
-    public void MarkStreamed(XElement element, int position, SiblingCount siblings) =>
-        _streamed.AddOrUpdate(element, new CamtPathStep(element.Name.LocalName, position, siblings));
+    public static void MarkStreamed(XElement element, int position, SiblingCount siblings)
+    {
+        element.RemoveAnnotations<CamtPathStep>();
+        element.AddAnnotation(new CamtPathStep(element.Name.LocalName, position, siblings));
+    }
 
     /// <summary>Records the line of an element whose start tag was read but whose content is streamed.</summary>
-    public void MarkLine(XElement element, IXmlLineInfo line)
+    public static void MarkLine(XElement element, IXmlLineInfo line)
     {
         if (LineOf(line) is { } found)
         {
-            _lines.AddOrUpdate(element, found);
+            element.RemoveAnnotations<CamtLine>();
+            element.AddAnnotation(found);
         }
     }
 
@@ -68,7 +70,7 @@ internal sealed class CamtDocument(string fileName, XNamespace xmlNamespace)
 
     private CamtPathStep Step(XElement element)
     {
-        if (_streamed.TryGetValue(element, out var streamed))
+        if (element.Annotation<CamtPathStep>() is { } streamed)
         {
             return streamed;
         }
@@ -82,8 +84,8 @@ internal sealed class CamtDocument(string fileName, XNamespace xmlNamespace)
         return new CamtPathStep(element.Name.LocalName, siblings.IndexOf(element) + 1, new SiblingCount(siblings.Count));
     }
 
-    private CamtLine? LineOf(XElement element) =>
-        _lines.TryGetValue(element, out var line) ? line : LineOf((IXmlLineInfo)element);
+    private static CamtLine? LineOf(XElement element) =>
+        element.Annotation<CamtLine>() ?? LineOf((IXmlLineInfo)element);
 
     private static CamtLine? LineOf(IXmlLineInfo element) =>
         element.HasLineInfo() ? new CamtLine(element.LineNumber, element.LinePosition) : null;
