@@ -6,6 +6,7 @@ using Invoicing.Budgets;
 using Invoicing.Csv;
 using Invoicing.Documents;
 using Invoicing.EInvoices;
+using Invoicing.Issuing;
 using Invoicing.Parties;
 using Invoicing.Testing.Peppol;
 using Invoicing.Tests.Builders;
@@ -194,6 +195,25 @@ public sealed class ShareSpecificationCsvTests
                 }
             },
             iter: 300);
+    }
+
+    [Fact]
+    public void A_pdf_only_invoice_s_model_carries_no_specification_and_the_same_share_as_an_e_invoice_carries_it()
+    {
+        var (budget, plan, issuer) = GeneratedDocuments.Demo();
+        var planned = plan.Invoices.Single(p => p.Debtor.Code.Value == "0305");
+        var reservation = new InvoiceReservation(budget.Scheme, planned.Debtor.Code, new InvoiceNumber(2026, 1), new DateOnly(2026, 1, 15), new DateOnly(2026, 2, 14));
+        var debtor = planned.Debtor;
+        var pdfOnly = planned with { Debtor = new Party(debtor.Code, debtor.Kind, debtor.Name, debtor.County, debtor.OrganisationNumber, debtor.AddressLines, debtor.InvoiceEmail, null) };
+
+        var (_, withoutReference) = InvoiceComposer.Compose(budget, pdfOnly, issuer, reservation);
+        var (_, einvoice) = InvoiceComposer.Compose(budget, planned, issuer, reservation);
+
+        Assert.NotNull(EInvoiceEligibility.WhyNot(withoutReference));
+        Assert.Empty(withoutReference.Attachments);
+        Assert.Null(EInvoiceEligibility.WhyNot(einvoice));
+        var attachment = Assert.Single(einvoice.Attachments);
+        Assert.Equal(RowByRow(planned.Specification! with { Decision = budget.Decision, Revision = 0 }), attachment.Content);
     }
 
     /// <summary>
