@@ -13,25 +13,34 @@ public sealed record BudgetAllocation(Budget Budget, IReadOnlyList<PoolAllocatio
     /// </summary>
     public InvoicePlan ToInvoicePlan(PartyCode? ownParty = null)
     {
+        // What is the same for every member of a pool (its total population, a sum over the members, and where the
+        // figures come from) is worked out once per pool, and every party's cut from one index: done per member, each
+        // would read the whole pool again, and a pool of 3 100 members would cost members squared.
         var lines = Pools
-            .SelectMany(pool => pool.Shares.Select(share => (share.Party, Line: new PlannedInvoiceLine(
-                pool.Line.Number,
-                PoolShareText(pool, share),
-                share.Amount,
-                pool.Snapshot is null ? null : share.Population)
+            .SelectMany(pool =>
             {
-                PopulationBasis = pool.Snapshot is { } snapshot ? $"Befolkning enligt {snapshot.Source}, per {SwedishFormat.Date(snapshot.ReferenceDate)}." : null,
-            })))
+                var totalPopulation = pool.TotalPopulation;
+                var basis = pool.Snapshot is { } snapshot ? $"Befolkning enligt {snapshot.Source}, per {SwedishFormat.Date(snapshot.ReferenceDate)}." : null;
+                return pool.Shares.Select(share => (share.Party, Line: new PlannedInvoiceLine(
+                    pool.Line.Number,
+                    PoolShareText(pool, totalPopulation, share),
+                    share.Amount,
+                    pool.Snapshot is null ? null : share.Population)
+                {
+                    PopulationBasis = basis,
+                }));
+            })
             .Concat(FixedContributions.Select(fixedLine => (fixedLine.Party, Line: new PlannedInvoiceLine(
                 fixedLine.Line.Number,
                 $"Bidrag {Budget.Year}, {fixedLine.Line.Text}",
                 fixedLine.Line.Amount))));
 
+        var specifications = ShareSpecification.Index(this);
         var invoices = lines
             .GroupBy(l => l.Party.Code)
             .Select(g => new PlannedInvoice(g.First().Party, g.Select(l => l.Line).OrderBy(l => l.BudgetLineNumber).ToArray())
             {
-                Specification = ShareSpecification.Of(this, g.Key),
+                Specification = specifications.GetValueOrDefault(g.Key),
             })
             .Where(invoice => invoice.Net > Money.Zero)
             .OrderBy(invoice => invoice.Debtor.Kind)
@@ -52,11 +61,11 @@ public sealed record BudgetAllocation(Budget Budget, IReadOnlyList<PoolAllocatio
     };
 
     /// <summary>The basis of a share as the invoice line states it, per key.</summary>
-    private string PoolShareText(PoolAllocation pool, PoolShare share)
+    private string PoolShareText(PoolAllocation pool, long totalPopulation, PoolShare share)
     {
         var what = $"Bidrag {Budget.Year}, {pool.Line.Text}: ";
-        var population = $"{SwedishFormat.Integer(share.Population)} av {SwedishFormat.Integer(pool.TotalPopulation)} invånare " +
-            $"({SwedishFormat.PerMille(share.KeyPerMille(pool.TotalPopulation))})";
+        var population = $"{SwedishFormat.Integer(share.Population)} av {SwedishFormat.Integer(totalPopulation)} invånare " +
+            $"({SwedishFormat.PerMille(share.KeyPerMille(totalPopulation))})";
         var of = $" av {SwedishFormat.WholeKronor(pool.Line.Amount)}";
         return (pool.Line, share) switch
         {

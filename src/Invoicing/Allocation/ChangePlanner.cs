@@ -31,11 +31,14 @@ public static class ChangePlanner
             .Concat(target.OwnShares.Select(p => (Planned: p, Own: true)))
             .ToDictionary(s => s.Planned.Debtor.Code);
         var codes = shares.Keys.Concat(earlier.Select(d => d.DebtorCode)).Distinct();
+        // Each party's documents from one pass: searched per party, a revision of a pool of thousands would read every
+        // document once per party.
+        var byDebtor = earlier.ToLookup(d => d.DebtorCode);
 
         var changes = new List<PartyChange>();
         foreach (var code in codes)
         {
-            var documents = earlier.Where(d => d.DebtorCode == code).OrderBy(d => d.Number).ToArray();
+            var documents = byDebtor[code].OrderBy(d => d.Number).ToArray();
             var share = shares.TryGetValue(code, out var s) ? s.Planned : null;
             var own = share is not null && s.Own;
             var party = share?.Debtor

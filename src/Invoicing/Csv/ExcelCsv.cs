@@ -29,8 +29,39 @@ public sealed class ExcelCsv
         return this;
     }
 
+    /// <summary>
+    /// Appends one row made of parts that <see cref="Joined"/> made: the same row as <see cref="Row"/> of their fields,
+    /// for a file whose rows share runs of fields (a pool's figures on each member's row), quoted and joined once.
+    /// </summary>
+    public ExcelCsv RowOfJoined(params ReadOnlySpan<string> parts)
+    {
+        for (var i = 0; i < parts.Length; i++)
+        {
+            if (i > 0)
+            {
+                _text.Append(';');
+            }
+
+            _text.Append(parts[i]);
+        }
+
+        _text.Append("\r\n");
+        return this;
+    }
+
+    /// <summary>Fields as a row holds them, each quoted when it must be and <c>;</c> between them: a part of <see cref="RowOfJoined"/>.</summary>
+    public static string Joined(IReadOnlyList<string> fields) => string.Join(';', fields.Select(Quoted));
+
     /// <summary>The file: the BOM, then the rows.</summary>
-    public byte[] ToBytes() => [.. Encoding.UTF8.GetPreamble(), .. Encoding.UTF8.GetBytes(_text.ToString())];
+    public byte[] ToBytes()
+    {
+        var preamble = Encoding.UTF8.Preamble;
+        var text = _text.ToString();
+        var bytes = new byte[preamble.Length + Encoding.UTF8.GetByteCount(text)];
+        preamble.CopyTo(bytes);
+        Encoding.UTF8.GetBytes(text, bytes.AsSpan(preamble.Length));
+        return bytes;
+    }
 
     /// <summary><c>43035,00</c>; <c>-100,00</c> for an overpayment: a number to Excel, not text.</summary>
     public static string Amount(Money money) => money.ToInvariantString().Replace('.', ',');

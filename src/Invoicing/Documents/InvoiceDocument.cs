@@ -95,7 +95,8 @@ public sealed record InvoiceDocument
 
     /// <summary>
     /// Files the e-invoice carries beside the document (the specification of a share, <c>AdditionalDocumentReference</c>);
-    /// never the document's own image. The PDF prints its lines and basis instead.
+    /// never the document's own image. The PDF prints its lines and basis instead, so the model of a document that is
+    /// PDF only carries none.
     /// </summary>
     public IReadOnlyList<DocumentAttachment> Attachments { get; init; } = [];
 }

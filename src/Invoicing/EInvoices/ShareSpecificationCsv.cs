@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using Invoicing.Allocation;
 using Invoicing.Budgets;
 using Invoicing.Csv;
@@ -22,6 +23,9 @@ public static class ShareSpecificationCsv
 
     public const string MimeCode = "text/csv";
 
+    // Each pool's participant rows (MemberRows), for as long as the pool itself is alive; safe to read from any thread.
+    private static readonly ConditionalWeakTable<PoolAllocation, string[]> PoolRows = new();
+
     public static IReadOnlyList<string> Header { get; } =
     [
         "Budgetrad", "Text", "Fördelning", "Radens belopp", "Befolkning enligt", "Per datum", "Total befolkning",
@@ -33,31 +37,14 @@ public static class ShareSpecificationCsv
     {
         var decision = specification.Decision;
         string[] decided = [decision is null ? "" : IsoDate.Format(decision.DecidedOn), decision is null ? "" : ExcelCsv.Text(decision.Reference), Integer(specification.Revision)];
+        var decidedPart = ExcelCsv.Joined(decided);
         var csv = new ExcelCsv().Row(Header);
         foreach (var pool in specification.Pools)
         {
-            var byPopulation = pool.Line is not EqualSplitLine;
-            foreach (var share in pool.Shares)
+            var members = MemberRows(pool);
+            for (var i = 0; i < members.Length; i++)
             {
-                csv.Row([
-                    Integer(pool.Line.Number),
-                    ExcelCsv.Text(pool.Line.Text),
-                    KeyName(pool.Line),
-                    ExcelCsv.Amount(pool.Line.Amount),
-                    pool.Snapshot is { } snapshot ? ExcelCsv.Text(snapshot.Source) : "",
-                    pool.Snapshot is { } taken ? IsoDate.Format(taken.ReferenceDate) : "",
-                    byPopulation ? Integer(pool.TotalPopulation) : "",
-                    ExcelCsv.Text(share.Party.Code.Value),
-                    ExcelCsv.Text(share.Party.Name),
-                    byPopulation ? Integer(share.Population) : "",
-                    byPopulation ? Percent(share.KeyPerMille(pool.TotalPopulation)) : "",
-                    share.BaseFee is { } fee ? ExcelCsv.Amount(fee) : "",
-                    share.Bound switch { PoolSplit.Bound.Cap => "tak", PoolSplit.Bound.Floor => "golv", _ => "" },
-                    share.Rate is { } rate ? ExcelCsv.Amount(rate) : "",
-                    ExcelCsv.Amount(share.Amount),
-                    share.Party.Code == specification.Party.Code ? "ja" : "",
-                    .. decided,
-                ]);
+                csv.RowOfJoined(members[i], pool.Shares[i].Party.Code == specification.Party.Code ? "ja" : "", decidedPart);
             }
         }
 
@@ -99,6 +86,39 @@ public static class ShareSpecificationCsv
             : $"Beräkning av er andel enligt budgetrevision {specification.Revision}: varje fördelad budgetrad med alla deltagares underlag och belopp. " +
               $"Er andel är nu {SwedishFormat.Amount(specification.Total)}; dokumentet avser skillnaden mot tidigare fakturerat.";
         return new DocumentAttachment(AttachmentId, description, $"specifikation-{documentNumber}.csv", MimeCode, Write(specification));
+    }
+
+    /// <summary>
+    /// Each participant's row of <paramref name="pool"/> up to its amount (<c>Belopp</c>), quoted and joined: the same in
+    /// every participant's file, so made once per pool and kept as long as the pool is (its invoices are composed from
+    /// the one allocation); a file then adds only whose share is whose and the decision. Without it, a pool of 3 100
+    /// members formatted 3 100 rows for each of its 3 100 files.
+    /// </summary>
+    private static string[] MemberRows(PoolAllocation pool) => PoolRows.GetValue(pool, RowsOf);
+
+    private static string[] RowsOf(PoolAllocation pool)
+    {
+        var byPopulation = pool.Line is not EqualSplitLine;
+        var totalPopulation = pool.TotalPopulation;
+        var poolPart = ExcelCsv.Joined([
+            Integer(pool.Line.Number),
+            ExcelCsv.Text(pool.Line.Text),
+            KeyName(pool.Line),
+            ExcelCsv.Amount(pool.Line.Amount),
+            pool.Snapshot is { } snapshot ? ExcelCsv.Text(snapshot.Source) : "",
+            pool.Snapshot is { } taken ? IsoDate.Format(taken.ReferenceDate) : "",
+            byPopulation ? Integer(totalPopulation) : "",
+        ]);
+        return [.. pool.Shares.Select(share => poolPart + ";" + ExcelCsv.Joined([
+            ExcelCsv.Text(share.Party.Code.Value),
+            ExcelCsv.Text(share.Party.Name),
+            byPopulation ? Integer(share.Population) : "",
+            byPopulation ? Percent(share.KeyPerMille(totalPopulation)) : "",
+            share.BaseFee is { } fee ? ExcelCsv.Amount(fee) : "",
+            share.Bound switch { PoolSplit.Bound.Cap => "tak", PoolSplit.Bound.Floor => "golv", _ => "" },
+            share.Rate is { } rate ? ExcelCsv.Amount(rate) : "",
+            ExcelCsv.Amount(share.Amount),
+        ]))];
     }
 
     private static string KeyName(SharedLine line) => line switch

@@ -1,6 +1,7 @@
 using Invoicing.Allocation;
 using Invoicing.Budgets;
 using Invoicing.Documents;
+using Invoicing.EInvoices;
 using Invoicing.Invoices;
 using Invoicing.Issuers;
 
@@ -8,7 +9,8 @@ namespace Invoicing.Issuing;
 
 /// <summary>
 /// Puts a planned document, its reserved number and the issuer together into the record and the document
-/// model. Pure: a resumed run composes exactly what the interrupted one did.
+/// model. Pure: a resumed run composes exactly what the interrupted one did. The model of a document that is
+/// PDF only (<see cref="EInvoiceEligibility"/>) carries no attachment.
 /// </summary>
 public static class InvoiceComposer
 {
@@ -98,8 +100,16 @@ public static class InvoiceComposer
             Reason = planned.Reason,
             // A void rests on its reason, not on a budget decision.
             DecisionNote = planned.Voids is null && DecisionOf(budget, planned) is { } decision ? $"Beslut {SwedishFormat.Date(decision.DecidedOn)}, {decision.Reference}" : null,
-            Attachments = Specification(budget, planned, reservation.Number.ToString()) is { } specification ? [specification] : [],
         };
+
+        // The specification is the e-invoice's attachment and nothing else's (the PDF prints lines and basis), and it
+        // lists every member of the pool: composed only for a document that becomes an e-invoice. Eligibility reads the
+        // buyer, the terms and the kind, never the attachments, so asking before they are added gives the same answer.
+        if (EInvoiceEligibility.WhyNot(document) is null && Specification(budget, planned, reservation.Number.ToString()) is { } specification)
+        {
+            document = document with { Attachments = [specification] };
+        }
+
         return (issued, document);
     }
 
@@ -115,7 +125,7 @@ public static class InvoiceComposer
     /// </summary>
     private static DocumentAttachment? Specification(Budget budget, PlannedDocument planned, string number) =>
         planned.Voids is null && planned.Specification is { } specification
-            ? EInvoices.ShareSpecificationCsv.Attachment(specification with { Decision = DecisionOf(budget, planned), Revision = planned.Revision }, number)
+            ? ShareSpecificationCsv.Attachment(specification with { Decision = DecisionOf(budget, planned), Revision = planned.Revision }, number)
             : null;
 
     /// <summary>The decision the invoice rests on, and where each population figure on it comes from.</summary>

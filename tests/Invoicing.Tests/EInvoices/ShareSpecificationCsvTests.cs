@@ -6,6 +6,7 @@ using Invoicing.Budgets;
 using Invoicing.Csv;
 using Invoicing.Documents;
 using Invoicing.EInvoices;
+using Invoicing.Issuing;
 using Invoicing.Parties;
 using Invoicing.Testing.Peppol;
 using Invoicing.Tests.Builders;
@@ -174,6 +175,103 @@ public sealed class ShareSpecificationCsvTests
         var table = attachment.Csv();
 
         Assert.All(table.Rows, r => Assert.Equal(("2026-03-02", "Samverkansforum PoM §4", "1"), (table.Field(r, "Beslutsdatum"), table.Field(r, "Beslut"), table.Field(r, "Revision"))));
+    }
+
+    [Fact]
+    public void The_file_is_byte_for_byte_the_file_written_row_by_row_for_every_party_of_every_pool()
+    {
+        Gen.Select(Invoicing.Tests.Allocation.ShareSpecificationProperties.Allocations, Gen.Int[0, 3], Gen.Bool).Sample(
+            (allocation, revision, decided) =>
+            {
+                var decision = decided ? new BudgetDecision(new DateOnly(2025, 12, 15), "Styrelsen; §4 \"budget\"") : null;
+                // Twice, so the second file of each pool is written from what the first left behind.
+                for (var round = 0; round < 2; round++)
+                {
+                    foreach (var specification in ShareSpecification.Index(allocation).Values)
+                    {
+                        var cut = specification with { Decision = decision, Revision = revision };
+                        Assert.Equal(RowByRow(cut), ShareSpecificationCsv.Write(cut));
+                    }
+                }
+            },
+            iter: 300);
+    }
+
+    [Fact]
+    public void A_pdf_only_invoice_s_model_carries_no_specification_and_the_same_share_as_an_e_invoice_carries_it()
+    {
+        var (budget, plan, issuer) = GeneratedDocuments.Demo();
+        var planned = plan.Invoices.Single(p => p.Debtor.Code.Value == "0305");
+        var reservation = new InvoiceReservation(budget.Scheme, planned.Debtor.Code, new InvoiceNumber(2026, 1), new DateOnly(2026, 1, 15), new DateOnly(2026, 2, 14));
+        var debtor = planned.Debtor;
+        var pdfOnly = planned with { Debtor = new Party(debtor.Code, debtor.Kind, debtor.Name, debtor.County, debtor.OrganisationNumber, debtor.AddressLines, debtor.InvoiceEmail, null) };
+
+        var (_, withoutReference) = InvoiceComposer.Compose(budget, pdfOnly, issuer, reservation);
+        var (_, einvoice) = InvoiceComposer.Compose(budget, planned, issuer, reservation);
+
+        Assert.NotNull(EInvoiceEligibility.WhyNot(withoutReference));
+        Assert.Empty(withoutReference.Attachments);
+        Assert.Null(EInvoiceEligibility.WhyNot(einvoice));
+        var attachment = Assert.Single(einvoice.Attachments);
+        Assert.Equal(RowByRow(planned.Specification! with { Decision = budget.Decision, Revision = 0 }), attachment.Content);
+    }
+
+    /// <summary>
+    /// The file as it was first written, every field of every row formatted for that row: the reference the writer,
+    /// which formats a pool's rows once for all its members' files, must match byte for byte.
+    /// </summary>
+    private static byte[] RowByRow(ShareSpecification specification)
+    {
+        static string Integer(long value) => value.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        static string Percent(long perMille) => Integer(perMille / 10) + "," + Integer(perMille % 10);
+        var decision = specification.Decision;
+        string[] decided = [decision is null ? "" : IsoDate.Format(decision.DecidedOn), decision is null ? "" : ExcelCsv.Text(decision.Reference), Integer(specification.Revision)];
+        var csv = new ExcelCsv().Row(ShareSpecificationCsv.Header);
+        foreach (var pool in specification.Pools)
+        {
+            var byPopulation = pool.Line is not EqualSplitLine;
+            foreach (var share in pool.Shares)
+            {
+                csv.Row([
+                    Integer(pool.Line.Number),
+                    ExcelCsv.Text(pool.Line.Text),
+                    pool.Line switch { PerCapitaLine => "per invånare", EqualSplitLine => "lika delar", _ => "folkmängd" },
+                    ExcelCsv.Amount(pool.Line.Amount),
+                    pool.Snapshot is { } snapshot ? ExcelCsv.Text(snapshot.Source) : "",
+                    pool.Snapshot is { } taken ? IsoDate.Format(taken.ReferenceDate) : "",
+                    byPopulation ? Integer(pool.TotalPopulation) : "",
+                    ExcelCsv.Text(share.Party.Code.Value),
+                    ExcelCsv.Text(share.Party.Name),
+                    byPopulation ? Integer(share.Population) : "",
+                    byPopulation ? Percent(share.KeyPerMille(pool.TotalPopulation)) : "",
+                    share.BaseFee is { } fee ? ExcelCsv.Amount(fee) : "",
+                    share.Bound switch { PoolSplit.Bound.Cap => "tak", PoolSplit.Bound.Floor => "golv", _ => "" },
+                    share.Rate is { } rate ? ExcelCsv.Amount(rate) : "",
+                    ExcelCsv.Amount(share.Amount),
+                    share.Party.Code == specification.Party.Code ? "ja" : "",
+                    .. decided,
+                ]);
+            }
+        }
+
+        foreach (var contribution in specification.Fixed)
+        {
+            csv.Row([
+                Integer(contribution.Line.Number),
+                ExcelCsv.Text(contribution.Line.Text),
+                "fast belopp",
+                ExcelCsv.Amount(contribution.Line.Amount),
+                "", "", "",
+                ExcelCsv.Text(contribution.Party.Code.Value),
+                ExcelCsv.Text(contribution.Party.Name),
+                "", "", "", "", "",
+                ExcelCsv.Amount(contribution.Line.Amount),
+                "ja",
+                .. decided,
+            ]);
+        }
+
+        return csv.ToBytes();
     }
 
     private static string Text(byte[] bytes)
