@@ -16,30 +16,44 @@ internal sealed class CamtDocument(string fileName, XNamespace xmlNamespace)
 {
     public XNamespace Namespace => xmlNamespace;
 
+    // The document's element names by ISO name: asked for a few dozen times per entry, found here without the
+    // namespace's own table, which hashes the whole name each time.
+    private readonly Dictionary<string, XName> _names = new(StringComparer.Ordinal);
+
     public IEnumerable<XElement> Children(XElement? parent, string name) =>
-        parent?.Elements(xmlNamespace + name) ?? [];
+        parent?.Elements(Name(name)) ?? [];
 
     /// <summary>The first element down <paramref name="path"/> (ISO names, e.g. "RltdPties", "Dbtr", "Nm").</summary>
-    public XElement? Find(XElement? parent, params string[] path)
+    public XElement? Find(XElement? parent, params ReadOnlySpan<string> path)
     {
         var current = parent;
         foreach (var name in path)
         {
-            current = current?.Element(xmlNamespace + name);
+            current = current?.Element(Name(name));
         }
 
         return current;
     }
 
     /// <summary>The trimmed text down <paramref name="path"/>; null when the element is missing or blank.</summary>
-    public string? Text(XElement? parent, params string[] path)
+    public string? Text(XElement? parent, params ReadOnlySpan<string> path)
     {
         var text = Find(parent, path)?.Value.Trim();
         return string.IsNullOrEmpty(text) ? null : text;
     }
 
-    public XElement Required(XElement parent, params string[] path) =>
+    public XElement Required(XElement parent, params ReadOnlySpan<string> path) =>
         Find(parent, path) ?? throw Missing(parent, path);
+
+    private XName Name(string name)
+    {
+        if (!_names.TryGetValue(name, out var found))
+        {
+            _names[name] = found = xmlNamespace + name;
+        }
+
+        return found;
+    }
 
     /// <summary>Records that <paramref name="element"/> is the <paramref name="position"/>-th of <paramref name="siblings"/> same-named elements read from its parent.</summary>
     public static void MarkStreamed(XElement element, int position, SiblingCount siblings)
@@ -61,8 +75,8 @@ internal sealed class CamtDocument(string fileName, XNamespace xmlNamespace)
     public CamtFault Fail(XElement element, string problem, string swedishProblem) =>
         new(fileName, PathOf(element), LineOf(element), problem, swedishProblem);
 
-    public CamtFault Missing(XElement parent, params string[] path) =>
-        new(fileName, [.. PathOf(parent), .. path.Select(name => new CamtPathStep(name, 1, new SiblingCount(1)))], LineOf(parent), "is missing.", "saknas.");
+    public CamtFault Missing(XElement parent, params ReadOnlySpan<string> path) =>
+        new(fileName, [.. PathOf(parent), .. path.ToArray().Select(name => new CamtPathStep(name, 1, new SiblingCount(1)))], LineOf(parent), "is missing.", "saknas.");
 
     /// <summary>Local names from the root, with a 1-based index where an element has same-named siblings.</summary>
     private List<CamtPathStep> PathOf(XElement element) =>
