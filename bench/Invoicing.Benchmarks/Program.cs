@@ -22,9 +22,16 @@ using Microsoft.Extensions.DependencyInjection;
 var parties = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 290;
 // A second argument `shared-bankgiro` measures only that case (after the run that issues the invoices it pays).
 var all = args.Length < 2;
-if (!all && args[1] is not ("shared-bankgiro" or "ten-schemes"))
+if (!all && args[1] is not ("shared-bankgiro" or "ten-schemes" or "api-load"))
 {
-    throw new ArgumentException($"Unknown case '{args[1]}': the cases measured alone are shared-bankgiro and ten-schemes.");
+    throw new ArgumentException($"Unknown case '{args[1]}': the cases measured alone are shared-bankgiro, ten-schemes and api-load.");
+}
+
+// `api-load` (issue 24, goal 5): the ten schemes' year issued in this process, then only the API under load on it.
+if (args is [_, "api-load", ..])
+{
+    await ApiLoadOnTenSchemesAsync();
+    return;
 }
 
 // `ten-schemes` (issue 24, goal 1): national schemes of one issuer in one `./invoicing run`, then nothing else.
@@ -271,7 +278,7 @@ else
 if (all && cliPath is { } cli4)
 {
     Console.WriteLine(await Invoicing.Benchmarks.ApiLoad.MeasureAsync(
-        cli4, azurite.ConnectionString, prefix, dataset.Budget.Scheme.Value, 2026, [.. issued.Select(i => i.Number.ToString())], readers: 20, rounds: 10));
+        cli4, azurite.ConnectionString, prefix, [new(dataset.Budget.Scheme.Value, 2026, [.. issued.Select(i => i.Number.ToString())])], readers: 20, rounds: 10));
 }
 
 // 8. Reminders with years of history (issue 24, goal 3): a store of its own, where the year is issued again and ten
@@ -385,11 +392,51 @@ static async Task TenSchemesAsync()
         Console.WriteLine(
             $"{$"  in this process, {schemes} scheme{(schemes == 1 ? "" : "s")}",-52} {runTime.TotalSeconds,8:0.00} s  floor {floor.TotalSeconds:0.00} s  ratio {runTime / floor:0.00}x; " +
             $"the CLI's time to this floor {seconds / floor.TotalSeconds:0.00}x{(schemes == 10 ? " (goal 1.5x)" : "")}  ({run.Created} created)");
+
+        // The API under load (issue 24, goal 5) on the goal's scale: the ten schemes' year the CLI just issued,
+        // 20 readers listing the schemes' years in turn and fetching PDFs spread over all of them.
+        if (schemes == 10)
+        {
+            await using var cliStore = TestServices.Create(azurite.ConnectionString, prefix, time, null);
+            var issuedYears = await IssuedYearsAsync(cliStore, datasets);
+            Console.WriteLine(await Invoicing.Benchmarks.ApiLoad.MeasureAsync(cli, azurite.ConnectionString, prefix, issuedYears, readers: 20, rounds: 10));
+        }
     }
 
     var (one, ten) = (figures[0], figures[^1]);
     Console.WriteLine(
         $"{"  ten schemes against one",-52} time {ten.Seconds / one.Seconds:0.00}x for {ten.Schemes}x the invoices; peak working set {ten.PeakMiB / (double)one.PeakMiB:0.00}x (flat is 1x)");
+}
+
+// The API under load alone (issue 24, goal 5): the ten national schemes' year (3 110 invoices) issued in this process,
+// then `./invoicing serve` on that store and 20 readers, as the ten-schemes case measures it after its CLI runs.
+static async Task ApiLoadOnTenSchemesAsync()
+{
+    var cli = Environment.GetEnvironmentVariable("INVOICING_CLI") is { Length: > 0 } path && File.Exists(path)
+        ? path
+        : throw new InvalidOperationException("api-load measures `./invoicing serve`: run it through ./benchmark.sh, which builds it and sets INVOICING_CLI.");
+    var parties = NationalParties();
+    var datasets = Enumerable.Range(1, 10).Select(k => NationalDataset(k, parties)).ToArray();
+    await using var azurite = new AzuriteHost();
+    await azurite.StartAsync();
+    var prefix = AzuriteFixture.NewPrefix();
+    await using var services = await SeededStoreOfAsync(azurite.ConnectionString, prefix, datasets, TimeProvider.System, null);
+    var clock = Stopwatch.StartNew();
+    var run = await services.GetRequiredService<AnnualInvoicingRun>().RunAsync(2026, CancellationToken.None);
+    Console.WriteLine($"{"ten national schemes issued in this process",-52} {clock.Elapsed.TotalSeconds,8:0.00} s  ({run.Created} created)");
+    Console.WriteLine(await Invoicing.Benchmarks.ApiLoad.MeasureAsync(cli, azurite.ConnectionString, prefix, await IssuedYearsAsync(services, datasets), readers: 20, rounds: 10));
+}
+
+static async Task<List<Invoicing.Benchmarks.ApiLoad.SchemeYear>> IssuedYearsAsync(IServiceProvider services, IReadOnlyList<Dataset> datasets)
+{
+    var years = new List<Invoicing.Benchmarks.ApiLoad.SchemeYear>();
+    foreach (var budget in datasets.Select(d => d.Budget))
+    {
+        var numbers = (await services.GetRequiredService<InvoiceStore>().ListAsync(budget.Scheme, budget.Year, CancellationToken.None)).Select(d => d.Number.ToString()).ToArray();
+        years.Add(new(budget.Scheme.Value, budget.Year, numbers));
+    }
+
+    return years;
 }
 
 static Party[] NationalParties()

@@ -17,6 +17,8 @@ public sealed class InvoiceFunctions(
     PaymentHistory payments,
     ReminderHistory reminders,
     InvoiceArchive archive,
+    YearDocuments documents,
+    InvoicePdfs pdfs,
     TimeProvider time)
 {
     [Function("ListInvoices")]
@@ -26,7 +28,7 @@ public sealed class InvoiceFunctions(
         string year,
         CancellationToken cancellationToken) =>
         EndpointAccess.RunAsync(request.HttpContext, InvoicingPolicies.Reader, () =>
-            InvoiceEndpoints.ListAsync(scheme, year, request.Query["status"], request.Query["overdue"], budgets, invoices, time, cancellationToken));
+            InvoiceEndpoints.ListAsync(scheme, year, request.Query["status"], request.Query["overdue"], budgets, documents, time, cancellationToken));
 
     [Function("YearSummary")]
     public Task<IResult> SummaryAsync(
@@ -35,7 +37,7 @@ public sealed class InvoiceFunctions(
         string year,
         CancellationToken cancellationToken) =>
         EndpointAccess.RunAsync(request.HttpContext, InvoicingPolicies.Reader, () =>
-            InvoiceEndpoints.SummaryAsync(scheme, year, budgets, invoices, time, cancellationToken));
+            InvoiceEndpoints.SummaryAsync(scheme, year, budgets, documents, time, cancellationToken));
 
     [Function("GetInvoice")]
     public Task<IResult> GetAsync(
@@ -55,7 +57,7 @@ public sealed class InvoiceFunctions(
         string number,
         CancellationToken cancellationToken) =>
         EndpointAccess.RunAsync(request.HttpContext, InvoicingPolicies.Reader, () =>
-            InvoiceEndpoints.PdfAsync(scheme, year, number, invoices, archive, cancellationToken));
+            InvoiceEndpoints.PdfAsync(scheme, year, number, invoices, pdfs, cancellationToken));
 
     [Function("InvoiceUbl")]
     public Task<IResult> UblAsync(

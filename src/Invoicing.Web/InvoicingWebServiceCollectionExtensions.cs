@@ -22,6 +22,9 @@ public static class InvoicingWebServiceCollectionExtensions
         services.AddOptions<InvoicingWebOptions>().Bind(configuration.GetSection(InvoicingWebOptions.Section)).ValidateOnStart();
         services.AddSingleton<IValidateOptions<InvoicingWebOptions>>(new InvoicingWebOptionsValidator(identity));
         services.AddSingleton<ApiKeyRing>();
+        // Kept per process, each safe by its own rule (see the types): a year's documents while its version stands, PDFs by their hash.
+        services.AddSingleton<YearDocuments>();
+        services.AddSingleton<InvoicePdfs>();
         services.AddProblemDetails(options => options.CustomizeProblemDetails = ApiProblems.InSwedish);
 
         // Swedish letters stay readable in the JSON; characters that matter to HTML are still escaped. A body naming a

@@ -20,8 +20,9 @@ public sealed class BackupRestoreCliTests(AzuriteFixture azurite)
 
         Assert.True(backup.ExitCode == 0, backup.ToString());
         Assert.StartsWith($"Wrote backup to {Path.Combine(cli.WorkingDirectory, "backup")}: ", backup.Stdout, StringComparison.Ordinal);
-        // 29 invoices, the open item of each (all are unpaid) and the row naming the scheme's year (OpenItemEntity).
-        Walkthrough.Shows("  table Invoices                  59 rows", backup.Stdout);
+        // 29 invoices, the open item of each (all are unpaid), the row naming the scheme's year (OpenItemEntity) and the
+        // year's version (YearVersionEntity).
+        Walkthrough.Shows("  table Invoices                  60 rows", backup.Stdout);
         Walkthrough.Shows("  container invoices              29 blobs", backup.Stdout);
         var original = await AnswersAsync(cli, "original");
 

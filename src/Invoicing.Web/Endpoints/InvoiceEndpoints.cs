@@ -12,14 +12,17 @@ namespace Invoicing.Web.Endpoints;
 /// <summary>A year's invoices, its totals, one invoice in full, and its PDF.</summary>
 public static class InvoiceEndpoints
 {
-    /// <summary><c>GET /api/schemes/{scheme}/years/{year}/invoices?status=&amp;overdue=</c>, in number order.</summary>
+    /// <summary>
+    /// <c>GET /api/schemes/{scheme}/years/{year}/invoices?status=&amp;overdue=</c>, in number order; the year's documents
+    /// are read again only when the year has changed (<see cref="YearDocuments"/>).
+    /// </summary>
     public static async Task<Results<Ok<InvoiceSummary[]>, ProblemHttpResult>> ListAsync(
         string scheme,
         string year,
         string? status,
         string? overdue,
         BudgetStore budgets,
-        InvoiceStore invoices,
+        YearDocuments documents,
         TimeProvider time,
         CancellationToken cancellationToken)
     {
@@ -46,14 +49,14 @@ public static class InvoiceEndpoints
             return ApiProblems.BadRequest($"overdue '{YearRoute.Shorten(overdue)}' är varken true eller false.");
         }
 
-        var found = await YearInvoices.FindAsync(route, budgets, invoices, cancellationToken);
+        var found = await YearInvoices.FindAsync(route, budgets, documents, cancellationToken);
         if (found is null)
         {
             return YearInvoices.NotFound(route);
         }
 
         var today = SwedishCalendar.Today(time);
-        var balances = DocumentChain.BalancesOf(found);
+        var balances = documents.BalancesOf(found);
         var corrections = InvoiceSummary.Corrections(balances);
         return TypedResults.Ok(balances
             .Where(b => wantedStatus is null || b.Status == wantedStatus)
@@ -67,14 +70,14 @@ public static class InvoiceEndpoints
         string scheme,
         string year,
         BudgetStore budgets,
-        InvoiceStore invoices,
+        YearDocuments documents,
         TimeProvider time,
         CancellationToken cancellationToken)
     {
-        var (route, found, problem) = await YearInvoices.LoadAsync(scheme, year, budgets, invoices, cancellationToken);
+        var (route, found, problem) = await YearInvoices.LoadAsync(scheme, year, budgets, documents, cancellationToken);
         return problem is not null
             ? problem
-            : TypedResults.Ok(YearSummary.From(route.Scheme, route.Year, DocumentChain.BalancesOf(found), SwedishCalendar.Today(time)));
+            : TypedResults.Ok(YearSummary.From(route.Scheme, route.Year, documents.BalancesOf(found), SwedishCalendar.Today(time)));
     }
 
     /// <summary><c>GET /api/invoices/{scheme}/{year}/{number}</c>: lines, payments, reminders and its chain.</summary>
@@ -106,15 +109,16 @@ public static class InvoiceEndpoints
     }
 
     /// <summary>
-    /// <c>GET /api/invoices/{scheme}/{year}/{number}/pdf</c>: the PDF streamed from its blob, as
-    /// <c>faktura-{number}.pdf</c>. The blob's name comes from the stored invoice, never from the request.
+    /// <c>GET /api/invoices/{scheme}/{year}/{number}/pdf</c>: the PDF from its blob (or from memory, <see cref="InvoicePdfs"/>),
+    /// as <c>faktura-{number}.pdf</c>, with its SHA-256 as entity tag, so a client that has it gets a 304 for
+    /// <c>If-None-Match</c>. The blob's name comes from the stored invoice, never from the request.
     /// </summary>
-    public static async Task<Results<PushStreamHttpResult, ProblemHttpResult>> PdfAsync(
+    public static async Task<Results<FileContentHttpResult, ProblemHttpResult>> PdfAsync(
         string scheme,
         string year,
         string number,
         InvoiceStore invoices,
-        InvoiceArchive archive,
+        InvoicePdfs pdfs,
         CancellationToken cancellationToken)
     {
         var (_, invoice, problem) = await LoadAsync(scheme, year, number, invoices, cancellationToken);
@@ -123,11 +127,12 @@ public static class InvoiceEndpoints
             return problem;
         }
 
-        return TypedResults.Stream(
-            body => archive.DownloadToAsync(invoice.BlobName, body, cancellationToken),
-            "application/pdf",
-            $"faktura-{invoice.Number}.pdf");
+        return PdfOf(invoice, await pdfs.ReadAsync(invoice, cancellationToken));
     }
+
+    /// <summary>An invoice's PDF as both routes answer it: an attachment named after the invoice, tagged with its SHA-256.</summary>
+    internal static FileContentHttpResult PdfOf(IssuedDocument invoice, byte[] pdf) =>
+        TypedResults.File(pdf, "application/pdf", $"faktura-{invoice.Number}.pdf", entityTag: InvoicePdfs.EntityTagOf(invoice));
 
     /// <summary>
     /// <c>GET /api/invoices/{scheme}/{year}/{number}/ubl</c>: the Peppol BIS Billing 3.0 e-invoice streamed from its

@@ -57,13 +57,13 @@ public static class MemberEndpoints
     /// <c>GET /api/member/invoices/{scheme}/{year}/{number}/pdf</c>: the member's own invoice PDF, as finance's route
     /// sends it; another party's invoice is the same 404 as one that does not exist.
     /// </summary>
-    public static async Task<Results<PushStreamHttpResult, ProblemHttpResult>> PdfAsync(
+    public static async Task<Results<FileContentHttpResult, ProblemHttpResult>> PdfAsync(
         string scheme,
         string year,
         string number,
         ClaimsPrincipal user,
         InvoiceStore invoices,
-        InvoiceArchive archive,
+        InvoicePdfs pdfs,
         CancellationToken cancellationToken)
     {
         if (!InvoiceRoute.TryParse(scheme, year, number, out var key, out var problem))
@@ -78,10 +78,8 @@ public static class MemberEndpoints
             return ApiProblems.NotFound($"Part {party} har ingen faktura {key.Number} i samverkan {key.Scheme}, år {key.Year}.");
         }
 
-        return TypedResults.Stream(
-            body => archive.DownloadToAsync(invoice.BlobName, body, cancellationToken),
-            "application/pdf",
-            $"faktura-{invoice.Number}.pdf");
+        // The party is checked before the bytes are asked for, kept in memory or not (InvoicePdfs).
+        return InvoiceEndpoints.PdfOf(invoice, await pdfs.ReadAsync(invoice, cancellationToken));
     }
 
     /// <summary>

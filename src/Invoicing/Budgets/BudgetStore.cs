@@ -95,6 +95,13 @@ public sealed class BudgetStore(InvoicingStorage storage, TimeProvider time)
         return header.ToBudget(lines);
     }
 
+    /// <summary>Whether the scheme has a budget for the year, in any state: its header row alone, not its lines.</summary>
+    public async Task<bool> ExistsAsync(SchemeId scheme, int year, CancellationToken cancellationToken)
+    {
+        await storage.EnsureCreatedAsync(cancellationToken);
+        return (await Table.GetEntityIfExistsAsync<TableEntity>(scheme.Value, BudgetEntity.RowKeyFor(year), select: ["RowKey"], cancellationToken: cancellationToken)).HasValue;
+    }
+
     /// <summary>Every budget of a scheme, by year (one partition query for the headers).</summary>
     public async Task<IReadOnlyList<Budget>> ListAsync(SchemeId scheme, CancellationToken cancellationToken)
     {

@@ -35,7 +35,8 @@ public sealed class InvoiceStore(InvoicingStorage storage, AuditTrail audit, Tim
         await RegisterPartitionAsync(invoice.Scheme, invoice.Year, cancellationToken);
         try
         {
-            await storage.Table(StorageNames.Invoices).SubmitTransactionAsync(Adding(InvoiceEntity.From(invoice, time.GetUtcNow())), cancellationToken);
+            var entity = InvoiceEntity.From(invoice, time.GetUtcNow());
+            await storage.Table(StorageNames.Invoices).SubmitTransactionAsync([.. Adding(entity), YearVersionEntity.Touching(entity.PartitionKey)], cancellationToken);
         }
         catch (RequestFailedException e) when (e.Status == 409)
         {
@@ -112,12 +113,14 @@ public sealed class InvoiceStore(InvoicingStorage storage, AuditTrail audit, Tim
             await RegisterPartitionAsync(partition.Scheme, partition.Year, cancellationToken);
         }
 
-        // Each invoice is its row and its open item's: half as many invoices as a transaction has actions.
-        foreach (var chunk in indexed.GroupBy(i => InvoiceEntity.PartitionKeyFor(i.Invoice.Scheme, i.Invoice.Year)).SelectMany(p => p.Chunk(TableBatches.MaxActions / 2)))
+        // Each invoice is its row and its open item's, and the year's version is one more: half as many invoices as a
+        // transaction has actions less that one.
+        foreach (var chunk in indexed.GroupBy(i => InvoiceEntity.PartitionKeyFor(i.Invoice.Scheme, i.Invoice.Year)).SelectMany(p => p.Chunk((TableBatches.MaxActions - 1) / 2)))
         {
             try
             {
-                await table.SubmitTransactionAsync(chunk.SelectMany(i => Adding(InvoiceEntity.From(i.Invoice, now))), cancellationToken);
+                var partition = InvoiceEntity.PartitionKeyFor(chunk[0].Invoice.Scheme, chunk[0].Invoice.Year);
+                await table.SubmitTransactionAsync([.. chunk.SelectMany(i => Adding(InvoiceEntity.From(i.Invoice, now))), YearVersionEntity.Touching(partition)], cancellationToken);
                 foreach (var (_, index) in chunk)
                 {
                     created[index] = true;
@@ -184,6 +187,7 @@ public sealed class InvoiceStore(InvoicingStorage storage, AuditTrail audit, Tim
                     actions.AddRange(Replacing(entity, InvoiceEntity.From(entity.ToInvoice().WithCredit(part.Amount), entity.IssuedAt), entity.ETag));
                 }
 
+                actions.Add(YearVersionEntity.Touching(InvoiceEntity.PartitionKeyFor(creditNote.Scheme, creditNote.Year)));
                 await table.SubmitTransactionAsync(actions, ct);
                 await audit.RecordAsync(Issued(creditNote), ct);
                 return true;
@@ -258,6 +262,7 @@ public sealed class InvoiceStore(InvoicingStorage storage, AuditTrail audit, Tim
         }
 
         actions.AddRange(Replacing(before, after));
+        actions.Add(YearVersionEntity.Touching(InvoiceEntity.PartitionKeyFor(after.Scheme, after.Year)));
         await storage.Table(StorageNames.Invoices).SubmitTransactionAsync(actions, cancellationToken);
     }
 
@@ -275,7 +280,7 @@ public sealed class InvoiceStore(InvoicingStorage storage, AuditTrail audit, Tim
         }
 
         var partition = InvoiceEntity.PartitionKeyFor(after.Scheme, after.Year);
-        var actions = new List<TableTransactionAction>(history.Count + 1);
+        var actions = new List<TableTransactionAction>(history.Count + 4);
         foreach (var row in history)
         {
             row.PartitionKey = partition;
@@ -283,17 +288,19 @@ public sealed class InvoiceStore(InvoicingStorage storage, AuditTrail audit, Tim
         }
 
         actions.AddRange(Replacing(before, after));
+        var invoiceAction = actions.Count - 1;
+        actions.Add(YearVersionEntity.Touching(partition));
         var responses = await storage.Table(StorageNames.Invoices).SubmitTransactionAsync(actions, cancellationToken);
-        return responses.Value[^1].Headers.ETag is { } etag ? new InvoiceVersion(after, etag, before.IssuedAt) : null;
+        return responses.Value[invoiceAction].Headers.ETag is { } etag ? new InvoiceVersion(after, etag, before.IssuedAt) : null;
     }
 
-    /// <summary>An entity group transaction holds at most 100 actions: the history rows, the invoice itself and up to two for its open item.</summary>
-    public const int MaxHistoryPerReplace = 97;
+    /// <summary>An entity group transaction holds at most 100 actions: the history rows, the invoice itself, up to two for its open item and the year's version.</summary>
+    public const int MaxHistoryPerReplace = 96;
 
     /// <summary>
     /// Replaces invoices of one partition, each together with its history row and what its open item needs, in one
     /// entity group transaction (at most 100 operations: 33 invoices with a row each and one change of their open
-    /// item, as a reminder makes at most): all or none. Fails with 412 when any invoice changed
+    /// item, as a reminder makes at most, and the year's version): all or none. Fails with 412 when any invoice changed
     /// since it was read and with 409 when any history row exists; the caller then takes them one by one
     /// (<see cref="ReplaceAsync"/>).
     /// </summary>
@@ -316,6 +323,7 @@ public sealed class InvoiceStore(InvoicingStorage storage, AuditTrail audit, Tim
             actions.AddRange(Replacing(before, after));
         }
 
+        actions.Add(YearVersionEntity.Touching(InvoiceEntity.PartitionKeyFor(changes[0].After.Scheme, changes[0].After.Year)));
         if (actions.Count > TableBatches.MaxActions)
         {
             throw new InvalidOperationException($"{changes.Count} invoices take {actions.Count} actions, more than one transaction holds ({TableBatches.MaxActions}).");
@@ -433,6 +441,19 @@ public sealed class InvoiceStore(InvoicingStorage storage, AuditTrail audit, Tim
     /// <summary>The invoice recorded with this number; null when there is none, or the number is a credit note's.</summary>
     public async Task<Invoice?> FindInvoiceAsync(SchemeId scheme, int year, InvoiceNumber number, CancellationToken cancellationToken) =>
         await FindAsync(scheme, year, number, cancellationToken) as Invoice;
+
+    /// <summary>
+    /// The version of a scheme's year (<see cref="YearVersionEntity"/>): an ETag that changes with every transaction that
+    /// adds or changes one of its documents. Null when no transaction has written it yet (a year last changed before the
+    /// version was kept): then nothing can be told from it.
+    /// </summary>
+    public async Task<ETag?> FindYearVersionAsync(SchemeId scheme, int year, CancellationToken cancellationToken)
+    {
+        await storage.EnsureCreatedAsync(cancellationToken);
+        var response = await storage.Table(StorageNames.Invoices).GetEntityIfExistsAsync<YearVersionEntity>(
+            InvoiceEntity.PartitionKeyFor(scheme, year), YearVersionEntity.Key, select: ["RowKey"], cancellationToken: cancellationToken);
+        return response.HasValue ? response.Value!.ETag : null;
+    }
 
     /// <summary>A year's documents (invoices and credit notes) in number order.</summary>
     public async Task<IReadOnlyList<IssuedDocument>> ListAsync(SchemeId scheme, int year, CancellationToken cancellationToken)
