@@ -2,7 +2,8 @@
 # Prints speed and memory figures (see bench/Invoicing.Benchmarks). Optional argument: the number of
 # municipalities in the synthetic pool (default 290, all of Sweden's); a second, `shared-bankgiro`, measures only
 # that case (issue 24, goal 2) after the run that issues the invoices it pays; `ten-schemes` measures only ten national
-# schemes of one issuer in one `./invoicing run` (issue 24, goal 1).
+# schemes of one issuer in one `./invoicing run` (issue 24, goal 1); `reminders` only the reminder run without and
+# with ten years of paid history, each against its storage floor (issue 24, goal 3).
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 "$root/scripts/ensure-node-tools.sh"
