@@ -345,11 +345,12 @@ if (reminderCases)
     var historyFloor = await PrintFloorAsync("reminder run with history", secondTime, historyRecorder, azurite.ConnectionString);
     await invoiceTable.DeleteAsync(CancellationToken.None);
 
-    // One run against its floor is one sample, and the same writes' floor has varied from 0.6 to 1.8 s on the shared
-    // machine: as for the annual run, the same run is measured again, each time in a store of its own with the year
-    // and its ten years of history, and the ratio given for the goal is the median.
+    // One run against its floor is one sample, and the same writes' floor has taken 0.5-0.6 s or 1.2-1.8 s from
+    // one replay to the next on the shared machine: as for the annual run, the same run is measured again, each time
+    // in a store of its own with the year and its ten years of history, and the ratio given for the goal is the
+    // median. Each sample's floor is the least of three replays (of four for the first, printed above with one): the least time storage needed.
     const int HistorySamples = 5;
-    var historyRuns = new List<(TimeSpan Run, TimeSpan Floor)> { (secondTime, historyFloor) };
+    var historyRuns = new List<(TimeSpan Run, TimeSpan Floor)> { (secondTime, await LeastFloorAsync(historyFloor, historyRecorder, azurite.ConnectionString)) };
     for (var sample = 2; sample <= HistorySamples; sample++)
     {
         time.Offset = TimeSpan.Zero;
@@ -368,7 +369,7 @@ if (reminderCases)
         var again = await sampleServices.GetRequiredService<ReminderRun>().RunAsync(firstLevel, dryRun: false, CancellationToken.None);
         var againTime = clock.Elapsed;
         sampleRecorder.Recording = false;
-        var againFloor = await StorageFloor.MeasureAsync(azurite.ConnectionString, sampleRecorder.Writes, sampleRecorder.MaxParallelWrites, CancellationToken.None);
+        var againFloor = await LeastFloorAsync(TimeSpan.MaxValue, sampleRecorder, azurite.ConnectionString);
         historyRuns.Add((againTime, againFloor));
         var reads = sampleRecorder.Profile.GetValueOrDefault("reads");
         Console.WriteLine(
@@ -379,7 +380,7 @@ if (reminderCases)
 
     var historyRatios = historyRuns.Select(s => s.Run / s.Floor).Order().ToArray();
     Console.WriteLine(
-        $"{$"  with history: ratio to the floor, median of {HistorySamples}",-52} {historyRatios[HistorySamples / 2],8:0.00}x  (each: {string.Join(" ", historyRuns.Select(s => $"{s.Run / s.Floor:0.00}"))}; " +
+        $"{$"  with history: ratio to the least floor, median of {HistorySamples}",-52} {historyRatios[HistorySamples / 2],8:0.00}x  (each: {string.Join(" ", historyRuns.Select(s => $"{s.Run / s.Floor:0.00}"))}; " +
         $"runs {historyRuns.Min(s => s.Run).TotalSeconds:0.00}-{historyRuns.Max(s => s.Run).TotalSeconds:0.00} s, floors {historyRuns.Min(s => s.Floor).TotalSeconds:0.00}-{historyRuns.Max(s => s.Floor).TotalSeconds:0.00} s)");
 }
 
@@ -479,6 +480,19 @@ static async Task<TimeSpan> PrintFloorAsync(string what, TimeSpan runTime, Stora
     var rest = recorder.MaxParallelWrites <= 1 ? $"; not waiting on storage {(runTime - requests).TotalSeconds:0.00} s" : " (overlapping)";
     Console.WriteLine($"{$"  {what}: where the time goes",-52} {string.Join(", ", parts)}{rest}");
     return floor;
+}
+
+// The least of a floor already measured and three more replays of the recorded writes.
+static async Task<TimeSpan> LeastFloorAsync(TimeSpan measured, StorageRecorder recorder, string connectionString)
+{
+    var least = measured;
+    for (var i = 0; i < 3; i++)
+    {
+        var floor = await StorageFloor.MeasureAsync(connectionString, recorder.Writes, recorder.MaxParallelWrites, CancellationToken.None);
+        least = floor < least ? floor : least;
+    }
+
+    return least;
 }
 
 static async Task MeasureBankFileAsync(string what, byte[] content, PaymentImport? import, StorageRecorder recorder, string connectionString)
