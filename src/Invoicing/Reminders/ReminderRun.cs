@@ -1,3 +1,4 @@
+using System.Threading.Channels;
 using Azure;
 using Azure.Data.Tables;
 using Invoicing.Budgets;
@@ -67,14 +68,11 @@ public sealed partial class ReminderRun(
         await storage.EnsureCreatedAsync(cancellationToken);
         var partyTable = await parties.GetAllAsync(cancellationToken);
 
-        var due = new List<InvoiceVersion>();
-        await foreach (var version in invoices.ListDueAsync(cancellationToken))
-        {
-            due.Add(version);
-        }
-
-        // What is due on an invoice is what its chain still lacks on it: one query per scheme and year reads the chains.
-        var chains = await ChainsAsync(due, cancellationToken);
+        // What is due on an invoice is what its chain still lacks on it: the query per scheme and year that reads
+        // the year's open invoices reads its chains too.
+        var years = await invoices.ListDueYearsAsync(cancellationToken);
+        var due = years.SelectMany(y => y.Due).ToList();
+        var chains = Chains(years);
         var actions = new List<ReminderAction>();
         if (dryRun)
         {
@@ -91,23 +89,51 @@ public sealed partial class ReminderRun(
         else
         {
             var steps = due.Select(v => ReminderStep.For(chains[v.Invoice.Key].InvoiceBalanceOf(v.Invoice.Number), day, options)).ToArray();
-            var recorded = await RecordAllAsync(due, chains, steps, day, cancellationToken);
-
-            // Each reminder's PDF and e-mail, a few at a time: every one is a render and two writes.
+            // Each reminder's PDF and e-mail, a few at a time: every one is a render and two writes. They start as
+            // soon as the transaction that records their reminder has committed, while the next ones are recorded
+            // (recording all first, one transaction after another, kept the writes waiting on it).
             var batching = batchingOptions.Value;
             batching.Validate();
-            var toComplete = Enumerable.Range(0, due.Count).Where(i => recorded[i].Current.ReminderLevel > 0).ToArray();
-            var schemeNames = await SchemeNamesAsync(toComplete.Select(i => recorded[i].Current), cancellationToken);
+            var schemeNames = await SchemeNamesAsync(due.Select(v => v.Invoice), cancellationToken);
             var reminders = new ReminderRecord?[due.Count];
-            await Parallel.ForEachAsync(
-                toComplete,
+            var toComplete = Channel.CreateUnbounded<(int Index, Invoice Current, ReminderRecord? Record)>(new UnboundedChannelOptions { SingleWriter = true });
+            var completing = Parallel.ForEachAsync(
+                toComplete.Reader.ReadAllAsync(cancellationToken),
                 new ParallelOptions { MaxDegreeOfParallelism = batching.ParallelWrites, CancellationToken = cancellationToken },
-                async (i, ct) =>
+                async (item, ct) =>
                 {
-                    var (current, _, record) = recorded[i];
+                    var (i, current, record) = item;
                     partyTable.TryGetValue(current.DebtorCode, out var party);
                     reminders[i] = await CompleteAsync(current, party, issuers.For(current.Scheme), record, schemeNames[(current.Scheme, current.Year)], ct);
                 });
+            (Invoice Current, bool Recorded, ReminderRecord? Record)[] recorded;
+            try
+            {
+                recorded = await RecordAllAsync(due, chains, steps, day, (i, current, record) => Complete(toComplete.Writer, i, current, record), cancellationToken);
+
+                // The rest: reminders recorded one by one, and those an earlier run recorded but may not have finished.
+                for (var i = 0; i < due.Count; i++)
+                {
+                    if (!recorded[i].Recorded || recorded[i].Record is null)
+                    {
+                        Complete(toComplete.Writer, i, recorded[i].Current, recorded[i].Record);
+                    }
+                }
+
+                toComplete.Writer.Complete();
+            }
+            catch (Exception e)
+            {
+                toComplete.Writer.Complete(e);
+                throw;
+            }
+            finally
+            {
+                // A failed recording leaves the completions started so far to finish (or fail) before the run ends.
+                await completing.ContinueWith(static _ => { }, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+            }
+
+            await completing;
 
             for (var i = 0; i < due.Count; i++)
             {
@@ -137,18 +163,15 @@ public sealed partial class ReminderRun(
         return summary;
     }
 
-    /// <summary>The chain of every listed invoice, read with one query per scheme and year.</summary>
-    private async Task<Dictionary<InvoiceKey, DocumentChain>> ChainsAsync(List<InvoiceVersion> due, CancellationToken cancellationToken)
+    /// <summary>The chain of every document of the years read, by its key.</summary>
+    private static Dictionary<InvoiceKey, DocumentChain> Chains(IReadOnlyList<DueYear> years)
     {
         var chains = new Dictionary<InvoiceKey, DocumentChain>();
-        foreach (var (scheme, year) in due.Select(v => (v.Invoice.Scheme, v.Invoice.Year)).Distinct())
+        foreach (var chain in years.SelectMany(y => DocumentChain.Of(y.Documents)))
         {
-            foreach (var chain in DocumentChain.Of(await invoices.ListAsync(scheme, year, cancellationToken)))
+            foreach (var invoice in chain.Invoices)
             {
-                foreach (var invoice in chain.Invoices)
-                {
-                    chains[invoice.Key] = chain;
-                }
+                chains[invoice.Key] = chain;
             }
         }
 
@@ -162,7 +185,8 @@ public sealed partial class ReminderRun(
     /// so is an invoice whose statement did not add up with what was read (a payment booked between the reads).
     /// </summary>
     private async Task<(Invoice Current, bool Recorded, ReminderRecord? Record)[]> RecordAllAsync(
-        List<InvoiceVersion> due, Dictionary<InvoiceKey, DocumentChain> chains, ReminderStep[] steps, DateOnly day, CancellationToken cancellationToken)
+        List<InvoiceVersion> due, Dictionary<InvoiceKey, DocumentChain> chains, ReminderStep[] steps, DateOnly day,
+        Action<int, Invoice, ReminderRecord?> committed, CancellationToken cancellationToken)
     {
         var results = due.Select(v => (v.Invoice, false, (ReminderRecord?)null)).ToArray();
         var statements = new IReadOnlyList<DocumentLine>?[due.Count];
@@ -189,6 +213,10 @@ public sealed partial class ReminderRun(
                     results[i] = (change.After, true, change.Record);
                     var text = StepText(steps[i]);
                     LogRecorded(change.After.Number, text);
+                    if (change.Record is not null)
+                    {
+                        committed(i, change.After, change.Record);
+                    }
                 }
             }
             catch (RequestFailedException e) when (e.Status is 409 or 412)
@@ -312,6 +340,15 @@ public sealed partial class ReminderRun(
                 ? $"påminnelse {asked.Level} av {IsoDate.Format(day)}, att betala senast {IsoDate.Format(asked.NewDueDate)}: {asked.Total} begärt"
                 : $"manuell uppföljning från {IsoDate.Format(day)}: inga fler påminnelser, en person tar över",
         };
+    }
+
+    /// <summary>Hands an invoice at some reminder level to the completion of its current reminder (its PDF and e-mail).</summary>
+    private static void Complete(ChannelWriter<(int, Invoice, ReminderRecord?)> writer, int index, Invoice current, ReminderRecord? record)
+    {
+        if (current.ReminderLevel > 0)
+        {
+            writer.TryWrite((index, current, record));
+        }
     }
 
     private static string StepText(ReminderStep step) => step is ReminderStep.Remind x ? $"reminder {x.Level}" : "manual follow-up";

@@ -64,6 +64,29 @@ public sealed class OpenItemsTests(AzuriteFixture azurite)
         Assert.Equal(invoices.Count - 1, listed.Count);
     }
 
+    [Fact]
+    public async Task The_due_years_are_those_with_open_items_each_with_the_invoices_the_due_list_names_and_every_document_of_the_year()
+    {
+        await using var scenario = await IssuedYear.IssuedAsync(azurite);
+        var invoices = await IssuedYear.InvoicesAsync(scenario);
+        var store = scenario.Get<InvoiceStore>();
+        await scenario.Get<PaymentLedger>().BookAsync(invoices["1980"].Key, new PaymentBooking("bank:1", "camt.xml", invoices["1980"].Total, new DateOnly(2026, 2, 1)), CancellationToken.None);
+        await scenario.Get<Invoicing.Issuing.InvoiceVoiding>().VoidAsync(invoices["1984"].Key, "Fakturerad av misstag", CancellationToken.None);
+        // A registered year of history with nothing open in it: not read.
+        var (scheme, year) = (invoices["1980"].Scheme, invoices["1980"].Year);
+        await scenario.Get<InvoicingStorage>().Table(StorageNames.Invoices).UpsertEntityAsync(
+            new TableEntity(InvoicePartitionEntity.Partition, InvoiceEntity.PartitionKeyFor(scheme, year - 10)) { ["RecordType"] = "Partition" });
+
+        var years = await store.ListDueYearsAsync(CancellationToken.None);
+
+        var due = Assert.Single(years);
+        var listed = await ToListAsync(store.ListDueAsync(CancellationToken.None));
+        Assert.Equal(listed.Select(v => (v.Invoice.Key, v.ETag)), due.Due.Select(v => (v.Invoice.Key, v.ETag)));
+        Assert.Equal((await store.ListAsync(scheme, year, CancellationToken.None)).Select(d => d.Number), due.Documents.Select(d => d.Number));
+        Assert.Contains(due.Documents, d => d is CreditNote);
+        Assert.DoesNotContain(due.Due, v => v.Invoice.Number == invoices["1980"].Number || v.Invoice.Number == invoices["1984"].Number);
+    }
+
     /// <summary>What the index says is open: the invoice numbers of its rows, in every partition.</summary>
     private static async Task<HashSet<string>> IndexedAsync(InvoicingScenario scenario)
     {
