@@ -15,7 +15,7 @@ namespace Invoicing.Functions;
 /// the client principal <see cref="EndpointAccess"/> has checked, so the handler runs only for a member with one party.
 /// </summary>
 public sealed class MemberFunctions(
-    BudgetStore budgets, InvoiceStore invoices, InvoicePdfs pdfs, InvoicePlanner planner, AuditTrail audit, Reports.Statements statements, Reports.StatementPdfRenderer renderer, TimeProvider time)
+    BudgetStore budgets, InvoiceStore invoices, YearDocuments documents, InvoicePdfs pdfs, InvoicePlanner planner, AuditTrail audit, Reports.Statements statements, Reports.StatementPdfRenderer renderer, TimeProvider time)
 {
     [Function("MemberInvoices")]
     public Task<IResult> InvoicesAsync(
@@ -43,7 +43,7 @@ public sealed class MemberFunctions(
         string number,
         CancellationToken cancellationToken) =>
         EndpointAccess.RunAsync(request.HttpContext, InvoicingPolicies.Member, () =>
-            MemberEndpoints.PdfAsync(scheme, year, number, request.HttpContext.User, invoices, pdfs, cancellationToken));
+            MemberEndpoints.PdfAsync(scheme, year, number, request.HttpContext.User, invoices, documents, pdfs, cancellationToken));
 
     [Function("MemberStatementPdf")]
     public Task<IResult> StatementPdfAsync(

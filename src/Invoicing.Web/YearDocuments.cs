@@ -52,11 +52,38 @@ public sealed class YearDocuments(InvoiceStore invoices) : IDisposable
         return documents;
     }
 
+    /// <summary>
+    /// The document as the year's last kept read holds it, whether or not the year has changed since; null when no kept
+    /// read holds it. For what a document's PDF route needs, that read is as good as its row: its number, its debtor and
+    /// the name and SHA-256 of its PDF are written once, when it is recorded, and never change (a payment, a reminder, a
+    /// credit or a void changes its balance and status, never these), and no document is ever removed (a restore writes
+    /// only into an empty store). So a PDF of a year the list has shown is one blob read, or none (<see cref="InvoicePdfs"/>),
+    /// not a row read first. Its balance and status are not to be taken from here.
+    /// </summary>
+    public IssuedDocument? Recorded(InvoiceKey key) =>
+        _years.TryGetValue((key.Scheme.Value, key.Year), out Read? kept) ? kept!.Find(key.Number) : null;
+
     /// <summary><see cref="DocumentChain.BalancesOf"/> of <paramref name="documents"/>, once per list <see cref="ListAsync"/> read.</summary>
     public IReadOnlyList<DocumentBalance> BalancesOf(IReadOnlyList<IssuedDocument> documents) =>
         _balances.GetValue(documents, DocumentChain.BalancesOf);
 
     public void Dispose() => _years.Dispose();
 
-    private sealed record Read(ETag Version, IReadOnlyList<IssuedDocument> Documents);
+    private sealed record Read(ETag Version, IReadOnlyList<IssuedDocument> Documents)
+    {
+        private readonly Dictionary<InvoiceNumber, IssuedDocument> _byNumber = ByNumber(Documents);
+
+        public IssuedDocument? Find(InvoiceNumber number) => _byNumber.GetValueOrDefault(number);
+
+        private static Dictionary<InvoiceNumber, IssuedDocument> ByNumber(IReadOnlyList<IssuedDocument> documents)
+        {
+            var byNumber = new Dictionary<InvoiceNumber, IssuedDocument>(documents.Count);
+            foreach (var document in documents)
+            {
+                byNumber.TryAdd(document.Number, document);
+            }
+
+            return byNumber;
+        }
+    }
 }

@@ -54,6 +54,28 @@ public sealed class KeptReadsTests(WebFixture fixture)
     }
 
     [Fact]
+    public async Task Once_the_list_has_kept_a_year_its_pdfs_still_go_only_to_finance_and_their_own_member_and_an_unknown_number_is_404()
+    {
+        await using var world = await fixture.NewWorldAsync();
+        using var listed = await world.Reader().GetAsync(ListPath);
+        var other = (await world.InvoicesAsync()).First(i => i.DebtorCode.Value == WebWorld.OtherMemberParty);
+        var memberPath = $"/api/member/invoices/{WebWorld.Scheme}/2026/{other.Number}/pdf";
+
+        // The PDF routes now take the document from the kept read: its debtor decides as its row did.
+        using var stranger = await world.Member().GetAsync(memberPath);
+        using var owner = await world.WithKey(WebWorld.OtherMemberKey).GetAsync(memberPath);
+        using var finance = await world.Reader().GetAsync($"/api/invoices/{WebWorld.Scheme}/2026/{other.Number}/pdf");
+        using var unknown = await world.Reader().GetAsync($"/api/invoices/{WebWorld.Scheme}/2026/202699999/pdf");
+
+        Assert.Equal(HttpStatusCode.OK, listed.StatusCode);
+        await stranger.ProblemAsync(HttpStatusCode.NotFound);
+        Assert.Equal((HttpStatusCode.OK, HttpStatusCode.OK), (owner.StatusCode, finance.StatusCode));
+        Assert.Equal(await owner.Content.ReadAsByteArrayAsync(), await finance.Content.ReadAsByteArrayAsync());
+        Assert.Equal($"\"{other.PdfSha256}\"", finance.Headers.ETag!.Tag);
+        await unknown.ProblemAsync(HttpStatusCode.NotFound);
+    }
+
+    [Fact]
     public async Task A_pdf_is_tagged_with_its_sha256_and_a_reader_that_has_it_gets_304_but_no_caller_without_a_key_does()
     {
         var invoice = (await fixture.Shared.InvoicesAsync()).Single(i => i.Number.ToString() == Number);

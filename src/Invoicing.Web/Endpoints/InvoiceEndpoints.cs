@@ -118,13 +118,20 @@ public static class InvoiceEndpoints
         string year,
         string number,
         InvoiceStore invoices,
+        YearDocuments documents,
         InvoicePdfs pdfs,
         CancellationToken cancellationToken)
     {
-        var (_, invoice, problem) = await LoadAsync(scheme, year, number, invoices, cancellationToken);
-        if (problem is not null)
+        if (!InvoiceRoute.TryParse(scheme, year, number, out var key, out var problem))
         {
-            return problem;
+            return ApiProblems.BadRequest(problem);
+        }
+
+        // A document the year's list has shown needs no row read: what the PDF route takes from it never changes.
+        var invoice = documents.Recorded(key) ?? await invoices.FindAsync(key.Scheme, key.Year, key.Number, cancellationToken);
+        if (invoice is null)
+        {
+            return NotFound(key);
         }
 
         return PdfOf(invoice, await pdfs.ReadAsync(invoice, cancellationToken));

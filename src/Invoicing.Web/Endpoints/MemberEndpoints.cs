@@ -63,6 +63,7 @@ public static class MemberEndpoints
         string number,
         ClaimsPrincipal user,
         InvoiceStore invoices,
+        YearDocuments documents,
         InvoicePdfs pdfs,
         CancellationToken cancellationToken)
     {
@@ -71,8 +72,9 @@ public static class MemberEndpoints
             return ApiProblems.BadRequest(problem);
         }
 
+        // The debtor never changes once a document is recorded, so a kept read of the year answers whose it is.
         var party = PartyOf(user);
-        var invoice = await invoices.FindAsync(key.Scheme, key.Year, key.Number, cancellationToken);
+        var invoice = documents.Recorded(key) ?? await invoices.FindAsync(key.Scheme, key.Year, key.Number, cancellationToken);
         if (invoice is null || invoice.DebtorCode != party)
         {
             return ApiProblems.NotFound($"Part {party} har ingen faktura {key.Number} i samverkan {key.Scheme}, år {key.Year}.");
