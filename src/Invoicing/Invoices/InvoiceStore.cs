@@ -333,33 +333,13 @@ public sealed class InvoiceStore(InvoicingStorage storage, AuditTrail audit, Tim
     }
 
     /// <summary>
-    /// Every invoice of every scheme and year that lacks money on its own rows (<see cref="Invoice.OwnRemaining"/>) and is
-    /// not yet handed to a person, with the ETag a change to it is guarded by: the candidates for a reminder, of which
-    /// its chain (<see cref="DocumentChain"/>) says what is really due. Read from the index of open items
-    /// (<see cref="OpenItemEntity"/>), partition by partition, and then those invoices only: what it reads grows with
-    /// what is open, not with the years of invoices, payments and reminders behind it.
-    /// </summary>
-    public async IAsyncEnumerable<InvoiceVersion> ListDueAsync([System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
-    {
-        var table = storage.Table(StorageNames.Invoices);
-        foreach (var (partition, first, last) in await OpenPartitionsAsync(cancellationToken))
-        {
-            // The open invoices themselves: one query over the range of their numbers, answering those rows only
-            // (point reads, one per invoice, made the run 2.2x its floor); the row itself decides, the index says where to look.
-            await foreach (var entity in table.QueryAsync<InvoiceEntity>(
-                TableClient.CreateQueryFilter($"PartitionKey eq {partition} and RowKey ge {first} and RowKey le {last}") + " and " + OpenItemEntity.IsOpenFilter,
-                cancellationToken: cancellationToken))
-            {
-                yield return new InvoiceVersion(entity.ToInvoice(), entity.ETag, entity.IssuedAt);
-            }
-        }
-    }
-
-    /// <summary>
-    /// What <see cref="ListDueAsync"/> lists, with every document of each year that has any (what their chains are
-    /// made of): one query per such year, where a listing and then the year's chains took two over the same rows.
-    /// The due invoices are the same rows by the same rule: within the index's range of numbers and open by
-    /// <see cref="OpenItemEntity.IsOpen"/>.
+    /// Every scheme's year with invoices that lack money on their own rows (<see cref="Invoice.OwnRemaining"/>) and are
+    /// not yet handed to a person — the candidates for a reminder, each with the ETag a change to it is guarded by, of
+    /// which its chain (<see cref="DocumentChain"/>) says what is really due — with every document of that year, which
+    /// the chains are made of. Found from the index of open items (<see cref="OpenItemEntity"/>): only the years whose
+    /// index names any invoice are read, one query each, so what is read grows with what is open, not with the years of
+    /// paid invoices behind it. A candidate is a row within the index's range of numbers that is open by
+    /// <see cref="OpenItemEntity.IsOpen"/>, the rule the index itself is kept by.
     /// </summary>
     public async Task<IReadOnlyList<DueYear>> ListDueYearsAsync(CancellationToken cancellationToken)
     {

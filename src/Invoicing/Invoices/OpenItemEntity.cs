@@ -35,10 +35,6 @@ internal sealed class OpenItemEntity : ITableEntity
     public static bool IsOpen(InvoiceEntity invoice) =>
         invoice.RecordType == InvoiceEntity.InvoiceRecord && invoice.AmountDueOre > 0 && !invoice.NeedsManualFollowUp;
 
-    /// <summary><see cref="IsOpen"/> as a table query filter: the same rule, kept beside it so the two cannot drift apart.</summary>
-    public static string IsOpenFilter { get; } = TableClient.CreateQueryFilter(
-        $"RecordType eq {InvoiceEntity.InvoiceRecord} and AmountDueOre gt {0L} and NeedsManualFollowUp eq {false}");
-
     private static string RowKeyFor(InvoiceEntity invoice) => $"{Prefix}{invoice.DueDate.Replace("-", "", StringComparison.Ordinal)}-{invoice.RowKey}";
 
     /// <summary>
