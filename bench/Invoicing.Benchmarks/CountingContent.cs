@@ -1,8 +1,9 @@
 using Azure.Core;
 
 /// <summary>
-/// A request body that counts, as the transport sends it, its bytes and the embedded HTTP request lines of an entity
-/// group transaction (one per operation). Serializing a transaction once more only to measure it cost the measured
+/// A request body that counts, as the transport sends it, its bytes, the embedded HTTP request lines of an entity
+/// group transaction (one per operation) and how many of those carry an <c>If-Match</c> header (a replace, merge or
+/// delete of a row that exists; an insert or an upsert has none). Serializing a transaction once more only to measure it cost the measured
 /// run CPU and ≈ 1 MiB of allocation per transaction that the floor never pays.
 /// </summary>
 internal sealed class CountingContent(RequestContent inner) : RequestContent
@@ -11,11 +12,17 @@ internal sealed class CountingContent(RequestContent inner) : RequestContent
     // occurs in it once, so a mismatch restarts the match at that byte).
     private static readonly byte[] RequestLineEnd = " HTTP/1.1\r\n"u8.ToArray();
 
+    // Each operation that changes an existing row names the version it changes (the SDK sends "*" for any).
+    private static readonly byte[] IfMatchHeader = "\r\nIf-Match: "u8.ToArray();
+
     private int _matched;
+    private int _ifMatched;
 
     public long Bytes { get; private set; }
 
     public int RequestLines { get; private set; }
+
+    public int IfMatchLines { get; private set; }
 
     public override bool TryComputeLength(out long length) => inner.TryComputeLength(out length);
 
@@ -33,7 +40,7 @@ internal sealed class CountingContent(RequestContent inner) : RequestContent
 
     public override void Dispose() => inner.Dispose();
 
-    private void Reset() => (Bytes, RequestLines, _matched) = (0, 0, 0);
+    private void Reset() => (Bytes, RequestLines, IfMatchLines, _matched, _ifMatched) = (0, 0, 0, 0, 0);
 
     private void Count(ReadOnlySpan<byte> written)
     {
@@ -45,6 +52,13 @@ internal sealed class CountingContent(RequestContent inner) : RequestContent
             {
                 RequestLines++;
                 _matched = 0;
+            }
+
+            _ifMatched = b == IfMatchHeader[_ifMatched] ? _ifMatched + 1 : b == IfMatchHeader[0] ? 1 : 0;
+            if (_ifMatched == IfMatchHeader.Length)
+            {
+                IfMatchLines++;
+                _ifMatched = 0;
             }
         }
     }

@@ -98,7 +98,7 @@ internal sealed class StorageRecorder : HttpPipelinePolicy
                 _inFlight--;
                 if (counted is not null)
                 {
-                    _writes[index] = write with { Bytes = checked((int)counted.Bytes), Operations = counted.RequestLines };
+                    _writes[index] = write with { Bytes = checked((int)counted.Bytes), Operations = counted.RequestLines, Changes = counted.IfMatchLines };
                 }
             }
 
@@ -144,7 +144,9 @@ internal sealed class StorageRecorder : HttpPipelinePolicy
 
         var isTable = request.Headers.TryGetValue("DataServiceVersion", out _) || path.Contains("(PartitionKey=", StringComparison.Ordinal);
         var createsTable = path.EndsWith("/Tables", StringComparison.Ordinal);
-        return isTable && !createsTable ? new StorageWrite(StorageWriteKind.Entity, BodyLength(request), 1) : null;
+        return isTable && !createsTable
+            ? new StorageWrite(StorageWriteKind.Entity, BodyLength(request), 1) { Changes = request.Headers.TryGetValue("If-Match", out _) ? 1 : 0 }
+            : null;
     }
 
     /// <summary>
@@ -176,5 +178,11 @@ internal enum StorageWriteKind
     Transaction,
 }
 
-/// <summary>One write request: what it wrote, its body's size and, for a transaction, its number of operations.</summary>
-internal sealed record StorageWrite(StorageWriteKind Kind, int Bytes, int Operations);
+/// <summary>
+/// One write request: what it wrote, its body's size and, for a transaction, its number of operations; and how many
+/// of them change a row that exists (an <c>If-Match</c>: a replace, merge or delete) rather than add one.
+/// </summary>
+internal sealed record StorageWrite(StorageWriteKind Kind, int Bytes, int Operations)
+{
+    public int Changes { get; init; }
+}

@@ -344,13 +344,16 @@ public sealed class InvoiceStore(InvoicingStorage storage, AuditTrail audit, Tim
     /// the chains are made of. Found from the index of open items (<see cref="OpenItemEntity"/>): only the years whose
     /// index names any invoice are read, one query each, so what is read grows with what is open, not with the years of
     /// paid invoices behind it. A candidate is a row within the index's range of numbers that is open by
-    /// <see cref="OpenItemEntity.IsOpen"/>, the rule the index itself is kept by.
+    /// <see cref="OpenItemEntity.IsOpen"/>, the rule the index itself is kept by. With
+    /// <paramref name="rememberPaidYears"/> (the reminder run; not its dry run, which only reads), a year whose index
+    /// was found empty is remembered as such at its version, and not asked again while that version stands
+    /// (<see cref="InvoicePartitionEntity.NoOpenItemsAtVersion"/>).
     /// </summary>
-    public async Task<IReadOnlyList<DueYear>> ListDueYearsAsync(CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<DueYear>> ListDueYearsAsync(bool rememberPaidYears, CancellationToken cancellationToken)
     {
         var table = storage.Table(StorageNames.Invoices);
         var years = new List<DueYear>();
-        foreach (var (partition, first, last) in await OpenPartitionsAsync(cancellationToken))
+        foreach (var (partition, first, last) in await OpenPartitionsAsync(rememberPaidYears, cancellationToken))
         {
             var due = new List<InvoiceVersion>();
             var documents = new List<IssuedDocument>();
@@ -374,37 +377,56 @@ public sealed class InvoiceStore(InvoicingStorage storage, AuditTrail audit, Tim
     /// The partitions whose index of open items has any row, in the register's order, with the first and the last
     /// invoice number it names. The partitions are asked a few at once: each is a round trip whose answer is most
     /// often empty (a paid year), and one after another they made every year of history a round trip more on the run.
+    /// A year remembered as paid at the version it still has is not asked at all: its version row is one point read,
+    /// where its index is a query (which Azurite answers by filtering the whole table, every year of history in it).
     /// </summary>
-    private async Task<IReadOnlyList<(string Partition, string First, string Last)>> OpenPartitionsAsync(CancellationToken cancellationToken)
+    private async Task<IReadOnlyList<(string Partition, string First, string Last)>> OpenPartitionsAsync(bool rememberPaidYears, CancellationToken cancellationToken)
     {
         await storage.EnsureCreatedAsync(cancellationToken);
         var table = storage.Table(StorageNames.Invoices);
-        var partitions = new List<string>();
-        await foreach (var registered in table.QueryAsync<InvoicePartitionEntity>(
-            TableClient.CreateQueryFilter($"PartitionKey eq {InvoicePartitionEntity.Partition}"), select: ["RowKey"], cancellationToken: cancellationToken))
+        var registered = new List<InvoicePartitionEntity>();
+        await foreach (var row in table.QueryAsync<InvoicePartitionEntity>(
+            TableClient.CreateQueryFilter($"PartitionKey eq {InvoicePartitionEntity.Partition}"),
+            select: ["RowKey", nameof(InvoicePartitionEntity.NoOpenItemsAtVersion)], cancellationToken: cancellationToken))
         {
-            partitions.Add(registered.RowKey);
+            registered.Add(row);
         }
 
         var (from, to) = OpenItemEntity.RowKeyRange;
-        var ranges = new (string First, string Last)?[partitions.Count];
+        var ranges = new (string First, string Last)?[registered.Count];
         await Parallel.ForEachAsync(
-            Enumerable.Range(0, partitions.Count),
+            Enumerable.Range(0, registered.Count),
             new ParallelOptions { MaxDegreeOfParallelism = PartitionsAskedAtOnce, CancellationToken = cancellationToken },
             async (i, ct) =>
             {
+                var partition = registered[i].RowKey;
+                // The version before the index: every transaction that opens an item moves the version with it, so an
+                // index read after this version was read and found empty is empty at least until the version moves.
+                var version = await YearVersionOfAsync(partition, ct);
+                if (version is { } standing && standing.ToString() == registered[i].NoOpenItemsAtVersion)
+                {
+                    return;
+                }
+
                 string? first = null, last = null;
                 await foreach (var item in table.QueryAsync<OpenItemEntity>(
-                    TableClient.CreateQueryFilter($"PartitionKey eq {partitions[i]} and RowKey ge {from} and RowKey lt {to}"), select: ["InvoiceNumber"], cancellationToken: ct))
+                    TableClient.CreateQueryFilter($"PartitionKey eq {partition} and RowKey ge {from} and RowKey lt {to}"), select: ["InvoiceNumber"], cancellationToken: ct))
                 {
                     first = first is null || string.CompareOrdinal(item.InvoiceNumber, first) < 0 ? item.InvoiceNumber : first;
                     last = last is null || string.CompareOrdinal(item.InvoiceNumber, last) > 0 ? item.InvoiceNumber : last;
                 }
 
                 ranges[i] = first is null ? null : (first, last!);
+                if (first is null && rememberPaidYears && version is { } seen)
+                {
+                    // A merge: registering the partition again (a replace) forgets this, which only costs a query.
+                    await table.UpsertEntityAsync(
+                        new TableEntity(InvoicePartitionEntity.Partition, partition) { [nameof(InvoicePartitionEntity.NoOpenItemsAtVersion)] = seen.ToString() },
+                        TableUpdateMode.Merge, ct);
+                }
             });
 
-        return [.. partitions.Select((p, i) => (p, ranges[i])).Where(r => r.Item2 is not null).Select(r => (r.p, r.Item2!.Value.First, r.Item2!.Value.Last))];
+        return [.. registered.Select((p, i) => (p.RowKey, ranges[i])).Where(r => r.Item2 is not null).Select(r => (r.RowKey, r.Item2!.Value.First, r.Item2!.Value.Last))];
     }
 
     /// <summary>How many partitions' open items are asked for at once.</summary>
@@ -483,8 +505,13 @@ public sealed class InvoiceStore(InvoicingStorage storage, AuditTrail audit, Tim
     public async Task<ETag?> FindYearVersionAsync(SchemeId scheme, int year, CancellationToken cancellationToken)
     {
         await storage.EnsureCreatedAsync(cancellationToken);
+        return await YearVersionOfAsync(InvoiceEntity.PartitionKeyFor(scheme, year), cancellationToken);
+    }
+
+    private async Task<ETag?> YearVersionOfAsync(string partition, CancellationToken cancellationToken)
+    {
         var response = await storage.Table(StorageNames.Invoices).GetEntityIfExistsAsync<YearVersionEntity>(
-            InvoiceEntity.PartitionKeyFor(scheme, year), YearVersionEntity.Key, select: ["RowKey"], cancellationToken: cancellationToken);
+            partition, YearVersionEntity.Key, select: ["RowKey"], cancellationToken: cancellationToken);
         return response.HasValue ? response.Value!.ETag : null;
     }
 

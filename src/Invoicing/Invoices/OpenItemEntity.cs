@@ -66,7 +66,7 @@ internal sealed class OpenItemEntity : ITableEntity
 /// <summary>
 /// Table <c>Invoices</c>, partition <c>partitions</c>: one row per scheme and year that has invoices (row key = that
 /// partition's key), so the open items are found partition by partition without a scan of the whole table. Written,
-/// idempotently, before a partition's first invoice.
+/// idempotently, before a partition's first invoice; the reminder run adds what it found (<see cref="NoOpenItemsAtVersion"/>).
 /// </summary>
 internal sealed class InvoicePartitionEntity : ITableEntity
 {
@@ -81,4 +81,12 @@ internal sealed class InvoicePartitionEntity : ITableEntity
     public ETag ETag { get; set; }
 
     public string RecordType { get; set; } = "Partition";
+
+    /// <summary>
+    /// The year's version (<see cref="YearVersionEntity"/>'s ETag) at which the reminder run found its index of open
+    /// items empty; null when it has not. Every transaction that could open an item moves that version in the same
+    /// transaction, so while the version is still this one the year has nothing open and its index is not asked. A
+    /// note of what was read, not a change to the ledger: it names no document and decides nothing a reader sees.
+    /// </summary>
+    public string? NoOpenItemsAtVersion { get; set; }
 }

@@ -70,7 +70,7 @@ public sealed partial class ReminderRun(
 
         // What is due on an invoice is what its chain still lacks on it: the query per scheme and year that reads
         // the year's open invoices reads its chains too.
-        var years = await invoices.ListDueYearsAsync(cancellationToken);
+        var years = await invoices.ListDueYearsAsync(rememberPaidYears: !dryRun, cancellationToken);
         var due = years.SelectMany(y => y.Due).ToList();
         var chains = Chains(years);
         var actions = new List<ReminderAction>();
