@@ -57,7 +57,7 @@ public sealed class InvoiceFunctions(
         string number,
         CancellationToken cancellationToken) =>
         EndpointAccess.RunAsync(request.HttpContext, InvoicingPolicies.Reader, () =>
-            InvoiceEndpoints.PdfAsync(scheme, year, number, invoices, documents, pdfs, cancellationToken));
+            InvoiceEndpoints.PdfAsync(scheme, year, number, documents, pdfs, cancellationToken));
 
     [Function("InvoiceUbl")]
     public Task<IResult> UblAsync(

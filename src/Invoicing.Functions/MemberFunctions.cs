@@ -43,7 +43,7 @@ public sealed class MemberFunctions(
         string number,
         CancellationToken cancellationToken) =>
         EndpointAccess.RunAsync(request.HttpContext, InvoicingPolicies.Member, () =>
-            MemberEndpoints.PdfAsync(scheme, year, number, request.HttpContext.User, invoices, documents, pdfs, cancellationToken));
+            MemberEndpoints.PdfAsync(scheme, year, number, request.HttpContext.User, documents, pdfs, cancellationToken));
 
     [Function("MemberStatementPdf")]
     public Task<IResult> StatementPdfAsync(

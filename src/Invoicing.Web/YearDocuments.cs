@@ -63,6 +63,13 @@ public sealed class YearDocuments(InvoiceStore invoices) : IDisposable
     public IssuedDocument? Recorded(InvoiceKey key) =>
         _years.TryGetValue((key.Scheme.Value, key.Year), out Read? kept) ? kept!.Find(key.Number) : null;
 
+    /// <summary>
+    /// The document as recorded: from the year's kept read when one holds it (<see cref="Recorded"/>), else its row;
+    /// null when there is none. What a PDF route needs, and only that (not its balance or status).
+    /// </summary>
+    public async Task<IssuedDocument?> FindRecordedAsync(InvoiceKey key, CancellationToken cancellationToken) =>
+        Recorded(key) ?? await invoices.FindAsync(key.Scheme, key.Year, key.Number, cancellationToken);
+
     /// <summary><see cref="DocumentChain.BalancesOf"/> of <paramref name="documents"/>, once per list <see cref="ListAsync"/> read.</summary>
     public IReadOnlyList<DocumentBalance> BalancesOf(IReadOnlyList<IssuedDocument> documents) =>
         _balances.GetValue(documents, DocumentChain.BalancesOf);

@@ -117,7 +117,6 @@ public static class InvoiceEndpoints
         string scheme,
         string year,
         string number,
-        InvoiceStore invoices,
         YearDocuments documents,
         InvoicePdfs pdfs,
         CancellationToken cancellationToken)
@@ -128,7 +127,7 @@ public static class InvoiceEndpoints
         }
 
         // A document the year's list has shown needs no row read: what the PDF route takes from it never changes.
-        var invoice = documents.Recorded(key) ?? await invoices.FindAsync(key.Scheme, key.Year, key.Number, cancellationToken);
+        var invoice = await documents.FindRecordedAsync(key, cancellationToken);
         if (invoice is null)
         {
             return NotFound(key);

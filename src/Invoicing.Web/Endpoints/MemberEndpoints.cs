@@ -62,7 +62,6 @@ public static class MemberEndpoints
         string year,
         string number,
         ClaimsPrincipal user,
-        InvoiceStore invoices,
         YearDocuments documents,
         InvoicePdfs pdfs,
         CancellationToken cancellationToken)
@@ -74,7 +73,7 @@ public static class MemberEndpoints
 
         // The debtor never changes once a document is recorded, so a kept read of the year answers whose it is.
         var party = PartyOf(user);
-        var invoice = documents.Recorded(key) ?? await invoices.FindAsync(key.Scheme, key.Year, key.Number, cancellationToken);
+        var invoice = await documents.FindRecordedAsync(key, cancellationToken);
         if (invoice is null || invoice.DebtorCode != party)
         {
             return ApiProblems.NotFound($"Part {party} har ingen faktura {key.Number} i samverkan {key.Scheme}, år {key.Year}.");
