@@ -15,17 +15,7 @@ public sealed class ExcelCsv
     /// <summary>Appends one row; each field is quoted when it must be (<see cref="Quoted"/>).</summary>
     public ExcelCsv Row(IReadOnlyList<string> fields)
     {
-        for (var i = 0; i < fields.Count; i++)
-        {
-            if (i > 0)
-            {
-                _text.Append(';');
-            }
-
-            _text.Append(Quoted(fields[i]));
-        }
-
-        _text.Append("\r\n");
+        _text.AppendJoin(';', fields.Select(Quoted)).Append("\r\n");
         return this;
     }
 
@@ -35,17 +25,7 @@ public sealed class ExcelCsv
     /// </summary>
     public ExcelCsv RowOfJoined(params ReadOnlySpan<string> parts)
     {
-        for (var i = 0; i < parts.Length; i++)
-        {
-            if (i > 0)
-            {
-                _text.Append(';');
-            }
-
-            _text.Append(parts[i]);
-        }
-
-        _text.Append("\r\n");
+        _text.AppendJoin(';', parts).Append("\r\n");
         return this;
     }
 
