@@ -12,9 +12,10 @@ namespace Invoicing.Web;
 /// Why it is safe: a PDF is written once and never replaced (<see cref="InvoiceArchive"/>), and its row records the
 /// SHA-256 of what was written. Bytes are kept only under the hash they have, so what is served from memory is byte for
 /// byte the recorded document. A voided or credited invoice keeps its PDF (a credit note is a document of its own).
-/// Only the blob read is saved: the caller still reads the invoice row and makes every check it made before (the
-/// invoice exists; for a member, it is the member's own) before asking for the bytes, so a kept PDF never reaches a
-/// caller that could not have fetched it from the blob.
+/// Only the blob read is saved: the caller still finds the invoice as recorded (its row, or the year's kept read:
+/// <see cref="YearDocuments.FindRecordedAsync"/>) and makes every check it made before (the invoice exists; for a
+/// member, it is the member's own) before asking for the bytes, so a kept PDF never reaches a caller that could not
+/// have fetched it from the blob.
 /// </para>
 /// <para>
 /// Bounded: at most <see cref="MaxBytes"/> of PDFs; when more would be kept, the least recently used are dropped. A

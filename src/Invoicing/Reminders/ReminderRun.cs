@@ -124,13 +124,11 @@ public sealed partial class ReminderRun(
             }
             catch (Exception e)
             {
+                // A failed recording leaves the completions started so far to finish (or fail) before the run ends with
+                // the recording's failure, the one to report.
                 toComplete.Writer.Complete(e);
-                throw;
-            }
-            finally
-            {
-                // A failed recording leaves the completions started so far to finish (or fail) before the run ends.
                 await completing.ContinueWith(static _ => { }, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+                throw;
             }
 
             await completing;
