@@ -370,7 +370,7 @@ if (reminderCases)
     const int HistorySamples = 5;
     var historyRuns = new List<(TimeSpan Run, TimeSpan Floor, TimeSpan LikeForLike)>
     {
-        (secondTime, await LeastFloorAsync(historyFloor, historyRecorder, azurite.ConnectionString), await LeastLikeForLikeFloorAsync(filled, historyRecorder, azurite.ConnectionString)),
+        (secondTime, await LeastOfThreeAsync(historyFloor, Floor(historyRecorder, azurite.ConnectionString)), await LeastOfThreeAsync(TimeSpan.MaxValue, LikeForLikeFloor(filled, historyRecorder, azurite.ConnectionString))),
     };
     Console.WriteLine(
         $"{"  with history, sample 1: the like-for-like floor",-52} {historyRuns[0].LikeForLike.TotalSeconds,8:0.00} s  ratio {secondTime / historyRuns[0].LikeForLike,5:0.0}x  " +
@@ -396,8 +396,8 @@ if (reminderCases)
         var againTime = clock.Elapsed;
         historyCpus.Add(Process.GetCurrentProcess().TotalProcessorTime - againCpu);
         sampleRecorder.Recording = false;
-        var againFloor = await LeastFloorAsync(TimeSpan.MaxValue, sampleRecorder, azurite.ConnectionString);
-        var againLikeForLike = await LeastLikeForLikeFloorAsync(filled, sampleRecorder, azurite.ConnectionString);
+        var againFloor = await LeastOfThreeAsync(TimeSpan.MaxValue, Floor(sampleRecorder, azurite.ConnectionString));
+        var againLikeForLike = await LeastOfThreeAsync(TimeSpan.MaxValue, LikeForLikeFloor(filled, sampleRecorder, azurite.ConnectionString));
         historyRuns.Add((againTime, againFloor, againLikeForLike));
         var reads = sampleRecorder.Profile.GetValueOrDefault("reads");
         Console.WriteLine(
@@ -557,31 +557,26 @@ static async Task<TimeSpan> PrintFloorAsync(string what, TimeSpan runTime, Stora
     return floor;
 }
 
-// The least of a floor already measured and three more replays of the recorded writes.
-static async Task<TimeSpan> LeastFloorAsync(TimeSpan measured, StorageRecorder recorder, string connectionString)
+// The least of a floor already measured (TimeSpan.MaxValue: none yet) and three more replays of the recorded writes.
+static async Task<TimeSpan> LeastOfThreeAsync(TimeSpan measured, Func<Task<TimeSpan>> replay)
 {
     var least = measured;
     for (var i = 0; i < 3; i++)
     {
-        var floor = await StorageFloor.MeasureAsync(connectionString, recorder.Writes, recorder.MaxParallelWrites, CancellationToken.None);
+        var floor = await replay();
         least = floor < least ? floor : least;
     }
 
     return least;
 }
 
-// The least of three replays of the recorded writes, each operation of its kind, into a table of the run's size.
-static async Task<TimeSpan> LeastLikeForLikeFloorAsync(Azure.Data.Tables.TableClient filled, StorageRecorder recorder, string connectionString)
-{
-    var least = TimeSpan.MaxValue;
-    for (var i = 0; i < 3; i++)
-    {
-        var floor = await StorageFloor.MeasureLikeForLikeAsync(connectionString, filled, recorder.Writes, recorder.MaxParallelWrites, CancellationToken.None);
-        least = floor < least ? floor : least;
-    }
+// The floor of the recorded writes, as adds into an empty table (StorageFloor.MeasureAsync).
+static Func<Task<TimeSpan>> Floor(StorageRecorder recorder, string connectionString) =>
+    () => StorageFloor.MeasureAsync(connectionString, recorder.Writes, recorder.MaxParallelWrites, CancellationToken.None);
 
-    return least;
-}
+// The floor of the recorded writes, each operation of its kind, into a table of the run's size (StorageFloor.MeasureLikeForLikeAsync).
+static Func<Task<TimeSpan>> LikeForLikeFloor(Azure.Data.Tables.TableClient filled, StorageRecorder recorder, string connectionString) =>
+    () => StorageFloor.MeasureLikeForLikeAsync(connectionString, filled, recorder.Writes, recorder.MaxParallelWrites, CancellationToken.None);
 
 static async Task MeasureBankFileAsync(string what, byte[] content, PaymentImport? import, StorageRecorder recorder, string connectionString)
 {
